@@ -455,18 +455,19 @@ def _broken_row(pairs: list[tuple], above_chars: list[tuple], below_chars: list[
     cell's right edge and down to the seam — cut mid-flow. A cell that ends above and holds text below ("8" over
     "8"), a taller merged cell whose text ends higher up, or a label over a bare figure (`_a_figure_under_a_label`: a
     三公 table's 预算数 │ 决算数 row at a page's foot, its figures on the next page — "预算数31.47" made one header of
-    the two rows and the table no 三公 table) is no broken row."""
-    goes_on = False
+    the two rows and the table no 三公 table) is no broken row — unless another cell of the row goes on in words below
+    the seam: then the row was cut mid-flow, and a narrow cell's "不低于" over "95" is one value wrapped with it
+    (review20e: a 自评表's indicator row broken over a page break, its 指标值 read apart from its indicator)."""
+    words = False  # some cell goes on in words (a label over a bare figure alone is a header over the figures)
     for above, below in pairs:
         if not _inside(below, below_chars):
             continue
         text, text_below = _inside(above, above_chars), _inside(below, below_chars)
         if not text or not _runs_on(above, text) or _would_have_fitted(above, text, text_below):
             return False  # complete above (or empty): the text below begins a new row
-        if _a_figure_under_a_label(text, text_below):
-            return False  # a header row (预算数 │ 决算数) over the first row of figures printed on the next page
-        goes_on = True
-    return goes_on
+        # a label over a bare figure: a header row (预算数 │ 决算数) over the first row of figures on the next page?
+        words = words or not _a_figure_under_a_label(text, text_below)
+    return words
 
 
 def _would_have_fitted(cell: tuple, above: list[tuple], below: list[tuple]) -> bool:

@@ -43,6 +43,10 @@ _PAGE_NUMBER = lazy_compile(
     re.IGNORECASE,
 )
 
+#: A running footer's words and the page's number after them ("上海市普陀区司法局2024年度部门决算 3", "…决算 - 3 -",
+#: "…决算 第3页"): the words end in no digit nor decimal point, so "…合计12.34" is no footer of page 34.
+_NUMBERED_FOOTER = lazy_compile(r"(?P<words>.*[^\d.．,，\-—–－_·\s])[-—–－_·\s]*第?(?P<number>\d{1,4})页?[-—–－_·\s]*")
+
 Char = tuple  # (x-centre, y-centre, top, text, x0, x1[, artifact]), page coordinates
 #: The marked-content tag of a tagged PDF's artifacts — running heads, page numbers — which are no part of the
 #: document's content (ISO 32000-1 §14.8.2.2; Word's and LibreOffice's tagged exports mark headers and footers so).
@@ -91,13 +95,36 @@ def drop_running_heads(pages: list[PageText]) -> list[PageText]:
         hits = sum(any(_key(o) == text and abs(o[0][2] - top) <= HEAD_TOLERANCE for o in e) for e in edges)
         return len(pages) >= 2 and hits >= need
 
+    feet = []  # per page: (words, number − page, top) of each bottom line ending in a number (`_NUMBERED_FOOTER`)
+    for p in pages:
+        bottom = [
+            (_NUMBERED_FOOTER.fullmatch(_key(line)), line[0][2]) for line in group_lines(p.chars)[::-1][:HEAD_LINES]
+        ]
+        feet.append([(m["words"], int(m["number"]) - p.page, top) for m, top in bottom if m])
+
+    def numbered(line: list[Char], page: int) -> bool:
+        """The same words at the same height at the foot of the pages, each followed by its page's number (offset
+        alike on every page: a cover may go unnumbered) — a running footer naming the report (review20e: read as a
+        caption line over the next page's first table, it took the year from a table's own caption)."""
+        m, top = _NUMBERED_FOOTER.fullmatch(_key(line)), line[0][2]
+        if m is None:
+            return False
+        words, offset = m["words"], int(m["number"]) - page
+        hits = sum(any(w == words and o == offset and abs(t - top) <= HEAD_TOLERANCE for w, o, t in f) for f in feet)
+        return len(pages) >= 2 and hits >= need
+
     out = []
     for p in pages:
         lines = group_lines(p.chars)
         drop: list[list[Char]] = []
-        for ordered in (lines[:HEAD_LINES], lines[::-1][:HEAD_LINES]):
+        for foot, ordered in ((False, lines[:HEAD_LINES]), (True, lines[::-1][:HEAD_LINES])):
             for line in ordered:
-                if _PAGE_NUMBER.fullmatch(_key(line)) or repeats(line) or all(c[6:7] == (True,) for c in line):
+                if (
+                    _PAGE_NUMBER.fullmatch(_key(line))
+                    or repeats(line)
+                    or all(c[6:7] == (True,) for c in line)
+                    or (foot and numbered(line, p.page))
+                ):
                     drop.append(line)
                 else:
                     break
