@@ -12,6 +12,7 @@ from __future__ import annotations
 import random
 import re
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -19,6 +20,7 @@ from perfxl import numbers, values
 from perfxl.numbers import join_digit_groups
 from perfxl.values import printed_sign
 
+_EXAMPLE = Path(__file__).resolve().parent.parent / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
 _MARKS = ("_DOWN_MARK", "_UP_MARK", "_BRACKETED", "_DASHED")
 
 _SIGN_TEXTS = (
@@ -109,3 +111,25 @@ def test_join_digit_groups_is_the_same_with_its_pre_test() -> None:
 def test_a_text_with_no_digit_space_digit_is_left_unscanned(text: str) -> None:
     assert not numbers._digit_space_digit(text)
     assert join_digit_groups(text) == text
+
+
+def test_a_context_keeps_under_thirty_instance_attributes() -> None:
+    """CPython 3.11 shares one key table among a class's instance dicts only up to 29 attributes: with 30 (num20's two
+    caches made 30) every `self.x` of the checks took the slow generic look-up, ≈ 14 k instructions a row of a
+    10,000-row table (perf20c). A Context after a whole validation holds fewer than 30."""
+    from perfxl.rules import context as context_module
+    from perfxl.validate import validate_file
+
+    made: list[object] = []
+    init = context_module.Context.__init__
+
+    def keep(self: object, *args: object, **kw: object) -> None:
+        init(self, *args, **kw)  # type: ignore[arg-type]
+        made.append(self)
+
+    context_module.Context.__init__ = keep  # type: ignore[method-assign]
+    try:
+        validate_file(_EXAMPLE)
+    finally:
+        context_module.Context.__init__ = init  # type: ignore[method-assign]
+    assert made and all(len(vars(ctx)) < 30 for ctx in made), [len(vars(ctx)) for ctx in made]
