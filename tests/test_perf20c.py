@@ -5,6 +5,8 @@ num20's two new readings compiled ≈ 17 M instructions of patterns on a workboo
 its digit-grouping pattern for a goal text holding "， 新增…" (a space, but no digit on both sides of it). Now the mark
 patterns are gated by the marks every match holds (proved in tests/test_review20b.py) and `join_digit_groups` asks its
 pattern only of a text holding digit, space, digit. These tests hold that the answers are the same, gated or not.
+The rest of num20's cost (≈ 140 M of 156 M) was a Context grown to 30 instance attributes, past CPython 3.11's shared
+instance-dict keys: the last test holds it under 30.
 """
 
 from __future__ import annotations
