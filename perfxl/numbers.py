@@ -171,10 +171,23 @@ _SPACES = lazy_compile(r"[ \u00a0\u2007-\u2009\u202f]")
 def join_digit_groups(text: str) -> str:
     """`text` with every figure grouped in threes by spaces written without them ("1 036.53万元" → "1036.53万元"): the one
     reading of such a figure, for a cell (`parse_value`), a sentence (`plain_narrative`) and its printed decimals."""
-    # (a text holding none of the spaces is returned untouched without a regex scan: most cells and sentences)
-    if not any(space in text for space in _GROUP_SPACES) or _SPACE_GROUPED.search(text) is None:
+    # (a text holding no digit, one space, digit is returned untouched without compiling or running the regex: most
+    # cells and sentences — "， 新增企业12家" compiled it, ≈ 6.5 M instructions of a 10,000-row run, perf20c)
+    if not _digit_space_digit(text) or _SPACE_GROUPED.search(text) is None:
         return text
     return _SPACE_GROUPED.sub(_one_figure, text)
+
+
+def _digit_space_digit(text: str) -> bool:
+    """True when `text` holds a decimal digit, one of `_GROUP_SPACES`, a decimal digit — as every `_SPACE_GROUPED` match
+    does (its first group ends in `\\d`, its next opens with a space and `\\d`; `str.isdecimal` is `\\d`'s Nd)."""
+    for space in _GROUP_SPACES:
+        at = text.find(space, 1)
+        while at != -1:
+            if text[at - 1].isdecimal() and text[at + 1 : at + 2].isdecimal():
+                return True
+            at = text.find(space, at + 1)
+    return False
 
 
 def _one_figure(m: re.Match[str]) -> str:

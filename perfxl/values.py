@@ -733,12 +733,20 @@ _SPACED_DIGITS = lazy_compile(r"[-+]?[\d.,]+(?: +[\d.,]+)+")
 #: "-" (−, –, －) or one spaced from its figure ("- 58.80"), a word before it (减少58.80, 降6.0%), an arrow or triangle
 #: before or after it (↓6.0%, 6.0%↓, ▼58.80 — the up and down triangles of typeset reports, issue 11) — and the same for
 #: a rise ("+", 增加, ↑, ▲). Accounting brackets ("(3.51)", "（6.0%）") are a minus by convention only.
-_DOWN_MARK = lazy_compile(r"^(?:[-−–－﹣]|减少|下降|降低|减|降|[↓▼▽⬇])\s*[\d.]|[\d.%％]\s*[↓▼▽⬇]$")
-_UP_MARK = lazy_compile(r"^(?:[+＋]|增加|增长|上升|提高|增|升|[↑▲△⬆])\s*[\d.]|[\d.%％]\s*[↑▲△⬆]$")
-_BRACKETED = lazy_compile(r"^[(（]\s*[\d.,]+\s*[%％]?\s*[)）]$")
+#: (Each gated by the marks every match holds, perf20c: a bare "140%" compiles none of the four — ≈ 11 M instructions of
+#: compiling at a 10,000-row run, issue 14; tests/test_review20b.py proves the gates from the patterns.)
+_DOWN_MARK = lazy_compile(
+    r"^(?:[-−–－﹣]|减少|下降|降低|减|降|[↓▼▽⬇])\s*[\d.]|[\d.%％]\s*[↓▼▽⬇]$",
+    needs=("-", "−", "–", "－", "﹣", "减", "降", "↓", "▼", "▽", "⬇"),
+)
+_UP_MARK = lazy_compile(
+    r"^(?:[+＋]|增加|增长|上升|提高|增|升|[↑▲△⬆])\s*[\d.]|[\d.%％]\s*[↑▲△⬆]$",
+    needs=("+", "＋", "增", "升", "提", "↑", "▲", "△", "⬆"),
+)
+_BRACKETED = lazy_compile(r"^[(（]\s*[\d.,]+\s*[%％]?\s*[)）]$", needs=("(", "（"))
 #: A dash before a figure ("—58.80", "——6.02%"): a minus by convention only — a dash also marks a blank or a line's
 #: start (review19d).
-_DASHED = lazy_compile(r"^[—―⸺]{1,2}\s*[\d.,]+\s*[%％]?$")
+_DASHED = lazy_compile(r"^[—―⸺]{1,2}\s*[\d.,]+\s*[%％]?$", needs=("—", "―", "⸺"))
 
 
 def printed_sign(raw: Any) -> tuple[int, str]:

@@ -322,8 +322,10 @@ class Context:
         self.bare_units = False
         self.unit_doubts: dict[str, tuple[str, str]] = {}
         self._money: dict[int, tuple[Any, dict[int, str]]] = {}
-        self._changes: dict[int, tuple[Any, frozenset[int]]] = {}
-        self._down: dict[int, tuple[CellValue, bool]] = {}
+        # (`down_marked`'s and `_change_cells`'s caches in one attribute: a Context with 30 instance attributes falls off
+        # CPython 3.11's shared-key instance dicts, and every `self.x` of every check takes the slow look-up — ≈ 14 k
+        # instructions a 10,000-row table's row, perf20c; tests/test_perf20c.py holds the count under 30)
+        self._signs: tuple[dict[int, tuple[CellValue, bool]], dict[int, tuple[Any, frozenset[int]]]] = ({}, {})
         self._adjustment_words: tuple[str, ...] | None = None  # profile `weights.adjustment_words`, read once
         self._placeholder_keys: tuple[Any, frozenset[str]] | None = None  # `explained`'s words, compacted once a list
         self._approximate_share: Decimal | None = None  # profile `scoring.approximate_tolerance`, read on first use
@@ -426,7 +428,7 @@ class Context:
     def down_marked(self, cell: CellValue) -> bool:
         """A text cell printing a fall in a mark beside its figure ("▼58.80", "减少58.80", "↓6%"): `printed_sign`'s
         "marked" minus that is no "-" glued to the digits (that one `to_decimal` reads). Once per cell."""
-        hit = self._down.get(id(cell))
+        hit = self._signs[0].get(id(cell))
         if hit is not None and hit[0] is cell:
             return hit[1]
         raw = cell.raw
@@ -434,19 +436,19 @@ class Context:
         if isinstance(raw, str) and to_decimal(raw) is None:
             sign, shown = printed_sign(raw)
             down = sign < 0 and shown == "marked"
-        self._down[id(cell)] = (cell, down)
+        self._signs[0][id(cell)] = (cell, down)
         return down
 
     def _change_cells(self) -> frozenset[int]:
         """The ids of the 三公 change cells (增减额, 增减幅度) of the submission's 基础数据表: B19 signs their figures."""
         basic = self.submission.basic
-        hit = self._changes.get(id(basic))
+        hit = self._signs[1].get(id(basic))
         if hit is not None and hit[0] is basic:
             return hit[1]
         ids = frozenset(
             id(c) for line in (basic.changes if basic is not None else ()) for c in (line.change, line.rate) if c
         )
-        self._changes[id(basic)] = (basic, ids)
+        self._signs[1][id(basic)] = (basic, ids)
         return ids
 
     def _read_number(self, cell: CellValue) -> Decimal | None:
