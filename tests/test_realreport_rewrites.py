@@ -451,6 +451,14 @@ NOT_BENIGN = {
         "in_yuan",
         "shanghai-putuo-shengtaihuanjing-juesuan-2025",
     ): "the 元 figures are exact where the 万元 ones were rounded",
+    # real reports 24: 司法局 2026 部门预算 p19 "…行政单位离退休（01项）57.8万元 … 2025年当年预算执行数为59.11万元，2026年预算
+    # 安排57.8万元，比2025年预算执行数减少2.21%": 2.21% agrees only as the line's 578,040元 (1.306 / 59.11 = 2.209%), 57.8
+    # printed to 0.1万元; restated "578000元 … 591100元" the figures are exact and 13100 / 591100 = 2.216% → 2.22% — an N02
+    # 警告 (found by the fresh-clone CI of session 20, after fold20's direction-checked rate reading)
+    (
+        "in_yuan",
+        "shanghai-putuo-sifaju-yusuan-2026",
+    ): "the 元 figures are exact where the 万元 ones were rounded",
 }
 
 
