@@ -469,6 +469,21 @@ SAME_CAUSE_OTHER_CODE = {
     # with the table unread only the paragraph's own arithmetic is left — 245.53 / 274.82 = 89.34%, printed 93.57% —
     # an N02 错误 the paragraph itself makes certain (lead, session 19)
     "shanghai-putuo-shiquan-juesuan-2025": Counter({"N02": 1}),
+    # 司法局 2026 单位预算 ¶14 "…行政单位离退休（01项）56.12万元 … 2025年当年预算执行数为57.43万元，2026年预算安排57.8万元，比2025年
+    # 预算执行数减少2.27%" (real reports 21, re-judged by fold20 in session 20): the .docx holds 57.8 to its line's 561,240元
+    # (N01 错误, whose basis says 减少2.27% follows from the line: one cause, one finding); with the table unread only the
+    # paragraph's own arithmetic is left — 57.43 → 57.8 is a rise, printed 减少2.27% — an N02 the paragraph makes certain
+    # (found by session 20's fresh-clone CI)
+    "shanghai-putuo-sifaju-danwei-yusuan-2026": Counter({"N02": 1}),
+    # 司法局 2026 部门预算 ¶24 "…住房公积金（01项）208.8万元 … 2025年当年预算执行数为198.34万元，2026年预算安排201.50万元，比
+    # 2025年预算执行数增加5.27%" (real reports 24, re-judged by fold20): the .docx holds 201.50 to its line's 2,087,959元 (one
+    # N01 naming 5.27% = (208.7959 − 198.34) / 198.34); with the table unread the paragraph's own arithmetic is left —
+    # 201.50 / 198.34 is 1.59%, printed 5.27% — its N02 (found by session 20's fresh-clone CI)
+    "shanghai-putuo-sifaju-yusuan-2026": Counter({"N02": 1}),
+    # 万里街道 2024 ¶38 (re-judged by fold20): the .docx holds the sentence's 352.67万元 to its line's 3,503,499元 (one N01
+    # naming the printed 0.53% = (350.3499 − 348.52) / 348.52); with the table unread the paragraph's own arithmetic is
+    # left — 352.67 over 348.52 is 1.19% — its N02 (found by session 20's fresh-clone CI)
+    "shanghai-putuo-wanli-yusuan-2024": Counter({"N02": 1}),
 }
 
 
