@@ -10,7 +10,7 @@ import re
 import tempfile
 import tomllib
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -473,3 +473,22 @@ REAL_REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 def report_fixture(name: str) -> dict:
     """One stored real report's TOML, as published (its paragraphs, tables and expectations)."""
     return tomllib.loads((REAL_REPORTS / f"{name}.toml").read_text(encoding="utf-8"))
+
+
+def corpus_texts() -> Iterator[str]:
+    """Every string of the stored real tables (tests/realworld/*.toml, nested values walked in file order): the texts a
+    pattern or a gate is held against."""
+
+    def walk(node: object) -> Iterator[str]:
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for v in node.values():
+                yield from walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from walk(v)
+
+    for path in sorted((Path(__file__).parent / "realworld").glob("*.toml")):
+        with path.open("rb") as fh:
+            yield from walk(tomllib.load(fh))

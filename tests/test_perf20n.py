@@ -20,12 +20,12 @@ import random
 import re
 import re._constants as C
 import re._parser as P
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from report_helpers import corpus_texts
 
 import perfxl.document
 from perfxl.patterns import _Gated, lazy_compile, opening
@@ -49,22 +49,6 @@ def _gated() -> dict[str, _Gated]:
     return dict(found.values())
 
 
-def _corpus_texts() -> Iterator[str]:
-    def walk(node: object) -> Iterator[str]:
-        if isinstance(node, str):
-            yield node
-        elif isinstance(node, dict):
-            for v in node.values():
-                yield from walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                yield from walk(v)
-
-    for path in sorted(CORPUS.glob("*.toml")):
-        with path.open("rb") as fh:
-            yield from walk(tomllib.load(fh))
-
-
 _PIECES = re.compile(r"[，。；,;：:！？\n]")
 _FIGURE = re.compile(r"\d")
 
@@ -73,7 +57,7 @@ _FIGURE = re.compile(r"\d")
 def corpus() -> list[str]:
     """The corpus's texts, their clauses and sentences, and the words before each figure of a clause."""
     out: set[str] = set()
-    for text in _corpus_texts():
+    for text in corpus_texts():
         out.add(text)
         for piece in _PIECES.split(text):
             out.add(piece)
@@ -231,7 +215,7 @@ def _same_facts(monkeypatch: pytest.MonkeyPatch, every: int) -> None:
     from perfxl.document.facts import extract_facts, readable
     from perfxl.document.plain_text import plain_narrative
 
-    texts = sorted({t for t in _corpus_texts() if _FIGURE.search(t) and readable(t)})[::every]
+    texts = sorted({t for t in corpus_texts() if _FIGURE.search(t) and readable(t)})[::every]
     assert len(texts) > 4000 // every
 
     def read() -> list[str]:

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import random
 import re
-import tomllib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from report_helpers import corpus_texts
 
 from perfxl import values
 
@@ -32,26 +31,10 @@ _ALPHABET = (
 )
 
 
-def _corpus_texts() -> Iterator[str]:
-    def walk(node: object) -> Iterator[str]:
-        if isinstance(node, str):
-            yield node
-        elif isinstance(node, dict):
-            for v in node.values():
-                yield from walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                yield from walk(v)
-
-    for path in sorted(CORPUS.glob("*.toml")):
-        with path.open("rb") as fh:
-            yield from walk(tomllib.load(fh))
-
-
 @pytest.fixture(scope="module")
 def texts() -> list[str]:
     rng = random.Random(18)
-    out = sorted(set(_corpus_texts()))
+    out = sorted(set(corpus_texts()))
     out += ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
     out += [" ".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, 8))) for _ in range(5_000)]
     return out
