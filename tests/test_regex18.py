@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
 import pytest
 from report_helpers import corpus_texts
 
 from perfxl import values
-
-CORPUS = Path(__file__).parent / "realworld"
 
 #: The alphabets these patterns classify: CJK (and its range's edges), ASCII and full-width digits, the spaces
 #: they remove, %, punctuation, letters, and characters just outside the CJK range.
