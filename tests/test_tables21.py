@@ -96,3 +96,20 @@ def test_a_head_field_in_one_cell_kept_apart_by_spaces():
     assert spaced_field("项目单位       汨罗市城市公共汽车公司") is None  # no head field perfxl reads
     assert spaced_field("报告日期: 2018   8   04") is None  # a colon: the label:value reading's
     assert spaced_field(None) is None
+
+
+def test_the_same_table_exported_with_its_merges_filled(tmp_path):
+    """取消合并并填充 (probe_variants unmerged_filled): each merge's text repeated over its cells — the cover line and the
+    goal header print their text across the row; read as when merged, G04 still on the goal's row."""
+    from openpyxl.utils.cell import range_boundaries
+
+    rows, merges = _miluo()
+    filled = [list(row) for row in rows]
+    for m in merges:
+        c1, r1, c2, r2 = range_boundaries(m)
+        for r in range(r1, r2 + 1):
+            for c in range(c1, c2 + 1):
+                filled[r - 1][c - 1] = rows[r1 - 1][c1 - 1]
+    result = _workbook(tmp_path, filled)
+    assert [(code, cell[1:]) for code, cell, _ in _goal_findings(result)] == [("G04", "12")]
+    assert not _errors(result)

@@ -526,7 +526,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.GRADE  # "自评等级：良" in one cell
     if one_text and _YEAR_LINE.match(texts[0]):
         return RowKind.NOTE
-    if len(cells) == 1 and spaced_field(cells[0][1]) is not None:
+    if (len(cells) == 1 or one_text) and spaced_field(cells[0][1]) is not None:
         return (
             RowKind.HEADER_FIELD
         )  # 岳阳 自评报告's cover: "项目名称       低票价运营补贴", label and value in one cell
@@ -545,7 +545,8 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         any(b in H.GOALS_LABELS for b in bare) and columns_by_role(grid, r, H.GOAL_COLUMNS)
     ):
         return RowKind.GOALS_HEADER
-    if len(bare) == 2 and bare[0] in H.GOAL_COLUMNS["expected"] and bare[1] in H.GOAL_COLUMNS["actual"]:
+    named = [b for i, b in enumerate(bare) if i == 0 or b != bare[i - 1]]  # a merge exported filled: its text once
+    if len(named) == 2 and named[0] in H.GOAL_COLUMNS["expected"] and named[1] in H.GOAL_COLUMNS["actual"]:
         # 岳阳 自评报告 (附件3): 项目绩效定性目标及实施计划完成情况 over 预期目标 │ 实际完成 — the two goal columns named
         # with no block label before them: the goals' header all the same
         return RowKind.GOALS_HEADER

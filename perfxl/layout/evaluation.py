@@ -736,7 +736,8 @@ class _Reader(FundsRows):
             return True  # "项目支出绩效指标表" merged across the table, exported filled: a line over it, no goal
         if len(cells) == 1 and cells[0][0] <= lo and self.grid.anchor_of(r, hi) == (r, cells[0][0]):
             # one text merged across both goal columns — 岳阳 自评报告's "项目绩效定量目标(指标)及完成情况" under its
-            # 预期目标 │ 实际完成: the next section's title, not a goal whose 实际完成 was left blank
+            # 预期目标 │ 实际完成: the next section's title, not a goal whose 实际完成 was left blank (exported filled, its
+            # copies cannot be told from a goal and an achievement printing one text: read as a goal, G02's to judge)
             self._unmapped(r, Severity.INFO)
             self.state = "after"
             return False
