@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,7 @@ from ..model import (
     SumTable,
     TableCoverage,
 )
+from ..patterns import lazy_compile
 from ..skips import part_of_form, skipped_for
 from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
@@ -524,6 +526,10 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.GRADE  # "自评等级：良" in one cell
     if one_text and _YEAR_LINE.match(texts[0]):
         return RowKind.NOTE
+    if (len(cells) == 1 or one_text) and spaced_field(cells[0][1]) is not None:
+        return (
+            RowKind.HEADER_FIELD
+        )  # 岳阳 自评报告's cover: "项目名称       低票价运营补贴", label and value in one cell
     if not any(map(H.is_known_label, texts)):  # fast path: a data row
         return RowKind.NOTE if _ends_table(cells, labels, one_text) else RowKind.OTHER
     if indicator_columns(grid, r) is not None:
@@ -538,6 +544,11 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     if any(b in H.GOALS_LABELS for b in bare[:1]) or (
         any(b in H.GOALS_LABELS for b in bare) and columns_by_role(grid, r, H.GOAL_COLUMNS)
     ):
+        return RowKind.GOALS_HEADER
+    named = [b for i, b in enumerate(bare) if i == 0 or b != bare[i - 1]]  # a merge exported filled: its text once
+    if len(named) == 2 and named[0] in H.GOAL_COLUMNS["expected"] and named[1] in H.GOAL_COLUMNS["actual"]:
+        # 岳阳 自评报告 (附件3): 项目绩效定性目标及实施计划完成情况 over 预期目标 │ 实际完成 — the two goal columns named
+        # with no block label before them: the goals' header all the same
         return RowKind.GOALS_HEADER
     if any(H.strip_brackets(t) in s for t in texts[:1] for s in H.BASIC_SECTIONS.values()):
         return RowKind.BASIC_SECTION
@@ -593,7 +604,26 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
         head, sep, tail = label.partition(":")
         if sep and tail and (role := H.match_role(head, H.HEADER_FIELDS)):
             out.append((role, c, c))
+        elif not sep and (spaced := spaced_field(v)) is not None:
+            out.append((spaced[0], c, c))
     return out + _companions(cells, {key for key, _, _ in out})
+
+
+#: "项目名称       低票价运营补贴": a label and its value in one cell, kept apart by a run of spaces instead of a colon
+_SPACED_FIELD = lazy_compile(r"^\s*(\S{2,12}?)[ \u3000]{2,}(\S.*?)\s*$")
+
+
+def spaced_field(text: object) -> tuple[str, str] | None:
+    """(field, value) of a head field printed in one cell as its label, two spaces or more and its value — the cover of
+    岳阳's 财政支出项目绩效评价自评报告 (附件3: "项目名称       低票价运营补贴", "主管部门       汨罗市交通运输局"); None
+    for any other text. A label followed by one space only is no such pair (a name may hold a space)."""
+    if not isinstance(text, str) or ":" in text or "：" in text:
+        return None
+    m = _SPACED_FIELD.match(unicodedata.normalize("NFKC", text))
+    if m is None:
+        return None
+    role = H.match_role(H.strip_brackets(H.normalise_label(m.group(1))), H.HEADER_FIELDS)
+    return (role, m.group(2)) if role else None
 
 
 def _past_copies(cells: list[tuple[int, object]]) -> list[tuple[int, object]]:

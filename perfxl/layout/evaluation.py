@@ -51,7 +51,7 @@ from .cells import (
     value_at,
 )
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
-from .detect import RowKind, columns_by_role, header_fields, indicator_columns, year_line
+from .detect import RowKind, columns_by_role, header_fields, indicator_columns, spaced_field, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows, inline_pairs, weight_in_header
 from .indicators import (
@@ -666,7 +666,8 @@ class _Reader(FundsRows):
             elif vc == c:
                 cell = value_at(self.grid, r, c)
                 text = unicodedata.normalize("NFKC", cell.text).replace("：", ":")
-                value = text.split(":", 1)[1].strip() if ":" in text else ""
+                spaced = spaced_field(cell.raw)
+                value = text.split(":", 1)[1].strip() if ":" in text else spaced[1] if spaced else ""
                 self.cur.header[key] = CellValue(value or None, cell.ref, cell.formula, cell.computed)
             else:
                 self.cur.header[key] = value_at(self.grid, r, vc)
@@ -733,6 +734,13 @@ class _Reader(FundsRows):
         cells = row_cells(self.grid, r)
         if len(cells) > 2 and cells[0][0] < lo and len({str(v) for _, v in cells}) == 1:
             return True  # "项目支出绩效指标表" merged across the table, exported filled: a line over it, no goal
+        if len(cells) == 1 and cells[0][0] <= lo and self.grid.anchor_of(r, hi) == (r, cells[0][0]):
+            # one text merged across both goal columns — 岳阳 自评报告's "项目绩效定量目标(指标)及完成情况" under its
+            # 预期目标 │ 实际完成: the next section's title, not a goal whose 实际完成 was left blank (exported filled, its
+            # copies cannot be told from a goal and an achievement printing one text: read as a goal, G02's to judge)
+            self._unmapped(r, Severity.INFO)
+            self.state = "after"
+            return False
         if any(isinstance(v, str) and _NUMBERED_ITEM.match(v) for c, v in cells if c < lo):
             # 四川: 项目基本情况 │ 1.项目年度目标完成情况 (the goals) over 2.项目实施内容及过程概述 │ text — the block's next item
             self._unmapped(r, Severity.INFO)

@@ -382,6 +382,10 @@ _SPECS: tuple[CheckSpec, ...] = (
               "实际完成情况写“{subject}{actual}”，而指标“{name}”实际完成值为 {expected}（{where}）",
               "The achievement text says {subject}{actual} but indicator {name} reports {expected} ({where})",
               "财预〔2020〕10号（数据真实、结果客观）", params=_p(min_similarity=0.6)),
+    CheckSpec("G04", "GOAL_ONLY_PROJECT_NAME", "R-G01", W, "预期目标只写了项目名称", "The expected goal is only the project's name",
+              "预期目标只写了项目名称“{name}”，没有写要达到什么（数量、质量、时效、效果），实际完成“{actual}”无从对照",
+              "The expected goal is only the project's name '{name}': no goal is stated, so '{actual}' cannot be judged",
+              "财预〔2020〕10号 附1（年度总体目标应明确、具体）"),
     # ---------------------------------------------------------------- 基础数据表 (basic data)
     CheckSpec("B01", "STAFF_CONTROL_RATE", "R-D-01", E, "在职人员控制率计算不符", "Staff control rate mismatch",
               "控制率应为 {expected}（实际在职 {actual_staff} / 编制 {establishment}），表中为 {actual}{reading}",
@@ -546,6 +550,7 @@ _RESTS_ON: dict[str, Certainty] = {
             "T05",
             "T07",
             "G02",
+            "G04",
             "B14",
             "B15",
             "I11",

@@ -68,6 +68,36 @@ def goal_not_restated(ctx: Context) -> Iterator[Finding]:
             )
 
 
+@check("G04")
+def goal_only_names_project(ctx: Context) -> Iterator[Finding]:
+    """A 预期目标 that is only the project's name, as the head prints it (岳阳 自评报告: 项目名称 低票价运营补贴 over
+    预期目标 "低票价运营补贴" │ 实际完成 "60%"), states no goal: what is to be reached, and so whether the 实际完成 reached
+    it, cannot be told. Compared with spaces and punctuation left out; a name of one character compares nothing. An
+    实际完成 that repeats the name too (稷山 2021: 国家基本公共卫生服务 │ 国家基本公共卫生服务) is G02's one finding — the
+    achievement restates the goal — not a second on the same two cells."""
+    name = ctx.ev.header.get("项目名称")
+    if name is None or ctx.is_blank(name):
+        return
+    key = compact(name.text)
+    if len(key) < 2:
+        return
+    for goal in ctx.ev.goals:
+        if ctx.is_blank(goal.expected) or compact(goal.expected.text) != key:
+            continue
+        said = compact(goal.actual.text)
+        if said and said in key and not ctx.is_blank(goal.actual):
+            continue  # the achievement is the name again: G02 says so
+        actual = "（空）" if ctx.is_blank(goal.actual) else goal.actual.text
+        yield ctx.finding(
+            goal.expected,
+            name=name.text,
+            actual=actual,
+            basis=f"读取：表头项目名称“{name.text}”；预期目标“{goal.expected.text}”与之相同；实际完成“{actual}”",
+            basis_en=f"read the head's project name {name.text!r}; the expected goal {goal.expected.text!r} is the same",
+            related=tuple(c.ref for c in (name, goal.actual) if c.ref is not None),
+        )
+
+
 def claims(ctx: Context, text: str) -> list[tuple[str, str, ParsedValue]]:
     """(subject, clause, parsed) for each clause of `text` that states a number with a unit: "新规模企业12家"."""
     out: list[tuple[str, str, ParsedValue]] = []
