@@ -19,6 +19,13 @@ from .pdf_text import EDGE_TOLERANCE  # points: rules closer than this are one l
 __all__ = ["split_stacked"]
 
 _NUMBER = lazy_compile(r"[-+−]?[\d,，.．]+%?")
+#: A section's label opening a band of one table ("二、项目支出", "（二）效益", "产出指标（50分）", "效益指标"): a numbered
+#: heading or a 一级指标 class's name (its points after it), never a table's title ("二、收入决算表") nor a column heading
+#: ("一级指标").
+_SECTION = lazy_compile(
+    r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．](?!\d))[^表]*"
+    r"|(?:产出|效益|满意度|成本|效果|社会效益|经济效益|生态效益|可持续影响)(?:指标)?(?:[（(]\d+(?:\.\d+)?分[)）])?"
+)
 
 Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
 #: A table's header is at most this many rows (as Word's repeated header rows are read, pdf_reader._repeated_head).
@@ -48,6 +55,8 @@ def _starts_table(y: float, above: list[Cell], below: list[Cell], chars: Sequenc
     upper, lower = _lines(above, left, right), _lines(below, left, right)
     if not (any(not _near(v, lower) for v in upper) and any(not _near(v, upper) for v in lower)):
         return False  # one grid refines the other: one table's rows, merged differently
+    if _section_of_above(y, above, below, chars, lower):
+        return False
     heading = [c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE]
     if not heading:
         return False
@@ -60,6 +69,43 @@ def _starts_table(y: float, above: list[Cell], below: list[Cell], chars: Sequenc
         if len(headed) == len(lower) and all(_near(v, headed) for v in lower):
             return True  # every column below headed by a one-row cell of text
     return _header_block(y, below, chars, left, right, lower)
+
+
+def _section_of_above(
+    y: float, above: list[Cell], below: list[Cell], chars: Sequence[tuple], lower: list[float]
+) -> bool:
+    """The rows below `y` are a section of the table above, printed with its own column widths (Word rows of their own
+    widths, a 自评表's or 基础数据表's sections): the first row opens with a section's label (`_SECTION`: "二、项目支出",
+    "效益指标"), not a heading — or the row just above is the section's band, one cell across the block, holding it — and the columns below are as many as those of a row above, each column line below
+    between its neighbours' there (the same columns, drawn a little apart). A second table opening with its title
+    ("二、支出决算表"), with columns of its own or as many but drawn elsewhere, stays a table of its own."""
+    first = sorted((c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE), key=lambda c: c[0])
+    band = [c for c in above if abs(c[3] - y) <= EDGE_TOLERANCE]  # the row just above: the section's band itself?
+    if len(band) == 1 and _frame_wide(band[0], above):
+        first = band
+    if not first or not _SECTION.fullmatch("".join(_text(first[0], chars).split())):
+        return False
+    bands: dict[float, list[Cell]] = {}
+    for c in above:
+        key = next((t for t in bands if abs(t - c[1]) <= EDGE_TOLERANCE), c[1])
+        bands.setdefault(key, []).append(c)
+    for row in bands.values():
+        left, right = min(c[0] for c in row), max(c[2] for c in row)
+        lines = _lines(row, left, right)
+        if len(lines) != len(lower) or not lines:
+            continue
+        bounds = [left, *lines, right]
+        if all(bounds[i] < v < bounds[i + 2] for i, v in enumerate(lower)):
+            return True
+    return False
+
+
+def _frame_wide(cell: Cell, cells: list[Cell]) -> bool:
+    """The cell spans the block from its left to its right rule (a band)."""
+    return (
+        abs(cell[0] - min(c[0] for c in cells)) <= EDGE_TOLERANCE
+        and abs(cell[2] - max(c[2] for c in cells)) <= EDGE_TOLERANCE
+    )
 
 
 def _header_block(
