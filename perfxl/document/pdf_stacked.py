@@ -6,7 +6,10 @@ of the grid below headed by a one-row cell of text, none a number), or under a h
 text holding every column line below, none of its cells reaching into the rows of figures (`_header_block`).
 
 The same print can come from one Word table whose rows change their column lines; its sections (绩效指标 …) hang
-under a label merged down beside their heading row, which is no heading row of a new table: it is kept whole.
+under a label merged down beside their heading row, which is no heading row of a new table: it is kept whole; so are
+its sections printed with their own column widths under a band naming the section (`_section_of_above`). Under a
+table's total row (`_total_above`) a header of up to five rows, every cell filled, begins a table even on the same
+column lines (上海 预算 reports print their tables on one template).
 """
 
 from __future__ import annotations
@@ -94,8 +97,8 @@ def _section_of_above(
 ) -> bool:
     """The rows below `y` are a section of the table above, printed with its own column widths (Word rows of their own
     widths, a 自评表's or 基础数据表's sections): the first row opens with a section's label (`_section_label`: "二、项目支出",
-    "效益指标"), not a heading — or the row just above is the section's band, one cell across the block, holding it — and the columns below are as many as those of a row above, each column line below
-    between its neighbours' there (the same columns, drawn a little apart). A second table opening with its title
+    "效益指标"), not a heading — or the row just above is the section's band, one cell across the block, holding it —
+    and the columns below are as many as those of a row above, each column line below between its neighbours' there (the same columns, drawn a little apart). A second table opening with its title
     ("二、支出决算表"), with columns of its own or as many but drawn elsewhere, stays a table of its own."""
     first = sorted((c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE), key=lambda c: c[0])
     band = [c for c in above if abs(c[3] - y) <= EDGE_TOLERANCE]  # the row just above: the section's band itself?
