@@ -6,7 +6,10 @@ of the grid below headed by a one-row cell of text, none a number), or under a h
 text holding every column line below, none of its cells reaching into the rows of figures (`_header_block`).
 
 The same print can come from one Word table whose rows change their column lines; its sections (绩效指标 …) hang
-under a label merged down beside their heading row, which is no heading row of a new table: it is kept whole.
+under a label merged down beside their heading row, which is no heading row of a new table: it is kept whole; so are
+its sections printed with their own column widths under a band naming the section (`_section_of_above`). Under a
+table's total row (`_total_above`) a header of up to five rows, every cell filled, begins a table even on the same
+column lines (上海 预算 reports print their tables on one template).
 """
 
 from __future__ import annotations
@@ -14,15 +17,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..patterns import lazy_compile
+from ..profiles import resolve_profile
 from .pdf_text import EDGE_TOLERANCE  # points: rules closer than this are one line
 
 __all__ = ["split_stacked"]
 
 _NUMBER = lazy_compile(r"[-+−]?[\d,，.．]+%?")
+#: A section's label opening a band of one table ("二、项目支出", "（二）效益"): a numbered heading, never a table's title
+#: ("二、收入决算表"); or an indicator class's name (`_class_label`).
+_NUMBERED_SECTION = lazy_compile(
+    r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．](?!\d))[^表]*"
+)
+#: Its points after an indicator class's name ("产出指标（50分）").
+_POINTS = lazy_compile(r"(?:指标)?(?:[（(]\d+(?:\.\d+)?分[)）])?")
 
 Cell = tuple[float, float, float, float]  # x0, top, x1, bottom
 #: A table's header is at most this many rows (as Word's repeated header rows are read, pdf_reader._repeated_head).
 _HEADER_ROWS = 3
+#: Under a table's total row (`_total_above`) a header may run to this many rows, every cell filled: a 三公 table's
+#: 财政拨款“三公”经费 over 合计 │ 因公出国 │ 公务用车购置及运行费 │ 公务接待费 over 小计 │ 购置费 │ 运行费 over 预算数 │ 决算数.
+_LONG_HEADER_ROWS = 5
+#: A total row's label.
+_TOTAL = lazy_compile(r"(?:本年)?(?:收入|支出)?(?:合计|总计)数?")
 
 
 def _near(v: float, values: Sequence[float] | set[float]) -> bool:
@@ -46,8 +62,13 @@ def _starts_table(y: float, above: list[Cell], below: list[Cell], chars: Sequenc
     """The rule at `y` ends one table and begins another (see the module's docstring)."""
     left, right = frame[0], frame[2]
     upper, lower = _lines(above, left, right), _lines(below, left, right)
+    if _section_of_above(y, above, below, chars, lower):
+        return False
+    ended = _total_above(y, above, chars)
     if not (any(not _near(v, lower) for v in upper) and any(not _near(v, upper) for v in lower)):
-        return False  # one grid refines the other: one table's rows, merged differently
+        # one grid refines the other: one table's rows, merged differently — unless the table above ended with its
+        # total and a header of the table below begins, every cell of it filled
+        return ended and _header_block(y, below, chars, left, right, lower, _LONG_HEADER_ROWS, filled=True)
     heading = [c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE]
     if not heading:
         return False
@@ -59,16 +80,82 @@ def _starts_table(y: float, above: list[Cell], below: list[Cell], chars: Sequenc
         headed = _lines(heading, left, right)
         if len(headed) == len(lower) and all(_near(v, headed) for v in lower):
             return True  # every column below headed by a one-row cell of text
-    return _header_block(y, below, chars, left, right, lower)
+    if _header_block(y, below, chars, left, right, lower):
+        return True
+    return ended and _header_block(y, below, chars, left, right, lower, _LONG_HEADER_ROWS, filled=True)
+
+
+def _total_above(y: float, above: list[Cell], chars: Sequence[tuple]) -> bool:
+    """The row just above the rule at `y` is a total row — a cell "合计", "总计", "本年支出合计" beside a figure: a
+    table's last row (a header's 合计 merged down to the rule holds no figure beside it)."""
+    texts = ["".join(_text(c, chars).split()) for c in above if abs(c[3] - y) <= EDGE_TOLERANCE]
+    return any(_TOTAL.fullmatch(t) for t in texts) and any(_NUMBER.fullmatch(t) for t in texts)
+
+
+def _section_of_above(
+    y: float, above: list[Cell], below: list[Cell], chars: Sequence[tuple], lower: list[float]
+) -> bool:
+    """The rows below `y` are a section of the table above, printed with its own column widths (Word rows of their own
+    widths, a 自评表's or 基础数据表's sections): the first row opens with a section's label (`_section_label`: "二、项目支出",
+    "效益指标"), not a heading — or the row just above is the section's band, one cell across the block, holding it —
+    and the columns below are as many as those of a row above, each column line below between its neighbours' there (the same columns, drawn a little apart). A second table opening with its title
+    ("二、支出决算表"), with columns of its own or as many but drawn elsewhere, stays a table of its own."""
+    first = sorted((c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE), key=lambda c: c[0])
+    band = [c for c in above if abs(c[3] - y) <= EDGE_TOLERANCE]  # the row just above: the section's band itself?
+    if len(band) == 1 and _frame_wide(band[0], above):
+        first = band
+    if not first or not _section_label("".join(_text(first[0], chars).split())):
+        return False
+    bands: dict[float, list[Cell]] = {}
+    for c in above:
+        key = next((t for t in bands if abs(t - c[1]) <= EDGE_TOLERANCE), c[1])
+        bands.setdefault(key, []).append(c)
+    for row in bands.values():
+        left, right = min(c[0] for c in row), max(c[2] for c in row)
+        lines = _lines(row, left, right)
+        if len(lines) != len(lower) or not lines:
+            continue
+        bounds = [left, *lines, right]
+        if all(bounds[i] < v < bounds[i + 2] for i, v in enumerate(lower)):
+            return True
+    return False
+
+
+def _section_label(text: str) -> bool:
+    """A section's label: a numbered heading (`_NUMBERED_SECTION`) or an indicator class's name with 指标 and its points
+    after it ("产出指标（50分）", "效益指标") — the classes of the default profile's I02 (`level1`, `output_level2`): the
+    reader has no profile, and a column heading ("一级指标") names no class."""
+    if _NUMBERED_SECTION.fullmatch(text):
+        return True
+    settings = resolve_profile(None).check("I02").params
+    names = [*settings.get("level1", ()), *settings.get("output_level2", ())]
+    return any(text.startswith(name) and _POINTS.fullmatch(text[len(name) :]) for name in names)
+
+
+def _frame_wide(cell: Cell, cells: list[Cell]) -> bool:
+    """The cell spans the block from its left to its right rule (a band)."""
+    return (
+        abs(cell[0] - min(c[0] for c in cells)) <= EDGE_TOLERANCE
+        and abs(cell[2] - max(c[2] for c in cells)) <= EDGE_TOLERANCE
+    )
 
 
 def _header_block(
-    y: float, below: list[Cell], chars: Sequence[tuple], left: float, right: float, lower: list[float]
+    y: float,
+    below: list[Cell],
+    chars: Sequence[tuple],
+    left: float,
+    right: float,
+    lower: list[float],
+    most: int = _HEADER_ROWS,
+    *,
+    filled: bool = False,
 ) -> bool:
     """The rows under the rule at `y` down to the first row holding a figure are a table's header of up to
     `_HEADER_ROWS` rows (the 功能分类预算表's 项目 │ 一般公共预算支出 over 功能分类科目编码 … over 类 │ 款 │ 项): every column
     line below stands in it, and none of its cells reaches into the rows of figures — a label merged down beside the
-    rows (a 自评表's 绩效指标) does, and keeps them a section of the table above."""
+    rows (a 自评表's 绩效指标) does, and keeps them a section of the table above. `most`: the rows it may hold;
+    `filled`: every cell of it holds text (a header, not rows whose figures are left blank: 结余分配 │ ␣)."""
     figures = sorted(c[1] for c in below if _NUMBER.fullmatch("".join(_text(c, chars).split())))
     if not figures:
         return False
@@ -78,7 +165,9 @@ def _header_block(
     for v in sorted({c[1] for c in block}):
         if not _near(v, tops):
             tops.append(v)
-    if not block or len(tops) > _HEADER_ROWS or any(c[3] > first + EDGE_TOLERANCE for c in block):
+    if not block or len(tops) > most or any(c[3] > first + EDGE_TOLERANCE for c in block):
+        return False
+    if filled and not all(_text(c, chars) for c in block):
         return False
     headed = _lines(block, left, right)
     return all(_near(v, headed) for v in lower)
