@@ -7,8 +7,8 @@ import dataclasses
 import io
 import os
 import re
+import sys
 import tempfile
-import tomllib
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
@@ -16,10 +16,13 @@ from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
 import docx
 import openpyxl
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
+from render import parsed_toml
 
 from perfxl.collector import collector_paused
 from perfxl.document.docx_reader import read_docx
@@ -472,7 +475,7 @@ REAL_REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 
 def report_fixture(name: str) -> dict:
     """One stored real report's TOML, as published (its paragraphs, tables and expectations)."""
-    return tomllib.loads((REAL_REPORTS / f"{name}.toml").read_text(encoding="utf-8"))
+    return parsed_toml(REAL_REPORTS / f"{name}.toml")
 
 
 def corpus_texts() -> Iterator[str]:
@@ -490,5 +493,4 @@ def corpus_texts() -> Iterator[str]:
                 yield from walk(v)
 
     for path in sorted((Path(__file__).parent / "realworld").glob("*.toml")):
-        with path.open("rb") as fh:
-            yield from walk(tomllib.load(fh))
+        yield from walk(parsed_toml(path))

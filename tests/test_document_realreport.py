@@ -13,7 +13,7 @@ from __future__ import annotations
 import copy
 import functools
 import io
-import tomllib
+import sys
 import zipfile
 import zlib
 from pathlib import Path
@@ -22,6 +22,10 @@ import docx
 import docx.document
 import pytest
 from docx.opc.oxml import serialize_part_xml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+from render import parsed_toml
 
 from perfxl.model import TextRef
 from perfxl.validate import validate_file
@@ -467,7 +471,7 @@ _BUILD_SAMPLES = [
 def test_build_docx_writes_what_python_docx_saves(stem: str):
     """`_package(_build_docx(…))` (cached blank parts, a copied blank body) holds the parts python-docx's own
     `Document()` … `save` holds, each with the same bytes; and building leaves the shared blank document blank."""
-    fixture = tomllib.loads((REPORTS / f"{stem}.toml").read_text(encoding="utf-8"))
+    fixture = parsed_toml(REPORTS / f"{stem}.toml")
     assert _parts(_package(_build_docx(fixture))) == _parts(_saved_by_python_docx(fixture))
     assert serialize_part_xml(_blank()[0].element) == serialize_part_xml(docx.Document().element)
 
@@ -475,7 +479,7 @@ def test_build_docx_writes_what_python_docx_saves(stem: str):
 @pytest.mark.slow(reason="every report built both ways (≈ 3 s); the fast loop checks three kinds")
 def test_build_docx_writes_what_python_docx_saves_for_every_report():
     for path in _fixtures():
-        fixture = tomllib.loads(path.read_text(encoding="utf-8"))
+        fixture = parsed_toml(path)
         assert _parts(_package(_build_docx(fixture))) == _parts(_saved_by_python_docx(fixture)), path.stem
 
 
@@ -483,13 +487,13 @@ def test_the_corpus_is_not_empty():
     fixtures = _fixtures()
     assert fixtures, "no real report fixture"
     for path in fixtures:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parsed_toml(path)
         assert data["source"].startswith("http") and data["paragraphs"], path.name
 
 
 @pytest.mark.parametrize("path", _fixtures(), ids=lambda p: p.stem)
 def test_real_report(path: Path, tmp_path: Path):
-    fixture = tomllib.loads(path.read_text(encoding="utf-8"))
+    fixture = parsed_toml(path)
     report = tmp_path / f"{path.stem}.docx"
     build_docx(fixture, report)
     result = validate_file(report)

@@ -18,7 +18,6 @@ import dataclasses
 import io
 import re
 import sys
-import tomllib
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -30,6 +29,7 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from render import parsed_toml
 from test_document_realreport import (
     KNOWN_MISSES,
     RANK,
@@ -217,7 +217,7 @@ def published(tmp_path_factory) -> dict[str, tuple[dict, bytes]]:
     folder = tmp_path_factory.mktemp("published")
 
     def make(name: str) -> tuple[dict, bytes]:
-        fixture = tomllib.loads((REPORTS / f"{name}.toml").read_text(encoding="utf-8"))
+        fixture = parsed_toml(REPORTS / f"{name}.toml")
         docx_path = folder / f"{name}.docx"
         build_docx(fixture, docx_path)
         return fixture, docx_path.read_bytes()

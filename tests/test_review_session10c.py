@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import copy
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
-from render import CORPUS, judged, load_table, validated, variant
+from render import CORPUS, judged, load_table, parsed_toml, validated, variant
 
 import perfxl.layout.headers as H
 
@@ -187,7 +186,7 @@ def test_unclosed_header_brackets_in_the_corpus_match_only_their_own_role():
     }
     seen: dict[str, dict[str, str]] = {}
     for path in sorted(CORPUS.glob("*.toml")):
-        for row in tomllib.loads(path.read_text(encoding="utf-8")).get("rows", []):
+        for row in parsed_toml(path).get("rows", []):
             for cell in row:
                 label = H.normalise_label(cell)
                 if label and H._UNCLOSED.search(H.strip_numbering(label)):

@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
-import tomllib
 import zlib
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -41,7 +40,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent.parent))
 sys.path.insert(0, str(HERE))
 
-from render import ProbeCrash, crash_free  # noqa: E402,F401
+from render import ProbeCrash, crash_free, parsed_toml  # noqa: E402,F401
 from test_document_realreport import REPORTS, build_docx  # noqa: E402
 
 from perfxl.model import TextRef  # noqa: E402
@@ -329,7 +328,7 @@ def probe(path: Path, work: Path, in_memory: bool = False, share: int = 1) -> li
     the changed paragraph read from a .docx of its own and put in place; `PERFXL_CHECK_REPORT_READ=1` also writes and
     validates each copy and fails unless the findings are the same. `share` > 1 (the fast loop): only the probes
     `in_share` keeps — about one in `share`, the same ones every run."""
-    fixture = tomllib.loads(path.read_text(encoding="utf-8"))
+    fixture = parsed_toml(path)
     skip = {e["paragraph"] for e in fixture.get("expect", [])} | {
         p for e in fixture.get("expect_other", []) for p in (e.get("paragraph"), e.get("related_paragraph")) if p
     }

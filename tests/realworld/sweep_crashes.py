@@ -28,7 +28,6 @@ import faulthandler
 import random
 import sys
 import time
-import tomllib
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -167,7 +166,7 @@ def check_table(table: R.Table) -> tuple[str, float]:
 
 
 def load_report(path: Path) -> dict:
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return R.parsed_toml(path)
 
 
 def report_source(fixture: dict, name: str) -> DocumentSource:
