@@ -118,3 +118,28 @@ def test_a_note_printing_no_one_stage_of_this_table_leaves_a_warning(below):
 def test_a_note_below_another_table_is_not_this_ones():
     """The template's note under a table printed after the 三公 one: that table's note — the 全年 rate stays a 警告."""
     assert _n01([_TEMPLATE_NOTE], _FULL_RATE, other_table=True) == ["warning"]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.slow
+def test_the_pdf_reader_gives_a_table_the_note_below_it_on_its_page(tmp_path):
+    """The same report set like a 公文 (16 pt body, indented paragraphs: the note wraps) and exported to PDF
+    (LibreOffice): the note's lines below the table on its page are the table's note, and the 全年 rate against it is
+    certain there too."""
+    from test_document_pdf_parity import lay_out
+    from test_document_realreport import build_docx
+
+    from perfxl.document.read import read_source
+    from perfxl.io.libreoffice import soffice_path
+    from perfxl.validate import validate_file
+    from perfxl.workbook.report_docx import export_pdf
+
+    if soffice_path() is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    table, lines = _table_of(_SHIQUAN)
+    fixture = {"paragraphs": [*lines, _TEMPLATE_NOTE, _FULL_RATE], "tables": [{**table, "after": len(lines)}]}
+    build_docx(fixture, tmp_path / "r.docx")
+    lay_out(tmp_path / "r.docx", "published", fixture)
+    pdf = export_pdf(tmp_path / "r.docx", tmp_path)
+    assert [g.note_below for g in read_source(pdf).grids] == [_TEMPLATE_NOTE]
+    assert [f.severity.value for f in validate_file(pdf).findings if f.code == "N01"] == ["error"]
