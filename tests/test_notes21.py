@@ -143,3 +143,71 @@ def test_the_pdf_reader_gives_a_table_the_note_below_it_on_its_page(tmp_path):
     pdf = export_pdf(tmp_path / "r.docx", tmp_path)
     assert [g.note_below for g in read_source(pdf).grids] == [_TEMPLATE_NOTE]
     assert [f.severity.value for f in validate_file(pdf).findings if f.code == "N01"] == ["error"]
+
+
+# ---------------------------------------------------------------- 3. "其中本级…" parts of a 三公 figure
+
+
+def _sifaju(sentence: str) -> list[tuple[str, str, str]]:
+    """(code, severity, message) of each N finding of a .docx holding 上海普陀 司法局 2026 单位预算's real 三公 table
+    (caption "2026年单位“三公”经费和机关运行经费预算表": one unit's own, 合计 10.71) under its real lines, then
+    `sentence`."""
+    from test_document_realreport import build_docx
+    from test_scope20 import _SIFAJU
+
+    from perfxl.validate import validate_file
+
+    table, lines = _table_of(_SIFAJU)
+    fixture = {"paragraphs": [*lines, sentence], "tables": [{**table, "after": len(lines)}]}
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "report.docx"
+        build_docx(fixture, path)
+        found = validate_file(path).findings
+    return [(f.code, f.severity.value, f.message) for f in found if f.code.startswith("N")]
+
+
+def test_a_whole_made_of_its_own_level_and_its_units_is_not_the_own_levels_table():
+    """ "2026年“三公”经费预算15.71万元，其中本级10.71万元、所属单位5.00万元" under the 单位 table (10.71): the whole is
+    the department's (本级 + 所属单位) — it was an N01 错误 against the unit's 合计 10.71; now not compared (other money,
+    as "部门合计…" is), and the 本级 part agrees — quiet."""
+    assert _sifaju("2026年“三公”经费预算15.71万元，其中本级10.71万元、所属单位5.00万元。") == []
+
+
+def test_the_own_level_part_is_held_to_the_own_levels_table():
+    """ "其中本级11.71万元" under the 单位 table (合计 10.71): the part named by the table's scope is the table's figure —
+    N01 错误 (before, not checked at all); the whole (15.71, the department's) is not compared."""
+    found = _sifaju("2026年“三公”经费预算15.71万元，其中本级11.71万元、所属单位4.00万元。")
+    assert [(c, s) for c, s, _ in found] == [("N01", "error")]
+    assert "11.71" in found[0][2] and "10.71" in found[0][2]
+
+
+def test_parts_past_their_whole_are_the_sentences_own_arithmetic():
+    """本级 10.71 (agrees) + 所属单位 6.00 = 16.71 past the whole 15.71 in the same sentence: N02 错误."""
+    found = _sifaju("2026年“三公”经费预算15.71万元，其中本级10.71万元、所属单位6.00万元。")
+    assert [(c, s) for c, s, _ in found] == [("N02", "error")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2026年“三公”经费预算10.71万元，其中：公务接待费0.73万元、公务用车购置及运行费9.98万元。",  # items, no scope
+        "2026年“三公”经费预算15.71万元，其中所属单位5.00万元。",  # a part of another scope: no table's
+    ],
+)
+def test_parts_named_by_no_scope_of_the_table_stay_quiet(sentence):
+    assert _sifaju(sentence) == []
+
+
+def test_a_sheets_whole_made_of_its_levels_is_not_its_own_levels_table():
+    """The same in a sheet's 说明 (石泉路街道（本级） 2026 预算, 合计 8.53): "“三公”经费预算12.3万元，其中本级9.1万元、所属
+    单位4.2万元" — the 本级 part is an N01 错误 and the parts past the whole an N02 错误; the whole (the department's) was
+    an N01 错误 against the 本级 合计 too — no longer."""
+    from report_helpers import workbook_result
+    from test_heldout32 import _CARS, _OVERSEAS, _TOTAL, _merges, _shiquan
+
+    said = (_TOTAL, _OVERSEAS, _CARS, "“三公”经费预算12.3万元，其中本级9.1万元、所属单位4.2万元。")
+    with tempfile.TemporaryDirectory() as d:
+        found = workbook_result(Path(d), _shiquan(sentences=said), _merges()).findings
+    n = [(f.code, f.severity.value) for f in found if f.code in ("N01", "N02")]
+    assert sorted(n) == [("N01", "error"), ("N02", "error")]
+    assert not any("12.3万元，而" in f.message for f in found)
