@@ -211,3 +211,14 @@ def test_a_sheets_whole_made_of_its_levels_is_not_its_own_levels_table():
     n = [(f.code, f.severity.value) for f in found if f.code in ("N01", "N02")]
     assert sorted(n) == [("N01", "error"), ("N02", "error")]
     assert not any("12.3万元，而" in f.message for f in found)
+
+
+def test_an_html_reports_table_takes_the_note_below_it():
+    """A report saved as HTML: the <p> right after a table is its note, the last table's too."""
+    from perfxl.io.html_source import html_grids
+
+    html = (
+        "<html><body><p>单位：万元</p><table><tr><td>项目</td><td>预算数</td></tr></table>"
+        f"<p>{_TEMPLATE_NOTE}</p><p>正文。</p><table><tr><td>项目</td></tr></table><p>注：本表为空表。</p></body></html>"
+    )
+    assert [g.note_below for g in html_grids(html)] == [_TEMPLATE_NOTE, "注：本表为空表。"]
