@@ -44,6 +44,10 @@ class Grid:
     # the caption and 编制单位 lines right above a report's table (`unit_above.scope_lines_above`), "" for a sheet: the
     # scope its caption prints (部门 / 本级 / 全区 …, `perfxl.printed_scope`, scope20)
     scope_above: str = ""
+    # the note a report prints right below its table ("注：预算数为全年预算数，包括年初预算和年中追加",
+    # `unit_above.note_below`), "" for a sheet (its notes are rows of its grid) or when none: what its 预算 column's
+    # stage is, as a sheet's note row says it (notes21)
+    note_below: str = ""
     # a report PDF's table ending at the foot of its page, the next page opening with a table not joined to it whose
     # first row already holds figures (no header of its own): its rows may go on there (gaps18); False for a sheet
     cut_below: bool = False

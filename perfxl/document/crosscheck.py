@@ -318,7 +318,7 @@ def _check_claim(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None
             certainty = Certainty.JUDGEMENT if certainty is Certainty.CERTAIN else certainty
             pairing = "；".join(p for p in (pairing, tv.other_basis) if p)
             pairing_en = "; ".join(p for p in (pairing_en, "the table prints last year's budget too") if p)
-        if tv.claim == fact.claim and (printed := _printed_readings(run, ref, fact)) is not None:
+        if tv.claim == fact.claim and (printed := _printed_readings(run, pi, ref, fact)) is not None:
             if not printed:
                 return  # "全区“三公”经费…" under a table printing "编制单位：…（本级）": another scope's money, not compared
             certainty = Certainty.GUESS if certainty is Certainty.CERTAIN else certainty
@@ -1470,7 +1470,7 @@ def _three_public_stage(run: _Run, fact: Fact) -> str:
 _WIDE_SAID = frozenset({"region", "region_own", "system", "subordinate"})
 
 
-def _printed_readings(run: _Run, ref: TextRef | CellRef, fact: Fact) -> tuple[str, str] | tuple[()] | None:
+def _printed_readings(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> tuple[str, str] | tuple[()] | None:
     """What a 三公 figure's pairing with its table's cell rests on beyond the printed words (scope20), by what the
     table and the sentence print:
 
@@ -1478,7 +1478,9 @@ def _printed_readings(run: _Run, ref: TextRef | CellRef, fact: Fact) -> tuple[st
       (`said_scope`: 本部门 / 本单位 / 本级 / 全区 / 区本级 / 本系统) and the table's caption or 编制单位 line another
       (`BasicData.scope`) → () : another scope's money, not compared ("全区…" under "编制单位：…（本级）"; 本单位 and 本级
       are one). Both the same → certain. The table printing none → a report's sentence naming a region or a system is
-      a guess (its 说明's sentences keep `_three_public_sentences`'s reading of any scope, review19a/d).
+      a guess (its 说明's sentences keep `_three_public_sentences`'s reading of any scope, review19a/d). A figure
+      naming no scope whose parts in its sentence are named by scope ("“三公”经费预算15.71万元，其中本级10.71万元、所属
+      单位5.00万元") is wider than its 本级 part: the department's — other money under a table printing 本级 (notes21).
     - **the 预算 column's stage** (a budget or a completion rate, against a table that prints 决算 too): the words
       name 年初 or 全年/调整后 (`said_stage`) and the table's 预算 column, caption or note prints the other or neither
       (`BasicData.budget_stage`) → a guess naming both readings (a 决算 table's 预算数 may be the 全年 budget, 年初
@@ -1491,6 +1493,8 @@ def _printed_readings(run: _Run, ref: TextRef | CellRef, fact: Fact) -> tuple[st
     before = _around(fact)[0]
     reasons: list[tuple[str, str]] = []
     named = said_scopes(before) if _a_level(fact) else frozenset()
+    if not named and _a_level(fact) and _scope_parts(run.facts.get(pi, ()), fact):
+        named = frozenset({"department"})  # 本级 and 所属单位 its parts: the department's whole (notes21)
     said = next(iter(named)) if len(named) == 1 else ""
     if said and basic.scope:
         if said != basic.scope:
@@ -1529,6 +1533,30 @@ def _printed_readings(run: _Run, ref: TextRef | CellRef, fact: Fact) -> tuple[st
     if not reasons:
         return None
     return "；".join(r[0] for r in reasons), "; ".join(r[1] for r in reasons)
+
+
+def _scope_parts(facts: tuple[Fact, ...], whole: Fact) -> list[Fact]:
+    """The parts of a 三公 figure named by their scope alone, in its sentence ("…15.71万元，其中本级10.71万元、所属单位
+    5.00万元": 本级, 所属单位), notes21."""
+    return [
+        f
+        for f in facts
+        if f.parent == whole.index and f.sentence == whole.sentence and not f.claim and _OF_SCOPES.search(f.subject)
+    ]
+
+
+def _part_of_the_tables_scope(run: _Run, facts: tuple[Fact, ...], part: Fact) -> Fact | None:
+    """A part of a 三公 figure named by the scope its table prints ("其中本级10.71万元" under "2026年单位“三公”经费…预算表"
+    or "编制单位：…（本级）"): the table's figure of the item — returned as one of the item (its whole's claim) to be held
+    to it (notes21; a sheet's 说明 is read so by `_three_public_sentences`). None for any other figure: a part named by
+    another scope (所属单位), or by the department's (a part is never the whole), or under a table printing none."""
+    if part.claim or part.parent is None or not _a_level(part):
+        return None
+    whole = facts[part.parent]
+    basic = _three_public_table(run, whole)
+    if basic is None or not _a_level(whole) or basic.scope in ("", "department"):
+        return None
+    return dataclasses.replace(part, claim=whole.claim) if said_scope(part.subject) == basic.scope else None
 
 
 #: An owner named by its name at a clause's start, before the year ("区财政局2021年“三公”经费…").
@@ -1766,6 +1794,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
                 continue  # "实际支出1045万元，其中当年财政拨款支出960万元": one source's spending, not the whole
             if fact.claim:
                 _check_claim(run, pi, ref, fact)
+            elif (part := _part_of_the_tables_scope(run, pf.facts, fact)) is not None:
+                _check_claim(run, pi, ref, part)  # "其中本级10.71万元" under a table printing 本级 (notes21)
             elif _check_table_line(run, pi, ref, fact):
                 continue  # "一般公共服务支出（类）264.87万元": the 功能分类表's line of that name
             elif _check_project_money(run, pi, ref, fact):

@@ -172,6 +172,7 @@ def read_docx(path: str | Path, limits: Any = None, *, checked: bool = False) ->
             year_above=t.year_above,
             caption_above=t.caption_above,
             scope_above=t.scope_above,
+            note_below=t.note_below,
         )
         for t in tables
     ]

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .unit_above import caption_above, caption_year_above, scope_lines_above, unit_line_above
+from .unit_above import caption_above, caption_year_above, note_below, scope_lines_above, unit_line_above
 
 __all__ = ["W", "BodyItem", "WordTable", "walk_body", "paragraph_text", "table_grid"]
 
@@ -33,6 +33,7 @@ class WordTable:
     year_above: str = ""  # the year its caption above names (`caption_year_above`)
     caption_above: str = ""  # its caption lines above (`caption_above`)
     scope_above: str = ""  # its caption and 编制单位 lines above (`scope_lines_above`)
+    note_below: str = ""  # the note printed right below it (`note_below`, notes21)
 
     @property
     def name(self) -> str:
@@ -150,9 +151,11 @@ def table_grid(tbl: Any, index: int, parent: int | None = None) -> tuple[WordTab
 
 def walk_body(body: Any) -> Iterator[BodyItem]:
     """Body paragraphs and tables in document order; a nested table follows the table that holds it. A top-level
-    table carries the unit line just above it (`unit_line_above`)."""
+    table carries the unit line just above it (`unit_line_above`) and the note right below it (`note_below`: the
+    paragraphs up to the next table, read as they come)."""
     counter = [0]
     above: list[str] = []
+    last: WordTable | None = None  # the last top-level table: the paragraphs after it may be its note
 
     def tables(tbl: Any, parent: int | None) -> Iterator[BodyItem]:
         table, nested = table_grid(tbl, counter[0], parent)
@@ -166,6 +169,8 @@ def walk_body(body: Any) -> Iterator[BodyItem]:
             text = paragraph_text(el)
             if text.strip():
                 above.append(text)
+                if last is not None and len(above) <= 4:
+                    last.note_below = note_below(above)
             yield BodyItem("p", el, text=text)
         else:
             unit, year, caption = unit_line_above(above), caption_year_above(above), caption_above(above)
@@ -175,4 +180,5 @@ def walk_body(body: Any) -> Iterator[BodyItem]:
                 if item.table is not None and item.table.parent is None:
                     item.table.unit_above, item.table.year_above, item.table.caption_above = unit, year, caption
                     item.table.scope_above = scope
+                    last = item.table
                 yield item

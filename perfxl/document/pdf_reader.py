@@ -35,7 +35,7 @@ from .pdf_text import (
     paragraphs,
 )
 from .source import DocumentSource
-from .unit_above import caption_above, caption_year_above, scope_lines_above, unit_line_above
+from .unit_above import caption_above, caption_year_above, note_below, scope_lines_above, unit_line_above
 
 __all__ = ["read_pdf", "EDGE_TOLERANCE", "LINE_TOLERANCE"]
 
@@ -59,6 +59,7 @@ class _Table:
     year_above: str = ""  # the year its caption above names on its page (unit_above.caption_year_above)
     caption_above: str = ""  # its caption lines above on its page (unit_above.caption_above)
     scope_above: str = ""  # its caption and 编制单位 lines above on its page (unit_above.scope_lines_above)
+    note_below: str = ""  # the note right below its last part on its page (unit_above.note_below, notes21)
     # the table at the top of the next page, not joined to it, when this one ends at the foot of its page: this one's
     # rows may go on there (`Grid.cut_below`, when that table opens with figures)
     next_part: _Table | None = None
@@ -199,10 +200,11 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
         if tables and tables[-1].page == page_no - 1 and last_text_below:
             tables[-1].bottom_gap = height  # text after the last table of the page before: no table goes on
         floor = 0.0  # the bottom of the table above on this page: no line above it is this table's
+        lines_below: list[str] = []  # the lines between the table before and this one on this page
         for k, ((bbox, raw_cells, parted), table_chars) in enumerate(zip(found_tables, inside, strict=True), start=1):
             # its caption and unit lines, wrapped ones whole — the first table of a page after those at the page
             # before's foot (a caption at a page's foot over a table at the next page's top)
-            between = lines_between(text, floor, bbox[1], lefts, foot if k == 1 else None)
+            between = lines_between(text, floor, bbox[1], lefts, foot) if k == 1 else lines_below
             unit = unit_line_above(between)
             floor = bbox[3]
             cells = [(x0, top + offset, x1, bottom + offset) for x0, top, x1, bottom in raw_cells]
@@ -221,6 +223,15 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 caption_above=caption_above(between),
                 scope_above=scope_lines_above(between),
             )
+            # its note: the lines below it down to the next table of its page (or the page's foot) — the next one's
+            # lines above, read once
+            if k < len(found_tables):
+                lines_below = lines_between(text, bbox[3], found_tables[k][0][1], lefts)
+            else:
+                lines_below = (
+                    lines_between(text, bbox[3], height, lefts) if any(c[2] > bbox[3] for c in text.chars) else []
+                )
+            table.note_below = note_below(lines_below)
             prev = tables[-1] if tables else None
             if (
                 k == 1
@@ -231,6 +242,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
             ):
                 if _continues(prev.edges, table.edges):
                     _join(prev, table)
+                    prev.note_below = table.note_below  # a note is printed below the table's last part
                     prev.page, prev.bottom_gap = page_no, table.bottom_gap
                     prev.__dict__["first_page"] = prev.__dict__.get("first_page", prev.page - 1)
                     continue
@@ -265,7 +277,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
         name = f"第{first}页 表{t.number}"
         grid = _grid(t, name)
         grid.unit_above, grid.year_above, grid.caption_above = t.unit_above, t.year_above, t.caption_above
-        grid.scope_above = t.scope_above
+        grid.scope_above, grid.note_below = t.scope_above, t.note_below
         grids.append(grid)
         by_table[id(t)] = grid
         origins[name] = (first, t.number)

@@ -10,7 +10,7 @@ import re
 
 from ..units import money_unit_in
 
-__all__ = ["caption_above", "caption_year_above", "scope_lines_above", "unit_line_above"]
+__all__ = ["caption_above", "caption_year_above", "note_below", "scope_lines_above", "unit_line_above"]
 
 #: A line longer than this is a sentence of the narrative, no unit line nor caption.
 _LINE_CHARS = 60
@@ -77,3 +77,27 @@ def unit_line_above(texts: list[str]) -> str:
     table, or the one above a caption line between them — never one further up, which may be another table's or the
     narrative's. "" when none. A unit printed inside the table wins over it (the layout reads it only as a fallback)."""
     return next((line for line in _lines_above(texts) if money_unit_in(line)), "")
+
+
+#: A note's first line ("注：预算数为全年预算数…", "备注1：…", "注:"): a report prints a table's notes right below it.
+_NOTE = re.compile(r"^\s*(?:注|备注)\s*\d?\s*[：:]")
+#: A note's numbered item on a line of its own under "注：" ("1.本表…", "（2）…").
+_NOTE_ITEM = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）])")
+#: At most this many lines below a table are its note (a note's items; what follows is the narrative).
+_NOTE_LINES = 4
+
+
+def note_below(texts: list[str]) -> str:
+    """The note a report prints right below a table (notes21, issue 12): of the non-empty lines between the table and
+    the next one (or the end of the body or page), `texts` in order, the first when it opens a note ("注：预算数为全年
+    预算数，包括年初预算和年中追加", "备注：…") and the numbered items right after it ("1.…", "（2）…"), joined a line
+    each — what a sheet prints in a row under its figures. "" when the line right below the table is no note: a note
+    further down, after a sentence or a heading, may be any table's."""
+    if not texts or not _NOTE.match(texts[0]):
+        return ""
+    out = [texts[0].strip()]
+    for text in texts[1:_NOTE_LINES]:
+        if not _NOTE_ITEM.match(text):
+            break
+        out.append(text.strip())
+    return "\n".join(out)

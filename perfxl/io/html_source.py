@@ -50,7 +50,7 @@ def html_grids(text: str, *, max_cells: int = 2_000_000, name: str = "") -> list
     # lazy: lxml (~16 ms) only for HTML and Excel-2003-XML exports, not the .xlsx validate path
     import lxml.html
 
-    from ..document.unit_above import caption_above, caption_year_above, scope_lines_above, unit_line_above
+    from ..document.unit_above import caption_above, caption_year_above, note_below, scope_lines_above, unit_line_above
 
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
@@ -58,12 +58,13 @@ def html_grids(text: str, *, max_cells: int = 2_000_000, name: str = "") -> list
     root = lxml.html.document_fromstring(text)
     for br in root.iter("br"):
         br.tail = _BR + (br.tail or "")
-    tables, headings, above = _tables_and_headings(root)
+    tables, headings, above, after = _tables_and_headings(root)
+    below = [*above[1:], after]  # the lines between a table and the next (or the end): the note below it (notes21)
     title = root.findtext(".//title") or ""
     grids: list[Grid] = []
     used: set[str] = set()
     budget = max_cells
-    for i, (table, heading, lines) in enumerate(zip(tables, headings, above, strict=True), start=1):
+    for i, (table, heading, lines, under) in enumerate(zip(tables, headings, above, below, strict=True), start=1):
         caption = table.find("caption")
         label = _text(caption) if caption is not None else heading or (title.strip() if len(tables) == 1 else "")
         sheet = _unique((label or f"表{i}")[:31], used)
@@ -73,6 +74,7 @@ def html_grids(text: str, *, max_cells: int = 2_000_000, name: str = "") -> list
         grid.year_above = caption_year_above(lines)
         grid.caption_above = caption_above(lines)
         grid.scope_above = scope_lines_above(lines)
+        grid.note_below = note_below(under)
         grids.append(grid)
     return grids
 
@@ -84,13 +86,13 @@ _BLOCKS = ("p", "div", "center")
 _SHEET_HEADING = re.compile(r"^(?:sheet|工作表)\s*\d+\s*[:：]\s*(.+)$", re.I | re.S)
 
 
-def _tables_and_headings(root: Any) -> tuple[list[Any], list[str], list[list[str]]]:
+def _tables_and_headings(root: Any) -> tuple[list[Any], list[str], list[list[str]], list[str]]:
     """The top-level tables in document order, each with the sheet name of the heading right before it ("" when
     none): a multi-sheet export (LibreOffice's HTML: "<h1>Sheet 1: <em>基础数据表</em></h1>" before each sheet's
     table) names its sheets there, and a sheet's name tells its kind (polish13: they were 表1, 表2). A heading
     counts only when no other table stands between it and the table. Each table also gets the lines of text between
     it and the previous table (headings and paragraphs, one per <br>): where a unit line above it is looked for
-    (`unit_line_above`, as for a Word or PDF report's table)."""
+    (`unit_line_above`, as for a Word or PDF report's table); the lines after the last table come last."""
     tables: list[Any] = []
     headings: list[str] = []
     above: list[list[str]] = []
@@ -112,7 +114,7 @@ def _tables_and_headings(root: Any) -> tuple[list[Any], list[str], list[list[str
         headings.append(last)
         above.append(lines)
         last, lines = "", []
-    return tables, headings, above
+    return tables, headings, above, lines
 
 
 def _unique(name: str, used: set[str]) -> str:

@@ -746,7 +746,9 @@ def _build(
         said_empty=said_empty(grid, "三公"),
         prev_budget=prev_budget,
         scope=table_scope("\n".join((grid.scope_above, *_title_lines(grid)))),
-        budget_stage=budget_stage("\n".join((*sorted(budget_labels), grid.caption_above, *_title_lines(grid)))),
+        budget_stage=budget_stage(
+            "\n".join((*sorted(budget_labels), grid.caption_above, *_title_lines(grid), *_stage_below(grid)))
+        ),
     )
     return basic, range(grid.n_rows)
 
@@ -755,6 +757,27 @@ def _build(
 #: "注：预算数为“三公”经费全年预算数，反映按规定程序调整后的预算数"): only such words, not a note's other mentions of a
 #: budget ("比年初预算减少…" says nothing of the column).
 _STAGE_NOTE = lazy_compile(r"^\s*(?:注|备注)\s*\d?\s*[：:].*?(预算数(?:为|是|系|指)[^。；;]*)")
+
+
+#: What a report's note below its table says its 预算数 are, on the note's first line or a numbered item of it, to the
+#: clause's end ("注：预算数为全年预算数，包括年初预算和年中追加" → "预算数为全年预算数", "2.本表数据为年初预算数"); a
+#: later clause ("本表为部门决算表，较年初预算减少…") says nothing of the column.
+_STAGE_SAID = lazy_compile(r"(?:预算数?|本表[^，,。；;]{0,12}?)(?:为|是|系|指)[^，,。；;]*")
+#: A table named in a note other than the one it stands under ("注：收支总表预算数为…", "表三的预算数…"): 本表 / 上表 /
+#: 此表 / 该表 name this one.
+_OTHER_TABLE = lazy_compile(r"(?<![本上此该])表")
+
+
+def _stage_below(grid: Grid) -> list[str]:
+    """What the note a report prints right below its table (`Grid.note_below`, notes21) says its 预算数 are, as a
+    sheet's note row says it (`_STAGE_NOTE`): only such words, and not where the note names another table first
+    ("注：收支总表预算数为全年预算数" under the 三公 table is that table's)."""
+    out: list[str] = []
+    for line in grid.note_below.splitlines():
+        said = _STAGE_SAID.search(line)
+        if said is not None and not (_OTHER_TABLE.search(line[: said.start()]) and "三公" not in line[: said.start()]):
+            out.append(said.group(0))
+    return out
 
 
 def _title_lines(grid: Grid) -> list[str]:
