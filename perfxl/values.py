@@ -749,6 +749,34 @@ _BRACKETED = lazy_compile(r"^[(（]\s*[\d.,]+\s*[%％]?\s*[)）]$", needs=("(", 
 _DASHED = lazy_compile(r"^[—―⸺]{1,2}\s*[\d.,]+\s*[%％]?$", needs=("—", "―", "⸺"))
 
 
+#: A minus spaced from the figure it stands before ("- 1036", "－ 5%"): a hyphen, a full-width or a small hyphen-minus,
+#: then a space — as likely a list's dash or a placeholder before the figure as a minus (sign21). Not U+2212 "−", a
+#: minus sign only, and not a glued "-1036", whose sign the text makes certain.
+_SPACED_MINUS = lazy_compile(r"^\s*[-－﹣]\s+[\d.]", needs=("-", "－", "﹣"))
+
+
+def spaced_minus(p: ParsedValue) -> ParsedValue:
+    """`p` unread when its negative figure rests on a minus spaced from it ("- 1036": −1036, or 1036 after a list's
+    dash — the cell does not say which), with a reason naming both readings; else `p` itself. A finance table's
+    figure cell and a change column read such a sign as a minus by their convention (`Context.number`): the caller
+    does not ask there."""
+    raw = p.raw
+    if p.number is None or p.number >= 0 or raw.__class__ is not str or not _SPACED_MINUS.search(raw):
+        return p
+    minus, plus = p.display(), dataclasses.replace(p, number=-p.number).display()
+    return dataclasses.replace(
+        p,
+        kind=ValueKind.TEXT,
+        number=None,
+        text=p.text or raw.strip(),
+        reason=f"符号“-”与数字之间有空格，可能是负数 {minus}，也可能是列表符号或占位符后的 {plus}，无法确定，"
+        "未作为数值读取",
+        reason_en=f"a minus spaced from its figure: {minus} or, after a list's dash, {plus} — the cell does not say "
+        "which; it was not read as a value",
+        damaged=True,
+    )
+
+
 def printed_sign(raw: Any) -> tuple[int, str]:
     """(+1 | −1, how a change or rate cell shows it) — the one reading of a printed direction (B19's, and any change
     column's): "marked" when it prints a direction (a number cell's or a figure's minus, "+", a word, an arrow or
