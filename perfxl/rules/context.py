@@ -390,16 +390,12 @@ class Context:
                 value = self._parsed_text[raw] = beyond_range(parse_value(raw, self.profile))
         else:
             value = beyond_range(parse_value(raw, self.profile))
-        if (
-            value.number is not None
-            and value.number < 0
-            and not isinstance(self.evaluation, SumTable)
-            and id(cell) not in self._change_cells()
-        ):
+        if value.number is not None and value.number < 0:
             # "- 1036": a minus spaced from its figure is one by convention only (a list's dash as well) — in a
             # 自评表's cell unread, the reason naming both readings (sign21); a finance table's figure cell and a 三公
             # change column read it as a minus (`number`)
-            value = spaced_minus(value)
+            conventional = isinstance(self.evaluation, SumTable) or id(cell) in self._change_cells()
+            value = value if conventional else spaced_minus(value)
         self._parsed[id(cell)] = (cell, value)
         return value
 
