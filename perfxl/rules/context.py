@@ -394,8 +394,9 @@ class Context:
             # "- 1036": a minus spaced from its figure is one by convention only (a list's dash as well) — in a
             # 自评表's cell unread, the reason naming both readings (sign21); a finance table's figure cell and a 三公
             # change column read it as a minus (`number`)
-            conventional = isinstance(self.evaluation, SumTable) or id(cell) in self._change_cells()
-            value = value if conventional else spaced_minus(value)
+            in_sums = isinstance(self.evaluation, SumTable)  # (a SumTable stands in self.evaluation for its checks)
+            if not in_sums and id(cell) not in self._change_cells():
+                value = spaced_minus(value)
         self._parsed[id(cell)] = (cell, value)
         return value
 
