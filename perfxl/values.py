@@ -884,8 +884,12 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     pre, post = to_simplified(t[: m.start()].strip()), to_simplified(t[end:].strip())
     if pre.endswith("百分之") and not post.startswith(("%", "‰")):
         pre, post = pre[:-3].strip(), "%" + post  # "≥百分之95" is "≥95%" written in words (probe_variants pct_words)
+    # "▼5%", "5%▲": a triangle glued to the figure, the cell's only mark, is its direction, as 下降/增长 are (sign21) —
+    # spaced ("▲ 1036") or beside another operator or sign ("≥▲5%", "▲5%以上", "▼-5%") it may be a bullet and stays
+    # a label, unread
+    marked, pre, post = _glued_mark(t, m.start(), end, pre, post, number)
     op, pre = _take_pre_op(pre)
-    direction = None
+    direction = marked
     for word, dirn in _GROWTH_BY_LAST.get(pre[-1:], ()):
         if pre.endswith(word):
             direction, pre = dirn, pre[: -len(word)].strip()
@@ -916,6 +920,26 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         # after ("向社会宣传中国共产党成立95周年来取得的成就"): a description, not a quantity in a unit
         kind = ValueKind.TEXT
     return ParsedValue(raw, kind, op=op, number=number, unit=unit, per=per, direction=direction, label=label, text=t)
+
+
+#: The triangles of typeset tables and the way each points (▲△ a rise, ▼▽ a fall).
+_MARK_WAYS = {"▲": "up", "△": "up", "▼": "down", "▽": "down"}
+
+
+def _glued_mark(t: str, start: int, end: int, pre: str, post: str, number: Decimal) -> tuple[str | None, str, str]:
+    """(the direction a triangle glued to the figure prints, or None; the words before and after it without the mark).
+    Only a mark that is the cell's one word beside the figure, touching it ("▼5%", "▲1036", "5%▼", "58.80▽"): spaced
+    ("▲ 1036"), beside an operator ("≥▲5%", "▲5%以上"), words ("▲完成1036") or a signed figure ("▼-5%") it may be a
+    bullet or a second sign — left as it is, unread (sign21)."""
+    if number < 0:
+        return None, pre, post
+    if pre in _MARK_WAYS and t[start - 1] == pre and post[-1:] not in _MARK_WAYS:
+        post_op, _, extra, clause = _split_post(post)
+        if post_op is None and not extra and not clause:  # "▲1036人", never "▲5%以上" or "▲5个乡镇的改造任务"
+            return _MARK_WAYS[pre], "", post
+    if not pre and post[-1:] in _MARK_WAYS and t[end:].rstrip() == post and post[:-1] in ("", "%", "％"):
+        return _MARK_WAYS[post[-1]], pre, post[:-1]
+    return None, pre, post
 
 
 #: A bracketed note in words ending a figure's words and holding figures of its own ("(含2户)", "(其中新建3个)"): a note

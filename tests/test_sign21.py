@@ -104,3 +104,34 @@ def test_a_variant_may_not_restate_the_change_words(tmp_path):
     path.write_text('name = "mine"\n[reader.three_public]\nway = ["增"]\n', encoding="utf-8")
     with pytest.raises(ProfileError):
         load_profile(path)
+
+
+# ---------------------------------------------------------------- 4. triangles in 年度指标值 / 实际完成值
+
+
+@pytest.mark.parametrize(("text", "way"), [("▼8%", "down"), ("8%▼", "down"), ("▲8%", "up"), ("5.5%△", "up")])
+def test_a_triangle_glued_to_the_figure_is_its_direction(text, way):
+    """Failed before: "▼8%" was 8% with a label "▼" (the fall dropped), "8%▼" a number in the unit "%▼"."""
+    p = parse_value(text)
+    assert p.kind is ValueKind.GROWTH and p.direction == way and p.unit == "%"
+
+
+@pytest.mark.parametrize("text", ["▲ 8%", "≥▲5%", "▲5%以上", "▼-5%", "▲完成1036人"])
+def test_a_triangle_the_cell_does_not_make_a_direction_stays_unread(text):
+    """Spaced from the figure, beside an operator, a sign or words, a triangle may be a bullet: no direction."""
+    assert parse_value(text).direction is None and parse_value(text).kind is not ValueKind.GROWTH
+
+
+def test_a_fall_printed_by_a_glued_triangle_is_scored_as_a_fall(tmp_path):
+    """Failed before: "▼8%" against 增长≥5% read as a rise of 8% — met, silent. As "下降8%" is: S07/D01, the basis
+    saying the direction is the mark's."""
+    found = workbook_result(tmp_path, *_evaluation("▼8%", "增长≥5%")).findings
+    s07 = next(f for f in found if f.code == "S07")
+    assert s07.ref.cell == "H11" and s07.basis and "“▼”读作下降" in s07.basis
+
+
+def test_a_triangle_left_unread_is_said_in_the_basis(tmp_path):
+    """Failed before: the basis of "▲ 8%" against 增长≥5% did not say the mark was not read."""
+    found = workbook_result(tmp_path, *_evaluation("▲ 8%", "增长≥5%")).findings
+    s08 = next(f for f in found if f.code == "S08")
+    assert s08.basis and "“▲”未作为增减方向读取" in s08.basis
