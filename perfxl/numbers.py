@@ -154,7 +154,7 @@ def fmt_decimal(value: Decimal | None, places: int | None = None) -> str:
     return "0" if text in ("-0", "") else text
 
 
-#: A figure whose digits are grouped in threes by one space ("1 036.53", "12 345 678.90", "1 036"): SI / ISO 31-0 digit
+#: A figure whose digits are grouped in threes by one space ("1 036.53", "1 000 000", "1 036"): SI / ISO 31-0 digit
 #: grouping as typeset reports and PDFs print it, with a plain, thin, narrow, figure or no-break space (U+0020, U+2009,
 #: U+202F, U+2007, U+00A0 …). A grouping only as a whole: the first group one to three digits, every further group
 #: exactly three, and no digit group glued or spaced after it ("1 036 2", "12 3.4" and "2023 100" are no one figure —
@@ -191,12 +191,14 @@ def _digit_space_digit(text: str) -> bool:
 
 
 def _one_figure(m: re.Match[str]) -> str:
-    """The figure `m` written without its spaces where it can only be one figure, else `m` as written: a further group
-    opening with 0 ("1 036.53", "1 000": no figure alone is printed so), or two further groups and decimals after
-    the last ("12 345 678.90": three figures, the last alone with decimals, are no list). "100 200", "2 300" may be two
-    figures (two values, a row's number and an amount a PDF's columns ran together): not joined."""
+    """The figure `m` written without its spaces where it can only be one figure, else `m` as written: every further
+    group opening with 0 ("1 036.53", "1 000", "1 000 000": no figure alone is printed so, so no space can part two
+    figures). "100 200", "2 300" may be two figures (two values, a row's number and an amount a PDF's columns ran
+    together): not joined — nor "1 100 200.50", "12 345 678.90" or "1 036 200", which may as well be three or two (a
+    row's number 1, a count 100 and an amount 200.50 run together; sign21: no real table or report prints a figure so,
+    and the reading as one rested on the decimals, or on one group, alone)."""
     groups = _SPACES.split(m.group(2))[1:]
-    if any(g.startswith("0") for g in groups) or (len(groups) >= 2 and m.group(3)):
+    if all(g.startswith("0") for g in groups):
         return m.group(1) + "".join(groups) + (m.group(3) or "")
     return m.group()
 

@@ -22,6 +22,15 @@ if TYPE_CHECKING:
 __all__ = ["score_quantitative", "score_deadline", "align"]
 
 
+#: The triangles of typeset tables (▲△ a rise, ▼▽ a fall, or a bullet).
+_MARKS = ("▲", "△", "▼", "▽")
+
+
+def _mark_in(text: str) -> str:
+    """The first triangle in `text`, or ""."""
+    return next((mark for mark in _MARKS if mark in text), "")
+
+
 def align(t: ParsedValue, a: ParsedValue, s: EngineSettings) -> tuple[Decimal, Decimal, str, str] | ScoreResult:
     """(A, B in A's unit, note zh, note en), or a failure naming the unit mismatch."""
     target, value = t.number, a.number
@@ -55,6 +64,14 @@ def align(t: ParsedValue, a: ParsedValue, s: EngineSettings) -> tuple[Decimal, D
         )
     if t.kind is ValueKind.GROWTH and a.kind is ValueKind.GROWTH and t.direction != a.direction:
         value = -value  # 目标 增长 against 实际 下降
+        mark = _mark_in(a.text)
+        if mark:  # "▼8%": the direction is the mark's, glued to the figure (`values._glued_mark`) — the basis says so
+            way = "下降" if a.direction == "down" else "增长"
+            note, note_en = note + f"（“{mark}”读作{way}）", note_en + f" ({mark!r} read as {a.direction})"
+    elif a.label is not None and (mark := _mark_in(a.label)):
+        # "▲ 8%", "≥▲5%": a triangle spaced from the figure or beside an operator may be a bullet — not read as a
+        # direction, and the basis says so (sign21)
+        note, note_en = note + f"（“{mark}”未作为增减方向读取）", note_en + f" ({mark!r} not read as a direction)"
     if value < 0 and s.clamp_negative:
         note, note_en = note + "（实际为负数，按 0 计）", note_en + " (negative actual counted as 0)"
         value = ZERO

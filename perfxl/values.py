@@ -749,6 +749,34 @@ _BRACKETED = lazy_compile(r"^[(（]\s*[\d.,]+\s*[%％]?\s*[)）]$", needs=("(", 
 _DASHED = lazy_compile(r"^[—―⸺]{1,2}\s*[\d.,]+\s*[%％]?$", needs=("—", "―", "⸺"))
 
 
+#: A minus spaced from the figure it stands before ("- 1036", "－ 5%"): a hyphen, a full-width or a small hyphen-minus,
+#: then a space — as likely a list's dash or a placeholder before the figure as a minus (sign21). Not U+2212 "−", a
+#: minus sign only, and not a glued "-1036", whose sign the text makes certain.
+_SPACED_MINUS = lazy_compile(r"^\s*[-－﹣]\s+[\d.]", needs=("-", "－", "﹣"))
+
+
+def spaced_minus(p: ParsedValue) -> ParsedValue:
+    """`p` unread when its negative figure rests on a minus spaced from it ("- 1036": −1036, or 1036 after a list's
+    dash — the cell does not say which), with a reason naming both readings; else `p` itself. A finance table's
+    figure cell and a change column read such a sign as a minus by their convention (`Context.number`): the caller
+    does not ask there."""
+    raw = p.raw
+    if p.number is None or p.number >= 0 or raw.__class__ is not str or not _SPACED_MINUS.search(raw):
+        return p
+    minus, plus = p.display(), dataclasses.replace(p, number=-p.number).display()
+    return dataclasses.replace(
+        p,
+        kind=ValueKind.TEXT,
+        number=None,
+        text=p.text or raw.strip(),
+        reason=f"符号“-”与数字之间有空格，可能是负数 {minus}，也可能是列表符号或占位符后的 {plus}，无法确定，"
+        "未作为数值读取",
+        reason_en=f"a minus spaced from its figure: {minus} or, after a list's dash, {plus} — the cell does not say "
+        "which; it was not read as a value",
+        damaged=True,
+    )
+
+
 def printed_sign(raw: Any) -> tuple[int, str]:
     """(+1 | −1, how a change or rate cell shows it) — the one reading of a printed direction (B19's, and any change
     column's): "marked" when it prints a direction (a number cell's or a figure's minus, "+", a word, an arrow or
@@ -856,8 +884,12 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     pre, post = to_simplified(t[: m.start()].strip()), to_simplified(t[end:].strip())
     if pre.endswith("百分之") and not post.startswith(("%", "‰")):
         pre, post = pre[:-3].strip(), "%" + post  # "≥百分之95" is "≥95%" written in words (probe_variants pct_words)
+    # "▼5%", "5%▲": a triangle glued to the figure, the cell's only mark, is its direction, as 下降/增长 are (sign21) —
+    # spaced ("▲ 1036") or beside another operator or sign ("≥▲5%", "▲5%以上", "▼-5%") it may be a bullet and stays
+    # a label, unread
+    marked, pre, post = _glued_mark(t, m.start(), end, pre, post, number)
     op, pre = _take_pre_op(pre)
-    direction = None
+    direction = marked
     for word, dirn in _GROWTH_BY_LAST.get(pre[-1:], ()):
         if pre.endswith(word):
             direction, pre = dirn, pre[: -len(word)].strip()
@@ -888,6 +920,26 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         # after ("向社会宣传中国共产党成立95周年来取得的成就"): a description, not a quantity in a unit
         kind = ValueKind.TEXT
     return ParsedValue(raw, kind, op=op, number=number, unit=unit, per=per, direction=direction, label=label, text=t)
+
+
+#: The triangles of typeset tables and the way each points (▲△ a rise, ▼▽ a fall).
+_MARK_WAYS = {"▲": "up", "△": "up", "▼": "down", "▽": "down"}
+
+
+def _glued_mark(t: str, start: int, end: int, pre: str, post: str, number: Decimal) -> tuple[str | None, str, str]:
+    """(the direction a triangle glued to the figure prints, or None; the words before and after it without the mark).
+    Only a mark that is the cell's one word beside the figure, touching it ("▼5%", "▲1036", "5%▼", "58.80▽"): spaced
+    ("▲ 1036"), beside an operator ("≥▲5%", "▲5%以上"), words ("▲完成1036") or a signed figure ("▼-5%") it may be a
+    bullet or a second sign — left as it is, unread (sign21)."""
+    if number < 0:
+        return None, pre, post
+    if pre in _MARK_WAYS and t[start - 1] == pre and post[-1:] not in _MARK_WAYS:
+        post_op, _, extra, clause = _split_post(post)
+        if post_op is None and not extra and not clause:  # "▲1036人", never "▲5%以上" or "▲5个乡镇的改造任务"
+            return _MARK_WAYS[pre], "", post
+    if not pre and post[-1:] in _MARK_WAYS and t[end:].rstrip() == post and post[:-1] in ("", "%", "％"):
+        return _MARK_WAYS[post[-1]], pre, post[:-1]
+    return None, pre, post
 
 
 #: A bracketed note in words ending a figure's words and holding figures of its own ("(含2户)", "(其中新建3个)"): a note

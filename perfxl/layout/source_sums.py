@@ -18,7 +18,7 @@ from perfxl.patterns import lazy_compile
 from ..grid import Grid
 from ..model import CellValue, SumTable, TableSum
 from .cells import own_cell
-from .three_public import _CHANGE, _FUND_BUDGET, _SOURCES, _TITLE, _Axis, _is_total, _item, _lines, _number, _role
+from .three_public import _FUND_BUDGET, _SOURCES, _TITLE, _Axis, _is_total, _item, _lines, _number, _role, _words
 
 __all__ = ["read_source_sums", "SOURCE_GUESS"]
 
@@ -48,7 +48,7 @@ def _stated(texts: list[str]) -> tuple[str, int | None] | None:
     """What a cross line's own labels state beside its source's name — (role, year) as a 三公 figure's label states them
     ("上年…" prev, "…预算数" budget, "…决算数" final, a year) — or None for a line that is no plain part of a split: a
     change or a share (增减, 占比, %), a 其中 (a part of a part)."""
-    if any(t.startswith("其中") for t in texts) or _CHANGE.search("".join(texts)):
+    if any(t.startswith("其中") for t in texts) or _words().lines.search("".join(texts)):
         return None
     kind, year = _role(_SOURCES.sub("", _FUND_BUDGET.sub("", "".join(texts))))  # 政府性基金预算拨款: no 预算 role
     return (kind or "", year)

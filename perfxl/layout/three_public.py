@@ -19,6 +19,8 @@ is a judgement (`rules.basic._unread_among`), as on a 基础数据表.
 from __future__ import annotations
 
 import dataclasses
+import re
+from functools import cache
 
 from perfxl.patterns import lazy_compile
 
@@ -44,8 +46,8 @@ STAGELESS_NOTE = (
 
 _ITEMS = ("three_public", "overseas", "reception", "car", "car_purchase", "car_running")
 _TOTALS = frozenset({"合计", "小计", "总计", "合计数", "小计数"})
-#: the table's own change lines and columns (增、减金额, 增减幅度, "2016年比2015年增减%", 支出减少情况 / 支出减少率): not read
-_CHANGE = lazy_compile(r"增减|增幅|减幅|幅度|变动|比上年|比\d{4}年|[%％]|差额|差值|占比|比重|减少|增加|增长|下降")
+#: (the table's own change lines and columns — 增、减金额, 增减幅度, "2016年比2015年增减%", 支出减少情况 / 支出减少率 —
+#: are not read as amounts: `_words().lines`, the national profile's `[reader.three_public]` words)
 _YEAR = lazy_compile(r"((?:19|20)\d{2})年?度?")
 #: A fund's name holding the word 预算 ("一般公共预算财政拨款决算数"): no 预算 role.
 _FUND_BUDGET = lazy_compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
@@ -103,7 +105,7 @@ def _item(label: str) -> str | None:
         key = H.match_role(stem + "费", H.BASIC_ROWS) or H.match_role(stem, H.BASIC_ROWS)
     if key in _ITEMS:
         return key
-    if "三公" in label and "率" not in label and not _CHANGE.search(label):
+    if "三公" in label and "率" not in label and not _words().lines.search(label):
         return "three_public"
     return None
 
@@ -124,7 +126,7 @@ def _part_under(item: str, label: str) -> str | None:
 
 def _role(label: str) -> tuple[str | None, int | None]:
     """(kind, year) a label states: kind "skip" (a change, a forecast), "prev", "budget", "final", "" (a year only) or None."""
-    if _CHANGE.search(label):
+    if _words().lines.search(label):
         return "skip", None
     label = _FUND_BUDGET.sub("", label)
     m = _YEAR.search(label)
@@ -363,12 +365,41 @@ def _built(grid: Grid, found: _Lines | None) -> tuple[BasicData, range] | None:
     return (dataclasses.replace(basic, changes=changes), span) if changes else built
 
 
-#: A change column's (or row's) header: 增、减额, 增减金额, "2015年决算比上年增、减情况" over them, 增幅(%), 增长率.
-_CHANGE_WORDS = lazy_compile(r"增减|增加|减少|增长|下降|变动|差额|差异|增幅|减幅|[比较](?:上年|去年|\d{4}年)")
-#: … and of those, a rate's: 增、减幅度, 增幅(%), 增长率, "比上年增减%".
-_RATE_WORDS = lazy_compile(r"幅度|增幅|减幅|率|[%％]|百分比")
-#: a change header's word for which way (增、减额, 下降幅度); one without ("金额", "幅度" under "比上年减少") takes its words above
-_WAY = lazy_compile(r"[增减升降]")
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Words:
+    """The national profile's `[reader.three_public]` words (name lists are profile data; the reader takes no profile,
+    so a variant may not restate them — `perfxl.profiles`), each as one pattern."""
+
+    #: A line or column that is the table's own change (增、减金额, 增减幅度, "2016年比2015年增减%", 支出减少率) or a
+    #: share (占比): no amount of an item.
+    lines: re.Pattern[str]
+    #: A change column's (or row's) header: 增、减额, 增减金额, "2015年决算比上年增、减情况" over them, 增幅(%), 增长率.
+    changes: re.Pattern[str]
+    #: … and of those, a rate's: 增、减幅度, 增幅(%), 增长率, "比上年增减%".
+    rates: re.Pattern[str]
+    #: a change header's word for which way (增、减额, 下降幅度); one without ("金额", "幅度" under "比上年减少") takes its
+    #: words above
+    way: re.Pattern[str]
+
+
+def _any_of(words: list[str], *more: str) -> re.Pattern[str]:
+    return re.compile("|".join([*(re.escape(w) for w in words), *more]))
+
+
+@cache
+def _words() -> _Words:
+    from ..profiles import resolve_profile  # (read once, when a 三公 table is met)
+
+    get = resolve_profile(None).get
+    # (a comparison with a printed year — "比2015年", "较上年" — is a shape, not a word: the pattern's own)
+    return _Words(
+        _any_of(get("reader.three_public.change_lines"), r"比\d{4}年"),
+        _any_of(get("reader.three_public.change_columns"), r"[比较](?:上年|去年|\d{4}年)"),
+        _any_of(get("reader.three_public.rate_columns")),
+        _any_of(get("reader.three_public.way")),
+    )
+
+
 #: the stage words of an amount's header: 预算 (the base of a 决算 compared with it) or what was spent
 _SPENT = lazy_compile(r"决算|执行|实际|支出")
 
@@ -386,9 +417,9 @@ def _cross_kind(axis: _Axis) -> tuple[str, str] | None:
     full = "".join(texts)
     if "百分点" in full:
         return None  # a change in percentage points is of a rate, not of the amounts beside it
-    if _CHANGE_WORDS.search(full):
-        return ("rate" if _RATE_WORDS.search(texts[-1]) else "change"), full
-    if _RATE_WORDS.search(full) or _SOURCES.search(_FUND_BUDGET.sub("", full)):
+    if _words().changes.search(full):
+        return ("rate" if _words().rates.search(texts[-1]) else "change"), full
+    if _words().rates.search(full) or _SOURCES.search(_FUND_BUDGET.sub("", full)):
         return None  # a rate of something else (执行率, 控制率), a part by source
     if _YEAR.search(full) or any(w in full for w in ("上年", "本年", "预算")) or _SPENT.search(full):
         return "amount", full
@@ -428,7 +459,7 @@ def _changes(
         found = _cross_kind(cross)
         if found is not None:
             shown = cross.labels[-1][1].text.strip() if cross.labels else ""
-            if found[0] != "amount" and not _WAY.search(to_simplified(shown)):
+            if found[0] != "amount" and not _words().way.search(to_simplified(shown)):
                 shown = found[1]  # "比上年减少" over "金额": the words saying which way stand above (review b19v)
             kinds[found[0]].append((index, found[1], shown))
     amounts, change, rate = kinds["amount"], kinds["change"], kinds["rate"]
@@ -801,7 +832,7 @@ def _title_lines(grid: Grid) -> list[str]:
 
 def _last_years_budget(label: str, latest: int | None) -> bool:
     """A column of last year's 预算 ("上年预算数", "2020年预算数" beside 2021's): no AmountRow holds it."""
-    if "预算" not in label or _CHANGE.search(label) or _EXECUTED.search(label):
+    if "预算" not in label or _words().lines.search(label) or _EXECUTED.search(label):
         return False
     year = _YEAR.search(label)
     return "上年" in label or (year is not None and latest is not None and int(year.group(1)) == latest - 1)

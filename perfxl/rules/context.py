@@ -75,6 +75,7 @@ from perfxl.values import (
     normalise_text,
     parse_value,
     printed_sign,
+    spaced_minus,
 )
 from perfxl.values import (
     dotted_year_month as dotted_year_month,  # re-exported: rules.indicators and tests import it from here
@@ -389,6 +390,13 @@ class Context:
                 value = self._parsed_text[raw] = beyond_range(parse_value(raw, self.profile))
         else:
             value = beyond_range(parse_value(raw, self.profile))
+        if value.number is not None and value.number < 0:
+            # "- 1036": a minus spaced from its figure is one by convention only (a list's dash as well) — in a
+            # 自评表's cell unread, the reason naming both readings (sign21); a finance table's figure cell and a 三公
+            # change column read it as a minus (`number`)
+            in_sums = isinstance(self.evaluation, SumTable)  # (a SumTable stands in self.evaluation for its checks)
+            if not in_sums and id(cell) not in self._change_cells():
+                value = spaced_minus(value)
         self._parsed[id(cell)] = (cell, value)
         return value
 
