@@ -459,6 +459,21 @@ NOT_BENIGN = {
         "in_yuan",
         "shanghai-putuo-sifaju-yusuan-2026",
     ): "the 元 figures are exact where the 万元 ones were rounded",
+    # real reports 25: 广东省财政厅 2023 p3 "公务接待费…22.59万元,…增加20.63万元,增长1,055.4%": 1,055.4% agrees only within
+    # the 万元 figures' rounding (20.625–20.635 over 1.95–1.97: 1,046.9–1,058.2%); restated "206300元 … 225900元" they are
+    # exact and 206300 / 19600 = 1,052.55% — an 错误. 围龙镇 2021 p4 "4.5万元,…减少0.03万元,下降0.6%": 0.6% agrees only
+    # within their rounding (0.55–0.78%); restated "45000元 … 300元" 300 / 45300 = 0.66% → 0.7% — a 警告. 百色 2024 p2
+    # "3923万元,比2023年预算数减少332万元,下降7.81%": 7.81% agrees only within the whole 万元's rounding (7.79–7.81%);
+    # restated "39230000元 … 3320000元" 3320000 / 42550000 = 7.80% — an 错误
+    ("in_yuan", "guangdong-caizhengting-sangong-2023"): "the 元 figures are exact where the 万元 ones were rounded",
+    (
+        "in_yuan",
+        "chongqing-tongliang-weilong-sangong-2021",
+    ): "the 元 figures are exact where the 万元 ones were rounded",
+    (
+        "in_yuan",
+        "guangxi-baise-shibenji-sangong-yusuan-2024",
+    ): "the 元 figures are exact where the 万元 ones were rounded",
 }
 
 

@@ -94,8 +94,8 @@ _SAME_AS_BEFORE = lazy_compile(
 _PUNCT = lazy_compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
 _LEAD = lazy_compile(
     r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
-    r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计)+",
-    needs=opening("其另此全本今当一截年我单部核实共累", digit=True),
+    r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计|经比较|经对比)+",
+    needs=opening("其另此全本今当一截年我单部核实共累经", digit=True),
 )
 _ROLE_TAIL = lazy_compile(
     r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算(?:支出)?数?)(?:为|是|达|达到)?$", needs=("预算", "决算")
@@ -512,9 +512,10 @@ _CHANGE_AFTER = lazy_compile(
 )
 
 
-#: A budget printed inside its rate's words ("完成预算27万元的63.2%", 三公 决算 说明): the words before it, and after it.
+#: A budget printed inside its rate's words ("完成预算27万元的63.2%", 三公 决算 说明): the words before it, and after it —
+#: the rate a figure or dashes for one not computed ("完成预算0万元的--%(基数为0,不可比)", 广东省财政厅 2023, real reports 25).
 _INLINE_BUDGET = lazy_compile(r"完成(?:年初|全年|调整后)?预算数?$")
-_OF_RATE = lazy_compile(r"\s*的\s*\d")
+_OF_RATE = lazy_compile(r"\s*的\s*(?:\d|[-－—–]+\s*[%％])")
 
 #: The basis a change is measured on, written between the item and its 比/较 ("因公出国(境)费同口径比2018年减少9万元",
 #: a 市本级 2019 三公 预算, real reports 13): no part of the item's name.
@@ -590,9 +591,11 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
     ):
         return ("change_rate" if unit == "%" else "change"), direction
     if (("上年" in prefix or "去年" in prefix) and not re.search(r"(上年|去年)(结转|结余)", prefix)) or re.search(
-        r"(比|较|与)\s*(?:19|20)\d{2}\s*年", prefix
+        r"(?<!经比)(比|较|与)\s*(?:19|20)\d{2}\s*年", prefix
     ):
-        return "previous", 0  # "上年结转资金3万元" is this year's money from a source, not last year's figure
+        # "上年结转资金3万元" is this year's money from a source, not last year's figure; "经比较2020年度…经费41万元" (焦石镇
+        # 2020, real reports 25) opens with the verb "after comparing": the year's own figure
+        return "previous", 0
     return subject_role or state_role or "value", 0
 
 

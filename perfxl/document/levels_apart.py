@@ -192,7 +192,8 @@ def check_changes_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...
 
 
 #: A change measured on another basis than the levels printed ("如果剔除这一因素…仍然减少了933.78万元").
-_ADJUSTED = lazy_compile(r"剔除|扣除|不含|除去|同口径|可比")
+#: ("(基数为0,不可比)" beside a rate not computed is no basis: 广东省财政厅 2023, real reports 25)
+_ADJUSTED = lazy_compile(r"剔除|扣除|不含|除去|同口径|(?<!不)可比")
 
 
 def _size(f: Fact, factor: Decimal) -> tuple[Interval, Decimal]:
