@@ -230,3 +230,38 @@ def test_c01_c02_of_the_example_as_the_plain_walk():
     sub = ctx.submission
     assert run_checks(sub, ctx.profile, select=["C01", "C02"]) == _plain_findings(sub)
     assert text_cells(Context(sub, ctx.profile), sub.evaluations[0])  # (the walk itself unchanged: test_perf17c)
+
+
+# ---------------------------------------------------------------- RowFacts: a 分值/得分 cell's number and blank spelt out
+
+_FIGURE_RAWS = (
+    *(Decimal("10"), Decimal("9.50"), Decimal("0"), Decimal("-3"), Decimal("1E+400"), Decimal("1E-400")),
+    *(Decimal("NaN"), Decimal("Infinity"), None, "10", " 9 ", "", " ", "/", "—", "abc", "▼5", ".5", "(1.00)"),
+    *(3, 2.5, float("inf"), True, False),
+)
+
+
+def test_row_facts_figures_as_the_context_answers():
+    """`RowFacts`' 分值/得分 number and blank (a Decimal or empty cell's spelt out) are `Context.number`/`is_blank` of the
+    cell in a fresh context, and a later `number` ask answers as in that context (the cache holds the same value)."""
+    rng = random.Random(2122)
+    ctx, base = example_context()
+    for _ in range(400):
+        rows = tuple(
+            replace(
+                base,
+                weight=CellValue(rng.choice(_FIGURE_RAWS), base.weight.ref),
+                score=CellValue(rng.choice(_FIGURE_RAWS), base.score.ref),
+            )
+            for _ in range(5)
+        )
+        run, plain = Context(ctx.submission, ctx.profile), Context(ctx.submission, ctx.profile)
+        run.evaluation = plain.evaluation = replace(ctx.ev, indicators=rows)
+        for ind in rows:
+            f = run.fact(ind)
+            for cell, number, blank in ((ind.weight, f.weight, f.weight_blank), (ind.score, f.score, f.score_blank)):
+                want = plain.number(cell)
+                assert (number, str(number)) == (want, str(want)) or (number != number and want != want)
+                assert blank is plain.is_blank(cell)
+                again = run.number(cell)
+                assert str(again) == str(want) and (again == want or want != want)
