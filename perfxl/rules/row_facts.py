@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from perfxl.chinese import looks_traditional
 from perfxl.model import Indicator
+from perfxl.numbers import decimal_held
 from perfxl.values import ParsedValue
 
 from . import context as _context  # (imported by the context itself: the module, read once a row is built)
@@ -104,15 +105,35 @@ class RowFacts:
         self.score_text = raw.strip() if raw.__class__ is str else score.text
         parsed = ctx.parsed
         self.target, self.actual = t, a = parsed(target), parsed(actual)
-        self.weight, self.score = ctx.number(weight), ctx.number(score)
         blank = ctx.is_blank
+        # `Context.number` and `is_blank` of a 分值/得分 cell spelt out where the layout made it a number or left it empty
+        # (most rows): a Decimal is its `decimal_held` and never blank, an empty cell no number and blank — kept in the
+        # context's number cache as `number` keeps them, for the checks asking again
+        numbers = ctx._numbers
+        raw = weight.raw
+        if raw.__class__ is Decimal:
+            numbers[id(weight)] = (weight, number := decimal_held(raw))
+            self.weight, self.weight_blank = number, False
+        elif raw is None:
+            numbers[id(weight)] = (weight, None)
+            self.weight, self.weight_blank = None, True
+        else:
+            self.weight, self.weight_blank = ctx.number(weight), blank(weight)
+        raw = score.raw
+        if raw.__class__ is Decimal:
+            numbers[id(score)] = (score, number := decimal_held(raw))
+            self.score, self.score_blank = number, False
+        elif raw is None:
+            numbers[id(score)] = (score, None)
+            self.score, self.score_blank = None, True
+        else:
+            self.score, self.score_blank = ctx.number(score), blank(score)
         # `Context.is_blank` of the two cells just parsed, spelt out: a text cell is blank when it strips to nothing,
         # any other when it is empty (None); else its parsed kind decides (`_BLANK_KINDS`)
         kinds = _context._BLANK_KINDS
         self.target_blank = (not t_text if target_str else t_none) or t.kind in kinds
         self.actual_blank = (not a_text if actual_str else a_none) or a.kind in kinds
         self.name_blank = blank(name)
-        self.weight_blank, self.score_blank = blank(weight), blank(score)
         cell1, cell2 = ind.level1, ind.level2
         raw = cell1.raw
         level1 = raw.strip() if raw.__class__ is str else cell1.text
