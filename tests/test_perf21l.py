@@ -16,8 +16,87 @@ from decimal import Decimal, InvalidOperation
 from hypothesis_budget import draws
 
 from perfxl.chinese import CACHE_MAX_LEN, to_simplified
+from perfxl.grid import Grid
+from perfxl.layout import cells as C
+from perfxl.layout import evaluation as E
 from perfxl.layout import indicators as I
-from perfxl.model import CellRef, CellValue, Level1Heading
+from perfxl.model import CellRef, CellValue, Indicator, Level1Heading
+
+_TEXTS = ("", " ", "\u3000", "a", " 12家 ", "……", "新进规模企业1", "\u00a0", "产出指标（55分）")
+
+
+def _value(rng: random.Random) -> object:
+    kind = rng.randrange(7)
+    if kind == 0:
+        return None
+    if kind == 1:
+        return rng.choice(_TEXTS)
+    if kind == 2:
+        return rng.choice((0.0, 10.0, 5.0, 94.5, 2223.04, float("nan")))
+    if kind == 3:
+        return rng.randint(-5, 5)
+    if kind == 4:
+        return rng.choice((True, False))
+    if kind == 5:
+        return Decimal(rng.randint(-999, 999)).scaleb(rng.randint(-3, 3))
+    return "".join(rng.choice("ab 1\u3000%") for _ in range(rng.randint(0, 4)))
+
+
+def _grid(rng: random.Random, n_rows: int, n_cols: int) -> Grid:
+    rows = [[_value(rng) for _ in range(n_cols)] for _ in range(n_rows)]
+    merged = []
+    for _ in range(rng.randint(0, 6)):
+        r0, c0 = rng.randrange(n_rows), rng.randrange(n_cols)
+        merged.append((r0, c0, min(n_rows - 1, r0 + rng.randint(0, 3)), min(n_cols - 1, c0 + rng.randint(0, 2))))
+    cells = [(r, c) for r in range(n_rows) for c in range(n_cols)]
+    formulas = (
+        dict.fromkeys(rng.sample(cells, min(len(cells), rng.randint(0, 3))), "=A1+1") if rng.random() < 0.5 else {}
+    )
+    uncached = frozenset(rng.sample(cells, min(len(cells), rng.randint(0, 3)))) if rng.random() < 0.5 else frozenset()
+    return Grid(f"表{rng.randint(1, 3)}", rows, tuple(merged), formulas, uncached)
+
+
+def _same(a: object, b: object) -> bool:
+    return repr(a) == repr(b) and a == b and (a is None or hash(a) == hash(b)) and type(a) is type(b)
+
+
+def test_cells_made_by_calling_their_twins_are_the_dataclasses():
+    """`cell_of` and `cells_of` (their CellRef and CellValue made by calling the slot twins) build what the frozen
+    dataclasses' own constructors build from `Grid.ref` and the row's value: equal, same hash, repr and type."""
+    rng = random.Random(2121)
+    for _ in range(draws(1500, 150)):
+        grid = _grid(rng, rng.randint(1, 6), rng.randint(1, 12))
+        r = rng.randrange(grid.n_rows)
+        held = dict(C.row_cells(grid, r))
+        cols = tuple(rng.randrange(grid.n_cols + 2) for _ in range(rng.randint(1, 6)))
+        for c, built in zip(cols, C.cells_of(grid, r, cols, held), strict=True):
+            raw = held.get(c)
+            value = raw if raw is None or isinstance(raw, str) else C.exact(raw)
+            plain = CellValue(
+                value,
+                grid.ref(r, c),
+                grid.formulas.get((r, c)),
+                raw is not None and (r, c) in grid.uncached,
+            )
+            assert _same(built, plain), (built, plain)
+            assert _same(built.ref, plain.ref) and type(built.ref) is CellRef
+            assert _same(C.cell_of(grid, r, c, raw), plain)
+
+
+def test_an_indicator_made_by_calling_its_twin_is_the_dataclass():
+    """`evaluation._indicator` (the slot twin called) is `Indicator(...)` with the same fields."""
+    rng = random.Random(2122)
+    for _ in range(draws(300, 50)):
+        fields = [
+            CellValue(rng.choice(_TEXTS), CellRef("表1", f"B{rng.randint(1, 99)}"))
+            if rng.random() < 0.8
+            else (None if i >= 8 else CellValue(None))
+            for i in range(15)
+        ]
+        built = E._indicator(*fields)
+        plain = Indicator(*fields)
+        assert _same(built, plain)
+        assert all(getattr(built, n) is f for n, f in zip(E._INDICATOR_FIELDS, fields, strict=True))
 
 
 def _plain_parse_level1(cell: CellValue) -> Level1Heading:
