@@ -99,6 +99,24 @@ def test_an_indicator_made_by_calling_its_twin_is_the_dataclass():
         assert all(getattr(built, n) is f for n, f in zip(E._INDICATOR_FIELDS, fields, strict=True))
 
 
+def test_filled_and_data_cells_are_value_at_and_cell_of():
+    """`_filled(g, r, c, held)` is `value_at(g, r, c, fill=True)` and `_data(g, r, cols, held, role)` is the role's
+    `cell_of` (empty without the role), `held` being the row's own values (`row_cells`), for every cell of random
+    grids with merges, formulas and uncached cells."""
+    rng = random.Random(2123)
+    for _ in range(draws(400, 60)):
+        grid = _grid(rng, rng.randint(1, 6), rng.randint(1, 8))
+        for r in range(grid.n_rows):
+            held = dict(C.row_cells(grid, r))
+            for c in range(grid.n_cols):
+                if not (c not in held and grid.merged and (r, c) in grid._anchor):
+                    continue  # (`_indicator_row` asks `_filled` only of a merged cell the row holds nothing in)
+                assert _same(E._filled(grid, r, c, held), C.value_at(grid, r, c, fill=True))
+            cols = {"unit": rng.randrange(grid.n_cols)} if rng.random() < 0.7 else {}
+            plain = C.cell_of(grid, r, cols["unit"], held.get(cols["unit"])) if cols else CellValue(None, None)
+            assert _same(E._data(grid, r, cols, held, "unit"), plain)
+
+
 def _plain_parse_level1(cell: CellValue) -> Level1Heading:
     # session 20's parse_level1, kept here as the plain form
     text = unicodedata.normalize("NFKC", cell.text).replace("（", "(").replace("）", ")")
