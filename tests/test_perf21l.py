@@ -3,8 +3,10 @@
 
 A cell, its ref and an `Indicator` made by calling their slot twins (`fastbuild.slot_twin`: no `object.__new__` call a
 value), an indicator row's merged name/deviation and optional data cells read by module functions instead of two
-closures made a row (`evaluation._filled`, `_data`), and a 一级 label's name and declared weight read once a text
-(`indicators._level1_parts`): each must give what the plain form gives."""
+closures made a row (`evaluation._filled`, `_data`), a 一级 label's name and declared weight read once a text
+(`indicators._level1_parts`), the row kinds asked a row read as module globals and `read_sheet`'s kinds found by the
+list's own search (Python 3.11's `EnumType.__getattr__` hook, ≈ 890 instructions a `RowKind.OTHER`): each must give
+what the plain form gives."""
 
 from __future__ import annotations
 
@@ -18,8 +20,10 @@ from hypothesis_budget import draws
 from perfxl.chinese import CACHE_MAX_LEN, to_simplified
 from perfxl.grid import Grid
 from perfxl.layout import cells as C
+from perfxl.layout import detect as D
 from perfxl.layout import evaluation as E
 from perfxl.layout import indicators as I
+from perfxl.layout.detect import RowKind
 from perfxl.model import CellRef, CellValue, Indicator, Level1Heading
 
 _TEXTS = ("", " ", "\u3000", "a", " 12家 ", "……", "新进规模企业1", "\u00a0", "产出指标（55分）")
@@ -167,3 +171,18 @@ def test_a_level1_labels_parts_read_once_a_text_are_the_plain_reading():
             got, plain = I.parse_level1(cell), _plain_parse_level1(cell)
             assert got == plain and got.label is cell
             assert str(got.declared_weight) == str(plain.declared_weight)
+
+
+def test_row_kinds_read_once_and_searched_by_the_list_are_the_plain_forms():
+    """The members the layout asks a row read as globals are the members; `read_sheet`'s `titled` and its
+    evaluation-kinds test by the list's own search give what the generator and the set of the rows' kinds gave."""
+    assert (D._OTHER, D._NOTE, D._BLANK, E._OTHER) == (RowKind.OTHER, RowKind.NOTE, RowKind.BLANK, RowKind.OTHER)
+    rng = random.Random(2125)
+    members = list(RowKind)
+    te, tb = RowKind.TITLE_EVALUATION, RowKind.TITLE_BASIC
+    for _ in range(draws(3000, 300)):
+        kinds = [rng.choice(members) for _ in range(rng.randint(0, 12))]
+        if rng.random() < 0.5:  # (most sheets: data rows only)
+            kinds = [k for k in kinds if k in (RowKind.OTHER, RowKind.BLANK, RowKind.NOTE)]
+        assert (te in kinds or tb in kinds) == any(k is te or k is tb for k in kinds)
+        assert any(k in kinds for k in D._EVALUATION_KINDS) == bool(D._EVALUATION_KINDS & set(kinds))

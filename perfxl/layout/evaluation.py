@@ -203,6 +203,9 @@ _NUMBERED_ITEM = re.compile(r"\s*\d+\s*[.．、]")
 #: The level columns an indicator header names (一级指标 │ 二级指标): no goal row holds both.
 _LEVEL_HEADER = frozenset({"level1", "level2"})
 #: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.
+#: (a module global: `RowKind.OTHER` asked once a row goes through Enum's `__getattr__` hook, detect's `_OTHER` note)
+_OTHER = RowKind.OTHER
+
 _DATA_ROLES = frozenset({"name", "target", "nature", "unit", "actual", "weight", "score", "deviation", "own_score"})
 
 _INDICATOR_FIELDS = (
@@ -488,6 +491,7 @@ class _Reader(FundsRows):
         """Read `rows`; `headerless` (row, columns): a 绩效指标 fragment without its header begins at that row, its
         columns recognised from their contents (layout.fragment.template_columns); `header`: the row of a partial
         header above it (layout.scoring_sheet), read as the table's header."""
+        blank = RowKind.BLANK  # (a member read once, not once a row: detect's `_OTHER` note)
         for r in rows:
             if r == header:
                 self.mark(r, "header")
@@ -495,7 +499,7 @@ class _Reader(FundsRows):
             if headerless is not None and r == headerless[0]:
                 self._start_headerless(*headerless)
             kind = self.kinds[r]
-            if kind is RowKind.BLANK:
+            if kind is blank:
                 if self.cur.has_body or self.cur.title is not None:
                     self.mark(r, "blank")
                 continue
@@ -505,7 +509,7 @@ class _Reader(FundsRows):
     def _row(self, r: int, kind: RowKind) -> None:
         mark = self.mark
         if (
-            kind is RowKind.OTHER
+            kind is _OTHER
             and self.state == "indicators"
             and not self.cur.has_total_row
             and r != self.ind_cols.get("_subheader")
