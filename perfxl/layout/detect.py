@@ -76,6 +76,12 @@ class RowKind(enum.Enum):
     OTHER = "other"
 
 
+#: Members asked once or more a row, read as module globals: in Python 3.11 `RowKind.OTHER` goes through `EnumType`'s
+#: `__getattr__` hook (CPython's `slot_tp_getattr_hook`: its `__getattribute__` looked up, bound and called), ≈ 890
+#: instructions an ask against a global's ≈ 10 (perf21l; the hook is gone in 3.12).
+_OTHER, _NOTE, _BLANK = RowKind.OTHER, RowKind.NOTE, RowKind.BLANK
+
+
 @dataclass
 class SheetLayout:
     """What one sheet holds: evaluations, a basic-data table, 申报表/监控表 forms, the findings about
@@ -503,7 +509,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     """What row r is, judged from its own labels only."""
     cells = row_cells(grid, r)
     if not cells:
-        return RowKind.BLANK
+        return _BLANK
     labels = row_labels(grid, r)  # normalised once per row: the layout's readers ask again
     texts = [lab for _, lab in labels]
     # a title is a row of one or two cells — or one text repeated across the row (its merge exported filled)
@@ -531,7 +537,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
             RowKind.HEADER_FIELD
         )  # 岳阳 自评报告's cover: "项目名称       低票价运营补贴", label and value in one cell
     if not any(map(H.is_known_label, texts)):  # fast path: a data row
-        return RowKind.NOTE if _ends_table(cells, labels, one_text) else RowKind.OTHER
+        return _NOTE if _ends_table(cells, labels, one_text) else _OTHER
     if indicator_columns(grid, r) is not None:
         return RowKind.INDICATOR_HEADER
     if texts and H.strip_brackets(texts[0]) in H.BASIC_SECTIONS["amounts"]:
@@ -690,13 +696,15 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     layout = SheetLayout()
     words = container(source_format)
     kinds = [classify_row(grid, r) for r in range(grid.n_rows)]
+    header = RowKind.INDICATOR_HEADER  # (a member read once, not once a row: `_OTHER`'s note)
     for r, k in enumerate(kinds):  # the second row of a two-row 绩效指标 header is part of that header
-        if k is RowKind.INDICATOR_HEADER:
+        if k is header:
             sub = (indicator_columns(grid, r) or {}).get("_subheader")
-            if sub is not None and sub < len(kinds) and kinds[sub] is RowKind.INDICATOR_HEADER:
+            if sub is not None and sub < len(kinds) and kinds[sub] is header:
                 kinds[sub] = RowKind.OTHER
     named = kind_from_name(grid.name)
-    titled = any(k is RowKind.TITLE_EVALUATION or k is RowKind.TITLE_BASIC for k in kinds)
+    # (members found by the list's own search: an Enum member equals only itself; no generator step nor member ask a row)
+    titled = RowKind.TITLE_EVALUATION in kinds or RowKind.TITLE_BASIC in kinds
     if named in NOT_TABLE_KINDS and not titled:
         return _not_a_table(grid, layout, named, kinds)
     start = next((r for r, k in enumerate(kinds) if k in (RowKind.TITLE_BASIC, RowKind.BASIC_SECTION)), None)
@@ -729,7 +737,10 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         layout.basic, row = overview
         layout.tables.append(table_coverage(grid.name, "basic", [(row, "basic")], grid.n_cols, None))
     # (a sheet with a 自评表's title or header is that 自评表, whatever 三公 names its rows carry)
-    three_public = read_three_public(grid) if layout.basic is None and not _EVALUATION_KINDS & set(kinds) else None
+    # (`_EVALUATION_KINDS & set(kinds)`, by the list's own search: no set of the rows' kinds, each hashed by Enum's
+    # Python `__hash__`, made twice a sheet)
+    evaluation = any(k in kinds for k in _EVALUATION_KINDS)
+    three_public = read_three_public(grid) if layout.basic is None and not evaluation else None
     if three_public is not None:
         # a “三公”经费 决算表/统计表 on its own (real reports 13): its 三公 rows, as a 基础数据表's
         layout.basic, span = three_public
@@ -738,7 +749,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
         layout.tables.append(table_coverage(grid.name, "basic", marks, grid.n_cols, None, name))
         eval_rows = [r for r in eval_rows if r not in span]  # its rows are read: no 自评表 is looked for in them
     sums = None
-    if three_public is None and layout.basic is None and not _EVALUATION_KINDS & set(kinds):
+    if three_public is None and layout.basic is None and not evaluation:
         sums = read_sum_table(grid)  # a 功能分类表 or 收支总表 (a 部门预决算 publication's): read for its own sums
     # a 三公 table split by source (合计 │ 公共财政预算拨款 │ 政府性基金 …, held-out batch 30): each line's 合计 = its sources
     three_public_read = three_public is not None or (sums is not None and sums[0].kind == "three_public_sums")

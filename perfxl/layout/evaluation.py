@@ -203,6 +203,9 @@ _NUMBERED_ITEM = re.compile(r"\s*\d+\s*[.．、]")
 #: The level columns an indicator header names (一级指标 │ 二级指标): no goal row holds both.
 _LEVEL_HEADER = frozenset({"level1", "level2"})
 #: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.
+#: (a module global: `RowKind.OTHER` asked once a row goes through Enum's `__getattr__` hook, detect's `_OTHER` note)
+_OTHER = RowKind.OTHER
+
 _DATA_ROLES = frozenset({"name", "target", "nature", "unit", "actual", "weight", "score", "deviation", "own_score"})
 
 _INDICATOR_FIELDS = (
@@ -261,6 +264,23 @@ def _indicator(
     ind.operator = operator
     ind.__class__ = Indicator
     return ind
+
+
+def _filled(g: Grid, r: int, c: int, held: dict[int, Any]) -> CellValue:
+    """`value_at(g, r, c, fill=True)` of an indicator row's cell, from the row's own value (`held`) when it has one."""
+    value = held.get(c)
+    if value is None and g.merged and (r, c) in g._anchor:  # a merged cell: its range's value
+        return value_at(g, r, c, fill=True)
+    return cell_of(g, r, c, value)  # (not held and not merged: blank, as value_at reads it)
+
+
+def _data(g: Grid, r: int, cols: dict[str, int], held: dict[int, Any], role: str) -> CellValue:
+    """An indicator row's cell of data role `role` (`held`: the row's own values by column); empty without one. The
+    four every table has are built inline by `cells_of`."""
+    c = cols.get(role)
+    if c is None:
+        return CellValue(None, None)
+    return cell_of(g, r, c, held.get(c))
 
 
 def _remark_header(grid: Grid, header_rows: tuple[int, ...], c: int) -> bool:
@@ -471,6 +491,7 @@ class _Reader(FundsRows):
         """Read `rows`; `headerless` (row, columns): a 绩效指标 fragment without its header begins at that row, its
         columns recognised from their contents (layout.fragment.template_columns); `header`: the row of a partial
         header above it (layout.scoring_sheet), read as the table's header."""
+        blank = RowKind.BLANK  # (a member read once, not once a row: detect's `_OTHER` note)
         for r in rows:
             if r == header:
                 self.mark(r, "header")
@@ -478,7 +499,7 @@ class _Reader(FundsRows):
             if headerless is not None and r == headerless[0]:
                 self._start_headerless(*headerless)
             kind = self.kinds[r]
-            if kind is RowKind.BLANK:
+            if kind is blank:
                 if self.cur.has_body or self.cur.title is not None:
                     self.mark(r, "blank")
                 continue
@@ -488,7 +509,7 @@ class _Reader(FundsRows):
     def _row(self, r: int, kind: RowKind) -> None:
         mark = self.mark
         if (
-            kind is RowKind.OTHER
+            kind is _OTHER
             and self.state == "indicators"
             and not self.cur.has_total_row
             and r != self.ind_cols.get("_subheader")
@@ -916,8 +937,8 @@ class _Reader(FundsRows):
         cells = row_cells(g, r)
         held = dict(cells)
         data_cols, table_cols = self._columns_of(cols)
-        own_data = {k: held.get(c) for k, c in data_cols}
-        name_raw = own_data.get("name")
+        c_name = cols.get("name")  # (a data role: `own_data["name"]`, read before `own_data` is built)
+        name_raw = None if c_name is None else held.get(c_name)
         placeholder_name = name_raw is not None and H.is_placeholder_text(name_raw)
         l1_new, l2_new = self._level(r, "level1", held), self._level(r, "level2", held)
         if l1_new is not None:
@@ -945,6 +966,8 @@ class _Reader(FundsRows):
             if declared is not None and self.level2_open not in self.cur.level2:
                 self.cur.level2[self.level2_open] = Level2Heading(l2_new, declared, l2_new)
         has_name = name_raw is not None and not placeholder_name
+        # the data roles' own values, asked only of a row without a name (most rows have one: no dict a row)
+        own_data = {} if has_name else {k: held.get(c) for k, c in data_cols}
         if (
             not has_name
             and (placeholder_name or l2_new is None)
@@ -970,18 +993,14 @@ class _Reader(FundsRows):
             if l1_new is not None and l2_new is None:
                 self._declare_level1(l1_new, r)
             return "heading"
-        stray = [c for c, _ in cells if c not in table_cols]
+        stray: list[int] = []  # (a plain loop: no comprehension's function made and called a row)
+        for c, _ in cells:
+            if c not in table_cols:
+                stray.append(c)
         level1 = self.carry["level1"] or CellValue(None)
         level2 = self.carry["level2"] or CellValue(None)
-
-        def filled(c: int) -> CellValue:  # value_at(g, r, c, fill=True), from the row's own value when it has one
-            value = held.get(c)
-            if value is None and g.merged and (r, c) in g._anchor:  # a merged cell: its range's value
-                return value_at(g, r, c, fill=True)
-            return cell_of(g, r, c, value)  # (not held and not merged: blank, as value_at reads it)
-
         get = cols.get
-        c_name, c_dev = get("name"), get("deviation")
+        c_dev = get("deviation")
         anchors = g._anchor if g.merged else None
         # the row's name, target, actual, weight, score and deviation cells in one call (`cells_of`); the name and the
         # deviation read from their merge's anchor (`filled`) when the row holds none of its own there
@@ -1003,19 +1022,12 @@ class _Reader(FundsRows):
         if c_name is None:
             name = CellValue(None)
         elif name_filled:
-            name = filled(c_name)
+            name = _filled(g, r, c_name, held)
         if placeholder_name:
             name = CellValue(None, name.ref)
         if level_row and name.is_blank:
             # 满意度 | | | 10 | 9 with nothing under it: a leaf without sub-levels, named by its own label
             name = l2_new if l2_new is not None else (l1_new or name)
-
-        def data(role: str) -> CellValue:  # (the four every table has are built inline below: no call a cell)
-            c = cols.get(role)
-            if c is None:
-                return CellValue(None, None)
-            return cell_of(g, r, c, held.get(c))
-
         if target is None:
             target = CellValue(None, None)
         if actual is None:
@@ -1027,17 +1039,17 @@ class _Reader(FundsRows):
         if c_dev is None:
             deviation = CellValue(None, None)
         elif dev_filled:
-            deviation = filled(c_dev)
-        nature = nature_operator(data("nature")) if "nature" in cols else None
+            deviation = _filled(g, r, c_dev, held)
+        nature = nature_operator(_data(g, r, cols, held, "nature")) if "nature" in cols else None
         operator = None
         if nature is not None and "nature2" in cols:  # 指标性质 │ 指标方向 (正向 │ =), either order
-            second = nature_operator(data("nature2"))
+            second = nature_operator(_data(g, r, cols, held, "nature2"))
             assert second is not None
             nature, operator = pair_natures(nature, second)
         if nature is not None:  # 正向指标（≥）: the two in one cell (beside an operator column, its word)
             nature, own = split_nature(nature)
             operator = operator or own
-        unit = data("unit") if "unit" in cols else None
+        unit = _data(g, r, cols, held, "unit") if "unit" in cols else None
         if nature is not None or unit is not None:
             target = join_target(target, nature, unit, operator)
         self.cur.indicators.append(
@@ -1052,10 +1064,10 @@ class _Reader(FundsRows):
                 deviation,
                 nature,
                 unit,
-                data("progress") if "progress" in cols else None,
-                data("forecast") if "forecast" in cols else None,
-                data("criteria") if "criteria" in cols else None,
-                data("own_score") if "own_score" in cols else None,
+                _data(g, r, cols, held, "progress") if "progress" in cols else None,
+                _data(g, r, cols, held, "forecast") if "forecast" in cols else None,
+                _data(g, r, cols, held, "criteria") if "criteria" in cols else None,
+                _data(g, r, cols, held, "own_score") if "own_score" in cols else None,
                 operator,
             )
         )
@@ -1146,8 +1158,9 @@ class _Reader(FundsRows):
                 elif previous.text == cell.text:
                     return None  # a repeated label continues the same group
             return cell
-        ar, ac = g._anchor.get((r, c), (r, c))  # (`g.anchor_of(r, c)`, without the call)
-        if ar != r:  # inside a label merged down from a row above
+        spot = g._anchor.get((r, c))  # (`g.anchor_of(r, c)`, without the call nor a default tuple)
+        if spot is not None and spot[0] != r:  # inside a label merged down from a row above
+            ar, ac = spot
             carried = self.carry[key]
             at = self.carried_at.get(key)
             if carried is not None and at is not None and at[0] is carried and at[1] == ar and at[2] == ac:
