@@ -1,0 +1,43 @@
+"""The time limit of one LibreOffice run grows with the files it converts (perfxl/io/libreoffice.py): a run of 150
+reports needs more than a single file's allowance, and a hung `soffice` is still stopped with SOFFICE_FAILED."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from perfxl.errors import PerfxlError
+from perfxl.io import libreoffice
+
+
+def _timed_out(limits: list[float]):
+    def run(cmd, **kwargs):
+        limits.append(kwargs["timeout"])
+        raise subprocess.TimeoutExpired(cmd, kwargs["timeout"])
+
+    return run
+
+
+@pytest.mark.parametrize("count", [1, 150])
+def test_a_runs_limit_is_the_start_up_allowance_plus_seconds_a_file(tmp_path: Path, monkeypatch, count: int):
+    limits: list[float] = []
+    monkeypatch.setattr(libreoffice, "soffice_path", lambda: "soffice")
+    monkeypatch.setattr(libreoffice.subprocess, "run", _timed_out(limits))
+    srcs = [tmp_path / f"r{i}.docx" for i in range(count)]
+    with pytest.raises(PerfxlError) as caught:
+        libreoffice.convert_many(srcs, "pdf", tmp_path / "out")
+    expected = libreoffice.TIMEOUT_SECONDS + libreoffice.SECONDS_PER_FILE * count
+    assert limits == [expected]
+    assert caught.value.code == "SOFFICE_FAILED"
+    assert f"超过 {expected:g} 秒" in caught.value.message
+
+
+def test_an_explicit_limit_is_kept(tmp_path: Path, monkeypatch):
+    limits: list[float] = []
+    monkeypatch.setattr(libreoffice, "soffice_path", lambda: "soffice")
+    monkeypatch.setattr(libreoffice.subprocess, "run", _timed_out(limits))
+    with pytest.raises(PerfxlError):
+        libreoffice.convert_many([tmp_path / "a.doc"] * 3, "docx", tmp_path / "out", timeout=60)
+    assert limits == [60]
