@@ -85,8 +85,8 @@ def goal_only_names_project(ctx: Context) -> Iterator[Finding]:
         if ctx.is_blank(goal.expected) or compact(goal.expected.text) != key:
             continue
         said = compact(goal.actual.text)
-        if said and said in key and not ctx.is_blank(goal.actual):
-            continue  # the achievement is the name again: G02 says so
+        if said and said in key and not ctx.is_blank(goal.actual) and (said == key or not _DONE_ONLY.match(said)):
+            continue  # the achievement is the name again: G02 says so (not a bare "完成", which G02 passes over)
         actual = "（空）" if ctx.is_blank(goal.actual) else goal.actual.text
         yield ctx.finding(
             goal.expected,
