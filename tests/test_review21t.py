@@ -105,3 +105,13 @@ def test_a_second_indicator_header_row_naming_the_two_value_columns_is_no_goal_b
         result = _workbook(tmp_path, rows, merges)
         assert not _codes(result, "G01") and not _codes(result, "LAYOUT_EMPTY_TABLE"), merged
         assert not _errors(result)
+
+
+def test_a_goal_naming_the_project_without_its_year_or_xiangmu_is_said(tmp_path):
+    """项目名称 "2023年污水处理项目", 预期目标 "污水处理": the same name, no goal (a 警告); a goal saying more is none."""
+    goals = [[E, "污水处理", E, E, "处理污水3万吨", E, E, E]]
+    rows, merges = _national("2023年污水处理项目", goals, ("B8:D8", "E8:H8"))
+    assert [f.ref.cell for f in _codes(_workbook(tmp_path, rows, merges), "G04")] == ["B8"]
+    goals = [[E, "污水处理3万吨", E, E, "处理污水3万吨", E, E, E]]
+    rows, merges = _national("2023年污水处理项目", goals, ("B8:D8", "E8:H8"))
+    assert not _codes(_workbook(tmp_path, rows, merges), "G04")
