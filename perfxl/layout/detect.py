@@ -552,7 +552,12 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     ):
         return RowKind.GOALS_HEADER
     named = [b for i, b in enumerate(bare) if i == 0 or b != bare[i - 1]]  # a merge exported filled: its text once
-    if len(named) == 2 and named[0] in H.GOAL_COLUMNS["expected"] and named[1] in H.GOAL_COLUMNS["actual"]:
+    if (
+        len(named) == 2
+        and named[0] in H.GOAL_COLUMNS["expected"]
+        and named[1] in H.GOAL_COLUMNS["actual"]
+        and not _under_a_header(grid, r, labels[0][0])
+    ):
         # 岳阳 自评报告 (附件3): 项目绩效定性目标及实施计划完成情况 over 预期目标 │ 实际完成 — the two goal columns named
         # with no block label before them: the goals' header all the same
         return RowKind.GOALS_HEADER
@@ -568,6 +573,14 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     if fields:
         return RowKind.HEADER_FIELD
     return RowKind.NOTE if _ends_table(cells, labels, one_text) else RowKind.OTHER
+
+
+def _under_a_header(grid: Grid, r: int, first: int) -> bool:
+    """Row r's cells left of column `first` hang from a merge above it, or the row above is a 绩效指标 header: row r is
+    that header's second row (一级指标 │ … │ 指标值 over 预期目标 │ 实际完成, review21t), not a goal block's head."""
+    if any(grid.anchor_of(r, c)[0] < r for c in range(first)):
+        return True
+    return r > 0 and indicator_columns(grid, r - 1) is not None
 
 
 def _signature_line(cells: list[tuple[int, object]], texts: list[str]) -> bool:
@@ -617,6 +630,7 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
 
 #: "项目名称       低票价运营补贴": a label and its value in one cell, kept apart by a run of spaces instead of a colon
 _SPACED_FIELD = lazy_compile(r"^\s*(\S{2,12}?)[ \u3000]{2,}(\S.*?)\s*$")
+_SPACE_RUN = lazy_compile(r"[ \u3000]{2,}")
 
 
 def spaced_field(text: object) -> tuple[str, str] | None:
@@ -629,7 +643,15 @@ def spaced_field(text: object) -> tuple[str, str] | None:
     if m is None:
         return None
     role = H.match_role(H.strip_brackets(H.normalise_label(m.group(1))), H.HEADER_FIELDS)
-    return (role, m.group(2)) if role else None
+    if not role:
+        return None
+    # "项目名称   低票价运营补贴   主管部门   汨罗市交通运输局": a second head field after the value ends it
+    value = m.group(2)
+    for run in _SPACE_RUN.finditer(value):
+        word = value[run.end() :].split(maxsplit=1)[0]
+        if H.match_role(H.strip_brackets(H.normalise_label(word)), H.HEADER_FIELDS):
+            return role, value[: run.start()]
+    return role, value
 
 
 def _past_copies(cells: list[tuple[int, object]]) -> list[tuple[int, object]]:

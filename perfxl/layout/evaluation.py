@@ -755,10 +755,16 @@ class _Reader(FundsRows):
         cells = row_cells(self.grid, r)
         if len(cells) > 2 and cells[0][0] < lo and len({str(v) for _, v in cells}) == 1:
             return True  # "项目支出绩效指标表" merged across the table, exported filled: a line over it, no goal
-        if len(cells) == 1 and cells[0][0] <= lo and self.grid.anchor_of(r, hi) == (r, cells[0][0]):
+        if (
+            len(cells) == 1
+            and cells[0][0] <= lo
+            and self.grid.anchor_of(r, hi) == (r, cells[0][0])
+            and not self._goal_follows(r, lo, hi)
+        ):
             # one text merged across both goal columns — 岳阳 自评报告's "项目绩效定量目标(指标)及完成情况" under its
             # 预期目标 │ 实际完成: the next section's title, not a goal whose 实际完成 was left blank (exported filled, its
-            # copies cannot be told from a goal and an achievement printing one text: read as a goal, G02's to judge)
+            # copies cannot be told from a goal and an achievement printing one text: read as a goal, G02's to judge).
+            # With a goal row below it ("目标2：…" printed across both columns, "目标3：… │ " under it) it is a goal.
             self._unmapped(r, Severity.INFO)
             self.state = "after"
             return False
@@ -785,6 +791,17 @@ class _Reader(FundsRows):
         if extra:
             self._unmapped(r, Severity.INFO, cols=[c for c, _ in extra])
         return True
+
+    def _goal_follows(self, r: int, lo: int, hi: int) -> bool:
+        """The next written row below r is a goal row of the block: a plain data row with its own text in the 预期目标
+        column, apart from the 实际完成 column's cell (review21t: a goal printed across both columns between two goals
+        does not end the block, the goals under it are read)."""
+        nxt = self._next_data_row(r)
+        if nxt is None or self.kinds[nxt] is not RowKind.OTHER:
+            return False
+        cells = row_cells(self.grid, nxt)
+        first = [c for c, v in cells if c <= lo and isinstance(v, str) and v.strip()]
+        return bool(first) and self.grid.anchor_of(nxt, hi) != (nxt, first[0])
 
     # -------------------------------------------------------------- indicators
     def _next_data_row(self, r: int) -> int | None:

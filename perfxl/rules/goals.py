@@ -72,21 +72,23 @@ def goal_not_restated(ctx: Context) -> Iterator[Finding]:
 def goal_only_names_project(ctx: Context) -> Iterator[Finding]:
     """A 预期目标 that is only the project's name, as the head prints it (岳阳 自评报告: 项目名称 低票价运营补贴 over
     预期目标 "低票价运营补贴" │ 实际完成 "60%"), states no goal: what is to be reached, and so whether the 实际完成 reached
-    it, cannot be told. Compared with spaces and punctuation left out; a name of one character compares nothing. An
+    it, cannot be told. Compared with spaces and punctuation left out, and a year before the name or 项目 after it
+    ("2023年污水处理项目" names what "污水处理" does); a name of one character compares nothing. An
     实际完成 that repeats the name too (稷山 2021: 国家基本公共卫生服务 │ 国家基本公共卫生服务) is G02's one finding — the
     achievement restates the goal — not a second on the same two cells."""
     name = ctx.ev.header.get("项目名称")
     if name is None or ctx.is_blank(name):
         return
     key = compact(name.text)
-    if len(key) < 2:
+    bare = _bare_name(key)
+    if len(bare) < 2:
         return
     for goal in ctx.ev.goals:
-        if ctx.is_blank(goal.expected) or compact(goal.expected.text) != key:
+        if ctx.is_blank(goal.expected) or _bare_name(compact(goal.expected.text)) != bare:
             continue
         said = compact(goal.actual.text)
-        if said and said in key and not ctx.is_blank(goal.actual):
-            continue  # the achievement is the name again: G02 says so
+        if said and said in key and not ctx.is_blank(goal.actual) and (said == key or not _DONE_ONLY.match(said)):
+            continue  # the achievement is the name again: G02 says so (not a bare "完成", which G02 passes over)
         actual = "（空）" if ctx.is_blank(goal.actual) else goal.actual.text
         yield ctx.finding(
             goal.expected,
@@ -96,6 +98,15 @@ def goal_only_names_project(ctx: Context) -> Iterator[Finding]:
             basis_en=f"read the head's project name {name.text!r}; the expected goal {goal.expected.text!r} is the same",
             related=tuple(c.ref for c in (name, goal.actual) if c.ref is not None),
         )
+
+
+#: a year before a name and "项目" after it add nothing to it: "2023年污水处理项目" names what "污水处理" does
+_NAME_FRAME = lazy_compile(r"^(?:(?:19|20)\d{2}年度?)|(?:项目)$")
+
+
+def _bare_name(key: str) -> str:
+    """A compacted name without the year before it or "项目" after it (G04 compares goals with the name so)."""
+    return _NAME_FRAME.sub("", key)
 
 
 def claims(ctx: Context, text: str) -> list[tuple[str, str, ParsedValue]]:
