@@ -245,12 +245,28 @@ ProfileLike = Profile | str | Path | None
 
 def list_profiles() -> list[str]:
     """Names of the bundled profiles ("hubei", "hunan", "national", "sichuan")."""
-    return sorted(p.stem for p in PROFILE_DIR.glob("*.toml"))
+    return list(_bundled())
+
+
+#: (the profile folder's mtime in ns, its bundled names): the folder is listed again only when its entries change
+_BUNDLED: list[tuple[int | None, tuple[str, ...]]] = []
+
+
+def _bundled() -> tuple[str, ...]:
+    """`list_profiles`' names, the folder listed again only when its mtime moved (a file added, removed or renamed):
+    its glob was ≈ 60 µs of every `validate_file` and report check (≈ 1.5 % of a small 自评表's), fast21b."""
+    try:
+        stamp: int | None = PROFILE_DIR.stat().st_mtime_ns
+    except OSError:
+        stamp = None
+    if not _BUNDLED or _BUNDLED[0][0] != stamp or stamp is None:
+        _BUNDLED[:] = [(stamp, tuple(sorted(p.stem for p in PROFILE_DIR.glob("*.toml"))))]
+    return _BUNDLED[0][1]
 
 
 def _resolve(name_or_path: str | Path, relative_to: Path | None = None) -> Path:
     text = str(name_or_path)
-    if text in list_profiles():
+    if text in _bundled():
         return PROFILE_DIR / f"{text}.toml"
     path = Path(text)
     if relative_to is not None and not path.is_absolute():

@@ -40,7 +40,7 @@ from . import (  # noqa: F401
     weights,
     weights_as_targets,
 )
-from .catalogue import CATALOGUE, NOT_CHECKABLE, CheckSpec, implementation, implemented_specs, spec
+from .catalogue import CATALOGUE, NOT_CHECKABLE, CheckSpec, implementation, implemented, implemented_specs, spec
 from .context import Context
 
 __all__ = [
@@ -290,8 +290,8 @@ def _plan(
     """The enabled, selected checks in catalogue order with their parameters and severity, worked out
     once per profile and filters (a batch worker checks every file with the same ones)."""
     sel, ign = tuple(_tokens(select)), tuple(_tokens(ignore))
-    specs = implemented_specs()
-    key = (profile.name, id(profile.data), sel, ign, tuple(s.code for s in specs))
+    specs, codes = implemented()
+    key = (profile.name, id(profile.data), sel, ign, codes)
     kept = _PLANS.get(key)
     if kept is not None and kept[0] is profile.data:
         return kept[1]
