@@ -42,6 +42,7 @@ __all__ = [
     "Op",
     "ParsedValue",
     "beyond_range",
+    "mark_read",
     "DateParts",
     "parse_value",
     "dotted_year_month",
@@ -940,6 +941,22 @@ def _glued_mark(t: str, start: int, end: int, pre: str, post: str, number: Decim
     if not pre and post[-1:] in _MARK_WAYS and t[end:].rstrip() == post and post[:-1] in ("", "%", "％"):
         return _MARK_WAYS[post[-1]], pre, post[:-1]
     return None, pre, post
+
+
+def mark_read(p: ParsedValue, profile: ProfileLike = None) -> tuple[str, str, ParsedValue] | None:
+    """(the triangle, the way it was read — 下降/增长, `p` read with the mark as a bullet) when `p`'s direction is a
+    triangle's glued to its figure ("▼8%": `_glued_mark`), else None. A ▲ is a bullet as often as a rise: a verdict
+    resting on that reading is a guess (review21a: a 警告 at most, saying the mark was read as 下降/增长)."""
+    if p.direction is None:
+        return None
+    text = p.text if p.text is not None else p.raw if isinstance(p.raw, str) else ""
+    mark = next((m for m in _MARK_WAYS if m in text), "")
+    if not mark:
+        return None
+    bare = parse_value(text.replace(mark, "", 1), profile)
+    if bare.direction == p.direction:
+        return None  # "▼下降8%": the word gives the direction, not the mark
+    return mark, "下降" if p.direction == "down" else "增长", bare
 
 
 #: A bracketed note in words ending a figure's words and holding figures of its own ("(含2户)", "(其中新建3个)"): a note
