@@ -949,7 +949,7 @@ def mark_read(p: ParsedValue, profile: ProfileLike = None) -> tuple[str, str, Pa
     resting on that reading is a guess (review21a: a 警告 at most, saying the mark was read as 下降/增长)."""
     if p.direction is None:
         return None
-    text = p.text if p.text is not None else p.raw if isinstance(p.raw, str) else ""
+    text = p.text or (p.raw if isinstance(p.raw, str) else "")
     mark = next((m for m in _MARK_WAYS if m in text), "")
     if not mark:
         return None
