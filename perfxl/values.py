@@ -897,6 +897,8 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
             break
     if op is None:
         op, pre = _take_pre_op(pre)
+    if op is None and pre:
+        op, pre = _op_before_marks(pre)
     if op is None and "每" in pre and (lead := _OP_BEFORE_PERIOD.match(pre)):
         op, pre = _take_pre_op(lead[1])[0], lead[2]  # "≥每月1次": the bound of a per-period figure, before its period
     note = _NOTE_AT_END.search(post) if ")" in post else None
@@ -990,6 +992,20 @@ def _tells_progress(note: str, number: Decimal) -> bool:
 
 #: An operator before a period word ("≥每月1次", "≤每季度2次"): the operator bounds the per-period figure.
 _OP_BEFORE_PERIOD = lazy_compile(r"^(>=|<=|[≥≤><=＞＜＝≧≦])\s*(每[\u4e00-\u9fff]{1,3})$")
+
+
+def _op_before_marks(pre: str) -> tuple[Op | None, str]:
+    """(the operator printed before marks that stand between it and the figure, the marks) — "≤▼5%", "≥※5%", "≤●5%":
+    the operator is printed, the mark (a bullet, a note mark, a triangle beside an operator: `_glued_mark`) stays a
+    label, unread; else (None, `pre`). Before, "≤▼5%" was read with no operator and scored by the default "≥"
+    (review21a: a false S07/D01 错误 on a 3% that met "≤5%")."""
+    at = len(pre)
+    while at > 1 and unicodedata.category(pre[at - 1])[0] in "SPZ" and pre[at - 1] not in "%％)）]】":
+        at -= 1
+        op, rest = _take_pre_op(pre[:at].rstrip())
+        if op is not None and not _strip_edges(rest):
+            return op, pre[at:].strip()
+    return None, pre
 
 
 def _take_pre_op(pre: str) -> tuple[Op | None, str]:

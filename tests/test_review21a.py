@@ -67,3 +67,19 @@ def test_a_code_of_zero_led_groups_is_one_warning(tmp_path):
     """Failed before: "0 001" read as 1 against ≥1000人 — S07 and D01 错误."""
     found = _found(tmp_path, "0 001", "≥1000人")
     assert {(c, f.severity.value) for c, f in found.items()} == {("I12", "warning")}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"), [("≤▼5%", "▼"), ("≥▲5%", "▲"), ("≤ ▼5%", "▼"), ("不超过▼5%", "▼"), ("≤※5%", "※")]
+)
+def test_an_operator_before_a_mark_is_the_values_operator(text, label):
+    """Failed before: the mark between "≤" and the figure hid the operator — "≤▼5%" had none (its label "≤▼")."""
+    p = parse_value(text)
+    assert p.op is not None and p.op.name == ("GE" if "≥" in text else "LE")
+    assert p.label == label and p.direction is None and p.number == Decimal(5)
+
+
+def test_a_target_printing_le_beside_a_mark_is_not_scored_as_ge(tmp_path):
+    """Failed before: "≤▼5%" scored by the profile's default "≥" ("年度指标值未写运算符") — 3% a miss, S07/D01 错误; the
+    cell prints "≤": 3% ≤ 5% meets it."""
+    assert _found(tmp_path, "3%", "≤▼5%") == {}
