@@ -83,3 +83,15 @@ def test_a_target_printing_le_beside_a_mark_is_not_scored_as_ge(tmp_path):
     """Failed before: "≤▼5%" scored by the profile's default "≥" ("年度指标值未写运算符") — 3% a miss, S07/D01 错误; the
     cell prints "≤": 3% ≤ 5% meets it."""
     assert _found(tmp_path, "3%", "≤▼5%") == {}
+
+
+@pytest.mark.parametrize(("actual", "target"), [("3%", "≤约5%"), ("3%", "≤（约）5%")])
+def test_a_sign_printed_before_words_is_the_targets_way(tmp_path, actual, target):
+    """Failed before: "≤约5%" had no operator (the word between hid it) and was scored by the default "≥" — 3% a miss,
+    S07/D01 错误, on a cell that prints "≤"."""
+    assert _found(tmp_path, actual, target) == {}
+
+
+def test_a_miss_against_that_sign_keeps_its_error(tmp_path):
+    found = _found(tmp_path, "8%", "≤约5%")
+    assert found["S07"].severity.value == "error" and "按所写的“≤”理解" in (found["S07"].basis or "")
