@@ -196,9 +196,10 @@ def _one_figure(m: re.Match[str]) -> str:
     figures). "100 200", "2 300" may be two figures (two values, a row's number and an amount a PDF's columns ran
     together): not joined — nor "1 100 200.50", "12 345 678.90" or "1 036 200", which may as well be three or two (a
     row's number 1, a count 100 and an amount 200.50 run together; sign21: no real table or report prints a figure so,
-    and the reading as one rested on the decimals, or on one group, alone)."""
+    and the reading as one rested on the decimals, or on one group, alone). A first group opening with 0 ("0 001",
+    "00 123": a code's digits, no grouped figure) is no one figure either (review21a: "0 001" was 1)."""
     groups = _SPACES.split(m.group(2))[1:]
-    if all(g.startswith("0") for g in groups):
+    if not m.group(1).lstrip("+-").startswith("0") and all(g.startswith("0") for g in groups):
         return m.group(1) + "".join(groups) + (m.group(3) or "")
     return m.group()
 

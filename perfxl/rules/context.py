@@ -72,6 +72,7 @@ from perfxl.values import (
     blank_text,
     bracketed_figure,
     is_excel_error,
+    mark_read,
     normalise_text,
     parse_value,
     printed_sign,
@@ -1192,6 +1193,35 @@ class Context:
         return reading.replace(basis=f"{note}：{reading.basis}", basis_en=f"{note_en}: {reading.basis_en}")
 
     def _read_values(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal) -> Reading:
+        """The row scored with target `t` and actual `a` (`_read_directed`); when a direction is a triangle's glued to
+        a figure ("▼8%", `values.mark_read`) and the row reads otherwise with the mark a bullet ("8%"), the verdict is
+        a guess — a 警告 at most, saying the mark was read as 下降/增长, both readings in the basis (review21a)."""
+        reading = self._read_directed(ind, t, a, weight)
+        tm = mark_read(t, self.profile) if t.direction is not None else None
+        am = mark_read(a, self.profile) if a.direction is not None else None
+        if (tm is None and am is None) or reading.result is None:
+            return reading
+        other = self._read_directed(ind, t if tm is None else tm[2], a if am is None else am[2], weight)
+        if other.result is not None and (other.result.score, other.result.meets_target) == (
+            reading.result.score,
+            reading.result.meets_target,
+        ):
+            return reading  # the verdict does not rest on the mark
+        marks = [m for m in (tm, am) if m is not None]
+        zh = "、".join(f"把“{m[0]}”读作{m[1]}" for m in marks)
+        en = ", ".join(f"{m[0]!r} read as {'a fall' if m[1] == '下降' else 'a rise'}" for m in marks)
+        bullets = "、".join(f"“{m[0]}”" for m in marks)
+        if reading.certainty is Certainty.GUESS and reading.assumed is not None:
+            zh, en = f"{zh}、{reading.assumed[0]}", f"{en}, {reading.assumed[1]}"
+        first = reading
+        return reading.replace(
+            certainty=Certainty.GUESS,
+            basis=lambda: f"{zh}（三角符号也可能是项目符号）：{first.basis}；若{bullets}只是项目符号：{other.basis}",
+            basis_en=lambda: f"{en} (a triangle may be a bullet): {first.basis_en}; as a bullet: {other.basis_en}",
+            assumed=(zh, en),
+        )
+
+    def _read_directed(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal) -> Reading:
         """The row scored with target `t` and actual `a`, in the direction its operator, name or group gives (its
         basis written only when a finding quotes it)."""
         numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT)

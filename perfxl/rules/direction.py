@@ -69,7 +69,8 @@ class Direction:
     profile's lists, in `word`), "group" (the indicator's 一级/二级 group, e.g. 成本指标: a ceiling, in `word`),
     "unclear" (a rate word in neither list), "unit" (a target counted in a duration unit, 工作日/小时 …, the
     profile's `direction.ambiguous_units`), "columns" (a 正向/反向 column and an operator column saying opposite
-    things, 正向 │ ≤: `op` the printed operator, the direction word in `word`) or "default" (`scoring.default_op`).
+    things, 正向 │ ≤: `op` the printed operator, the direction word in `word`), "label" (a sign the target prints with
+    words between it and the figure, "≤约5%": the sign in `word`) or "default" (`scoring.default_op`).
     """
 
     op: Op
@@ -126,6 +127,11 @@ class Direction:
                 f"方向栏写“{self.word}”（越{'高' if up else '低'}越好），运算符栏却写“{self.symbol}”，两栏方向相反",
                 f"the direction column reads {self.word!r} ({'higher' if up else 'lower'} is better), the operator "
                 f"column {self.symbol}: they point opposite ways",
+            )
+        if self.source == "label":
+            return (
+                f"年度指标值写有“{self.word}”（与数字之间另有文字），按所写的“{self.symbol}”理解",
+                f"the target prints {self.word!r} (words between it and the figure): read as {self.symbol}",
             )
         if self.source == "unit":
             return (
@@ -292,6 +298,21 @@ def columns_conflict(nature: str | None, operator: str | None) -> Direction | No
     return Direction(op, "columns", word)
 
 
+#: Operator signs a target's words may hold where the parser could not take one as its operator ("≤约5%").
+_SIGNS = {
+    "≥": Op.GE,
+    "≧": Op.GE,
+    "⩾": Op.GE,
+    ">": Op.GT,
+    "＞": Op.GT,
+    "≤": Op.LE,
+    "≦": Op.LE,
+    "⩽": Op.LE,
+    "<": Op.LT,
+    "＜": Op.LT,
+}
+
+
 def infer_direction(
     name: str, target: ParsedValue, nature: str | None, profile: Profile, group: str = "", operator: str | None = None
 ) -> Direction:
@@ -309,6 +330,11 @@ def infer_direction(
             return _BY_OPERATOR[op]
     if target.kind is ValueKind.GROWTH:
         return _GROWTH
+    label = target.label
+    if label and (sign := next((c for c in label if c in _SIGNS), None)) is not None:
+        # "≤约5%": a sign the parser could not take as the operator (words between it and the figure) is still the
+        # way the cell prints (review21a: before, the profile's default "≥" was used — a false S07/D01 错误)
+        return Direction(_SIGNS[sign], "label", sign)
     text = _plain(name)
     lists = _lists(profile)
     by_name = _name_direction(text, profile, lists)
