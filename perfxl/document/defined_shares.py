@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..numbers import HUNDRED
+from ..patterns import lazy_compile
 from .facts import _ANY_WHOLE, _SHARE_OF, Fact, compact_name, sentences
 from .precision import Interval, _approximate, _bound, _rounded
 from .run_state import _arith, _operand
@@ -27,12 +28,20 @@ if TYPE_CHECKING:
 
 __all__ = ["check_defined_shares"]
 
+#: Words of a head that compares the whole with another figure ("决算与预算对比", "与年初预算比较", "预决算对比").
+_COMPARING = lazy_compile(r"对比|比较|相比|与\S{0,6}预算")
+
 
 def _names_no_other_whole(share: Fact, whole: str) -> bool:
     """The share's own words ("占X%", "占总额的X%", "占三公经费的X%") name no whole but this one."""
     head = share.clause[: share.clause.find(share.quantity.text)] if share.quantity.text in share.clause else ""
     m = _SHARE_OF.search(head)
-    return m is None or bool(_ANY_WHOLE.match(m.group(1))) or claim_of(compact_name(m.group(1))) == whole
+    if m is not None:
+        return bool(_ANY_WHOLE.match(m.group(1))) or claim_of(compact_name(m.group(1))) == whole
+    # "占年初预算89.33%", "占预算数39.7%" (no 的, review21d): the words between 占 and the figure name the whole too
+    at = head.rfind("占")
+    words = compact_name(head[at + 1 :]).removeprefix("比") if at >= 0 else ""
+    return not words or bool(_ANY_WHOLE.match(words)) or claim_of(words) == whole
 
 
 def _share_of_sum(parts: list[Interval], k: int) -> Interval | None:
@@ -84,6 +93,13 @@ def check_defined_shares(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ..
         head = compact_name(sentence[: at if at >= 0 else 0])
         if not any(name in head for name in CLAIMS[whole]):
             continue  # the whole not named before its items: which whole the shares are of is not said
+        # "2023年“三公”经费决算与预算对比:…占89.33%" (review21d): the head compares two figures of the whole — the
+        # shares may be of either (the budget's), a guess
+        compared = (
+            "句首把决算与预算（或两个数）作比较，“占”的比例也可能是对预算或另一个数而言，此处按各项之和读取"
+            if _COMPARING.search(head)
+            else ""
+        )
         # a nought is nothing ("0万元": no 0.4 rounded down), as a sum's parts are read (funds_arith)
         spans = [Interval(Decimal(0), Decimal(0)) if not p.quantity.value else _operand(run, pi, p) for p in parts]
         step = min(p.quantity.step for p in parts)
@@ -109,5 +125,6 @@ def check_defined_shares(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ..
                 f"{CLAIM_ZH[whole]}即其各组成部分之和）",
                 f"share of {parts[k].subject} in {whole}, the sum of its defined items",
                 tuple(parts),
+                paired_by=compared,
                 rounded=rounded,
             )

@@ -191,6 +191,30 @@ def _operand(run: _Run, pi: int, fact: Fact) -> Interval:
     return run.refined.get((pi, fact.index), _interval(fact))
 
 
+#: "经比较2020年度…41万元": "after comparing, 2020's own …" or "compared with 2020's …" — which, only the report's year says.
+_AFTER_COMPARING = lazy_compile(r"经(?:比较|对比)\s*((?:19|20)\d{2})\s*年", needs=("经比较", "经对比"))
+
+
+def _compared_or_own(run: _Run, operands: tuple[Fact, ...]) -> str:
+    """Why a figure after "经比较YYYY年" is read as a guess ("" when it is not one): it is the year's own figure (the
+    reading of `facts._role`, 焦石镇 2020) only when YYYY is the report's year, named elsewhere than after 经比较; of
+    another year ("2021年…41万元,经比较2020年度…60万元,减少19万元,下降31.67%", review21d) it may be the compared
+    year's, the base of the change after it."""
+    for f in operands:
+        m = _AFTER_COMPARING.search(f.clause)
+        if m is None:
+            continue
+        year = m.group(1)
+        texts = [p.text for p in run.sub.narrative]
+        named = sum(t.count(f"{year}年") for t in texts) - sum(len(_AFTER_COMPARING.findall(t)) for t in texts)
+        if year != run.year or named <= 0:
+            return (
+                f"“{m.group(0)}”后的金额可能是{year}年本身的数字，也可能是比较的基数（上年数），此处按前者读取，"
+                "未必如此"
+            )
+    return ""
+
+
 def _arith(
     run: _Run,
     pi: int,
@@ -214,6 +238,7 @@ def _arith(
     a judgement too."""
     if computed is None or point is None or any((pi, f.index) in run.contradicted for f in operands):
         return
+    paired_by = paired_by or _compared_or_own(run, operands)
     # a rate contradicted against the tables only by a judgement ("同比下降20%" beside a whole "6" read loosely, N01
     # 警告) gives way to its own figures' certain N02 (lost17), as `funds_arith._give_way` lets a part's guess give way
     prior = run.contradicted_by.get((pi, rate.index)) if (pi, rate.index) in run.contradicted else None
