@@ -57,11 +57,15 @@ class Grid:
         # `product` makes the (r, c) keys in C and the anchor tuple is made once a range: a third fewer
         # instructions than two nested range loops (27,427 merged cells in a 10,000-row table, issue 14)
         anchor: dict[tuple[int, int], tuple[int, int]] = {}
+        covered = 0  # the cells the ranges cover, an overlap counted twice (`layout.merges._overlaps`)
         for r0, c0, r1, c1 in self.merged:
             top_left = (r0, c0)
-            for cell in product(range(r0, r1 + 1), range(c0, c1 + 1)):
+            rows, cols = range(r0, r1 + 1), range(c0, c1 + 1)
+            for cell in product(rows, cols):
                 anchor[cell] = top_left
+            covered += len(rows) * len(cols)
         self._anchor = anchor
+        self._covered = covered
 
     @property
     def n_rows(self) -> int:

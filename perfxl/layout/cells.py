@@ -36,7 +36,6 @@ __all__ = [
 ]
 
 
-_new = object.__new__
 _Ref = slot_twin(CellRef, ("sheet", "cell", "anchor"))
 _Value = slot_twin(CellValue, ("raw", "ref", "formula", "computed"))
 #: A1 texts' parts by 0-based column and row (`a1_text`), made once: a cell's text is two look-ups and a concatenation,
@@ -158,12 +157,12 @@ def cell_of(grid: Grid, r: int, c: int, raw: Any) -> CellValue:
     # (`slot_twin`)
     at = grid._anchor.get((r, c)) if grid.merged else None
     rows, cols = _ROW_TEXTS, _COLUMN_TEXTS
-    ref: Any = _new(_Ref)
+    ref: Any = _Ref()
     ref.sheet = grid.name
     ref.cell = cols[c] + rows[r] if 0 <= r < len(rows) and 0 <= c < len(cols) else a1_text(r, c)
     ref.anchor = None if at is None else a1_text(*at)
     ref.__class__ = CellRef
-    cell: Any = _new(_Value)
+    cell: Any = _Value()
     cell.raw = value
     cell.ref = ref
     cell.formula = grid.formulas.get((r, c)) if grid.formulas else None
@@ -191,12 +190,12 @@ def cells_of(grid: Grid, r: int, cols: tuple[int | None, ...], held: dict[int, A
         if raw is not None and raw.__class__ is not str:
             raw = exact(raw)
         at = anchors.get((r, c)) if anchors else None
-        ref: Any = _new(_Ref)
+        ref: Any = _Ref()
         ref.sheet = name
         ref.cell = texts[c] + row_text if row_text is not None and 0 <= c < n_cols else a1_text(r, c)
         ref.anchor = None if at is None else a1_text(*at)
         ref.__class__ = CellRef
-        cell: Any = _new(_Value)
+        cell: Any = _Value()
         cell.raw = raw
         cell.ref = ref
         cell.formula = formulas.get((r, c)) if formulas else None

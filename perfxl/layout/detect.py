@@ -943,8 +943,11 @@ def _add_tables(grid: Grid, layout: SheetLayout, reader: Any) -> None:
             layout.monitoring.append(ev)
         else:
             layout.evaluations.append(ev)
-            rows = [r for r, what in marks if what == "indicator"]
-            headers[id(ev)] = max((r + 1 for r, what in marks if what == "header" and rows and r < rows[0]), default=0)
+            # (the first indicator row found by one search, not a list of them all; no test of it a mark)
+            first = next((r for r, what in marks if what == "indicator"), None)
+            headers[id(ev)] = (
+                0 if first is None else max((r + 1 for r, what in marks if what == "header" and r < first), default=0)
+            )
     for ev in layout.evaluations:  # after the sheet's last table: a part of a form is known by the other part
         layout.skipped.extend(skipped_for(ev, layout.evaluations))
     # a part of a form (湖北 项目决策/项目管理) has its total with the form's, not a row of its own: coverage says so

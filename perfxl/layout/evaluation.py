@@ -246,7 +246,7 @@ def _indicator(
     operator: CellValue | None,
 ) -> Indicator:
     """`Indicator(…)` with all its fields, by its slot twin (`cells.slot_twin`): one a table row."""
-    ind: Any = object.__new__(_IndicatorTwin)
+    ind: Any = _IndicatorTwin()  # (the twin called: `fastbuild.slot_twin`)
     ind.level1 = level1
     ind.level2 = level2
     ind.name = name

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from enum import Enum
 
 from ..grid import Grid, MergedRange
 from ..model import CellRef, CellValue, Finding, FundsRow, SelfEvaluation, Severity, a1
@@ -44,7 +45,8 @@ def merge_findings(grid: Grid, kinds: Iterable, evaluations: Iterable[SelfEvalua
     """
     if not grid.merged:
         return []
-    values = [getattr(k, "value", k) for k in kinds]
+    # (an Enum member's `.value` is its `_value_`, read without the `enum.property` descriptor's Python `__get__`)
+    values = [k._value_ if isinstance(k, Enum) else getattr(k, "value", k) for k in kinds]
     headers = [r for r, k in enumerate(values) if k in BLOCK_HEADERS]
     out = _overlaps(grid)
     crossing = [
@@ -96,7 +98,7 @@ def _overlaps(grid: Grid) -> list[Finding]:
     """Pairs of merged ranges sharing cells (Excel reports such a file as damaged). Without any, the merge map
     (`Grid.anchor_of`, one entry a merged cell) holds as many cells as the ranges cover: the ranges are walked
     cell by cell only when it holds fewer."""
-    if sum(max(0, r1 - r0 + 1) * max(0, c1 - c0 + 1) for r0, c0, r1, c1 in grid.merged) == len(grid._anchor):
+    if grid._covered == len(grid._anchor):  # (the cells the ranges cover, counted as the merge map was made)
         return []
     owner: dict[tuple[int, int], MergedRange] = {}
     pairs: dict[tuple[MergedRange, MergedRange], None] = {}
