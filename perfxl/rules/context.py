@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar, cast, overload
 
 from perfxl.chinese import CACHE_MAX_LEN, is_plain, to_simplified
 from perfxl.model import (
@@ -800,6 +800,13 @@ class Context:
             found = self._fact[id(ind)] = RowFacts(self, ind, words)
         return found
 
+    def facts_of(self, rows: Iterable[Indicator]) -> list[RowFacts]:
+        """`fact` of each row, in order: read from its cache in one pass (no call a row) when every row's facts are
+        built — a table's rows and its groups' are, with `facts` — else asked row by row."""
+        rows = rows if isinstance(rows, (tuple, list)) else list(rows)
+        found = list(map(self._fact.get, map(id, rows)))
+        return list(map(self.fact, rows)) if None in found else cast("list[RowFacts]", found)
+
     def evaluation_framework(self) -> bool:
         """True when the table's 一级指标 are an 评价 framework's (投入/过程/产出/效果: 财预〔2013〕53号 部门整体支出绩效
         评价, 湖南/海南 评分表; 决策/过程/产出/效益: 项目支出绩效评价, also named 项目决策/项目管理/项目产出/项目效益 — 湖南
@@ -879,7 +886,8 @@ class Context:
         return self.per_row("way", ind, Context._direction)
 
     def _direction(self, ind: Indicator) -> Direction:
-        f = self.fact(ind)  # (the row's texts and parsed target as its facts hold them: no cell property a text)
+        # (`fact`'s cache read here; the row's texts and parsed target as its facts hold them: no cell property a text)
+        f = self._fact.get(id(ind)) or self.fact(ind)
         nature, operator = ind.nature, ind.operator
         return infer_direction(
             f.name or f.level2_text,
@@ -900,7 +908,7 @@ class Context:
         hit = self._readings.get(id(ind))
         if hit is not None and hit[0] is ind:
             return hit[1]
-        f = self.fact(ind)  # (its weight and parsed values as its facts hold them: one look-up, not three)
+        f = self._fact.get(id(ind)) or self.fact(ind)  # (`fact`'s cache read here; its weight and parsed values)
         reading = self._read(ind, f.weight, f)
         if ind.own_score is not None and reading.result is not None:
             reading = self._split_scheme(ind, reading)

@@ -27,7 +27,11 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
     """(zh, en, certainty, basis zh, basis en) of a missed row: certain when its own score is below its weight,
     else as sure as the reading that says the target was missed (a guess when the direction came from the name).
     Once per row and run (D01 and D02 ask it), kept with the row's facts."""
-    f = ctx.fact(ind)
+    return missed_of(ctx, ctx.fact(ind))
+
+
+def missed_of(ctx: Context, f: RowFacts) -> tuple[str, str, Certainty, str, str] | None:
+    """`missed_with_certainty` of a row's facts (a caller walking `Context.facts` hands them over: no look-up)."""
     memo = f.memo
     found: Any = memo.get("missed", memo)  # (the memo itself: not asked yet — no KeyError raised and caught a row)
     if found is memo:
@@ -38,7 +42,7 @@ def missed_with_certainty(ctx: Context, ind: Indicator) -> tuple[str, str, Certa
 
 def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certainty, str, str] | None:
     ind, weight, score = f.ind, f.weight, f.score
-    if not_applicable.declared(ctx, ind):
+    if not_applicable.declared_of(ctx, f):
         # "不适用 │ 不适用 │ 0" of 10: the row is left out of the 总分 (填报说明: 按比例折算, T05), no target was missed —
         # D01 asked it a 偏差原因 (an 错误, review16)
         return None
@@ -176,8 +180,9 @@ def _worded(ctx: Context, cell: CellValue) -> bool:
 @check("D01")
 def missed_target_explained(ctx: Context) -> Iterator[Finding]:
     """A missed target (s < w, or B short of A) has a 偏差原因分析及改进措施."""
-    for ind in ctx.indicators():
-        why = missed_with_certainty(ctx, ind)
+    for f in ctx.facts():
+        ind = f.ind
+        why = missed_of(ctx, f)
         if why and ind.deviation.ref is None:
             ctx.skip("表中未找到偏差原因栏，未检查未完成指标是否说明原因", "no deviation column found; not checked")
             continue
@@ -213,9 +218,10 @@ def explanation_quality(ctx: Context) -> Iterator[Finding]:
     """A needed explanation is not a placeholder (无/暂无/—) and has at least `min_chars` characters."""
     placeholders = {compact(p) for p in ctx.param("placeholders", PLACEHOLDERS)}
     minimum = int(ctx.param("min_chars", 10))
-    for ind in ctx.indicators():
+    for f in ctx.facts():
+        ind = f.ind
         text = ind.deviation.text
-        why = missed_with_certainty(ctx, ind) if text else None
+        why = missed_of(ctx, f) if text else None
         if not why:
             continue
         body = compact(text)

@@ -36,7 +36,11 @@ def pattern(ctx: Context) -> re.Pattern[str] | None:
 
 def declared(ctx: Context, ind: Indicator) -> bool:
     """The row's 年度指标值 or 实际完成值 declares it not applicable: certain (see the module's docstring)."""
-    f = ctx.fact(ind)
+    return declared_of(ctx, ctx.fact(ind))
+
+
+def declared_of(ctx: Context, f: RowFacts) -> bool:
+    """`declared` of a row's facts (its caller holds them: no look-up)."""
     found: bool | None = f.memo.get("declared")  # (kept by `_declared` only where the run has markers)
     if found is not None:
         return found

@@ -83,8 +83,7 @@ def row_weights(ctx: Context, rows: Sequence[Indicator]) -> Decimal | None:
 
 
 def _row_weights(ctx: Context, rows: Sequence[Indicator]) -> Decimal | None:
-    fact = ctx.fact
-    values = [w for w in (f.weight for f in map(fact, rows) if not f.adjustment) if w is not None]
+    values = [w for w in (f.weight for f in ctx.facts_of(rows) if not f.adjustment) if w is not None]
     return sum(values, Decimal(0)) if values else None
 
 
@@ -483,7 +482,7 @@ def _unweighted(
 ) -> tuple[Certainty | None, str, str]:
     """Rows under a declared weight whose own 分值 is not filled in (blank, "/"): their sum is not known, so the
     declared weight is not certainly contradicted — the unfilled cell is the slip W04 reports; a judgement here."""
-    missing = sum(1 for f in map(ctx.fact, rows) if not f.adjustment and f.weight is None)
+    missing = sum(1 for f in ctx.facts_of(rows) if not f.adjustment and f.weight is None)
     if not missing:
         return sure, note, note_en
     why = f"其下 {missing} 个三级指标未填分值，合计仅就已填的计算，需人工判断"
