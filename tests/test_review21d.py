@@ -61,3 +61,18 @@ def test_shares_after_a_head_comparing_the_final_with_the_budget_are_a_guess():
             assert ("N02", "error") not in found and ("N02", "warning") in found, head
         # 塘子街道's own head names no comparison: its two 错误 stay
         assert _at(tmp, TANGZI, 6).count(("N02", "error")) == 2
+
+
+def test_a_parts_bare_share_may_be_of_the_whole_its_parent_is_a_part_of():
+    """Failed before: N02 错误 "2万元 / 4.02万元 应为 49.75%，文字写 16.72%" — the part's bare 占 names no whole and its
+    parent's own share (33.61%) is stated of the 三公 total, so 16.72% = 2 / 11.96 is a reading the text allows; a share
+    agreeing with neither whole stays an 错误."""
+    text = (
+        "2023年“三公”经费支出11.96万元，其中：公务接待费支出7.94万元，占66.39%；公务用车购置及运行维护费支出4.02万元，"
+        "占33.61%，其中公务用车购置费2万元，占{}%，公务用车运行维护费2.02万元，占16.89%。"
+    )
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        assert ("N02", "error") not in _at(tmp, _one(text.format("16.72")), 1)
+        assert ("N02", "error") in _at(tmp, _one(text.format("30.00")), 1)
+        assert ("N02", "warning") in _at(tmp, _one(text.format("20.00")), 1)  # 2 read as 2.4 of 11.96: loosely

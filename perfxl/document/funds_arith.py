@@ -994,6 +994,24 @@ def _shares_past_the_whole(run: _Run, pi: int, ref: TextRef | CellRef, facts: tu
         )
 
 
+def _share_of_a_whole_above(
+    run: _Run, pi: int, share: Fact, part: Fact, total: Fact, facts: tuple[Fact, ...]
+) -> str | None:
+    """Whether a 其中 part's bare "占R%" (naming no whole) fits its share of the whole its parent is a part of ("“三公”经费
+    11.96万元……公务用车购置及运行维护费4.02万元，占33.61%，其中公务用车购置费2万元，占16.72%": 2 / 11.96, stated like its
+    parent's own share — 寻甸 塘子街道 2023, review21d): "agrees" with every figure read at the finest printed step (then it
+    is not held to the parent), "loosely" only through a figure read cut short or rounded (held to the parent as a
+    judgement), None otherwise."""
+    if total.parent is None or _names_another_whole(share, total):
+        return None
+    above = facts[total.parent]
+    if above.quantity.unit != part.quantity.unit:
+        return None
+    if _agrees(share, _rounded_ratio(run, pi, part, above)):
+        return "agrees"
+    return "loosely" if _agrees(share, _ratio(_operand(run, pi, part), _operand(run, pi, above))) else None
+
+
 def _wan_operand(run: _Run, pi: int, fact: Fact) -> Interval:
     """A figure's range; an amount in 元 that is a whole 万 ("30000元" for "3万元") may be a 万元 figure restated, as
     printed in 万 (rounded or cut), as `_whole_wan_may_fit` reads it in a sum (real reports 13) — not one printed to
@@ -1049,6 +1067,9 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 continue
             if _whole_by_kind(fact, total) and _kind_printed_apart(fact, total, facts):
                 continue
+            above = _share_of_a_whole_above(run, pi, fact, part, total, facts)
+            if above == "agrees":
+                continue
             pv, tv = part.quantity.value, total.quantity.value
             _arith(
                 run,
@@ -1064,7 +1085,11 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 paired_by=(
                     "“占…的”只以决算/预算的字样指明总数，读作其前“其中”所分的总数"
                     if _whole_by_kind(fact, total)
-                    else ""
+                    else (
+                        f"“占”未写明总数：按上一级总数 {facts[total.parent].quantity.text} 计算，只有把金额读作截去尾数或取整的结果才相符"
+                        if above == "loosely" and total.parent is not None
+                        else ""
+                    )
                 ),
             )
         elif fact.role == "completion":
