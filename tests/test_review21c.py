@@ -85,3 +85,29 @@ def test_a_revenue_total_mid_table_over_the_expenditure_rows_stays_one_table():
         ]
     )
     assert len(split_stacked(cells, chars)) == 1
+
+
+def test_guard_a_functional_table_with_its_total_at_the_top_stays_one_table():
+    """Guard (held before and after): 功能分类表 — header, then 合计 at the top, then its 类 rows headed by their codes
+    (a code is a figure: no header under the total)."""
+    cells, chars = _block(
+        [
+            (FIVE, ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]),
+            (FIVE, ["", "合计", "307.82", "105.58", "202.24"]),
+            (FIVE, ["201", "一般公共服务支出", "264.87", "62.63", "202.24"]),
+            (FIVE, ["208", "社会保障和就业支出", "42.95", "42.95", "0.00"]),
+        ]
+    )
+    assert len(split_stacked(cells, chars)) == 1
+
+
+def test_guard_a_self_evaluation_total_score_then_a_note_row_stays_one_table():
+    """Guard: a 自评表's 总分 row (no 合计/总计), then its 说明 row of words across the table: one table."""
+    cells, chars = _block(
+        [
+            (EIGHT, ["产出指标", "数量指标", "培训人次", "≥100人次", "120人次", "20", "20", "无"]),
+            ([EIGHT[0], EIGHT[5], EIGHT[6], EIGHT[8]], ["总分", "100", "95"]),
+            ([EIGHT[0], EIGHT[1], EIGHT[8]], ["说明", "请在此处简要说明每项指标的评分依据"]),
+        ]
+    )
+    assert len(split_stacked(cells, chars)) == 1
