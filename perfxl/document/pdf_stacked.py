@@ -28,6 +28,9 @@ _NUMBER = lazy_compile(r"[-+−]?[\d,，.．]+%?")
 _NUMBERED_SECTION = lazy_compile(
     r"(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．](?!\d))[^表]*"
 )
+#: A list's first number ("一、", "（一）", "1、"): a band so numbered begins its list — a table of its own may open with it
+#: (a 基础数据表's "一、基本支出" under a 自评表's 总分 row); only a later one ("二、项目支出") continues the table above.
+_FIRST_OF_LIST = lazy_compile(r"(?:一[、.．]|[（(][一1][)）]|1[、．])")
 #: Its points after an indicator class's name ("产出指标（50分）").
 _POINTS = lazy_compile(r"(?:指标)?(?:[（(]\d+(?:\.\d+)?分[)）])?")
 
@@ -87,9 +90,13 @@ def _starts_table(y: float, above: list[Cell], below: list[Cell], chars: Sequenc
 
 def _total_above(y: float, above: list[Cell], chars: Sequence[tuple]) -> bool:
     """The row just above the rule at `y` is a total row — a cell "合计", "总计", "本年支出合计" beside a figure: a
-    table's last row (a header's 合计 merged down to the rule holds no figure beside it)."""
+    table's last row (a header's 合计 merged down to the rule holds no figure beside it). A row whose totals all name
+    收入 ends only the table's 收入 half."""
     texts = ["".join(_text(c, chars).split()) for c in above if abs(c[3] - y) <= EDGE_TOLERANCE]
-    return any(_TOTAL.fullmatch(t) for t in texts) and any(_NUMBER.fullmatch(t) for t in texts)
+    totals = [t for t in texts if _TOTAL.fullmatch(t)]
+    if all("收入" in t for t in totals):
+        return False  # none, or only 本年收入合计: the 收入 half's total, its 支出 rows may follow (收支总表 down the page)
+    return any(_NUMBER.fullmatch(t) for t in texts)
 
 
 def _section_of_above(
@@ -122,11 +129,11 @@ def _section_of_above(
 
 
 def _section_label(text: str) -> bool:
-    """A section's label: a numbered heading (`_NUMBERED_SECTION`) or an indicator class's name with 指标 and its points
+    """A section's label: a numbered heading (`_NUMBERED_SECTION`) past its list's first (`_FIRST_OF_LIST`) or an indicator class's name with 指标 and its points
     after it ("产出指标（50分）", "效益指标") — the classes of the default profile's I02 (`level1`, `output_level2`): the
     reader has no profile, and a column heading ("一级指标") names no class."""
     if _NUMBERED_SECTION.fullmatch(text):
-        return True
+        return not _FIRST_OF_LIST.match(text)
     settings = resolve_profile(None).check("I02").params
     names = [*settings.get("level1", ()), *settings.get("output_level2", ())]
     return any(text.startswith(name) and _POINTS.fullmatch(text[len(name) :]) for name in names)
@@ -155,7 +162,8 @@ def _header_block(
     `_HEADER_ROWS` rows (the 功能分类预算表's 项目 │ 一般公共预算支出 over 功能分类科目编码 … over 类 │ 款 │ 项): every column
     line below stands in it, and none of its cells reaches into the rows of figures — a label merged down beside the
     rows (a 自评表's 绩效指标) does, and keeps them a section of the table above. `most`: the rows it may hold;
-    `filled`: every cell of it holds text (a header, not rows whose figures are left blank: 结余分配 │ ␣)."""
+    `filled`: every cell of it holds a word (a header, not rows whose figures are left blank, 结余分配 │ ␣, or printed
+    as a dash, 因公出国（境）费 │ - │ -)."""
     figures = sorted(c[1] for c in below if _NUMBER.fullmatch("".join(_text(c, chars).split())))
     if not figures:
         return False
@@ -167,8 +175,8 @@ def _header_block(
             tops.append(v)
     if not block or len(tops) > most or any(c[3] > first + EDGE_TOLERANCE for c in block):
         return False
-    if filled and not all(_text(c, chars) for c in block):
-        return False
+    if filled and not all(any(ch.isalpha() for ch in _text(c, chars)) for c in block):
+        return False  # a cell left blank or holding a dash ("-", "—", "/": a figure left out) is no header's word
     headed = _lines(block, left, right)
     return all(_near(v, headed) for v in lower)
 
