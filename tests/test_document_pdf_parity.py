@@ -143,6 +143,22 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     "chongqing-quqian-sangong-juesuan-2020": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「2020年度绩效自评报告」": ONE_PAGE_HEAD,
     },
+    # real reports 25 (session 21): one-page reports, their running head read as a first line as for the others above
+    "chongqing-fuling-jiaoshi-sangong-2020": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「重庆市涪陵区焦石镇2020年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "chongqing-shiji-sangong-yusuan-huizong-2024": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「重庆市财政局2024年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "chongqing-tongliang-anju-sangong-2021": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「重庆市铜梁区安居镇人民政府2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "chongqing-tongliang-weilong-sangong-2021": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「重庆市铜梁区围龙镇人民政府2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "guangxi-baise-shibenji-sangong-yusuan-2024": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「百色市财政局2024年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
     "unknown-ordos-sangong-2022": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「2022年度绩效自评报告」": ONE_PAGE_HEAD,
     },
