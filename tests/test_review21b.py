@@ -47,3 +47,23 @@ def test_a_part_named_by_its_scope_alone_is_still_held():
     """notes21's reading stays: "其中本级11.71万元" under the 单位 table (合计 10.71) — N01 错误."""
     found = _sifaju("2026年“三公”经费预算15.71万元，其中本级11.71万元、所属单位4.00万元。")
     assert [(c, s) for c, s, _ in found] == [("N01", "error")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2026年“三公”经费预算10.71万元，其中本级8.00万元、所属单位2.71万元。",  # the whole is the table's 合计
+        "2026年“三公”经费预算10.71万元，其中本级8.00万元。",
+        "2026年“三公”经费预算10.71万元，其中公务接待费0.73万元（其中本级0.50万元）。",  # the item is the table's 0.73
+    ],
+)
+def test_a_whole_that_is_the_tables_figure_leaves_its_own_level_part_unheld(sentence):
+    """The sentence's whole agrees with the 单位 table's figure (合计 10.71, 公务接待费 0.73): the table may be the whole's
+    scope (本级 and 所属单位 together) — its 本级 part is no figure of the table; it was an N01 错误 against it."""
+    assert not [s for c, s, _ in _sifaju(sentence) if s == "error"]
+
+
+def test_scope_parts_opening_the_next_sentence_make_the_whole_the_departments():
+    """ "…15.71万元。其中本级10.71万元，所属单位5.00万元。": the parts, in a sentence opening with 其中, are of the whole
+    before — the department's; it was compared with the 单位 table's 10.71 as an N01 错误 (notes21 read one sentence)."""
+    assert _sifaju("2026年“三公”经费预算15.71万元。其中本级10.71万元，所属单位5.00万元。") == []

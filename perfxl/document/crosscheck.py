@@ -1538,10 +1538,15 @@ def _printed_readings(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) ->
 def _scope_parts(facts: tuple[Fact, ...], whole: Fact) -> list[Fact]:
     """The parts of a 三公 figure named by their scope alone, in its sentence ("…15.71万元，其中本级10.71万元、所属单位
     5.00万元": 本级, 所属单位), notes21."""
+    mine = [f for f in facts if f.parent == whole.index]
+    # "…15.71万元。其中本级10.71万元，所属单位5.00万元。": a 其中 opening the next sentence lists its parts too (review21b)
+    opens = any(f.sentence == whole.sentence + 1 and f.clause.lstrip().startswith("其中") for f in mine)
     return [
         f
-        for f in facts
-        if f.parent == whole.index and f.sentence == whole.sentence and not f.claim and _OF_SCOPES.search(f.subject)
+        for f in mine
+        if (f.sentence == whole.sentence or (opens and f.sentence == whole.sentence + 1))
+        and not f.claim
+        and _OF_SCOPES.search(f.subject)
     ]
 
 
@@ -1556,7 +1561,14 @@ def _part_of_the_tables_scope(run: _Run, facts: tuple[Fact, ...], part: Fact) ->
     basic = _three_public_table(run, whole)
     if basic is None or not _a_level(whole) or basic.scope in ("", "department"):
         return None
-    return dataclasses.replace(part, claim=whole.claim) if said_scope(part.subject) == basic.scope else None
+    if said_scope(part.subject) != basic.scope:
+        return None
+    if any(
+        (tv := run.values.get((whole.claim, r))) is not None and _agrees(whole, tv)
+        for r in _TABLE_ROLES.get(whole.role, ())
+    ):
+        return None  # "10.71万元，其中本级8.00万元" beside a table's 10.71: the table is the whole's scope (review21b)
+    return dataclasses.replace(part, claim=whole.claim)
 
 
 #: A part's words naming its scope alone ("本级", "所属单位", "本级支出"): not an item of it ("本级公务接待费") nor a
