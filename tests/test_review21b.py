@@ -67,3 +67,10 @@ def test_scope_parts_opening_the_next_sentence_make_the_whole_the_departments():
     """ "…15.71万元。其中本级10.71万元，所属单位5.00万元。": the parts, in a sentence opening with 其中, are of the whole
     before — the department's; it was compared with the 单位 table's 10.71 as an N01 错误 (notes21 read one sentence)."""
     assert _sifaju("2026年“三公”经费预算15.71万元。其中本级10.71万元，所属单位5.00万元。") == []
+
+
+@pytest.mark.parametrize("below", [["注：2024年预算数为全年预算数。"], ["注：2025年预算数为全年预算数。"]])
+def test_a_note_naming_a_year_the_caption_does_not_prints_no_stage_of_its_column(below):
+    """石泉路's caption "财政拨款“三公”经费支出决算表" names no year: "2024年预算数" may be another year's column (a 决算
+    table printing 上年 figures) — no stage read; it was a certain N01 错误 on "完成全年预算的74.70%"."""
+    assert _n01(below, _FULL_RATE) == ["warning"]
