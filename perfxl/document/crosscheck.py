@@ -1539,10 +1539,15 @@ def _printed_readings(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) ->
 def _scope_parts(facts: tuple[Fact, ...], whole: Fact) -> list[Fact]:
     """The parts of a 三公 figure named by their scope alone, in its sentence ("…15.71万元，其中本级10.71万元、所属单位
     5.00万元": 本级, 所属单位), notes21."""
+    mine = [f for f in facts if f.parent == whole.index]
+    # "…15.71万元。其中本级10.71万元，所属单位5.00万元。": a 其中 opening the next sentence lists its parts too (review21b)
+    opens = any(f.sentence == whole.sentence + 1 and f.clause.lstrip().startswith("其中") for f in mine)
     return [
         f
-        for f in facts
-        if f.parent == whole.index and f.sentence == whole.sentence and not f.claim and _OF_SCOPES.search(f.subject)
+        for f in mine
+        if (f.sentence == whole.sentence or (opens and f.sentence == whole.sentence + 1))
+        and not f.claim
+        and _OF_SCOPES.search(f.subject)
     ]
 
 
@@ -1551,13 +1556,35 @@ def _part_of_the_tables_scope(run: _Run, facts: tuple[Fact, ...], part: Fact) ->
     or "编制单位：…（本级）"): the table's figure of the item — returned as one of the item (its whole's claim) to be held
     to it (notes21; a sheet's 说明 is read so by `_three_public_sentences`). None for any other figure: a part named by
     another scope (所属单位), or by the department's (a part is never the whole), or under a table printing none."""
-    if part.claim or part.parent is None or not _a_level(part):
-        return None
+    if part.claim or part.parent is None or not _a_level(part) or not _SCOPE_ALONE.match(_words_of(part)):
+        return None  # "其中本级公务接待费0.73万元", "其中本级财政拨款5.71万元": an item or a source, no scope's part (review21b)
     whole = facts[part.parent]
     basic = _three_public_table(run, whole)
     if basic is None or not _a_level(whole) or basic.scope in ("", "department"):
         return None
-    return dataclasses.replace(part, claim=whole.claim) if said_scope(part.subject) == basic.scope else None
+    if said_scope(part.subject) != basic.scope:
+        return None
+    if any(
+        (tv := run.values.get((whole.claim, r))) is not None and _agrees(whole, tv)
+        for r in _TABLE_ROLES.get(whole.role, ())
+    ):
+        return None  # "10.71万元，其中本级8.00万元" beside a table's 10.71: the table is the whole's scope (review21b)
+    return dataclasses.replace(part, claim=whole.claim)
+
+
+#: A part's words naming its scope alone ("本级", "所属单位", "本级支出"): not an item of it ("本级公务接待费") nor a
+#: source ("本级财政拨款": the level's treasury money, any unit's), review21b.
+_SCOPE_ALONE = lazy_compile(
+    r"^(?:本级|(?:下属|所属|二级|基层)(?:单位|机构)?)(?:单位|机关)?(?:预算|决算|支出|安排|为|是|共|计|数|的)*$"
+)
+
+
+def _words_of(part: Fact) -> str:
+    """A figure's words in its clause from its subject to its figure ("本级财政拨款" of "其中本级财政拨款5.71万元",
+    whose subject is "本级"); its subject when they cannot be told."""
+    at = part.clause.find(part.subject)
+    end = part.clause.find(part.quantity.text, at) if at >= 0 else -1
+    return part.clause[at:end] if end > at else part.subject
 
 
 #: An owner named by its name at a clause's start, before the year ("区财政局2021年“三公”经费…").

@@ -797,6 +797,10 @@ _STAGE_SAID = lazy_compile(r"(?:预算数?|本表[^，,。；;]{0,12}?)(?:为|�
 #: A table named in a note other than the one it stands under ("注：收支总表预算数为…", "表三的预算数…"): 本表 / 上表 /
 #: 此表 / 该表 name this one.
 _OTHER_TABLE = lazy_compile(r"(?<![本上此该])表")
+#: A year a note names right before its 预算数 ("2024年预算数为…"): that year's column (review21b).
+_NOTE_YEAR = lazy_compile(r"(?:19|20)\d{2}")
+#: A note's words about another column than the 预算 one ("上年预算数为…", "本表决算数为全年预算执行数"), review21b.
+_OTHER_COLUMN = lazy_compile(r"上年|上一年|以前年度|^[^为是系指]*决算")
 
 
 def _stage_below(grid: Grid) -> list[str]:
@@ -806,7 +810,12 @@ def _stage_below(grid: Grid) -> list[str]:
     out: list[str] = []
     for line in grid.note_below.splitlines():
         said = _STAGE_SAID.search(line)
-        if said is not None and not (_OTHER_TABLE.search(line[: said.start()]) and "三公" not in line[: said.start()]):
+        if said is None or _OTHER_COLUMN.search(line[max(0, said.start() - 3) : said.start()] + said.group(0)[:12]):
+            continue  # "上年预算数为全年预算数", "本表决算数为全年预算执行数": another column's words (review21b)
+        year = _NOTE_YEAR.search(line[max(0, said.start() - 6) : said.start()])
+        if year is not None and year.group(0) not in grid.year_above:
+            continue  # "注：2024年预算数为…" under a table whose caption names no or another year: another year's column
+        if not (_OTHER_TABLE.search(line[: said.start()]) and "三公" not in line[: said.start()]):
             out.append(said.group(0))
     return out
 
