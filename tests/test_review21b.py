@@ -74,3 +74,23 @@ def test_a_note_naming_a_year_the_caption_does_not_prints_no_stage_of_its_column
     """石泉路's caption "财政拨款“三公”经费支出决算表" names no year: "2024年预算数" may be another year's column (a 决算
     table printing 上年 figures) — no stage read; it was a certain N01 错误 on "完成全年预算的74.70%"."""
     assert _n01(below, _FULL_RATE) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [
+        ["注：基本支出预算数为全年预算数。"],  # another line's budget (review21b's open item, closed by the lead)
+        ["注：一般公共预算财政拨款预算数为全年预算数。"],
+        ["注：1.项目支出预算数为全年预算数。"],
+    ],
+)
+def test_a_note_about_another_lines_budget_prints_no_stage_of_the_budget_column(below):
+    assert _n01(below, _FULL_RATE) == ["warning"]
+
+
+@pytest.mark.parametrize(
+    "below",
+    [["注：预算数为全年预算数。"], ["注：本表“三公”经费预算数为全年预算数。"], ["注：1.本年预算数为全年预算数。"]],
+)
+def test_a_note_about_the_tables_own_budget_column_still_reads(below):
+    assert _n01(below, _FULL_RATE) == ["error"]
