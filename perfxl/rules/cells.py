@@ -372,13 +372,15 @@ class _Scan:
             raws = []
             figures = []
             _collect(obj, "", pairs)
-        raws += map(_RAW, [c for _, c in pairs])
+        # one text a cell object: a field may list one cell many times (a funds row's breakdown of 1,000 figures all
+        # pointing at its one cell), and each copy of a long text would make the joined text that many times longer
+        raws += map(_RAW, {id(c): c for _, c in pairs}.values())
         # (str subclasses too: a superset; a line feed joins them — no control character of C01's)
         self.text = "\n".join(filter(str.__instancecheck__, raws))
         self.odd_float = float in {*map(type, raws)} and any(
             r != r or r in _INFINITE for r in raws if r.__class__ is float
         )
-        figures += [c for name, c in pairs if name in _NUMBER_FIELDS and c.raw.__class__ is str]
+        figures += {id(c): c for name, c in pairs if name in _NUMBER_FIELDS and c.raw.__class__ is str}.values()
         self.figures = figures
 
 
