@@ -94,3 +94,13 @@ def test_a_note_about_another_lines_budget_prints_no_stage_of_the_budget_column(
 )
 def test_a_note_about_the_tables_own_budget_column_still_reads(below):
     assert _n01(below, _FULL_RATE) == ["error"]
+
+
+def test_the_own_budget_words_are_read_in_linear_time():
+    """The clause test before a note's 预算数 must not backtrack on a long run of digits or spaces (the crash sweep's
+    100,000-character edits): possessive digit runs, spaces taken out before matching."""
+    from perfxl.layout.three_public import _OWN_BUDGET_WORDS
+
+    assert not _OWN_BUDGET_WORDS.fullmatch("注" + "1" * 100_000 + "x")
+    assert not _OWN_BUDGET_WORDS.fullmatch("（" + "1" * 100_000 + "表")
+    assert _OWN_BUDGET_WORDS.fullmatch("注：2025年")

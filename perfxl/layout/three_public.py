@@ -805,8 +805,8 @@ _OTHER_COLUMN = lazy_compile(r"上年|上一年|以前年度|^[^为是系指]*�
 #: 预算数为…", "2.表中2025年预算数为…"): the note's head or number, this table, the year, the 三公 name; anything else
 #: ("注：基本支出预算数为全年预算数") names another line's budget (review21b, lead).
 _OWN_BUDGET_WORDS = lazy_compile(
-    r"^\s*(?:(?:备注|注)\s*\d*\s*[：:]?)?\s*(?:[（(]?\d+[)）.、．]?)?\s*(?:本表|表中|此表|该表|上表)?\s*(?:的)?\s*(?:(?:19|20)\d{2}\s*年(?:度)?|本年(?:度)?|当年)?"
-    r"\s*(?:[“\"']?三公[”\"']?经费)?\s*(?:的)?\s*$"
+    r"(?:(?:备注|注)\d*+[：:]?)?(?:[（(]?\d++[)）.、．]?)?(?:本表|表中|此表|该表|上表)?的?"
+    r"(?:(?:19|20)\d{2}年度?|本年度?|当年)?(?:[“\"']?三公[”\"']?经费)?的?"
 )
 
 
@@ -819,8 +819,8 @@ def _stage_below(grid: Grid) -> list[str]:
         said = _STAGE_SAID.search(line)
         if said is None or _OTHER_COLUMN.search(line[max(0, said.start() - 3) : said.start()] + said.group(0)[:12]):
             continue  # "上年预算数为全年预算数", "本表决算数为全年预算执行数": another column's words (review21b)
-        clause = re.split(r"[，,；;。]", line[: said.start()])[-1]  # the words of its own clause
-        if said.group(0).startswith("预算") and not _OWN_BUDGET_WORDS.match(clause):
+        clause = "".join(re.split(r"[，,；;。]", line[: said.start()])[-1].split())  # its own clause, no spaces
+        if said.group(0).startswith("预算") and not _OWN_BUDGET_WORDS.fullmatch(clause):
             continue  # "注：基本支出预算数为全年预算数": another line's budget, not the table's 预算 column
         year = _NOTE_YEAR.search(line[max(0, said.start() - 6) : said.start()])
         if year is not None and year.group(0) not in grid.year_above:
