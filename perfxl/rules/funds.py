@@ -78,8 +78,9 @@ def rate_over_initial(ctx: Context) -> str:
     rule then decides the rate (F04, F05), not the 全年预算数 财预〔2020〕10号's form divides by — its 执行率 and 得分 are
     judged by what it says it computes (gaps13; the letters review13t).
 
-    Asked for every funds row by F04/F05/F08 …: the block's headers read once a block (`Context.once`; the block is the
-    submission's, so its id is not reused during the run — `_targets`' copies of a table share its blocks)."""
+    Asked for every funds row and figure F04, F05 and the summary read (`rate_budget`, `budget_name`, `computed_rate`):
+    the block's headers read once a block (`Context.once`; the block is the submission's, so its id is not reused
+    during the run — `_targets`' copies of a table share its blocks)."""
     funds = ctx.evaluation.funds if ctx.evaluation is not None else None
     if funds is None or "initial_budget" not in funds.columns or "full_budget" not in funds.columns:
         return ""
