@@ -148,33 +148,42 @@ def _run(
     context: Context | None,
 ) -> list[Finding]:
     ctx = context if context is not None else Context(submission, profile)
+    ctx.unit_doubts = {}
     findings: list[Finding] = []
     not_applicable = _sheet_wide_skips(submission)
     # each table's own skips, worked out once per table (the table kept beside its id, so no id is reused)
     own: dict[int, tuple[Any, frozenset[str]]] = {}
-
-    def table_skips(target: Any) -> frozenset[str]:
-        hit = own.get(id(target))
-        if hit is None or hit[0] is not target:
-            hit = own[id(target)] = (target, _table_skips(target, submission))
-        return hit[1]
-
     plan = _plan(profile, select, ignore)
     ctx.planned = frozenset(s.code for s, _, _ in plan)  # a check leaving a finding to another asks if it runs
+    # The dispatch is ≈ 160 check × table calls a batch file (batch19, batch22): a table's skips are read inline (no
+    # closure call), and the unit-doubt and label-weight passes run only for a check that found something — the same
+    # calls in the same order as `_unit_readings` and `_weights_from_labels` on every call (tests/test_batch22.py).
     for s, params, severity in plan:
+        code = s.code
         ctx.spec = s
-        func = implementation(s.code)
+        func = implementation(code)
         assert func is not None  # implemented_specs() lists only codes that have an implementation
         ctx.params = dict(params)
         ctx.severity = severity
         for target in _targets(s, submission):
-            if (s.code, getattr(target, "sheet", None)) in not_applicable or s.code in table_skips(target):
+            if not_applicable and (code, getattr(target, "sheet", None)) in not_applicable:
+                continue
+            hit = own.get(id(target))
+            if hit is None or hit[0] is not target:
+                hit = own[id(target)] = (target, _table_skips(target, submission))
+            if code in hit[1]:
                 continue  # the reader found the table lacks a column this check needs (coverage.skipped)
             ctx.evaluation = target
             try:
-                findings.extend(_weights_from_labels(target, s.code, _unit_readings(ctx, func)))
+                found = list(func(ctx))
+                if found:
+                    if ctx.unit_doubts:
+                        found = _doubted_units(ctx, func, found)
+                    findings.extend(_weights_from_labels(target, code, found))
             except Exception as exc:  # a bug in one check must not hide the others' findings
                 findings.append(_crash(ctx, s, exc, target))
+            if ctx.unit_doubts:  # (each check starts with none: `_unit_readings`)
+                ctx.unit_doubts = {}
     return _on_guessed_sheets(submission, findings)
 
 
@@ -218,6 +227,11 @@ def _unit_readings(ctx: Context, func: Any) -> list[Finding]:
     found = list(func(ctx))
     if not ctx.unit_doubts or not found:
         return found
+    return _doubted_units(ctx, func, found)
+
+
+def _doubted_units(ctx: Context, func: Any, found: list[Finding]) -> list[Finding]:
+    """`_unit_readings` of a check that found something and left unit doubts: its findings judged by both readings."""
     doubts = dict(ctx.unit_doubts)
     ctx.bare_units = True
     try:

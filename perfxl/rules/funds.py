@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from perfxl.chinese import to_simplified
-from perfxl.model import CellRef, CellValue, Certainty, Finding, FundsRow
+from perfxl.model import CellRef, CellValue, Certainty, Finding, FundsBlock, FundsRow
 from perfxl.numbers import printed_places, round_half_up, to_decimal, typed_places
 from perfxl.patterns import lazy_compile
 from perfxl.rates import RateResult, execution_rate
@@ -76,10 +76,19 @@ def rate_over_initial(ctx: Context) -> str:
     """The header text that states the 执行率 is over 年初预算数 ("执行率（执行数/年初预算数）", or in the columns' letters:
     年初预算数(A) │ 全年预算数 │ 全年执行数(B) │ 执行率(B/A)) when the block prints both budgets, else "": the table's own
     rule then decides the rate (F04, F05), not the 全年预算数 财预〔2020〕10号's form divides by — its 执行率 and 得分 are
-    judged by what it says it computes (gaps13; the letters review13t)."""
+    judged by what it says it computes (gaps13; the letters review13t).
+
+    Asked for every funds row and figure F04, F05 and the summary read (`rate_budget`, `budget_name`, `computed_rate`):
+    the block's headers read once a block (`Context.once`; the block is the submission's, so its id is not reused
+    during the run — `_targets`' copies of a table share its blocks)."""
     funds = ctx.evaluation.funds if ctx.evaluation is not None else None
     if funds is None or "initial_budget" not in funds.columns or "full_budget" not in funds.columns:
         return ""
+    return ctx.once(("rate_over_initial", id(funds)), lambda: _stated_over_initial(funds))
+
+
+def _stated_over_initial(funds: FundsBlock) -> str:
+    """`rate_over_initial` of a block printing both budgets: its headers read."""
     texts = [c.text for c in funds.score_headers] + ([funds.unit_cell.text] if funds.unit_cell is not None else [])
     for text in texts:
         m = _STATED_RATE.search(to_simplified(text))
