@@ -176,6 +176,14 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
 _EXACTLY = (None, Op.EQ)
 #: Operators of a cap: the most a standard pays a unit.
 _AT_MOST = (Op.LE, Op.LT)
+
+
+def _is_grant_standard(name: str) -> bool:
+    """A 补助/补贴/奖补 标准: the money it caps is what the project pays out, so the funds are its sum. A 标准 of anything
+    else ("人均培训标准 ≤500元") prices a part — venue, materials and the rest the funds also pay."""
+    return "标准" in name and "补" in name
+
+
 #: Counts a basis names one by one; past them it says how many.
 _LISTED = 5
 #: Unit families a count of things a standard prices may not be in (a sum of money, a share, a span of time).
@@ -184,14 +192,15 @@ _NOT_PRICED = frozenset(("money", "percent", "time", "workday"))
 
 @check("F20")
 def count_times_cap_vs_funds(ctx: Context) -> Iterator[Finding]:
-    """A 成本指标 named a 标准 whose 指标值 is a money cap with no unit it is per ("硬化水泥砼公路补助标准 ≤120万元"), in a
+    """A 成本指标 named a 补助 标准 whose 指标值 is a money cap with no unit it is per ("硬化水泥砼公路补助标准 ≤120万元"), in a
     table whose 数量指标 all count one unit exactly ("2km", "2km"): read per that unit (a guess the finding states), the
     cap times the counts' sum is the most the standard lets the targets cost. Below the funds block's 年度资金总额 — the
     cap at the highest its printed figure may stand for, the funds at the lowest — the year's money is more than the
     standard allows for what the table says it delivers: a 警告 at the standard (清涧 2021 申报表: 4km × 120万元 = 480万元
     against 500万元). Not read: a count at least ("≥2km": the project may deliver more), counts in two units or in a
     measure word anything is counted in (个, 项, 次), a cap with a unit it is per (F19's field, a cap bounds nothing from
-    below), a name without 标准 ("项目总成本 ≤90万元" is the whole cost), an approximate figure, a cell with two figures."""
+    below), a name that is no 补助/补贴 标准 ("项目总成本 ≤90万元" is the whole cost, "人均培训标准 ≤500元" prices one part of
+    what the funds pay), an approximate figure, a cell with two figures."""
     ev = ctx.evaluation
     total = ev.funds.total if ev is not None and ev.funds is not None else None
     if ev is None or ev.funds is None or total is None:
@@ -201,7 +210,7 @@ def count_times_cap_vs_funds(ctx: Context) -> Iterator[Finding]:
     budget = ctx.number(budget_cell)
     if funds_yuan is None or budget is None or budget <= 0:
         return
-    caps = [f for f in ctx.facts(ev) if _is_cost(f) and "标准" in f.name_key and f.target.op in _AT_MOST]
+    caps = [f for f in ctx.facts(ev) if _is_cost(f) and _is_grant_standard(f.name_key) and f.target.op in _AT_MOST]
     if not caps:
         return
     counts = [f for f in ctx.facts(ev) if "数量" in f.level2_key and f.target.number is not None]
