@@ -162,9 +162,8 @@ KNOWN_MISSES: dict[str, dict[int, str]] = {
     # hainan-shangwuting-fuwumaoyi row 19 found (session 9): S18 reads 计划投资额 │ 实际到位资金 of the 基本情况 block
     # hunan-xiangyin-youeryuan-shenbao-2022 row 17 found (session 12, tests/test_misses12.py): F16, the 项目概况's shares
     # (省级 70%, 县级 30%) against 县级资金 = the whole 合计, a 警告 at the 县级 amount
-    "shaanxi-qingjian-guoyuanlu-shenbao-2021": {
-        16: "a per-kilometre cost cap against the budget (4 km × 120万元 < 500万元): not a relation perfxl checks"
-    },
+    # shaanxi-qingjian-guoyuanlu-shenbao-2021 row 16 found (session 22, tests/test_tables22.py): F20, a 补助标准 capped at
+    # ≤120万元 with no per-unit, read per the km both exact 数量指标 count: 4km × 120万元 = 480 < 500万元, a 警告 at the cap
     # shanxi-yangquan-sihaonongcunlu-shenbao-2021 row 11 found (session 12, tests/test_misses12.py): F18, the 项目实施计划's
     # "合计50万元" against 年度预算资金总额 25 with the 中期 left blank (that funds line now read), a 警告 naming both
     # yunnan-shidian-xinxingzhuti-2019 rows 12–14 found (session 9): S17, scores above the implied weights 20/10/10

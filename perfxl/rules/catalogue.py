@@ -206,6 +206,14 @@ _SPECS: tuple[CheckSpec, ...] = (
               "funds {expected}; check the standard, the count or the funds",
               "财预〔2015〕88号（绩效目标与预算相匹配）；各地绩效目标申报表、自评表（数量指标、成本指标、年度资金总额）",
               scope="funds"),
+    CheckSpec("F20", "FUND_COUNT_TIMES_CAP", "R-F02", W, "数量指标×成本标准上限低于资金总额",
+              "A count times its cost standard's cap stays below the funds",
+              "成本指标“{name}”{standard}（未写计量单位，按数量指标的“{per}”计）× 数量指标合计 {count} 至多 {actual}，"
+              "低于年度资金总额 {expected}；请核对标准、数量或资金",
+              "Standard {name} {standard} (no unit printed, taken per {per!r} as the counts are) × the counts {count} "
+              "allow at most {actual}, less than the yearly funds {expected}; check the standard, the counts or the funds",
+              "财预〔2015〕88号（绩效目标与预算相匹配）；各地绩效目标申报表、自评表（数量指标、成本指标、年度资金总额）",
+              scope="funds"),
     # ---------------------------------------------------------------- weights (分值)
     CheckSpec("W01", "WEIGHT_LEVEL1_DEFAULT", "R-W01", W, "一级指标分值偏离默认", "First-level weight differs from the default",
               "“{name}”分值为 {actual}，默认 {expected}；调整权重须说明理由",
@@ -561,6 +569,7 @@ _RESTS_ON: dict[str, Certainty] = {
             "F17",
             "F18",
             "F19",
+            "F20",
             "I15",
         ),
         Certainty.JUDGEMENT,

@@ -172,6 +172,97 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
         )
 
 
+#: Operators under which a 数量指标's figure is what the project delivers, no more: a cap times it bounds the cost.
+_EXACTLY = (None, Op.EQ)
+#: Operators of a cap: the most a standard pays a unit.
+_AT_MOST = (Op.LE, Op.LT)
+
+
+def _is_grant_standard(name: str) -> bool:
+    """A 补助/补贴/奖补 标准: the money it caps is what the project pays out, so the funds are its sum. A 标准 of anything
+    else ("人均培训标准 ≤500元") prices a part — venue, materials and the rest the funds also pay."""
+    return "标准" in name and "补" in name
+
+
+#: Counts a basis names one by one; past them it says how many.
+_LISTED = 5
+#: Unit families a count of things a standard prices may not be in (a sum of money, a share, a span of time).
+_NOT_PRICED = frozenset(("money", "percent", "time", "workday"))
+
+
+@check("F20")
+def count_times_cap_vs_funds(ctx: Context) -> Iterator[Finding]:
+    """A 成本指标 named a 补助 标准 whose 指标值 is a money cap with no unit it is per ("硬化水泥砼公路补助标准 ≤120万元"), in a
+    table whose 数量指标 all count one unit exactly ("2km", "2km"): read per that unit (a guess the finding states), the
+    cap times the counts' sum is the most the standard lets the targets cost. Below the funds block's 年度资金总额 — the
+    cap at the highest its printed figure may stand for, the funds at the lowest — the year's money is more than the
+    standard allows for what the table says it delivers: a 警告 at the standard (清涧 2021 申报表: 4km × 120万元 = 480万元
+    against 500万元). Not read: a count at least ("≥2km": the project may deliver more), counts in two units or in a
+    measure word anything is counted in (个, 项, 次), a cap with a unit it is per (F19's field, a cap bounds nothing from
+    below), a name that is no 补助/补贴 标准 ("项目总成本 ≤90万元" is the whole cost, "人均培训标准 ≤500元" prices one part of
+    what the funds pay), an approximate figure, a cell with two figures."""
+    ev = ctx.evaluation
+    total = ev.funds.total if ev is not None and ev.funds is not None else None
+    if ev is None or ev.funds is None or total is None:
+        return
+    funds_yuan = _yuan_per(ev.funds.unit or "万元")
+    budget_cell = total.full_budget if ctx.number(total.full_budget) is not None else total.initial_budget
+    budget = ctx.number(budget_cell)
+    if funds_yuan is None or budget is None or budget <= 0:
+        return
+    caps = [f for f in ctx.facts(ev) if _is_cost(f) and _is_grant_standard(f.name_key) and f.target.op in _AT_MOST]
+    if not caps:
+        return
+    counts = [f for f in ctx.facts(ev) if "数量" in f.level2_key and f.target.number is not None]
+    units = {normalise_unit(f.target.unit) for f in counts}
+    if not counts or len(units) != 1:
+        return  # no count, or counts in two units: which one the cap prices is unknown
+    per = units.pop()
+    if per is None or per in _GENERIC_COUNTS or family_of(per) in _NOT_PRICED or family_of(per) is None:
+        return
+    if any(f.target.op not in _EXACTLY or _ABOUT.search(f.ind.target.text) or "累计" in f.name_key for f in counts):
+        return  # "≥2km", "约2km", a 累计 count: no most the project delivers
+    delivered = sum((f.target.number for f in counts if f.target.number is not None), Decimal(0))
+    if delivered <= 0:
+        return
+    for f in caps:
+        cap = f.target
+        money, per_of_cap = split_per(normalise_unit(cap.unit))
+        yuan = _yuan_per(money)
+        if per_of_cap is not None or yuan is None or cap.number is None or cap.number <= 0:
+            continue
+        if _ABOUT.search(f.ind.target.text) or len(_FIGURE.findall(f.ind.target.text)) > 1:
+            continue
+        most = delivered * _highest(cap.number) * yuan / funds_yuan  # in the funds block's unit
+        if most >= _lowest_amount(budget):
+            continue
+        allowed = delivered * cap.number * yuan / funds_yuan
+        unit = ev.funds.unit or "万元"
+        listed = "、".join(f"“{c.ind.name.text}”{c.ind.target.text}" for c in counts[:_LISTED])
+        if len(counts) > _LISTED:
+            listed += f" 等 {len(counts)} 项"
+        yield ctx.finding(
+            f.ind.target,
+            expected=f"{budget_cell.text}{unit}",
+            actual=f"{fmt_num(allowed)}{unit}",
+            name=f.ind.name.text,
+            standard=f.ind.target.text,
+            per=per,
+            count=f"{fmt_num(delivered)}{per}",
+            related=tuple(c.ind.target.ref for c in counts if c.ind.target.ref is not None)
+            + ((budget_cell.ref,) if budget_cell.ref is not None else ()),
+            basis=f"读取：数量指标 {listed}，合计 {fmt_num(delivered)}{per}；成本指标“{f.ind.name.text}”"
+            f"{f.ind.target.text}，未写按什么计，按数量指标的单位“{per}”推断为每{per}的上限（推断，未经核实），"
+            f"两者之积至多 {fmt_num(allowed)}{unit}（上限按所印位数取上界），年度资金总额 {budget_cell.text}{unit}；"
+            "数量、标准、资金哪一处有误（或资金另有用途、标准并非按此计）需人工判断",
+            basis_en=f"read the counts {listed}, {fmt_num(delivered)} {per} in all, and the standard "
+            f"{f.ind.name.text!r} {f.ind.target.text}, which prints no unit it is per: taken per {per!r} as the counts "
+            f"are (a guess, not verified), together at most {fmt_num(allowed)} {unit} (the cap at the highest its "
+            f"printed figure allows), the yearly funds {budget_cell.text} {unit}; which is wrong, whether the funds pay "
+            "other things too or the standard is per something else, a person judges",
+        )
+
+
 #: Words that make a figure approximate ("约23万元/个", "10个左右", "近10个"): no least value to multiply.
 _ABOUT = lazy_compile(r"约|左右|上下|近|大概|大致")
 #: A figure in a cell's text: a standard's cell holding two is no one standard (a note on a share, a range).
@@ -223,6 +314,11 @@ def _lowest(value: ParsedValue) -> Decimal:
 def _highest(amount: Decimal) -> Decimal:
     """The most a printed amount may stand for: 214.06 is below 214.065."""
     return amount + _half_unit(amount)
+
+
+def _lowest_amount(amount: Decimal) -> Decimal:
+    """The least a printed amount may stand for: 500 is 499.5 or more."""
+    return amount - _half_unit(amount)
 
 
 def _half_unit(figure: Decimal) -> Decimal:
