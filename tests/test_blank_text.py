@@ -7,8 +7,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-
 from perfxl.io.source import open_source
 from perfxl.model import CellValue, Submission
 from perfxl.profiles import load_profile
@@ -66,9 +64,10 @@ def _corpus_texts() -> list[str]:
     return sorted(texts)
 
 
-@pytest.mark.parametrize("text", EDGE_CASES)
-def test_blank_text_agrees_with_parsing_on_edge_cases(text: str) -> None:
-    assert blank_text(text) == (parse_value(text).kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER))
+def test_blank_text_agrees_with_parsing_on_edge_cases() -> None:
+    """Each edge case (one test for them all — fast22; a failure lists the cases that differ)."""
+    blank = (ValueKind.BLANK, ValueKind.PLACEHOLDER)
+    assert [text for text in EDGE_CASES if blank_text(text) != (parse_value(text).kind in blank)] == []
 
 
 def test_blank_text_agrees_with_parsing_on_every_corpus_text() -> None:

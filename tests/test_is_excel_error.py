@@ -9,8 +9,6 @@ import sys
 import unicodedata
 from pathlib import Path
 
-import pytest
-
 from perfxl.values import EXCEL_ERRORS, NUMBER_SIGNS, is_excel_error, normalise_text
 
 REPO = Path(__file__).resolve().parent.parent
@@ -54,9 +52,10 @@ EDGE_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text", EDGE_CASES)
-def test_edge_cases(text: str) -> None:
-    assert is_excel_error(text) == (normalise_text(text) in EXCEL_ERRORS)
+def test_edge_cases() -> None:
+    """Each edge case answers as its plain definition (one test for the 93 cases: a case a test was pytest's ≈ 3 ms of
+    bookkeeping for a microsecond's check — fast22; a failure lists the cases that differ)."""
+    assert [text for text in EDGE_CASES if is_excel_error(text) != (normalise_text(text) in EXCEL_ERRORS)] == []
 
 
 def test_error_values_in_any_width_are_errors() -> None:

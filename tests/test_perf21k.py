@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
+from hypothesis_budget import draws
 from randomrows import example_context
 
 from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator, Submission
@@ -197,12 +198,14 @@ def _plain_findings(sub: Submission) -> list[Finding]:
 
 def test_c01_c02_at_a_glance_find_as_the_plain_walk():
     """On 600 random tables (the example's, its rows and total cells drawn at random; most draws hold nothing the
-    checks report, so the glance decides most tables), C01 and C02 give the plain walk's findings, in its order."""
+    checks report, so the glance decides most tables), C01 and C02 give the plain walk's findings, in its order.
+    A seeded sweep: the fast loop draws the first 120 (`hypothesis_budget.draws`), every whole run all 600."""
     rng = random.Random(2121)
     ctx, _ = example_context()
     base = ctx.ev
     found_any = quiet = 0
-    for trial in range(600):
+    trials = draws(600, 120)
+    for trial in range(trials):
         kept: list[CellValue] = []
         # most tables: plain texts and figures only (the glance's case); some draw from every odd text
         raws = _RAWS if trial % 3 == 0 else ("文本", " ", None, "", "10", "100%", "12家", Decimal("10"), 3, 2.5, True)
@@ -222,7 +225,7 @@ def test_c01_c02_at_a_glance_find_as_the_plain_walk():
         assert new == _plain_findings(sub), trial
         found_any += bool(new)
         quiet += not new
-    assert found_any > 100 and quiet > 100  # both cases met often
+    assert found_any > trials // 6 and quiet > trials // 6  # both cases met often (> 100 of the full 600)
 
 
 def test_c01_c02_of_the_example_as_the_plain_walk():
@@ -246,7 +249,7 @@ def test_row_facts_figures_as_the_context_answers():
     cell in a fresh context, and a later `number` ask answers as in that context (the cache holds the same value)."""
     rng = random.Random(2122)
     ctx, base = example_context()
-    for _ in range(400):
+    for _ in range(draws(400, 80)):
         rows = tuple(
             replace(
                 base,

@@ -12,18 +12,18 @@ from pathlib import Path
 
 import pytest
 from report_helpers import report_fixture
-from test_document_realreport import build_docx, with_paragraph
+from test_document_realreport import report_findings, with_paragraph
 
 from perfxl.model import TextRef
-from perfxl.validate import validate_file
 
 YICHUAN = report_fixture("shanghai-putuo-yichuan-juesuan-2025")
 
 
 def _findings(path: Path, fixture: dict) -> dict[int, list]:
-    build_docx(fixture, path)
+    """validate_file's narrative findings of `fixture` built as a .docx in `path`'s folder (`report_findings`: a report
+    of the same tables read once, a variant's changed paragraphs read in memory)."""
     out: dict[int, list] = defaultdict(list)
-    for f in validate_file(path).findings:
+    for f in report_findings(path.parent, fixture):
         if isinstance(f.ref, TextRef) and f.code != "N04":
             out[f.ref.paragraph].append(f)
     return out
