@@ -159,6 +159,22 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     "guangxi-baise-shibenji-sangong-yusuan-2024": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「百色市财政局2024年度绩效自评报告」": ONE_PAGE_HEAD,
     },
+    # real reports 26 (session 22): one-page reports, their running head read as a first line as for the others above
+    "anhui-nanling-xuzhen-sangong-2020": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「南陵县许镇镇人民政府2020年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "chongqing-fuling-qujibumen-sangong-yusuan-2023": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「重庆市涪陵区财政局2023年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "chongqing-fuling-xinmiao-sangong-2021": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「重庆市涪陵区新妙镇人民政府2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "chongqing-zhongxian-jinsheng-zhuanyizhifu-2022": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「忠县金声乡人民政府2022年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "yunnan-yuanyang-daping-xiangmu-ziping-2021": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「元阳县大坪乡人民政府2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
     "unknown-ordos-sangong-2022": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「2022年度绩效自评报告」": ONE_PAGE_HEAD,
     },

@@ -1,8 +1,9 @@
 """Shares of a whole the paragraph names but prints no figure of, its items being that whole's parts by definition
 (issue 12, real reports 25): "2023年度…“三公”经费支出决算中,因公出国(境)费支出0万元,占0.00%;公务用车购置及运行维护费
 支出4.02万元,占89.33%;公务接待费支出7.94万元,占39.7%" (寻甸 塘子街道 2023). “三公”经费 is 因公出国（境）费 + 公务接待费 +
-公务用车购置及运行维护费 and nothing else (`vocabulary.CLOSED_KINDS`), so when every one of its items is printed with its
-share the whole is their sum, and each share is its item over that sum — N02 at the printed precision (4.02 / 11.96 =
+公务用车购置及运行维护费 and nothing else (`vocabulary.CLOSED_KINDS`), so when every one of its items is printed (each
+share beside its item; an item may go without one: 湾沚 陶辛镇 2021's 因公出国 0.00, real reports 26) the whole is their
+sum, and each share is its item over that sum — N02 at the printed precision (4.02 / 11.96 =
 33.61%, not 89.33%). Certain: the sentence names the whole before its first item, the items are all of it by
 definition, and each share's words name no other whole ("占部门支出的…"). A paragraph printing a figure of the whole
 itself is funds_arith's (the share of its own total); a list short of an item says nothing here.
@@ -68,9 +69,16 @@ def check_defined_shares(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ..
             for s in facts
             if s.role == "share" and s.index and s.of == s.index - 1 and facts[s.index - 1].claim in items
         ]
-        parts = [facts[s.index - 1] for s in shares]
-        if {p.claim for p in parts} != set(items) or len(shares) != len(items):
+        if not shares:
+            continue
+        # every item printed once in the shares' sentence: an item without a share of its own ("因公出国(境)费支出决算
+        # 0.00万元,公务接待费支出决算30.00万元,占59.40%;…" — 湾沚 陶辛镇 2021, real reports 26) is still a part of the whole
+        sentence_of = facts[shares[0].index - 1].sentence
+        parts = [f for f in facts if f.claim in items and f.sentence == sentence_of and f.role != "share"]
+        if {p.claim for p in parts} != set(items) or len(parts) != len(items):
             continue  # each item once
+        if any(facts[s.index - 1] not in parts for s in shares):
+            continue
         if len({p.sentence for p in parts}) != 1 or len({p.quantity.unit for p in parts}) != 1:
             continue
         if (
@@ -108,7 +116,8 @@ def check_defined_shares(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ..
             for s, p in zip(spans, parts, strict=True)
         ]
         point_sum = sum((p.quantity.value for p in parts), Decimal(0))
-        for k, share in enumerate(shares):
+        for share in shares:
+            k = parts.index(facts[share.index - 1])
             computed, rounded = _share_of_sum(spans, k), _share_of_sum(tight, k)
             if computed is None or point_sum <= 0:
                 continue

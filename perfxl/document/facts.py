@@ -1731,6 +1731,11 @@ _CARRIED_IN = lazy_compile(r"结转|结余|滚存")
 #: ("村集体增收50万元", "实现产值500万元", "节约资金10万元") or a figure of each item ("单笔支出均在50万元以上", "平均每户
 #: 2万元"): no part of the total, whatever its size — the 其中 list ends before it (issue 12: an 错误 must not rest on
 #: such an amount added to the parts).
+#: Words saying how much of the money has been paid out so far ("已拨付", "已支付", "累计拨付"): the whole's progress.
+_PAID_SO_FAR = lazy_compile(
+    r"已(?:经)?(?:拨付|支付|兑付|报账|使用|支出|下拨|到位)|累计(?:拨付|支付|兑付|报账|使用|支出)"
+)
+
 _NO_PART = lazy_compile(
     r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益(?!指标)|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
     r"|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目"
@@ -1754,6 +1759,11 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     parts = [f for f in state.facts if f.parent == parent]
     if _NO_PART.search(words):
         state.parent = None  # "其中中央资金80万元,带动社会投资50万元以上": money drawn in, or each item's — no part
+        return None
+    if parts and _PAID_SO_FAR.search(compact_name(words)) and not any(_PAID_SO_FAR.search(p.subject) for p in parts):
+        # "资金107.13万元,其中项目管理费1.07万元,目前项目资金已拨付106.36万元" (元阳 大坪乡 2021, real reports 26): how much of
+        # the whole is paid out so far, no part beside the 管理费 — the list's parts name no payment; this amount only
+        # (a part named after it may still follow); "其中已拨付60万元,未拨付40万元" splits by payment from its first part
         return None
     if subject == "合计":
         _sum_closes(state, parts, qty)
