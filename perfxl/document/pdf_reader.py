@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
-from ..model import Finding, Paragraph, Severity, TextRef
+from ..model import Finding, Paragraph, Severity, SheetCoverage, TextRef
 from ..numbers import to_decimal
 from .guarded import guard_document
 from .pdf_columns import column_blocks, unread_coverage
@@ -63,6 +63,8 @@ class _Table:
     # the table at the top of the next page, not joined to it, when this one ends at the foot of its page: this one's
     # rows may go on there (`Grid.cut_below`, when that table opens with figures)
     next_part: _Table | None = None
+    # the first row's text of each place where a second table may begin though the table is read whole (pdf_stacked)
+    unsure: list[tuple[float, str]] = field(default_factory=list)
 
 
 def _cluster(values: list[float]) -> list[float]:
@@ -181,7 +183,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 for c in chars
             ]
             found = _page_tables(page, items)
-            boxes = [bbox for bbox, _, _ in found]
+            boxes = [part[0] for part in found]
             inside: list[list[tuple]] = [[] for _ in found]
             outside: list[tuple] = []
             for item in items:
@@ -201,7 +203,9 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
             tables[-1].bottom_gap = height  # text after the last table of the page before: no table goes on
         floor = 0.0  # the bottom of the table above on this page: no line above it is this table's
         lines_below: list[str] = []  # the lines between the table before and this one on this page
-        for k, ((bbox, raw_cells, parted), table_chars) in enumerate(zip(found_tables, inside, strict=True), start=1):
+        for k, ((bbox, raw_cells, parted, unsure), table_chars) in enumerate(
+            zip(found_tables, inside, strict=True), start=1
+        ):
             # its caption and unit lines, wrapped ones whole — the first table of a page after those at the page
             # before's foot (a caption at a page's foot over a table at the next page's top)
             between = lines_between(text, floor, bbox[1], lefts, foot) if k == 1 else lines_below
@@ -222,6 +226,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                 year_above=caption_year_above(between),
                 caption_above=caption_above(between),
                 scope_above=scope_lines_above(between),
+                unsure=list(unsure),
             )
             # its note: the lines below it down to the next table of its page (or the page's foot) — the next one's
             # lines above, read once
@@ -242,6 +247,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
             ):
                 if _continues(prev.edges, table.edges):
                     _join(prev, table)
+                    prev.unsure += table.unsure
                     prev.note_below = table.note_below  # a note is printed below the table's last part
                     prev.page, prev.bottom_gap = page_no, table.bottom_gap
                     prev.__dict__["first_page"] = prev.__dict__.get("first_page", prev.page - 1)
@@ -250,7 +256,7 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
                     table.stacked_on, table.over_page = prev, True
                 prev.next_part = table
             tables.append(table)
-        last_bottom = max((b[3] for b, _, _ in found_tables), default=None)
+        last_bottom = max((part[0][3] for part in found_tables), default=None)
         last_text_below = last_bottom is not None and any(c[2] > last_bottom for c in text.chars)
         foot = (text, last_bottom or 0.0)
         offset += height
@@ -297,27 +303,54 @@ def _read(src: Path, pdfplumber: Any) -> DocumentSource:
         origins,
         tuple(problems),
         pages,
-        unread_coverage(blocks),
+        unread_coverage(blocks) + tuple(_unsure_coverage(t, names[id(t)]) for t in tables if t.unsure),
         tuple(stacked),
     )
 
 
-def _page_tables(page: Any, chars: list[tuple]) -> list[tuple[tuple[float, float, float, float], list, bool]]:
-    """(bbox, cells, parted) of each ruled table of the page, top to bottom: pdfplumber's tables, a block of tables
-    printed back to back parted into its tables (pdf_stacked); `parted`: the part below another of its block."""
+def _page_tables(
+    page: Any, chars: list[tuple]
+) -> list[tuple[tuple[float, float, float, float], list, bool, list[tuple[float, str]]]]:
+    """(bbox, cells, parted, unsure) of each ruled table of the page, top to bottom: pdfplumber's tables, a block of
+    tables printed back to back parted into its tables (pdf_stacked); `parted`: the part below another of its block;
+    `unsure`: (y, first row's text) where a second table may begin inside it (pdf_stacked could not tell)."""
     out = []
     for t in page.find_tables():
         x0, top, x1, bottom = t.bbox
         mine = [ch for ch in chars if x0 <= ch[0] <= x1 and top <= ch[1] <= bottom]
-        for k, cells in enumerate(split_stacked(t.cells, mine)):
+        unsure: list[tuple[float, str]] = []
+        for k, cells in enumerate(split_stacked(t.cells, mine, unsure)):
             box = (
                 min(c[0] for c in cells),
                 min(c[1] for c in cells),
                 max(c[2] for c in cells),
                 max(c[3] for c in cells),
             )
-            out.append((box, cells, k > 0))
+            out.append((box, cells, k > 0, [u for u in unsure if box[1] < u[0] < box[3]]))
     return sorted(out, key=lambda part: (part[0][1], part[0][0]))
+
+
+def _unsure_coverage(table: _Table, name: str) -> SheetCoverage:
+    """The coverage line of a table read whole where a second table may begin (pdf_stacked's `unsure`): its reading
+    is a guess — findings on it are 警告 at most (`perfxl.rules._on_guessed_sheets`) and say why."""
+    rows = "、".join(f"“{text[:EXCERPT_CHARS]}”" for _, text in table.unsure)
+    first = table.__dict__.get("first_page", table.page)
+    pages = f"第{first}页" if first == table.page else f"第{first}—{table.page}页"
+    return SheetCoverage(
+        name,
+        "stacked_unsure",
+        certain=False,
+        read=True,
+        note_zh=(
+            f"{pages}的表格自{rows}一行起列线改变、该行各格均为标题文字，可能是紧接着打印的另一张表格；"
+            "PDF 未标出表格分界，已按一张表格读取，该表的检查结果只作提示（警告）。请提交 Word 原件以确认"
+        ),
+        note_en=(
+            f"{pages}: the table changes its column lines at a row of column headings ({len(table.unsure)} place(s)),"
+            " where a second table printed back to back may begin; the PDF marks no table boundary, so it was read as"
+            " one table and findings on it are warnings at most"
+        ),
+    )
 
 
 def _whole(above: _Table, below: _Table) -> _Table:

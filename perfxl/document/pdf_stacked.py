@@ -61,8 +61,17 @@ def _text(cell: Cell, chars: Sequence[tuple]) -> str:
     return "".join(ch[3] for ch in chars if cell[0] <= ch[0] <= cell[2] and cell[1] <= ch[1] <= cell[3]).strip()
 
 
-def _starts_table(y: float, above: list[Cell], below: list[Cell], chars: Sequence[tuple], frame: Cell) -> bool:
-    """The rule at `y` ends one table and begins another (see the module's docstring)."""
+def _starts_table(
+    y: float,
+    above: list[Cell],
+    below: list[Cell],
+    chars: Sequence[tuple],
+    frame: Cell,
+    unsure: list[tuple[float, str]] | None = None,
+) -> bool:
+    """The rule at `y` ends one table and begins another (see the module's docstring). `unsure`: where the rule is
+    kept inside one table though a second table may begin there, the first row's text below is added to it
+    (`_headed` on a grid that only merges or parts the columns above: nothing printed tells the two apart)."""
     left, right = frame[0], frame[2]
     upper, lower = _lines(above, left, right), _lines(below, left, right)
     if _section_of_above(y, above, below, chars, lower):
@@ -71,21 +80,62 @@ def _starts_table(y: float, above: list[Cell], below: list[Cell], chars: Sequenc
     if not (any(not _near(v, lower) for v in upper) and any(not _near(v, upper) for v in lower)):
         # one grid refines the other: one table's rows, merged differently — unless the table above ended with its
         # total and a header of the table below begins, every cell of it filled
-        return ended and _header_block(y, below, chars, left, right, lower, _LONG_HEADER_ROWS, filled=True)
-    heading = [c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE]
-    if not heading:
+        if ended and _header_block(y, below, chars, left, right, lower, _LONG_HEADER_ROWS, filled=True):
+            return True
+        if unsure is not None and len(upper) != len(lower) and _headed(y, above, below, chars, left, right, lower):
+            unsure.append((y, _first_row_text(y, below, chars)))
         return False
-    texts = [_text(c, chars) for c in heading]
-    if not all(t and not _NUMBER.fullmatch("".join(t.split())) for t in texts):
+    if _headed(y, above, below, chars, left, right, lower, figures_above=False):
+        return True  # every column below headed by a one-row cell of text
+    heading = [c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE]
+    if not heading or not all(_words(_text(c, chars)) for c in heading):
         return False  # a row of figures, or an empty cell: no row of column headings
-    bottom = min(c[3] for c in heading)
-    if all(abs(c[3] - bottom) <= EDGE_TOLERANCE for c in heading):
-        headed = _lines(heading, left, right)
-        if len(headed) == len(lower) and all(_near(v, headed) for v in lower):
-            return True  # every column below headed by a one-row cell of text
     if _header_block(y, below, chars, left, right, lower):
         return True
     return ended and _header_block(y, below, chars, left, right, lower, _LONG_HEADER_ROWS, filled=True)
+
+
+def _words(text: str) -> bool:
+    return bool(text) and not _NUMBER.fullmatch("".join(text.split()))
+
+
+def _headed(
+    y: float,
+    above: list[Cell],
+    below: list[Cell],
+    chars: Sequence[tuple],
+    left: float,
+    right: float,
+    lower: list[float],
+    *,
+    figures_above: bool = True,
+) -> bool:
+    """Every column below the rule at `y` is headed by a one-row cell of text (none a figure, none empty) and
+    figures stand under them; with `figures_above`, the row just above the rule holds a figure too (a table's
+    last row of data, not a form's text rows over its 绩效指标 heading)."""
+    heading = [c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE]
+    if not heading or not all(_words(_text(c, chars)) for c in heading):
+        return False
+    bottom = min(c[3] for c in heading)
+    if not all(abs(c[3] - bottom) <= EDGE_TOLERANCE for c in heading):
+        return False
+    headed = _lines(heading, left, right)
+    if len(headed) != len(lower) or not all(_near(v, headed) for v in lower):
+        return False
+    if not figures_above:
+        return True
+    last = [c for c in above if abs(c[3] - y) <= EDGE_TOLERANCE]
+    return any(_figure(c, chars) for c in last) and any(_figure(c, chars) for c in below if c[1] > bottom - 1)
+
+
+def _figure(cell: Cell, chars: Sequence[tuple]) -> bool:
+    text = "".join(_text(cell, chars).split())
+    return bool(text) and _NUMBER.fullmatch(text) is not None and any(ch.isdigit() for ch in text)
+
+
+def _first_row_text(y: float, below: list[Cell], chars: Sequence[tuple]) -> str:
+    first = sorted((c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE), key=lambda c: c[0])
+    return " │ ".join("".join(_text(c, chars).split()) for c in first)
 
 
 def _total_above(y: float, above: list[Cell], chars: Sequence[tuple]) -> bool:
@@ -181,9 +231,12 @@ def _header_block(
     return all(_near(v, headed) for v in lower)
 
 
-def split_stacked(cells: Sequence[Cell], chars: Sequence[tuple]) -> list[list[Cell]]:
+def split_stacked(
+    cells: Sequence[Cell], chars: Sequence[tuple], unsure: list[tuple[float, str]] | None = None
+) -> list[list[Cell]]:
     """The cells of one ruled block parted into the tables printed back to back in it, top to bottom (one part
-    when it is one table). `chars`: (x-centre, y-centre, top, text, x0, x1) of the block's characters."""
+    when it is one table). `chars`: (x-centre, y-centre, top, text, x0, x1) of the block's characters. `unsure`:
+    the first row's text of each place kept whole where a second table may begin (`_starts_table`)."""
     if not cells:
         return [list(cells)]
     frame = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
@@ -198,7 +251,7 @@ def split_stacked(cells: Sequence[Cell], chars: Sequence[tuple]) -> list[list[Ce
             continue  # a cell crosses the rule: not the full width
         above = [c for c in rest if c[3] <= y + EDGE_TOLERANCE]
         below = [c for c in rest if c[1] >= y - EDGE_TOLERANCE]
-        if above and below and _starts_table(y, above, below, chars, frame):
+        if above and below and _starts_table(y, above, below, chars, frame, unsure):
             parts.append(above)
             rest = below
     return [*parts, rest]

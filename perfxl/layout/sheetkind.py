@@ -42,6 +42,7 @@ KIND_ZH = {
     "other": "其他内容",
     "empty": "空白工作表",
     "unruled_table": "无框线表格",
+    "stacked_unsure": "表格分界未定",  # a PDF table read whole where a second one may begin (perfxl.document.pdf_stacked)
     "functional": "支出功能分类表",  # perfxl.layout.sum_tables: read for its own sums only
     "totals": "收支总表",
     "three_public_sums": "三公经费表（未注明预算或决算）",  # a PDF table printed without rules (perfxl.document.pdf_columns)

@@ -251,6 +251,10 @@ def coverage_lines(coverage: Coverage) -> list[str]:
             line += f"；{_runs_text(t.rows)}"
         if t.has_total_row is False:
             line += "；无总分行（表格可能不完整）"
+        if sc is not None and sc.kind == "stacked_unsure":
+            line += (
+                f"；{SHEET_KIND_ZH['stacked_unsure']}（{sc.note_zh}）"  # a PDF table read whole: its reading a guess
+            )
         if skipped.get(t.sheet):
             line += "；未能运行：" + "、".join(skipped.pop(t.sheet))
         lines.append(line)
