@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 __all__ = ["score_quantitative", "score_deadline", "align"]
 
 
+#: The units of a rate's change ("增长5%", "提高2个百分点"); a count's change keeps its own ("增加12人").
+_RATE_UNITS = frozenset(("%", "‰", "百分点"))
+
 #: The triangles of typeset tables (▲△ a rise, ▼▽ a fall, or a bullet).
 _MARKS = ("▲", "△", "▼", "▽")
 
@@ -52,7 +55,7 @@ def align(t: ParsedValue, a: ParsedValue, s: EngineSettings) -> tuple[Decimal, D
             )
     if (
         s.excel_percent_fraction
-        and t.kind in (ValueKind.PERCENT, ValueKind.GROWTH)
+        and (t.kind is ValueKind.PERCENT or (t.kind is ValueKind.GROWTH and t.unit in _RATE_UNITS))
         and a.unit is None
         and not isinstance(a.raw, str)
         and abs(value) <= ONE < abs(target)
@@ -62,8 +65,8 @@ def align(t: ParsedValue, a: ParsedValue, s: EngineSettings) -> tuple[Decimal, D
             f"（Excel 百分比 {_F(a.number)} 即 {_F(value)}%）",
             f" (Excel percent {_F(a.number)} = {_F(value)}%)",
         )
-    if t.kind is ValueKind.GROWTH and a.kind is ValueKind.GROWTH and t.direction != a.direction:
-        value = -value  # 目标 增长 against 实际 下降
+    if t.direction is not None and a.direction is not None and t.direction != a.direction:
+        value = -value  # 目标 增长 against 实际 下降 — a rate's or a count's ("减少1036人次" against "增加≥1000人次")
         mark = _mark_in(a.text)
         if mark:  # "▼8%": the direction is the mark's, glued to the figure (`values._glued_mark`) — the basis says so
             way = "下降" if a.direction == "down" else "增长"

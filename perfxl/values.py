@@ -130,6 +130,8 @@ class ParsedValue:
             body = f"{fmt_decimal(self.number)}{self.unit or ''}"
             if self.kind is ValueKind.GROWTH:
                 body = ("下降" if self.direction == "down" else "增长") + body
+            elif self.direction is not None:
+                body = ("减少" if self.direction == "down" else "增加") + body  # a count's change: "减少1036人次"
             return body
         return self.label or self.text or ("" if self.raw is None else str(self.raw))
 
@@ -753,6 +755,8 @@ _DASHED = lazy_compile(r"^[—―⸺]{1,2}\s*[\d.,]+\s*[%％]?$", needs=("—", 
 #: A minus spaced from the figure it stands before ("- 1036", "－ 5%"): a hyphen, a full-width or a small hyphen-minus,
 #: then a space — as likely a list's dash or a placeholder before the figure as a minus (sign21). Not U+2212 "−", a
 #: minus sign only, and not a glued "-1036", whose sign the text makes certain.
+#: The hyphens a spaced sign prints ("- 1036", "－ 1036人"): a minus, or a list's dash (`spaced_minus`).
+_SPACED_SIGNS = frozenset("-－﹣")
 _SPACED_MINUS = lazy_compile(r"^\s*[-－﹣]\s+[\d.]", needs=("-", "－", "﹣"))
 
 
@@ -883,6 +887,10 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         return ParsedValue(raw, ValueKind.TEXT, text=t)
     # the words around the figure as the word lists are written: "不低於", "2天以內" are 不低于, 2天以内 (OpenCC)
     pre, post = to_simplified(t[: m.start()].strip()), to_simplified(t[end:].strip())
+    if pre in _SPACED_SIGNS and number > 0 and t[1:2] == " ":
+        # "- 1036人": a hyphen spaced from a figure with its unit is the sign "- 1036" reads (`_SIGN_SPACED`) — never
+        # dropped unsaid (read22a: it was +1036); a 自评表's cell leaves it unread with both readings (`spaced_minus`)
+        number, pre = -number, ""
     if pre.endswith("百分之") and not post.startswith(("%", "‰")):
         pre, post = pre[:-3].strip(), "%" + post  # "≥百分之95" is "≥95%" written in words (probe_variants pct_words)
     # "▼5%", "5%▲": a triangle glued to the figure, the cell's only mark, is its direction, as 下降/增长 are (sign21) —
@@ -915,8 +923,9 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     if direction is not None and (num_unit in ("%", "‰", "百分点")):
         kind = ValueKind.GROWTH
     elif direction is not None:
+        # "减少1036人次": a count's change keeps its way (read22a: it was dropped into the label, and a fall against
+        # "增长≥1000人次" was scored as a rise of 1036, met) — the label keeps the word for the text
         pre = (pre + ("增加" if direction == "up" else "减少")).strip()
-        direction = None
     label = _strip_edges(pre) or None
     if extra or (clause and label is not None and _CJK.search(label)):
         # more figures follow ("编印30本和1000"), or the figure sits inside a sentence — words before it and a clause

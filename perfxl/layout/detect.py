@@ -645,13 +645,35 @@ def spaced_field(text: object) -> tuple[str, str] | None:
     role = H.match_role(H.strip_brackets(H.normalise_label(m.group(1))), H.HEADER_FIELDS)
     if not role:
         return None
-    # "项目名称   低票价运营补贴   主管部门   汨罗市交通运输局": a second head field after the value ends it
+    # "项目名称   低票价运营补贴   主管部门   汨罗市交通运输局": a second head field after the value ends it; so do
+    # another label with its value, a note or signature word, the form's year and a seal (`_ends_spaced_value`)
     value = m.group(2)
+    seal = value.rfind("(") if value.endswith(")") else -1  # where a last bracketed note begins
     for run in _SPACE_RUN.finditer(value):
-        word = value[run.end() :].split(maxsplit=1)[0]
-        if H.match_role(H.strip_brackets(H.normalise_label(word)), H.HEADER_FIELDS):
+        if _ends_spaced_value(value, run.end(), seal):
             return role, value[: run.start()]
     return role, value
+
+
+_WORD = lazy_compile(r"\S{1,40}")
+#: The form's year or period printed after a spaced value ("低票价运营补贴    2017年度", "(2017年)"): no part of it.
+_SPACED_YEAR = lazy_compile(r"\(?(?:19|20)\d{2}年度?\)?")
+
+
+def _ends_spaced_value(value: str, at: int, seal: int) -> bool:
+    """What follows a run of spaces inside a spaced head value ends it (read22a: the value took all of it — "低票价运营补贴
+    评价等级   优秀", "汨罗市交通运输局   填报日期  2018年8月4日", "低票价运营补贴   2017年度", "… (盖章)"): a head field, a
+    label perfxl knows followed by its value, a note or signature word (填报日期, 联系电话 …), the form's year alone, or
+    a bracketed seal. Words a name may hold apart ("某县  农村公路  养护") go on."""
+    word = _WORD.match(value, at)
+    if word is None:
+        return False
+    label = H.normalise_label(word.group())
+    if H.match_role(H.strip_brackets(label), H.HEADER_FIELDS) or _SPACED_YEAR.fullmatch(value, at):
+        return True
+    if label.startswith(H.NOTE_PREFIXES) or (word.end() < len(value) and H.is_known_label(label)):
+        return True
+    return at == seal and any(w in value[at:] for w in H.SEAL_WORDS)
 
 
 def _past_copies(cells: list[tuple[int, object]]) -> list[tuple[int, object]]:

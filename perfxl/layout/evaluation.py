@@ -391,6 +391,9 @@ class _Reader(FundsRows):
         self.breakdown_mode = False
         self.goal_cols: dict[str, int] = {}
         self.goal_label: tuple[int, str] | None = None  # (column, label) of the goals block's first cell
+        #: the goals header names its two columns and no row label (│ 中期目标 │ 年度目标, the block's label 总体目标 on the
+        #: text row below): that row is the goal, not a new block
+        self.goal_unlabelled = False
         self.ind_cols: dict[str, int] = {}
         #: (ind_cols, its data roles' (role, column), its table columns): what every indicator row asks of the columns,
         #: derived once per block of rows (`_columns_of`), not once a row
@@ -551,6 +554,10 @@ class _Reader(FundsRows):
             kind = RowKind.OTHER  # 二级指标 "绩效目标" (财预〔2020〕10号 决策) inside the table: an indicator row
         if kind is RowKind.GOALS_HEADER and self._goal_label_repeated(r):
             kind = RowKind.OTHER  # 年度总体目标 | the goal text: the block's label repeated by a merge exported filled
+        if kind is RowKind.GOALS_HEADER and self.goal_unlabelled and self.state == "goals" and not self.cur.goals:
+            kind = (
+                RowKind.OTHER
+            )  # 总体目标 │ text │ text under │ 中期目标 │ 年度目标: the goal row (`_labelled_goal_below`)
         if kind is RowKind.GOALS_HEADER:
             self.new_if(self.cur.indicators_seen or self.cur.goals_seen)
             self._start_goals(r)
@@ -703,6 +710,7 @@ class _Reader(FundsRows):
         first = row_cells(self.grid, r)[:1]
         self.goal_label = (first[0][0], H.normalise_label(first[0][1])) if first else None
         self.goal_cols = _goal_columns(self.grid, r)
+        self.goal_unlabelled = False
         if {"expected", "actual"} <= self.goal_cols.keys():
             return
         cells = row_cells(self.grid, r)
@@ -715,6 +723,13 @@ class _Reader(FundsRows):
             # 申报表 总体目标 | 中期目标（2024年—2026年） | 年度目标, 监控表 年度总体目标 | 全年目标 | 1-7月执行情况: a header
             # row naming its two columns; the goal texts are on the rows below
             self.goal_cols = {"expected": labels[0], "actual": labels[1]}
+            return
+        if len(cells) == 2 and self._labelled_goal_below(r, below, cells):
+            # 阳泉 申报表 2021: │ 中期目标 │ 年度目标 over 总体目标 │ text │ text — the block's label printed on the text
+            # row (its merge down lost). Before, that row began a second goals block, read as a 自评表 of its own whose
+            # G02 called the 年度目标 the 实际完成情况 (read22a)
+            self.goal_cols = {"expected": cells[0][0], "actual": cells[1][0]}
+            self.goal_unlabelled = True
             return
         rest = [c for c, v in cells[1:]]
         if rest:
@@ -733,6 +748,23 @@ class _Reader(FundsRows):
                 value_at(self.grid, r, second) if second is not None else CellValue(None, self.grid.ref(r, rest[0] + 1))
             )
             self.cur.goals.append(Goal(expected, actual))
+
+    def _labelled_goal_below(self, r: int, below: int | None, cells: list[tuple[int, Any]]) -> bool:
+        """Row r holds only two goal column labels (中期目标 │ 年度目标, 全年目标 │ 1-7月执行情况) and the row below is
+        the block's label (a goals word left of both columns) with goal texts under the labels — one may be blank (a
+        cut copy loses it, or the filer left it), nothing else."""
+        if below is None or any(
+            not (isinstance(v, str) and _GOAL_COLUMN_LABEL.fullmatch(H.normalise_label(v))) for _, v in cells
+        ):
+            return False
+        lo, hi = cells[0][0], cells[1][0]
+        under = row_cells(self.grid, below)
+        if not under or under[0][0] >= lo or not isinstance(under[0][1], str) or not _is_goals_word(under[0][1]):
+            return False
+        texts = dict(under[1:])
+        return (
+            bool(texts) and texts.keys() <= {lo, hi} and all(isinstance(v, str) and len(v) > 12 for v in texts.values())
+        )
 
     def _goal_label_repeated(self, r: int) -> bool:
         """A row of the goals block whose first cell repeats the block's label (年度总体目标 merged down, exported

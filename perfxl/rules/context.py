@@ -187,8 +187,8 @@ def _relative_actual(t: ParsedValue, a: ParsedValue, reading: Reading) -> Readin
     and a D01 错误). A met target stays quiet either way."""
     result = reading.result
     if (
-        a.kind is not ValueKind.GROWTH
-        or t.kind is ValueKind.GROWTH
+        a.direction is None  # no change printed: a rate's "提高2%" or a count's "增加800人次" (read22a) is one
+        or t.direction is not None
         or result is None
         or result.meets_target is not False
     ):
