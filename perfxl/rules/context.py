@@ -216,6 +216,10 @@ def _level_actual(t: ParsedValue, a: ParsedValue, reading: Reading) -> Reading:
     reading the actual as the change: a guess, a 警告 at most (review22a: "减少≥3起" │ "2起" was an S07 and a D01
     错误). A count's rise against a count at most it ("增加≥1000人次" │ "900人次") is a miss either way (a count of
     900 rose by 900 at most): certain, kept."""
+    if t.direction == "up" and t.kind is not ValueKind.NUMBER:
+        return (
+            reading  # "增长10%" │ "8%": a rate's rise printed bare is read as the rise (review_round14 t08), as before
+        )
     rise = t.direction == "up" and t.kind is ValueKind.NUMBER and t.unit is not None and t.unit == a.unit
     way = reading.direction
     if (
