@@ -1,0 +1,89 @@
+"""Session 22's opening and layout steps (issue 14), each held against its plain form.
+
+- The guard's fast sheet scan (`guard_xml.scan_sheet_extent_fast`) reads a cell tag as the exact scan does — up to its
+  first `>`, self-closed when a `/` stands right before it — so a cell whose attributes hold a `/` (`vm="a/b"`) is
+  measured (the former `[^>/]*>` skipped it, unmeasured, though calamine reads it: a far cell so written passed the
+  sheet limit), and its row numbers are made ints once a distinct text.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+from operator import itemgetter
+from pathlib import Path
+
+import pytest
+from badinput import builders as b
+
+from perfxl.errors import UnreadableWorkbook
+from perfxl.io.guard import check_file
+from perfxl.io.guard_xml import NeedsFullScan, scan_sheet_extent, scan_sheet_extent_fast
+from perfxl.model import a1
+
+SHEET1 = "xl/worksheets/sheet1.xml"
+
+_ATTRS = [b"", b' s="1"', b' t="s"', b' vm="a/b"', b' s="2" t="n"', b' cm="1/"', b' x="/"', b'  s="3"', b' ph="1"/']
+
+
+def _random_sheet(rng: random.Random) -> bytes:
+    rows = []
+    for r in sorted(rng.sample(range(1, 3000), rng.randint(0, 40))):
+        cells = []
+        for _ in range(rng.randint(0, 6)):
+            ref = a1(r + rng.choice((0, 0, 0, rng.randint(-5, 5_000_000))) or 1, rng.randint(1, 16_384)).encode()
+            attrs = rng.choice(_ATTRS)
+            if rng.random() < 0.3:
+                cells.append(b'<c r="' + ref + b'"' + attrs.rstrip(b"/") + b"/>")  # formatting only
+            else:
+                cells.append(b'<c r="' + ref + b'"' + attrs.rstrip(b"/") + b"><v>1</v></c>")
+        rows.append(f'<row r="{r}">'.encode() + b"".join(cells) + b"</row>")
+    return (
+        b'<?xml version="1.0"?><worksheet><dimension ref="A1"/><sheetData>'
+        + b"".join(rows)
+        + b"</sheetData></worksheet>"
+    )
+
+
+def _plain_fast(xml: bytes) -> tuple[int, int, int]:
+    """The fast scan's reading in its plain form: every `_TOKEN` the exact scan reads, kept when not closed."""
+    import re
+
+    cells = re.findall(rb'<c r="([A-Z]{1,3})(\d{1,7})"([^>]*?)(/?)>', xml)
+    kept = [(int(row), letters) for letters, row, _, closed in cells if not closed]
+    if not kept:
+        return (0, 0, 0)
+    col = max(sum((ch - 64) * 26**i for i, ch in enumerate(reversed(letters))) for _, letters in kept)
+    return (len(kept), max(map(itemgetter(0), kept)), col)
+
+
+def test_fast_scan_reads_a_cell_tag_as_the_exact_scan_does():
+    rng = random.Random(22)
+    for _ in range(1500):
+        xml = _random_sheet(rng)
+        exact = scan_sheet_extent(io.BytesIO(xml), 10**15)
+        try:
+            fast = scan_sheet_extent_fast(io.BytesIO(xml), 10**15)
+        except NeedsFullScan:  # (the random rows hold only the fast form: never taken)
+            pytest.fail("fast form refused")
+        assert (fast.cells, fast.max_row, fast.max_col) == (exact.cells, exact.max_row, exact.max_col)
+        assert (fast.cells, fast.max_row, fast.max_col) == _plain_fast(xml)
+
+
+def _refused(path: Path) -> UnreadableWorkbook:
+    with pytest.raises(UnreadableWorkbook) as info:
+        check_file(path)
+    return info.value
+
+
+@pytest.mark.parametrize("attrs", [b' vm="a/b"', b' s="1" x="/"', b' cm="1/" s="2"'])
+def test_a_far_cell_with_a_slash_in_its_attributes_is_measured(tmp_path, attrs):
+    """calamine reads `<c r="XFD1048576" vm="a/b"><v>1</v></c>` (it would allocate the whole range); the fast scan once
+    skipped it, so the sheet passed the limit unmeasured."""
+    base = b.plain_xlsx(tmp_path / "base.xlsx", [("自评表", [["年度资金总额", 2223.04]])])
+    far = tmp_path / "far.xlsx"
+    cell = b'<c r="XFD1048576"' + attrs + b"><v>1</v></c>"
+    b.rewrite_zip(
+        base, far, {SHEET1: lambda d: d.replace(b"</sheetData>", b'<row r="1048576">' + cell + b"</row></sheetData>")}
+    )
+    assert _refused(far).code == "SHEET_TOO_LARGE"
