@@ -4,7 +4,9 @@
   first `>`, self-closed when a `/` stands right before it — so a cell whose attributes hold a `/` (`vm="a/b"`) is
   measured (the former `[^>/]*>` skipped it, unmeasured, though calamine reads it: a far cell so written passed the
   sheet limit), and its row numbers are made ints once a distinct text; the fast cells and the odd `<c` tags (a form
-  the fast scan does not read: the exact scan runs) are found in one pass (`_CELL_TAG`), not a `findall` and a `search`.
+  the fast scan does not read: the exact scan runs) are found in one pass (`_CELL_TAG`), not a `findall` and a `search`;
+  a prefixed cell or row tag sends the part to the exact scan whatever white space follows its name (`<x:c\nr="…">`
+  once passed unmeasured: only `:c ` and `:row ` with a blank were looked for).
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ def _plain_scan(xml: bytes) -> tuple[int, int, int] | None:
     """The former two passes, the fixed cell form kept: `search` for an odd tag, then `findall` of the fast cells."""
     cells_n, top, right = 0, 0, 0
     for region in _tokens(io.BytesIO(xml)):
-        if _PLAIN_ODD.search(region) or b":c " in region or b":row " in region:
+        if _PLAIN_ODD.search(region) or re.search(rb":(?:c|row)[\s/>]", region):
             return None
         cells = _PLAIN_FAST.findall(region)
         if cells:
@@ -138,4 +140,20 @@ def test_a_far_cell_with_a_slash_in_its_attributes_is_measured(tmp_path, attrs):
     b.rewrite_zip(
         base, far, {SHEET1: lambda d: d.replace(b"</sheetData>", b'<row r="1048576">' + cell + b"</row></sheetData>")}
     )
+    assert _refused(far).code == "SHEET_TOO_LARGE"
+
+
+@pytest.mark.parametrize("sep", [b" ", b"\n", b"\t", b"\r\n"])
+def test_a_far_prefixed_cell_is_measured_whatever_space_follows_its_name(tmp_path, sep):
+    """calamine reads a prefixed `<x:c\nr="XFD1048576">` (the local name); the fast scan, looking for `<c`, must hand
+    such a part to the exact scan, which reads the prefix."""
+    base = b.plain_xlsx(tmp_path / "base.xlsx", [("自评表", [["年度资金总额", 2223.04]])])
+    far = tmp_path / "far.xlsx"
+    ns = b' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    row = b"<x:row" + sep + b'r="1048576"><x:c' + sep + b'r="XFD1048576"><x:v>1</x:v></x:c></x:row>'
+
+    def edit(d: bytes) -> bytes:
+        return d.replace(b"<worksheet ", b"<worksheet" + ns + b" ", 1).replace(b"</sheetData>", row + b"</sheetData>")
+
+    b.rewrite_zip(base, far, {SHEET1: edit})
     assert _refused(far).code == "SHEET_TOO_LARGE"

@@ -125,6 +125,10 @@ class SheetExtent:
 #: instructions over a 3 MB sheet): the two tests at the same `<c`, except a `<c` inside a cell tag's own attributes,
 #: which the exact scan does not read as a tag either.
 _CELL_TAG = re.compile(rb'<c(?: r="([A-Z]{1,3})(\d{1,7})"[^>]*+(?<!/)>|(?=[\s/>])(?! r="[A-Z]{1,3}\d{1,7}"))')
+#: A prefixed cell or row tag (`<x:c r="A1">`, `<x:row\nr="7">`), which the fast scan, looking for `<c`, does not see:
+#: `:c` or `:row` followed by white space, `/` or `>` (in text too: then the exact scan merely runs instead). The former
+#: test, `:c ` and `:row ` with a blank, let `<x:c\nr="XFD1048576">` pass unmeasured, though calamine reads it (perf22l).
+_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
 _DIMENSION = re.compile(rb"<dimension\b([^>]*)>")
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
@@ -145,8 +149,8 @@ def scan_sheet_extent_fast(stream: IO[bytes], max_area: int) -> SheetExtent:
             ref = _REF_ATTR.search(dim.group(1)) if dim else None
             ext.dimension = ref.group(1).decode("ascii", "replace")[:40] if ref else ""
             first = False
-        if b":c " in region or b":row " in region:
-            raise NeedsFullScan()  # (":c " may be text too: then the exact scan merely runs instead)
+        if (b":c" in region or b":row" in region) and _PREFIXED.search(region):
+            raise NeedsFullScan()
         cells = _CELL_TAG.findall(region)
         if not cells:
             continue
