@@ -6,7 +6,8 @@
   sheet limit), and its row numbers are made ints once a distinct text; the fast cells and the odd `<c` tags (a form
   the fast scan does not read: the exact scan runs) are found in one pass (`_CELL_TAG`), not a `findall` and a `search`;
   a prefixed cell or row tag sends the part to the exact scan whatever white space follows its name (`<x:c\nr="…">`
-  once passed unmeasured: only `:c ` and `:row ` with a blank were looked for).
+  once passed unmeasured: only `:c ` and `:row ` with a blank were looked for), and the exact scan reads a prefix beyond
+  ASCII (`<é:c …>`, read by calamine, passed unmeasured).
 """
 
 from __future__ import annotations
@@ -143,14 +144,19 @@ def test_a_far_cell_with_a_slash_in_its_attributes_is_measured(tmp_path, attrs):
     assert _refused(far).code == "SHEET_TOO_LARGE"
 
 
-@pytest.mark.parametrize("sep", [b" ", b"\n", b"\t", b"\r\n"])
-def test_a_far_prefixed_cell_is_measured_whatever_space_follows_its_name(tmp_path, sep):
+@pytest.mark.parametrize(
+    ("sep", "prefix"),
+    [(b" ", b"x"), (b"\n", b"x"), (b"\t", b"x"), (b"\r\n", b"x"), (b" ", "é".encode()), (b"\n", "ns名".encode())],
+)
+def test_a_far_prefixed_cell_is_measured_whatever_space_follows_its_name(tmp_path, sep, prefix):
     """calamine reads a prefixed `<x:c\nr="XFD1048576">` (the local name); the fast scan, looking for `<c`, must hand
     such a part to the exact scan, which reads the prefix."""
     base = b.plain_xlsx(tmp_path / "base.xlsx", [("自评表", [["年度资金总额", 2223.04]])])
     far = tmp_path / "far.xlsx"
-    ns = b' xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-    row = b"<x:row" + sep + b'r="1048576"><x:c' + sep + b'r="XFD1048576"><x:v>1</x:v></x:c></x:row>'
+    ns = b" xmlns:" + prefix + b'="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    x = b"<" + prefix + b":"
+    row = x + b"row" + sep + b'r="1048576">' + x + b"c" + sep + b'r="XFD1048576">' + x + b"v>1</" + prefix + b":v>"
+    row += b"</" + prefix + b":c></" + prefix + b":row>"
 
     def edit(d: bytes) -> bytes:
         return d.replace(b"<worksheet ", b"<worksheet" + ns + b" ", 1).replace(b"</sheetData>", row + b"</sheetData>")
