@@ -163,3 +163,50 @@ def test_a_far_prefixed_cell_is_measured_whatever_space_follows_its_name(tmp_pat
 
     b.rewrite_zip(base, far, {SHEET1: edit})
     assert _refused(far).code == "SHEET_TOO_LARGE"
+
+
+@pytest.mark.parametrize("attrs", [b' vm="/>"', b" vm='/>'", b' s="1" vm="a/> b"', b' vm="x>y" cm="/>"'])
+def test_a_far_cell_whose_quoted_attribute_holds_a_tag_end_is_measured(tmp_path, attrs):
+    """A `>` is legal inside a quoted attribute value, and calamine reads attributes by their quotes: `<c r="XFD1048576"
+    vm="/>"><v>1</v></c>` holds a value (calamine reads it), though its text up to the first `>` ends in `/>`, which
+    both scans once took for a self-closed, formatting-only cell — the sheet passed the limit unmeasured."""
+    base = b.plain_xlsx(tmp_path / "base.xlsx", [("自评表", [["年度资金总额", 2223.04]])])
+    far = tmp_path / "far.xlsx"
+    cell = b'<c r="XFD1048576"' + attrs + b"><v>1</v></c>"
+    b.rewrite_zip(
+        base, far, {SHEET1: lambda d: d.replace(b"</sheetData>", b'<row r="1048576">' + cell + b"</row></sheetData>")}
+    )
+    assert _refused(far).code == "SHEET_TOO_LARGE"
+    sheet = b'<worksheet><sheetData><row r="3000"><c r="Z3000"' + attrs + b"><v>7</v></c></row></sheetData></worksheet>"
+    try:  # the fast scan hands the part over, or measures the cell itself (a plain `>` ends its tag first)
+        fast = scan_sheet_extent_fast(io.BytesIO(sheet), 10**9)
+        assert (fast.cells, fast.max_row, fast.max_col) == (1, 3000, 26)
+    except NeedsFullScan:
+        pass
+    exact = scan_sheet_extent(io.BytesIO(sheet), 10**9)
+    assert (exact.cells, exact.max_row, exact.max_col) == (1, 3000, 26)
+
+
+@pytest.mark.parametrize("attrs", [b' s="1"', b" s='1'", b' s="1" t="it\'s"', b" s='a\"b'"])
+def test_a_formatting_only_cell_with_balanced_quotes_stays_unmeasured(attrs):
+    """The quote test leaves a self-closed cell whose quotes are balanced as it was: formatting only, not measured."""
+    sheet = (
+        b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="Z3000"'
+        + attrs
+        + b"/></row></sheetData></worksheet>"
+    )
+    fast = scan_sheet_extent_fast(io.BytesIO(sheet), 10**9)
+    exact = scan_sheet_extent(io.BytesIO(sheet), 10**9)
+    assert (fast.cells, fast.max_row, fast.max_col) == (exact.cells, exact.max_row, exact.max_col) == (1, 1, 1)
+
+
+def test_a_run_of_unclosed_cell_tags_is_scanned_in_linear_time():
+    """Both scans once retried at each `<c` of a run with no `>` after it (quadratic: a megabyte of `<c r="A1" a="x`
+    was a hang); a region now ends right after its last `>`, so each tag a scan starts finds its end. Counted, not
+    timed: the tokens a region yields stay at most its length, and the scans finish on a megabyte of such tags."""
+    body = b'<c r="A1" a="x' * 80_000
+    xml = b'<worksheet><sheetData><row r="1">' + body + b"</row></sheetData></worksheet>"
+    regions = list(_tokens(io.BytesIO(xml)))
+    assert b"".join(regions) == xml
+    assert all(r.endswith(b">") or b"<" not in r for r in regions[:-1])
+    assert scan_sheet_extent(io.BytesIO(xml), 10**9).cells == 1

@@ -71,7 +71,10 @@ def prologue_problem(head: bytes) -> str | None:
 
 def _tokens(stream: IO[bytes]):
     """Yield complete `<…>` tag regions from a byte stream, chunk by chunk, never holding more
-    than CHUNK + MAX_TAG bytes."""
+    than CHUNK + MAX_TAG bytes. A region ends right after its last `>` whenever a `<` follows it: every
+    tag a scan starts in the region then finds a `>` to end at, so no scan retries at each of a run of
+    unclosed `<c` (once quadratic — 21 s for 6,000 of them, a hang for a megabyte's worth: lead, session 22),
+    and a tag whose quoted value holds a `<` is never cut short at a chunk's end."""
     carry = b""
     while True:
         chunk = stream.read(CHUNK)
@@ -80,8 +83,8 @@ def _tokens(stream: IO[bytes]):
                 yield carry
             return
         buf = carry + chunk
-        cut = buf.rfind(b"<")
-        if cut == -1 or buf.find(b">", cut) != -1:
+        cut = buf.rfind(b">") + 1
+        if buf.find(b"<", cut) == -1:
             cut = len(buf)
         carry = buf[cut:]
         if len(carry) > MAX_TAG:  # an absurd tag: drop it rather than grow without bound
@@ -126,7 +129,13 @@ class SheetExtent:
 #: tag's attributes. One pass instead of a `findall` of the fast cells and a `search` for the odd ones (≈ −50 M
 #: instructions over a 3 MB sheet): the two tests at the same `<c`, except a `<c` inside a cell tag's own attributes,
 #: which the exact scan does not read as a tag either.
-_CELL_TAG = re.compile(rb'<c(?: r="([A-Z]{1,3})(\d{1,7})"[^>]*+(?<!/)>|(?=[\s/>])(?! r="[A-Z]{1,3}\d{1,7}"))')
+#: A third form goes to the exact scan too: a fast-form tag whose attributes hold a quote left open before the first `>`
+#: — a `>` inside a quoted value (`vm="/>"`, legal XML): calamine reads the attributes by their quotes, so a cell
+#: `<c r="XFD1048576" vm="/>"><v>1</v></c>` holds a value though its text up to the first `>` ends in `/>` (lead, session 22).
+_CELL_TAG = re.compile(
+    rb'<c(?: r="([A-Z]{1,3})(\d{1,7})"[^>]*+(?<!/)>|(?=[\s/>])(?! r="[A-Z]{1,3}\d{1,7}")'
+    rb'|(?= r="[A-Z]{1,3}\d{1,7}"[^>"\']*+(?:(?:"[^>"]*+"|\'[^>\']*+\')[^>"\']*+)*+["\']))'
+)
 #: A prefixed cell or row tag (`<x:c r="A1">`, `<x:row\nr="7">`), which the fast scan, looking for `<c`, does not see:
 #: `:c` or `:row` followed by white space, `/` or `>` (in text too: then the exact scan merely runs instead). The former
 #: test, `:c ` and `:row ` with a blank, let `<x:c\nr="XFD1048576">` pass unmeasured, though calamine reads it (perf22l).
@@ -170,6 +179,17 @@ def scan_sheet_extent_fast(stream: IO[bytes], max_area: int) -> SheetExtent:
     return ext
 
 
+def _quote_left_open(attrs: bytes) -> bool:
+    """A tag's text up to its first `>` holds a quote left open: the `>` (and the `/` before it) lie inside a quoted
+    value, so the tag is not self-closed for calamine, which reads attributes by their quotes. Counted as content (the
+    safe side: at worst a formatting-only cell is measured)."""
+    return _QUOTES_CLOSED.fullmatch(attrs) is None
+
+
+#: Attribute text whose every quote is closed: runs outside quotes, each `"…"` or `'…'` value whole (possessive: linear).
+_QUOTES_CLOSED = re.compile(rb'[^"\']*+(?:(?:"[^"]*+"|\'[^\']*+\')[^"\']*+)*+')
+
+
 def scan_sheet_extent(stream: IO[bytes], max_area: int) -> SheetExtent:
     """Real extent of the cells that hold content (self-closing `<c …/>` are formatting only and
     are ignored by calamine). Stops early once the area passes `max_area`. Cells and rows without
@@ -193,7 +213,7 @@ def scan_sheet_extent(stream: IO[bytes], max_area: int) -> SheetExtent:
                 row = int(r.group(2)) if r.group(1) else row
             else:
                 col += 1
-            if closed:
+            if closed and not _quote_left_open(attrs):
                 continue
             ext.add(max(row, 1), max(col, 1))
             if ext.area > max_area:
