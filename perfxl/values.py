@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from perfxl.chinese import CACHE_MAX_LEN, is_plain, nfkc_stable, to_simplified
 from perfxl.numbers import fmt_decimal, join_digit_groups, to_decimal
@@ -72,6 +72,20 @@ class ValueKind(str, enum.Enum):
     TEXT = "text"
 
 
+# Each member bound once as a module name, imported by name where code runs a row (`from perfxl.values import PERCENT`):
+# in Python 3.11 `EnumType` defines `__getattr__`, so every `ValueKind.X` goes through CPython's
+# `slot_tp_getattr_hook` (≈ 900 instructions an ask more than a module name's). The same for `Op` below and
+# `model.Severity`/`Certainty`; tests/test_perf22k.py counts the asks a row.
+NUMBER: Final = ValueKind.NUMBER
+PERCENT: Final = ValueKind.PERCENT
+GROWTH: Final = ValueKind.GROWTH
+DATE: Final = ValueKind.DATE
+QUALITATIVE: Final = ValueKind.QUALITATIVE
+PLACEHOLDER: Final = ValueKind.PLACEHOLDER
+BLANK: Final = ValueKind.BLANK
+TEXT: Final = ValueKind.TEXT
+
+
 class Op(str, enum.Enum):
     """Comparison operator of a target (指标性质): ≥ > = ≤ <."""
 
@@ -88,6 +102,13 @@ class Op(str, enum.Enum):
     @property
     def is_reverse(self) -> bool:
         return self in (Op.LE, Op.LT)
+
+
+GE: Final = Op.GE  # (each `Op` member a module name: `ValueKind`'s note above)
+GT: Final = Op.GT
+EQ: Final = Op.EQ
+LE: Final = Op.LE
+LT: Final = Op.LT
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +141,7 @@ class ParsedValue:
 
     @property
     def is_empty(self) -> bool:
-        return self.kind is ValueKind.BLANK or self.kind is ValueKind.PLACEHOLDER
+        return self.kind is BLANK or self.kind is PLACEHOLDER
 
     def display(self) -> str:
         """Short form for explanations: "11.8%", "12家", "增长12%", "2023-12-31", "达成年度指标"."""
@@ -805,11 +826,11 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     if _NOTE_MARK.search(t) is not None or ("注" in t and _NOTE_IN_BRACKETS.search(t) is not None):
         unmarked = _NOTE_MARK.sub("", _NOTE_IN_BRACKETS.sub("", t))  # "100人(注②)": the note whole, not "(注)" left
         if _DIGIT.search(unmarked) is None:
-            return ParsedValue(raw, ValueKind.TEXT, text=t)
+            return ParsedValue(raw, TEXT, text=t)
         return dataclasses.replace(_parse_number_text(raw, unmarked), text=t)
     m = _NUMBER.search(t)
     if m is None:  # digits but no parsable number (e.g. "1e")
-        return ParsedValue(raw, ValueKind.TEXT, text=t)
+        return ParsedValue(raw, TEXT, text=t)
     spaced = _SPACED_DIGITS.match(t, m.start()) if " " in t[m.end() : m.end() + 1] else None
     if spaced is not None and _only_operator(t[: m.start()]):
         # "12 3.4", "2023 100", "977 .30": digits with a space inside that no grouping in threes explains
@@ -819,7 +840,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         where = "" if token == t.strip() else f"中的数字“{token}”"
         return ParsedValue(
             raw,
-            ValueKind.TEXT,
+            TEXT,
             text=t,
             reason=f"{where or '数字'}中间有空格，是一个数还是几个数无法确定（疑为录入或排版错误），未作为数值读取",
             reason_en=f"holds {token!r}, digits with a space inside: one figure or several, it cannot be told; it was "
@@ -829,19 +850,17 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     if t[:1] in "(（" and bracketed_figure(t) is not None:
         # "(1.00)": a negative (accounting print) or a note — never +1.00 unsaid (gaps18); a finance table's reader
         # gives it its sign (`Context.number` in a 部门预决算 table)
-        return ParsedValue(
-            raw, ValueKind.TEXT, text=t, reason=_BRACKETED_REASON, reason_en=_BRACKETED_REASON_EN, damaged=True
-        )
+        return ParsedValue(raw, TEXT, text=t, reason=_BRACKETED_REASON, reason_en=_BRACKETED_REASON_EN, damaged=True)
     damaged = _garbled(t, m)
     if damaged is not None and _dotted_date(damaged):
         # "2021.1.1-12.31", "2021.12.31前": a date written with points inside a period or a deadline, not a damaged
         # number — text perfxl does not read as one value, with nothing to say about the figure
-        return ParsedValue(raw, ValueKind.TEXT, text=t)
+        return ParsedValue(raw, TEXT, text=t)
     if damaged is not None and _E_NOTATION.fullmatch(damaged):
         # "1E+309": past Excel's range (`_garbled`'s exponent branch) — said so, as a number cell's overflow is
         return ParsedValue(
             raw,
-            ValueKind.TEXT,
+            TEXT,
             text=t,
             reason=_BEYOND_RANGE,
             reason_en=_BEYOND_RANGE_EN,
@@ -852,7 +871,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         where = "无法识别为数字" if damaged == t.strip() else f"中的数字“{damaged}”无法识别"
         return ParsedValue(
             raw,
-            ValueKind.TEXT,
+            TEXT,
             text=t,
             reason=f"{where}（疑为录入或识别错误），未作为数值读取",
             reason_en=f"holds the number {damaged!r}, which does not parse cleanly (a typing or "
@@ -867,7 +886,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         # quantity — the digits alone would be a guess (review 12c: "PM2.5" as 2.5场, "IO2" as 2 were certain 错误)
         return ParsedValue(
             raw,
-            ValueKind.TEXT,
+            TEXT,
             text=t,
             reason=f"中的“{code.group()}{m.group()}”是名称、编号还是录入错误无法判断，未作为数值读取",
             reason_en=f"holds {code.group() + m.group()!r}, a name, a code or a typing error; it was not read as a value",
@@ -880,7 +899,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     try:
         number = Decimal(t[m.start() : end].replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid literals
-        return ParsedValue(raw, ValueKind.TEXT, text=t)
+        return ParsedValue(raw, TEXT, text=t)
     # the words around the figure as the word lists are written: "不低於", "2天以內" are 不低于, 2天以内 (OpenCC)
     pre, post = to_simplified(t[: m.start()].strip()), to_simplified(t[end:].strip())
     if pre.endswith("百分之") and not post.startswith(("%", "‰")):
@@ -911,9 +930,9 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     op = op or post_op
     unit = normalise_unit(unit_text) if unit_text else None
     num_unit, per = split_per(unit)
-    kind = ValueKind.PERCENT if unit in ("%", "‰") or num_unit in ("%", "‰") else ValueKind.NUMBER
+    kind = PERCENT if unit in ("%", "‰") or num_unit in ("%", "‰") else NUMBER
     if direction is not None and (num_unit in ("%", "‰", "百分点")):
-        kind = ValueKind.GROWTH
+        kind = GROWTH
     elif direction is not None:
         pre = (pre + ("增加" if direction == "up" else "减少")).strip()
         direction = None
@@ -921,7 +940,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     if extra or (clause and label is not None and _CJK.search(label)):
         # more figures follow ("编印30本和1000"), or the figure sits inside a sentence — words before it and a clause
         # after ("向社会宣传中国共产党成立95周年来取得的成就"): a description, not a quantity in a unit
-        kind = ValueKind.TEXT
+        kind = TEXT
     return ParsedValue(raw, kind, op=op, number=number, unit=unit, per=per, direction=direction, label=label, text=t)
 
 
@@ -1159,7 +1178,7 @@ def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
     "2023年12月" reads — else None. Only typed text: a number cell 2023.1 may have lost the 0 of October; and not
     after ≥ or >: a deadline is at most a date, so "≥2023.5" is an amount's floor."""
     if (
-        p.kind is not ValueKind.NUMBER
+        p.kind is not NUMBER
         or (p.unit is not None and p.unit not in DATE_UNITS)
         or p.number is None
         or not isinstance(p.raw, str)
@@ -1171,4 +1190,4 @@ def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
         return None
     year, month = int(m.group(1)), int(m.group(2))
     day = calendar.monthrange(year, month)[1]
-    return dataclasses.replace(p, kind=ValueKind.DATE, number=None, date=DateParts(year, month, day, "month"))
+    return dataclasses.replace(p, kind=DATE, number=None, date=DateParts(year, month, day, "month"))
