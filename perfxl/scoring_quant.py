@@ -14,7 +14,7 @@ from perfxl.numbers import HUNDRED, ONE, ZERO, round_half_up
 from perfxl.scoring_result import ScoreResult, bounded_exact, bounded_score, failure
 from perfxl.scoring_result import fmt_cached as _F
 from perfxl.units import conversion_factor
-from perfxl.values import GROWTH, PERCENT, ParsedValue
+from perfxl.values import ParsedValue, ValueKind
 
 if TYPE_CHECKING:
     from perfxl.profiles import EngineSettings
@@ -52,7 +52,7 @@ def align(t: ParsedValue, a: ParsedValue, s: EngineSettings) -> tuple[Decimal, D
             )
     if (
         s.excel_percent_fraction
-        and t.kind in (PERCENT, GROWTH)
+        and t.kind in (ValueKind.PERCENT, ValueKind.GROWTH)
         and a.unit is None
         and not isinstance(a.raw, str)
         and abs(value) <= ONE < abs(target)
@@ -62,7 +62,7 @@ def align(t: ParsedValue, a: ParsedValue, s: EngineSettings) -> tuple[Decimal, D
             f"（Excel 百分比 {_F(a.number)} 即 {_F(value)}%）",
             f" (Excel percent {_F(a.number)} = {_F(value)}%)",
         )
-    if t.kind is GROWTH and a.kind is GROWTH and t.direction != a.direction:
+    if t.kind is ValueKind.GROWTH and a.kind is ValueKind.GROWTH and t.direction != a.direction:
         value = -value  # 目标 增长 against 实际 下降
         mark = _mark_in(a.text)
         if mark:  # "▼8%": the direction is the mark's, glued to the figure (`values._glued_mark`) — the basis says so

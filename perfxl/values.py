@@ -826,11 +826,11 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     if _NOTE_MARK.search(t) is not None or ("注" in t and _NOTE_IN_BRACKETS.search(t) is not None):
         unmarked = _NOTE_MARK.sub("", _NOTE_IN_BRACKETS.sub("", t))  # "100人(注②)": the note whole, not "(注)" left
         if _DIGIT.search(unmarked) is None:
-            return ParsedValue(raw, TEXT, text=t)
+            return ParsedValue(raw, ValueKind.TEXT, text=t)
         return dataclasses.replace(_parse_number_text(raw, unmarked), text=t)
     m = _NUMBER.search(t)
     if m is None:  # digits but no parsable number (e.g. "1e")
-        return ParsedValue(raw, TEXT, text=t)
+        return ParsedValue(raw, ValueKind.TEXT, text=t)
     spaced = _SPACED_DIGITS.match(t, m.start()) if " " in t[m.end() : m.end() + 1] else None
     if spaced is not None and _only_operator(t[: m.start()]):
         # "12 3.4", "2023 100", "977 .30": digits with a space inside that no grouping in threes explains
@@ -840,7 +840,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         where = "" if token == t.strip() else f"中的数字“{token}”"
         return ParsedValue(
             raw,
-            TEXT,
+            ValueKind.TEXT,
             text=t,
             reason=f"{where or '数字'}中间有空格，是一个数还是几个数无法确定（疑为录入或排版错误），未作为数值读取",
             reason_en=f"holds {token!r}, digits with a space inside: one figure or several, it cannot be told; it was "
@@ -850,17 +850,19 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     if t[:1] in "(（" and bracketed_figure(t) is not None:
         # "(1.00)": a negative (accounting print) or a note — never +1.00 unsaid (gaps18); a finance table's reader
         # gives it its sign (`Context.number` in a 部门预决算 table)
-        return ParsedValue(raw, TEXT, text=t, reason=_BRACKETED_REASON, reason_en=_BRACKETED_REASON_EN, damaged=True)
+        return ParsedValue(
+            raw, ValueKind.TEXT, text=t, reason=_BRACKETED_REASON, reason_en=_BRACKETED_REASON_EN, damaged=True
+        )
     damaged = _garbled(t, m)
     if damaged is not None and _dotted_date(damaged):
         # "2021.1.1-12.31", "2021.12.31前": a date written with points inside a period or a deadline, not a damaged
         # number — text perfxl does not read as one value, with nothing to say about the figure
-        return ParsedValue(raw, TEXT, text=t)
+        return ParsedValue(raw, ValueKind.TEXT, text=t)
     if damaged is not None and _E_NOTATION.fullmatch(damaged):
         # "1E+309": past Excel's range (`_garbled`'s exponent branch) — said so, as a number cell's overflow is
         return ParsedValue(
             raw,
-            TEXT,
+            ValueKind.TEXT,
             text=t,
             reason=_BEYOND_RANGE,
             reason_en=_BEYOND_RANGE_EN,
@@ -871,7 +873,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         where = "无法识别为数字" if damaged == t.strip() else f"中的数字“{damaged}”无法识别"
         return ParsedValue(
             raw,
-            TEXT,
+            ValueKind.TEXT,
             text=t,
             reason=f"{where}（疑为录入或识别错误），未作为数值读取",
             reason_en=f"holds the number {damaged!r}, which does not parse cleanly (a typing or "
@@ -886,7 +888,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
         # quantity — the digits alone would be a guess (review 12c: "PM2.5" as 2.5场, "IO2" as 2 were certain 错误)
         return ParsedValue(
             raw,
-            TEXT,
+            ValueKind.TEXT,
             text=t,
             reason=f"中的“{code.group()}{m.group()}”是名称、编号还是录入错误无法判断，未作为数值读取",
             reason_en=f"holds {code.group() + m.group()!r}, a name, a code or a typing error; it was not read as a value",
@@ -899,7 +901,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     try:
         number = Decimal(t[m.start() : end].replace(",", ""))
     except InvalidOperation:  # pragma: no cover - the regex admits only valid literals
-        return ParsedValue(raw, TEXT, text=t)
+        return ParsedValue(raw, ValueKind.TEXT, text=t)
     # the words around the figure as the word lists are written: "不低於", "2天以內" are 不低于, 2天以内 (OpenCC)
     pre, post = to_simplified(t[: m.start()].strip()), to_simplified(t[end:].strip())
     if pre.endswith("百分之") and not post.startswith(("%", "‰")):
@@ -930,9 +932,9 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     op = op or post_op
     unit = normalise_unit(unit_text) if unit_text else None
     num_unit, per = split_per(unit)
-    kind = PERCENT if unit in ("%", "‰") or num_unit in ("%", "‰") else NUMBER
+    kind = ValueKind.PERCENT if unit in ("%", "‰") or num_unit in ("%", "‰") else ValueKind.NUMBER
     if direction is not None and (num_unit in ("%", "‰", "百分点")):
-        kind = GROWTH
+        kind = ValueKind.GROWTH
     elif direction is not None:
         pre = (pre + ("增加" if direction == "up" else "减少")).strip()
         direction = None
@@ -940,7 +942,7 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     if extra or (clause and label is not None and _CJK.search(label)):
         # more figures follow ("编印30本和1000"), or the figure sits inside a sentence — words before it and a clause
         # after ("向社会宣传中国共产党成立95周年来取得的成就"): a description, not a quantity in a unit
-        kind = TEXT
+        kind = ValueKind.TEXT
     return ParsedValue(raw, kind, op=op, number=number, unit=unit, per=per, direction=direction, label=label, text=t)
 
 

@@ -70,7 +70,6 @@ from perfxl.units import (
 from perfxl.values import (
     DATE,
     DATE_UNITS,
-    GROWTH,
     NUMBER,
     PERCENT,
     QUALITATIVE,
@@ -195,14 +194,19 @@ def _relative_actual(t: ParsedValue, a: ParsedValue, reading: Reading) -> Readin
     printed without its word): a guess, stated as one — a 警告 at most, saying why (gaps18: "较上年提高2%" │ "≥95%" with full marks was an S07
     and a D01 错误). A met target stays quiet either way."""
     result = reading.result
-    if a.kind is not GROWTH or t.kind is GROWTH or result is None or result.meets_target is not False:
+    if (
+        a.kind is not ValueKind.GROWTH
+        or t.kind is ValueKind.GROWTH
+        or result is None
+        or result.meets_target is not False
+    ):
         return reading
     shown, target = a.text or str(a.raw), t.text or str(t.raw)
     assumed = ("把年度指标值理解为变化幅度", "the target is read as a change")
-    if reading.assumed is not None and reading.certainty is GUESS:
+    if reading.assumed is not None and reading.certainty is Certainty.GUESS:
         assumed = (f"{reading.assumed[0]}并{assumed[0]}", f"{reading.assumed[1]} and {assumed[1]}")
     return reading.replace(
-        certainty=GUESS,
+        certainty=Certainty.GUESS,
         assumed=assumed,
         basis=f"实际完成值“{shown}”写的是与以往相比的变化，年度指标值“{target}”写的是水平，两者口径不同，不能直接比较；"
         f"若年度指标值指的也是变化幅度：{reading.basis}",
