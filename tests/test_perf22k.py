@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import enum
+import random
 import sys
 from dataclasses import replace
 
@@ -19,6 +20,7 @@ import pytest
 from perfxl import model, values
 from perfxl.model import Certainty, Severity
 from perfxl.reader import read_submission
+from perfxl.rules.catalogue import spec
 from perfxl.validate import validate_submission
 from perfxl.values import Op, ValueKind
 
@@ -76,3 +78,76 @@ def test_checks_ask_few_enum_members_a_row(big_submission):
     rows' checks read module names."""
     asks = _member_asks(big_submission)
     assert sum(asks.values()) <= _ROWS // 10, asks.most_common(10)
+
+
+# ---------------------------------------------------------------- I13 asks a row's direction only for a figure
+
+
+def _plain_i13(ctx):
+    """I13 as it was: every row's direction asked first, then the target's figure tested."""
+    from perfxl.rules.direction import name_direction
+    from perfxl.rules.indicators import _UP
+
+    for f in ctx.facts():
+        ind, way, target = f.ind, ctx.direction(f.ind), f.target
+        if way.source != "operator" or way.op is Op.EQ or target.number is None:
+            continue
+        if target.kind is ValueKind.GROWTH:
+            continue
+        by_name = name_direction(ind.name.text or ind.level2.text, ctx.profile)
+        if by_name is None or (by_name.op in _UP) == (way.op in _UP):
+            continue
+        yield by_name.op, ind
+
+
+_I13_NAMES = (
+    "投诉率",
+    "逾期发放率",
+    "群众满意度",
+    "事故发生率",
+    "成本控制",
+    "覆盖率",
+    "差错率",
+    "完成及时率",
+    "培训人次",
+    "",
+)
+_I13_TARGETS = (
+    "≥95%", "≤5%", ">90", "<3次", "=100%", "100%", "95", "是", "优", "", "/", "增长5%", "下降3%", "≤约5%", "2023年12月底前",
+    "≥ 10个", "不适用", "较上年增长10%", "完成", "5万元",
+)  # fmt: skip
+
+
+def test_i13_the_same_asking_directions_only_for_figures():
+    """`direction_against_name` (I13) tests a row's target figure before asking its direction — the same `continue`
+    — so a row without a figure has no direction worked out (nothing else asks it on the bench: 3,999 of 10,000
+    rows). The findings equal the plain form's on 300 random tables (names with and without direction words, targets
+    with operators, without, growth, dates, words, blanks), the rows' directions asked after equal too."""
+    from randomrows import example_context, two_contexts
+
+    from perfxl.model import CellRef, CellValue
+    from perfxl.rules.indicators import direction_against_name
+
+    rng = random.Random(2222)
+    ctx, base = example_context()
+    found = 0
+    for _ in range(300):
+        rows = tuple(
+            replace(
+                base,
+                name=CellValue(rng.choice(_I13_NAMES) + str(n)),
+                target=CellValue(rng.choice(_I13_TARGETS), CellRef("表1", f"E{n + 1}")),
+                actual=CellValue(rng.choice(_I13_TARGETS)),
+            )
+            for n in range(rng.randint(1, 10))
+        )
+        run, plain = two_contexts(ctx, rows)
+        run.spec = plain.spec = spec("I13")
+        run.params, plain.params = {}, {}
+        run.severity = plain.severity = spec("I13").severity
+        got = [f.ref for f in direction_against_name(run)]
+        want = [ind.target.ref for _, ind in _plain_i13(plain)]
+        assert got == want
+        found += len(got)
+        assert [run.direction(i) for i in rows] == [plain.direction(i) for i in rows]
+    assert found > 100  # (the names' words meet the operators both ways)

@@ -941,8 +941,11 @@ def direction_against_name(ctx: Context) -> Iterator[Finding]:
     """An operator that contradicts the name's direction ("逾期发放率 ≥100%"): the profile's word lists say
     which way the name points, so this is a guess (警告) that the operator may be reversed."""
     for f in ctx.facts():
-        ind, way, target = f.ind, ctx.direction(f.ind), f.target
-        if way.source != "operator" or way.op is EQ or target.number is None:
+        target = f.target
+        if target.number is None:
+            continue  # (before the row's direction: a target without a figure is never asked — most rows' first ask)
+        ind, way = f.ind, ctx.direction(f.ind)
+        if way.source != "operator" or way.op is EQ:
             continue
         if target.kind is GROWTH:
             continue  # without its operator a growth target reads as growth, not by its name
