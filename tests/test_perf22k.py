@@ -14,6 +14,7 @@ import enum
 import random
 import sys
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 
@@ -151,3 +152,104 @@ def test_i13_the_same_asking_directions_only_for_figures():
         found += len(got)
         assert [run.direction(i) for i in rows] == [plain.direction(i) for i in rows]
     assert found > 100  # (the names' words meet the operators both ways)
+
+
+# ---------------------------------------------------------------- S12/S14/S15's row tests: the row's facts first
+
+
+def _plain_no_actual_but_scored(ctx, f):
+    from perfxl.rules import not_applicable
+    from perfxl.rules.scores import _scored_form
+
+    ind, score = f.ind, f.score
+    return (
+        _scored_form(ctx, ind)
+        and f.actual_blank
+        and not ctx.is_error(ind.actual)
+        and score is not None
+        and score > 0
+        and not not_applicable.marked(ctx, ind)
+    )
+
+
+def _plain_text_actual(ctx, f):
+    from perfxl.rules.scores import _deadline, _evaluation_form, _on_time, _sole_row_block
+
+    ind, t, a, weight, score = f.ind, f.target, f.actual, f.weight, f.score
+    if weight is None and (block := _sole_row_block(ctx, ind)) is not None:
+        weight = block.declared_weight
+    numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
+    numeric_target = numeric or (_deadline(t) and not _on_time(ind.actual.text))
+    text_actual = a.number is None and a.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT) and not a.reason
+    if not (_evaluation_form(ctx, ind) and numeric_target and text_actual and not ctx.is_error(ind.actual)):
+        return False
+    if ind.score.ref is None:
+        return True
+    return weight is not None and score is not None and abs(score - weight) <= ctx.tol_score
+
+
+def _plain_not_scored(ctx, f):
+    from perfxl.rules import not_applicable
+    from perfxl.rules.scores import _scored_form
+
+    ind = f.ind
+    return (
+        _scored_form(ctx, ind)
+        and (ctx.ev.has_column("actual") or ctx.ev.has_column("score"))
+        and not f.target_blank
+        and f.actual_blank
+        and f.score_blank
+        and not ctx.is_error(ind.score)
+        and (f.weight is not None or not ctx.ev.has_column("weight"))
+        and not not_applicable.marked(ctx, ind)
+    )
+
+
+_S_TEXTS = (
+    "100%", "≥95%", "95", "是", "已完成", "按时完成", "未按时完成", "优", "基本完成", "", "  ", "/", "—", "#N/A", "不适用",
+    "12月", "2023年12月底前", "2023年", "10个", "≥10个", "增长5%", "全年", "（空）", "N/A", "0", "较好",
+)  # fmt: skip
+
+
+def test_score_row_tests_the_same_facts_first():
+    """S12's `_no_actual_but_scored`, S14's `_text_actual` and S15's `_not_scored` test the row's facts before the
+    form's (`_scored_form`, a call) — the same `and` of side-effect-free tests in another order, and S14's text-actual
+    test before the rest. Each equals its plain form on 400 random tables (blank/typed/text/error targets, actuals and
+    scores, weights blank or typed, cells with and without a place), asked in a fresh context."""
+    from randomrows import example_context, two_contexts
+
+    from perfxl.model import CellRef, CellValue
+    from perfxl.rules.scores import _no_actual_but_scored, _not_scored, _text_actual
+
+    rng = random.Random(2223)
+    ctx, base = example_context()
+    seen = collections.Counter()
+    for _ in range(400):
+        rows = tuple(
+            replace(
+                base,
+                name=CellValue(f"指标{n}"),
+                target=CellValue(rng.choice(_S_TEXTS), CellRef("表1", f"E{n + 1}")),
+                actual=CellValue(
+                    rng.choice([*_S_TEXTS, Decimal(95), None]),
+                    CellRef("表1", f"F{n + 1}") if rng.random() < 0.9 else None,
+                ),
+                weight=CellValue(rng.choice([Decimal(10), Decimal(5), None, "/", "", "十"])),
+                score=CellValue(
+                    rng.choice([Decimal(10), Decimal(0), Decimal("4.5"), None, "", "/", "#N/A", "满分"]),
+                    CellRef("表1", f"H{n + 1}") if rng.random() < 0.85 else None,
+                ),
+            )
+            for n in range(rng.randint(1, 8))
+        )
+        run, plain = two_contexts(ctx, rows)
+        for new, old in (
+            (_no_actual_but_scored, _plain_no_actual_but_scored),
+            (_text_actual, _plain_text_actual),
+            (_not_scored, _plain_not_scored),
+        ):
+            for f_run, f_plain in zip(run.facts(), plain.facts(), strict=True):
+                got, want = new(run, f_run), old(plain, f_plain)
+                assert bool(got) is bool(want), (new.__name__, f_run.ind)
+                seen[new.__name__, bool(got)] += 1
+    assert min(seen.values()) > 20 and len(seen) == 6, seen  # (each test both ways)

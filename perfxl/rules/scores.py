@@ -572,8 +572,8 @@ def _evaluation_form(ctx: Context, ind: Indicator) -> bool:
 def _no_actual_but_scored(ctx: Context, f: RowFacts) -> bool:
     ind, score = f.ind, f.score
     return (
-        _scored_form(ctx, ind)
-        and f.actual_blank
+        f.actual_blank  # (the row's facts first: most rows have an actual, and `_scored_form` is a call)
+        and _scored_form(ctx, ind)
         and not ctx.is_error(ind.actual)
         and score is not None
         and score > 0
@@ -755,13 +755,14 @@ def _deadline(t: ParsedValue) -> bool:
 
 def _text_actual(ctx: Context, f: RowFacts) -> bool:
     ind, t, a, weight, score = f.ind, f.target, f.actual, f.weight, f.score
+    if a.number is not None or a.kind not in (QUALITATIVE, TEXT) or a.reason:
+        return False  # no text actual (most rows: a figure): the other tests below are not asked
     if weight is None and (block := _sole_row_block(ctx, ind)) is not None:
         weight = block.declared_weight
     # a deadline ("12月", "2023年12月底前") answered "已完成" says neither when nor whether on time (宁夏福彩 2023)
     numeric = t.number is not None and t.kind in (NUMBER, PERCENT, GROWTH)
     numeric_target = numeric or (_deadline(t) and not _on_time(ind.actual.text))
-    text_actual = a.number is None and a.kind in (QUALITATIVE, TEXT) and not a.reason
-    if not (_evaluation_form(ctx, ind) and numeric_target and text_actual and not ctx.is_error(ind.actual)):
+    if not (_evaluation_form(ctx, ind) and numeric_target and not ctx.is_error(ind.actual)):
         return False
     if ind.score.ref is None:
         return True  # no 得分 column: words are all that says the target was met
@@ -785,11 +786,11 @@ def _not_scored(ctx: Context, f: RowFacts) -> bool:
     the table's edge, and "均为空" would blame the filer for the form's design (issue 11)."""
     ind = f.ind
     return (
-        _scored_form(ctx, ind)
-        and (ctx.ev.has_column("actual") or ctx.ev.has_column("score"))
-        and not f.target_blank
-        and f.actual_blank
+        f.actual_blank  # (the row's facts first: most rows have an actual or a score)
         and f.score_blank
+        and not f.target_blank
+        and _scored_form(ctx, ind)
+        and (ctx.ev.has_column("actual") or ctx.ev.has_column("score"))
         and not ctx.is_error(ind.score)
         and (f.weight is not None or not ctx.ev.has_column("weight"))  # weighted, or no 分值 column
         and not not_applicable.marked(ctx, ind)  # the filer's 不适用 answers it
