@@ -286,7 +286,16 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
     and not text with control characters (which must not be parsed into a number); a share (满意度, 合格率) not
     above 100% (`share_bounds`, a 警告)."""
     for f in ctx.facts():
-        ind = f.ind
+        ind, t, a = f.ind, f.target, f.actual
+        if (
+            not t.reason
+            and not a.reason
+            and t.kind is not PERCENT
+            and a.kind is not PERCENT
+            and ind.target.raw.__class__ is not bool
+            and ind.actual.raw.__class__ is not bool
+        ):
+            continue  # neither cell a logical value, unread, nor a percent (most rows): nothing below is said of it
         for cell, p, (column, column_en) in (
             (ind.target, f.target, _COLUMNS["target"]),
             (ind.actual, f.actual, _COLUMNS["actual"]),

@@ -322,12 +322,15 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
     unfilled = len(bare) >= 2 and len(bare) == sum(1 for f in facts if not f.target_blank)
     if unfilled:
         yield _unfilled_targets(ctx, bare)
+    units = {id(f): unit for f, unit in bare}  # (`_bare_unit` of those rows' targets, worked out once above)
     for f in facts:
         ind, p = f.ind, f.target
+        if p.number is not None:
+            continue  # (both findings below are of a target without a figure: most rows have one)
         nature = ind.nature.text if ind.nature is not None else ""
-        leading_op = ind.target.text[:1] in _OP_CHARS
+        leading_op = f.target_text[:1] in _OP_CHARS  # (`ind.target.text`, as the row's facts hold it)
         quantitative = (nature and nature != "定性" and nature in OPERATORS) or op_name(p) is not None or leading_op
-        if p.number is None and ind.unit is None and (unit := _bare_unit(ind.target.text)):
+        if ind.unit is None and (unit := units.get(id(f))):
             if unfilled:
                 continue
             # "公里", "≧ %": the form's unit with the figure left out. Certain only if the column is the value's
