@@ -348,7 +348,6 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
             )
         elif (
             quantitative
-            and p.number is None
             and p.kind not in (ValueKind.DATE,)
             and not f.target_blank
             and not target_not_applicable(ctx, ind)
