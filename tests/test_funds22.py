@@ -67,3 +67,29 @@ def test_inline_money_row_past_blank_cells():
     assert inline_pairs(_grid(["预算执行情况", "预算数", "", "执行数", "", "执行率"]), 0) is None
     # a figure past the blank that is the next label's? no: the next written cell is a label, not read as the amount
     assert inline_pairs(_grid(["", "预算数:", "", "执行数:", "6.84"]), 0) is None
+
+
+# ---------------------------------------------------------------- review of F20 (tables22): false 警告 paths
+
+
+def _f20(tmp_path, **cells):
+    """F20 on 清涧's 申报表 (4km; ≤120万元 at F16; 年度资金总额 500) with some cells retyped; never an 错误."""
+    from render import variant
+
+    result = validated(variant(QINGJIAN, cells), tmp_path)
+    assert [f for f in result.findings if f.severity.value == "error"] == []
+    return [f for f in result.findings if f.code == "F20"]
+
+
+def test_a_standard_paid_per_month_is_not_multiplied_by_the_counts_alone(tmp_path):
+    # "每公里每月养护补助标准 ≤120万元": paid each month, the year's 500 may pay it twelve times over — no finding
+    assert _f20(tmp_path, D16="每公里每月养护补助标准") == []
+    assert _f20(tmp_path, D16="按季度拨付的补助标准") == []
+    # the yearly standard as published keeps its finding
+    assert _f20(tmp_path, D16="每公里补助标准") != []
+
+
+def test_several_standards_each_pricing_some_of_the_counts_are_no_finding(tmp_path):
+    # 一类/二类 standards (≤130万元 and ≤100万元): 4km × 100 = 400 < 500 but the dearer km may take the 130 — unknown
+    two = {"C15": "成本指标", "D15": "二类路补助标准", "F15": "≤100万元", "D16": "一类路补助标准", "F16": "≤130万元"}
+    assert _f20(tmp_path, **two) == []
