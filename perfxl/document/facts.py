@@ -1731,9 +1731,11 @@ _CARRIED_IN = lazy_compile(r"结转|结余|滚存")
 #: ("村集体增收50万元", "实现产值500万元", "节约资金10万元") or a figure of each item ("单笔支出均在50万元以上", "平均每户
 #: 2万元"): no part of the total, whatever its size — the 其中 list ends before it (issue 12: an 错误 must not rest on
 #: such an amount added to the parts).
-#: Words saying how much of the money has been paid out so far ("已拨付", "已支付", "累计拨付"): the whole's progress.
+#: Words saying how much of the money has been paid out so far ("已拨付", "已支付", "累计拨付", "已全部拨付", "拨付到位"
+#: — review22r): the whole's progress.
 _PAID_SO_FAR = lazy_compile(
-    r"已(?:经)?(?:拨付|支付|兑付|报账|使用|支出|下拨|到位)|累计(?:拨付|支付|兑付|报账|使用|支出)"
+    r"已(?:经)?(?:全部|全额|足额)?(?:拨付|支付|兑付|报账|使用|支出|下拨|到位)|累计(?:拨付|支付|兑付|报账|使用|支出)"
+    r"|(?:拨付|支付)到位"
 )
 
 _NO_PART = lazy_compile(
