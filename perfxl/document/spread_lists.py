@@ -92,22 +92,46 @@ def check_spread_lists(run: _Run, parsed: Sequence[tuple[int, TextRef, Paragraph
         _hold(run, ref, whole, claim_of_whole, found)
 
 
+def _agrees_with_table(run: _Run, fact: Fact) -> bool | None:
+    """Whether an item's figure agrees with its own line of the tables (None: no such line, or not in one money unit)."""
+    roles = ("final", "budget") if fact.role == "value" else (fact.role,)  # a stage unnamed: either the table prints
+    tables = [t for r in roles if (t := run.values.get((_item_claim(fact.subject), r))) is not None]
+    verdicts: list[bool] = []
+    for table in tables:
+        factor = convert(Decimal(1), table.unit, fact.quantity.unit).factor
+        if not factor:
+            return None
+        verdicts.append(Interval.printed(table.value * factor, table.step * factor).overlaps(_interval(fact)))
+    return any(verdicts) if verdicts else None
+
+
+def _pinpointed(run: _Run, found: list[tuple[int, TextRef, Fact]]) -> tuple[int, TextRef, Fact] | None:
+    """The one item the tables single out when the items do not make their whole (session 22, spread22): every other
+    item agrees with its own table line and this one does not — the finding is at ITS paragraph, one wrong figure, one
+    finding. None when the tables single out none (then the item that makes the sum, the last, carries it)."""
+    verdicts = [_agrees_with_table(run, f) for _, _, f in found]
+    wrong = [entry for entry, ok in zip(found, verdicts, strict=True) if ok is False]
+    return wrong[0] if len(wrong) == 1 and all(ok is not None for ok in verdicts) else None
+
+
 def _hold(run: _Run, ref: TextRef, whole: Fact, claim: str, found: list[tuple[int, TextRef, Fact]]) -> None:
     pi = whole.paragraph
     unit = whole.quantity.unit
     lo = hi = point = last_value = Decimal(0)
+    values: dict[int, Decimal] = {}
     for _, _, f in found:
         factor = convert(Decimal(1), f.quantity.unit, unit).factor
         if not factor:
             return
         at, last_value = _interval(f), f.quantity.value * factor
+        values[id(f)] = last_value
         lo, hi, point = lo + at.lo * factor, hi + at.hi * factor, point + last_value
     if (pi, whole.index) in run.contradicted or any((qi, f.index) in run.contradicted for qi, _, f in found):
         return
     if Interval(lo, hi).overlaps(_interval(whole)):
         return
-    qi, qref, last = found[-1]
-    others = point - last_value
+    qi, qref, last = _pinpointed(run, found) or found[-1]
+    others = point - values[id(last)]
     places = max(whole.quantity.places, *(f.quantity.places for _, _, f in found))
     expected = _show(whole.quantity.value - others, unit, places)
     names = " + ".join(f"{f.subject} {f.quantity.text}" for _, _, f in found)
