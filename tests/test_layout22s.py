@@ -92,6 +92,11 @@ def test_random_sheets_as_plain() -> None:
     for _ in range(1500):
         grid = _random_grid(rng)
         read = {r for r in range(grid.n_rows) if rng.random() < rng.choice((0.0, 0.1, 0.4))}
+        if rng.random() < 0.4:  # a table read from row k to the sheet's end (the common case: the scan ends early)
+            k = rng.randint(0, max(grid.n_rows, 1))
+            read |= set(range(k, grid.n_rows)) - (
+                {rng.randrange(grid.n_rows)} if grid.n_rows and rng.random() < 0.5 else set()
+            )
         limit = rng.choice((200, 200, 5))
         plain = _plain(grid, read, limit)
         assert headerless_indicator_rows(grid, limit, read) == plain, (grid.rows, sorted(read), limit)

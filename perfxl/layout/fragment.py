@@ -55,11 +55,17 @@ def headerless_indicator_rows(
     table header was found; None otherwise. Looks at the first `limit` rows only (a fragment is short).
 
     `read`: rows a table already read; a fragment holding one is none of these (None) — the scan stops at the first
-    read row that would fall in it (a read row once the fragment began, or a read indicator-shaped row that would
-    begin it) instead of going on through the whole table (`detect._headerless_fragment`, asked of every sheet)."""
+    read row that would fall in it (a read row once the fragment began, a read indicator-shaped row that would begin
+    it, or no unread row with cells left to begin it) instead of going on through the whole table (`detect._headerless_fragment`, asked of every sheet)."""
     first = None
     count = 0
-    for r in range(min(grid.n_rows, limit)):
+    end = min(grid.n_rows, limit)
+    # the last row a fragment could begin at: one with cells that no table read (most sheets: none, their table read
+    # to the end)
+    free = next((r for r in range(end - 1, -1, -1) if r not in read and row_cells(grid, r)), -1) if read else end
+    for r in range(end):
+        if first is None and r > free:
+            return None  # every row left with cells is read: a fragment could only begin at a read row
         if first is not None and r in read:
             return None  # (first, last) would hold row r
         cells = row_cells(grid, r)
