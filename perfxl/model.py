@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 from .fastbuild import slot_twin
 from .quoting import nest_quotes
@@ -215,6 +215,12 @@ class Severity(str, enum.Enum):
 
 _SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
 
+# Each member bound once as a module name (`from perfxl.model import ERROR`), read by code run a row or a finding:
+# `Severity.X` goes through Python 3.11's `EnumType.__getattr__` hook (`values.ValueKind`'s note).
+ERROR: Final = Severity.ERROR
+WARNING: Final = Severity.WARNING
+INFO: Final = Severity.INFO
+
 
 #: The Chinese label of each severity, as finance staff see it in reports, notes and the 校验结果 sheet.
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
@@ -232,6 +238,10 @@ class Certainty(str, enum.Enum):
     JUDGEMENT = "judgement"
     GUESS = "guess"
 
+
+CERTAIN: Final = Certainty.CERTAIN  # (each member a module name: `Severity`'s note above)
+JUDGEMENT: Final = Certainty.JUDGEMENT
+GUESS: Final = Certainty.GUESS
 
 #: The Chinese label of each certainty, as reports print it beside the basis.
 CERTAINTY_ZH = {Certainty.CERTAIN: "确定", Certainty.JUDGEMENT: "需人工判断", Certainty.GUESS: "依据推断"}
@@ -314,8 +324,8 @@ def new_finding(
     """`Finding(code, …, certainty=certainty)`, every field given, by its slot twin (`fastbuild.slot_twin`): the same
     value (equal, same hash and repr; `tests/test_perf17f.py`), `__post_init__`'s cap and quote nesting applied here,
     without the generated `__init__`'s twelve `object.__setattr__`. The checks build thousands (`Context.finding`)."""
-    if certainty is not Certainty.CERTAIN and severity is Severity.ERROR:
-        severity = Severity.WARNING
+    if certainty is not CERTAIN and severity is ERROR:
+        severity = WARNING
     if "“" in basis:
         basis = nest_quotes(basis)
     f: Any = _new(_FindingTwin)

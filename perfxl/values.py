@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from perfxl.chinese import CACHE_MAX_LEN, is_plain, nfkc_stable, to_simplified
 from perfxl.numbers import fmt_decimal, join_digit_groups, to_decimal
@@ -72,6 +72,20 @@ class ValueKind(str, enum.Enum):
     TEXT = "text"
 
 
+# Each member bound once as a module name, imported by name where code runs a row (`from perfxl.values import PERCENT`):
+# in Python 3.11 `EnumType` defines `__getattr__`, so every `ValueKind.X` goes through CPython's
+# `slot_tp_getattr_hook` (≈ 900 instructions an ask more than a module name's). The same for `Op` below and
+# `model.Severity`/`Certainty`; tests/test_perf22k.py counts the asks a row.
+NUMBER: Final = ValueKind.NUMBER
+PERCENT: Final = ValueKind.PERCENT
+GROWTH: Final = ValueKind.GROWTH
+DATE: Final = ValueKind.DATE
+QUALITATIVE: Final = ValueKind.QUALITATIVE
+PLACEHOLDER: Final = ValueKind.PLACEHOLDER
+BLANK: Final = ValueKind.BLANK
+TEXT: Final = ValueKind.TEXT
+
+
 class Op(str, enum.Enum):
     """Comparison operator of a target (指标性质): ≥ > = ≤ <."""
 
@@ -88,6 +102,13 @@ class Op(str, enum.Enum):
     @property
     def is_reverse(self) -> bool:
         return self in (Op.LE, Op.LT)
+
+
+GE: Final = Op.GE  # (each `Op` member a module name: `ValueKind`'s note above)
+GT: Final = Op.GT
+EQ: Final = Op.EQ
+LE: Final = Op.LE
+LT: Final = Op.LT
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +141,7 @@ class ParsedValue:
 
     @property
     def is_empty(self) -> bool:
-        return self.kind is ValueKind.BLANK or self.kind is ValueKind.PLACEHOLDER
+        return self.kind is BLANK or self.kind is PLACEHOLDER
 
     def display(self) -> str:
         """Short form for explanations: "11.8%", "12家", "增长12%", "2023-12-31", "达成年度指标"."""
@@ -1168,7 +1189,7 @@ def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
     "2023年12月" reads — else None. Only typed text: a number cell 2023.1 may have lost the 0 of October; and not
     after ≥ or >: a deadline is at most a date, so "≥2023.5" is an amount's floor."""
     if (
-        p.kind is not ValueKind.NUMBER
+        p.kind is not NUMBER
         or (p.unit is not None and p.unit not in DATE_UNITS)
         or p.number is None
         or not isinstance(p.raw, str)
@@ -1180,4 +1201,4 @@ def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
         return None
     year, month = int(m.group(1)), int(m.group(2))
     day = calendar.monthrange(year, month)[1]
-    return dataclasses.replace(p, kind=ValueKind.DATE, number=None, date=DateParts(year, month, day, "month"))
+    return dataclasses.replace(p, kind=DATE, number=None, date=DateParts(year, month, day, "month"))

@@ -190,3 +190,73 @@ def test_real_tables_back_to_back_say_where_they_may_part(stacked, name):
     assert "使用项目" in unsure[0].note_zh and "第1页" in unsure[0].note_zh
     errors = [p for p in read_document(stacked[name]).problems if p.sheet == "第1页 表1" and p.severity.name == "ERROR"]
     assert errors == []
+
+
+# ---------------------------------------------------------------- a 其中 list spread over paragraphs (塘子 2023 p8–p10)
+
+from test_document_realreport import codes_at_paragraph as _at  # noqa: E402
+from test_document_realreport import with_paragraph  # noqa: E402
+
+REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
+TANGZI = tomllib.loads((REPORTS / "yunnan-xundian-tangzi-sangong-2023.toml").read_text(encoding="utf-8"))
+#: 塘子's p8–p10 alone, the whole ending its paragraph on "其中:", each of its two defined items a paragraph of its own
+VEHICLES = [
+    "2.公务用车购置及运行维护费支出4.02万元。其中:",
+    "公务用车购置支出0万元,购置车辆0辆。本单位2023年度无此项支出。",
+    "公务用车运行维护支出0万元,开支一般公共预算财政拨款的公务用车保有量为7辆。",
+]
+
+
+def _paras(paragraphs: list[str]) -> dict:
+    return {"paragraphs": paragraphs}
+
+
+def test_tangzi_the_items_one_paragraph_each_are_held_to_their_whole(tmp_path):
+    """Failed before: [] at 塘子街道 2023 p10 (the real report, as published) — 购置 0 + 运行维护 0 = 0, the whole 4.02:
+    N02 错误 at the last item's paragraph, the item that should be 4.02."""
+    assert ("N02", "error") in _at(tmp_path, TANGZI, 10)
+    assert _at(tmp_path, TANGZI, 9) == [] and ("N02", "error") not in _at(tmp_path, TANGZI, 8)
+
+
+def test_items_that_make_their_whole_are_quiet(tmp_path):
+    """Must NOT fire: the same three paragraphs with the 运行维护 amount that makes the whole (0 + 4.02 = 4.02)."""
+    fixed = _paras([VEHICLES[0], VEHICLES[1], VEHICLES[2].replace("支出0万元", "支出4.02万元")])
+    assert _at(tmp_path, fixed, 3) == []
+
+
+def test_a_list_not_naming_every_item_or_broken_is_not_held(tmp_path):
+    """Must NOT fire: only one item's paragraph (a 其中 may be partial), a paragraph between opening with no item, the
+    list opened by a word other than 其中, or a whole not defined by its items (支出's 其中 may list some projects)."""
+    one = _paras([VEHICLES[0], VEHICLES[1], "本单位严格控制公务用车支出。"])
+    assert _at(tmp_path, one, 2) == [] and _at(tmp_path, one, 3) == []
+    broken = _paras([VEHICLES[0], VEHICLES[1], "具体情况如下。", VEHICLES[2]])
+    assert _at(tmp_path, broken, 4) == []
+    other = _paras(["2.公务用车购置及运行维护费支出4.02万元。主要用于:", VEHICLES[1], VEHICLES[2]])
+    assert _at(tmp_path, other, 3) == []
+    spend = _paras(["本年度项目支出120万元。其中:", "道路维修支出50万元。", "绿化支出30万元。"])
+    assert _at(tmp_path, spend, 3) == []
+
+
+def test_an_item_of_another_role_is_not_held(tmp_path):
+    """Must NOT fire: the items' paragraphs print their budgets (预算) under a whole that is a spending."""
+    budgets = _paras([VEHICLES[0], "公务用车购置费预算0万元。", "公务用车运行维护费预算0万元。"])
+    assert ("N02", "error") not in _at(tmp_path, budgets, 3)
+
+
+def test_the_three_public_whole_over_its_items_and_an_item_s_own_parts(tmp_path):
+    """A “三公”经费 whole, its three items one paragraph each, the 公务用车 item's own two parts between them (skipped as
+    its parts): 0 + 4.02 + 7.94 = 11.96 quiet; printed 12.96 quiet too (a "0万元" printed whole may be up to 0.99 cut
+    short); printed 13.96, N02 at the last item (公务接待费)."""
+    paragraphs = [
+        "2023年度“三公”经费支出11.96万元。其中:",
+        "1.因公出国(境)费支出0万元。",
+        "2.公务用车购置及运行维护费支出4.02万元。其中:",
+        "公务用车购置费支出0万元。",
+        "公务用车运行维护费支出4.02万元。",
+        "3.公务接待费支出7.94万元。",
+    ]
+    assert all(("N02", "error") not in _at(tmp_path, _paras(paragraphs), k) for k in (1, 3, 5, 6))
+    loose = with_paragraph(_paras(paragraphs), 1, "11.96", "12.96")
+    assert ("N02", "error") not in _at(tmp_path, loose, 6)
+    wrong = with_paragraph(_paras(paragraphs), 1, "11.96", "13.96")
+    assert ("N02", "error") in _at(tmp_path, wrong, 6)

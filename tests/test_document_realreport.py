@@ -212,10 +212,8 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
     "shanghai-putuo-shiquan-juesuan-2025": {  # real reports 23 (blind)
         39: "an item whose 项 names no line of its 款 (统计信息事务（项）20.04; the 款's 项 are 专项统计业务 20.03, 统计管理 3.39)",
     },
-    "yunnan-xundian-tangzi-sangong-2023": {  # real reports 25 (blind)
-        10: "a 其中 ending its paragraph (“公务用车购置及运行维护费支出4.02万元。其中:”), its two defined parts one paragraph "
-        "each (购置 0, 运行维护 0): no list spans paragraphs, and 公务用车购置支出 / 运行维护支出 name no claim",
-    },
+    # 塘子 2023 p10 (a 其中 ending its paragraph, its two defined parts one paragraph each) is found since session 22:
+    # perfxl/document/spread_lists.py, tests/test_doc22.py.
     # 衢江 2016 p1 (995/38/958 against its own 三公 决算表's 996/37/959) is found since session 13: a 三公 table outside a
     # 基础数据表 is read into the 基础数据表's 三公 rows (perfxl/layout/three_public.py, tests/test_sangong13.py).
     # 梧州 医保局 2024 p3 (本级 + 对下转移支付 short of 项目支出) is found since session 12: a 其中 split whose words name

@@ -18,6 +18,8 @@ from decimal import Decimal
 
 import pytest
 from report_helpers import findings_of, pad, workbook_result
+from table_cases import each as _each
+from table_cases import each1 as _each1
 from test_b19v import _MERGES, _b19, _table
 
 from perfxl.document.facts import extract_facts
@@ -31,32 +33,47 @@ E = ""
 # ---------------------------------------------------------------- the reading itself
 
 
-@pytest.mark.parametrize(
-    ("text", "number"),
-    [
-        ("1 036.53", "1036.53"),
-        ("1 036", "1036"),
-        ("1\u2009036.53", "1036.53"),  # thin space
-        ("1\u202f036.53", "1036.53"),  # narrow no-break space
-        ("1\u00a0036", "1036"),  # no-break space
-        ("-1 036.53", "-1036.53"),
-        ("10 000", "10000"),
-        ("1 000 000", "1000000"),
-        ("≥1 036人", "1036"),
-        ("−58.80", "-58.80"),  # the minus sign U+2212
-        ("- 58.80", "-58.80"),  # Excel's accounting print
-    ],
-)
-def test_a_figure_grouped_by_spaces_is_that_figure(text, number):
+_A_FIGURE_GROUPED_BY_SPACES_IS_THAT_FIGURE_CASES = [
+    ("1 036.53", "1036.53"),
+    ("1 036", "1036"),
+    ("1\u2009036.53", "1036.53"),  # thin space
+    ("1\u202f036.53", "1036.53"),  # narrow no-break space
+    ("1\u00a0036", "1036"),  # no-break space
+    ("-1 036.53", "-1036.53"),
+    ("10 000", "10000"),
+    ("1 000 000", "1000000"),
+    ("≥1 036人", "1036"),
+    ("−58.80", "-58.80"),  # the minus sign U+2212
+    ("- 58.80", "-58.80"),  # Excel's accounting print
+]
+
+
+def _a_figure_grouped_by_spaces_is_that_figure(text, number):
     p = parse_value(text)
     assert p.kind is ValueKind.NUMBER and p.number == Decimal(number) and not p.damaged, p
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["12 3.4", "2023 100", "977 .30", "1 036 2", "1 0366", "100 200", "2 300", "2 300.00", "12 345", "12 345 678.90"],
-)
-def test_digits_with_a_space_no_grouping_explains_are_damaged_with_a_reason(text):
+def test_a_figure_grouped_by_spaces_is_that_figure():
+    _each(
+        _A_FIGURE_GROUPED_BY_SPACES_IS_THAT_FIGURE_CASES, _a_figure_grouped_by_spaces_is_that_figure
+    )  # one test a list (fast22b)
+
+
+_DIGITS_WITH_A_SPACE_NO_GROUPING_EXPLAINS_ARE_DAMAGED_WITH_A_REASON_CASES = [
+    "12 3.4",
+    "2023 100",
+    "977 .30",
+    "1 036 2",
+    "1 0366",
+    "100 200",
+    "2 300",
+    "2 300.00",
+    "12 345",
+    "12 345 678.90",
+]
+
+
+def _digits_with_a_space_no_grouping_explains_are_damaged_with_a_reason(text):
     """Failed before: TEXT with the number of the first figure (12, 2023, 977, 1 …), no reason — unread, unsaid.
     "100 200", "2 300", "12 345" fit a grouping in threes but may as well be two figures (two values; a row's number and
     an amount a PDF's columns ran together): read as one only where every further group opens with 0 ("1 036",
@@ -64,6 +81,13 @@ def test_digits_with_a_space_no_grouping_explains_are_damaged_with_a_reason(text
     p = parse_value(text)
     assert p.kind is ValueKind.TEXT and p.damaged and p.number is None
     assert p.reason and "空格" in p.reason and p.reason_en and "space" in p.reason_en
+
+
+def test_digits_with_a_space_no_grouping_explains_are_damaged_with_a_reason():
+    _each1(
+        _DIGITS_WITH_A_SPACE_NO_GROUPING_EXPLAINS_ARE_DAMAGED_WITH_A_REASON_CASES,
+        _digits_with_a_space_no_grouping_explains_are_damaged_with_a_reason,
+    )  # one test a list (fast22b)
 
 
 def test_the_grouping_is_one_reading_for_cells_sentences_and_decimals():
@@ -87,11 +111,22 @@ def test_a_sentences_spaced_figure_that_may_be_two_is_no_figure():
     assert [f.quantity.value for f in extract_facts(text).facts] == [Decimal("1036.53")]
 
 
-@pytest.mark.parametrize(
-    ("text", "sign"), [("▼58.80", -1), ("▽6.02%", -1), ("58.80▼", -1), ("▲58.80", 1), ("△6.02%", 1), ("58.80", 1)]
-)
-def test_triangles_are_sign_marks(text, sign):
+_TRIANGLES_ARE_SIGN_MARKS_CASES = [
+    ("▼58.80", -1),
+    ("▽6.02%", -1),
+    ("58.80▼", -1),
+    ("▲58.80", 1),
+    ("△6.02%", 1),
+    ("58.80", 1),
+]
+
+
+def _triangles_are_sign_marks(text, sign):
     assert printed_sign(text)[0] == sign
+
+
+def test_triangles_are_sign_marks():
+    _each(_TRIANGLES_ARE_SIGN_MARKS_CASES, _triangles_are_sign_marks)  # one test a list (fast22b)
 
 
 # ---------------------------------------------------------------- a 三公 决算 table (basic data) and its change column

@@ -3,8 +3,9 @@ hand; an 错误 only where the cells make it certain."""
 
 from __future__ import annotations
 
-import pytest
 from rules_helpers import SHEET, good_evaluation, submission, with_total
+from table_cases import each as _each
+from table_cases import each1 as _each1
 
 from perfxl.model import Certainty
 from perfxl.validate import validate_submission
@@ -18,14 +19,23 @@ def _found(ev_or_sub, *codes):
 # ---------------------------------------------------------------- funds: a printed 执行率 perfxl cannot read
 
 
-@pytest.mark.parametrize("typed", [".95", "95.0.0%"])
-def test_an_unreadable_printed_rate_is_c02s_one_warning_never_a_certain_f04(typed):
+_AN_UNREADABLE_PRINTED_RATE_IS_C02S_ONE_WARNING_NEVER_A_CERTAIN_F04_CASES = [".95", "95.0.0%"]
+
+
+def _an_unreadable_printed_rate_is_c02s_one_warning_never_a_certain_f04(typed):
     """'.95' (the integer digit lost) may well be the right 95%: C02 says it cannot be read; F04 computing
     against it gave a certain 错误 '应为 95%，表中为 .95' on a correct row."""
     ev = with_total(good_evaluation(), rate=typed)
     found = _found(ev, "F04", "C02")
     assert [(f.code, f.brief()[2]) for f in found] == [("C02", "G5")]
     assert all(f.certainty is not Certainty.CERTAIN or f.severity.value != "error" for f in found)
+
+
+def test_an_unreadable_printed_rate_is_c02s_one_warning_never_a_certain_f04():
+    _each1(
+        _AN_UNREADABLE_PRINTED_RATE_IS_C02S_ONE_WARNING_NEVER_A_CERTAIN_F04_CASES,
+        _an_unreadable_printed_rate_is_c02s_one_warning_never_a_certain_f04,
+    )  # one test a list (fast22b)
 
 
 def test_a_printed_rate_perfxl_cannot_read_as_a_rate_is_a_judgement():
@@ -53,10 +63,26 @@ def _staff(rate):
     return Submission(path="x.xlsx", evaluations=(), basic=basic([], staffing(32, 30, rate)))
 
 
-@pytest.mark.parametrize("typed", ["30/32", "30／32", "93.75%", 0.9375, "0.94", "94%"])
-def test_a_control_rate_printed_as_staff_over_establishment_or_rounded_is_silent(typed):
+_A_CONTROL_RATE_PRINTED_AS_STAFF_OVER_ESTABLISHMENT_OR_ROUNDED_IS_SILENT_CASES = [
+    "30/32",
+    "30／32",
+    "93.75%",
+    0.9375,
+    "0.94",
+    "94%",
+]
+
+
+def _a_control_rate_printed_as_staff_over_establishment_or_rounded_is_silent(typed):
     """'30/32' is 实有 30 over 编制 32, the rate itself: B01 gave a certain '应为 93.75%，表中为 30/32'."""
     assert _found(_staff(typed), "B01", "C02") == []
+
+
+def test_a_control_rate_printed_as_staff_over_establishment_or_rounded_is_silent():
+    _each1(
+        _A_CONTROL_RATE_PRINTED_AS_STAFF_OVER_ESTABLISHMENT_OR_ROUNDED_IS_SILENT_CASES,
+        _a_control_rate_printed_as_staff_over_establishment_or_rounded_is_silent,
+    )  # one test a list (fast22b)
 
 
 def test_a_wrong_fraction_or_rate_stays_a_certain_b01():
@@ -86,19 +112,25 @@ def _procurement(rate):
     return Submission(path="x.xlsx", evaluations=(), basic=b)
 
 
-@pytest.mark.parametrize(
-    ("typed", "expected"),
-    [
-        ("88.89%", []),
-        ("80/90", []),  # 实际 over 预算, the rate itself
-        (".8889", [("C02", "warning")]),  # C02's one finding
-        ("8 8.89%", [("C02", "warning")]),  # cannot be read: C02 says why (num20; B13 did), a person checks
-        ("80/100", [("B13", "error")]),
-        ("90%", [("B13", "error")]),
-    ],
-)
-def test_procurement_rate_printed_as_a_fraction_or_unreadable(typed, expected):
+_PROCUREMENT_RATE_PRINTED_AS_A_FRACTION_OR_UNREADABLE_CASES = [
+    ("88.89%", []),
+    ("80/90", []),  # 实际 over 预算, the rate itself
+    (".8889", [("C02", "warning")]),  # C02's one finding
+    ("8 8.89%", [("C02", "warning")]),  # cannot be read: C02 says why (num20; B13 did), a person checks
+    ("80/100", [("B13", "error")]),
+    ("90%", [("B13", "error")]),
+]
+
+
+def _procurement_rate_printed_as_a_fraction_or_unreadable(typed, expected):
     assert [(f.code, f.severity.value) for f in _found(_procurement(typed), "B13", "C02")] == expected
+
+
+def test_procurement_rate_printed_as_a_fraction_or_unreadable():
+    _each(
+        _PROCUREMENT_RATE_PRINTED_AS_A_FRACTION_OR_UNREADABLE_CASES,
+        _procurement_rate_printed_as_a_fraction_or_unreadable,
+    )  # one test a list (fast22b)
 
 
 # ---------------------------------------------------------------- funds: a source's own 其中 rows under a bare label
@@ -112,19 +144,25 @@ def _sources(*parts):
     return good_evaluation(funds=funds(total, rows))
 
 
-@pytest.mark.parametrize(
-    "parts",
-    [
-        # 财政拨款 split by level: 中央 60/70/66 + 省级 40/50/48 = 财政拨款 100/120/114
-        (("财政拨款", (100, 120, 114)), ("其中：中央资金", (60, 70, 66)), ("省级资金", (40, 50, 48))),
-        # 财政拨款 including its 上年结转 (其中), then 其他资金 0
-        (("财政拨款", (100, 120, 114)), ("其中：上年结转", (0, 10, 10)), ("其他资金", (0, 0, 0))),
-    ],
-)
-def test_of_which_rows_under_a_bare_source_are_its_items_when_that_adds_up(parts):
+_OF_WHICH_ROWS_UNDER_A_BARE_SOURCE_ARE_ITS_ITEMS_WHEN_THAT_ADDS_UP_CASES = [
+    # 财政拨款 split by level: 中央 60/70/66 + 省级 40/50/48 = 财政拨款 100/120/114
+    (("财政拨款", (100, 120, 114)), ("其中：中央资金", (60, 70, 66)), ("省级资金", (40, 50, 48))),
+    # 财政拨款 including its 上年结转 (其中), then 其他资金 0
+    (("财政拨款", (100, 120, 114)), ("其中：上年结转", (0, 10, 10)), ("其他资金", (0, 0, 0))),
+]
+
+
+def _of_which_rows_under_a_bare_source_are_its_items_when_that_adds_up(parts):
     """'财政拨款' then '其中：中央资金 / 省级资金': the 其中 rows are 财政拨款's own items. Summed as sources of
     their own they gave a certain F02 '应为各来源之和 240，表中为 120' on a correct table."""
     assert _found(_sources(*parts), "F02") == []
+
+
+def test_of_which_rows_under_a_bare_source_are_its_items_when_that_adds_up():
+    _each1(
+        _OF_WHICH_ROWS_UNDER_A_BARE_SOURCE_ARE_ITS_ITEMS_WHEN_THAT_ADDS_UP_CASES,
+        _of_which_rows_under_a_bare_source_are_its_items_when_that_adds_up,
+    )  # one test a list (fast22b)
 
 
 def test_of_which_rows_that_fit_neither_reading_stay_a_certain_f02():

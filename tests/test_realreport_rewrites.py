@@ -28,6 +28,7 @@ import pytest
 from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))  # render, when this file runs alone
 
 from render import parsed_toml
 from test_document_realreport import (

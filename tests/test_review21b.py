@@ -10,19 +10,24 @@
 
 from __future__ import annotations
 
-import pytest
+from table_cases import each1 as _each1
 from test_notes21 import _FULL_RATE, _START_RATE, _n01, _sifaju
 
+_A_NOTE_ABOUT_ANOTHER_COLUMN_PRINTS_NO_STAGE_OF_THE_BUDGET_CASES = [
+    ["注：上年预算数为全年预算数。"],  # another column's stage
+    ["注：本表决算数为全年预算执行数。"],  # the 决算 column's words
+]
 
-@pytest.mark.parametrize(
-    "below",
-    [
-        ["注：上年预算数为全年预算数。"],  # another column's stage
-        ["注：本表决算数为全年预算执行数。"],  # the 决算 column's words
-    ],
-)
-def test_a_note_about_another_column_prints_no_stage_of_the_budget(below):
+
+def _a_note_about_another_column_prints_no_stage_of_the_budget(below):
     assert _n01(below, _FULL_RATE) == ["warning"]
+
+
+def test_a_note_about_another_column_prints_no_stage_of_the_budget():
+    _each1(
+        _A_NOTE_ABOUT_ANOTHER_COLUMN_PRINTS_NO_STAGE_OF_THE_BUDGET_CASES,
+        _a_note_about_another_column_prints_no_stage_of_the_budget,
+    )  # one test a list (fast22b)
 
 
 def test_a_note_naming_the_budget_column_after_another_ones_words_still_reads():
@@ -30,17 +35,23 @@ def test_a_note_naming_the_budget_column_after_another_ones_words_still_reads():
     assert _n01(["注：上年决算数为全年预算执行数，本年预算数为年初预算数。"], _START_RATE) == ["error"]
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "2026年“三公”经费预算15.71万元，其中本级公务接待费0.73万元。",  # an item (agrees with its cell 0.73)
-        "2026年“三公”经费预算10.71万元，其中本级公务接待费0.73万元、本级公务用车购置及运行费9.98万元。",
-        "2026年“三公”经费预算10.71万元，其中本级财政拨款5.71万元、其他资金5.00万元。",  # a source's share
-        "2026年“三公”经费预算15.71万元，其中本级财政拨款5.00万元、其他资金10.71万元。",
-    ],
-)
-def test_a_part_naming_an_item_or_a_source_is_no_part_of_the_tables_scope(sentence):
+_A_PART_NAMING_AN_ITEM_OR_A_SOURCE_IS_NO_PART_OF_THE_TABLES_SCOPE_CASES = [
+    "2026年“三公”经费预算15.71万元，其中本级公务接待费0.73万元。",  # an item (agrees with its cell 0.73)
+    "2026年“三公”经费预算10.71万元，其中本级公务接待费0.73万元、本级公务用车购置及运行费9.98万元。",
+    "2026年“三公”经费预算10.71万元，其中本级财政拨款5.71万元、其他资金5.00万元。",  # a source's share
+    "2026年“三公”经费预算15.71万元，其中本级财政拨款5.00万元、其他资金10.71万元。",
+]
+
+
+def _a_part_naming_an_item_or_a_source_is_no_part_of_the_tables_scope(sentence):
     assert not [s for c, s, _ in _sifaju(sentence) if s == "error"]
+
+
+def test_a_part_naming_an_item_or_a_source_is_no_part_of_the_tables_scope():
+    _each1(
+        _A_PART_NAMING_AN_ITEM_OR_A_SOURCE_IS_NO_PART_OF_THE_TABLES_SCOPE_CASES,
+        _a_part_naming_an_item_or_a_source_is_no_part_of_the_tables_scope,
+    )  # one test a list (fast22b)
 
 
 def test_a_part_named_by_its_scope_alone_is_still_held():
@@ -49,18 +60,24 @@ def test_a_part_named_by_its_scope_alone_is_still_held():
     assert [(c, s) for c, s, _ in found] == [("N01", "error")]
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "2026年“三公”经费预算10.71万元，其中本级8.00万元、所属单位2.71万元。",  # the whole is the table's 合计
-        "2026年“三公”经费预算10.71万元，其中本级8.00万元。",
-        "2026年“三公”经费预算10.71万元，其中公务接待费0.73万元（其中本级0.50万元）。",  # the item is the table's 0.73
-    ],
-)
-def test_a_whole_that_is_the_tables_figure_leaves_its_own_level_part_unheld(sentence):
+_A_WHOLE_THAT_IS_THE_TABLES_FIGURE_LEAVES_ITS_OWN_LEVEL_PART_UNHELD_CASES = [
+    "2026年“三公”经费预算10.71万元，其中本级8.00万元、所属单位2.71万元。",  # the whole is the table's 合计
+    "2026年“三公”经费预算10.71万元，其中本级8.00万元。",
+    "2026年“三公”经费预算10.71万元，其中公务接待费0.73万元（其中本级0.50万元）。",  # the item is the table's 0.73
+]
+
+
+def _a_whole_that_is_the_tables_figure_leaves_its_own_level_part_unheld(sentence):
     """The sentence's whole agrees with the 单位 table's figure (合计 10.71, 公务接待费 0.73): the table may be the whole's
     scope (本级 and 所属单位 together) — its 本级 part is no figure of the table; it was an N01 错误 against it."""
     assert not [s for c, s, _ in _sifaju(sentence) if s == "error"]
+
+
+def test_a_whole_that_is_the_tables_figure_leaves_its_own_level_part_unheld():
+    _each1(
+        _A_WHOLE_THAT_IS_THE_TABLES_FIGURE_LEAVES_ITS_OWN_LEVEL_PART_UNHELD_CASES,
+        _a_whole_that_is_the_tables_figure_leaves_its_own_level_part_unheld,
+    )  # one test a list (fast22b)
 
 
 def test_scope_parts_opening_the_next_sentence_make_the_whole_the_departments():
@@ -69,31 +86,59 @@ def test_scope_parts_opening_the_next_sentence_make_the_whole_the_departments():
     assert _sifaju("2026年“三公”经费预算15.71万元。其中本级10.71万元，所属单位5.00万元。") == []
 
 
-@pytest.mark.parametrize("below", [["注：2024年预算数为全年预算数。"], ["注：2025年预算数为全年预算数。"]])
-def test_a_note_naming_a_year_the_caption_does_not_prints_no_stage_of_its_column(below):
+_A_NOTE_NAMING_A_YEAR_THE_CAPTION_DOES_NOT_PRINTS_NO_STAGE_OF_ITS_COLUMN_CASES = [
+    ["注：2024年预算数为全年预算数。"],
+    ["注：2025年预算数为全年预算数。"],
+]
+
+
+def _a_note_naming_a_year_the_caption_does_not_prints_no_stage_of_its_column(below):
     """石泉路's caption "财政拨款“三公”经费支出决算表" names no year: "2024年预算数" may be another year's column (a 决算
     table printing 上年 figures) — no stage read; it was a certain N01 错误 on "完成全年预算的74.70%"."""
     assert _n01(below, _FULL_RATE) == ["warning"]
 
 
-@pytest.mark.parametrize(
-    "below",
-    [
-        ["注：基本支出预算数为全年预算数。"],  # another line's budget (review21b's open item, closed by the lead)
-        ["注：一般公共预算财政拨款预算数为全年预算数。"],
-        ["注：1.项目支出预算数为全年预算数。"],
-    ],
-)
-def test_a_note_about_another_lines_budget_prints_no_stage_of_the_budget_column(below):
+def test_a_note_naming_a_year_the_caption_does_not_prints_no_stage_of_its_column():
+    _each1(
+        _A_NOTE_NAMING_A_YEAR_THE_CAPTION_DOES_NOT_PRINTS_NO_STAGE_OF_ITS_COLUMN_CASES,
+        _a_note_naming_a_year_the_caption_does_not_prints_no_stage_of_its_column,
+    )  # one test a list (fast22b)
+
+
+_A_NOTE_ABOUT_ANOTHER_LINES_BUDGET_PRINTS_NO_STAGE_OF_THE_BUDGET_COLUMN_CASES = [
+    ["注：基本支出预算数为全年预算数。"],  # another line's budget (review21b's open item, closed by the lead)
+    ["注：一般公共预算财政拨款预算数为全年预算数。"],
+    ["注：1.项目支出预算数为全年预算数。"],
+]
+
+
+def _a_note_about_another_lines_budget_prints_no_stage_of_the_budget_column(below):
     assert _n01(below, _FULL_RATE) == ["warning"]
 
 
-@pytest.mark.parametrize(
-    "below",
-    [["注：预算数为全年预算数。"], ["注：本表“三公”经费预算数为全年预算数。"], ["注：1.本年预算数为全年预算数。"]],
-)
-def test_a_note_about_the_tables_own_budget_column_still_reads(below):
+def test_a_note_about_another_lines_budget_prints_no_stage_of_the_budget_column():
+    _each1(
+        _A_NOTE_ABOUT_ANOTHER_LINES_BUDGET_PRINTS_NO_STAGE_OF_THE_BUDGET_COLUMN_CASES,
+        _a_note_about_another_lines_budget_prints_no_stage_of_the_budget_column,
+    )  # one test a list (fast22b)
+
+
+_A_NOTE_ABOUT_THE_TABLES_OWN_BUDGET_COLUMN_STILL_READS_CASES = [
+    ["注：预算数为全年预算数。"],
+    ["注：本表“三公”经费预算数为全年预算数。"],
+    ["注：1.本年预算数为全年预算数。"],
+]
+
+
+def _a_note_about_the_tables_own_budget_column_still_reads(below):
     assert _n01(below, _FULL_RATE) == ["error"]
+
+
+def test_a_note_about_the_tables_own_budget_column_still_reads():
+    _each1(
+        _A_NOTE_ABOUT_THE_TABLES_OWN_BUDGET_COLUMN_STILL_READS_CASES,
+        _a_note_about_the_tables_own_budget_column_still_reads,
+    )  # one test a list (fast22b)
 
 
 def test_the_own_budget_words_are_read_in_linear_time():

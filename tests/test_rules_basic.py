@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 from rules_helpers import BASIC, SHEET, amount, basic, briefs, cv, seed_basic, seed_evaluation, staffing, submission
+from table_cases import each1 as _each1
 
 from perfxl.model import BuildingControl
 from perfxl.validate import validate_submission
@@ -32,9 +32,15 @@ def _sub(b, *evs):
     return submission(*evs, basic=b)
 
 
-@pytest.mark.parametrize("code", ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B11", "B12", "B14"])
-def test_silent_on_correct_basic_data(code):
+_SILENT_ON_CORRECT_BASIC_DATA_CASES = ["B01", "B02", "B03", "B04", "B05", "B06", "B07", "B11", "B12", "B14"]
+
+
+def _silent_on_correct_basic_data(code):
     assert briefs(_sub(good_basic()), code) == []
+
+
+def test_silent_on_correct_basic_data():
+    _each1(_SILENT_ON_CORRECT_BASIC_DATA_CASES, _silent_on_correct_basic_data)  # one test a list (fast22b)
 
 
 def test_b01_b02_seed_staffing_140_percent_and_over_establishment():
@@ -44,10 +50,16 @@ def test_b01_b02_seed_staffing_140_percent_and_over_establishment():
     assert (found[1].expected, found[1].actual) == ("32", "45")
 
 
-@pytest.mark.parametrize("typed", ["140.63%", 1.40625, 140.63, "140.625%"])
-def test_b01_right_rate_in_any_spelling(typed):
+_B01_RIGHT_RATE_IN_ANY_SPELLING_CASES = ["140.63%", 1.40625, 140.63, "140.625%"]
+
+
+def _b01_right_rate_in_any_spelling(typed):
     b = dataclasses.replace(seed_basic(), staffing=staffing(32, 45, typed))
     assert briefs(_sub(b), "B01") == []
+
+
+def test_b01_right_rate_in_any_spelling():
+    _each1(_B01_RIGHT_RATE_IN_ANY_SPELLING_CASES, _b01_right_rate_in_any_spelling)  # one test a list (fast22b)
 
 
 def test_b03_three_public_not_the_sum_of_its_parts():

@@ -6,13 +6,20 @@ import dataclasses
 
 import pytest
 from rules_helpers import SHEET, briefs, cv, funds, funds_row, good_evaluation, submission, with_total
+from table_cases import each as _each
+from table_cases import each1 as _each1
 
 from perfxl.validate import validate_submission
 
+_SILENT_ON_A_CORRECT_TABLE_CASES = ["F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08"]
 
-@pytest.mark.parametrize("code", ["F01", "F02", "F03", "F04", "F05", "F06", "F07", "F08"])
-def test_silent_on_a_correct_table(code):
+
+def _silent_on_a_correct_table(code):
     assert briefs(good_evaluation(), code) == []
+
+
+def test_silent_on_a_correct_table():
+    _each1(_SILENT_ON_A_CORRECT_TABLE_CASES, _silent_on_a_correct_table)  # one test a list (fast22b)
 
 
 def test_f01_blank_header_field_points_at_its_cell():
@@ -65,33 +72,55 @@ def test_f04_seed_rate_94_5_should_be_100():
     assert "按 94.5% 理解" in found[0].message
 
 
-@pytest.mark.parametrize("typed", ["95.00%", "95%", 95, 0.95, "95", "0.95"])
-def test_f04_accepts_every_spelling_of_the_right_rate(typed):
+_F04_ACCEPTS_EVERY_SPELLING_OF_THE_RIGHT_RATE_CASES = ["95.00%", "95%", 95, 0.95, "95", "0.95"]
+
+
+def _f04_accepts_every_spelling_of_the_right_rate(typed):
     assert briefs(with_total(good_evaluation(), rate=typed), "F04") == []
 
 
-@pytest.mark.parametrize("typed", ["94%", 0.94, 94, "96.5%"])
-def test_f04_flags_a_wrong_rate_in_any_spelling(typed):
+def test_f04_accepts_every_spelling_of_the_right_rate():
+    _each1(
+        _F04_ACCEPTS_EVERY_SPELLING_OF_THE_RIGHT_RATE_CASES, _f04_accepts_every_spelling_of_the_right_rate
+    )  # one test a list (fast22b)
+
+
+_F04_FLAGS_A_WRONG_RATE_IN_ANY_SPELLING_CASES = ["94%", 0.94, 94, "96.5%"]
+
+
+def _f04_flags_a_wrong_rate_in_any_spelling(typed):
     assert briefs(with_total(good_evaluation(), rate=typed), "F04") == [("F04", SHEET, "G5")]
 
 
-@pytest.mark.parametrize(
-    ("typed", "flagged"),
-    [
-        ("66.7%", False),  # 2/3 = 66.666…%: printed to 1 decimal, 66.7 is that value rounded half up
-        ("67%", False),  # printed to 0 decimals
-        ("66.67%", False),
-        ("66.6%", True),  # truncated, not rounded
-        ("66%", True),
-        ("66.64%", True),  # at the profile's 2 places, beyond the 0.01 pp tolerance
-    ],
-)
-def test_f04_judges_a_printed_rate_at_the_decimals_it_was_printed_with(typed, flagged):
+def test_f04_flags_a_wrong_rate_in_any_spelling():
+    _each1(
+        _F04_FLAGS_A_WRONG_RATE_IN_ANY_SPELLING_CASES, _f04_flags_a_wrong_rate_in_any_spelling
+    )  # one test a list (fast22b)
+
+
+_F04_JUDGES_A_PRINTED_RATE_AT_THE_DECIMALS_IT_WAS_PRINTED_WITH_CASES = [
+    ("66.7%", False),  # 2/3 = 66.666…%: printed to 1 decimal, 66.7 is that value rounded half up
+    ("67%", False),  # printed to 0 decimals
+    ("66.67%", False),
+    ("66.6%", True),  # truncated, not rounded
+    ("66%", True),
+    ("66.64%", True),  # at the profile's 2 places, beyond the 0.01 pp tolerance
+]
+
+
+def _f04_judges_a_printed_rate_at_the_decimals_it_was_printed_with(typed, flagged):
     """Issue 11 item 4: 执行率 printed "86%" against 86.20% is consistent; a wrongly rounded one is not."""
     ev = with_total(good_evaluation(), full=3, initial=3, executed=2, rate=typed, score=6.67)
     ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, parts=()))
     expected = [("F04", SHEET, "G5")] if flagged else []
     assert briefs(ev, "F04") == expected
+
+
+def test_f04_judges_a_printed_rate_at_the_decimals_it_was_printed_with():
+    _each(
+        _F04_JUDGES_A_PRINTED_RATE_AT_THE_DECIMALS_IT_WAS_PRINTED_WITH_CASES,
+        _f04_judges_a_printed_rate_at_the_decimals_it_was_printed_with,
+    )  # one test a list (fast22b)
 
 
 def test_f04_issue_example_86_percent_against_86_20():
@@ -152,17 +181,23 @@ def test_f08_adjustment_needs_explaining():
     assert briefs(noted, "F08") == []
 
 
-@pytest.mark.parametrize(
-    ("typed", "flagged"),
-    [
-        ("0.1", False),  # 施甸 2019: 94/650 = 0.1446 printed as a fraction to one decimal
-        ("0.14", False),
-        ("0.2", True),  # 0.1446 rounds to 0.1, not 0.2
-        ("0.15", True),
-        ("1", True),  # a whole "1" is 100%: never read as 14% "to no decimals"
-    ],
-)
-def test_f04_judges_a_rate_printed_as_a_fraction_at_its_own_decimals(typed, flagged):
+_F04_JUDGES_A_RATE_PRINTED_AS_A_FRACTION_AT_ITS_OWN_DECIMALS_CASES = [
+    ("0.1", False),  # 施甸 2019: 94/650 = 0.1446 printed as a fraction to one decimal
+    ("0.14", False),
+    ("0.2", True),  # 0.1446 rounds to 0.1, not 0.2
+    ("0.15", True),
+    ("1", True),  # a whole "1" is 100%: never read as 14% "to no decimals"
+]
+
+
+def _f04_judges_a_rate_printed_as_a_fraction_at_its_own_decimals(typed, flagged):
     ev = with_total(good_evaluation(), full=650, initial=650, executed=94, rate=typed, score=1.45)
     ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, parts=()))
     assert bool(briefs(ev, "F04")) is flagged
+
+
+def test_f04_judges_a_rate_printed_as_a_fraction_at_its_own_decimals():
+    _each(
+        _F04_JUDGES_A_RATE_PRINTED_AS_A_FRACTION_AT_ITS_OWN_DECIMALS_CASES,
+        _f04_judges_a_rate_printed_as_a_fraction_at_its_own_decimals,
+    )  # one test a list (fast22b)

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 from rules_helpers import SHEET, briefs, cv, good_evaluation, indicator, replace_row, submission
+from table_cases import each1 as _each1
 
 from perfxl.validate import validate_submission
 
+_SILENT_ON_A_CORRECT_TABLE_CASES = ["I01", "I02", "I03", "I04", "I05", "I07", "I08", "I09", "I10", "I11"]
 
-@pytest.mark.parametrize("code", ["I01", "I02", "I03", "I04", "I05", "I07", "I08", "I09", "I10", "I11"])
-def test_silent_on_a_correct_table(code):
+
+def _silent_on_a_correct_table(code):
     assert briefs(good_evaluation(), code) == []
+
+
+def test_silent_on_a_correct_table():
+    _each1(_SILENT_ON_A_CORRECT_TABLE_CASES, _silent_on_a_correct_table)  # one test a list (fast22b)
 
 
 def test_i01_row_without_a_name_and_name_repeating_level2():
@@ -68,11 +73,28 @@ def test_i05_missing_and_unknown_units():
     assert briefs(ev, "I05") == [("I05", SHEET, "E12"), ("I05", SHEET, "E15")]
 
 
-@pytest.mark.parametrize("target", ["5个站点", "建设5个站点", "≥12家企业", "3座桥梁", "≥2倍", "3台套", "2场次"])
-def test_i05_a_count_word_with_the_noun_it_counts_is_a_known_unit(target):
+_I05_A_COUNT_WORD_WITH_THE_NOUN_IT_COUNTS_IS_A_KNOWN_UNIT_CASES = [
+    "5个站点",
+    "建设5个站点",
+    "≥12家企业",
+    "3座桥梁",
+    "≥2倍",
+    "3台套",
+    "2场次",
+]
+
+
+def _i05_a_count_word_with_the_noun_it_counts_is_a_known_unit(target):
     """ "5个站点" is 5 of the unit 个, naming what is counted (was an I05 警告: unit "个站点" unknown)."""
     assert briefs(replace_row(good_evaluation(), 0, target=target), "I05") == []
     assert briefs(replace_row(good_evaluation(), 0, target="≥5个咕噜噜噜噜噜噜"), "I05") == [("I05", SHEET, "E12")]
+
+
+def test_i05_a_count_word_with_the_noun_it_counts_is_a_known_unit():
+    _each1(
+        _I05_A_COUNT_WORD_WITH_THE_NOUN_IT_COUNTS_IS_A_KNOWN_UNIT_CASES,
+        _i05_a_count_word_with_the_noun_it_counts_is_a_known_unit,
+    )  # one test a list (fast22b)
 
 
 def test_i06_one_advice_per_table_for_single_cell_targets():

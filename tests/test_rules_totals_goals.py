@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 from rules_helpers import (
     SEED_GOAL_ACTUAL,
     SEED_GOAL_EXPECTED,
@@ -15,14 +14,20 @@ from rules_helpers import (
     replace_row,
     submission,
 )
+from table_cases import each1 as _each1
 
 from perfxl.model import Goal
 from perfxl.validate import validate_submission
 
+_SILENT_ON_A_CORRECT_TABLE_CASES = ["T02", "T03", "T04", "T05", "T06", "T07", "G01", "G02", "G03"]
 
-@pytest.mark.parametrize("code", ["T02", "T03", "T04", "T05", "T06", "T07", "G01", "G02", "G03"])
-def test_silent_on_a_correct_table(code):
+
+def _silent_on_a_correct_table(code):
     assert briefs(good_evaluation(grade=cv("优", "H20")), code) == []
+
+
+def test_silent_on_a_correct_table():
+    _each1(_SILENT_ON_A_CORRECT_TABLE_CASES, _silent_on_a_correct_table)  # one test a list (fast22b)
 
 
 def test_t02_total_not_the_sum():
@@ -31,21 +36,37 @@ def test_t02_total_not_the_sum():
     assert found[0].expected == "95.5"
 
 
-@pytest.mark.parametrize("blank", [None, "", "—"])
-def test_t02_a_blank_total_is_unfilled_not_wrong(blank):
+_T02_A_BLANK_TOTAL_IS_UNFILLED_NOT_WRONG_CASES = [None, "", "—"]
+
+
+def _t02_a_blank_total_is_unfilled_not_wrong(blank):
     """A 总分 left blank under filled scores is a 警告 giving the sum ("未填写，不是填错", as F02 and W03 say)."""
     found = validate_submission(submission(good_evaluation(total_score=cv(blank, "H19"))), select="T02")
     assert [(f.brief(), f.severity.value) for f in found] == [(("T02", SHEET, "H19"), "warning")]
     assert found[0].expected == "95.5" and "未填写" in found[0].basis
 
 
-@pytest.mark.parametrize("text", ["满分100", "满分 100分"])
-def test_t02_a_total_cell_saying_full_marks_is_a_judgement(text):
+def test_t02_a_blank_total_is_unfilled_not_wrong():
+    _each1(
+        _T02_A_BLANK_TOTAL_IS_UNFILLED_NOT_WRONG_CASES, _t02_a_blank_total_is_unfilled_not_wrong
+    )  # one test a list (fast22b)
+
+
+_T02_A_TOTAL_CELL_SAYING_FULL_MARKS_IS_A_JUDGEMENT_CASES = ["满分100", "满分 100分"]
+
+
+def _t02_a_total_cell_saying_full_marks_is_a_judgement(text):
     """ "满分100" in the 总分's 得分 cell may state the form's full mark rather than claim the score (review 10d): a 警告
     giving the sum, not an 错误; a plain 97 over scores adding to 95.5 stays an 错误 (test above)."""
     found = validate_submission(submission(good_evaluation(total_score=cv(text, "H19"))), select="T02")
     assert [(f.brief(), f.severity.value) for f in found] == [(("T02", SHEET, "H19"), "warning")]
     assert "满分" in found[0].basis and found[0].expected == "95.5"
+
+
+def test_t02_a_total_cell_saying_full_marks_is_a_judgement():
+    _each1(
+        _T02_A_TOTAL_CELL_SAYING_FULL_MARKS_IS_A_JUDGEMENT_CASES, _t02_a_total_cell_saying_full_marks_is_a_judgement
+    )  # one test a list (fast22b)
 
 
 def test_t02_a_total_perfxl_cannot_read_is_coverage_not_an_error():

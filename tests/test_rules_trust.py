@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 from rules_helpers import (
     BASIC,
     SHEET,
@@ -26,6 +25,8 @@ from rules_helpers import (
     unscored,
     with_total,
 )
+from table_cases import each as _each
+from table_cases import each1 as _each1
 
 from perfxl.model import Certainty, Severity
 from perfxl.rules import CATALOGUE
@@ -48,19 +49,25 @@ def _at(found, cell):
 # ---------------------------------------------------------------- 1. direction without an operator
 
 
-@pytest.mark.parametrize(
-    ("name", "target", "actual"),
-    [
-        ("森林火灾受害率", "0.9‰", "0"),
-        ("主要林业有害生物成灾率", "0.4%", "0.1%"),
-        ("安全事故发生率", "1%", "0.5%"),
-    ],
-)
-def test_lower_is_better_name_without_operator_scores_a_perfect_row_silent(name, target, actual):
+_LOWER_IS_BETTER_NAME_WITHOUT_OPERATOR_SCORES_A_PERFECT_ROW_SILENT_CASES = [
+    ("森林火灾受害率", "0.9‰", "0"),
+    ("主要林业有害生物成灾率", "0.4%", "0.1%"),
+    ("安全事故发生率", "1%", "0.5%"),
+]
+
+
+def _lower_is_better_name_without_operator_scores_a_perfect_row_silent(name, target, actual):
     """The issue's rows: a perfect lower-is-better row got S01 + S07 + D01 errors when read as ≥."""
     ev = _row(good_evaluation(), name, target, actual)
     found = validate_submission(submission(ev))
     assert [f.brief() for f in _at(found, "H13") + _at(found, "I13")] == []
+
+
+def test_lower_is_better_name_without_operator_scores_a_perfect_row_silent():
+    _each(
+        _LOWER_IS_BETTER_NAME_WITHOUT_OPERATOR_SCORES_A_PERFECT_ROW_SILENT_CASES,
+        _lower_is_better_name_without_operator_scores_a_perfect_row_silent,
+    )  # one test a list (fast22b)
 
 
 def test_lower_is_better_guess_is_a_warning_stating_both_readings():
@@ -73,8 +80,15 @@ def test_lower_is_better_guess_is_a_warning_stating_both_readings():
         assert "受害率" in f.basis and "≤" in f.basis and "≥" in f.basis
 
 
-@pytest.mark.parametrize("name", ["万元生产总值能耗降低率", "森林覆盖率", "污水处理达标率", "产品抽检合格率"])
-def test_higher_is_better_traps_read_as_at_least(name):
+_HIGHER_IS_BETTER_TRAPS_READ_AS_AT_LEAST_CASES = [
+    "万元生产总值能耗降低率",
+    "森林覆盖率",
+    "污水处理达标率",
+    "产品抽检合格率",
+]
+
+
+def _higher_is_better_traps_read_as_at_least(name):
     # 能耗降低率 contains 能耗 (lower) but 降低率 (higher) is the longer word and wins
     ev = _row(good_evaluation(), name, "2%", "2.1%")
     assert [f.brief() for f in _at(validate_submission(submission(ev)), "H13")] == []
@@ -84,6 +98,12 @@ def test_higher_is_better_traps_read_as_at_least(name):
     assert all(f.severity is Severity.WARNING and f.certainty is Certainty.GUESS for f in found)
 
 
+def test_higher_is_better_traps_read_as_at_least():
+    _each1(
+        _HIGHER_IS_BETTER_TRAPS_READ_AS_AT_LEAST_CASES, _higher_is_better_traps_read_as_at_least
+    )  # one test a list (fast22b)
+
+
 def test_unclear_rate_name_is_a_warning_with_both_readings_never_an_error():
     ev = _row(good_evaluation(), "项目资产负债占比", "5%", "3%", score=10)
     found = _at(validate_submission(submission(ev)), "H13")
@@ -91,22 +111,28 @@ def test_unclear_rate_name_is_a_warning_with_both_readings_never_an_error():
     assert all("未表明" in f.basis and "若按" in f.basis for f in found)
 
 
-@pytest.mark.parametrize(
-    ("name", "target", "actual"),
-    [
-        ("行政审批办结时限", "5个工作日", "3个工作日"),  # a time limit: a ceiling by its name (时限)
-        ("项目建设工期", "180天", "150天"),
-        ("单位面积建设成本", "500元", "480元"),  # a unit cost outside a 成本指标 group
-        ("平均等待时长", "15分钟", "10分钟"),  # 时长 may be a limit or an amount of service: unclear
-        ("窗口办件", "2小时", "1小时"),  # a duration unit and no word in the name: unclear
-    ],
-)
-def test_a_time_limit_or_unit_cost_met_early_or_below_is_never_an_error(name, target, actual):
+_A_TIME_LIMIT_OR_UNIT_COST_MET_EARLY_OR_BELOW_IS_NEVER_AN_ERROR_CASES = [
+    ("行政审批办结时限", "5个工作日", "3个工作日"),  # a time limit: a ceiling by its name (时限)
+    ("项目建设工期", "180天", "150天"),
+    ("单位面积建设成本", "500元", "480元"),  # a unit cost outside a 成本指标 group
+    ("平均等待时长", "15分钟", "10分钟"),  # 时长 may be a limit or an amount of service: unclear
+    ("窗口办件", "2小时", "1小时"),  # a duration unit and no word in the name: unclear
+]
+
+
+def _a_time_limit_or_unit_cost_met_early_or_below_is_never_an_error(name, target, actual):
     """Full marks for a limit beaten (3 of 5 working days, 480 of 500 元): read as the default ≥ it gave certain
     S01 + S07 + D01 错误; a limit by its name is silent, an unclear duration is a 警告 giving both readings."""
     found = _at(validate_submission(submission(_row(good_evaluation(), name, target, actual))), "H13")
     assert all(f.severity is not Severity.ERROR for f in found)
     assert all("若按" in f.basis for f in found if f.code in ("S01", "S02", "S07"))
+
+
+def test_a_time_limit_or_unit_cost_met_early_or_below_is_never_an_error():
+    _each(
+        _A_TIME_LIMIT_OR_UNIT_COST_MET_EARLY_OR_BELOW_IS_NEVER_AN_ERROR_CASES,
+        _a_time_limit_or_unit_cost_met_early_or_below_is_never_an_error,
+    )  # one test a list (fast22b)
 
 
 def test_a_duration_unit_is_named_in_the_basis_and_a_listed_word_still_wins():
@@ -119,12 +145,21 @@ def test_a_duration_unit_is_named_in_the_basis_and_a_listed_word_still_wins():
     }  # full marks on the miss: S07's one finding (tests/test_gaps17.py)
 
 
-@pytest.mark.parametrize("actual", ["0.96", "1"])
-def test_a_text_fraction_against_a_percent_target_that_meets_it_as_a_fraction_is_silent(actual):
+_A_TEXT_FRACTION_AGAINST_A_PERCENT_TARGET_THAT_MEETS_IT_AS_A_FRACTION_IS_SILENT_CASES = ["0.96", "1"]
+
+
+def _a_text_fraction_against_a_percent_target_that_meets_it_as_a_fraction_is_silent(actual):
     """ "0.96" or "1" typed as text (a Word or PDF table) against "≥95%" with full marks: read only as 0.96% it gave
     certain S01 + S07 + D01 错误; as a fraction — how Excel stores 96% — the row is right."""
     found = _at(validate_submission(submission(_row(good_evaluation(), "培训合格率", "≥95%", actual))), "H13")
     assert [f.code for f in found] == []
+
+
+def test_a_text_fraction_against_a_percent_target_that_meets_it_as_a_fraction_is_silent():
+    _each1(
+        _A_TEXT_FRACTION_AGAINST_A_PERCENT_TARGET_THAT_MEETS_IT_AS_A_FRACTION_IS_SILENT_CASES,
+        _a_text_fraction_against_a_percent_target_that_meets_it_as_a_fraction_is_silent,
+    )  # one test a list (fast22b)
 
 
 def test_a_text_fraction_whose_readings_disagree_is_a_warning_giving_both():
@@ -171,18 +206,36 @@ def test_blank_target_and_actual_with_full_marks_is_s12():
     assert not [f for f in found if f.cell == "H12" and f.code in ("S01", "S11")]
 
 
-@pytest.mark.parametrize(("target", "actual"), [("≥95%", "≥95%"), ("≤30万元", "≤30万元")])
-def test_actual_that_repeats_the_target_with_its_operator_is_s13(target, actual):
+_ACTUAL_THAT_REPEATS_THE_TARGET_WITH_ITS_OPERATOR_IS_S13_CASES = [("≥95%", "≥95%"), ("≤30万元", "≤30万元")]
+
+
+def _actual_that_repeats_the_target_with_its_operator_is_s13(target, actual):
     ev = replace_row(good_evaluation(), 1, target=target, actual=actual)
     assert briefs(ev, "S13") == [("S13", SHEET, "F13")]
 
 
-@pytest.mark.parametrize("actual", ["完成", "已完成", "达成年度指标"])
-def test_text_actual_against_a_numeric_target_with_full_marks_is_s14(actual):
+def test_actual_that_repeats_the_target_with_its_operator_is_s13():
+    _each(
+        _ACTUAL_THAT_REPEATS_THE_TARGET_WITH_ITS_OPERATOR_IS_S13_CASES,
+        _actual_that_repeats_the_target_with_its_operator_is_s13,
+    )  # one test a list (fast22b)
+
+
+_TEXT_ACTUAL_AGAINST_A_NUMERIC_TARGET_WITH_FULL_MARKS_IS_S14_CASES = ["完成", "已完成", "达成年度指标"]
+
+
+def _text_actual_against_a_numeric_target_with_full_marks_is_s14(actual):
     ev = replace_row(good_evaluation(), 0, actual=actual)
     found = validate_submission(submission(ev))
     assert [f.brief() for f in found if f.code == "S14"] == [("S14", SHEET, "F12")]
     assert all(f.severity is not Severity.ERROR for f in found if f.cell in ("F12", "H12"))
+
+
+def test_text_actual_against_a_numeric_target_with_full_marks_is_s14():
+    _each1(
+        _TEXT_ACTUAL_AGAINST_A_NUMERIC_TARGET_WITH_FULL_MARKS_IS_S14_CASES,
+        _text_actual_against_a_numeric_target_with_full_marks_is_s14,
+    )  # one test a list (fast22b)
 
 
 def test_target_with_blank_actual_and_blank_score_is_s15():
@@ -192,13 +245,22 @@ def test_target_with_blank_actual_and_blank_score_is_s15():
     assert not [f for f in found if f.code in ("S01", "S11", "S12") and f.cell in ("F12", "H12")]
 
 
-@pytest.mark.parametrize("actual", ["达成预期指标", "已完成"])
-def test_text_actual_on_a_form_without_scores_is_s14_saying_completion_cannot_be_verified(actual):
+_TEXT_ACTUAL_ON_A_FORM_WITHOUT_SCORES_IS_S14_SAYING_COMPLETION_CANNOT_BE_VERIFIED_CASES = ["达成预期指标", "已完成"]
+
+
+def _text_actual_on_a_form_without_scores_is_s14_saying_completion_cannot_be_verified(actual):
     ev = unscored(replace_row(good_evaluation(), 0, actual=actual))
     found = validate_submission(submission(ev))
     s14 = [f for f in found if f.code == "S14"]
     assert [f.brief() for f in s14] == [("S14", SHEET, "F12")]
     assert "是否完成无法复核" in s14[0].message and "表中无得分栏" in s14[0].basis
+
+
+def test_text_actual_on_a_form_without_scores_is_s14_saying_completion_cannot_be_verified():
+    _each1(
+        _TEXT_ACTUAL_ON_A_FORM_WITHOUT_SCORES_IS_S14_SAYING_COMPLETION_CANNOT_BE_VERIFIED_CASES,
+        _text_actual_on_a_form_without_scores_is_s14_saying_completion_cannot_be_verified,
+    )  # one test a list (fast22b)
 
 
 def test_actual_in_another_unit_on_a_form_without_scores_is_s16():
@@ -235,10 +297,16 @@ def test_no_evidence_codes_are_warnings_in_the_catalogue():
 # ---------------------------------------------------------------- 4. printed precision of scores
 
 
-@pytest.mark.parametrize(
-    ("typed", "flagged"), [("9.8", False), ("9.83", False), ("9.9", True), ("10", False), ("9", True)]
-)
-def test_score_is_judged_at_the_decimals_it_was_printed_with(typed, flagged):
+_SCORE_IS_JUDGED_AT_THE_DECIMALS_IT_WAS_PRINTED_WITH_CASES = [
+    ("9.8", False),
+    ("9.83", False),
+    ("9.9", True),
+    ("10", False),
+    ("9", True),
+]
+
+
+def _score_is_judged_at_the_decimals_it_was_printed_with(typed, flagged):
     ev = replace_row(
         good_evaluation(),
         4,
@@ -254,6 +322,12 @@ def test_score_is_judged_at_the_decimals_it_was_printed_with(typed, flagged):
         found = [f for f in validate_submission(submission(ev)) if f.code == "S07"]
         assert [f.brief() for f in found] == [("S07", SHEET, "H16")] and found[0].severity is Severity.WARNING
         assert "四舍五入" in found[0].basis
+
+
+def test_score_is_judged_at_the_decimals_it_was_printed_with():
+    _each(
+        _SCORE_IS_JUDGED_AT_THE_DECIMALS_IT_WAS_PRINTED_WITH_CASES, _score_is_judged_at_the_decimals_it_was_printed_with
+    )  # one test a list (fast22b)
 
 
 # ---------------------------------------------------------------- 5. sub-items (其中 rows) of the 基础数据表
@@ -490,16 +564,27 @@ def test_a_blank_funds_total_is_unfilled_a_warning_not_a_wrong_figure():
     assert [f.severity for f in validate_submission(submission(ev)) if f.code == "F02"] == [Severity.ERROR]
 
 
-@pytest.mark.parametrize(
-    ("nature", "severity"), [("", Severity.WARNING), ("有效", Severity.WARNING), ("#", Severity.ERROR)]
-)
-def test_a_blank_operator_cell_is_unfilled_a_warning_a_stray_symbol_an_error(nature, severity):
+_A_BLANK_OPERATOR_CELL_IS_UNFILLED_A_WARNING_A_STRAY_SYMBOL_AN_ERROR_CASES = [
+    ("", Severity.WARNING),
+    ("有效", Severity.WARNING),
+    ("#", Severity.ERROR),
+]
+
+
+def _a_blank_operator_cell_is_unfilled_a_warning_a_stray_symbol_an_error(nature, severity):
     ev = good_evaluation()
     rows = list(ev.indicators)
     rows[1] = dataclasses.replace(rows[1], nature=cv(nature or None, "J13"))
     ev = dataclasses.replace(ev, indicators=tuple(rows))
     i04 = [f for f in validate_submission(submission(ev)) if f.code == "I04"]
     assert [(f.cell, f.severity) for f in i04] == [("J13", severity)]
+
+
+def test_a_blank_operator_cell_is_unfilled_a_warning_a_stray_symbol_an_error():
+    _each(
+        _A_BLANK_OPERATOR_CELL_IS_UNFILLED_A_WARNING_A_STRAY_SYMBOL_AN_ERROR_CASES,
+        _a_blank_operator_cell_is_unfilled_a_warning_a_stray_symbol_an_error,
+    )  # one test a list (fast22b)
 
 
 def test_a_form_with_only_the_initial_budget_is_judged_against_it_as_a_warning():
@@ -566,32 +651,37 @@ def test_an_operator_against_the_names_direction_is_a_guess_on_self_evaluations_
         assert not [f for f in validate_submission(submission(quiet)) if f.code == "I13"]
 
 
-@pytest.mark.parametrize(
-    ("name", "target", "flagged"),
-    [
-        ("服务外包在岸(万美元)", "20000", False),  # the unit is in the name (服务贸易 2020)
-        ("接受培训人数（人次）", "200", False),
-        ("接受培训人数", "200", True),
-        ("农村低保标准", "≥530元/人*月", False),  # a compound unit written with *, as 濉溪 prints it
-        ("农村低保标准", "≥530元/人·斤两", True),
-    ],
-)
-def test_a_unit_in_the_name_or_a_compound_unit_is_not_a_missing_unit(name, target, flagged):
+_A_UNIT_IN_THE_NAME_OR_A_COMPOUND_UNIT_IS_NOT_A_MISSING_UNIT_CASES = [
+    ("服务外包在岸(万美元)", "20000", False),  # the unit is in the name (服务贸易 2020)
+    ("接受培训人数（人次）", "200", False),
+    ("接受培训人数", "200", True),
+    ("农村低保标准", "≥530元/人*月", False),  # a compound unit written with *, as 濉溪 prints it
+    ("农村低保标准", "≥530元/人·斤两", True),
+]
+
+
+def _a_unit_in_the_name_or_a_compound_unit_is_not_a_missing_unit(name, target, flagged):
     ev = replace_row(good_evaluation(), 0, name=name, target=target, actual=target.lstrip("≥"))
     assert bool([f for f in validate_submission(submission(ev)) if f.code == "I05"]) is flagged
 
 
-@pytest.mark.parametrize(
-    ("text", "flagged"),
-    [
-        # 红河州数据发展中心 2024 (tests/realworld/reports): 8 + 8 ≠ 15, no reason given
-        ("实施项目共15个(含转列项目5个),年初批复预算8个项目985万元,年中增加8个项目(含转列项目5个)。", True),
-        ("实施项目共16个,年初批复8个项目,年中增加8个项目。", False),
-        # a third count of the same measure word (结转2个): the parts are not known to be only these two
-        ("实施项目共15个,年初批复8个项目,年中增加5个项目,上年结转2个项目。", False),
-    ],
-)
-def test_a_total_count_against_initial_plus_added_is_a_judgement(text, flagged):
+def test_a_unit_in_the_name_or_a_compound_unit_is_not_a_missing_unit():
+    _each(
+        _A_UNIT_IN_THE_NAME_OR_A_COMPOUND_UNIT_IS_NOT_A_MISSING_UNIT_CASES,
+        _a_unit_in_the_name_or_a_compound_unit_is_not_a_missing_unit,
+    )  # one test a list (fast22b)
+
+
+_A_TOTAL_COUNT_AGAINST_INITIAL_PLUS_ADDED_IS_A_JUDGEMENT_CASES = [
+    # 红河州数据发展中心 2024 (tests/realworld/reports): 8 + 8 ≠ 15, no reason given
+    ("实施项目共15个(含转列项目5个),年初批复预算8个项目985万元,年中增加8个项目(含转列项目5个)。", True),
+    ("实施项目共16个,年初批复8个项目,年中增加8个项目。", False),
+    # a third count of the same measure word (结转2个): the parts are not known to be only these two
+    ("实施项目共15个,年初批复8个项目,年中增加5个项目,上年结转2个项目。", False),
+]
+
+
+def _a_total_count_against_initial_plus_added_is_a_judgement(text, flagged):
     from perfxl.model import Paragraph, TextRef
 
     sub = dataclasses.replace(submission(good_evaluation()), narrative=(Paragraph(TextRef(1), text),))
@@ -601,39 +691,45 @@ def test_a_total_count_against_initial_plus_added_is_a_judgement(text, flagged):
         assert n02[0].severity is Severity.WARNING and n02[0].expected == "16个" and "取消或合并" in n02[0].basis
 
 
-@pytest.mark.parametrize(
-    ("text", "flagged"),
-    [
-        # 南县财政局 2020 (tests/realworld/reports): "10个，即" and nine names
-        (
-            "直属事业单位10个,即县国库集中支付中心、县财政信息中心、县工资统发中心、县财政投资评审中心、"
-            "县政府债务研究评估中心、县财政预算编审中心、县国有资产服务中心、县会计服务中心、县经济开发区财政所。",
-            True,
-        ),
-        # the same report: three named, the last two joined by 和
-        ("纳入部门预算编制范围的单位有3个,分别为南县财政局机关本级、南县财政事务中心和南县国库集中支付中心。", False),
-        ("下设股室4个：办公室、预算股、国库股、人事股。", False),
-        # 和 may join two names or sit inside one (科技和工业信息化局): either count is accepted, no other
-        ("下属单位2个，即县科技和工业信息化局、县统计局。", False),
-        ("下属单位3个，即县科技和工业信息化局、县统计局。", False),
-        ("下属单位4个，即县科技和工业信息化局、县统计局。", True),
-        # not exhaustive: 等 / 包括 / no cue word
-        ("下设办公室、预算股、国库股等16个股室。", False),
-        ("直属单位5个，包括县国库集中支付中心、县财政信息中心。", False),
-        ("直属单位5个，即县国库集中支付中心、县财政信息中心等。", False),
-        ("内设事业单位2个,财政事务中心和国库集中支付中心。", False),
-        # items carrying figures are not a list of names
-        ("完成项目3个，即A项目5万元、B项目8万元。", False),
-        # an ordinal is not a count; a list that goes on after a comma is not complete at the comma
-        ("第2类：办公设备、车辆、房屋。", False),
-        ("新建服务站5个，即李家村、王家村，以及张家村、赵家村、刘家村。", False),
-        # brackets hold one name; 即将 is not 即
-        ("下设内设机构3个，即办公室、财务股（含审计、统计）、业务股。", False),
-        ("下设内设机构4个，即办公室、财务股（含审计、统计）、业务股。", True),
-        ("今年已建成村级综合服务站5个，即将建成的还有李家村、王家村。", False),
-    ],
-)
-def test_a_count_against_the_names_its_exhaustive_list_gives_is_a_judgement(text, flagged):
+def test_a_total_count_against_initial_plus_added_is_a_judgement():
+    _each(
+        _A_TOTAL_COUNT_AGAINST_INITIAL_PLUS_ADDED_IS_A_JUDGEMENT_CASES,
+        _a_total_count_against_initial_plus_added_is_a_judgement,
+    )  # one test a list (fast22b)
+
+
+_A_COUNT_AGAINST_THE_NAMES_ITS_EXHAUSTIVE_LIST_GIVES_IS_A_JUDGEMENT_CASES = [
+    # 南县财政局 2020 (tests/realworld/reports): "10个，即" and nine names
+    (
+        "直属事业单位10个,即县国库集中支付中心、县财政信息中心、县工资统发中心、县财政投资评审中心、"
+        "县政府债务研究评估中心、县财政预算编审中心、县国有资产服务中心、县会计服务中心、县经济开发区财政所。",
+        True,
+    ),
+    # the same report: three named, the last two joined by 和
+    ("纳入部门预算编制范围的单位有3个,分别为南县财政局机关本级、南县财政事务中心和南县国库集中支付中心。", False),
+    ("下设股室4个：办公室、预算股、国库股、人事股。", False),
+    # 和 may join two names or sit inside one (科技和工业信息化局): either count is accepted, no other
+    ("下属单位2个，即县科技和工业信息化局、县统计局。", False),
+    ("下属单位3个，即县科技和工业信息化局、县统计局。", False),
+    ("下属单位4个，即县科技和工业信息化局、县统计局。", True),
+    # not exhaustive: 等 / 包括 / no cue word
+    ("下设办公室、预算股、国库股等16个股室。", False),
+    ("直属单位5个，包括县国库集中支付中心、县财政信息中心。", False),
+    ("直属单位5个，即县国库集中支付中心、县财政信息中心等。", False),
+    ("内设事业单位2个,财政事务中心和国库集中支付中心。", False),
+    # items carrying figures are not a list of names
+    ("完成项目3个，即A项目5万元、B项目8万元。", False),
+    # an ordinal is not a count; a list that goes on after a comma is not complete at the comma
+    ("第2类：办公设备、车辆、房屋。", False),
+    ("新建服务站5个，即李家村、王家村，以及张家村、赵家村、刘家村。", False),
+    # brackets hold one name; 即将 is not 即
+    ("下设内设机构3个，即办公室、财务股（含审计、统计）、业务股。", False),
+    ("下设内设机构4个，即办公室、财务股（含审计、统计）、业务股。", True),
+    ("今年已建成村级综合服务站5个，即将建成的还有李家村、王家村。", False),
+]
+
+
+def _a_count_against_the_names_its_exhaustive_list_gives_is_a_judgement(text, flagged):
     from perfxl.model import Paragraph, TextRef
 
     sub = dataclasses.replace(submission(good_evaluation()), narrative=(Paragraph(TextRef(1), text),))
@@ -643,21 +739,33 @@ def test_a_count_against_the_names_its_exhaustive_list_gives_is_a_judgement(text
         assert n05[0].severity is Severity.WARNING and "所列" in n05[0].basis and "应为" not in n05[0].message
 
 
-@pytest.mark.parametrize(
-    ("name", "target", "flagged"),
-    [
-        # units printed in real tables (中江 水标尺 ≥50厘米, 稷山 8例, 原州 550万粒, 黄石 25TB, 广水 "300 公 里")
-        ("水标尺宽度", "≥50厘米", False),
-        ("肺结核健康规范管理数", "8例", False),
-        ("免费发放原原种", "550万粒", False),
-        ("存储备份器容量", "25TB", False),
-        ("乡村道路建设养护里程", "300 公 里", False),
-        ("乡村道路建设养护里程", "300 公", True),  # a unit that is no unit is still asked about
-    ],
-)
-def test_common_units_of_real_tables_are_known(name, target, flagged):
+def test_a_count_against_the_names_its_exhaustive_list_gives_is_a_judgement():
+    _each(
+        _A_COUNT_AGAINST_THE_NAMES_ITS_EXHAUSTIVE_LIST_GIVES_IS_A_JUDGEMENT_CASES,
+        _a_count_against_the_names_its_exhaustive_list_gives_is_a_judgement,
+    )  # one test a list (fast22b)
+
+
+_COMMON_UNITS_OF_REAL_TABLES_ARE_KNOWN_CASES = [
+    # units printed in real tables (中江 水标尺 ≥50厘米, 稷山 8例, 原州 550万粒, 黄石 25TB, 广水 "300 公 里")
+    ("水标尺宽度", "≥50厘米", False),
+    ("肺结核健康规范管理数", "8例", False),
+    ("免费发放原原种", "550万粒", False),
+    ("存储备份器容量", "25TB", False),
+    ("乡村道路建设养护里程", "300 公 里", False),
+    ("乡村道路建设养护里程", "300 公", True),  # a unit that is no unit is still asked about
+]
+
+
+def _common_units_of_real_tables_are_known(name, target, flagged):
     ev = replace_row(good_evaluation(), 0, name=name, target=target, actual=target.lstrip("≥"))
     assert bool([f for f in validate_submission(submission(ev)) if f.code == "I05"]) is flagged
+
+
+def test_common_units_of_real_tables_are_known():
+    _each(
+        _COMMON_UNITS_OF_REAL_TABLES_ARE_KNOWN_CASES, _common_units_of_real_tables_are_known
+    )  # one test a list (fast22b)
 
 
 def test_a_nature_column_holding_the_indicator_type_is_the_forms_own_design():
@@ -677,17 +785,28 @@ def test_a_nature_column_holding_the_indicator_type_is_the_forms_own_design():
     assert [f.cell for f in validate_submission(submission(stray)) if f.code == "I04"] == ["J13"]
 
 
-@pytest.mark.parametrize(
-    ("target", "unit", "joined"),
-    [("100%", "%", "100%"), ("26次", "次", "26次"), ("100", "%", "100%"), ("≥90%", "%", "≥90%")],
-)
-def test_a_unit_column_repeating_the_targets_unit_is_not_added_twice(target, unit, joined):
+_A_UNIT_COLUMN_REPEATING_THE_TARGETS_UNIT_IS_NOT_ADDED_TWICE_CASES = [
+    ("100%", "%", "100%"),
+    ("26次", "次", "26次"),
+    ("100", "%", "100%"),
+    ("≥90%", "%", "≥90%"),
+]
+
+
+def _a_unit_column_repeating_the_targets_unit_is_not_added_twice(target, unit, joined):
     """重庆 2021: 计量单位 "%" beside 年初指标值 "100%" is one percent, not "100%%" (which made every score
     unverifiable: "%% 与 % 无法换算")."""
     from perfxl.layout.indicators import join_target
     from perfxl.model import CellValue
 
     assert join_target(CellValue(target), None, CellValue(unit)).text == joined
+
+
+def test_a_unit_column_repeating_the_targets_unit_is_not_added_twice():
+    _each(
+        _A_UNIT_COLUMN_REPEATING_THE_TARGETS_UNIT_IS_NOT_ADDED_TWICE_CASES,
+        _a_unit_column_repeating_the_targets_unit_is_not_added_twice,
+    )  # one test a list (fast22b)
 
 
 def test_weights_short_of_100_without_a_funds_block_are_a_judgement():
@@ -744,10 +863,14 @@ def test_the_capped_rate_printed_for_an_overspend_is_a_judgement_while_the_overs
     assert len(wrong) == 1 and wrong[0].severity is Severity.ERROR
 
 
-@pytest.mark.parametrize(
-    ("grade", "severity"), [("A", Severity.WARNING), ("较好", Severity.WARNING), ("良", Severity.ERROR)]
-)
-def test_a_grade_of_another_scale_is_a_judgement_a_wrong_grade_of_the_profiles_scale_is_certain(grade, severity):
+_A_GRADE_OF_ANOTHER_SCALE_IS_A_JUDGEMENT_A_WRONG_GRADE_OF_THE_PROFILES_SCALE_IS_CERTAIN_CASES = [
+    ("A", Severity.WARNING),
+    ("较好", Severity.WARNING),
+    ("良", Severity.ERROR),
+]
+
+
+def _a_grade_of_another_scale_is_a_judgement_a_wrong_grade_of_the_profiles_scale_is_certain(grade, severity):
     """95.5 is 优: "良" is certainly wrong; "A" or "较好" belong to a scale perfxl cannot map (was a certain 错误)."""
     ev = dataclasses.replace(good_evaluation(), grade=cv(grade, "H20"))
     t04 = validate_submission(submission(ev), select="T04")
@@ -755,17 +878,23 @@ def test_a_grade_of_another_scale_is_a_judgement_a_wrong_grade_of_the_profiles_s
     assert "优、良、中、差" in t04[0].basis
 
 
+def test_a_grade_of_another_scale_is_a_judgement_a_wrong_grade_of_the_profiles_scale_is_certain():
+    _each(
+        _A_GRADE_OF_ANOTHER_SCALE_IS_A_JUDGEMENT_A_WRONG_GRADE_OF_THE_PROFILES_SCALE_IS_CERTAIN_CASES,
+        _a_grade_of_another_scale_is_a_judgement_a_wrong_grade_of_the_profiles_scale_is_certain,
+    )  # one test a list (fast22b)
+
+
 # ---------------------------------------------------------------- domain probes round 2: indicator rows
 
 
-@pytest.mark.parametrize(
-    ("name", "target", "actual"),
-    [
-        ("人均培训成本", "≤500元/人", "15万元"),  # the project's total written as the actual
-        ("人均培训成本", "≤500元/人次", "150000元"),
-    ],
-)
-def test_a_per_unit_target_against_an_actual_without_its_per_unit_is_a_guess(name, target, actual):
+_A_PER_UNIT_TARGET_AGAINST_AN_ACTUAL_WITHOUT_ITS_PER_UNIT_IS_A_GUESS_CASES = [
+    ("人均培训成本", "≤500元/人", "15万元"),  # the project's total written as the actual
+    ("人均培训成本", "≤500元/人次", "150000元"),
+]
+
+
+def _a_per_unit_target_against_an_actual_without_its_per_unit_is_a_guess(name, target, actual):
     """ "≤500元/人" │ "15万元": read per person (filers drop "/人") it was a certain S02 + S07 + D01 错误, yet 15万元 is
     most likely the total; which one it is, a person judges. The same actual written per person stays certain."""
     found = _at(validate_submission(submission(_row(good_evaluation(), name, target, actual))), "H13")
@@ -778,8 +907,17 @@ def test_a_per_unit_target_against_an_actual_without_its_per_unit_is_a_guess(nam
     assert [f.severity for f in d01] == [Severity.ERROR]
 
 
-@pytest.mark.parametrize(("nature", "actual", "flagged"), [("≤", "480元", False), ("≤", "520元", True)])
-def test_the_operator_of_the_nature_column_is_the_one_scored(nature, actual, flagged):
+def test_a_per_unit_target_against_an_actual_without_its_per_unit_is_a_guess():
+    _each(
+        _A_PER_UNIT_TARGET_AGAINST_AN_ACTUAL_WITHOUT_ITS_PER_UNIT_IS_A_GUESS_CASES,
+        _a_per_unit_target_against_an_actual_without_its_per_unit_is_a_guess,
+    )  # one test a list (fast22b)
+
+
+_THE_OPERATOR_OF_THE_NATURE_COLUMN_IS_THE_ONE_SCORED_CASES = [("≤", "480元", False), ("≤", "520元", True)]
+
+
+def _the_operator_of_the_nature_column_is_the_one_scored(nature, actual, flagged):
     """指标性质 "≤" beside "500元" │ "480元": the direction was read as ≤ from the column, yet the row was scored ≥ and
     a limit kept (480 of 500 元) gave a certain D01 错误; 520 of 500 元 is a certain miss."""
     ev = _row(good_evaluation(), "人均成本", "500元", actual)
@@ -789,38 +927,55 @@ def test_the_operator_of_the_nature_column_is_the_one_scored(nature, actual, fla
     assert [(f.code, f.severity) for f in found] == ([("D01", Severity.ERROR)] if flagged else [])
 
 
-@pytest.mark.parametrize(
-    ("target", "actual", "weight", "severities"),
-    [
-        ("不适用", "不适用", 0, []),  # the row says it does not apply: 0 points is consistent (was a certain W04)
-        ("本年度不涉及", "/", None, []),
-        ("无", "无", 0, [Severity.WARNING]),  # 无 may be "not applicable" or "0 incidents": a person judges
-        ("≥95%", "96%", 0, [Severity.ERROR]),  # a target met and scored nothing: certainly a missing weight
-    ],
-)
-def test_a_zero_weight_on_a_row_marked_not_applicable_is_no_error(target, actual, weight, severities):
+def test_the_operator_of_the_nature_column_is_the_one_scored():
+    _each(
+        _THE_OPERATOR_OF_THE_NATURE_COLUMN_IS_THE_ONE_SCORED_CASES, _the_operator_of_the_nature_column_is_the_one_scored
+    )  # one test a list (fast22b)
+
+
+_A_ZERO_WEIGHT_ON_A_ROW_MARKED_NOT_APPLICABLE_IS_NO_ERROR_CASES = [
+    ("不适用", "不适用", 0, []),  # the row says it does not apply: 0 points is consistent (was a certain W04)
+    ("本年度不涉及", "/", None, []),
+    ("无", "无", 0, [Severity.WARNING]),  # 无 may be "not applicable" or "0 incidents": a person judges
+    ("≥95%", "96%", 0, [Severity.ERROR]),  # a target met and scored nothing: certainly a missing weight
+]
+
+
+def _a_zero_weight_on_a_row_marked_not_applicable_is_no_error(target, actual, weight, severities):
     ev = _row(good_evaluation(), "培训合格率", target, actual, weight=weight, score=0)
     w04 = [f for f in validate_submission(submission(ev)) if f.code == "W04"]
     assert [f.severity for f in w04] == severities
     assert all("需人工判断" in f.basis for f in w04 if f.severity is Severity.WARNING)
 
 
-@pytest.mark.parametrize(
-    ("target", "actual", "score", "expected"),
-    [
-        ("12月底", "2024年1月", 10, {"S07": Severity.ERROR}),  # late: was silent (S07 alone: tests/test_gaps17.py)
-        ("12月底", "2024年1月", 0, {}),  # late and scored 0: was a certain S01 "should be 10"
-        ("12月底", "2023年11月", 10, {}),
-        ("2023年12月前", "11月", 10, {}),
-    ],
-)
-def test_a_date_without_its_year_is_read_in_the_tables_year(target, actual, score, expected):
+def test_a_zero_weight_on_a_row_marked_not_applicable_is_no_error():
+    _each(
+        _A_ZERO_WEIGHT_ON_A_ROW_MARKED_NOT_APPLICABLE_IS_NO_ERROR_CASES,
+        _a_zero_weight_on_a_row_marked_not_applicable_is_no_error,
+    )  # one test a list (fast22b)
+
+
+_A_DATE_WITHOUT_ITS_YEAR_IS_READ_IN_THE_TABLES_YEAR_CASES = [
+    ("12月底", "2024年1月", 10, {"S07": Severity.ERROR}),  # late: was silent (S07 alone: tests/test_gaps17.py)
+    ("12月底", "2024年1月", 0, {}),  # late and scored 0: was a certain S01 "should be 10"
+    ("12月底", "2023年11月", 10, {}),
+    ("2023年12月前", "11月", 10, {}),
+]
+
+
+def _a_date_without_its_year_is_read_in_the_tables_year(target, actual, score, expected):
     """ "12月底" │ "2024年1月" was compared by month and day alone (1月 ≤ 12月: on time); on the 2023 table the target
     is 2023-12-31 and January 2024 is late, the basis saying so."""
     ev = _row(good_evaluation(), "完成时间", target, actual, score=score, deviation="因设备到货延迟，次年1月完成验收")
     found = [f for f in _at(validate_submission(submission(ev)), "H13") if f.code in ("S01", "S07")]
     assert {f.code: f.severity for f in found} == expected
     assert all("按表头年度 2023 年理解" in f.basis for f in found)
+
+
+def test_a_date_without_its_year_is_read_in_the_tables_year():
+    _each(
+        _A_DATE_WITHOUT_ITS_YEAR_IS_READ_IN_THE_TABLES_YEAR_CASES, _a_date_without_its_year_is_read_in_the_tables_year
+    )  # one test a list (fast22b)
 
 
 def test_a_date_without_its_year_and_a_table_without_one_is_a_guess():
@@ -833,8 +988,10 @@ def test_a_date_without_its_year_and_a_table_without_one_is_a_guess():
     assert "未写年份" in found[0].basis
 
 
-@pytest.mark.parametrize("actual", ["次年1月", "翌年3月", "下一年度1月"])
-def test_a_month_of_the_next_year_is_not_read_as_this_years_month(actual):
+_A_MONTH_OF_THE_NEXT_YEAR_IS_NOT_READ_AS_THIS_YEARS_MONTH_CASES = ["次年1月", "翌年3月", "下一年度1月"]
+
+
+def _a_month_of_the_next_year_is_not_read_as_this_years_month(actual):
     """ "12月底前" │ "次年1月" │ 8 分: read as a bare 1月 it was on time and a certain S01 said 10."""
     from perfxl.values import ValueKind, parse_value
 
@@ -844,16 +1001,22 @@ def test_a_month_of_the_next_year_is_not_read_as_this_years_month(actual):
     assert all(f.severity is not Severity.ERROR for f in found)
 
 
-@pytest.mark.parametrize(
-    ("target", "actual", "severity"),
-    [
-        ("300人次左右", "290人次", Severity.WARNING),  # about 300: whether 290 met it is a judgement (was certain)
-        ("约300人次", "290人次", Severity.WARNING),
-        ("约300人次", "200人次", Severity.ERROR),  # a third short of "about 300" is certainly missed
-        ("≥300人次", "290人次", Severity.ERROR),
-    ],
-)
-def test_an_approximate_target_missed_by_little_is_a_judgement(target, actual, severity):
+def test_a_month_of_the_next_year_is_not_read_as_this_years_month():
+    _each1(
+        _A_MONTH_OF_THE_NEXT_YEAR_IS_NOT_READ_AS_THIS_YEARS_MONTH_CASES,
+        _a_month_of_the_next_year_is_not_read_as_this_years_month,
+    )  # one test a list (fast22b)
+
+
+_AN_APPROXIMATE_TARGET_MISSED_BY_LITTLE_IS_A_JUDGEMENT_CASES = [
+    ("300人次左右", "290人次", Severity.WARNING),  # about 300: whether 290 met it is a judgement (was certain)
+    ("约300人次", "290人次", Severity.WARNING),
+    ("约300人次", "200人次", Severity.ERROR),  # a third short of "about 300" is certainly missed
+    ("≥300人次", "290人次", Severity.ERROR),
+]
+
+
+def _an_approximate_target_missed_by_little_is_a_judgement(target, actual, severity):
     ev = _row(good_evaluation(), "培训人次", target, actual)
     d01 = [f for f in validate_submission(submission(ev)) if f.code == "D01"]
     assert [f.severity for f in d01] == [severity]
@@ -861,15 +1024,34 @@ def test_an_approximate_target_missed_by_little_is_a_judgement(target, actual, s
         assert "约数" in d01[0].basis and "需人工判断" in d01[0].basis
 
 
-@pytest.mark.parametrize(
-    ("weight", "score", "flagged"), [(-5, 0, False), (-5, -2, False), (-5, -8, True), (5, -8, True)]
-)
-def test_a_deduction_row_whose_weight_is_written_negative_caps_by_its_size(weight, score, flagged):
+def test_an_approximate_target_missed_by_little_is_a_judgement():
+    _each(
+        _AN_APPROXIMATE_TARGET_MISSED_BY_LITTLE_IS_A_JUDGEMENT_CASES,
+        _an_approximate_target_missed_by_little_is_a_judgement,
+    )  # one test a list (fast22b)
+
+
+_A_DEDUCTION_ROW_WHOSE_WEIGHT_IS_WRITTEN_NEGATIVE_CAPS_BY_ITS_SIZE_CASES = [
+    (-5, 0, False),
+    (-5, -2, False),
+    (-5, -8, True),
+    (5, -8, True),
+]
+
+
+def _a_deduction_row_whose_weight_is_written_negative_caps_by_its_size(weight, score, flagged):
     """扣分项 │ 0起 │ 0起 │ -5 │ 0: the 分值 of a deduction written as "-5" is its cap; nothing deducted is within it
     (was a certain S06 "得分 0 应在 0 到分值 -5 之间"); deducting 8 of at most 5 is certainly wrong."""
     ev = _row(good_evaluation(), "安全事故扣分", "0起", "0起" if score == 0 else "3起", weight=weight, score=score)
     s06 = [f for f in validate_submission(submission(ev)) if f.code == "S06"]
     assert [f.severity for f in s06] == ([Severity.ERROR] if flagged else [])
+
+
+def test_a_deduction_row_whose_weight_is_written_negative_caps_by_its_size():
+    _each(
+        _A_DEDUCTION_ROW_WHOSE_WEIGHT_IS_WRITTEN_NEGATIVE_CAPS_BY_ITS_SIZE_CASES,
+        _a_deduction_row_whose_weight_is_written_negative_caps_by_its_size,
+    )  # one test a list (fast22b)
 
 
 def test_a_worded_actual_against_a_numeric_target_is_banded_as_a_judgement():
@@ -883,11 +1065,14 @@ def test_a_worded_actual_against_a_numeric_target_is_banded_as_a_judgement():
     assert [f.severity for f in validate_submission(submission(ev)) if f.code == "S05"] == [Severity.ERROR]
 
 
-@pytest.mark.parametrize(
-    ("target", "severity"),
-    [("≥百分之九十五", Severity.WARNING), ("≥五场", Severity.WARNING), ("≥良好", Severity.ERROR)],
-)
-def test_a_figure_written_in_chinese_numerals_is_not_a_missing_figure(target, severity):
+_A_FIGURE_WRITTEN_IN_CHINESE_NUMERALS_IS_NOT_A_MISSING_FIGURE_CASES = [
+    ("≥百分之九十五", Severity.WARNING),
+    ("≥五场", Severity.WARNING),
+    ("≥良好", Severity.ERROR),
+]
+
+
+def _a_figure_written_in_chinese_numerals_is_not_a_missing_figure(target, severity):
     """ "≥百分之九十五" holds a number perfxl does not convert: its own limit, a 警告 (was a certain I03 "不是数值");
     an operator before a grade word has no figure at all."""
     ev = _row(good_evaluation(), "培训合格率", target, "96%")
@@ -895,8 +1080,21 @@ def test_a_figure_written_in_chinese_numerals_is_not_a_missing_figure(target, se
     assert [f.severity for f in i03] == [severity]
 
 
-@pytest.mark.parametrize(("nature", "joined"), [("逆向指标", "≤5次"), ("越小越好", "≤5次"), ("越大越好", "≥5次")])
-def test_direction_words_of_the_nature_column_are_its_operator(nature, joined):
+def test_a_figure_written_in_chinese_numerals_is_not_a_missing_figure():
+    _each(
+        _A_FIGURE_WRITTEN_IN_CHINESE_NUMERALS_IS_NOT_A_MISSING_FIGURE_CASES,
+        _a_figure_written_in_chinese_numerals_is_not_a_missing_figure,
+    )  # one test a list (fast22b)
+
+
+_DIRECTION_WORDS_OF_THE_NATURE_COLUMN_ARE_ITS_OPERATOR_CASES = [
+    ("逆向指标", "≤5次"),
+    ("越小越好", "≤5次"),
+    ("越大越好", "≥5次"),
+]
+
+
+def _direction_words_of_the_nature_column_are_its_operator(nature, joined):
     """指标性质 "逆向指标" │ 5 │ 次 │ 实际 3次: joined as "逆向指标5次" it was read ≥ by default and a ceiling kept (3 of
     at most 5) gave certain S01 + S07 + D01 错误; it is "≤5次", and I04 no longer calls the word stray."""
     from perfxl.layout.indicators import join_target
@@ -911,8 +1109,22 @@ def test_direction_words_of_the_nature_column_are_its_operator(nature, joined):
     assert [f.brief() for f in found] == []
 
 
-@pytest.mark.parametrize(("typed", "read"), [("0.96", "0.96"), ("1", "1"), ("96", "96%"), ("320", "320%")])
-def test_a_fraction_typed_under_a_percent_unit_column_is_read_both_ways(typed, read):
+def test_direction_words_of_the_nature_column_are_its_operator():
+    _each(
+        _DIRECTION_WORDS_OF_THE_NATURE_COLUMN_ARE_ITS_OPERATOR_CASES,
+        _direction_words_of_the_nature_column_are_its_operator,
+    )  # one test a list (fast22b)
+
+
+_A_FRACTION_TYPED_UNDER_A_PERCENT_UNIT_COLUMN_IS_READ_BOTH_WAYS_CASES = [
+    ("0.96", "0.96"),
+    ("1", "1"),
+    ("96", "96%"),
+    ("320", "320%"),
+]
+
+
+def _a_fraction_typed_under_a_percent_unit_column_is_read_both_ways(typed, read):
     """年度指标值 95 │ 计量单位 % │ 实际 "0.96" (text): joined as "0.96%" it was a certain miss of 95%; the
     fraction 96% is as likely, so it stays a bare number the scorer reads both ways (a 警告 when they differ)."""
     from perfxl.layout.indicators import actual_in_unit
@@ -924,20 +1136,33 @@ def test_a_fraction_typed_under_a_percent_unit_column_is_read_both_ways(typed, r
     assert [(f.severity, f.certainty) for f in d01] == [(Severity.WARNING, Certainty.GUESS)]
 
 
-@pytest.mark.parametrize(
-    ("target", "actual", "score", "expected"),
-    [
-        ("≤5万元", "48000", 10, []),  # 48000元 = 4.8万元: kept (read as 48000万元 it gave certain S02 + S07 + D01)
-        ("≥3.5万人次", "35000", 10, []),  # met either way: no 9600-fold over-completion S08
-        ("≤5万元", "60000", 10, [("S07", Severity.WARNING)]),  # 6万 or 60000万: a guess (S07 gives both readings)
-        ("≥3.5万人次", "3", 10, [("S07", Severity.ERROR)]),  # 3万 is near: a certain miss, S07's (tests/test_gaps17.py)
-    ],
-)
-def test_a_bare_number_against_a_target_in_wan_is_read_in_the_plausible_unit(target, actual, score, expected):
+def test_a_fraction_typed_under_a_percent_unit_column_is_read_both_ways():
+    _each(
+        _A_FRACTION_TYPED_UNDER_A_PERCENT_UNIT_COLUMN_IS_READ_BOTH_WAYS_CASES,
+        _a_fraction_typed_under_a_percent_unit_column_is_read_both_ways,
+    )  # one test a list (fast22b)
+
+
+_A_BARE_NUMBER_AGAINST_A_TARGET_IN_WAN_IS_READ_IN_THE_PLAUSIBLE_UNIT_CASES = [
+    ("≤5万元", "48000", 10, []),  # 48000元 = 4.8万元: kept (read as 48000万元 it gave certain S02 + S07 + D01)
+    ("≥3.5万人次", "35000", 10, []),  # met either way: no 9600-fold over-completion S08
+    ("≤5万元", "60000", 10, [("S07", Severity.WARNING)]),  # 6万 or 60000万: a guess (S07 gives both readings)
+    ("≥3.5万人次", "3", 10, [("S07", Severity.ERROR)]),  # 3万 is near: a certain miss, S07's (tests/test_gaps17.py)
+]
+
+
+def _a_bare_number_against_a_target_in_wan_is_read_in_the_plausible_unit(target, actual, score, expected):
     name = "培训人次" if "人次" in target else "项目成本"
     ev = _row(good_evaluation(), name, target, actual, score=score, deviation=None)
     found = [(f.code, f.severity) for f in _at(validate_submission(submission(ev)), "H13")]
     assert found == expected
+
+
+def test_a_bare_number_against_a_target_in_wan_is_read_in_the_plausible_unit():
+    _each(
+        _A_BARE_NUMBER_AGAINST_A_TARGET_IN_WAN_IS_READ_IN_THE_PLAUSIBLE_UNIT_CASES,
+        _a_bare_number_against_a_target_in_wan_is_read_in_the_plausible_unit,
+    )  # one test a list (fast22b)
 
 
 # ---------------------------------------------------------------- "2023.12": a year and a month, not a number
@@ -950,13 +1175,23 @@ def _deadline(target, actual, score=10, **changes):
     return [f for f in validate_submission(submission(ev)) if str(f.ref).endswith("14")]
 
 
-@pytest.mark.parametrize(
-    ("target", "actual"),
-    [("2023.12", "2023.11"), ("2023.12", "2023.12"), ("2023.12", "2023年11月"), ("≤2024.6", "2024.3")],
-)
-def test_a_year_and_month_with_a_point_met_on_time_is_quiet(target, actual):
+_A_YEAR_AND_MONTH_WITH_A_POINT_MET_ON_TIME_IS_QUIET_CASES = [
+    ("2023.12", "2023.11"),
+    ("2023.12", "2023.12"),
+    ("2023.12", "2023年11月"),
+    ("≤2024.6", "2024.3"),
+]
+
+
+def _a_year_and_month_with_a_point_met_on_time_is_quiet(target, actual):
     """Failed before: "2023.12" │ "2023.11" gave S07 + D01 (missed) and I09 (no date)."""
     assert [f.brief() for f in _deadline(target, actual)] == []
+
+
+def test_a_year_and_month_with_a_point_met_on_time_is_quiet():
+    _each(
+        _A_YEAR_AND_MONTH_WITH_A_POINT_MET_ON_TIME_IS_QUIET_CASES, _a_year_and_month_with_a_point_met_on_time_is_quiet
+    )  # one test a list (fast22b)
 
 
 def test_a_year_and_month_with_a_point_missed_is_a_warning_naming_both_dates():
@@ -1001,13 +1236,22 @@ def test_words_that_fit_two_tiers_at_full_marks_owe_nothing():
     assert [f.brief() for f in validate_submission(submission(ev)) if f.cell in ("F17", "H17", "I17")] == []
 
 
-@pytest.mark.parametrize("score", [8, 7])
-def test_words_that_fit_two_tiers_are_checked_against_both_bands(score):
+_WORDS_THAT_FIT_TWO_TIERS_ARE_CHECKED_AGAINST_BOTH_BANDS_CASES = [8, 7]
+
+
+def _words_that_fit_two_tiers_are_checked_against_both_bands(score):
     ev = replace_row(good_evaluation(), 5, actual="基本完成", score=score, deviation=None)
     found = [f for f in validate_submission(submission(ev)) if f.cell in ("F17", "H17", "I17")]
     assert [f.code for f in found if f.severity is Severity.ERROR] == []
     (d01,) = [f for f in found if f.code == "D01"]  # no reason given for a row that may be 部分达成: a judgement
     assert d01.severity is Severity.WARNING and "达成年度指标" in d01.basis
+
+
+def test_words_that_fit_two_tiers_are_checked_against_both_bands():
+    _each1(
+        _WORDS_THAT_FIT_TWO_TIERS_ARE_CHECKED_AGAINST_BOTH_BANDS_CASES,
+        _words_that_fit_two_tiers_are_checked_against_both_bands,
+    )  # one test a list (fast22b)
 
 
 def test_a_score_outside_both_tiers_bands_stays_an_error():

@@ -20,8 +20,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import pytest
 from report_helpers import error_cells, findings_of, report_fixture, workbook_result
+from table_cases import each as _each
+from table_cases import each1 as _each1
 from test_heldout32 import _CARS, _OVERSEAS, _RECEPTION, _TOTAL, _merges, _shiquan
 
 from perfxl.printed_scope import budget_stage, said_scope, said_stage, table_scope
@@ -63,64 +64,80 @@ _JIANGBEI = "chongqing-jiangbei-qubenji-sangong-yusuan-2021"
 # ---------------------------------------------------------------- the readings, on real caption lines
 
 
-@pytest.mark.parametrize(
-    ("lines", "scope"),
-    [
-        ("2026年部门“三公”经费和机关运行经费预算表\n编制部门：普陀区城市管理行政执法局\n单位:万元", "department"),
-        ("编制单位：上海市普陀区司法局 单位：元\n2026年单位“三公”经费和机关运行经费预算表", "own"),
-        ("2026年单位“三公”经费和机关运行经费预算表\n编制单位：上海市普陀区人民政府石泉路街道办事处（本级）", "own"),
-        ("2021年区本级“三公”经费预算支出表\n单位:万元", "region_own"),
-        ("一、2023年烈山区本级“三公”经费预算表", "region_own"),
-        ("2020年度全区“三公”经费决算情况", "region"),
-        ("编制单位：XX区财政局（汇总）\n单位：万元", "department"),
-        ("财政拨款“三公”经费支出决算表\n单位：万元", ""),  # 上海 决算表: no scope printed
-        ("注：本表反映部门本年度一般公共预算财政拨款支出情况。", ""),  # another table's note, no 三公 caption
-        ("2026年部门“三公”经费预算表\n编制单位：XX局（本级）", ""),  # two scopes printed: which is no printed fact
-    ],
-)
-def test_a_tables_printed_scope(lines, scope):
+_A_TABLES_PRINTED_SCOPE_CASES = [
+    ("2026年部门“三公”经费和机关运行经费预算表\n编制部门：普陀区城市管理行政执法局\n单位:万元", "department"),
+    ("编制单位：上海市普陀区司法局 单位：元\n2026年单位“三公”经费和机关运行经费预算表", "own"),
+    ("2026年单位“三公”经费和机关运行经费预算表\n编制单位：上海市普陀区人民政府石泉路街道办事处（本级）", "own"),
+    ("2021年区本级“三公”经费预算支出表\n单位:万元", "region_own"),
+    ("一、2023年烈山区本级“三公”经费预算表", "region_own"),
+    ("2020年度全区“三公”经费决算情况", "region"),
+    ("编制单位：XX区财政局（汇总）\n单位：万元", "department"),
+    ("财政拨款“三公”经费支出决算表\n单位：万元", ""),  # 上海 决算表: no scope printed
+    ("注：本表反映部门本年度一般公共预算财政拨款支出情况。", ""),  # another table's note, no 三公 caption
+    ("2026年部门“三公”经费预算表\n编制单位：XX局（本级）", ""),  # two scopes printed: which is no printed fact
+]
+
+
+def _a_tables_printed_scope(lines, scope):
     assert table_scope(lines) == scope
 
 
-@pytest.mark.parametrize(
-    ("words", "scope"),
-    [
-        ("本部门2026年“三公”经费预算数为", "department"),
-        ("公务接待费：部门合计", "department"),
-        ("本单位2026年“三公”经费预算数为", "own"),
-        ("其中本级", "own"),
-        ("全区“三公”经费预算", "region"),
-        ("2021年区本级一般公共预算中“三公”经费支出预算为", "region_own"),
-        ("本系统“三公”经费", "system"),
-        ("2026年“三公”经费预算数为", ""),
-        ("全年“三公”经费支出", ""),  # 全年 is no region
-    ],
-)
-def test_a_sentences_said_scope(words, scope):
+def test_a_tables_printed_scope():
+    _each(_A_TABLES_PRINTED_SCOPE_CASES, _a_tables_printed_scope)  # one test a list (fast22b)
+
+
+_A_SENTENCES_SAID_SCOPE_CASES = [
+    ("本部门2026年“三公”经费预算数为", "department"),
+    ("公务接待费：部门合计", "department"),
+    ("本单位2026年“三公”经费预算数为", "own"),
+    ("其中本级", "own"),
+    ("全区“三公”经费预算", "region"),
+    ("2021年区本级一般公共预算中“三公”经费支出预算为", "region_own"),
+    ("本系统“三公”经费", "system"),
+    ("2026年“三公”经费预算数为", ""),
+    ("全年“三公”经费支出", ""),  # 全年 is no region
+]
+
+
+def _a_sentences_said_scope(words, scope):
     assert said_scope(words) == scope
 
 
-@pytest.mark.parametrize(
-    ("text", "stage"),
-    [
-        ("预算数", ""),
-        ("年初预算数", "initial"),
-        ("全年预算数", "full"),
-        ("调整后预算数", "full"),
-        ("注：预算数为全年预算数，包括当年年初预算数和当年追加预算数。", "full"),  # the 财政部 决算 template's note
-        ("注：本表反映部门本年度“三公”经费支出预决算情况。", ""),  # 上海's note: no stage
-    ],
-)
-def test_a_columns_printed_stage(text, stage):
+def test_a_sentences_said_scope():
+    _each(_A_SENTENCES_SAID_SCOPE_CASES, _a_sentences_said_scope)  # one test a list (fast22b)
+
+
+_A_COLUMNS_PRINTED_STAGE_CASES = [
+    ("预算数", ""),
+    ("年初预算数", "initial"),
+    ("全年预算数", "full"),
+    ("调整后预算数", "full"),
+    ("注：预算数为全年预算数，包括当年年初预算数和当年追加预算数。", "full"),  # the 财政部 决算 template's note
+    ("注：本表反映部门本年度“三公”经费支出预决算情况。", ""),  # 上海's note: no stage
+]
+
+
+def _a_columns_printed_stage(text, stage):
     assert budget_stage(text) == stage
 
 
-@pytest.mark.parametrize(
-    ("words", "stage"),
-    [("“三公”经费财政拨款支出年初预算为", "initial"), ("完成年初预算的", "initial"), ("完成调整预算的", "full")],
-)
-def test_a_sentences_said_stage(words, stage):
+def test_a_columns_printed_stage():
+    _each(_A_COLUMNS_PRINTED_STAGE_CASES, _a_columns_printed_stage)  # one test a list (fast22b)
+
+
+_A_SENTENCES_SAID_STAGE_CASES = [
+    ("“三公”经费财政拨款支出年初预算为", "initial"),
+    ("完成年初预算的", "initial"),
+    ("完成调整预算的", "full"),
+]
+
+
+def _a_sentences_said_stage(words, stage):
     assert said_stage(words) == stage
+
+
+def test_a_sentences_said_stage():
+    _each(_A_SENTENCES_SAID_STAGE_CASES, _a_sentences_said_stage)  # one test a list (fast22b)
 
 
 # ---------------------------------------------------------------- 1. scope: the false path first
@@ -210,17 +227,23 @@ def test_the_real_year_start_sentence_agrees_and_is_quiet():
     assert not _n01(_SHIQUAN, real[: real.index("，其中")] + "。")
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "2025年度“三公”经费年初预算为50.00万元，支出决算为37.35万元。",
-        "2025年度“三公”经费全年预算为50.00万元，支出决算为37.35万元。",
-        "2025年度“三公”经费支出决算37.35万元，比年初预算减少20.00万元。",
-    ],
-)
-def test_a_staged_budget_against_an_unstaged_final_table_is_a_warning(sentence):
+_A_STAGED_BUDGET_AGAINST_AN_UNSTAGED_FINAL_TABLE_IS_A_WARNING_CASES = [
+    "2025年度“三公”经费年初预算为50.00万元，支出决算为37.35万元。",
+    "2025年度“三公”经费全年预算为50.00万元，支出决算为37.35万元。",
+    "2025年度“三公”经费支出决算37.35万元，比年初预算减少20.00万元。",
+]
+
+
+def _a_staged_budget_against_an_unstaged_final_table_is_a_warning(sentence):
     """A 年初 (or 全年) budget stated or implied (37.35 + 20.00) against the 决算 table's unstaged 预算数 53.93: 警告."""
     assert [s for s, _ in _n01(_SHIQUAN, sentence)] == ["warning"]
+
+
+def test_a_staged_budget_against_an_unstaged_final_table_is_a_warning():
+    _each1(
+        _A_STAGED_BUDGET_AGAINST_AN_UNSTAGED_FINAL_TABLE_IS_A_WARNING_CASES,
+        _a_staged_budget_against_an_unstaged_final_table_is_a_warning,
+    )  # one test a list (fast22b)
 
 
 def test_a_budget_naming_no_stage_stays_an_error():

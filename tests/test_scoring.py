@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from engine_seed import seed_basic_data, seed_funds_row, seed_indicators
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis_budget import examples
+from table_cases import each as _each
 
 from perfxl.profiles import load_profile
 from perfxl.rates import procurement_execution_rate
@@ -184,23 +184,26 @@ def test_qualitative_bands_and_membership():
 # ---------------------------------------------------------------- errors, budget, totals, grades
 
 
-@pytest.mark.parametrize(
-    "target,actual,weight,method,part",
-    [
-        ("≥12家", "", 10, None, "实际完成值为空"),
-        ("≥12家", "/", 10, None, "实际完成值为空"),
-        ("", "12家", 10, None, "年度指标值为空"),
-        ("≥12家", "20家", "十", None, "分值"),
-        ("≥12家", "20家", -1, None, "分值"),
-        ("≥12家", "20家", 10, "sideways", "未知的计分方法"),
-        ("≥12家", "很多", 10, None, "不是数值"),
-        ("效果明显", "95%", 10, None, "应为完成等级"),
-        ("在项目计划完成时间内完成", "2023年12月", 10, None, "应为完成等级"),
-    ],
-)
-def test_cannot_score_explains_why(target, actual, weight, method, part):
+_CANNOT_SCORE_EXPLAINS_WHY_CASES = [
+    ("≥12家", "", 10, None, "实际完成值为空"),
+    ("≥12家", "/", 10, None, "实际完成值为空"),
+    ("", "12家", 10, None, "年度指标值为空"),
+    ("≥12家", "20家", "十", None, "分值"),
+    ("≥12家", "20家", -1, None, "分值"),
+    ("≥12家", "20家", 10, "sideways", "未知的计分方法"),
+    ("≥12家", "很多", 10, None, "不是数值"),
+    ("效果明显", "95%", 10, None, "应为完成等级"),
+    ("在项目计划完成时间内完成", "2023年12月", 10, None, "应为完成等级"),
+]
+
+
+def _cannot_score_explains_why(target, actual, weight, method, part):
     r = score_indicator(target, actual, weight, method=method)
     assert r.score is None and part in r.error and r.error == r.explanation and r.error_en
+
+
+def test_cannot_score_explains_why():
+    _each(_CANNOT_SCORE_EXPLAINS_WHY_CASES, _cannot_score_explains_why)  # one test a list (fast22b)
 
 
 def test_execution_score_cap_weight_and_zero_budget():
@@ -227,12 +230,24 @@ def test_total_score_and_caps(tmp_path):
     assert total_score([95], execution_rate=D("0.1")) == 95  # national sets no caps
 
 
-@pytest.mark.parametrize(
-    "total,expected",
-    [(100, "优"), (90, "优"), ("89.99", "良"), (80, "良"), (60, "中"), ("59.99", "差"), (0, "差"), ("x", None)],
-)
-def test_grade_bands(total, expected):
+_GRADE_BANDS_CASES = [
+    (100, "优"),
+    (90, "优"),
+    ("89.99", "良"),
+    (80, "良"),
+    (60, "中"),
+    ("59.99", "差"),
+    (0, "差"),
+    ("x", None),
+]
+
+
+def _grade_bands(total, expected):
     assert grade(total) == expected
+
+
+def test_grade_bands():
+    _each(_GRADE_BANDS_CASES, _grade_bands)  # one test a list (fast22b)
 
 
 def test_department_scores_follow_the_hunan_standards():

@@ -16,6 +16,7 @@ import os
 os.environ.setdefault("XLWINGS_ON_SERVER", "true")
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -31,6 +32,7 @@ from server_helpers import (
     seed_payload,
     traversal_targets,
 )
+from table_cases import each1 as _each1
 
 TOKEN = "Zq3-perfxl-test-token_0123456789abcdef"
 ZH = re.compile(r"[\u4e00-\u9fff]")
@@ -456,32 +458,31 @@ def test_the_pinned_body_is_what_the_add_in_posts(functions_code, js_body):
     )
 
 
-@pytest.mark.parametrize(
-    "change",
-    [
-        {"runtime": None},
-        {"runtime": 1.4},
-        {"date_format": 5},
-        {"date_format": ["y"]},
-        {"culture_info_name": 7},
-        {"session_id": {"a": 1}},
-        {"caller_address": ["A1"]},
-        {"version": 37},
-        {"client": None},
-        {"func_name": 3},
-        {"args": [[["≥12家"]], {"type": "Error"}]},
-        {"args": [[[{"basicValue": 1}]], [["number"]]]},
-        {"args": [[[{"type": "Double", "basicValue": [1]}]], [["number"]]]},
-        {"task_key": 5},
-        {"args": [[[10**400]], [["number"]]]},
-        {"args": [[[{"type": "FormattedNumber", "basicValue": 1e308}]], [["number"]]]},
-        {"args": [[["\ud800"]], [["number"]]]},
-        {"func_name": "PERF_\udfff"},
-        {"args": [[[1], [1, 2]], [["number"]]]},
-        {"args": [[], [["number"]]]},
-    ],
-)
-def test_a_malformed_function_call_is_a_4xx_in_chinese(app, js_body, change):
+_A_MALFORMED_FUNCTION_CALL_IS_A_4XX_IN_CHINESE_CASES = [
+    {"runtime": None},
+    {"runtime": 1.4},
+    {"date_format": 5},
+    {"date_format": ["y"]},
+    {"culture_info_name": 7},
+    {"session_id": {"a": 1}},
+    {"caller_address": ["A1"]},
+    {"version": 37},
+    {"client": None},
+    {"func_name": 3},
+    {"args": [[["≥12家"]], {"type": "Error"}]},
+    {"args": [[[{"basicValue": 1}]], [["number"]]]},
+    {"args": [[[{"type": "Double", "basicValue": [1]}]], [["number"]]]},
+    {"task_key": 5},
+    {"args": [[[10**400]], [["number"]]]},
+    {"args": [[[{"type": "FormattedNumber", "basicValue": 1e308}]], [["number"]]]},
+    {"args": [[["\ud800"]], [["number"]]]},
+    {"func_name": "PERF_\udfff"},
+    {"args": [[[1], [1, 2]], [["number"]]]},
+    {"args": [[], [["number"]]]},
+]
+
+
+def _a_malformed_function_call_is_a_4xx_in_chinese(app, js_body, change):
     body = {**js_body, **change}
     for key, value in change.items():
         if value is None and key in ("runtime", "client"):
@@ -494,6 +495,13 @@ def test_a_malformed_function_call_is_a_4xx_in_chinese(app, js_body, change):
         headers={"content-type": "application/json"},
     )
     _assert_zh_4xx(status, out)
+
+
+def test_a_malformed_function_call_is_a_4xx_in_chinese(app, js_body):
+    _each1(
+        _A_MALFORMED_FUNCTION_CALL_IS_A_4XX_IN_CHINESE_CASES,
+        functools.partial(_a_malformed_function_call_is_a_4xx_in_chinese, app, js_body),
+    )  # one test a list (fast22b)
 
 
 _EDGES = st.sampled_from(
@@ -537,20 +545,26 @@ _KEYS = [
 ]
 
 
-@pytest.mark.parametrize(
-    "raw",
-    [
-        b'{"args": [[[1e400]], [["number"]]]}',
-        b'{"args": [[[NaN]], [["number"]]]}',
-        b'{"args": [[[-Infinity]], [["number"]]]}',
-    ],
-)
-def test_numbers_json_does_not_have_are_refused(app, js_body, raw):
+_NUMBERS_JSON_DOES_NOT_HAVE_ARE_REFUSED_CASES = [
+    b'{"args": [[[1e400]], [["number"]]]}',
+    b'{"args": [[[NaN]], [["number"]]]}',
+    b'{"args": [[[-Infinity]], [["number"]]]}',
+]
+
+
+def _numbers_json_does_not_have_are_refused(app, js_body, raw):
     body = json.dumps({k: v for k, v in js_body.items() if k != "args"})[:-1].encode() + b", " + raw[1:]
     status, _, out = asgi_request(
         app, "POST", "/xlwings/custom-functions-call", body=body, headers={"content-type": "application/json"}
     )
     _assert_zh_4xx(status, out)
+
+
+def test_numbers_json_does_not_have_are_refused(app, js_body):
+    _each1(
+        _NUMBERS_JSON_DOES_NOT_HAVE_ARE_REFUSED_CASES,
+        functools.partial(_numbers_json_does_not_have_are_refused, app, js_body),
+    )  # one test a list (fast22b)
 
 
 _ACTIONS = st.sampled_from(["keep"] * 6 + ["drop", "set"])

@@ -18,6 +18,8 @@ from decimal import Decimal
 
 import pytest
 from report_helpers import workbook_result
+from table_cases import each as _each
+from table_cases import each1 as _each1
 from test_num20 import _codes, _evaluation
 
 from perfxl.errors import ProfileError
@@ -63,19 +65,37 @@ def test_a_spaced_minus_stays_a_minus_for_parse_value():
 # ---------------------------------------------------------------- 2. digit groups that may be several figures
 
 
-@pytest.mark.parametrize("text", ["1 100 200.50", "12 345 678.90", "1 036 200", "1 000 200.00"])
-def test_groups_a_space_may_part_are_not_one_figure(text):
+_GROUPS_A_SPACE_MAY_PART_ARE_NOT_ONE_FIGURE_CASES = ["1 100 200.50", "12 345 678.90", "1 036 200", "1 000 200.00"]
+
+
+def _groups_a_space_may_part_are_not_one_figure(text):
     """Failed before: joined into one figure (1100200.50 …) on the decimals or one 0-led group alone."""
     assert join_digit_groups(text) == text
     p = parse_value(text)
     assert p.kind is ValueKind.TEXT and p.damaged and p.number is None and p.reason and "空格" in p.reason
 
 
-@pytest.mark.parametrize(
-    ("text", "number"), [("1 036.53", "1036.53"), ("1 000 000", "1000000"), ("10 000.5", "10000.5")]
-)
-def test_groups_every_one_opening_with_0_stay_one_figure(text, number):
+def test_groups_a_space_may_part_are_not_one_figure():
+    _each1(
+        _GROUPS_A_SPACE_MAY_PART_ARE_NOT_ONE_FIGURE_CASES, _groups_a_space_may_part_are_not_one_figure
+    )  # one test a list (fast22b)
+
+
+_GROUPS_EVERY_ONE_OPENING_WITH_0_STAY_ONE_FIGURE_CASES = [
+    ("1 036.53", "1036.53"),
+    ("1 000 000", "1000000"),
+    ("10 000.5", "10000.5"),
+]
+
+
+def _groups_every_one_opening_with_0_stay_one_figure(text, number):
     assert parse_value(text).number == Decimal(number)
+
+
+def test_groups_every_one_opening_with_0_stay_one_figure():
+    _each(
+        _GROUPS_EVERY_ONE_OPENING_WITH_0_STAY_ONE_FIGURE_CASES, _groups_every_one_opening_with_0_stay_one_figure
+    )  # one test a list (fast22b)
 
 
 def test_an_actual_of_several_groups_is_one_warning(tmp_path):
@@ -109,17 +129,39 @@ def test_a_variant_may_not_restate_the_change_words(tmp_path):
 # ---------------------------------------------------------------- 4. triangles in 年度指标值 / 实际完成值
 
 
-@pytest.mark.parametrize(("text", "way"), [("▼8%", "down"), ("8%▼", "down"), ("▲8%", "up"), ("5.5%△", "up")])
-def test_a_triangle_glued_to_the_figure_is_its_direction(text, way):
+_A_TRIANGLE_GLUED_TO_THE_FIGURE_IS_ITS_DIRECTION_CASES = [
+    ("▼8%", "down"),
+    ("8%▼", "down"),
+    ("▲8%", "up"),
+    ("5.5%△", "up"),
+]
+
+
+def _a_triangle_glued_to_the_figure_is_its_direction(text, way):
     """Failed before: "▼8%" was 8% with a label "▼" (the fall dropped), "8%▼" a number in the unit "%▼"."""
     p = parse_value(text)
     assert p.kind is ValueKind.GROWTH and p.direction == way and p.unit == "%"
 
 
-@pytest.mark.parametrize("text", ["▲ 8%", "≥▲5%", "▲5%以上", "▼-5%", "▲完成1036人"])
-def test_a_triangle_the_cell_does_not_make_a_direction_stays_unread(text):
+def test_a_triangle_glued_to_the_figure_is_its_direction():
+    _each(
+        _A_TRIANGLE_GLUED_TO_THE_FIGURE_IS_ITS_DIRECTION_CASES, _a_triangle_glued_to_the_figure_is_its_direction
+    )  # one test a list (fast22b)
+
+
+_A_TRIANGLE_THE_CELL_DOES_NOT_MAKE_A_DIRECTION_STAYS_UNREAD_CASES = ["▲ 8%", "≥▲5%", "▲5%以上", "▼-5%", "▲完成1036人"]
+
+
+def _a_triangle_the_cell_does_not_make_a_direction_stays_unread(text):
     """Spaced from the figure, beside an operator, a sign or words, a triangle may be a bullet: no direction."""
     assert parse_value(text).direction is None and parse_value(text).kind is not ValueKind.GROWTH
+
+
+def test_a_triangle_the_cell_does_not_make_a_direction_stays_unread():
+    _each1(
+        _A_TRIANGLE_THE_CELL_DOES_NOT_MAKE_A_DIRECTION_STAYS_UNREAD_CASES,
+        _a_triangle_the_cell_does_not_make_a_direction_stays_unread,
+    )  # one test a list (fast22b)
 
 
 def test_a_fall_printed_by_a_glued_triangle_is_scored_as_a_fall(tmp_path):

@@ -6,10 +6,11 @@ import datetime as dt
 import json
 from decimal import Decimal
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_budget import examples
+from table_cases import each as _each
+from table_cases import each1 as _each1
 
 from perfxl.profiles import load_profile
 from perfxl.units import compatible, conversion_factor, convert, family_of, lookup, normalise_unit
@@ -70,44 +71,50 @@ def test_per_unit_denominator_and_labels():
     assert p.kind is K.TEXT and p.number == D(12)
 
 
-@pytest.mark.parametrize(
-    "text,year,month,day,op",
-    [
-        ("2023年底", 2023, 12, 31, None),
-        ("2023年12月", 2023, 12, 31, None),
-        ("12月底前", None, 12, 31, Op.LE),
-        ("6月30日前", None, 6, 30, Op.LE),
-        ("2023-12-31", 2023, 12, 31, None),
-        ("2024年上半年", 2024, 6, 30, None),
-        ("2024年2月", 2024, 2, 29, None),  # leap year: the last day of the period
-    ],
-)
-def test_dates_and_deadlines(text, year, month, day, op):
+_DATES_AND_DEADLINES_CASES = [
+    ("2023年底", 2023, 12, 31, None),
+    ("2023年12月", 2023, 12, 31, None),
+    ("12月底前", None, 12, 31, Op.LE),
+    ("6月30日前", None, 6, 30, Op.LE),
+    ("2023-12-31", 2023, 12, 31, None),
+    ("2024年上半年", 2024, 6, 30, None),
+    ("2024年2月", 2024, 2, 29, None),  # leap year: the last day of the period
+]
+
+
+def _dates_and_deadlines(text, year, month, day, op):
     p = parse_value(text)
     assert p.kind is K.DATE
     assert (p.date.year, p.date.month, p.date.day, p.op) == (year, month, day, op)
 
 
-@pytest.mark.parametrize(
-    "text,tier",
-    [
-        ("达成预期指标", 0),
-        ("达成年度指标", 0),
-        ("部分达成年度指标并具有一定效果", 1),
-        ("部分达成预期指标", 1),
-        ("未达成年度指标且效果较差", 2),
-        ("按时完成", 0),
-        ("优", 0),
-        ("良", 0),
-        ("中", 1),
-        ("差", 2),
-        ("是", 0),
-        ("否", 2),
-    ],
-)
-def test_tier_labels(text, tier):
+def test_dates_and_deadlines():
+    _each(_DATES_AND_DEADLINES_CASES, _dates_and_deadlines)  # one test a list (fast22b)
+
+
+_TIER_LABELS_CASES = [
+    ("达成预期指标", 0),
+    ("达成年度指标", 0),
+    ("部分达成年度指标并具有一定效果", 1),
+    ("部分达成预期指标", 1),
+    ("未达成年度指标且效果较差", 2),
+    ("按时完成", 0),
+    ("优", 0),
+    ("良", 0),
+    ("中", 1),
+    ("差", 2),
+    ("是", 0),
+    ("否", 2),
+]
+
+
+def _tier_labels(text, tier):
     p = parse_value(text)
     assert p.kind is K.QUALITATIVE and p.tier == tier
+
+
+def test_tier_labels():
+    _each(_TIER_LABELS_CASES, _tier_labels)  # one test a list (fast22b)
 
 
 def test_scale_labels_carry_their_share_and_hubei_bands_move_tiers():
@@ -119,20 +126,40 @@ def test_scale_labels_carry_their_share_and_hubei_bands_move_tiers():
     assert parse_value("达成预期指标", hubei).label == "达成预期指标"
 
 
-@pytest.mark.parametrize("text", ["在项目计划完成时间内完成", "效果明显", "符合相关规定"])
-def test_qualitative_target_phrases_have_no_tier(text):
+_QUALITATIVE_TARGET_PHRASES_HAVE_NO_TIER_CASES = ["在项目计划完成时间内完成", "效果明显", "符合相关规定"]
+
+
+def _qualitative_target_phrases_have_no_tier(text):
     p = parse_value(text)
     assert p.kind is K.QUALITATIVE and p.tier is None and p.label == text
 
 
-@pytest.mark.parametrize("text", ["/", "—", "……", "-", "——", "无", "暂无", "N/A"])
-def test_placeholders(text):
+def test_qualitative_target_phrases_have_no_tier():
+    _each1(
+        _QUALITATIVE_TARGET_PHRASES_HAVE_NO_TIER_CASES, _qualitative_target_phrases_have_no_tier
+    )  # one test a list (fast22b)
+
+
+_PLACEHOLDERS_CASES = ["/", "—", "……", "-", "——", "无", "暂无", "N/A"]
+
+
+def _placeholders(text):
     assert parse_value(text).kind is K.PLACEHOLDER
 
 
-@pytest.mark.parametrize("value", ["", "   ", None, "\u3000", "\x00"])
-def test_blank(value):
+def test_placeholders():
+    _each1(_PLACEHOLDERS_CASES, _placeholders)  # one test a list (fast22b)
+
+
+_BLANK_CASES = ["", "   ", None, "\u3000", "\x00"]
+
+
+def _blank(value):
     assert parse_value(value).kind is K.BLANK
+
+
+def test_blank():
+    _each1(_BLANK_CASES, _blank)  # one test a list (fast22b)
 
 
 def test_python_values_from_excel():
@@ -227,22 +254,27 @@ def test_parser_never_raises_on_python_values(value):
     assert isinstance(parse_value(value), ParsedValue)
 
 
-@pytest.mark.parametrize(
-    "text,kind",
-    [
-        ("在" * 5000 + "12月", K.NUMBER),  # a sentence is never a date
-        ("增长" * 3000 + "5%", K.GROWTH),
-        ("—" * 5000, K.PLACEHOLDER),
-        ("≥" + "9" * 5000 + "%", K.PERCENT),
-    ],
-)
-def test_long_hostile_cells_parse(text, kind):
+_LONG_HOSTILE_CELLS_PARSE_CASES = [
+    ("在" * 5000 + "12月", K.NUMBER),  # a sentence is never a date
+    ("增长" * 3000 + "5%", K.GROWTH),
+    ("—" * 5000, K.PLACEHOLDER),
+    ("≥" + "9" * 5000 + "%", K.PERCENT),
+]
+
+
+def _long_hostile_cells_parse(text, kind):
     # cells may hold up to 32,767 characters; long ones bypass the cache and must not backtrack quadratically
     assert parse_value(text).kind is kind
 
 
-@pytest.mark.parametrize("text", ["\x1b[31m20家\x00", "20家\x07", "≥\x0112家", "9\x7f5%"])
-def test_control_characters_are_never_parsed_into_numbers(text):
+def test_long_hostile_cells_parse():
+    _each(_LONG_HOSTILE_CELLS_PARSE_CASES, _long_hostile_cells_parse)  # one test a list (fast22b)
+
+
+_CONTROL_CHARACTERS_ARE_NEVER_PARSED_INTO_NUMBERS_CASES = ["\x1b[31m20家\x00", "20家\x07", "≥\x0112家", "9\x7f5%"]
+
+
+def _control_characters_are_never_parsed_into_numbers(text):
     """An ANSI escape pasted from a terminal ("\\x1b[31m20家") is not 31米: TEXT with a reason naming the characters."""
     p = parse_value(text)
     assert p.kind is K.TEXT and p.number is None and p.unit is None
@@ -250,14 +282,28 @@ def test_control_characters_are_never_parsed_into_numbers(text):
     assert p.to_dict()["reason"] == p.reason
 
 
+def test_control_characters_are_never_parsed_into_numbers():
+    _each1(
+        _CONTROL_CHARACTERS_ARE_NEVER_PARSED_INTO_NUMBERS_CASES, _control_characters_are_never_parsed_into_numbers
+    )  # one test a list (fast22b)
+
+
 def test_line_breaks_and_tabs_are_not_control_characters():
     assert parse_value("20家\n").number == D(20) and parse_value("\t12家").reason is None
 
 
-@pytest.mark.parametrize("text", ["#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", " #NUM! "])
-def test_excel_error_values_are_text_with_a_reason(text):
+_EXCEL_ERROR_VALUES_ARE_TEXT_WITH_A_REASON_CASES = ["#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", " #NUM! "]
+
+
+def _excel_error_values_are_text_with_a_reason(text):
     p = parse_value(text)
     assert p.kind is K.TEXT and p.number is None and text.strip() in p.reason
+
+
+def test_excel_error_values_are_text_with_a_reason():
+    _each1(
+        _EXCEL_ERROR_VALUES_ARE_TEXT_WITH_A_REASON_CASES, _excel_error_values_are_text_with_a_reason
+    )  # one test a list (fast22b)
 
 
 # ---------------------------------------------------------------- garbled numbers (issue 11, item 7)
@@ -265,58 +311,112 @@ def test_excel_error_values_are_text_with_a_reason(text):
 
 # "^80%": 宁夏 原州 2022 (tests/realworld), a ≥ scanned as a caret — read as 80% before
 # ".5", ".06万元": 重庆 梁平 2023 (tests/realworld) printed its amounts without their integer digits — read as 0.5 before
-@pytest.mark.parametrize(
-    "text", ["M.8万元", "1O0人", "l00%", "1.2.3万元", "≥9O%", "^80%", "?12个", "|95%", ".5", ".06万元", "≥.5%", "-.5"]
-)
-def test_a_number_that_does_not_parse_cleanly_is_not_guessed(text):
+_A_NUMBER_THAT_DOES_NOT_PARSE_CLEANLY_IS_NOT_GUESSED_CASES = [
+    "M.8万元",
+    "1O0人",
+    "l00%",
+    "1.2.3万元",
+    "≥9O%",
+    "^80%",
+    "?12个",
+    "|95%",
+    ".5",
+    ".06万元",
+    "≥.5%",
+    "-.5",
+]
+
+
+def _a_number_that_does_not_parse_cleanly_is_not_guessed(text):
     p = parse_value(text)
     assert p.number is None and p.kind is ValueKind.TEXT
     assert p.reason and "无法识别" in p.reason and p.reason_en
     assert p.damaged  # the rules ask the flag, not the wording of the reason
 
 
+def test_a_number_that_does_not_parse_cleanly_is_not_guessed():
+    _each1(
+        _A_NUMBER_THAT_DOES_NOT_PARSE_CLEANLY_IS_NOT_GUESSED_CASES, _a_number_that_does_not_parse_cleanly_is_not_guessed
+    )  # one test a list (fast22b)
+
+
 # a digit read as the letter it looks like, alone after the digits (probe_defects garbled_inside, defects12): "4Z" for
 # 42, "1l场" for 11场, "4b" for 46 — read as 4, 1 and 4 before
-@pytest.mark.parametrize("text", ["4Z", "1l场", "4b", "1Z万元", "9O人", "2I个", "1B"])
-def test_a_lookalike_letter_after_the_digits_is_damage(text):
+_A_LOOKALIKE_LETTER_AFTER_THE_DIGITS_IS_DAMAGE_CASES = ["4Z", "1l场", "4b", "1Z万元", "9O人", "2I个", "1B"]
+
+
+def _a_lookalike_letter_after_the_digits_is_damage(text):
     p = parse_value(text)
     assert p.number is None and p.damaged
 
 
-@pytest.mark.parametrize(
-    "text", ["20\x1b[31m家", "#DIV/0!", "已完成", "95%", "5S管理", "4S店", "500g", "3A级", "5G基站"]
-)
-def test_other_unread_or_read_cells_are_not_damaged_figures(text):
+def test_a_lookalike_letter_after_the_digits_is_damage():
+    _each1(
+        _A_LOOKALIKE_LETTER_AFTER_THE_DIGITS_IS_DAMAGE_CASES, _a_lookalike_letter_after_the_digits_is_damage
+    )  # one test a list (fast22b)
+
+
+_OTHER_UNREAD_OR_READ_CELLS_ARE_NOT_DAMAGED_FIGURES_CASES = [
+    "20\x1b[31m家",
+    "#DIV/0!",
+    "已完成",
+    "95%",
+    "5S管理",
+    "4S店",
+    "500g",
+    "3A级",
+    "5G基站",
+]
+
+
+def _other_unread_or_read_cells_are_not_damaged_figures(text):
     assert not parse_value(text).damaged
 
 
-@pytest.mark.parametrize(
-    ("text", "number", "unit"),
-    [
-        ("12.5km", "12.5", "千米"),
-        ("3kg", "3", "千克"),
-        ("≥95%", "95", "%"),
-        ("2,223.04万元", "2223.04", "万元"),
-        ("#5栋", "5", "栋"),  # a number sign numbers a building, it is no damage
-    ],
-)
-def test_numbers_followed_by_latin_units_still_read(text, number, unit):
+def test_other_unread_or_read_cells_are_not_damaged_figures():
+    _each1(
+        _OTHER_UNREAD_OR_READ_CELLS_ARE_NOT_DAMAGED_FIGURES_CASES, _other_unread_or_read_cells_are_not_damaged_figures
+    )  # one test a list (fast22b)
+
+
+_NUMBERS_FOLLOWED_BY_LATIN_UNITS_STILL_READ_CASES = [
+    ("12.5km", "12.5", "千米"),
+    ("3kg", "3", "千克"),
+    ("≥95%", "95", "%"),
+    ("2,223.04万元", "2223.04", "万元"),
+    ("#5栋", "5", "栋"),  # a number sign numbers a building, it is no damage
+]
+
+
+def _numbers_followed_by_latin_units_still_read(text, number, unit):
     p = parse_value(text)
     assert (p.number, p.unit, p.reason) == (Decimal(number), unit, None)
 
 
-@pytest.mark.parametrize(
-    ("text", "op", "unit"),
-    [
-        ("不 低 于 90%", Op.GE, "%"),  # a PDF's letter spacing: the operator words read whole
-        ("90 % 以 上", Op.GE, "%"),
-        ("≥ 90 %", Op.GE, "%"),
-        ("300 公 里", None, "千米"),
-    ],
-)
-def test_text_spaced_out_by_a_pdf_reads_like_the_unspaced_text(text, op, unit):
+def test_numbers_followed_by_latin_units_still_read():
+    _each(
+        _NUMBERS_FOLLOWED_BY_LATIN_UNITS_STILL_READ_CASES, _numbers_followed_by_latin_units_still_read
+    )  # one test a list (fast22b)
+
+
+_TEXT_SPACED_OUT_BY_A_PDF_READS_LIKE_THE_UNSPACED_TEXT_CASES = [
+    ("不 低 于 90%", Op.GE, "%"),  # a PDF's letter spacing: the operator words read whole
+    ("90 % 以 上", Op.GE, "%"),
+    ("≥ 90 %", Op.GE, "%"),
+    ("300 公 里", None, "千米"),
+]
+
+
+def _text_spaced_out_by_a_pdf_reads_like_the_unspaced_text(text, op, unit):
     p = parse_value(text)
     assert (p.number, p.op, p.unit) == (parse_value(text.replace(" ", "")).number, op, unit)
+
+
+def test_text_spaced_out_by_a_pdf_reads_like_the_unspaced_text():
+    _each(
+        _TEXT_SPACED_OUT_BY_A_PDF_READS_LIKE_THE_UNSPACED_TEXT_CASES,
+        _text_spaced_out_by_a_pdf_reads_like_the_unspaced_text,
+    )  # one test a list (fast22b)
 
 
 def test_two_numbers_separated_by_a_space_stay_two():
@@ -325,11 +425,24 @@ def test_two_numbers_separated_by_a_space_stay_two():
     assert p.kind is ValueKind.TEXT and p.number is None and p.damaged and p.reason
 
 
-@pytest.mark.parametrize(
-    ("raw", "places"),
-    [(Decimal("9.6"), 1), (14, 0), (9.55, 2), (Decimal("0.958620689655172"), None), ("9.6", None), (True, None)],
-)
-def test_typed_places_are_the_decimals_a_number_cell_was_typed_with(raw, places):
+_TYPED_PLACES_ARE_THE_DECIMALS_A_NUMBER_CELL_WAS_TYPED_WITH_CASES = [
+    (Decimal("9.6"), 1),
+    (14, 0),
+    (9.55, 2),
+    (Decimal("0.958620689655172"), None),
+    ("9.6", None),
+    (True, None),
+]
+
+
+def _typed_places_are_the_decimals_a_number_cell_was_typed_with(raw, places):
     from perfxl.numbers import typed_places
 
     assert typed_places(raw) == places  # a computed value's long tail and text (printed_places' job) give None
+
+
+def test_typed_places_are_the_decimals_a_number_cell_was_typed_with():
+    _each(
+        _TYPED_PLACES_ARE_THE_DECIMALS_A_NUMBER_CELL_WAS_TYPED_WITH_CASES,
+        _typed_places_are_the_decimals_a_number_cell_was_typed_with,
+    )  # one test a list (fast22b)

@@ -79,6 +79,7 @@ from .run_state import (
     report_year,
 )
 from .score_parts import check_score_parts
+from .spread_lists import check_spread_lists
 from .stated_grade import check_stated_grade
 from .table_facts import (
     _BASIC_ROWS,
@@ -1866,6 +1867,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         one_figure_once(run, pi)
     _check_opening_lines(run)
     _check_stageless(run)
+    check_spread_lists(run, parsed, [p.text for p in sub.narrative])  # a 其中 list over paragraphs (doc22)
     for pi, ref, pf in parsed:  # after every paragraph's own checks: a level in doubt there judges no other (rgaps19)
         check_changes_apart(run, pi, ref, pf.facts)
     for pi, facts in sorted(run.unsupported.items()):

@@ -79,6 +79,17 @@ def check_defined_shares(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ..
             continue  # each item once
         if any(facts[s.index - 1] not in parts for s in shares):
             continue
+        # another amount of the sentence beside the items ("三公经费及机关运行经费支出决算中,…;机关运行经费18万元,占30%"
+        # — review22r): the shares may be of a whole that holds it too, not the three items' sum
+        if any(
+            f.sentence == sentence_of
+            and f.quantity.is_money
+            and f.role != "share"
+            and f.parent is None
+            and f not in parts
+            for f in facts
+        ):
+            continue
         if len({p.sentence for p in parts}) != 1 or len({p.quantity.unit for p in parts}) != 1:
             continue
         if (

@@ -1731,10 +1731,16 @@ _CARRIED_IN = lazy_compile(r"结转|结余|滚存")
 #: ("村集体增收50万元", "实现产值500万元", "节约资金10万元") or a figure of each item ("单笔支出均在50万元以上", "平均每户
 #: 2万元"): no part of the total, whatever its size — the 其中 list ends before it (issue 12: an 错误 must not rest on
 #: such an amount added to the parts).
-#: Words saying how much of the money has been paid out so far ("已拨付", "已支付", "累计拨付"): the whole's progress.
+#: Words saying how much of the money has been paid out so far ("已拨付", "已支付", "累计拨付", "已全部拨付", "拨付到位"
+#: — review22r): the whole's progress.
 _PAID_SO_FAR = lazy_compile(
-    r"已(?:经)?(?:拨付|支付|兑付|报账|使用|支出|下拨|到位)|累计(?:拨付|支付|兑付|报账|使用|支出)"
+    r"已(?:经)?(?:全部|全额|足额)?(?:拨付|支付|兑付|报账|使用|支出|下拨|到位)|累计(?:拨付|支付|兑付|报账|使用|支出)"
+    r"|(?:拨付|支付)到位"
 )
+#: Words of the money not paid out yet ("未拨付", "尚未支付", "待拨付"): the other side of the whole's progress (review22r).
+_NOT_PAID_YET = lazy_compile(r"未(?:拨付|支付|兑付|到位|下达)|待(?:拨付|支付)")
+#: What else a list split by payment ("其中已拨付60万元,未拨付40万元", "…,剩余40万元") may hold (review22r).
+_LEFT_OVER = lazy_compile(r"剩余|结余|余额")
 
 _NO_PART = lazy_compile(
     r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益(?!指标)|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
@@ -1760,10 +1766,17 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     if _NO_PART.search(words):
         state.parent = None  # "其中中央资金80万元,带动社会投资50万元以上": money drawn in, or each item's — no part
         return None
-    if parts and _PAID_SO_FAR.search(compact_name(words)) and not any(_PAID_SO_FAR.search(p.subject) for p in parts):
+    said = compact_name(words)
+    paying = _PAID_SO_FAR.search(said) or _NOT_PAID_YET.search(said)
+    if parts and _PAID_SO_FAR.search(said) and not any(_PAID_SO_FAR.search(p.subject) for p in parts):
         # "资金107.13万元,其中项目管理费1.07万元,目前项目资金已拨付106.36万元" (元阳 大坪乡 2021, real reports 26): how much of
         # the whole is paid out so far, no part beside the 管理费 — the list's parts name no payment; this amount only
         # (a part named after it may still follow); "其中已拨付60万元,未拨付40万元" splits by payment from its first part
+        return None
+    if parts and not paying and not _LEFT_OVER.search(said) and any(_PAID_SO_FAR.search(p.subject) for p in parts):
+        # "项目资金100万元,其中已拨付80万元,中央资金60万元" (review22r): a list split by payment ends at an amount named
+        # by its source or use — another split of the whole, no part beside the paid one
+        state.parent = None
         return None
     if subject == "合计":
         _sum_closes(state, parts, qty)

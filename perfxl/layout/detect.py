@@ -983,11 +983,9 @@ def _add_tables(grid: Grid, layout: SheetLayout, reader: Any) -> None:
 def _headerless_fragment(grid: Grid, rows: list[int], reader: Any) -> tuple[int, dict[str, int], int] | None:
     """(first row, columns, its 合计 row) of a headerless 绩效指标 fragment whose columns fit the template by their contents, its rows
     read by no table (above any header); else None."""
-    found = headerless_indicator_rows(grid)
-    if found is None or found[0] not in rows:
-        return None
     read = {r for _, marks, _ in reader.tables for r, what in marks if what not in ("unread", "blank")}
-    if any(found[0] <= r <= found[1] for r in read):
+    found = headerless_indicator_rows(grid, read=read)  # (stops at the first read row the fragment would hold)
+    if found is None or found[0] not in rows:
         return None
     cols = template_columns(grid, *found)
     return (found[0], cols, found[1]) if cols is not None else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 
 from ..grid import Grid
@@ -47,12 +48,26 @@ def indicator_like(grid: Grid, r: int) -> bool:
     return marked and any(_numeric(v) for v in cells)
 
 
-def headerless_indicator_rows(grid: Grid, limit: int = 200) -> tuple[int, int] | None:
+def headerless_indicator_rows(
+    grid: Grid, limit: int = 200, read: AbstractSet[int] = frozenset()
+) -> tuple[int, int] | None:
     """(first, last) 0-based rows of indicator-shaped rows (at least two) closed by a 合计/总分 row, on a sheet where no
-    table header was found; None otherwise. Looks at the first `limit` rows only (a fragment is short)."""
+    table header was found; None otherwise. Looks at the first `limit` rows only (a fragment is short).
+
+    `read`: rows a table already read; a fragment holding one is none of these (None) — the scan stops at the first
+    read row that would fall in it (a read row once the fragment began, a read indicator-shaped row that would begin
+    it, or no unread row with cells left to begin it) instead of going on through the whole table (`detect._headerless_fragment`, asked of every sheet)."""
     first = None
     count = 0
-    for r in range(min(grid.n_rows, limit)):
+    end = min(grid.n_rows, limit)
+    # the last row a fragment could begin at: one with cells that no table read (most sheets: none, their table read
+    # to the end)
+    free = next((r for r in range(end - 1, -1, -1) if r not in read and row_cells(grid, r)), -1) if read else end
+    for r in range(end):
+        if first is None and r > free:
+            return None  # every row left with cells is read: a fragment could only begin at a read row
+        if first is not None and r in read:
+            return None  # (first, last) would hold row r
         cells = row_cells(grid, r)
         if not cells:
             continue
@@ -60,6 +75,8 @@ def headerless_indicator_rows(grid: Grid, limit: int = 200) -> tuple[int, int] |
         if first is not None and isinstance(head, str) and H.normalise_label(head) in H.TOTAL_LABELS:
             return (first, r) if count >= 2 else None
         if indicator_like(grid, r):
+            if r in read:
+                return None  # it would begin at row r
             first = r if first is None else first
             count += 1
     return None

@@ -572,7 +572,7 @@ class FundsRows:
         if self.state != "pairs" and (single := _single_total_line(self.grid, r)) is not None:
             pairs = [single]
         elif self.state == "pairs" and not pairs:
-            pairs = _blank_pair_line(self.grid, r, self.pair_col)
+            pairs = _blank_pair_line(self.grid, r, self.pair_col, self.pair_offset)
         elif self.state != "pairs" and len(pairs) == 1 and (unfilled := _blank_medium_pair(self.grid, r, pairs[0])):
             # 中期预算资金总额 │ (空) │ 年度预算资金总额 │ 25 (阳泉 2021): the 中期 left unfilled
             pairs = [unfilled, *pairs]
@@ -1126,11 +1126,13 @@ def inline_pairs(grid: Grid, r: int) -> dict[str, tuple[int, int]] | None:
     words would claim, read as pairs because a figure stands right of both the 预算数 and the 执行数 label (a header
     has none)."""
     found: dict[str, tuple[int, int]] = {}
-    for c, v in row_cells(grid, r):
+    cells = row_cells(grid, r)
+    for i, (c, v) in enumerate(cells):
         label = _inline_label(v)
         role = "rate" if label in _INLINE_RATES else _INLINE_ROLES.get(label)
         if role is not None and role not in found:
-            found[role] = (c, _right_of(grid, r, c))
+            # the figure right of the label, or past blank cells where the merge was undone (预算数 │ (空) │ 6.84)
+            found[role] = (c, _pair_value_col(grid, r, c, cells[i + 1 : i + 2]))
     if not {"full_budget", "executed"} <= found.keys():
         return None
     if "rate" in found and _blank_or_label(own(grid, r, found["rate"][1])):
@@ -1204,10 +1206,18 @@ def _stack_goes_on(grid: Grid, r: int) -> bool:
     return _stacked_line(grid, r, cells) is not None or (len(cells) == 1 and isinstance(cells[0][1], str))
 
 
+def _unfilled_across(cells: list[tuple[int, object]]) -> list[tuple[int, object]]:
+    """Row cells without a text repeating the cell just left of it: a label merged across and exported filled
+    ("取消合并并填充": 年度资金总额: │ 年度资金总额: │ 500) is one label."""
+    return [
+        cell for i, cell in enumerate(cells) if i == 0 or not isinstance(cell[1], str) or cell[1] != cells[i - 1][1]
+    ]
+
+
 def _single_total_line(grid: Grid, r: int) -> tuple[int, str, int] | None:
     """A group label, a total label and its amount (or nothing) as a row's only cells — 资金金额 │ 年度资金总额 │ (空),
     资金情况 │ 年度金额(万元): │ 397 — the first line of a 目标表's single-pair funds block, else None."""
-    cells = row_cells(grid, r)
+    cells = _unfilled_across(row_cells(grid, r))
     if len(cells) not in (2, 3) or not isinstance(cells[0][1], str):
         return None
     group = H.strip_brackets(H.normalise_label(cells[0][1])).rstrip(":")
@@ -1215,8 +1225,12 @@ def _single_total_line(grid: Grid, r: int) -> tuple[int, str, int] | None:
     if group not in _PAIR_GROUPS or label is None or not _is_pair_total(label):
         return None
     value_col = _right_of(grid, r, cells[1][0])
-    if len(cells) == 3 and (cells[2][0] != value_col or not _number_like(cells[2][1])):
-        return None
+    if len(cells) == 3:
+        # the row's one figure, right after the label or past blank cells (资金情况 │ 年度资金总额: │ (空) │ 500: 清涧
+        # 2021's block with its merges undone, as HTML exports and re-saved sheets print it): its column is the pair's
+        if cells[2][0] < value_col or not _number_like(cells[2][1]):
+            return None
+        value_col = cells[2][0]
     return cells[1][0], label, value_col
 
 
@@ -1227,10 +1241,14 @@ def _pair_row(grid: Grid, r: int, label_col: int, value_col: int, *, is_total: b
     return FundsRow(value_at(grid, r, label_col), blank, amount, blank, blank, blank, blank, is_total)
 
 
-def _blank_pair_line(grid: Grid, r: int, pair_col: int) -> list[tuple[int, str, int]]:
-    """A pair line whose amount is blank (地方资金 │ (空)) in the pair column of a block already begun."""
-    cells = row_cells(grid, r)
+def _blank_pair_line(grid: Grid, r: int, pair_col: int, offset: int = 1) -> list[tuple[int, str, int]]:
+    """A pair line whose amount is blank (地方资金 │ (空)) in the pair column of a block already begun — also where the
+    merges were undone and filled (资金情况 │ 其他资金 │ 其他资金: the group's and the label's texts repeated)."""
+    cells = _unfilled_across(unfilled_cells(grid, r))
     if len(cells) != 1 or cells[0][0] != pair_col:
         return []
     label = _pair_label(cells[0][1])
-    return [(pair_col, label, _right_of(grid, r, pair_col))] if label else []
+    value_col = max(
+        _right_of(grid, r, pair_col), pair_col + offset
+    )  # the block's amount column (unmerged: past blanks)
+    return [(pair_col, label, value_col)] if label else []

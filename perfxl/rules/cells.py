@@ -16,13 +16,25 @@ from itertools import chain
 from operator import attrgetter
 from typing import Any
 
-from perfxl.model import BasicData, BuildingControl, CellRef, CellValue, Certainty, Finding, Indicator, SelfEvaluation
+from perfxl.model import (
+    JUDGEMENT,
+    BasicData,
+    BuildingControl,
+    CellRef,
+    CellValue,
+    Finding,
+    Indicator,
+    SelfEvaluation,
+)
 from perfxl.patterns import lazy_compile
 from perfxl.units import stray_letters
 from perfxl.values import (
     CONTROL_CHARS,
     EXCEL_ERRORS,
-    ValueKind,
+    NUMBER,
+    PERCENT,
+    QUALITATIVE,
+    TEXT,
     bracketed_figure,
     control_characters,
     printed_sign,
@@ -274,7 +286,16 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
     and not text with control characters (which must not be parsed into a number); a share (满意度, 合格率) not
     above 100% (`share_bounds`, a 警告)."""
     for f in ctx.facts():
-        ind = f.ind
+        ind, t, a = f.ind, f.target, f.actual
+        if (
+            not t.reason
+            and not a.reason
+            and t.kind is not PERCENT
+            and a.kind is not PERCENT
+            and ind.target.raw.__class__ is not bool
+            and ind.actual.raw.__class__ is not bool
+        ):
+            continue  # neither cell a logical value, unread, nor a percent (most rows): nothing below is said of it
         for cell, p, (column, column_en) in (
             (ind.target, f.target, _COLUMNS["target"]),
             (ind.actual, f.actual, _COLUMNS["actual"]),
@@ -295,7 +316,7 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
                 continue
             if not isinstance(raw, str) or raw.strip() in EXCEL_ERRORS:
                 continue
-            if not p.reason and p.kind is ValueKind.PERCENT:  # (`share_above_whole` reads percents only: no generator
+            if not p.reason and p.kind is PERCENT:  # (`share_above_whole` reads percents only: no generator
                 yield from share_above_whole(ctx, ind, cell, column, column_en)  # made for the other cells of a row)
             if p.reason:
                 damaged = p.damaged  # typing or OCR damage: perhaps the reading's, not the filer's
@@ -308,7 +329,7 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
                     column_en=column_en,
                     problem=f"{p.reason}，请{'核对后重新填写' if damaged else '删除后重新输入'}",
                     problem_en=p.reason_en or "cannot be read",
-                    certainty=Certainty.JUDGEMENT if damaged else None,
+                    certainty=JUDGEMENT if damaged else None,
                     basis=f"读取 {cell.ref}：“{visible(raw)}”{p.reason}",  # the reason reads on from the cell's text
                     basis_en=f"read {cell.ref}: {visible(raw)!r}, {p.reason_en}",
                 )
@@ -510,13 +531,13 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                     # meaning there is unknown — never +58.80 with it dropped (num20, issue 11 item 7)
                     problem = "数字旁标有表示减少的符号或文字，此处不是增减列，正负无法确定，未作为数值读取，无法计算；请核对后重新填写"
                     problem_en = "prints a fall's mark beside its figure where no change is asked: its sign is unknown"
-                elif p.kind is ValueKind.NUMBER and p.op is None and (letters := stray_letters(p.unit)):
+                elif p.kind is NUMBER and p.op is None and (letters := stray_letters(p.unit)):
                     # "4l", "4B级": a letter where no unit is (review12c)
                     problem = (
                         f"带有字母“{letters}”，不是金额或分值的单位（疑为录入或识别错误），无法计算；请核对后重新填写"
                     )
                     problem_en = f"carries the letters {letters!r}, no unit of money or points (a typing or OCR slip?)"
-                elif field in _SCORE_FIELDS and p.kind in (ValueKind.TEXT, ValueKind.QUALITATIVE) and p.number is None:
+                elif field in _SCORE_FIELDS and p.kind in (TEXT, QUALITATIVE) and p.number is None:
                     if _MISTYPED.search(cell.text):  # "IO", "9O": letters typed or read for digits
                         problem = "不是数值（疑为录入或识别错误，如“IO”），无法计算；请核对后重新填写"
                         problem_en = "is not a number (a typing or OCR error, like IO for 10?) and cannot be computed"
@@ -534,7 +555,7 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                     column_en=en,
                     problem=problem,
                     problem_en=problem_en,
-                    certainty=Certainty.JUDGEMENT,
+                    certainty=JUDGEMENT,
                     basis=f"读取 {cell.ref}：“{cell.text}”，不作为数值参与计算；"
                     + (
                         "合计按 perfxl 重算的得分复核"

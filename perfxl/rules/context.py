@@ -18,6 +18,9 @@ from typing import Any, TypeVar, cast, overload
 
 from perfxl.chinese import CACHE_MAX_LEN, is_plain, to_simplified
 from perfxl.model import (
+    CERTAIN,
+    GUESS,
+    JUDGEMENT,
     BasicData,
     CellRef,
     CellValue,
@@ -65,7 +68,12 @@ from perfxl.units import (
     stray_letters,
 )
 from perfxl.values import (
+    DATE,
     DATE_UNITS,
+    NUMBER,
+    PERCENT,
+    QUALITATIVE,
+    TEXT,
     Op,
     ParsedValue,
     ValueKind,
@@ -216,11 +224,11 @@ def _level_actual(t: ParsedValue, a: ParsedValue, reading: Reading) -> Reading:
     reading the actual as the change: a guess, a 警告 at most (review22a: "减少≥3起" │ "2起" was an S07 and a D01
     错误). A count's rise against a count at most it ("增加≥1000人次" │ "900人次") is a miss either way (a count of
     900 rose by 900 at most): certain, kept."""
-    if t.direction == "up" and t.kind is not ValueKind.NUMBER:
+    if t.direction == "up" and t.kind is not NUMBER:
         return (
             reading  # "增长10%" │ "8%": a rate's rise printed bare is read as the rise (review_round14 t08), as before
         )
-    rise = t.direction == "up" and t.kind is ValueKind.NUMBER and t.unit is not None and t.unit == a.unit
+    rise = t.direction == "up" and t.kind is NUMBER and t.unit is not None and t.unit == a.unit
     way = reading.direction
     if (
         rise
@@ -305,7 +313,7 @@ class Reading:
         miss is stated as the reading it is, never as fact): "若按“≥”理解，" (a direction read from the name, or two
         columns disagreeing), "若按全年数理解，" (a count stating no period), "若按依据中的理解，" for a guess this
         reading does not name; ("", "") when the reading is certain. S01/S02/S03, S07 and D01 use it."""
-        if self.certainty is not Certainty.GUESS:
+        if self.certainty is not GUESS:
             return "", ""
         if self.assumed is None:
             return "若按依据中的理解，", "as read in the basis (a guess), "
@@ -517,7 +525,7 @@ class Context:
                 pass  # "4(B)", "46.O": a figure that does not parse cleanly is C02's, never the 4 before the damage
             elif scored is not None:
                 value = to_decimal(scored.group(1).replace(",", ""))
-            elif p.kind in (ValueKind.NUMBER,) and p.number is not None and p.op is None and not stray_letters(p.unit):
+            elif p.kind in (NUMBER,) and p.number is not None and p.op is None and not stray_letters(p.unit):
                 value = p.number  # (not "4l", "4B级": C02 says the letters are no unit)
             elif noted is not None:
                 value = to_decimal(noted.group(1).replace(",", ""))
@@ -591,9 +599,9 @@ class Context:
         places = printed_places(raw)
         if isinstance(raw, str):
             p = self.parsed(cell)
-            if p.kind == ValueKind.PERCENT and p.number is not None:
+            if p.kind == PERCENT and p.number is not None:
                 return RateReading(p.number, places=places)
-            number = p.number if p.kind == ValueKind.NUMBER and p.op is None else None
+            number = p.number if p.kind == NUMBER and p.op is None else None
         else:
             number = to_decimal(raw)
         if number is None:
@@ -1270,7 +1278,7 @@ class Context:
     def _read_directed(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal) -> Reading:
         """The row scored with target `t` and actual `a`, in the direction its operator, name or group gives (its
         basis written only when a finding quotes it)."""
-        numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT)
+        numeric = t.number is not None and t.kind in (NUMBER, PERCENT)
         way = self.direction(ind) if numeric else None
         if way is None or way.source in ("operator", "growth"):
             if way is not None and way.source == "operator" and t.op is None:
@@ -1300,13 +1308,11 @@ class Context:
             return Reading(
                 result,
                 found,
-                Certainty.CERTAIN,
+                CERTAIN,
                 lambda: f"{both()}（两种理解结果相同）",
                 lambda: f"{both_en()} (both readings agree)",
             )
-        return Reading(
-            result, found, Certainty.GUESS, both, both_en, (f"按“{found.symbol}”理解", f"read as {found.symbol}")
-        )
+        return Reading(result, found, GUESS, both, both_en, (f"按“{found.symbol}”理解", f"read as {found.symbol}"))
 
     def higher_tier(self, actual: ParsedValue) -> ParsedValue | None:
         """The actual read in the tier above its own when its words fit both (profile `qualitative.between_tiers`:
@@ -1323,11 +1329,11 @@ class Context:
     def is_qualitative(self, ind: Indicator) -> bool:
         """定性 rows: a target without a number that is a qualitative phrase, or marked 定性 in the nature column."""
         p = self.parsed(ind.target)
-        if p.number is not None or p.kind == ValueKind.DATE:
+        if p.number is not None or p.kind == DATE:
             return False
         if ind.nature is not None and "定性" in ind.nature.text:
             return True
-        return p.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT)
+        return p.kind in (QUALITATIVE, TEXT)
 
     # ------------------------------------------------------------------ findings
     def finding(
@@ -1574,7 +1580,7 @@ def _periods(t: ParsedValue, a: ParsedValue) -> tuple[Periods | None, Periods | 
     None), an actual per period against a target per another period or stating none ("每月1次" │ "每季度1次": 12, 4;
     "12次" │ "每月1次": None, 12); else None. A target stating no period that is a rate ("≥500元/人·月") has no
     year's count."""
-    if t.number is None or a.number is None or t.kind is not ValueKind.NUMBER or a.kind is not ValueKind.NUMBER:
+    if t.number is None or a.number is None or t.kind is not NUMBER or a.kind is not NUMBER:
         return None
     pt, pa = _periods_of(t.label), _periods_of(a.label)
     if pa is None:
@@ -1649,7 +1655,7 @@ def _typed_places_of(figure: Printed) -> int | None:
 
 def weaker_certainty(a: Certainty, b: Certainty) -> Certainty:
     """The less sure of two certainties (GUESS < JUDGEMENT < CERTAIN)."""
-    order = (Certainty.GUESS, Certainty.JUDGEMENT, Certainty.CERTAIN)
+    order = (GUESS, JUDGEMENT, CERTAIN)
     return min(a, b, key=order.index)
 
 
@@ -1675,9 +1681,7 @@ def _bare_fraction(t: ParsedValue, a: ParsedValue) -> bool:
     """An actual that may be a fraction or a percent against a percent target: a bare number from 0 to 1 typed as
     text ("≥95%" │ "0.96"), or a number cell from 1 to 1.5 (115.25% in a %-formatted cell holds 1.1525; read as
     1.1525% it misses "≥10%"). A number cell up to 1 is Excel's fraction (`scoring.excel_percent_fraction`)."""
-    if not (
-        t.kind is ValueKind.PERCENT and t.number is not None and a.kind is ValueKind.NUMBER and a.number is not None
-    ):
+    if not (t.kind is PERCENT and t.number is not None and a.kind is NUMBER and a.number is not None):
         return False
     if a.unit is not None or a.op is not None:
         return False

@@ -200,7 +200,8 @@ def count_times_cap_vs_funds(ctx: Context) -> Iterator[Finding]:
     against 500万元). Not read: a count at least ("≥2km": the project may deliver more), counts in two units or in a
     measure word anything is counted in (个, 项, 次), a cap with a unit it is per (F19's field, a cap bounds nothing from
     below), a name that is no 补助/补贴 标准 ("项目总成本 ≤90万元" is the whole cost, "人均培训标准 ≤500元" prices one part of
-    what the funds pay), an approximate figure, a cell with two figures."""
+    what the funds pay), an approximate figure, a cell with two figures, a standard whose name says it is paid per month
+    or occasion ("每人每月补助标准"), several 补助 标准 in one table (which counts each prices is unknown; funds22)."""
     ev = ctx.evaluation
     total = ev.funds.total if ev is not None and ev.funds is not None else None
     if ev is None or ev.funds is None or total is None:
@@ -211,8 +212,8 @@ def count_times_cap_vs_funds(ctx: Context) -> Iterator[Finding]:
     if funds_yuan is None or budget is None or budget <= 0:
         return
     caps = [f for f in ctx.facts(ev) if _is_cost(f) and _is_grant_standard(f.name_key) and f.target.op in _AT_MOST]
-    if not caps:
-        return
+    if len(caps) != 1:
+        return  # none, or several standards (一类户 ≤1000元, 二类户 ≤500元): which counts each one prices is unknown
     counts = [f for f in ctx.facts(ev) if "数量" in f.level2_key and f.target.number is not None]
     units = {normalise_unit(f.target.unit) for f in counts}
     if not counts or len(units) != 1:
@@ -233,6 +234,8 @@ def count_times_cap_vs_funds(ctx: Context) -> Iterator[Finding]:
             continue
         if _ABOUT.search(f.ind.target.text) or len(_FIGURE.findall(f.ind.target.text)) > 1:
             continue
+        if _PER_PERIOD.search(f.name_key):
+            continue  # "每人每月补助标准 ≤100元": paid each month (季, 学期, 次…), the year's funds pay it many times
         most = delivered * _highest(cap.number) * yuan / funds_yuan  # in the funds block's unit
         if most >= _lowest_amount(budget):
             continue
@@ -263,6 +266,8 @@ def count_times_cap_vs_funds(ctx: Context) -> Iterator[Finding]:
         )
 
 
+#: A standard's name saying it is paid per a period shorter than the year or per occasion ("每人每月", "按季", "每次").
+_PER_PERIOD = lazy_compile(r"[每按逐](?:人|户|生)?(?:月|季|季度|学期|周|天|日|次|期|批)|月(?:补助|补贴|标准)|月人均")
 #: Words that make a figure approximate ("约23万元/个", "10个左右", "近10个"): no least value to multiply.
 _ABOUT = lazy_compile(r"约|左右|上下|近|大概|大致")
 #: A figure in a cell's text: a standard's cell holding two is no one standard (a note on a share, a range).

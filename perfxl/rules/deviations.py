@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from perfxl.chinese import to_simplified
-from perfxl.model import REMARK_DEVIATION, CellValue, Certainty, Finding, Indicator
+from perfxl.model import CERTAIN, GUESS, JUDGEMENT, REMARK_DEVIATION, CellValue, Certainty, Finding, Indicator
 from perfxl.patterns import lazy_compile
 from perfxl.values import ValueKind
 
@@ -56,7 +56,7 @@ def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certain
             return (
                 f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}，而实际完成值已达到年度指标值",
                 f"score {fmt_num(score)} below weight {fmt_num(weight)} while the actual meets the target",
-                Certainty.JUDGEMENT,
+                JUDGEMENT,
                 f"{basis}；实际完成值 {ind.actual.text} 已达到年度指标值 {ind.target.text}，"
                 "低分是否扣分有因、须否说明请人工判断（得分本身由得分核对检查）",
                 f"{basis_en}; the actual {ind.actual.text} meets the target {ind.target.text}: whether points were "
@@ -64,14 +64,14 @@ def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certain
                 "by the scoring checks)",
             )
         way = reading.direction
-        if reading.certainty is Certainty.GUESS and way is not None and way.source == "columns":
+        if reading.certainty is GUESS and way is not None and way.source == "columns":
             # 正向 │ ≤ (the row's own cells disagree): the target is met one way and missed the other, so whether the
             # low score owes a reason is as uncertain (review 11c: an 错误 with one column order, a 警告 with the other).
             # A direction read from the name is not this: the cells do not contradict themselves (test_heldout12)
             return (
                 f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}",
                 f"score {fmt_num(score)} below weight {fmt_num(weight)}",
-                Certainty.JUDGEMENT,
+                JUDGEMENT,
                 f"{basis}；是否已达到年度指标值取决于方向：{reading.basis}",
                 f"{basis_en}; whether the target is met depends on the direction: {reading.basis_en}",
             )
@@ -80,7 +80,7 @@ def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certain
             return (
                 f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}",
                 f"score {fmt_num(score)} below weight {fmt_num(weight)}",
-                Certainty.JUDGEMENT,
+                JUDGEMENT,
                 f"{basis}；实际完成值“{ind.actual.text}”可归入“{higher.label}”档，低分是否须说明偏差原因请人工判断",
                 f"{basis_en}; the actual {ind.actual.text!r} may be the tier {higher.label!r}: whether the lower "
                 "score owes a reason is a person's judgement",
@@ -88,7 +88,7 @@ def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certain
         return (
             f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}",
             f"score {fmt_num(score)} below weight {fmt_num(weight)}",
-            Certainty.CERTAIN,
+            CERTAIN,
             basis,
             basis_en,
         )
@@ -107,14 +107,14 @@ def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certain
         )
         if _worded(ctx, ind.actual):
             # "每月1次": the number is read out of words, so "missed" rests on that reading
-            certainty = Certainty.GUESS if certainty is Certainty.GUESS else Certainty.JUDGEMENT
+            certainty = GUESS if certainty is GUESS else JUDGEMENT
             basis, basis_en = (
                 f"{basis}（实际完成值“{ind.actual.text}”含文字，按其中的数字判断）",
                 f"{basis_en} (the actual {ind.actual.text!r} has words; its number was read)",
             )
     if f.actual.number is None and f.target.number is not None:
         # a numeric target answered in words ("未完成"): the words are read, a person confirms
-        certainty = Certainty.GUESS if certainty is Certainty.GUESS else Certainty.JUDGEMENT
+        certainty = GUESS if certainty is GUESS else JUDGEMENT
         basis, basis_en = (
             f"{basis}（按文字“{ind.actual.text}”判断）",
             f"{basis_en} (read from the words {ind.actual.text!r})",
@@ -225,7 +225,7 @@ def explanation_quality(ctx: Context) -> Iterator[Finding]:
         if not why:
             continue
         body = compact(text)
-        sure = Certainty.GUESS if why[2] is Certainty.GUESS else Certainty.JUDGEMENT
+        sure = GUESS if why[2] is GUESS else JUDGEMENT
         if body in placeholders or not body:
             yield ctx.finding(
                 ind.deviation,

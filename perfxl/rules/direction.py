@@ -17,7 +17,7 @@ from typing import Any
 
 from perfxl.chinese import to_simplified
 from perfxl.profiles import Profile
-from perfxl.values import Op, ParsedValue, ValueKind
+from perfxl.values import GE, GROWTH, LE, Op, ParsedValue
 
 __all__ = ["Direction", "infer_direction", "name_direction", "columns_conflict", "OPPOSITE"]
 
@@ -282,7 +282,7 @@ def _name_direction(text: str, profile: Profile, lists: _Lists | None = None) ->
     word = _head_in(text, lists.heads)[0]
     if not word:
         return None
-    return Direction(Op.GE if word in lists.higher else Op.LE, "name", word)
+    return Direction(GE if word in lists.higher else LE, "name", word)
 
 
 def columns_conflict(nature: str | None, operator: str | None) -> Direction | None:
@@ -328,7 +328,7 @@ def infer_direction(
         op = _NATURE.get(_plain(nature))
         if op is not None:
             return _BY_OPERATOR[op]
-    if target.kind is ValueKind.GROWTH:
+    if target.kind is GROWTH:
         return _GROWTH
     label = target.label
     if label and (sign := next((c for c in label if c in _SIGNS), None)) is not None:
@@ -350,7 +350,7 @@ def infer_direction(
             lists.ceilings.clear()
         ceiling = lists.ceilings[group] = _longest_in(_plain(group), *lists.groups)
     if ceiling:
-        return Direction(Op.LE, "group", ceiling)
+        return Direction(LE, "group", ceiling)
     if target.unit and target.unit in lists.units:
         return Direction(default, "unit", target.unit)
     return lists.plain  # (one immutable value per profile, not one made a row)

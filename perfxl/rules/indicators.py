@@ -10,7 +10,21 @@ from decimal import Decimal
 from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading
 from perfxl.patterns import lazy_compile
 from perfxl.units import count_of_noun, family_of, lookup, periods_a_year, split_per
-from perfxl.values import Op, ParsedValue, ValueKind, blank_text, parse_value, unit_of_clause
+from perfxl.values import (
+    BLANK,
+    DATE,
+    EQ,
+    GROWTH,
+    NUMBER,
+    PERCENT,
+    PLACEHOLDER,
+    Op,
+    ParsedValue,
+    ValueKind,
+    blank_text,
+    parse_value,
+    unit_of_clause,
+)
 from perfxl.values_dates import excel_serial_date
 
 from .catalogue import check
@@ -308,12 +322,15 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
     unfilled = len(bare) >= 2 and len(bare) == sum(1 for f in facts if not f.target_blank)
     if unfilled:
         yield _unfilled_targets(ctx, bare)
+    units = {id(f): unit for f, unit in bare}  # (`_bare_unit` of those rows' targets, worked out once above)
     for f in facts:
         ind, p = f.ind, f.target
+        if p.number is not None:
+            continue  # (both findings below are of a target without a figure: most rows have one)
         nature = ind.nature.text if ind.nature is not None else ""
-        leading_op = ind.target.text[:1] in _OP_CHARS
+        leading_op = f.target_text[:1] in _OP_CHARS  # (`ind.target.text`, as the row's facts hold it)
         quantitative = (nature and nature != "定性" and nature in OPERATORS) or op_name(p) is not None or leading_op
-        if p.number is None and ind.unit is None and (unit := _bare_unit(ind.target.text)):
+        if ind.unit is None and (unit := units.get(id(f))):
             if unfilled:
                 continue
             # "公里", "≧ %": the form's unit with the figure left out. Certain only if the column is the value's
@@ -331,7 +348,6 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
             )
         elif (
             quantitative
-            and p.number is None
             and p.kind not in (ValueKind.DATE,)
             and not f.target_blank
             and not target_not_applicable(ctx, ind)
@@ -602,7 +618,7 @@ def _judged_unit(ind: Indicator, target: ParsedValue) -> str | None:
     """The unit I05 judges: the 计量单位 cell's; the target's own where the form has no such column or prints a placeholder
     in it ("-" on every line of 湘西州特校 2023's 一体化 export, the unit written in the 指标值: "17元/人.每天")."""
     cell = ind.unit
-    if cell is None or parse_value(cell.raw).kind is ValueKind.PLACEHOLDER:
+    if cell is None or parse_value(cell.raw).kind is PLACEHOLDER:
         return target.unit
     return cell.text or None
 
@@ -624,7 +640,7 @@ def unit_valid(ctx: Context) -> Iterator[Finding]:
             yield clash
             continue
         p = f.target
-        if p.kind != ValueKind.NUMBER or p.number is None:
+        if p.kind != NUMBER or p.number is None:
             continue
         unit = _judged_unit(ind, p)
         unit = unit_of_clause(unit) if unit else unit  # "15个乡镇的改造任务": counted in 个, the rest says of what
@@ -788,7 +804,7 @@ def operator_in_value(ctx: Context) -> Iterator[Finding]:
         if is_split(f.ind):
             continue
         p = f.target
-        if p.kind in QUANT_KINDS and p.number is not None and (op_name(p) or (p.unit and p.kind == ValueKind.NUMBER)):
+        if p.kind in QUANT_KINDS and p.number is not None and (op_name(p) or (p.unit and p.kind == NUMBER)):
             mixed.append(f.ind)
     if mixed:
         yield ctx.finding(
@@ -809,7 +825,7 @@ def percent_range(ctx: Context) -> Iterator[Finding]:
             (ind.target, f.target, "年度指标值", "target", False),
             (ind.actual, f.actual, "实际完成值", "actual", True),
         ):
-            if p.kind != ValueKind.PERCENT or p.number is None:
+            if p.kind != PERCENT or p.number is None:
                 continue
             if only_rates and "率" not in f.name_key and "满意度" not in f.name_key:
                 continue
@@ -834,7 +850,7 @@ def cost_direction(ctx: Context) -> Iterator[Finding]:
         if op_name(p) in ("GE", "GT"):
             yield _target_problem(ctx, ind, "≤ 上限", "应以 ≤ 表示成本上限", "should be a ceiling (≤)")
         unit = split_per(p.unit)[0] if p.unit else None
-        if p.kind == ValueKind.NUMBER and unit and family_of(unit) not in ("money", None):
+        if p.kind == NUMBER and unit and family_of(unit) not in ("money", None):
             yield _target_problem(ctx, ind, "元/万元", "的单位不是金额", "is not in money")
 
 
@@ -866,13 +882,13 @@ def timeliness_form(ctx: Context) -> Iterator[Finding]:
         if "时效" not in f.level2_key:  # 時效指標 is 时效指标
             continue
         p = f.target
-        if p.kind == ValueKind.NUMBER and not _judged_unit(ind, p) and not _time_figure(p):
+        if p.kind == NUMBER and not _judged_unit(ind, p) and not _time_figure(p):
             continue
-        if p.kind in (ValueKind.DATE, ValueKind.PERCENT, ValueKind.BLANK, ValueKind.PLACEHOLDER):
+        if p.kind in (DATE, PERCENT, BLANK, PLACEHOLDER):
             continue
         if dotted_year_month(p) is not None:  # "2023.12": December 2023
             continue
-        if p.kind == ValueKind.NUMBER and family_of(p.unit) in ("time", "workday"):
+        if p.kind == NUMBER and family_of(p.unit) in ("time", "workday"):
             continue
         if ctx.is_qualitative(ind) and p.tier is not None:
             continue
@@ -899,9 +915,9 @@ def satisfaction_form(ctx: Context) -> Iterator[Finding]:
         if "满意" not in f.labels_key or id(f) in weights:
             continue
         p = f.target
-        if p.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER):
+        if p.kind in (BLANK, PLACEHOLDER):
             continue
-        if p.kind != ValueKind.PERCENT and not (p.kind == ValueKind.NUMBER and _PERCENT_IN_NAME.search(ind.name.text)):
+        if p.kind != PERCENT and not (p.kind == NUMBER and _PERCENT_IN_NAME.search(ind.name.text)):
             yield _target_problem(ctx, ind, "≥xx%", "应为百分比", "should be a percentage")
         elif op_name(p) in ("LE", "LT", "EQ"):
             yield _target_problem(ctx, ind, "≥xx%", "应为 ≥（不低于）", "should use ≥")
@@ -918,7 +934,7 @@ def qualitative_label(ctx: Context) -> Iterator[Finding]:
         if f.actual_blank or ctx.is_error(ind.actual):
             continue  # nothing typed: S12/S15 (or C02) say so
         p = f.actual
-        if p.tier is None and p.kind != ValueKind.DATE:
+        if p.tier is None and p.kind != DATE:
             yield ctx.finding(ind.actual, expected=labels, actual=ind.actual.text or "（空）", name=_label(ind))
 
 
@@ -927,10 +943,13 @@ def direction_against_name(ctx: Context) -> Iterator[Finding]:
     """An operator that contradicts the name's direction ("逾期发放率 ≥100%"): the profile's word lists say
     which way the name points, so this is a guess (警告) that the operator may be reversed."""
     for f in ctx.facts():
-        ind, way, target = f.ind, ctx.direction(f.ind), f.target
-        if way.source != "operator" or way.op is Op.EQ or target.number is None:
+        target = f.target
+        if target.number is None:
+            continue  # (before the row's direction: a target without a figure is never asked — most rows' first ask)
+        ind, way = f.ind, ctx.direction(f.ind)
+        if way.source != "operator" or way.op is EQ:
             continue
-        if target.kind is ValueKind.GROWTH:
+        if target.kind is GROWTH:
             continue  # without its operator a growth target reads as growth, not by its name
         by_name = name_direction(ind.name.text or ind.level2.text, ctx.profile)
         if by_name is None or (by_name.op in _UP) == (way.op in _UP):
@@ -998,7 +1017,7 @@ def value_in_name(ctx: Context) -> Iterator[Finding]:
             continue
         low, high, printed = stated
         target = f.target
-        if target.kind is not ValueKind.PERCENT or target.number is None or low <= target.number <= high:
+        if target.kind is not PERCENT or target.number is None or low <= target.number <= high:
             continue
         if low == high and target.number == _change_level(name, low, len(name) - len(printed)):
             continue

@@ -11,10 +11,10 @@ from typing import Any
 
 from perfxl.chinese import to_simplified
 from perfxl.labels import normalise_label
-from perfxl.model import CellValue, Certainty, Finding, Indicator, Level1Heading
+from perfxl.model import JUDGEMENT, CellValue, Certainty, Finding, Indicator, Level1Heading
 from perfxl.patterns import lazy_compile
 from perfxl.scoring_result import ScoreResult
-from perfxl.values import Op, ParsedValue, ValueKind
+from perfxl.values import DATE, GROWTH, NUMBER, PERCENT, QUALITATIVE, TEXT, Op, ParsedValue, ValueKind
 
 from . import not_applicable
 from .catalogue import check, spec
@@ -511,7 +511,7 @@ def over_completion_explained(ctx: Context) -> Iterator[Finding]:
             actual=ind.deviation.text or "（空）",
             basis=reading.basis,
             basis_en=reading.basis_en,
-            certainty=_weaker(Certainty.JUDGEMENT, reading),
+            certainty=_weaker(JUDGEMENT, reading),
             name=ind.name.text,
             target=ind.target.text,
             completion=ind.actual.text,
@@ -536,7 +536,7 @@ def target_too_low(ctx: Context) -> Iterator[Finding]:
                 actual=ind.target.text,
                 basis=reading.basis,
                 basis_en=reading.basis_en,
-                certainty=_weaker(Certainty.JUDGEMENT, reading),
+                certainty=_weaker(JUDGEMENT, reading),
                 name=ind.name.text,
                 target=ind.target.text,
                 completion=ind.actual.text,
@@ -572,8 +572,8 @@ def _evaluation_form(ctx: Context, ind: Indicator) -> bool:
 def _no_actual_but_scored(ctx: Context, f: RowFacts) -> bool:
     ind, score = f.ind, f.score
     return (
-        _scored_form(ctx, ind)
-        and f.actual_blank
+        f.actual_blank  # (the row's facts first: most rows have an actual, and `_scored_form` is a call)
+        and _scored_form(ctx, ind)
         and not ctx.is_error(ind.actual)
         and score is not None
         and score > 0
@@ -746,7 +746,7 @@ _MONTH_OR_DAY = lazy_compile(r"月|日|号|\d\s*[-—－./]\s*\d")
 def _deadline(t: ParsedValue) -> bool:
     text = t.text.strip()
     return (
-        t.kind is ValueKind.DATE
+        t.kind is DATE
         and t.date is not None
         and _DEADLINE.fullmatch(text) is not None
         and _MONTH_OR_DAY.search(text) is not None
@@ -755,13 +755,14 @@ def _deadline(t: ParsedValue) -> bool:
 
 def _text_actual(ctx: Context, f: RowFacts) -> bool:
     ind, t, a, weight, score = f.ind, f.target, f.actual, f.weight, f.score
+    if a.number is not None or a.kind not in (QUALITATIVE, TEXT) or a.reason:
+        return False  # no text actual (most rows: a figure): the other tests below are not asked
     if weight is None and (block := _sole_row_block(ctx, ind)) is not None:
         weight = block.declared_weight
     # a deadline ("12月", "2023年12月底前") answered "已完成" says neither when nor whether on time (宁夏福彩 2023)
-    numeric = t.number is not None and t.kind in (ValueKind.NUMBER, ValueKind.PERCENT, ValueKind.GROWTH)
+    numeric = t.number is not None and t.kind in (NUMBER, PERCENT, GROWTH)
     numeric_target = numeric or (_deadline(t) and not _on_time(ind.actual.text))
-    text_actual = a.number is None and a.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT) and not a.reason
-    if not (_evaluation_form(ctx, ind) and numeric_target and text_actual and not ctx.is_error(ind.actual)):
+    if not (_evaluation_form(ctx, ind) and numeric_target and not ctx.is_error(ind.actual)):
         return False
     if ind.score.ref is None:
         return True  # no 得分 column: words are all that says the target was met
@@ -785,11 +786,11 @@ def _not_scored(ctx: Context, f: RowFacts) -> bool:
     the table's edge, and "均为空" would blame the filer for the form's design (issue 11)."""
     ind = f.ind
     return (
-        _scored_form(ctx, ind)
-        and (ctx.ev.has_column("actual") or ctx.ev.has_column("score"))
-        and not f.target_blank
-        and f.actual_blank
+        f.actual_blank  # (the row's facts first: most rows have an actual or a score)
         and f.score_blank
+        and not f.target_blank
+        and _scored_form(ctx, ind)
+        and (ctx.ev.has_column("actual") or ctx.ev.has_column("score"))
         and not ctx.is_error(ind.score)
         and (f.weight is not None or not ctx.ev.has_column("weight"))  # weighted, or no 分值 column
         and not not_applicable.marked(ctx, ind)  # the filer's 不适用 answers it

@@ -19,7 +19,7 @@ from perfxl.chinese import to_simplified
 from perfxl.model import CellValue, Certainty, Finding, Indicator
 from perfxl.numbers import HUNDRED
 from perfxl.patterns import lazy_compile
-from perfxl.values import ValueKind
+from perfxl.values import PERCENT
 
 from .context import Context, fmt_num
 
@@ -39,7 +39,7 @@ _GE_AS_TWO = lazy_compile(r"^\s*2(\d{1,2}(?:\.\d+)?|100)\s*[%％]\s*$")
 def _share_word(ctx: Context, ind: Indicator, cell: CellValue) -> str | None:
     """The share word of the row's name when `cell` is a percent above 100% that word cannot be, else None."""
     p = ctx.parsed(cell)
-    if p.kind is not ValueKind.PERCENT or p.number is None or p.number <= HUNDRED or p.op is not None:
+    if p.kind is not PERCENT or p.number is None or p.number <= HUNDRED or p.op is not None:
         return None
     name = to_simplified(ind.name.text)  # "滿意度" is 满意度
     word = _SHARE.search(name)

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Level2Heading
+from perfxl.model import JUDGEMENT, CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Level2Heading
 
 from . import not_applicable
 from .catalogue import check
@@ -507,7 +507,7 @@ def _zeroed_not_applicable(
 
 def _judged(note: str, note_en: str, why: str, why_en: str) -> tuple[Certainty | None, str, str]:
     """A judgement whose notes gain `why`: what makes a declared weight's contradiction less than certain."""
-    return Certainty.JUDGEMENT, "；".join(x for x in (note, why) if x), "; ".join(x for x in (note_en, why_en) if x)
+    return JUDGEMENT, "；".join(x for x in (note, why) if x), "; ".join(x for x in (note_en, why_en) if x)
 
 
 def _level2_runs(
