@@ -74,6 +74,7 @@ from perfxl.values import (
     PERCENT,
     QUALITATIVE,
     TEXT,
+    Op,
     ParsedValue,
     ValueKind,
     beyond_range,
@@ -194,11 +195,13 @@ def _relative_actual(t: ParsedValue, a: ParsedValue, reading: Reading) -> Readin
     printed without its word): a guess, stated as one — a 警告 at most, saying why (gaps18: "较上年提高2%" │ "≥95%" with full marks was an S07
     and a D01 错误). A met target stays quiet either way."""
     result = reading.result
+    if result is None or result.meets_target is not False:
+        return reading
+    if t.direction is not None and a.direction is None and a.number is not None:
+        return _level_actual(t, a, reading)
     if (
         a.direction is None  # no change printed: a rate's "提高2%" or a count's "增加800人次" (read22a) is one
         or t.direction is not None
-        or result is None
-        or result.meets_target is not False
     ):
         return reading
     shown, target = a.text or str(a.raw), t.text or str(t.raw)
@@ -212,6 +215,41 @@ def _relative_actual(t: ParsedValue, a: ParsedValue, reading: Reading) -> Readin
         f"若年度指标值指的也是变化幅度：{reading.basis}",
         basis_en=f"the actual {shown!r} states a change, the target {target!r} a level: they cannot be compared as "
         f"printed; if the target is a change too: {reading.basis_en}",
+    )
+
+
+def _level_actual(t: ParsedValue, a: ParsedValue, reading: Reading) -> Reading:
+    """A target stating a change ("减少≥3起", "下降≥5%") against an actual printed without one ("2起", "3%"): the actual
+    may be the change or the level reached (2 accidents this year, a 3% rate) — a miss read by comparing them rests on
+    reading the actual as the change: a guess, a 警告 at most (review22a: "减少≥3起" │ "2起" was an S07 and a D01
+    错误). A count's rise against a count at most it ("增加≥1000人次" │ "900人次") is a miss either way (a count of
+    900 rose by 900 at most): certain, kept."""
+    if t.direction == "up" and t.kind is not NUMBER:
+        return (
+            reading  # "增长10%" │ "8%": a rate's rise printed bare is read as the rise (review_round14 t08), as before
+        )
+    rise = t.direction == "up" and t.kind is NUMBER and t.unit is not None and t.unit == a.unit
+    way = reading.direction
+    if (
+        rise
+        and way is not None
+        and way.op is Op.GE
+        and a.number is not None
+        and t.number is not None
+        and a.number < t.number
+    ):
+        return reading
+    shown, target = a.text or str(a.raw), t.text or str(t.raw)
+    assumed = ("把实际完成值理解为变化幅度", "the actual is read as a change")
+    if reading.assumed is not None and reading.certainty is Certainty.GUESS:
+        assumed = (f"{reading.assumed[0]}并{assumed[0]}", f"{reading.assumed[1]} and {assumed[1]}")
+    return reading.replace(
+        certainty=Certainty.GUESS,
+        assumed=assumed,
+        basis=f"年度指标值“{target}”写的是与以往相比的变化，实际完成值“{shown}”未写增减，可能是变化幅度，也可能是"
+        f"达到的水平，不能直接比较；若实际完成值指的是变化幅度：{reading.basis}",
+        basis_en=f"the target {target!r} states a change, the actual {shown!r} none: it may be the change or the level "
+        f"reached; if it is the change: {reading.basis_en}",
     )
 
 
