@@ -210,3 +210,18 @@ def test_a_run_of_unclosed_cell_tags_is_scanned_in_linear_time():
     assert b"".join(regions) == xml
     assert all(r.endswith(b">") or b"<" not in r for r in regions[:-1])
     assert scan_sheet_extent(io.BytesIO(xml), 10**9).cells == 1
+
+
+def test_a_far_cell_behind_a_tag_over_a_megabyte_is_refused(tmp_path):
+    """A tag running past MAX_TAG bytes was dropped by the scans, so a far cell written with a megabyte-long attribute
+    value passed the sheet limit unmeasured (calamine reads it); such a part is now refused as malformed, naming it."""
+    base = b.plain_xlsx(tmp_path / "base.xlsx", [("自评表", [["年度资金总额", 2223.04]])])
+    far = tmp_path / "far.xlsx"
+    value = random.Random(22).randbytes(1 << 20).hex().encode()  # 2 MiB that does not compress like a bomb
+    cell = b'<c r="XFD1048576" vm="' + value + b'"><v>1</v></c>'
+    b.rewrite_zip(
+        base, far, {SHEET1: lambda d: d.replace(b"</sheetData>", b'<row r="1048576">' + cell + b"</row></sheetData>")}
+    )
+    refused = _refused(far)
+    assert refused.code == "XML_MALFORMED"
+    assert "sheet1.xml" in str(refused) and "超长的 XML 标记" in str(refused)

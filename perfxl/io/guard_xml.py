@@ -22,6 +22,7 @@ __all__ = [
     "scan_sheet_extent",
     "scan_sheet_extent_fast",
     "NeedsFullScan",
+    "TagTooLong",
     "SharedStringsScan",
     "scan_shared_strings",
     "scan_ods_tables",
@@ -87,8 +88,10 @@ def _tokens(stream: IO[bytes]):
         if buf.find(b"<", cut) == -1:
             cut = len(buf)
         carry = buf[cut:]
-        if len(carry) > MAX_TAG:  # an absurd tag: drop it rather than grow without bound
-            carry = b""
+        if (
+            len(carry) > MAX_TAG
+        ):  # an absurd tag: refused — dropped, a far cell behind it went unmeasured (lead, session 22)
+            raise TagTooLong()
         yield buf[:cut]
 
 
@@ -142,6 +145,10 @@ _CELL_TAG = re.compile(
 _PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
 _DIMENSION = re.compile(rb"<dimension\b([^>]*)>")
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
+class TagTooLong(Exception):
+    """A tag runs past MAX_TAG bytes without its `>`: no Excel writes one; the part is refused, never skipped."""
 
 
 class NeedsFullScan(Exception):

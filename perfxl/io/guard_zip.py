@@ -38,7 +38,14 @@ from .guard import (
 )
 from .guard_inflate import CHUNK, DtdForbidden, MemberCorrupt, ZipBombError, open_member
 from .guard_xlsb import bundle_sheets, scan_xlsb_sheet, scan_xlsb_strings
-from .guard_xml import NeedsFullScan, scan_ods_tables, scan_shared_strings, scan_sheet_extent, scan_sheet_extent_fast
+from .guard_xml import (
+    NeedsFullScan,
+    TagTooLong,
+    scan_ods_tables,
+    scan_shared_strings,
+    scan_sheet_extent,
+    scan_sheet_extent_fast,
+)
 
 __all__ = ["inspect_zip", "read_member", "ZipPass"]
 
@@ -373,15 +380,21 @@ def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels) -> tuple[SheetInfo,
         if not rel_type.endswith("/worksheet"):  # chartsheets and dialog sheets hold no cells
             infos.append(SheetInfo(name, part, hidden))
             continue
-        ext = _sheet_extent(pk, part, binary, limits.max_cells_per_sheet)
+        try:
+            ext = _sheet_extent(pk, part, binary, limits.max_cells_per_sheet)
+        except TagTooLong:
+            raise _tag_too_long(p, part) from None
         check_sheet_extent(p, limits, name, part, ext.cells, ext.max_row, ext.max_col)
         max_index = max(max_index, ext.max_string_index)
         infos.append(SheetInfo(name, part, hidden, ext.cells, ext.max_row, ext.max_col, ext.dimension))
     items = 0
     for rel_type, part in rels.values():
         if rel_type.endswith("/sharedStrings") and part in pk.zf.NameToInfo:
-            with pk.open(part) as fh:
-                sst = scan_xlsb_strings(fh) if binary else scan_shared_strings(fh)
+            try:
+                with pk.open(part) as fh:
+                    sst = scan_xlsb_strings(fh) if binary else scan_shared_strings(fh)
+            except TagTooLong:
+                raise _tag_too_long(p, part) from None
             if sst.unique_count > sst.items + 1000:
                 raise unreadable(
                     "SHARED_STRINGS_INVALID",
@@ -407,6 +420,19 @@ def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels) -> tuple[SheetInfo,
             p,
         )
     return tuple(infos)
+
+
+def _tag_too_long(p: Path, part: str):
+    """A part holding a tag over MAX_TAG bytes: no spreadsheet program writes one, and a cell behind it cannot be
+    measured before a reader allocates its range — refused as malformed, naming the part."""
+    return unreadable(
+        "XML_MALFORMED",
+        f"文件“{p.name}”已损坏：其中的{part_zh(part)}（{part}）含有超长的 XML 标记（超过 1 MB），无法安全读取；"
+        "请用 Excel 或 WPS 打开该文件，另存后重新提交",
+        f"malformed XML in {part}: a tag runs past 1 MiB without its end",
+        p,
+        part=part,
+    )
 
 
 def _sheet_extent(pk: ZipPass, part: str, binary: bool, max_area: int):
@@ -593,8 +619,11 @@ def _scan_ods(pk: ZipPass, names: set[str]) -> tuple[SheetInfo, ...]:
             p,
             part="content.xml",
         )
-    with pk.open("content.xml") as fh:
-        tables = scan_ods_tables(fh, limits.max_cells_per_sheet)
+    try:
+        with pk.open("content.xml") as fh:
+            tables = scan_ods_tables(fh, limits.max_cells_per_sheet)
+    except TagTooLong:
+        raise _tag_too_long(p, "content.xml") from None
     if not tables:
         raise unreadable("WORKBOOK_NO_SHEETS", "工作簿中没有工作表", "the workbook has no sheet", p, part="content.xml")
     if len(tables) > limits.max_sheets:
