@@ -205,12 +205,8 @@ def _relative_actual(t: ParsedValue, a: ParsedValue, reading: Reading) -> Readin
     ):
         return reading
     shown, target = a.text or str(a.raw), t.text or str(t.raw)
-    assumed = ("把年度指标值理解为变化幅度", "the target is read as a change")
-    if reading.assumed is not None and reading.certainty is Certainty.GUESS:
-        assumed = (f"{reading.assumed[0]}并{assumed[0]}", f"{reading.assumed[1]} and {assumed[1]}")
-    return reading.replace(
-        certainty=Certainty.GUESS,
-        assumed=assumed,
+    return reading.guessing(
+        ("把年度指标值理解为变化幅度", "the target is read as a change"),
         basis=f"实际完成值“{shown}”写的是与以往相比的变化，年度指标值“{target}”写的是水平，两者口径不同，不能直接比较；"
         f"若年度指标值指的也是变化幅度：{reading.basis}",
         basis_en=f"the actual {shown!r} states a change, the target {target!r} a level: they cannot be compared as "
@@ -240,12 +236,8 @@ def _level_actual(t: ParsedValue, a: ParsedValue, reading: Reading) -> Reading:
     ):
         return reading
     shown, target = a.text or str(a.raw), t.text or str(t.raw)
-    assumed = ("把实际完成值理解为变化幅度", "the actual is read as a change")
-    if reading.assumed is not None and reading.certainty is Certainty.GUESS:
-        assumed = (f"{reading.assumed[0]}并{assumed[0]}", f"{reading.assumed[1]} and {assumed[1]}")
-    return reading.replace(
-        certainty=Certainty.GUESS,
-        assumed=assumed,
+    return reading.guessing(
+        ("把实际完成值理解为变化幅度", "the actual is read as a change"),
         basis=f"年度指标值“{target}”写的是与以往相比的变化，实际完成值“{shown}”未写增减，可能是变化幅度，也可能是"
         f"达到的水平，不能直接比较；若实际完成值指的是变化幅度：{reading.basis}",
         basis_en=f"the target {target!r} states a change, the actual {shown!r} none: it may be the change or the level "
@@ -307,6 +299,13 @@ class Reading:
             "assumed": self.assumed,
         }
         return Reading(**(fields | changes))
+
+    def guessing(self, assumed: tuple[str, str], basis: str, basis_en: str) -> Reading:
+        """This reading as a guess resting on `assumed` (zh, en) — joined to the guess it already rests on — with the
+        basis that says why (a change read against a level, either way: `_relative_actual`, `_level_actual`)."""
+        if self.assumed is not None and self.certainty is GUESS:
+            assumed = (f"{self.assumed[0]}并{assumed[0]}", f"{self.assumed[1]} and {assumed[1]}")
+        return self.replace(certainty=GUESS, assumed=assumed, basis=basis, basis_en=basis_en)
 
     def as_guessed(self) -> tuple[str, str]:
         """The words a finding's message opens with when its verdict rests on this reading's guess (issue 11: a guessed

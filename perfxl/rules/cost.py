@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import Finding
+from perfxl.model import CellValue, Finding, SelfEvaluation
 from perfxl.numbers import round_half_up
 from perfxl.patterns import lazy_compile
 from perfxl.units import convert, family_of, money_symbol, normalise_unit, split_per
@@ -100,6 +100,22 @@ def _as_printed(exact: Decimal, printed: Decimal) -> bool:
 _AT_LEAST = (None, Op.EQ, Op.GE, Op.GT)
 
 
+def _funds_to_price(ctx: Context) -> tuple[SelfEvaluation, str, Decimal, CellValue, Decimal] | None:
+    """What F19 and F20 hold counts times a standard to: the 自评表, its funds unit and that unit in 元, the 年度资金总额's budget cell
+    (全年 when it holds a figure, else 年初) and that figure; None without a positive total."""
+    ev = ctx.evaluation
+    total = ev.funds.total if ev is not None and ev.funds is not None else None
+    if ev is None or ev.funds is None or total is None:
+        return None
+    unit = ev.funds.unit or "万元"
+    funds_yuan = _yuan_per(unit)
+    budget_cell = total.full_budget if ctx.number(total.full_budget) is not None else total.initial_budget
+    budget = ctx.number(budget_cell)
+    if funds_yuan is None or budget is None or budget <= 0:
+        return None
+    return ev, unit, funds_yuan, budget_cell, budget
+
+
 @check("F19")
 def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
     """A 成本指标 whose 指标值 is a money standard per unit ("=23万元/个") and the one 数量指标 counting that unit ("=10个"):
@@ -111,15 +127,10 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
     ("约23万元/个", "近10个"), a 累计 count, a standard whose cell holds a second figure ("3万元/户（其中本项目补助1.5万元）"),
     nor a count in a measure word anything is counted in (个, 项, 次) whose name shares no noun with the standard's: the
     pairing by unit is a guess, and the basis says so."""
-    ev = ctx.evaluation
-    total = ev.funds.total if ev is not None and ev.funds is not None else None
-    if ev is None or ev.funds is None or total is None:
+    priced = _funds_to_price(ctx)
+    if priced is None:
         return
-    funds_yuan = _yuan_per(ev.funds.unit or "万元")
-    budget_cell = total.full_budget if ctx.number(total.full_budget) is not None else total.initial_budget
-    budget = ctx.number(budget_cell)
-    if funds_yuan is None or budget is None or budget <= 0:
-        return
+    ev, funds_unit, funds_yuan, budget_cell, budget = priced
     counts: dict[str, list[RowFacts]] = {}
     for f in ctx.facts(ev):
         unit = normalise_unit(f.target.unit)
@@ -150,7 +161,7 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
         if least <= _highest(budget):
             continue
         need = count.target.number * standard.number * yuan / funds_yuan
-        unit = ev.funds.unit or "万元"
+        unit = funds_unit
         yield ctx.finding(
             f.ind.target,
             expected=f"{budget_cell.text}{unit}",
@@ -202,15 +213,10 @@ def count_times_cap_vs_funds(ctx: Context) -> Iterator[Finding]:
     below), a name that is no 补助/补贴 标准 ("项目总成本 ≤90万元" is the whole cost, "人均培训标准 ≤500元" prices one part of
     what the funds pay), an approximate figure, a cell with two figures, a standard whose name says it is paid per month
     or occasion ("每人每月补助标准"), several 补助 标准 in one table (which counts each prices is unknown; funds22)."""
-    ev = ctx.evaluation
-    total = ev.funds.total if ev is not None and ev.funds is not None else None
-    if ev is None or ev.funds is None or total is None:
+    priced = _funds_to_price(ctx)
+    if priced is None:
         return
-    funds_yuan = _yuan_per(ev.funds.unit or "万元")
-    budget_cell = total.full_budget if ctx.number(total.full_budget) is not None else total.initial_budget
-    budget = ctx.number(budget_cell)
-    if funds_yuan is None or budget is None or budget <= 0:
-        return
+    ev, funds_unit, funds_yuan, budget_cell, budget = priced
     caps = [f for f in ctx.facts(ev) if _is_cost(f) and _is_grant_standard(f.name_key) and f.target.op in _AT_MOST]
     if len(caps) != 1:
         return  # none, or several standards (一类户 ≤1000元, 二类户 ≤500元): which counts each one prices is unknown
@@ -240,7 +246,7 @@ def count_times_cap_vs_funds(ctx: Context) -> Iterator[Finding]:
         if most >= _lowest_amount(budget):
             continue
         allowed = delivered * cap.number * yuan / funds_yuan
-        unit = ev.funds.unit or "万元"
+        unit = funds_unit
         listed = "、".join(f"“{c.ind.name.text}”{c.ind.target.text}" for c in counts[:_LISTED])
         if len(counts) > _LISTED:
             listed += f" 等 {len(counts)} 项"
