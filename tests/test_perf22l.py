@@ -125,6 +125,15 @@ def test_one_pass_finds_the_odd_tags_and_the_cells_the_two_did():
         assert (fast.cells, fast.max_row, fast.max_col) == expected, xml
 
 
+def _with_far_cell(tmp_path: Path, cell: bytes) -> Path:
+    """A small real .xlsx with `cell` appended in row 1,048,576 of its sheet (the rest as openpyxl wrote it)."""
+    base = b.plain_xlsx(tmp_path / "base.xlsx", [("自评表", [["年度资金总额", 2223.04]])])
+    far = tmp_path / "far.xlsx"
+    row = b'<row r="1048576">' + cell + b"</row></sheetData>"
+    b.rewrite_zip(base, far, {SHEET1: lambda d: d.replace(b"</sheetData>", row)})
+    return far
+
+
 def _refused(path: Path) -> UnreadableWorkbook:
     with pytest.raises(UnreadableWorkbook) as info:
         check_file(path)
@@ -135,12 +144,7 @@ def _refused(path: Path) -> UnreadableWorkbook:
 def test_a_far_cell_with_a_slash_in_its_attributes_is_measured(tmp_path, attrs):
     """calamine reads `<c r="XFD1048576" vm="a/b"><v>1</v></c>` (it would allocate the whole range); the fast scan once
     skipped it, so the sheet passed the limit unmeasured."""
-    base = b.plain_xlsx(tmp_path / "base.xlsx", [("自评表", [["年度资金总额", 2223.04]])])
-    far = tmp_path / "far.xlsx"
-    cell = b'<c r="XFD1048576"' + attrs + b"><v>1</v></c>"
-    b.rewrite_zip(
-        base, far, {SHEET1: lambda d: d.replace(b"</sheetData>", b'<row r="1048576">' + cell + b"</row></sheetData>")}
-    )
+    far = _with_far_cell(tmp_path, b'<c r="XFD1048576"' + attrs + b"><v>1</v></c>")
     assert _refused(far).code == "SHEET_TOO_LARGE"
 
 
@@ -170,12 +174,7 @@ def test_a_far_cell_whose_quoted_attribute_holds_a_tag_end_is_measured(tmp_path,
     """A `>` is legal inside a quoted attribute value, and calamine reads attributes by their quotes: `<c r="XFD1048576"
     vm="/>"><v>1</v></c>` holds a value (calamine reads it), though its text up to the first `>` ends in `/>`, which
     both scans once took for a self-closed, formatting-only cell — the sheet passed the limit unmeasured."""
-    base = b.plain_xlsx(tmp_path / "base.xlsx", [("自评表", [["年度资金总额", 2223.04]])])
-    far = tmp_path / "far.xlsx"
-    cell = b'<c r="XFD1048576"' + attrs + b"><v>1</v></c>"
-    b.rewrite_zip(
-        base, far, {SHEET1: lambda d: d.replace(b"</sheetData>", b'<row r="1048576">' + cell + b"</row></sheetData>")}
-    )
+    far = _with_far_cell(tmp_path, b'<c r="XFD1048576"' + attrs + b"><v>1</v></c>")
     assert _refused(far).code == "SHEET_TOO_LARGE"
     sheet = b'<worksheet><sheetData><row r="3000"><c r="Z3000"' + attrs + b"><v>7</v></c></row></sheetData></worksheet>"
     try:  # the fast scan hands the part over, or measures the cell itself (a plain `>` ends its tag first)
@@ -215,13 +214,8 @@ def test_a_run_of_unclosed_cell_tags_is_scanned_in_linear_time():
 def test_a_far_cell_behind_a_tag_over_a_megabyte_is_refused(tmp_path):
     """A tag running past MAX_TAG bytes was dropped by the scans, so a far cell written with a megabyte-long attribute
     value passed the sheet limit unmeasured (calamine reads it); such a part is now refused as malformed, naming it."""
-    base = b.plain_xlsx(tmp_path / "base.xlsx", [("自评表", [["年度资金总额", 2223.04]])])
-    far = tmp_path / "far.xlsx"
     value = random.Random(22).randbytes(1 << 20).hex().encode()  # 2 MiB that does not compress like a bomb
-    cell = b'<c r="XFD1048576" vm="' + value + b'"><v>1</v></c>'
-    b.rewrite_zip(
-        base, far, {SHEET1: lambda d: d.replace(b"</sheetData>", b'<row r="1048576">' + cell + b"</row></sheetData>")}
-    )
+    far = _with_far_cell(tmp_path, b'<c r="XFD1048576" vm="' + value + b'"><v>1</v></c>')
     refused = _refused(far)
     assert refused.code == "XML_MALFORMED"
     assert "sheet1.xml" in str(refused) and "超长的 XML 标记" in str(refused)
