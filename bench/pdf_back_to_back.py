@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from test_document_pdf_parity import lay_out
-from test_document_realreport import REPORTS, build_docx
+from test_document_pdf_parity import back_to_back_docx
+from test_document_realreport import REPORTS
 
 from perfxl.document import read_source
 from perfxl.io.libreoffice import convert_many
@@ -34,15 +34,10 @@ def build(cache: Path) -> list[tuple[str, Path, Path]]:
         tables = fixture.get("tables", [])
         if len(tables) < 2:
             continue
-        first = min(t.get("after", 0) for t in tables)
-        for table in tables:
-            table["after"] = first
         docx_path = cache / f"{toml.stem}.docx"
         pdf_path = cache / "pdf" / f"{toml.stem}.pdf"
         if not pdf_path.exists():
-            build_docx(fixture, docx_path)
-            lay_out(docx_path, "ruled", fixture)
-            todo.append(docx_path)
+            todo.append(back_to_back_docx(fixture, docx_path))
         pairs.append((toml.stem, docx_path, pdf_path))
     if todo:
         convert_many(todo, "pdf", cache / "pdf")

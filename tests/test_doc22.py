@@ -154,8 +154,8 @@ REAL += ["shanghai-putuo-caizhengju-juesuan-2024"]
 
 @pytest.fixture(scope="module")
 def stacked(tmp_path_factory):
-    from test_document_pdf_parity import lay_out
-    from test_document_realreport import REPORTS, build_docx
+    from test_document_pdf_parity import back_to_back_docx
+    from test_document_realreport import REPORTS
 
     from perfxl.io.libreoffice import convert_many, soffice_path
 
@@ -165,13 +165,7 @@ def stacked(tmp_path_factory):
     paths = []
     for name in REAL:
         fixture = tomllib.loads((REPORTS / f"{name}.toml").read_text(encoding="utf-8"))
-        first = min(t.get("after", 0) for t in fixture["tables"])
-        for table in fixture["tables"]:
-            table["after"] = first
-        path = out / f"{name}.docx"
-        build_docx(fixture, path)
-        lay_out(path, "ruled", fixture)
-        paths.append(path)
+        paths.append(back_to_back_docx(fixture, out / f"{name}.docx"))
     return dict(zip(REAL, convert_many(paths, "pdf", out / "pdf"), strict=True))
 
 

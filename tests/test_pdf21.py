@@ -21,8 +21,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from test_document_pdf_parity import lay_out
-from test_document_realreport import REPORTS, build_docx
+from test_document_pdf_parity import back_to_back_docx
+from test_document_realreport import REPORTS
 
 from perfxl.document import read_source
 from perfxl.document.pdf_stacked import split_stacked
@@ -241,13 +241,7 @@ def stacked(tmp_path_factory):
     paths = []
     for name in STACKED:
         fixture = tomllib.loads((REPORTS / f"{name}.toml").read_text(encoding="utf-8"))
-        first = min(t.get("after", 0) for t in fixture["tables"])
-        for table in fixture["tables"]:
-            table["after"] = first
-        path = out / f"{name}.docx"
-        build_docx(fixture, path)
-        lay_out(path, "ruled", fixture)
-        paths.append(path)
+        paths.append(back_to_back_docx(fixture, out / f"{name}.docx"))
     pdfs = convert_many(paths, "pdf", out / "pdf")
     return dict(zip(STACKED, zip(paths, pdfs, strict=True), strict=True))
 
