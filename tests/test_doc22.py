@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import sys
 import tomllib
-from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from test_pdf21 import _block as pdf21_block
 
 from perfxl.document.pdf_stacked import split_stacked
 from perfxl.layout.sheetkind import KIND_ZH
@@ -32,24 +32,9 @@ FOUR = [LEFT, 250.0, 340.0, 430.0, RIGHT]
 TWO = [LEFT, 250.0, RIGHT]
 
 
-def _row(top: float, edges: list[float], texts: list[str], height: float = 20.0) -> tuple[list, list]:
-    cells = [(a, top, b, top + height) for a, b in pairwise(edges)]
-    chars = []
-    for cell, text in zip(cells, texts, strict=True):
-        for k, ch in enumerate(text):
-            x0 = cell[0] + 3 + 6 * k
-            chars.append((x0 + 3, (cell[1] + cell[3]) / 2, cell[1] + 4, ch, x0, x0 + 6))
-    return cells, chars
-
-
 def _block(rows: list[tuple[list[float], list[str]]], top: float = 100.0) -> tuple[list, list]:
-    cells: list = []
-    chars: list = []
-    for k, (edges, texts) in enumerate(rows):
-        c, ch = _row(top + 20 * k, edges, texts)
-        cells += c
-        chars += ch
-    return cells, chars
+    """Ruled rows as test_pdf21 builds them, with narrower characters (6 points)."""
+    return pdf21_block(rows, top, width=6.0)
 
 
 SANGONG = [

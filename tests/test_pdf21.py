@@ -37,21 +37,23 @@ EIGHT = [LEFT + 53.25 * i for i in range(9)]
 EIGHT_APART = [EIGHT[0], *(v + 5 for v in EIGHT[1:-1]), EIGHT[-1]]
 
 
-def _row(top: float, edges: list[float], texts: list[str], height: float = 20.0) -> tuple[list, list]:
-    cells = [(a, top, b, top + height) for a, b in pairwise(edges)]
+def _row(top: float, edges: list[float], texts: list[str], width: float = 10.5) -> tuple[list, list]:
+    """One ruled row 20 points high: a cell between each pair of edges, its text's characters `width` apart."""
+    cells = [(a, top, b, top + 20.0) for a, b in pairwise(edges)]
     chars = []
     for cell, text in zip(cells, texts, strict=True):
         for k, ch in enumerate(text):
-            x0 = cell[0] + 3 + 10.5 * k
-            chars.append((x0 + 5.25, (cell[1] + cell[3]) / 2, cell[1] + 4, ch, x0, x0 + 10.5))
+            x0 = cell[0] + 3 + width * k
+            chars.append((x0 + width / 2, (cell[1] + cell[3]) / 2, cell[1] + 4, ch, x0, x0 + width))
     return cells, chars
 
 
-def _block(rows: list[tuple[list[float], list[str]]], top: float = 100.0) -> tuple[list, list]:
+def _block(rows: list[tuple[list[float], list[str]]], top: float = 100.0, width: float = 10.5) -> tuple[list, list]:
+    """Ruled rows stacked from `top`, as the PDF reader's page cells and characters."""
     cells: list = []
     chars: list = []
     for k, (edges, texts) in enumerate(rows):
-        c, ch = _row(top + 20 * k, edges, texts)
+        c, ch = _row(top + 20 * k, edges, texts, width)
         cells += c
         chars += ch
     return cells, chars
