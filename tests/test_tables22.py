@@ -43,6 +43,9 @@ def test_counts_times_the_cap_below_the_funds_is_a_warning_at_the_standard(tmp_p
     assert f.severity.value == "warning"
     assert "480万元" in f.message and "500万元" in f.message and "4千米" in f.message
     assert "推断" in f.basis and "未写按什么计" in f.basis
+    assert (
+        "资金表未印单位，按万元理解" in f.basis
+    )  # 清涧's block prints no unit: the 万元 it is read in is a guess, said
 
 
 def test_within_the_cap_or_within_rounding_is_no_finding(tmp_path):
@@ -65,3 +68,10 @@ def test_caps_that_are_no_unitless_standard_are_not_read(tmp_path):
     assert _f20(tmp_path, F16="≤120万元/km") == []  # a per-unit printed: a cap bounds from above only (F19's field)
     assert _f20(tmp_path, F16="=120万元") == []  # not a cap
     assert _f20(tmp_path, F16="≤120万元（含边沟60万元）") == []  # two figures: no one standard
+
+
+def test_the_funds_unit_is_said_to_be_assumed_only_when_the_table_prints_none(tmp_path):
+    """F20's basis says the 万元 it reads an unlabelled funds block in is a guess (a block in 元 would read 10,000 times
+    too much); a unit the table prints is no guess — 清涧 with its title's unit line "单位：万元" says nothing of it."""
+    (f,) = _f20(tmp_path, A3="(2021年度)    单位：万元")
+    assert "资金表未印单位" not in f.basis, f.basis

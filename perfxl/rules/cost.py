@@ -100,6 +100,18 @@ def _as_printed(exact: Decimal, printed: Decimal) -> bool:
 _AT_LEAST = (None, Op.EQ, Op.GE, Op.GT)
 
 
+#: The unit a funds block printing none is read in (the national template's 万元) — a guess each basis states.
+_UNPRINTED_FUNDS_UNIT = "万元"
+
+
+def _unit_assumed(ev: SelfEvaluation) -> tuple[str, str]:
+    """What F19/F20's basis adds when the funds block prints no unit (a block in 元 would read 10,000 times too much)."""
+    funds = ev.funds
+    if funds is None or funds.unit_cell is not None or funds.unit_above or ev.unit_line is not None:
+        return "", ""  # printed: in the block's header, on the line above the table, or on the table's unit line
+    return "（资金表未印单位，按万元理解，未经核实）", " (the funds block prints no unit: read as 万元, not verified)"
+
+
 def _funds_to_price(ctx: Context) -> tuple[SelfEvaluation, str, Decimal, CellValue, Decimal] | None:
     """What F19 and F20 hold counts times a standard to: the 自评表, its funds unit and that unit in 元, the 年度资金总额's budget cell
     (全年 when it holds a figure, else 年初) and that figure; None without a positive total."""
@@ -107,7 +119,7 @@ def _funds_to_price(ctx: Context) -> tuple[SelfEvaluation, str, Decimal, CellVal
     total = ev.funds.total if ev is not None and ev.funds is not None else None
     if ev is None or ev.funds is None or total is None:
         return None
-    unit = ev.funds.unit or "万元"
+    unit = ev.funds.unit or _UNPRINTED_FUNDS_UNIT
     funds_yuan = _yuan_per(unit)
     budget_cell = total.full_budget if ctx.number(total.full_budget) is not None else total.initial_budget
     budget = ctx.number(budget_cell)
@@ -173,12 +185,14 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
             related=tuple(c.ref for c in (count.ind.target, budget_cell) if c.ref is not None),
             basis=f"读取：数量指标“{count.ind.name.text}”{count.ind.target.text}，成本指标“{f.ind.name.text}”"
             f"{f.ind.target.text}，按计量单位“{per}”推断标准即按此数量计（同一对象，未经核实），两者之积至少 "
-            f"{fmt_num(need)}{unit}（标准按所印位数取下限），年度资金总额 {budget_cell.text}{unit}；数量、标准、资金"
+            f"{fmt_num(need)}{unit}（标准按所印位数取下限），年度资金总额 {budget_cell.text}{unit}"
+            f"{_unit_assumed(ev)[0]}；数量、标准、资金"
             "哪一处有误（或另有资金承担、二者并非同一对象）需人工判断",
             basis_en=f"read the count {count.ind.name.text!r} {count.ind.target.text} and the standard "
             f"{f.ind.name.text!r} {f.ind.target.text}, paired by their unit {per!r} (taken to count the same things, "
             f"not verified): together at least {fmt_num(need)} {unit} (the standard at the lowest its printed figure "
-            f"allows), the yearly funds {budget_cell.text} {unit}; which is wrong, whether other money pays a part or "
+            f"allows), the yearly funds {budget_cell.text} {unit}{_unit_assumed(ev)[1]}; which is wrong, whether other "
+            "money pays a part or "
             "the two count different things, a person judges",
         )
 
@@ -262,12 +276,14 @@ def count_times_cap_vs_funds(ctx: Context) -> Iterator[Finding]:
             + ((budget_cell.ref,) if budget_cell.ref is not None else ()),
             basis=f"读取：数量指标 {listed}，合计 {fmt_num(delivered)}{per}；成本指标“{f.ind.name.text}”"
             f"{f.ind.target.text}，未写按什么计，按数量指标的单位“{per}”推断为每{per}的上限（推断，未经核实），"
-            f"两者之积至多 {fmt_num(allowed)}{unit}（上限按所印位数取上界），年度资金总额 {budget_cell.text}{unit}；"
+            f"两者之积至多 {fmt_num(allowed)}{unit}（上限按所印位数取上界），年度资金总额 {budget_cell.text}{unit}"
+            f"{_unit_assumed(ev)[0]}；"
             "数量、标准、资金哪一处有误（或资金另有用途、标准并非按此计）需人工判断",
             basis_en=f"read the counts {listed}, {fmt_num(delivered)} {per} in all, and the standard "
             f"{f.ind.name.text!r} {f.ind.target.text}, which prints no unit it is per: taken per {per!r} as the counts "
             f"are (a guess, not verified), together at most {fmt_num(allowed)} {unit} (the cap at the highest its "
-            f"printed figure allows), the yearly funds {budget_cell.text} {unit}; which is wrong, whether the funds pay "
+            f"printed figure allows), the yearly funds {budget_cell.text} {unit}{_unit_assumed(ev)[1]}; which is wrong, "
+            "whether the funds pay "
             "other things too or the standard is per something else, a person judges",
         )
 
