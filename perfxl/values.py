@@ -773,11 +773,11 @@ _BRACKETED = lazy_compile(r"^[(（]\s*[\d.,]+\s*[%％]?\s*[)）]$", needs=("(", 
 _DASHED = lazy_compile(r"^[—―⸺]{1,2}\s*[\d.,]+\s*[%％]?$", needs=("—", "―", "⸺"))
 
 
+#: The hyphens a spaced sign prints ("- 1036", "－ 1036人"): a minus, or a list's dash (`spaced_minus`).
+_SPACED_SIGNS = frozenset("-－﹣")
 #: A minus spaced from the figure it stands before ("- 1036", "－ 5%"): a hyphen, a full-width or a small hyphen-minus,
 #: then a space — as likely a list's dash or a placeholder before the figure as a minus (sign21). Not U+2212 "−", a
 #: minus sign only, and not a glued "-1036", whose sign the text makes certain.
-#: The hyphens a spaced sign prints ("- 1036", "－ 1036人"): a minus, or a list's dash (`spaced_minus`).
-_SPACED_SIGNS = frozenset("-－﹣")
 _SPACED_MINUS = lazy_compile(r"^\s*[-－﹣]\s+[\d.]", needs=("-", "－", "﹣"))
 
 

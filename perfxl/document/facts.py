@@ -1727,10 +1727,6 @@ def _head(subject: str) -> str:
 _CARRIED_IN = lazy_compile(r"结转|结余|滚存")
 
 
-#: Words naming money drawn in by the total ("带动社会投资50万元", "撬动社会资本"; not 引导资金, a fund), money it yields
-#: ("村集体增收50万元", "实现产值500万元", "节约资金10万元") or a figure of each item ("单笔支出均在50万元以上", "平均每户
-#: 2万元"): no part of the total, whatever its size — the 其中 list ends before it (issue 12: an 错误 must not rest on
-#: such an amount added to the parts).
 #: Words saying how much of the money has been paid out so far ("已拨付", "已支付", "累计拨付", "已全部拨付", "拨付到位"
 #: — review22r): the whole's progress.
 _PAID_SO_FAR = lazy_compile(
@@ -1742,6 +1738,10 @@ _NOT_PAID_YET = lazy_compile(r"未(?:拨付|支付|兑付|到位|下达)|待(?:�
 #: What else a list split by payment ("其中已拨付60万元,未拨付40万元", "…,剩余40万元") may hold (review22r).
 _LEFT_OVER = lazy_compile(r"剩余|结余|余额")
 
+#: Words naming money drawn in by the total ("带动社会投资50万元", "撬动社会资本"; not 引导资金, a fund), money it yields
+#: ("村集体增收50万元", "实现产值500万元", "节约资金10万元") or a figure of each item ("单笔支出均在50万元以上", "平均每户
+#: 2万元"): no part of the total, whatever its size — the 其中 list ends before it (issue 12: an 错误 must not rest on
+#: such an amount added to the parts).
 _NO_PART = lazy_compile(
     r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益(?!指标)|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
     r"|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目"
