@@ -234,3 +234,23 @@ def test_a_self_evaluations_goal_block_is_read_as_before(tmp_path):
     rows[8][5] = rows[8][1]
     found = workbook_result(tmp_path, rows, result[1])
     assert [(f.code, f.ref.cell) for f in found.findings if f.code.startswith("G")] == [("G02", "F9")]
+
+
+def test_the_spaced_field_pattern_reads_as_its_lazy_form_without_its_quadratic_cost():
+    """`_SPACED_FIELD`'s value runs to its last non-space (greedy, then back to it), as the lazy `(\\S.*?)\\s*$` it
+    replaces read it — that form tried `\\s*$` at every step and was quadratic in a run of spaces inside the value
+    (45 s for 100,000): the same groups on random texts, and a 100,000-space cell read at once."""
+    import random
+    import re
+
+    from perfxl.layout.detect import _SPACED_FIELD
+
+    lazy = re.compile(r"^\s*(\S{2,12}?)[ \u3000]{2,}(\S.*?)\s*$")
+    rng = random.Random(22)
+    pieces = ["项", "目", "名", "称", " ", "\u3000", "\n", "\t", "a", "1", "(", ")", "  ", "   "]
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        old, new = lazy.match(text), _SPACED_FIELD.match(text)
+        assert (old and old.groups()) == (new and new.groups()), repr(text)
+    m = _SPACED_FIELD.match("项目名称  低票价" + " " * 100_000 + "运营补贴   ")
+    assert m is not None and m.group(2).endswith("运营补贴")
