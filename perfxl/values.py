@@ -782,12 +782,12 @@ _SPACED_MINUS = lazy_compile(r"^\s*[-－﹣]\s+[\d.]", needs=("-", "－", "﹣")
 
 
 #: A dash right before the figure ("—1036人次", "–5%", "—— 1036", "―1036", "≥—1036"): an em, en, horizontal-bar,
-#: figure or two-/three-em dash (a hyphen "-" among them: "-—1036"), glued or spaced, perhaps after an operator — a
-#: minus by convention only, as likely a list's dash or a placeholder before the figure (read23; before, the dash went
-#: into the label and the cell read +1036 with no word). A dash before words ("—完成1036人次") or before an operator
-#: ("—≥1036人") is a list's dash, no minus: the figure stands as read. One character class, one loop: linear.
+#: figure, two-/three-em dash or a Unicode hyphen (hyphen-minuses beside it: "-—1036"), glued or spaced, perhaps after
+#: an operator — a minus by convention only, as likely a list's dash or a placeholder before the figure (read23; before,
+#: the dash went into the label and the cell read +1036 with no word). A dash before words ("—完成1036人次") or before an
+#: operator ("—≥1036人") is a list's dash, no minus: the figure stands as read. No two loops over one character: linear.
 _DASH_BEFORE_FIGURE = lazy_compile(
-    r"^\s*(?:[<>≤≥＜＞]=?\s*)?[—–―‒⸺⸻‐‑\-][—–―‒⸺⸻‐‑\-\s]*[\d.]", needs=("—", "–", "―", "‒", "⸺", "⸻", "‐", "‑")
+    r"^(?:\s*[<>≤≥＜＞]=?)?[-\s]*[—–―‒⸺⸻‐‑][—–―‒⸺⸻‐‑\-\s]*[\d.]", needs=("—", "–", "―", "‒", "⸺", "⸻", "‐", "‑")
 )
 #: The first character of a label `_DASH_BEFORE_FIGURE` may have left before a figure (`Context.parsed` asks).
 LEADING_DASHES = frozenset("—–―‒⸺⸻‐‑-")
