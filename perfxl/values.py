@@ -781,13 +781,30 @@ _SPACED_SIGNS = frozenset("-－﹣")
 _SPACED_MINUS = lazy_compile(r"^\s*[-－﹣]\s+[\d.]", needs=("-", "－", "﹣"))
 
 
+#: A dash right before the figure ("—1036人次", "–5%", "—— 1036", "―1036", "≥—1036"): an em, en, horizontal-bar,
+#: figure, two-/three-em dash or a Unicode hyphen (hyphen-minuses beside it: "-—1036"), glued or spaced, perhaps after
+#: an operator — a minus by convention only, as likely a list's dash or a placeholder before the figure (read23; before,
+#: the dash went into the label and the cell read +1036 with no word). A dash before words ("—完成1036人次") or before an
+#: operator ("—≥1036人") is a list's dash, no minus: the figure stands as read. No two loops over one character: linear.
+_DASH_BEFORE_FIGURE = lazy_compile(
+    r"^(?:\s*[<>≤≥＜＞]=?)?[-\s]*[—–―‒⸺⸻‐‑][—–―‒⸺⸻‐‑\-\s]*[\d.]", needs=("—", "–", "―", "‒", "⸺", "⸻", "‐", "‑")
+)
+#: The first character of a label `_DASH_BEFORE_FIGURE` may have left before a figure (`Context.parsed` asks).
+LEADING_DASHES = frozenset("—–―‒⸺⸻‐‑-")
+
+
 def spaced_minus(p: ParsedValue) -> ParsedValue:
-    """`p` unread when its negative figure rests on a minus spaced from it ("- 1036": −1036, or 1036 after a list's
-    dash — the cell does not say which), with a reason naming both readings; else `p` itself. A finance table's
-    figure cell and a change column read such a sign as a minus by their convention (`Context.number`): the caller
-    does not ask there."""
+    """`p` unread when its figure's sign rests on a mark that is a minus by convention only, with a reason naming
+    both readings; else `p` itself: a minus spaced from the figure ("- 1036": −1036, or 1036 after a list's dash —
+    the cell does not say which) or a dash before it ("—1036人次": −1036 or, after a list's dash or a placeholder,
+    1036 — read23). A finance table's figure cell and a change column read such a sign as a minus by their
+    convention (`Context.number`): the caller does not ask there."""
     raw = p.raw
-    if p.number is None or p.number >= 0 or raw.__class__ is not str or not _SPACED_MINUS.search(raw):
+    if p.number is None or raw.__class__ is not str:
+        return p
+    if p.number > 0 and p.label is not None and p.label[0] in LEADING_DASHES and _DASH_BEFORE_FIGURE.search(raw):
+        return _dashed_figure(p)
+    if p.number >= 0 or not _SPACED_MINUS.search(raw):
         return p
     minus, plus = p.display(), dataclasses.replace(p, number=-p.number).display()
     return dataclasses.replace(
@@ -799,6 +816,24 @@ def spaced_minus(p: ParsedValue) -> ParsedValue:
         "未作为数值读取",
         reason_en=f"a minus spaced from its figure: {minus} or, after a list's dash, {plus} — the cell does not say "
         "which; it was not read as a value",
+        damaged=True,
+    )
+
+
+def _dashed_figure(p: ParsedValue) -> ParsedValue:
+    """`p` (a figure read +, its label the dash before it) unread, the reason naming both readings."""
+    plus = dataclasses.replace(p, label=None).display()
+    minus = dataclasses.replace(p, number=-p.number if p.number is not None else None, label=None).display()
+    dash = p.label.replace(" ", "") if p.label else "—"
+    return dataclasses.replace(
+        p,
+        kind=ValueKind.TEXT,
+        number=None,
+        text=p.text or str(p.raw).strip(),
+        reason=f"数字前的“{dash}”可能是负号（负数 {minus}），也可能是列表符号或占位符（{plus}），无法确定，"
+        "未作为数值读取",
+        reason_en=f"a dash before its figure: a minus ({minus}) or a list's dash or placeholder ({plus}) — the cell "
+        "does not say which; it was not read as a value",
         damaged=True,
     )
 

@@ -633,6 +633,7 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
 #: quadratic in a run of spaces inside the value — 1.8 s for 20,000 of them; lead, session 22).
 _SPACED_FIELD = lazy_compile(r"^\s*(\S{2,12}?)[ \u3000]{2,}(\S(?:.*\S)?)\s*$")
 _SPACE_RUN = lazy_compile(r"[ \u3000]{2,}")
+_ONE_SPACE = lazy_compile(r"[ \u3000]")
 
 
 def spaced_field(text: object) -> tuple[str, str] | None:
@@ -658,6 +659,16 @@ def spaced_field(text: object) -> tuple[str, str] | None:
 
 
 _WORD = lazy_compile(r"\S{1,40}")
+#: The labels a head or cover line prints after a spaced value with a value of their own: a grade's, followed by a
+#: grade ("评价等级   优秀"), and a total's, followed by a figure ("自评得分   92.5分"). Not any label perfxl knows
+#: (read23: a column's word inside a spaced name — "某县  项目资金  补助", "某县  绩效目标  管理", "某县  执行率  监测" —
+#: cut the name at it), and not a grade's word before other words ("某县  等级  公路养护").
+_SPACED_GRADES = frozenset(H.GRADE_LABELS)
+_SPACED_TOTALS = frozenset(
+    H.normalise_label(k + w) for k in ("自评", "评价", "") for w in ("得分", "分值", "分数", "总分", "总得分")
+) - {H.normalise_label(w) for w in ("得分", "分值", "分数")}
+_GRADE_WORDS = frozenset(H.GRADE_WORDS)
+_FIGURE_WORD = lazy_compile(r"\d")
 #: The form's year or period printed after a spaced value ("低票价运营补贴    2017年度", "(2017年)"): no part of it.
 _SPACED_YEAR = lazy_compile(r"\(?(?:19|20)\d{2}年度?\)?")
 
@@ -665,16 +676,23 @@ _SPACED_YEAR = lazy_compile(r"\(?(?:19|20)\d{2}年度?\)?")
 def _ends_spaced_value(value: str, at: int, seal: int) -> bool:
     """What follows a run of spaces inside a spaced head value ends it (read22a: the value took all of it — "低票价运营补贴
     评价等级   优秀", "汨罗市交通运输局   填报日期  2018年8月4日", "低票价运营补贴   2017年度", "… (盖章)"): a head field, a
-    label perfxl knows followed by its value, a note or signature word (填报日期, 联系电话 …), the form's year alone, or
-    a bracketed seal. Words a name may hold apart ("某县  农村公路  养护") go on."""
+    grade's label followed by a grade or a total's by a figure (`_SPACED_GRADES`, `_SPACED_TOTALS`), a note or signature word (填报日期, 联系电话 …), the
+    form's year alone, or a bracketed seal. Words a name may hold apart ("某县  农村公路  养护", "某县  项目资金  补助")
+    go on."""
     word = _WORD.match(value, at)
     if word is None:
         return False
     label = H.normalise_label(word.group())
     if H.match_role(H.strip_brackets(label), H.HEADER_FIELDS) or _SPACED_YEAR.fullmatch(value, at):
         return True
-    if label.startswith(H.NOTE_PREFIXES) or (word.end() < len(value) and H.is_known_label(label)):
+    if label.startswith(H.NOTE_PREFIXES):
         return True
+    if label in _SPACED_GRADES or label in _SPACED_TOTALS:
+        after = _SPACE_RUN.match(value, word.end()) or _ONE_SPACE.match(value, word.end())
+        own = _WORD.match(value, after.end()) if after is not None else None
+        if own is not None and label in _SPACED_GRADES:
+            return H.normalise_label(own.group()) in _GRADE_WORDS
+        return own is not None and _FIGURE_WORD.match(own.group()) is not None
     return at == seal and any(w in value[at:] for w in H.SEAL_WORDS)
 
 

@@ -70,6 +70,7 @@ from perfxl.units import (
 from perfxl.values import (
     DATE,
     DATE_UNITS,
+    LEADING_DASHES,
     NUMBER,
     PERCENT,
     QUALITATIVE,
@@ -436,10 +437,10 @@ class Context:
                 value = self._parsed_text[raw] = beyond_range(parse_value(raw, self.profile))
         else:
             value = beyond_range(parse_value(raw, self.profile))
-        if value.number is not None and value.number < 0:
-            # "- 1036": a minus spaced from its figure is one by convention only (a list's dash as well) — in a
-            # 自评表's cell unread, the reason naming both readings (sign21); a finance table's figure cell and a 三公
-            # change column read it as a minus (`number`)
+        if value.number is not None and (value.number < 0 or (value.label and value.label[0] in LEADING_DASHES)):
+            # "- 1036", "—1036人次": a minus spaced from its figure, or a dash before it, is one by convention only (a
+            # list's dash as well) — in a 自评表's cell unread, the reason naming both readings (sign21, read23); a
+            # finance table's figure cell and a 三公 change column read it as a minus (`number`)
             in_sums = isinstance(self.evaluation, SumTable)  # (a SumTable stands in self.evaluation for its checks)
             if not in_sums and id(cell) not in self._change_cells():
                 value = spaced_minus(value)
