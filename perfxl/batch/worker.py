@@ -26,7 +26,7 @@ from perfxl.annotate import (
 from perfxl.io.atomic import atomic_write, explain_write_error
 from perfxl.profiles import ProfileLike, load_profile
 from perfxl.report import ENCODING, render
-from perfxl.report.json_report import report_dict
+from perfxl.report.json_report import finding_records, report_dict
 from perfxl.report.templating import environment
 from perfxl.result import FileResult
 from perfxl.validate import validate_file
@@ -147,9 +147,15 @@ def init_worker(config: WorkerConfig) -> None:
     gc.freeze()
 
 
-def record_from_result(result: FileResult, job: Job) -> dict[str, Any]:
-    """The state record of one file: its entry in the JSON report (perfxl.report/2) plus batch fields."""
-    record = report_dict([result])["files"][0]
+def record_from_result(result: FileResult, job: Job, texts: list[str] | None = None) -> dict[str, Any]:
+    """The state record of one file: its entry in the JSON report (perfxl.report/2) plus batch fields.
+
+    `texts`, when given, receives each of the record's findings as JSON text, in the record's order (`pack_record`'s
+    `texts`)."""
+    if texts is None:
+        record = report_dict([result])["files"][0]
+    else:
+        record = report_dict([result], records=lambda findings: finding_records(findings, texts))["files"][0]
     record.update(
         path=job.path,
         name=job.name,
@@ -225,8 +231,10 @@ def timed(record: dict[str, Any], started: float, cpu_started: float) -> dict[st
     return record
 
 
-def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
-    """Check one file and write its per-file outputs; never raises for anything the file can cause."""
+def check_job(job: Job, config: WorkerConfig, texts: list[str] | None = None) -> dict[str, Any]:
+    """Check one file and write its per-file outputs; never raises for anything the file can cause.
+
+    `texts`, when given, receives the record's findings as JSON text (`record_from_result`)."""
     # lazy: import cycle (perfxl.batch.pairing imports perfxl.batch.worker at load)
     from .pairing import check_pair_job, is_pair_path
 
@@ -238,7 +246,7 @@ def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
         result = loaded.validate(job.path, loaded.profile, select=config.select, ignore=config.ignore)
     except Exception as exc:  # validate_file must not raise; if it does, the batch still goes on
         result = _internal_error(job.path, exc)
-    record = record_from_result(result, job)
+    record = record_from_result(result, job, texts)
     outdir = Path(config.outdir)
     if config.reports:
         rel = f"{REPORTS_DIR}/{job.stem}.html"
@@ -263,8 +271,10 @@ def check_job(job: Job, config: WorkerConfig) -> dict[str, Any]:
 
 def check_packed(job: Job, config: WorkerConfig):
     """check_job, then every batch output line of the file serialised here (perfxl.batch.shards.FileShards),
-    so the batch process only appends bytes."""
-    return pack_record(check_job(job, config), cache_key=config.cache_key)
+    so the batch process only appends bytes (the findings' lines from their JSON texts, made with the record)."""
+    texts: list[str] = []
+    record = check_job(job, config, texts)
+    return pack_record(record, cache_key=config.cache_key, texts=texts)
 
 
 def check_chunk(jobs: list[Job], config: WorkerConfig) -> list[Any]:

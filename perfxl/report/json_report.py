@@ -20,7 +20,7 @@ from perfxl.result import PAIR_KIND, FileResult, SectionScore
 
 from ._common import location_dict, sorted_findings
 
-__all__ = ["SCHEMA_ID", "report_dict", "render_json"]
+__all__ = ["SCHEMA_ID", "report_dict", "render_json", "finding_records"]
 
 SCHEMA_ID = "perfxl.report/2"
 
@@ -95,6 +95,14 @@ def _section(s: SectionScore) -> dict[str, Any]:
 
 
 def _finding_dicts(findings: Sequence[Finding]) -> list[dict[str, Any]]:
+    return [_finding(f) for f in findings]
+
+
+def finding_records(findings: Sequence[Finding], texts: list[str]) -> list[dict[str, Any]]:
+    """`report_dict`'s records of `findings` (its `records=`), each one's JSON text appended to `texts` as well — the
+    text `json.dumps(record, ensure_ascii=False)` writes (`_finding_json`, tests/test_perf16o.py): a batch worker
+    writes the records' lines from these (perfxl.batch.shards.pack_record) instead of dumping the dicts again."""
+    texts.extend(map(_finding_json, findings))
     return [_finding(f) for f in findings]
 
 
