@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from perfxl.model import SEVERITY_ZH
+from perfxl.report.templating import environment
 from perfxl.safety import neutralise_formula
 
 from .tables import record_findings, row_from_record
@@ -115,52 +116,23 @@ def xlsx_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
     return "".join(parts).encode("utf-8")
 
 
-def _html_text(value: Any) -> str:
-    """`{{ value }}` as the autoescaping templates write it (markupsafe's `escape`): a text's five characters replaced
-    by the entities markupsafe uses, in C (`str.replace`); anything else (a number, a Markup) through `escape` itself."""
-    if value.__class__ is str:
-        if "&" in value or "<" in value or ">" in value or "'" in value or '"' in value:
-            value = value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-            value = value.replace("'", "&#39;").replace('"', "&#34;")
-        return value
-    from markupsafe import escape  # (jinja2's own dependency; a number or a Markup only)
-
-    return str(escape(value))
-
-
-def _html_cell(value: Any) -> str:
-    return "<td></td>" if value is None or value == "" else f"<td>{_html_text(value)}</td>"
-
-
 def html_finding_rows(findings: Iterable[Mapping[str, Any]]) -> bytes:
-    """The dashboard's findings-table rows, each one line ending in HTML_ROW_END (the batch cuts the table at
-    MAX_FINDING_ROWS by it): severity, code, file, sheet, cell, message, expected, actual, every text escaped.
-
-    Written here, not by a template macro: the macro's ≈ 12 `escape` calls a finding (markupsafe 3's Python
-    wrapper and a `Markup` each) were ≈ 1.4 M instructions of a batch file's ≈ 78 M (perf23c). The same bytes as
-    the macro (`tests/test_perf23c.py` renders it beside these rows; `tests/test_batch13_equivalence.py` holds them
-    against the dict-reading macro before session 13)."""
-    parts: list[str] = []
-    cells: dict[Any, str] = {}  # a file's rows repeat its name, codes, severities and sheet: escaped once
-    for f in findings:
-        sev, code, file = f.get("severity") or "", f.get("code") or "", f.get("file")
-        key = (sev, code, file)
-        plain = sev.__class__ is str and code.__class__ is str and (file is None or file.__class__ is str)
-        head = cells.get(key) if plain else None
-        if head is None:
-            s, c = _html_text(sev), _html_text(code)
-            zh = _html_text(_SEVERITY_ZH.get(sev, sev))
-            head = (
-                f'<tr data-severity="{s}" data-code="{c}">{_html_cell(file)}<td><code>{c}</code></td>'
-                f'<td class="sev-{s}" data-v="{s}">{zh}</td>'
-            )
-            if plain:
-                cells[key] = head
-        parts.append(head)
-        for name in ("sheet", "cell", "message", "expected", "actual"):
-            parts.append(_html_cell(f.get(name)))
-        parts.append("</tr>\n")
-    return "".join(parts).encode("utf-8")
+    """The dashboard's findings-table rows (templates/dashboard_rows.html.j2), each ending in HTML_ROW_END."""
+    module = environment().get_template("dashboard_rows.html.j2").module
+    rows = [
+        (
+            f.get("severity") or "",
+            f.get("code") or "",
+            f.get("file"),
+            f.get("sheet"),
+            f.get("cell"),
+            f.get("message"),
+            f.get("expected"),
+            f.get("actual"),
+        )
+        for f in findings
+    ]
+    return str(module.finding_rows(rows, _SEVERITY_ZH)).encode("utf-8")
 
 
 def _finding_line(record: Mapping[str, Any], finding: Mapping[str, Any]) -> dict[str, Any]:

@@ -10,6 +10,7 @@ TEMPLATES = (
     "report.html.j2",
     "charts.html.j2",
     "dashboard.html.j2",
+    "dashboard_rows.html.j2",
 )  # charts: both import it
 
 for _name in TEMPLATES:
