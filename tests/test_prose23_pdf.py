@@ -78,11 +78,52 @@ def test_one_table_over_a_second_stays_whole_where_it_was_whole():
     assert _parts(rows + FUND) == [_cells(rows), _cells(FUND)]
 
 
+# ---------------------------------------------------------------- a title band over a header of three rows
+
+SIX = TWELVE[::2]
+#: a 功能分类表 whose 合计 row stands at its top (上海 决算 reports): its last row is an item, no total
+TOTAL_ON_TOP = [
+    (FIVE, ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]),
+    (FIVE, ["合计", "合计", "26,538.47", "9,800.36", "16,738.11"]),
+    (FIVE, ["2210203", "购房补贴", "191.93", "191.93", "0.00"]),
+]
+#: the 三公 table: its title band, then three header rows, then its figures
+SANGONG_HEADED = [
+    (BAND, ["财政拨款“三公”经费"]),
+    (SIX, ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "小计", "运行维护费", "公务接待费"]),
+    (SIX, ["合计", "出国", "用车", "小计", "运行", "接待"]),
+    (TWELVE, ["预算数", "决算数"] * 6),
+    (TWELVE, ["11.49", "3.04", "0", "0", "9.38", "2.64", "0", "0", "9.38", "2.64", "2.11", "0.40"]),
+]
+
+
+def test_a_title_band_over_a_three_row_header_begins_the_table_below():
+    """Failed before: the band "财政拨款“三公”经费" stayed the last row of the 功能分类表 above (文旅局 2025 决算, 生态环境局
+    2025 决算: the 三公 table read without its title) — a band of words across the block over a header of three rows is
+    the header's first row; a header was at most three rows counting the band."""
+    assert _parts(TOTAL_ON_TOP + SANGONG_HEADED) == [_cells(TOTAL_ON_TOP), _cells(SANGONG_HEADED)]
+
+
+def test_a_band_over_more_rows_of_words_or_a_section_band_is_not_a_title():
+    """Must NOT move: a band over four header rows is no title band (the rows parted where they were before), and a section's band
+    ("二、项目支出") over rows drawn on the columns above stays a section of the table above."""
+    long_head = [*SANGONG_HEADED[:3], SANGONG_HEADED[2], *SANGONG_HEADED[3:]]
+    assert _parts(TOTAL_ON_TOP + long_head)[0] == _cells(TOTAL_ON_TOP) + 1  # the band left above, as before
+    section = [
+        (BAND, ["二、项目支出"]),
+        (FIVE, ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]),
+        (FIVE, ["2210201", "住房公积金", "403.71", "403.71", "0.00"]),
+    ]
+    assert _parts(TOTAL_ON_TOP + section) == [_cells(TOTAL_ON_TOP + section)]
+
+
 # ---------------------------------------------------------------- the real reports printed back to back (slow)
 
 #: 宜川路 2025 决算 and 十泉路 2026 单位预算: with the paragraphs between their tables left out (LibreOffice's ruled export),
 #: each table read cell for cell as the .docx reads it (bench/pdf_back_to_back.py: 2 of 4 and 3 of 5 before).
 REAL = ["shanghai-putuo-yichuan-juesuan-2025", "shanghai-putuo-shiquan-danwei-yusuan-2026"]
+#: 文旅局 2025 决算: its 三公 table's title band (1 of 3 before)
+REAL += ["shanghai-putuo-wenlv-juesuan-2025"]
 
 
 @pytest.fixture(scope="module")

@@ -90,9 +90,16 @@ def _starts_table(
     heading = [c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE]
     if not heading or not all(_words(_text(c, chars)) for c in heading):
         return False  # a row of figures, or an empty cell: no row of column headings
-    if _header_block(y, below, chars, left, right, lower):
+    if _header_block(y, below, chars, left, right, lower, _HEADER_ROWS + _title_band(y, below, chars)):
         return True
     return ended and _header_block(y, below, chars, left, right, lower, _LONG_HEADER_ROWS, filled=True)
+
+
+def _title_band(y: float, below: list[Cell], chars: Sequence[tuple]) -> int:
+    """1 when the row right under the rule at `y` is one cell across the block holding words (a table's title band over
+    its header: 财政拨款“三公”经费 over the 三公 table's three header rows), else 0 — the rows a header may hold beside it."""
+    first = [c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE]
+    return int(len(first) == 1 and _frame_wide(first[0], below) and _words(_text(first[0], chars)))
 
 
 def _words(text: str) -> bool:
