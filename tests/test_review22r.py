@@ -72,7 +72,7 @@ def test_a_source_after_a_list_split_by_payment_is_no_further_part():
 
 def test_an_amount_not_paid_yet_after_a_source_is_that_sources_progress():
     """Guard (held before too): "其中中央资金60万元,已拨付50万元,未拨付10万元" — the 已拨付 and 未拨付 are no parts of the
-    whole beside the 中央资金. Not fixed: the N02 结余 reading still puts a 警告 on "…;省级资金40万元" after them
-    (结余 = 100 − 50 against the 未拨付 10, a guess said as one)."""
+    whole beside the 中央资金. The N02 结余 reading's 警告 (100 − 50 against the 未拨付 10) is gone since prose23: a bare
+    payment right after a source is read against that source too (tests/test_prose23_paid.py)."""
     facts = extract_facts("项目资金100万元,其中中央资金60万元,已拨付50万元,未拨付10万元。").facts
     assert [f.parent for f in facts] == [None, 0, None, None]

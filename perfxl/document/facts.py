@@ -1737,6 +1737,8 @@ _PAID_SO_FAR = lazy_compile(
 _NOT_PAID_YET = lazy_compile(r"未(?:拨付|支付|兑付|到位|下达)|待(?:拨付|支付)")
 #: What else a list split by payment ("其中已拨付60万元,未拨付40万元", "…,剩余40万元") may hold (review22r).
 _LEFT_OVER = lazy_compile(r"剩余|结余|余额")
+#: Money carried on to next year ("结转10万元", "结转下年"), not money carried in ("上年结转") — `_left_after_paid`.
+_CARRIED_ON = lazy_compile(r"(?<!上年)结转")
 
 #: Words naming money drawn in by the total ("带动社会投资50万元", "撬动社会资本"; not 引导资金, a fund), money it yields
 #: ("村集体增收50万元", "实现产值500万元", "节约资金10万元") or a figure of each item ("单笔支出均在50万元以上", "平均每户
@@ -1773,6 +1775,11 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
         # the whole is paid out so far, no part beside the 管理费 — the list's parts name no payment; this amount only
         # (a part named after it may still follow); "其中已拨付60万元,未拨付40万元" splits by payment from its first part
         return None
+    if parts and _left_after_paid(state, parts, said):
+        # "其中中央资金60万元,已支付50万元,未支付10万元;省级资金40万元" (prose23): what is not paid yet (or left, carried
+        # on) after an amount paid so far that was read as no part is the other side of that progress — no part either
+        # (60 + 10 + 40 "超过了总数" was an N02 错误); the list goes on (the 省级资金 is the next source)
+        return None
     if parts and not paying and not _LEFT_OVER.search(said) and any(_PAID_SO_FAR.search(p.subject) for p in parts):
         # "项目资金100万元,其中已拨付80万元,中央资金60万元" (review22r): a list split by payment ends at an amount named
         # by its source or use — another split of the whole, no part beside the paid one
@@ -1808,6 +1815,23 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
         state.parent = total.parent
         return total.parent
     return parent
+
+
+def _left_after_paid(state: _State, parts: list[Fact], said: str) -> bool:
+    """`said` names money not paid yet, left or carried on ("未支付", "尚未拨付", "结余", "剩余", "结转"; not "上年结转",
+    money carried in) and the amount read right before it is one paid so far that is no part of the open list (its
+    parts name no payment: "其中中央资金60万元,已支付50万元,…") — the two tell one progress, not the list's parts."""
+    if not (_NOT_PAID_YET.search(said) or _LEFT_OVER.search(said) or _CARRIED_ON.search(said)):
+        return False
+    last = state.facts[-1] if state.facts else None
+    return (
+        last is not None
+        and last.parent is None
+        and last.sentence == state.sentence
+        and last.quantity.is_money
+        and bool(_PAID_SO_FAR.search(compact_name(last.clause)))
+        and not any(_PAID_SO_FAR.search(p.subject) for p in parts)
+    )
 
 
 def _past_its_kind(total: Fact, parts: list[Fact], subject: str) -> bool:

@@ -247,6 +247,12 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
 
 
 _OWN_WORDS = lazy_compile(r"[，,、；;。：:\d]")
+#: A spending's own words naming only its payment, no item ("已拨付", "资金已全部支付", "累计使用", "实际支出"):
+#: whose money it is, the figure before it says (`_with_named_parts`).
+_BARE_PAYMENT = lazy_compile(
+    r"(?:目前|当前|现|年底|年末|日|月底)?(?:资金)?(?:已经?|累计|实际)(?:全部|全额|足额)?"
+    r"(?:拨付|支付|兑付|报账|使用|支出|下拨|执行)(?:到位|完毕)?(?:资金|金额)?"
+)
 
 
 def _with_named_parts(
@@ -258,9 +264,13 @@ def _with_named_parts(
 ) -> tuple[list[tuple[Interval, Decimal, str]], tuple[Fact, ...]] | None:
     """`got` with a 其中 part of the spending's sentence that the spending names as a base too ("全年预算资金70万元,其中
     A项目30万元,B项目40万元,A项目实际支出27万元,执行率90%": 27 / 30, review 12 — the 70 alone was a 警告 '应为 39%'),
-    last: the base the message names."""
+    last: the base the message names. A spending naming nothing but its payment ("已拨付", "已支出") right after a 其中
+    part is that part's as much as the whole's ("项目资金100万元,其中中央资金60万元,已拨付50万元,未拨付10万元": 60 − 50,
+    prose23 — the 100 alone was a 警告 '应为 50万元'): the part is a base too, beside the readings `got` holds (never the
+    only one)."""
     # the spending's own words right before its figure (not the clauses before them)
     words = _OWN_WORDS.split(_around(paid)[0] or "")[-1]  # (not its subject: "省级资金的支出" may be carried)
+    bare = got is not None and _BARE_PAYMENT.fullmatch(compact_name(words)) is not None  # (another reading only)
     parts = [
         f
         for f in facts[: paid.index]
@@ -268,7 +278,7 @@ def _with_named_parts(
         and f.sentence == paid.sentence
         and f.quantity.is_money
         and f.subject
-        and f.subject in words
+        and (f.subject in words or (bare and f.index == paid.index - 1))
     ]
     readings = [(s[0], s[1], f.quantity.text) for f in parts if (s := _sum_in(run, pi, [f], paid.quantity.unit))]
     if not readings:
@@ -556,7 +566,7 @@ def _remainder(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     if re.search(r"(上年结转|结转资金)", words):
         return  # not "结转结余资金" (what is left, carried or not): that is the whole's
     named = set(_WHICH_MONEY.findall(paid.subject + words))
-    got = _budget_readings(run, pi, before, paid, named, arrived=True)
+    got = _with_named_parts(run, pi, facts, paid, _budget_readings(run, pi, before, paid, named, arrived=True))
     if got is None or any((pi, f.index) in run.contradicted for f in (paid, *got[1], rest)):
         return
     conv = convert(Decimal(1), rest.quantity.unit, paid.quantity.unit)

@@ -90,9 +90,16 @@ def _starts_table(
     heading = [c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE]
     if not heading or not all(_words(_text(c, chars)) for c in heading):
         return False  # a row of figures, or an empty cell: no row of column headings
-    if _header_block(y, below, chars, left, right, lower):
+    if _header_block(y, below, chars, left, right, lower, _HEADER_ROWS + _title_band(y, below, chars)):
         return True
     return ended and _header_block(y, below, chars, left, right, lower, _LONG_HEADER_ROWS, filled=True)
+
+
+def _title_band(y: float, below: list[Cell], chars: Sequence[tuple]) -> int:
+    """1 when the row right under the rule at `y` is one cell across the block holding words (a table's title band over
+    its header: 财政拨款“三公”经费 over the 三公 table's three header rows), else 0 — the rows a header may hold beside it."""
+    first = [c for c in below if abs(c[1] - y) <= EDGE_TOLERANCE]
+    return int(len(first) == 1 and _frame_wide(first[0], below) and _words(_text(first[0], chars)))
 
 
 def _words(text: str) -> bool:
@@ -236,13 +243,35 @@ def split_stacked(
 ) -> list[list[Cell]]:
     """The cells of one ruled block parted into the tables printed back to back in it, top to bottom (one part
     when it is one table). `chars`: (x-centre, y-centre, top, text, x0, x1) of the block's characters. `unsure`:
-    the first row's text of each place kept whole where a second table may begin (`_starts_table`)."""
+    the first row's text of each place kept whole where a second table may begin (`_starts_table`).
+
+    A rule is judged against the rows below it down to the end of its part, not the block's: each part is parted
+    again until none is (prose23) — three tables back to back (a 功能分类表, the 三公 table, a 基金 table) were read as
+    two, the middle rule held against the third table's column lines too, which the second's header lacks."""
     if not cells:
         return [list(cells)]
     frame = (min(c[0] for c in cells), min(c[1] for c in cells), max(c[2] for c in cells), max(c[3] for c in cells))
+    parts = [list(cells)]
+    while True:
+        notes: list[tuple[float, str]] = []
+        again = [piece for part in parts for piece in _parted(part, chars, frame, notes)]
+        if len(again) == len(parts):
+            break
+        parts = again
+    if unsure is not None:
+        unsure.extend(notes)  # the last pass's: a place parted on a later pass is no unsure one
+    return parts
+
+
+def _parted(
+    cells: list[Cell], chars: Sequence[tuple], frame: Cell, unsure: list[tuple[float, str]]
+) -> list[list[Cell]]:
+    """One pass of `split_stacked` over the cells of one part: top to bottom, each rule judged against the part's
+    rows above it (from the last place parted) and below it (to the part's end)."""
+    top, bottom = min(c[1] for c in cells), max(c[3] for c in cells)
     rules: list[float] = []
     for v in sorted({c[1] for c in cells} | {c[3] for c in cells}):
-        if v - frame[1] > EDGE_TOLERANCE and frame[3] - v > EDGE_TOLERANCE and not _near(v, rules):
+        if v - top > EDGE_TOLERANCE and bottom - v > EDGE_TOLERANCE and not _near(v, rules):
             rules.append(v)
     parts: list[list[Cell]] = []
     rest = list(cells)
