@@ -1,0 +1,74 @@
+"""probe23 (session 23): false 错误 and lost readings found by tests/realworld/probe_variants.py's session-23 kinds
+(columns swapped, a header repeated at a page break, percents written as fractions, units moved to a title line,
+full-width and zero-width spaces, CR LF breaks), each reduced to the real table it was found on. Every test here
+failed before its fix unless it says "stays"."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+import probe_variants as V
+from render import CORPUS, load_table, validated, variant
+
+from perfxl.numbers import printed_places, to_decimal, to_points
+
+PUHUI = "sichuan-puhuijinrong-ziping"
+JILIN = "jilin-fankong-pingjiabiao-2016"
+
+
+def _errors(table, tmp_path):
+    return sorted(
+        (f.code, getattr(f.ref, "row", None))
+        for f in validated(table, tmp_path).findings
+        if f.severity.value == "error"
+    )
+
+
+# ---------------------------------------------------------------- a rate past 100% written as a fraction
+
+
+def test_a_fraction_past_one_typed_as_text_is_not_a_certain_shortfall(tmp_path):
+    """四川 普惠金融 row 7: 创业担保贷款发放额增长率 "≥10%", actual "115.25%" written "1.1525" (pct_decimal_actual).
+    Read as 1.1525% it missed the target: a certain S07 错误 "不应给满分". As a fraction it is 115.25%, full marks
+    right. Which one the filer meant is a guess, so at most a 警告 — as a number cell 1.1525 already was."""
+    table = variant(PUHUI, {"F7": "1.1525"})
+    assert ("S07", 7) not in _errors(table, tmp_path)
+    found = [f for f in validated(table, tmp_path).findings if f.code == "S07" and getattr(f.ref, "row", None) == 7]
+    assert all(f.severity.value != "error" for f in found)
+
+
+def test_a_shortfall_in_percent_stays_an_error(tmp_path):
+    """Stays: "1.1525%" printed with its sign is 1.1525% — a certain miss of "≥10%" with full marks."""
+    assert ("S07", 7) in _errors(variant(PUHUI, {"F7": "1.1525%"}), tmp_path)
+
+
+def test_a_fraction_far_past_the_ceiling_stays_read_as_a_percent(tmp_path):
+    """Stays: "3.5" against "≥10%" is no fraction a rate is written as (350%?): read as 3.5%, a certain miss."""
+    assert ("S07", 7) in _errors(variant(PUHUI, {"F7": "3.5"}), tmp_path)
+
+
+# ---------------------------------------------------------------- zero-width characters copied from a web page
+
+
+@pytest.mark.parametrize("text", ["50\u200b", "\ufeff50", "5\u200d0", "50\u2060"])
+def test_zero_width_characters_do_not_hide_a_figure(text):
+    """`values.normalise_text` drops U+200B/U+FEFF; `numbers.to_decimal` (the layout's reading of weights) did not,
+    so the rules read a 权重 "50\\u200b" as 50 and the layout read no weight at all."""
+    assert to_decimal(text) == 50
+    assert to_points(text + "分") == 50
+    assert printed_places(text) == 0
+
+
+def test_a_zero_width_space_after_each_figure_adds_no_error(tmp_path):
+    """吉林 反恐 评价表: every figure followed by U+200B (zero_width). The 权重 column (50/25/25 over three 一级指标
+    whose 分值 each add to 100) was unread by the layout, so the 分值 were summed to 300: a certain W03
+    "分值合计应为 100，实际为 300" on row 46, and on 16 other 吉林 评价表 alike."""
+    table = load_table(CORPUS / f"{JILIN}.toml")
+    base = _errors(table, tmp_path / "base")
+    new, _ = V.VARIANTS["zero_width"](table)
+    assert _errors(new, tmp_path / "variant") == base
