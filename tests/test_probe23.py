@@ -72,3 +72,27 @@ def test_a_zero_width_space_after_each_figure_adds_no_error(tmp_path):
     base = _errors(table, tmp_path / "base")
     new, _ = V.VARIANTS["zero_width"](table)
     assert _errors(new, tmp_path / "variant") == base
+
+
+# ---------------------------------------------------------------- 权重 in percent of the 100 points, the funds line too
+
+TIANCHANG = "anhui-tianchang-shuihan-2022"
+
+
+def test_a_funds_weight_in_percent_beside_indicator_weights_in_percent_is_read_in_points(tmp_path):
+    """安徽 天长 水旱 (weights_percent): the 分值 column headed 权重 and printed "10%" on the funds line and every
+    indicator row (总分 100). The indicators' "10%" were read as 10 points, the funds line's "10%" as no weight at all,
+    so W03 said "表中没有预算执行率分值" and summed 90 against 100 — a certain 错误 on row 40 (and on 上海 普陀 体育,
+    山西 吉山 alike). The same column is read the same way: 10 + 90 = 100."""
+    table = load_table(CORPUS / f"{TIANCHANG}.toml")
+    new, _ = V.VARIANTS["weights_percent"](table)
+    assert new.rows[5][6] == "10%" and new.rows[12][6] == "10%"  # the funds line and an indicator row, as planted
+    assert _errors(new, tmp_path / "variant") == _errors(table, tmp_path / "base")
+
+
+def test_a_funds_weight_in_percent_short_of_the_mark_stays_an_error(tmp_path):
+    """Stays: read in points, a funds "5%" beside the indicators' 90% makes 95, short of the 100 the 总分 row prints."""
+    table = load_table(CORPUS / f"{TIANCHANG}.toml")
+    new, _ = V.VARIANTS["weights_percent"](table)
+    new.rows[5][6] = "5%"
+    assert ("W03", 40) in _errors(new, tmp_path)
