@@ -490,6 +490,44 @@ def pct_decimal_rate(table: R.Table):
     return _map_role_column(table, ("rate",), H.FUNDS_COLUMNS, _pct_decimal)
 
 
+_PCT_TARGET = re.compile(r"^\s*(≥|≤|>=|<=|>|<|＞|＜|=)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
+
+
+def pct_decimal_both(table: R.Table):
+    """On a row whose 年度指标值 and 实际完成值 are both percents, both written as fractions ("≥95%" │ "96%" →
+    "≥0.95" │ "0.96"), as a filer who keeps rates as fractions does: the pair compares as before, every printed
+    digit kept."""
+    t = copy.deepcopy(table)
+    for hr, ct in _in_role(table, ("target",)):
+        ca = next((c for r, c in _in_role(table, ("actual",)) if r == hr), None)
+        if ca is None:
+            continue
+        for r in _rows_under(table, hr):
+            row = t.rows[r]
+            if max(ct, ca) >= len(row):
+                continue
+            mt, ma = _PCT_TARGET.match(row[ct]), _PCT_PLAIN.match(row[ca])
+            if mt and ma:
+                row[ct] = (mt.group(1) or "") + str(Decimal(mt.group(2)).scaleb(-2))
+                row[ca] = _pct_decimal(row[ca])
+    return (t, None) if t.rows != table.rows else None
+
+
+def weights_percent(table: R.Table):
+    """分值 printed as a share of the 100 points under a 权重 header ("分值" → "权重", "10" → "10%"), only on a table
+    whose 总分 row prints 100 under that column: 10% of 100 points is 10 points."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("weight",)):
+        total = _total_row(table, hr)
+        if total is None or c >= len(table.rows[total]) or table.rows[total][c].strip() not in ("100", "100.00"):
+            continue
+        t.rows[hr][c] = "权重"
+        for r in _rows_under(table, hr):
+            if r != total and c < len(t.rows[r]) and (m := _POINTS.match(t.rows[r][c])):
+                t.rows[r][c] = f"{m.group(1)}%"
+    return (t, None) if t.rows != table.rows else None
+
+
 def header_points_unit(table: R.Table):
     """分值/权重 and 得分 headers naming their unit ("分值" → "分值（分）", "得分" → "得分（分）"), as many templates print."""
     t = copy.deepcopy(table)
@@ -628,6 +666,8 @@ VARIANTS: dict[str, Callable] = {
     "blank_before_total": blank_before_total,
     "pct_decimal_actual": pct_decimal_actual,
     "pct_decimal_rate": pct_decimal_rate,
+    "pct_decimal_both": pct_decimal_both,
+    "weights_percent": weights_percent,
     "header_points_unit": header_points_unit,
     "unit_title_line": unit_title_line,
     "unit_in_column_heads": unit_in_column_heads,
