@@ -528,6 +528,30 @@ def weights_percent(table: R.Table):
     return (t, None) if t.rows != table.rows else None
 
 
+_YMD = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
+
+
+def _dotted(cell: str) -> str:
+    """ "2023年12月31日前完成" → "2023.12.31前完成", "2025年12月" → "2025.12": the same date as many filers type it."""
+    return _YMD.sub(lambda m: ".".join(g for g in m.groups() if g), cell)
+
+
+def date_dots(table: R.Table):
+    """Dates under 年度指标值 and 实际完成值 written with dots ("2023年12月31日" → "2023.12.31", "2025年12月" →
+    "2025.12"): the same dates; a "2025.12" must not become the number 2025.12."""
+    return _map_role_column(table, ("target", "actual"), H.INDICATOR_COLUMNS, _dotted)
+
+
+_PLAIN_ACTUAL = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff]{1,3})?\s*$")
+
+
+def actual_done(table: R.Table):
+    """A plain actual prefixed with 完成 ("96%" → "完成96%", "12个" → "完成12个"), as filers report what was done."""
+    return _map_role_column(
+        table, ("actual",), H.INDICATOR_COLUMNS, lambda c: f"完成{c.strip()}" if _PLAIN_ACTUAL.match(c) else c
+    )
+
+
 def header_points_unit(table: R.Table):
     """分值/权重 and 得分 headers naming their unit ("分值" → "分值（分）", "得分" → "得分（分）"), as many templates print."""
     t = copy.deepcopy(table)
@@ -668,6 +692,8 @@ VARIANTS: dict[str, Callable] = {
     "pct_decimal_rate": pct_decimal_rate,
     "pct_decimal_both": pct_decimal_both,
     "weights_percent": weights_percent,
+    "date_dots": date_dots,
+    "actual_done": actual_done,
     "header_points_unit": header_points_unit,
     "unit_title_line": unit_title_line,
     "unit_in_column_heads": unit_in_column_heads,
