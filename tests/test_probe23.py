@@ -96,3 +96,19 @@ def test_a_funds_weight_in_percent_short_of_the_mark_stays_an_error(tmp_path):
     new, _ = V.VARIANTS["weights_percent"](table)
     new.rows[5][6] = "5%"
     assert ("W03", 40) in _errors(new, tmp_path)
+
+
+@pytest.mark.parametrize("weight", ["10%", "十分"])
+def test_an_unread_funds_weight_is_no_certain_shortfall(tmp_path, weight):
+    """天长 水旱 with its funds line's 分值 printed "10%" (beside indicator weights in points) or "十分": the weight is
+    there but unread, and W03 said "表中没有预算执行率分值" and summed 90 against 100 — a certain 错误 resting on a cell
+    it could not read. Like an unread row weight, it is left out of the sum at 警告, and the finding says so."""
+    found = validated(variant(TIANCHANG, {"G6": weight}), tmp_path).findings
+    w03 = [f for f in found if f.code == "W03"]
+    assert w03 and all(f.severity.value == "warning" for f in w03)
+    assert any(f"“{weight}”未能读取" in f.message for f in w03)
+
+
+def test_a_blank_funds_weight_stays_an_error(tmp_path):
+    """Stays: a funds 分值 left blank is no weight to read — 90 against 100 remains certain."""
+    assert ("W03", 40) in _errors(variant(TIANCHANG, {"G6": ""}), tmp_path)
