@@ -30,6 +30,10 @@ the filer never printed), a 得分 "9" → "9.00" (likewise), amounts moved betw
 "（累计）" or "（年均）" after a value (another quantity), and probe_rewrites' typed_in_excel: a printed "0.92" may be
 a rounded 0.9175, a number cell 0.92 is exactly 0.92 — the copy states more than the print (its 3 new F04 错误 on
 安徽 裕安 2022 and 四川 游仙 2023 are right for the workbook it writes, 警告 on the printed table).
+Session 23 (probe23) adds layouts and spellings: 分值/得分 and 指标值/实际完成值 columns swapped; the header repeated
+before 总分 or at a page break; a blank row before 总分; percents written as fractions (actual, funds rate, both sides);
+权重 "10%" on a 100-point table; "分值（分）" headers; 万元 on a 单位 line or in each amount header; full-width spaces in
+headers, 总分 and before figures; zero-width spaces; CR LF breaks; dotted dates; "完成96%" (docs/testing.md, probe23).
 """
 
 from __future__ import annotations
