@@ -37,13 +37,17 @@ HUNDRED = Decimal(100)
 _GROUPED = lazy_compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 
 
-#: Full-width digits and number marks (a Chinese IME's "８６．２０％") as their ASCII forms; nothing else (not NFKC,
-#: which would also turn the list marker "①" into 1).
-_HALF_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
+#: Full-width digits and number marks (a Chinese IME's "８６．２０％") as their ASCII forms, and the invisible
+#: zero-width characters a cell copied from a web page carries ("50\u200b", a BOM "\ufeff50") dropped — as
+#: `values.normalise_text` drops them, so the layout reads the weight the rules read (probe23: an unread "50\u200b"
+#: 权重 made a certain W03 "分值合计应为 100，实际为 300" on 吉林's 评价表); nothing else (not NFKC, which would also
+#: turn the list marker "①" into 1).
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%", "\u200b\u200c\u200d\u2060\ufeff")
 
 
 def ascii_figures(text: str) -> str:
-    """The text with full-width digits and number marks as ASCII ("５０．２９" → "50.29"), all else as typed."""
+    """The text with full-width digits and number marks as ASCII ("５０．２９" → "50.29") and zero-width characters
+    dropped, all else as typed."""
     return text if text.isascii() else text.translate(_HALF_WIDTH)
 
 

@@ -153,7 +153,10 @@ class _Builder:
                 self.unit_above_line if not (self.funds_unit or self.unit_note) and self.unit_above else "",
             )
         indicators, columns = weights_in_names(tuple(self.indicators), self.columns)
-        indicators = _weights_in_percent(indicators)
+        weighted = _weights_in_percent(indicators)
+        if weighted is not indicators and funds is not None:
+            funds = _funds_weight_in_percent(funds)
+        indicators = weighted
         return SelfEvaluation(
             kind=_kind(self),
             sheet=self.sheet,
@@ -326,6 +329,24 @@ def _weights_in_percent(indicators: tuple[Indicator, ...]) -> tuple[Indicator, .
         ind if p is None else dataclasses.replace(ind, weight=dataclasses.replace(ind.weight, raw=p))
         for ind, p in zip(indicators, points, strict=True)
     )
+
+
+def _funds_weight_in_percent(funds: FundsBlock) -> FundsBlock:
+    """The funds rows' 权重 "10%" read as 10 points where the indicators' 权重 column is read in percent of the 100
+    (`_weights_in_percent`): the same column, the same reading. Read as no weight, W03 said "表中没有预算执行率分值" and
+    summed the indicators' 90 against 100 — a certain 错误 on a table whose 10% + 90% make the 100 (probe23)."""
+
+    def points(row: FundsRow) -> FundsRow:
+        raw = row.weight.raw
+        if isinstance(raw, str) and (m := _PERCENT_WEIGHT.match(raw)):
+            return dataclasses.replace(row, weight=dataclasses.replace(row.weight, raw=Decimal(m.group(1))))
+        return row
+
+    total = points(funds.total) if funds.total is not None else None
+    parts = tuple(points(p) for p in funds.parts)
+    if total is funds.total and all(a is b for a, b in zip(parts, funds.parts, strict=True)):
+        return funds
+    return dataclasses.replace(funds, total=total, parts=parts)
 
 
 #: What a row the reader could not map is told to be in while its table's kind is unknown ("自评表中…") (`_Reader._name_unmapped`).

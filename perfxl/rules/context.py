@@ -1679,14 +1679,16 @@ def _per_unit_dropped(t: ParsedValue, a: ParsedValue, reading: Reading) -> Readi
 
 def _bare_fraction(t: ParsedValue, a: ParsedValue) -> bool:
     """An actual that may be a fraction or a percent against a percent target: a bare number from 0 to 1 typed as
-    text ("≥95%" │ "0.96"), or a number cell from 1 to 1.5 (115.25% in a %-formatted cell holds 1.1525; read as
-    1.1525% it misses "≥10%"). A number cell up to 1 is Excel's fraction (`scoring.excel_percent_fraction`)."""
+    text ("≥95%" │ "0.96"), or one from 1 to 1.5, text or a number cell, against a target past 1.5 (115.25% in a
+    %-formatted cell holds 1.1525, and filers who write rates as fractions type "1.1525": read as 1.1525% it misses
+    "≥10%" — a certain S07 on 四川 普惠金融, probe23). A number cell up to 1 is Excel's fraction
+    (`scoring.excel_percent_fraction`)."""
     if not (t.kind is PERCENT and t.number is not None and a.kind is NUMBER and a.number is not None):
         return False
     if a.unit is not None or a.op is not None:
         return False
-    if isinstance(a.raw, str):
-        return abs(t.number) > 1 and 0 <= a.number <= 1
+    if isinstance(a.raw, str) and abs(t.number) > 1 and 0 <= a.number <= 1:
+        return True
     return abs(t.number) > _FRACTION_CEILING and 1 < a.number <= _FRACTION_CEILING
 
 

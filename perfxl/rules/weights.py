@@ -127,6 +127,15 @@ def _budget_weight_printed(ctx: Context) -> bool:
     )
 
 
+def _funds_weight_unread(ctx: Context) -> str | None:
+    """The funds block's 分值 as printed when it holds text no number is read from ("十分"), else None."""
+    funds = ctx.ev.funds
+    scored = funds.scored if funds is not None else None
+    if scored is None or ctx.is_blank(scored.weight) or ctx.number(scored.weight) is not None:
+        return None
+    return scored.weight.text
+
+
 def declared_budget_weight(ctx: Context) -> CellValue | None:
     """The head field '预算执行率权重(%)' of a table without a scored funds block (四川 一体化 绩效目标表), else None."""
     funds = ctx.ev.funds
@@ -556,6 +565,11 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     unread_weights = [
         i.weight.text for i in ctx.indicators() if not ctx.is_blank(i.weight) and ctx.number(i.weight) is None
     ]
+    # the funds line's 分值 printed but unread ("十分", "10%" beside weights in points): not "表中没有预算执行率分值" —
+    # missing from the sum as an unread row weight is (probe23)
+    funds_unread = _funds_weight_unread(ctx)
+    if funds_unread is not None:
+        unread_weights.append(funds_unread)
     if (
         unread_weights
     ):  # "▼20", "- 20", "M.8": a weight C02 could not read is missing from the sum — never 错误 on a sum short by it
@@ -607,6 +621,8 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
         what = (
             f"分值合计（预算执行率 {fmt_num(budget_weight(ctx))} + 指标 {fmt_num(leaves)}）"
             if _budget_weight_printed(ctx) or budget_weight(ctx)
+            else f"分值合计（指标 {fmt_num(leaves)}；预算执行率分值“{funds_unread}”未能读取）"
+            if funds_unread is not None
             else f"分值合计（指标 {fmt_num(leaves)}；表中没有预算执行率分值）"
         )
         what_en = "Budget weight plus indicator weights"

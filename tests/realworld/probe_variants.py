@@ -30,6 +30,10 @@ the filer never printed), a 得分 "9" → "9.00" (likewise), amounts moved betw
 "（累计）" or "（年均）" after a value (another quantity), and probe_rewrites' typed_in_excel: a printed "0.92" may be
 a rounded 0.9175, a number cell 0.92 is exactly 0.92 — the copy states more than the print (its 3 new F04 错误 on
 安徽 裕安 2022 and 四川 游仙 2023 are right for the workbook it writes, 警告 on the printed table).
+Session 23 (probe23) adds layouts and spellings: 分值/得分 and 指标值/实际完成值 columns swapped; the header repeated
+before 总分 or at a page break; a blank row before 总分; percents written as fractions (actual, funds rate, both sides);
+权重 "10%" on a 100-point table; "分值（分）" headers; 万元 on a 单位 line or in each amount header; full-width spaces in
+headers, 总分 and before figures; zero-width spaces; CR LF breaks; dotted dates; "完成96%" (docs/testing.md, probe23).
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -324,6 +329,321 @@ def group_first_only(table: R.Table):
     return t, None
 
 
+# ---------------------------------------------------------------- session 23 (probe23): layout and spelling kinds
+
+
+def _pad(table: R.Table) -> R.Table:
+    """A copy whose rows are all as wide as the widest (so a column may be swapped or copied on every row)."""
+    t = copy.deepcopy(table)
+    w = P._width(t)
+    t.rows = [row + [""] * (w - len(row)) for row in t.rows]
+    return t
+
+
+def _swap(table: R.Table, roles_a: tuple[str, ...], roles_b: tuple[str, ...]):
+    """The columns of `roles_a` and `roles_b` swapped on their header row and every row under it, where one header row
+    names both; a merge inside one of them moves with it, a merge over both stays (its covered cells are empty), any
+    other merge touching them (a header over two rows, a label over the pair) leaves the table as it is (None)."""
+    t, bounds = _pad(table), P._bounds(table)
+    out = list(bounds)
+    swapped = False
+    heads_a, heads_b = _in_role(table, roles_a), _in_role(table, roles_b)
+    for hr, ca in heads_a:
+        cbs = [c for r, c in heads_b if r == hr and c != ca]
+        if len(cbs) != 1 or sum(1 for r, _ in heads_a if r == hr) != 1:
+            continue  # one column of each on the row, or the pairing is a guess
+        cb = cbs[0]
+        rows = [hr, *_rows_under(table, hr)]
+        lo, hi = rows[0], rows[-1]
+        for i, (r0, c0, r1, c1) in enumerate(bounds):
+            if r1 < lo or r0 > hi or not any(c0 <= c <= c1 for c in (ca, cb)):
+                continue
+            if c0 < min(ca, cb) and c1 >= max(ca, cb) and lo <= r0 and r1 <= hi:
+                continue  # over both: stays
+            if c0 != c1 or r0 < lo or r1 > hi:
+                return None
+            to = cb if c0 == ca else ca
+            out[i] = (r0, to, r1, to)
+        for r in rows:
+            t.rows[r][ca], t.rows[r][cb] = t.rows[r][cb], t.rows[r][ca]
+        swapped = True
+    if not swapped or len(set(out)) != len(out):
+        return None
+    t.merges = P._emit(out)
+    return t, None
+
+
+def swap_weight_score(table: R.Table):
+    """分值 printed after 得分 (the two columns swapped, header and all): each is still found by its header, so every
+    row means what it meant — templates differ in this order (some 部门整体 tables print 得分 first)."""
+    return _swap(table, ("weight",), ("score",))
+
+
+def swap_target_actual(table: R.Table):
+    """实际完成值 printed before 年度指标值 (the two columns swapped, header and all): the header names each, so a
+    row's target and actual are the same pair."""
+    return _swap(table, ("target",), ("actual",))
+
+
+def _total_row(table: R.Table, below: int) -> int | None:
+    """The first row under `below` labelled 总分 (any spacing)."""
+    return next(
+        (r for r in range(below + 1, len(table.rows)) if any(P._head(c) in ("总分", "总分值") for c in table.rows[r])),
+        None,
+    )
+
+
+def _crossed(table: R.Table, at: int) -> bool:
+    """Whether a merge spans the boundary above 0-based row `at`."""
+    return any(r0 < at <= r1 for r0, _, r1, _ in P._bounds(table))
+
+
+def _insert_rows(table: R.Table, at: int, new_rows: list[list[str]], new_merges: list[tuple[int, int, int, int]]):
+    """A copy with `new_rows` inserted before 0-based row `at` (no merge may cross it) and their merges (rows counted
+    from the first inserted row); the row map sends each row back to the published one (an inserted row to none)."""
+    t = _pad(table)
+    k = len(new_rows)
+    w = P._width(t)
+    t.rows[at:at] = [list(r) + [""] * (w - len(r)) for r in new_rows]
+    out = [(r0 + k, c0, r1 + k, c1) if r0 >= at else (r0, c0, r1, c1) for r0, c0, r1, c1 in P._bounds(table)]
+    out += [(r0 + at, c0, r1 + at, c1) for r0, c0, r1, c1 in new_merges]
+    t.merges = P._emit(out)
+    n = len(table.rows)
+    rowmap = {r: r for r in range(1, at + 1)} | {r + k: r for r in range(at + 1, n + 1)}
+    return t, rowmap
+
+
+def _header_block(table: R.Table, hr: int) -> tuple[int, int]:
+    """The rows of the header naming roles on row `hr`, with the rows its merges span (a two-row header)."""
+    bounds = P._bounds(table)
+    h0 = min([hr] + [r0 for r0, _, r1, _ in bounds if r0 <= hr <= r1])
+    h1 = max([hr] + [r1 for r0, _, r1, _ in bounds if h0 <= r0 <= hr])
+    return h0, h1
+
+
+def _repeat_header(table: R.Table, where: Callable[[R.Table, int, int], int | None]):
+    heads = _in_role(table, ("target",))
+    if not heads:
+        return None
+    h0, h1 = _header_block(table, heads[0][0])
+    at = where(table, h1, heads[0][0])
+    if at is None or at <= h1 + 1 or _crossed(table, at) or _crossed(table, h0) or _crossed(table, h1 + 1):
+        return None
+    rows = [list(table.rows[r]) for r in range(h0, h1 + 1)]
+    merges = [(r0 - h0, c0, r1 - h0, c1) for r0, c0, r1, c1 in P._bounds(table) if h0 <= r0 and r1 <= h1]
+    return _insert_rows(table, at, rows, merges)
+
+
+def header_before_total(table: R.Table):
+    """The indicator header printed again before the 总分 row: a table whose 总分 row fell on the next page, printed
+    with 'repeat title rows' and converted back to a sheet. A repeated header row holds no figure of the table."""
+    return _repeat_header(table, lambda t, h1, hr: _total_row(t, hr))
+
+
+def header_mid_block(table: R.Table):
+    """The indicator header printed again between two groups half-way down the rows under the first header (a page
+    break there, no merge across it, not next to a header the table already repeats): the rows under it belong to
+    the same table."""
+
+    def middle(t: R.Table, h1: int, hr: int) -> int | None:
+        end = min(_total_row(t, hr) or len(t.rows), _rows_under(t, hr).stop)
+        cuts = [r for r in range(h1 + 3, end - 1) if not _crossed(t, r)]
+        return cuts[len(cuts) // 2] if cuts else None
+
+    return _repeat_header(table, middle)
+
+
+def blank_before_total(table: R.Table):
+    """An empty row before the 总分 row (a page's last row left blank, or a spacer the filer added)."""
+    heads = _in_role(table, ("target",))
+    at = _total_row(table, heads[0][0]) if heads else None
+    if at is None or _crossed(table, at):
+        return None
+    return _insert_rows(table, at, [[]], [])
+
+
+_PCT_PLAIN = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
+
+
+def _pct_decimal(cell: str) -> str:
+    """ "95%" → "0.95", "95.5%" → "0.955", "100%" → "1.00": the same rate written as a fraction, every printed digit
+    kept (so the precision is the printed one)."""
+    m = _PCT_PLAIN.match(cell)
+    return str(Decimal(m.group(1)).scaleb(-2)) if m else cell
+
+
+def _map_role_column(table: R.Table, roles: tuple[str, ...], columns, fn: Callable[[str], str]):
+    t = copy.deepcopy(table)
+    for r, c, role in _header_cells(table):
+        if role not in roles or H.match_role(table.rows[r][c], columns) != role:
+            continue
+        for rr in _rows_under(table, r):
+            if c < len(t.rows[rr]):
+                t.rows[rr][c] = fn(t.rows[rr][c])
+    return (t, None) if t.rows != table.rows else None
+
+
+def pct_decimal_actual(table: R.Table):
+    """A plain percent under 实际完成值 written as a fraction ("96%" → "0.96"), as filers of rate indicators often do:
+    beside a target "≥95%" a reader takes 0.96 for 96% — at most a question (警告), never a certain shortfall."""
+    return _map_role_column(table, ("actual",), H.INDICATOR_COLUMNS, _pct_decimal)
+
+
+def pct_decimal_rate(table: R.Table):
+    """The funds' 执行率 written as a fraction ("89.7%" → "0.897"); the rate's digits and precision kept."""
+    return _map_role_column(table, ("rate",), H.FUNDS_COLUMNS, _pct_decimal)
+
+
+_PCT_TARGET = re.compile(r"^\s*(≥|≤|>=|<=|>|<|＞|＜|=)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
+
+
+def pct_decimal_both(table: R.Table):
+    """On a row whose 年度指标值 and 实际完成值 are both percents, both written as fractions ("≥95%" │ "96%" →
+    "≥0.95" │ "0.96"), as a filer who keeps rates as fractions does: the pair compares as before, every printed
+    digit kept."""
+    t = copy.deepcopy(table)
+    for hr, ct in _in_role(table, ("target",)):
+        ca = next((c for r, c in _in_role(table, ("actual",)) if r == hr), None)
+        if ca is None:
+            continue
+        for r in _rows_under(table, hr):
+            row = t.rows[r]
+            if max(ct, ca) >= len(row):
+                continue
+            mt, ma = _PCT_TARGET.match(row[ct]), _PCT_PLAIN.match(row[ca])
+            if mt and ma:
+                row[ct] = (mt.group(1) or "") + str(Decimal(mt.group(2)).scaleb(-2))
+                row[ca] = _pct_decimal(row[ca])
+    return (t, None) if t.rows != table.rows else None
+
+
+def weights_percent(table: R.Table):
+    """分值 printed as a share of the 100 points under a 权重 header ("分值" → "权重", "10" → "10%"), only on a table
+    whose 总分 row prints 100 under that column: 10% of 100 points is 10 points."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("weight",)):
+        total = _total_row(table, hr)
+        if total is None or c >= len(table.rows[total]) or table.rows[total][c].strip() not in ("100", "100.00"):
+            continue
+        t.rows[hr][c] = "权重"
+        for r in _rows_under(table, hr):
+            if r != total and c < len(t.rows[r]) and (m := _POINTS.match(t.rows[r][c])):
+                t.rows[r][c] = f"{m.group(1)}%"
+    return (t, None) if t.rows != table.rows else None
+
+
+_YMD = re.compile(r"(?<!\d)(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?")
+
+
+def _dotted(cell: str) -> str:
+    """ "2023年12月31日前完成" → "2023.12.31前完成", "2025年12月" → "2025.12": the same date as many filers type it."""
+    return _YMD.sub(lambda m: ".".join(g for g in m.groups() if g), cell)
+
+
+def date_dots(table: R.Table):
+    """Dates under 年度指标值 and 实际完成值 written with dots ("2023年12月31日" → "2023.12.31", "2025年12月" →
+    "2025.12"): the same dates; a "2025.12" must not become the number 2025.12."""
+    return _map_role_column(table, ("target", "actual"), H.INDICATOR_COLUMNS, _dotted)
+
+
+_PLAIN_ACTUAL = re.compile(r"^\s*\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff]{1,3})?\s*$")
+
+
+def actual_done(table: R.Table):
+    """A plain actual prefixed with 完成 ("96%" → "完成96%", "12个" → "完成12个"), as filers report what was done."""
+    return _map_role_column(
+        table, ("actual",), H.INDICATOR_COLUMNS, lambda c: f"完成{c.strip()}" if _PLAIN_ACTUAL.match(c) else c
+    )
+
+
+def header_points_unit(table: R.Table):
+    """分值/权重 and 得分 headers naming their unit ("分值" → "分值（分）", "得分" → "得分（分）"), as many templates print."""
+    t = copy.deepcopy(table)
+    for r, c, role in _header_cells(table):
+        cell = table.rows[r][c]
+        if role in ("weight", "score") and not re.search(r"[（(]", cell):
+            t.rows[r][c] = cell.strip() + "（分）"
+    return (t, None) if t.rows != table.rows else None
+
+
+_WAN_LABEL = re.compile(r"^([^\d（(]*[\u4e00-\u9fff])\s*[（(]万元[)）](.*)$", re.S)
+
+
+def unit_title_line(table: R.Table):
+    """Each "…（万元）" label written without its unit and one "单位：万元" line under the title instead (the unit for
+    the whole sheet, as most 财政 templates print it) — only where no other money unit (元, 千元, 亿元) is named, so
+    every amount keeps its unit."""
+    text = "\n".join(c for row in table.rows for c in row)
+    if re.search(r"(?<![万])元(?![）)])|千元|亿元|单位[:：]", text.replace("万元", "")):
+        return None
+    t = copy.deepcopy(table)
+    for row in t.rows:
+        for c, cell in enumerate(row):
+            if (m := _WAN_LABEL.match(cell)) and len(m.group(1)) <= 12:
+                row[c] = (m.group(1) + m.group(2)).strip()
+    if t.rows == table.rows:
+        return None
+    at = next((r for r in range(1, len(t.rows)) if not _crossed(t, r)), None)
+    if at is None:
+        return None
+    w = P._width(t)
+    return _insert_rows(t, at, [[""] * (w - 1) + ["单位：万元"]], [])
+
+
+def unit_in_column_heads(table: R.Table):
+    """The funds block's "（万元）" moved from its row label ("项目资金（万元）") into each amount column's header
+    ("年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）"), as other templates print it — the same amounts in
+    the same unit; only where one row label names 万元 and the header row names no unit yet."""
+    t = copy.deepcopy(table)
+    done = False
+    for r, row in enumerate(table.rows):
+        labels = [c for c, cell in enumerate(row) if (m := _WAN_LABEL.match(cell)) and len(m.group(1)) <= 12]
+        roles = [
+            c
+            for c, cell in enumerate(row)
+            if H.match_role(cell, H.FUNDS_COLUMNS) in ("initial_budget", "full_budget", "executed")
+        ]
+        if len(labels) != 1 or not roles or any("元" in row[c] for c in roles):
+            continue
+        m = _WAN_LABEL.match(row[labels[0]])
+        assert m is not None
+        t.rows[r][labels[0]] = (m.group(1) + m.group(2)).strip()
+        for c in roles:
+            t.rows[r][c] = row[c].strip() + "（万元）"
+        done = True
+    return (t, None) if done else None
+
+
+def _ideo_header(table: R.Table):
+    t = copy.deepcopy(table)
+    for r, c, _ in _header_cells(table):
+        cell = table.rows[r][c].strip()
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", cell):
+            t.rows[r][c] = "\u3000".join(cell)
+    return (t, None) if t.rows != table.rows else None
+
+
+def header_ideo_spaces(table: R.Table):
+    """Header words of two to four characters spread with full-width spaces ("分值" → "分　值"), typed with a Chinese
+    IME to align short headers."""
+    return _ideo_header(table)
+
+
+def pad_ideo(cell: str) -> str:
+    """A figure with a full-width space before it ("　95%"), an IME-typed indent."""
+    return f"\u3000{cell}" if P._FIG.match(cell) else cell
+
+
+def zero_width(cell: str) -> str:
+    """A figure carrying a zero-width space after it ("95%\u200b"), as cells copied from a web page do."""
+    return f"{cell}\u200b" if P._FIG.match(cell) else cell
+
+
+def crlf_breaks(cell: str) -> str:
+    """Line breaks written CR LF (a Word table pasted into Excel): a wrapped name and every break already there."""
+    return name_break(cell).replace("\r\n", "\n").replace("\n", "\r\n")
+
+
 # ---------------------------------------------------------------- the variants
 
 #: probe_rewrites' variants this sweep also runs (the brief's list), by their name there.
@@ -367,6 +687,25 @@ VARIANTS: dict[str, Callable] = {
     "total_spaced": P.total_label("总  分"),
     "total_defen_heji": P.total_label("得分合计"),
     "target_note": target_note,
+    "swap_weight_score": swap_weight_score,
+    "swap_target_actual": swap_target_actual,
+    "header_before_total": header_before_total,
+    "header_mid_block": header_mid_block,
+    "blank_before_total": blank_before_total,
+    "pct_decimal_actual": pct_decimal_actual,
+    "pct_decimal_rate": pct_decimal_rate,
+    "pct_decimal_both": pct_decimal_both,
+    "weights_percent": weights_percent,
+    "date_dots": date_dots,
+    "actual_done": actual_done,
+    "header_points_unit": header_points_unit,
+    "unit_title_line": unit_title_line,
+    "unit_in_column_heads": unit_in_column_heads,
+    "header_ideo_spaces": header_ideo_spaces,
+    "total_ideo_spaced": P.total_label("总\u3000\u3000分"),
+    "pad_ideo": P.cellwise(pad_ideo),
+    "zero_width": P.cellwise(zero_width),
+    "crlf_breaks": P.cellwise(crlf_breaks),
 } | {name: P.REWRITES[name] for name in REUSED}
 
 
