@@ -553,9 +553,8 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     sure, note, note_en = completeness(ctx)
     if reading == "some":  # the rows' sum is no total under the form's likely rule: a 警告 saying so
         sure, note, note_en = _judged(note, note_en, *_weighted_note(ctx, points))
-    unread_weights = [
-        i.weight.text for i in ctx.indicators() if not ctx.is_blank(i.weight) and ctx.number(i.weight) is None
-    ]
+    # (each row's `is_blank` and `number` of its 分值 as its facts hold them: no two cached asks a row)
+    unread_weights = [f.weight_text for f in ctx.facts() if not f.weight_blank and f.weight is None]
     if (
         unread_weights
     ):  # "▼20", "- 20", "M.8": a weight C02 could not read is missing from the sum — never 错误 on a sum short by it
