@@ -13,10 +13,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from perfxl.chinese import looks_traditional
+from perfxl.chinese import CACHE_MAX_LEN, looks_traditional
 from perfxl.model import Indicator
 from perfxl.numbers import decimal_held
-from perfxl.values import ParsedValue
+from perfxl.values import ParsedValue, blank_text
 
 from . import context as _context  # (imported by the context itself: the module, read once a row is built)
 
@@ -103,8 +103,23 @@ class RowFacts:
         self.weight_text = raw.strip() if raw.__class__ is str else weight.text
         raw = score.raw
         self.score_text = raw.strip() if raw.__class__ is str else score.text
-        parsed = ctx.parsed
-        self.target, self.actual = t, a = parsed(target), parsed(actual)
+        # `Context.parsed` of the two cells spelt out where the context keeps the text's value already (a table repeats its
+        # targets and actuals) and it reads no minus (`parsed` reads a spaced one apart): that value, kept for the cell
+        # as `parsed` keeps it — else asked
+        by_text, kept = ctx._parsed_text, ctx._parsed
+        raw = target.raw
+        t = by_text.get(raw) if t_none or (target_str and len(raw) <= CACHE_MAX_LEN) else None
+        if t is None or (t.number is not None and t.number < 0):
+            t = ctx.parsed(target)
+        else:
+            kept[id(target)] = (target, t)
+        raw = actual.raw
+        a = by_text.get(raw) if a_none or (actual_str and len(raw) <= CACHE_MAX_LEN) else None
+        if a is None or (a.number is not None and a.number < 0):
+            a = ctx.parsed(actual)
+        else:
+            kept[id(actual)] = (actual, a)
+        self.target, self.actual = t, a
         blank = ctx.is_blank
         # `Context.number` and `is_blank` of a 分值/得分 cell spelt out where the layout made it a number or left it empty
         # (most rows): a Decimal is its `decimal_held` and never blank, an empty cell no number and blank — kept in the
@@ -133,7 +148,12 @@ class RowFacts:
         kinds = _context._BLANK_KINDS
         self.target_blank = (not t_text if target_str else t_none) or t.kind in kinds
         self.actual_blank = (not a_text if actual_str else a_none) or a.kind in kinds
-        self.name_blank = blank(name)
+        raw = name.raw
+        if raw.__class__ is str:  # `Context.is_blank` of a text name spelt out: it strips to `self.name`
+            hit = kept.get(id(name))
+            self.name_blank = not text or (blank_text(raw) if hit is None else hit[1].kind in kinds)
+        else:
+            self.name_blank = blank(name)
         cell1, cell2 = ind.level1, ind.level2
         raw = cell1.raw
         level1 = raw.strip() if raw.__class__ is str else cell1.text
