@@ -345,3 +345,34 @@ def test_over_completion_and_low_targets_walk_the_positive_rows_as_before():
             assert got == list(plain_check(plain))
             found += len(got)
     assert found > 50  # (90 on this seed)
+
+
+def test_zeroed_not_applicable_rows_from_the_facts():
+    """W02's rows weighted 0 that say they do not apply, read from the rows' facts in one pass, are those the plain
+    asks give, with the same note — on 300 random groups (不适用 markers and look-alikes, weights 0, blank, figures)."""
+    from randomrows import NA_TEXTS
+
+    from perfxl.rules import not_applicable
+    from perfxl.rules.weights import _zeroed_not_applicable
+
+    ctx, base = example_context()
+    rng = random.Random(2309)
+    named = 0
+    for _ in range(300):
+        rows = tuple(
+            replace(
+                base,
+                name=CellValue(f"指标{n}"),
+                target=CellValue(rng.choice(NA_TEXTS), CellRef("表1", f"E{n + 2}")),
+                actual=CellValue(rng.choice(NA_TEXTS), CellRef("表1", f"F{n + 2}")),
+                weight=CellValue(rng.choice((Decimal(0), Decimal(5), None, "0", "/")), CellRef("表1", f"G{n + 2}")),
+            )
+            for n in range(rng.randint(1, 8))
+        )
+        run, plain = two_contexts(ctx, rows)
+        got = _zeroed_not_applicable(run, rows, True, None, "", "")
+        want = [i for i in rows if plain.fact(i).weight == 0 and not_applicable.marked(plain, i)]
+        assert (got[1] != "") is bool(want)
+        assert all(f"“{i.name.text}”" in got[1] for i in want)
+        named += len(want)
+    assert named > 50
