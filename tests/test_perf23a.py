@@ -376,3 +376,27 @@ def test_zeroed_not_applicable_rows_from_the_facts():
         assert all(f"“{i.name.text}”" in got[1] for i in want)
         named += len(want)
     assert named > 50
+
+
+def test_label_cells_met_again_give_their_own_text_and_key():
+    """A row's 一级/二级 text and key, taken from the row before when its label cell is the same object (the layout's
+    forward fill), are the cell's own stripped text and `compact` key — on 300 random tables mixing shared cells,
+    equal texts in other cells, traditional characters, spaces and punctuation, number cells and empty ones."""
+    from perfxl.rules.context import compact
+
+    ctx, base = example_context()
+    rng = random.Random(2310)
+    texts = ("产出指标", " 效益指标（35分） ", "產出指標", "数量 指标", "", None, Decimal(3), "满意度指标", "成本指标")
+    for _ in range(300):
+        pool = [CellValue(rng.choice(texts)) for _ in range(3)]
+        rows = tuple(
+            replace(base, name=CellValue(f"指标{n}"), level1=rng.choice(pool), level2=rng.choice(pool))
+            for n in range(rng.randint(1, 10))
+        )
+        run, _ = two_contexts(ctx, rows)
+        for f in [run.fact(i) for i in rows]:
+            for cell, text, key in (
+                (f.ind.level1, f.level1_text, f.level1_key),
+                (f.ind.level2, f.level2_text, f.level2_key),
+            ):
+                assert text == cell.text and key == compact(cell.text)

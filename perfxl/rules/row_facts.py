@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from .context import Context
 
 
+#: The 一级 and 二级 label cells of the last row built, each with its stripped text and `compact` key: [一级 cell, text,
+#: key, 二级 cell, text, key]. A cell is frozen and held here, so the same object is the same text (no id is reused).
+_LAST_LABELS: list[Any] = [None, "", "", None, "", ""]
+
+
 class RowFacts:
     """One indicator row's shared facts (read-only by convention; plain slots, as read ≈ 200 times a row).
 
@@ -154,13 +159,24 @@ class RowFacts:
             self.name_blank = not text or (blank_text(raw) if hit is None else hit[1].kind in kinds)
         else:
             self.name_blank = blank(name)
+        # the rows under one 一级 (二级) label carry its one cell (the layout's forward fill): a label cell met on the row
+        # before gives its text and key again (`_LAST_LABELS`), each worked out once a cell rather than once a row
         cell1, cell2 = ind.level1, ind.level2
-        raw = cell1.raw
-        level1 = raw.strip() if raw.__class__ is str else cell1.text
-        raw = cell2.raw
-        level2 = raw.strip() if raw.__class__ is str else cell2.text
+        last = _LAST_LABELS
+        if cell1 is last[0]:
+            level1, key1 = last[1], last[2]
+        else:
+            raw = cell1.raw
+            level1 = raw.strip() if raw.__class__ is str else cell1.text
+            last[0], last[1], last[2] = cell1, level1, (key1 := compact(level1))
+        if cell2 is last[3]:
+            level2, key2 = last[4], last[5]
+        else:
+            raw = cell2.raw
+            level2 = raw.strip() if raw.__class__ is str else cell2.text
+            last[3], last[4], last[5] = cell2, level2, (key2 := compact(level2))
         self.level1_text, self.level2_text = level1, level2
-        self.level1_key, self.level2_key = compact(level1), compact(level2)
+        self.level1_key, self.level2_key = key1, key2
         joined = f"{level1}{level2}{text}"
         # text OpenCC leaves alone (`looks_traditional`: nor any part of it) compacts part by part — `compact` drops
         # characters one by one — so the three keys joined are its key, without a pass over the distinct text a row
