@@ -400,3 +400,29 @@ def test_label_cells_met_again_give_their_own_text_and_key():
                 (f.ind.level2, f.level2_text, f.level2_key),
             ):
                 assert text == cell.text and key == compact(cell.text)
+
+
+def test_bare_targets_as_each_row_read():
+    """I03's bare-unit targets (a unit without its figure), each distinct text read once, are the rows and units the
+    plain listing gives — on 300 random tables of units, operators with units, figures, words and blanks."""
+    ctx, base = example_context()
+    rng = random.Random(2311)
+    texts = ("公里", "≧ %", "%", "万亩", "", "/", "是", "≥95%", "10公里", "个", "≤ 万元", "abc", "  ", "％")
+    for _ in range(300):
+        rows = tuple(
+            replace(
+                base,
+                name=CellValue(f"指标{n}"),
+                target=CellValue(rng.choice(texts), CellRef("表1", f"E{n + 2}")),
+                unit=rng.choice((None, None, CellValue("个"))),
+            )
+            for n in range(rng.randint(1, 8))
+        )
+        run, _ = two_contexts(ctx, rows)
+        facts = run.facts()
+        want = [
+            (f, unit)
+            for f in facts
+            if f.target.number is None and f.ind.unit is None and (unit := ind_mod._bare_unit(f.ind.target.text))
+        ]
+        assert ind_mod._bare_targets(facts) == want

@@ -315,11 +315,7 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
     """A quantitative row (operator given) has a numeric 年度指标值. A table whose every target is a unit without its
     figure ("公里", "万亩", "≧ %": 陈仓 2020's 目标表, its template lines left unfilled) is one finding, at the first."""
     facts = ctx.facts()
-    bare = [
-        (f, unit)
-        for f in facts
-        if f.target.number is None and f.ind.unit is None and (unit := _bare_unit(f.ind.target.text))
-    ]
+    bare = _bare_targets(facts)
     unfilled = len(bare) >= 2 and len(bare) == sum(1 for f in facts if not f.target_blank)
     if unfilled:
         yield _unfilled_targets(ctx, bare)
@@ -438,6 +434,20 @@ def _slash_target(ind: Indicator) -> str:
 _CN_NUMERAL = lazy_compile(
     r"[百千]分之[零〇一二两三四五六七八九十百点]+|[零〇一二两三四五六七八九十百千万半]+"
 )  # 半年: 0.5年
+
+
+def _bare_targets(facts: Sequence[RowFacts]) -> list[tuple[RowFacts, str]]:
+    """(facts, unit) of the rows without a 计量单位 column whose target is a unit without its figure (`_bare_unit`), in
+    row order — each distinct target text read once (a table repeats its blank and worded targets)."""
+    units: dict[str, str | None] = {}
+    out = []
+    for f in facts:
+        if f.target.number is None and f.ind.unit is None:
+            text = f.target_text  # (`ind.target.text`, as the row's facts hold it)
+            unit = units[text] if text in units else units.setdefault(text, _bare_unit(text))
+            if unit:
+                out.append((f, unit))
+    return out
 
 
 def _bare_unit(text: str) -> str | None:
