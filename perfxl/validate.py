@@ -136,12 +136,11 @@ def recompute_scores(
     # again, `tests/test_perf19.py`)
     sums: list[tuple[Decimal, Decimal | None, Decimal | None]] = []
     # (each row's typed 得分 and 分值 as its facts hold them: `Context.number` of the cells)
-    fact, score = ctx.fact, ctx.score
+    facts_of, score = ctx.facts_of, ctx.score
     zero = Decimal(0)
     for _, rows in groups:
         own_sum, typed_sum, weight_sum = zero, None, None
-        for ind in rows:
-            f = fact(ind)
+        for ind, f in zip(rows, facts_of(rows)):  # noqa: B905 (`facts_of` gives one a row, in order)
             result = score(ind)
             typed = f.score
             value = result.score if result is not None and result.score is not None else typed

@@ -6,6 +6,7 @@ import itertools
 import unicodedata
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import Any
 
 from perfxl.model import CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading
 from perfxl.patterns import lazy_compile
@@ -314,11 +315,7 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
     """A quantitative row (operator given) has a numeric 年度指标值. A table whose every target is a unit without its
     figure ("公里", "万亩", "≧ %": 陈仓 2020's 目标表, its template lines left unfilled) is one finding, at the first."""
     facts = ctx.facts()
-    bare = [
-        (f, unit)
-        for f in facts
-        if f.target.number is None and f.ind.unit is None and (unit := _bare_unit(f.ind.target.text))
-    ]
+    bare = _bare_targets(facts)
     unfilled = len(bare) >= 2 and len(bare) == sum(1 for f in facts if not f.target_blank)
     if unfilled:
         yield _unfilled_targets(ctx, bare)
@@ -439,6 +436,20 @@ _CN_NUMERAL = lazy_compile(
 )  # 半年: 0.5年
 
 
+def _bare_targets(facts: Sequence[RowFacts]) -> list[tuple[RowFacts, str]]:
+    """(facts, unit) of the rows without a 计量单位 column whose target is a unit without its figure (`_bare_unit`), in
+    row order — each distinct target text read once (a table repeats its blank and worded targets)."""
+    units: dict[str, str | None] = {}
+    out = []
+    for f in facts:
+        if f.target.number is None and f.ind.unit is None:
+            text = f.target_text  # (`ind.target.text`, as the row's facts hold it)
+            unit = units[text] if text in units else units.setdefault(text, _bare_unit(text))
+            if unit:
+                out.append((f, unit))
+    return out
+
+
 def _bare_unit(text: str) -> str | None:
     """The unit a target holds with nothing else but operators and spaces ("公里", "≧ %"), else None."""
     rest = "".join(ch for ch in text if ch not in _OP_CHARS and not ch.isspace())
@@ -468,6 +479,7 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
     blank = _column_left_blank(ctx)
     if blank:
         yield blank[0]
+    needs_operator = ctx.param("require_operator_in_value", False)  # (the check's own setting: read once, not a row)
     for ind in ctx.indicators():
         if blank and ind.nature is not None and not ind.nature.text.strip():
             continue  # the column left blank on every row: the one finding above
@@ -494,7 +506,7 @@ def operator_valid(ctx: Context) -> Iterator[Finding]:
                     basis=f"读取：指标性质“{text}”为占位符，视为未填写" if text and unfilled else "",
                     basis_en=f"read the nature {text!r}: a placeholder, taken as unfilled" if text and unfilled else "",
                 )
-        elif ctx.param("require_operator_in_value", False):
+        elif needs_operator:
             p = ctx.parsed(ind.target)
             if p.kind in QUANT_KINDS and p.number is not None and op_name(p) is None:
                 yield _target_problem(
@@ -506,7 +518,7 @@ def _column_left_blank(ctx: Context) -> tuple[Finding, ...]:
     """I04 once where the 指标性质 column is blank on every row with a target (two or more: 梁平 林业局 2023's 部门整体
     自评表 prints the column and fills none of it): one cause, the column left unfilled — at its first cell, naming
     how many (a column filled on some rows, 定性 on the others, keeps one finding a blank row: 甘孜 2023)."""
-    rows = [i for i in ctx.indicators() if not ctx.is_blank(i.target)]
+    rows = [f.ind for f in ctx.facts() if not f.target_blank]  # (`is_blank` of each target, as the row's facts hold it)
     if len(rows) < 2 or any(i.nature is None or i.nature.text.strip() for i in rows):
         return ()
     cells = [i.nature.ref.cell for i in rows if i.nature is not None and i.nature.ref is not None]
@@ -553,8 +565,20 @@ def _columns_disagree(ctx: Context, ind: Indicator, nature: CellValue, operator:
 
 def _unit_known(ctx: Context, unit: str) -> bool:
     """Every part of a unit is known: "万元/家", compound parts joined by · or * ("元/人·月"), a count word with the
-    noun it counts ("个站点"), a period counts are per ("次/双月", "次/半年": `periods_a_year`)."""
-    extra = set(ctx.param("extra_units", ()))
+    noun it counts ("个站点"), a period counts are per ("次/双月", "次/半年": `periods_a_year`). Once a unit text and
+    run (the answer turns on the text and the check's `extra_units` alone): a table repeats its units ("家", "亿元"),
+    and each ask split the unit and looked its parts up again (I05: ≈ 3 k instructions a row, issue 14)."""
+    extra = ctx.param("extra_units", ())
+    known: dict[tuple[str, tuple[Any, ...]], bool] = ctx.once("I05 units known", dict)
+    key = (unit, tuple(extra))
+    found = known.get(key)
+    if found is None:
+        found = known[key] = _parts_known(unit, set(extra))
+    return found
+
+
+def _parts_known(unit: str, extra: set[Any]) -> bool:
+    """`_unit_known` worked out: each part of the unit looked up."""
     parts = [p.removeprefix("每") for u in split_per(unit) if u is not None for p in _COMPOUND.split(u)]
     return all(
         not p or lookup(p) is not None or p in extra or count_of_noun(p) is not None or periods_a_year(p) is not None
@@ -718,10 +742,14 @@ def _unit_clash(ctx: Context, ind: Indicator) -> Finding | None:
     """I05 where the 计量单位 column contradicts the 指标值 cell beside it: the value writes its own unit of another
     kind ("28.8万元" │ %: an amount is no percentage), or holds no figure at all ("应保尽保" │ %): which one is meant
     cannot be read (岳阳楼区 价格认证鉴定中心 2023 整体绩效目标表)."""
-    column = ind.unit.text.strip() if ind.unit is not None else ""
+    if ind.unit is None:
+        return None  # no 计量单位 column: no unit of no family to clash with (`family_of("")` is None)
+    column = ind.unit.text.strip()
     column_family = family_of(column)
+    if column_family is None:
+        return None
     text = ind.target.text.strip()
-    if column_family is None or not text.endswith(column):
+    if not text.endswith(column):
         return None
     own = text[: -len(column)].strip()  # the 指标值 cell as typed: the reader joins the 计量单位 onto it
     if not own or own.endswith(column) or family_of(parse_value(text).unit or "") == column_family:
@@ -818,6 +846,9 @@ def percent_range(ctx: Context) -> Iterator[Finding]:
     `change_names`: 增长率, 增幅, 变动率 …): a growth of 115.25% is a figure, not a slip (普惠金融 2020; issue 11)."""
     changes = tuple(ctx.param("change_names", ()))
     for f in ctx.facts():
+        t, a = f.target, f.actual
+        if (t.kind is not PERCENT or t.number is None) and (a.kind is not PERCENT or a.number is None):
+            continue  # neither cell a percent figure (the two cells' first test below): no name read, no pairs built
         ind = f.ind
         if any(map(f.name_key.__contains__, changes)):  # (`w in f.name_key`, no generator frame a row)
             continue
@@ -1010,14 +1041,16 @@ def value_in_name(ctx: Context) -> Iterator[Finding]:
     non-percent target, the same figure in both, a target inside a range the name ends with ("90%-95%" │ "92%"), the
     level a stated change gives ("较上年降低5%" │ "≤95%"), or a name stating several percentages, says nothing."""
     for f in ctx.facts():
+        target = f.target
+        if f.target_blank or target.kind is not PERCENT or target.number is None:
+            continue  # no percent figure to set against the name's: its name is not normalised (most rows)
         ind = f.ind
         name = unicodedata.normalize("NFKC", f.name or "").strip()
         stated = _name_states(name)
-        if stated is None or f.target_blank:
+        if stated is None:
             continue
         low, high, printed = stated
-        target = f.target
-        if target.kind is not PERCENT or target.number is None or low <= target.number <= high:
+        if low <= target.number <= high:
             continue
         if low == high and target.number == _change_level(name, low, len(name) - len(printed)):
             continue

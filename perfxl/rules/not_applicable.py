@@ -41,11 +41,15 @@ def declared(ctx: Context, ind: Indicator) -> bool:
 
 def declared_of(ctx: Context, f: RowFacts) -> bool:
     """`declared` of a row's facts (its caller holds them: no look-up)."""
-    found: bool | None = f.memo.get("declared")  # (kept by `_declared` only where the run has markers)
+    memo = f.memo
+    found: bool | None = memo.get("declared")  # (kept by `_declared` only where the run has markers)
     if found is not None:
         return found
     marks = pattern(ctx)
-    return marks is not None and _declared(ctx, f, marks)
+    if marks is None:
+        return False
+    found = memo["declared"] = _declared_row(ctx, f, marks)  # (`_declared`, its memo just read)
+    return found
 
 
 def guessed(ctx: Context, ind: Indicator) -> str | None:

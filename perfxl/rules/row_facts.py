@@ -13,15 +13,21 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from perfxl.chinese import looks_traditional
+from perfxl.chinese import CACHE_MAX_LEN, looks_traditional
 from perfxl.model import Indicator
 from perfxl.numbers import decimal_held
-from perfxl.values import ParsedValue
+from perfxl.values import ParsedValue, blank_text
 
 from . import context as _context  # (imported by the context itself: the module, read once a row is built)
 
 if TYPE_CHECKING:
     from .context import Context
+
+
+#: The 一级 and 二级 label cells of the last row built, each as one (cell, stripped text, `compact` key) tuple. A cell
+#: is frozen and held here, so the same object is the same text (no id is reused); each slot is read and replaced as
+#: one tuple, so two threads validating at once (the server's) never pair one cell with another's text.
+_LAST_LABELS: list[tuple[Any, str, str]] = [(None, "", ""), (None, "", "")]
 
 
 class RowFacts:
@@ -103,8 +109,23 @@ class RowFacts:
         self.weight_text = raw.strip() if raw.__class__ is str else weight.text
         raw = score.raw
         self.score_text = raw.strip() if raw.__class__ is str else score.text
-        parsed = ctx.parsed
-        self.target, self.actual = t, a = parsed(target), parsed(actual)
+        # `Context.parsed` of the two cells spelt out where the context keeps the text's value already (a table repeats its
+        # targets and actuals) and it reads no minus (`parsed` reads a spaced one apart): that value, kept for the cell
+        # as `parsed` keeps it — else asked
+        by_text, kept = ctx._parsed_text, ctx._parsed
+        raw = target.raw
+        t = by_text.get(raw) if t_none or (target_str and len(raw) <= CACHE_MAX_LEN) else None
+        if t is None or (t.number is not None and t.number < 0):
+            t = ctx.parsed(target)
+        else:
+            kept[id(target)] = (target, t)
+        raw = actual.raw
+        a = by_text.get(raw) if a_none or (actual_str and len(raw) <= CACHE_MAX_LEN) else None
+        if a is None or (a.number is not None and a.number < 0):
+            a = ctx.parsed(actual)
+        else:
+            kept[id(actual)] = (actual, a)
+        self.target, self.actual = t, a
         blank = ctx.is_blank
         # `Context.number` and `is_blank` of a 分值/得分 cell spelt out where the layout made it a number or left it empty
         # (most rows): a Decimal is its `decimal_held` and never blank, an empty cell no number and blank — kept in the
@@ -133,14 +154,31 @@ class RowFacts:
         kinds = _context._BLANK_KINDS
         self.target_blank = (not t_text if target_str else t_none) or t.kind in kinds
         self.actual_blank = (not a_text if actual_str else a_none) or a.kind in kinds
-        self.name_blank = blank(name)
+        raw = name.raw
+        if raw.__class__ is str:  # `Context.is_blank` of a text name spelt out: it strips to `self.name`
+            hit = kept.get(id(name))
+            self.name_blank = not text or (blank_text(raw) if hit is None else hit[1].kind in kinds)
+        else:
+            self.name_blank = blank(name)
+        # the rows under one 一级 (二级) label carry its one cell (the layout's forward fill): a label cell met on the row
+        # before gives its text and key again (`_LAST_LABELS`), each worked out once a cell rather than once a row
         cell1, cell2 = ind.level1, ind.level2
-        raw = cell1.raw
-        level1 = raw.strip() if raw.__class__ is str else cell1.text
-        raw = cell2.raw
-        level2 = raw.strip() if raw.__class__ is str else cell2.text
+        last = _LAST_LABELS
+        held1, held2 = last
+        if cell1 is held1[0]:
+            level1, key1 = held1[1], held1[2]
+        else:
+            raw = cell1.raw
+            level1 = raw.strip() if raw.__class__ is str else cell1.text
+            last[0] = (cell1, level1, key1 := compact(level1))
+        if cell2 is held2[0]:
+            level2, key2 = held2[1], held2[2]
+        else:
+            raw = cell2.raw
+            level2 = raw.strip() if raw.__class__ is str else cell2.text
+            last[1] = (cell2, level2, key2 := compact(level2))
         self.level1_text, self.level2_text = level1, level2
-        self.level1_key, self.level2_key = compact(level1), compact(level2)
+        self.level1_key, self.level2_key = key1, key2
         joined = f"{level1}{level2}{text}"
         # text OpenCC leaves alone (`looks_traditional`: nor any part of it) compacts part by part — `compact` drops
         # characters one by one — so the three keys joined are its key, without a pass over the distinct text a row

@@ -494,10 +494,10 @@ def _full_marks(ctx: Context, ind: Indicator) -> bool:
 def over_completion_explained(ctx: Context) -> Iterator[Finding]:
     """正向 B ≥ 1.3A (A = 0: B ≥ 30) → 偏差原因分析 explains it (profile [over_completion])."""
     factor, zero = ctx.settings.over_factor, ctx.settings.over_zero_threshold
-    for ind in ctx.indicators():
+    for ind in rows_scored(ctx, "positive"):  # (the rows whose `direction` is "positive", in sheet order)
         reading = ctx.outcome(ind)  # a form without 分值 asks for the reason too
         result = reading.result
-        if result is None or not result.over_completed or direction(ctx, ind) != "positive":
+        if result is None or not result.over_completed:
             continue
         if ctx.explained(ind.deviation):
             continue
@@ -524,9 +524,9 @@ def over_completion_explained(ctx: Context) -> Iterator[Finding]:
 def target_too_low(ctx: Context) -> Iterator[Finding]:
     """B/A ≥ 1.5 with full marks: the target was probably set too low (10号 偏离度调减)."""
     limit = Decimal(str(ctx.param("ratio", 1.5)))
-    for ind in ctx.indicators():
+    for ind in rows_scored(ctx, "positive"):  # (the rows whose `direction` is "positive", in sheet order)
         result = ctx.score(ind)
-        if result is None or result.ratio is None or direction(ctx, ind) != "positive":
+        if result is None or result.ratio is None:
             continue
         if result.ratio >= limit and _full_marks(ctx, ind):
             reading = ctx.reading(ind)

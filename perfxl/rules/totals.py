@@ -615,7 +615,7 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
     ]
     places = ctx.settings.score_places
     for what, what_en, cell, value in cells:
-        if cell is None or value is None:
+        if cell is None or value is None or _within_places(value, places):
             continue
         rounded = ctx.round_score(value)
         if rounded != value:
@@ -630,6 +630,15 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
                 places=_PLACES_ZH.get(places, f" {places} 位"),
                 places_en=str(places),
             )
+
+
+def _within_places(value: Decimal, places: int) -> bool:
+    """`value` holds no digit past `places` decimals as written (10, 9.5, 10.00): rounding it there (`round_score`, at
+    `settings.score_places`) gives it back, so T06 has nothing to say — told from its exponent without rounding (most
+    scores; issue 14: 6,670 roundings at 10,000 rows). A figure written with more decimals ("9.500", "9.567") is
+    rounded and compared as before."""
+    exponent = value.as_tuple().exponent
+    return exponent.__class__ is int and exponent >= -places  # (an infinity's exponent is "F": rounded as before)
 
 
 @check("T07")

@@ -505,7 +505,8 @@ def _zeroed_not_applicable(
     """Rows under a declared weight that say they do not apply (不适用/不涉及) with a 分值 of 0, the rows short of the
     declared weight: the form may have taken the rows' points out (T05's 按比例折算 — a 吉林 一级 of 25 over rows of 60
     once a 40-point row does not apply), so the shortfall is no certain slip — a judgement naming them (gaps14)."""
-    zeroed = [i for i in rows if ctx.fact(i).weight == 0 and not_applicable.marked(ctx, i)] if short else []
+    # (each row's 分值 from its facts, read in one pass: `facts_of`)
+    zeroed = [f.ind for f in ctx.facts_of(rows) if f.weight == 0 and not_applicable.marked(ctx, f.ind)] if short else []
     if not zeroed:
         return sure, note, note_en
     names = "、".join(f"“{i.name.text}”{_guessed_note(ctx, i)}" for i in zeroed)
@@ -562,9 +563,8 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     sure, note, note_en = completeness(ctx)
     if reading == "some":  # the rows' sum is no total under the form's likely rule: a 警告 saying so
         sure, note, note_en = _judged(note, note_en, *_weighted_note(ctx, points))
-    unread_weights = [
-        i.weight.text for i in ctx.indicators() if not ctx.is_blank(i.weight) and ctx.number(i.weight) is None
-    ]
+    # (each row's `is_blank` and `number` of its 分值 as its facts hold them: no two cached asks a row)
+    unread_weights = [f.weight_text for f in ctx.facts() if not f.weight_blank and f.weight is None]
     # the funds line's 分值 printed but unread ("十分", "10%" beside weights in points): not "表中没有预算执行率分值" —
     # missing from the sum as an unread row weight is (probe23)
     funds_unread = _funds_weight_unread(ctx)
