@@ -84,9 +84,26 @@ def _sources() -> dict[str, ast.Module]:
             gc.enable()
 
 
+def _nodes(tree: ast.AST) -> list[ast.AST]:
+    """`list(ast.walk(tree))`, the same nodes in the same order (breadth first, children in `_fields` order), without
+    a generator per node: ≈ 0.2 s for perfxl's ≈ 460,000 nodes where `ast.walk` took ≈ 0.65 s (fast23)."""
+    out = [tree]
+    i = 0
+    while i < len(out):
+        node = out[i]
+        i += 1
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, ast.AST):
+                out.append(value)
+            elif isinstance(value, list):
+                out.extend(item for item in value if isinstance(item, ast.AST))
+    return out
+
+
 def _walked(trees: dict[str, ast.Module]) -> dict[str, list[ast.AST]]:
-    """Each module's nodes in `ast.walk` order, walked once: the scan goes over them four times (≈ 0.3 s a walk)."""
-    return {rel: list(ast.walk(tree)) for rel, tree in trees.items()}
+    """Each module's nodes in `ast.walk` order, walked once: the scan goes over them four times."""
+    return {rel: _nodes(tree) for rel, tree in trees.items()}
 
 
 def _code_params(walked: dict[str, list[ast.AST]]) -> dict[str, set[int]]:
@@ -236,6 +253,12 @@ def walked(trees) -> dict[str, list[ast.AST]]:
 @pytest.fixture(scope="module")
 def scanned(walked):
     return scan(walked)
+
+
+def test_the_walk_is_ast_walk(trees, walked):
+    """`_nodes` lists what `ast.walk` yields, in its order, for modules of every size and shape."""
+    for rel in ("rules/funds.py", "layout/merges.py", "io/guard_zip.py", "serve/payload.py", "document/crosscheck.py"):
+        assert [id(n) for n in walked[rel]] == [id(n) for n in ast.walk(trees[rel])], rel
 
 
 def test_the_scan_sees_codes_in_each_shape_they_are_emitted_in(scanned):
