@@ -12,10 +12,10 @@ import os
 import sys
 from pathlib import Path
 
-from perfxl.batch.discover import ACCEPTED_SUFFIXES, not_regular
 from perfxl.cli.codes import codes_error, split_codes
 from perfxl.errors import PerfxlError
 from perfxl.io.atomic import atomic_write
+from perfxl.io.inputs import ACCEPTED_SUFFIXES, not_regular
 from perfxl.profiles import load_profile
 from perfxl.report import ENCODING, FORMATS, render
 from perfxl.report.console import print_report
@@ -47,7 +47,7 @@ def fail(message: str) -> int:
 
 def collect_inputs(paths: list[Path]) -> tuple[list[Path], dict[Path, dict]]:
     """Expand folders (recursively) into workbooks and report documents (the batch's one list of accepted
-    suffixes, `perfxl.batch.discover.ACCEPTED_SUFFIXES`), in argument order; returns (inputs, problems).
+    suffixes, `perfxl.io.inputs.ACCEPTED_SUFFIXES`), in argument order; returns (inputs, problems).
 
     `inputs` keeps the paths that cannot be read in their place, so reports follow the command line;
     `problems` maps each of them to its error (no such file; or a name that is not a regular file —

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UnreadableWorkbook
+from ..io.inputs import DOCUMENT_SUFFIXES
 from ..model import Submission
 from ..reader import read_grids
 from .source import DocumentSource
@@ -17,8 +18,6 @@ if TYPE_CHECKING:
     from perfxl.profiles import ProfileLike
 
 __all__ = ["DOCUMENT_SUFFIXES", "is_document", "read_source", "read_document", "to_submission"]
-
-DOCUMENT_SUFFIXES = (".docx", ".pdf", ".doc")
 
 
 def is_document(path: str | Path) -> bool:
