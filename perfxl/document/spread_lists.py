@@ -4,8 +4,9 @@
 
 `crosscheck._closing_total` carries a total into ONE next paragraph opening with 其中; here the list runs over several,
 and a carry into the first alone would read a one-item list. The relation is certain only where the words make it so:
-the whole is one whose items are fixed by definition (`vocabulary.DECOMPOSITIONS`: 公务用车购置及运行维护费 = 购置费 +
-运行维护费; “三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费), and the paragraphs right after it each open
+the whole is one whose items are fixed by definition (`vocabulary.SPREAD_WHOLES` of `DECOMPOSITIONS`: 公务用车购置及运行维护费
+= 购置费 + 运行维护费; “三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费; 基本支出 = 人员经费 + 公用经费,
+session 23), and the paragraphs right after it each open
 with one of those items' amounts (of the whole's own role: a spending's items as spendings), every item once. Then the
 items' sum is held to the whole (N02, certain, at the last item's paragraph: the item that makes the sum). Anything less —
 an item unnamed, named twice, a paragraph between that opens with no item, another role — is not held: a 其中 may list
@@ -22,7 +23,7 @@ from ..units import convert
 from .facts import Fact, ParagraphFacts, compact_name
 from .precision import Interval, _interval, _show
 from .run_state import _Run, _where, contradict
-from .vocabulary import CLAIM_ZH, CLOSED_KINDS, DECOMPOSITIONS, claim_of
+from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, SPREAD_WHOLES, claim_of
 
 __all__ = ["check_spread_lists"]
 
@@ -47,8 +48,8 @@ def _closing_whole(text: str, facts: Sequence[Fact]) -> tuple[Fact, str] | None:
         return None
     last = money[-1]
     claim = last.claim or _item_claim(last.subject)
-    if last.parent is not None or last.carried or claim not in CLOSED_KINDS:
-        return None  # only a whole whose items are fixed by definition (not 支出, 基本支出: a 决算's hold more)
+    if last.parent is not None or last.carried or claim not in SPREAD_WHOLES:
+        return None  # only a whole its defined items make (not 支出: a 决算's holds more)
     stripped = (text or "").rstrip()
     at = stripped.rfind(last.quantity.text)
     if at < 0:
