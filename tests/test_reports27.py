@@ -72,3 +72,35 @@ def test_a_whole_expense_list_over_paragraphs_is_not_held():
     with tempfile.TemporaryDirectory() as d:
         for paragraph in (1, 2, 3):
             assert ("N02", "error") not in _at(Path(d), fixture, paragraph)
+
+
+def test_a_list_opened_by_a_paragraph_of_its_own_is_the_same_list():
+    """Failed before: the benign rewrite of tests/test_realreport_rewrites.py (Enter before "，其中") turned 大英 p2 into
+    "…基本支出911.7万元。" ¶ "其中:" and lost the N02: a list opening on a paragraph of its own, right after the paragraph
+    ending on the whole's figure, is the same list (the 三公 wholes alike)."""
+    head = "2023年一般公共预算财政拨款基本支出911.7万元。"
+    items = ("人员经费489.18万元,主要包括:基本工资等。", "公用经费46.89万元,主要包括:办公费等。")
+    vehicles = (
+        "2.公务用车购置及运行维护费支出4.02万元。",
+        "其中:",
+        "公务用车购置支出0万元。",
+        "公务用车运行维护支出0万元。",
+    )
+    with tempfile.TemporaryDirectory() as d:
+        assert ("N02", "error") in _at(Path(d), _paragraphs(head, "其中:", *items), 4)
+        assert ("N02", "error") in _at(Path(d), _paragraphs(*vehicles), 4)
+        agreeing = _paragraphs(head.replace("911.7", "536.07"), "其中:", *items)
+        assert all(_at(Path(d), agreeing, paragraph) == [] for paragraph in (1, 2, 3, 4))
+
+
+def test_a_paragraph_going_on_after_the_whole_opens_no_list_over_the_next():
+    """Must NOT fire: the whole's paragraph goes on past its figure ("…911.7万元,主要用于日常运转。") — the "其中:" paragraph
+    after it need not list that figure's parts."""
+    fixture = _paragraphs(
+        "2023年一般公共预算财政拨款基本支出911.7万元,主要用于日常运转。",
+        "其中:",
+        "人员经费489.18万元。",
+        "公用经费46.89万元。",
+    )
+    with tempfile.TemporaryDirectory() as d:
+        assert all(_at(Path(d), fixture, paragraph) == [] for paragraph in (1, 2, 3, 4))

@@ -40,9 +40,17 @@ def _item_claim(subject: str) -> str:
     return claim_of(name) or claim_of(name + "费") or (claim_of(name[:-1] + "费") if name.endswith("费") else "")
 
 
-def _closing_whole(text: str, facts: Sequence[Fact]) -> tuple[Fact, str] | None:
+def _opens_alone(text: str) -> bool:
+    """A paragraph that is only "其中：" (Enter pressed after "…万元，" — the list's opening on a line of its own)."""
+    stripped = (text or "").strip()
+    return stripped.endswith(("：", ":")) and compact_name(stripped.strip("：: ")) in _OPENS_LIST
+
+
+def _closing_whole(text: str, facts: Sequence[Fact], next_text: str = "") -> tuple[Fact, str] | None:
     """The defined whole a paragraph ends on before "其中：" ("…4.02万元。其中:") and its claim (by its fact, or by its
-    name as `_item_claim` reads an item's: "2023年度“三公”经费支出"), or None."""
+    name as `_item_claim` reads an item's: "2023年度“三公”经费支出"), or None. Also a paragraph ending on the whole's
+    figure when `next_text`, the paragraph after it, is "其中：" alone (the same list, its opening a paragraph of its own:
+    the real reports' rewrite "，其中" → a new paragraph, tests/test_realreport_rewrites.py)."""
     money = [f for f in facts if f.quantity.is_money]
     if not money:
         return None
@@ -55,7 +63,9 @@ def _closing_whole(text: str, facts: Sequence[Fact]) -> tuple[Fact, str] | None:
     if at < 0:
         return None
     after = compact_name(stripped[at + len(last.quantity.text) :].strip("，,。；;：: "))
-    return (last, claim) if after in _OPENS_LIST and stripped.endswith(("：", ":")) else None
+    if after in _OPENS_LIST and stripped.endswith(("：", ":")):
+        return last, claim
+    return (last, claim) if not after and _opens_alone(next_text) else None
 
 
 def _opening_item(facts: Sequence[Fact]) -> Fact | None:
@@ -71,13 +81,15 @@ def _opening_item(facts: Sequence[Fact]) -> Fact | None:
 def check_spread_lists(run: _Run, parsed: Sequence[tuple[int, TextRef, ParagraphFacts]], texts: Sequence[str]) -> None:
     """N02 where a defined whole's items, one paragraph each after its "其中：", do not make it (see the module)."""
     for k, (pi, ref, pf) in enumerate(parsed):
-        closing = _closing_whole(texts[pi], pf.facts)
+        following = texts[parsed[k + 1][0]] if k + 1 < len(parsed) else ""
+        closing = _closing_whole(texts[pi], pf.facts, following)
         if closing is None:
             continue
         whole, claim_of_whole = closing
+        first = k + 2 if _opens_alone(following) and not _opens_alone(texts[pi]) else k + 1
         items = DECOMPOSITIONS[claim_of_whole]
         found: list[tuple[int, TextRef, Fact]] = []
-        for qi, qref, qf in parsed[k + 1 : k + 1 + 2 * len(items)]:
+        for qi, qref, qf in parsed[first : first + 2 * len(items)]:
             item = _opening_item(qf.facts)
             claim = _item_claim(item.subject) if item is not None else ""
             listed = {_item_claim(f.subject) for _, _, f in found}
