@@ -4,8 +4,9 @@
 
 `crosscheck._closing_total` carries a total into ONE next paragraph opening with 其中; here the list runs over several,
 and a carry into the first alone would read a one-item list. The relation is certain only where the words make it so:
-the whole is one whose items are fixed by definition (`vocabulary.DECOMPOSITIONS`: 公务用车购置及运行维护费 = 购置费 +
-运行维护费; “三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费), and the paragraphs right after it each open
+the whole is one whose items are fixed by definition (`vocabulary.SPREAD_WHOLES` of `DECOMPOSITIONS`: 公务用车购置及运行维护费
+= 购置费 + 运行维护费; “三公”经费 = 因公出国（境）费 + 公务接待费 + 公务用车购置及运行维护费; 基本支出 = 人员经费 + 公用经费,
+session 23), and the paragraphs right after it each open
 with one of those items' amounts (of the whole's own role: a spending's items as spendings), every item once. Then the
 items' sum is held to the whole (N02, certain, at the last item's paragraph: the item that makes the sum). Anything less —
 an item unnamed, named twice, a paragraph between that opens with no item, another role — is not held: a 其中 may list
@@ -22,7 +23,7 @@ from ..units import convert
 from .facts import Fact, ParagraphFacts, compact_name
 from .precision import Interval, _interval, _show
 from .run_state import _Run, _where, contradict
-from .vocabulary import CLAIM_ZH, CLOSED_KINDS, DECOMPOSITIONS, claim_of
+from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, SPREAD_WHOLES, claim_of
 
 __all__ = ["check_spread_lists"]
 
@@ -39,22 +40,32 @@ def _item_claim(subject: str) -> str:
     return claim_of(name) or claim_of(name + "费") or (claim_of(name[:-1] + "费") if name.endswith("费") else "")
 
 
-def _closing_whole(text: str, facts: Sequence[Fact]) -> tuple[Fact, str] | None:
+def _opens_alone(text: str) -> bool:
+    """A paragraph that is only "其中：" (Enter pressed after "…万元，" — the list's opening on a line of its own)."""
+    stripped = (text or "").strip()
+    return stripped.endswith(("：", ":")) and compact_name(stripped.strip("：: ")) in _OPENS_LIST
+
+
+def _closing_whole(text: str, facts: Sequence[Fact], next_text: str = "") -> tuple[Fact, str] | None:
     """The defined whole a paragraph ends on before "其中：" ("…4.02万元。其中:") and its claim (by its fact, or by its
-    name as `_item_claim` reads an item's: "2023年度“三公”经费支出"), or None."""
+    name as `_item_claim` reads an item's: "2023年度“三公”经费支出"), or None. Also a paragraph ending on the whole's
+    figure when `next_text`, the paragraph after it, is "其中：" alone (the same list, its opening a paragraph of its own:
+    the real reports' rewrite "，其中" → a new paragraph, tests/test_realreport_rewrites.py)."""
     money = [f for f in facts if f.quantity.is_money]
     if not money:
         return None
     last = money[-1]
     claim = last.claim or _item_claim(last.subject)
-    if last.parent is not None or last.carried or claim not in CLOSED_KINDS:
-        return None  # only a whole whose items are fixed by definition (not 支出, 基本支出: a 决算's hold more)
+    if last.parent is not None or last.carried or claim not in SPREAD_WHOLES:
+        return None  # only a whole its defined items make (not 支出: a 决算's holds more)
     stripped = (text or "").rstrip()
     at = stripped.rfind(last.quantity.text)
     if at < 0:
         return None
     after = compact_name(stripped[at + len(last.quantity.text) :].strip("，,。；;：: "))
-    return (last, claim) if after in _OPENS_LIST and stripped.endswith(("：", ":")) else None
+    if after in _OPENS_LIST and stripped.endswith(("：", ":")):
+        return last, claim
+    return (last, claim) if not after and _opens_alone(next_text) else None
 
 
 def _opening_item(facts: Sequence[Fact]) -> Fact | None:
@@ -70,13 +81,15 @@ def _opening_item(facts: Sequence[Fact]) -> Fact | None:
 def check_spread_lists(run: _Run, parsed: Sequence[tuple[int, TextRef, ParagraphFacts]], texts: Sequence[str]) -> None:
     """N02 where a defined whole's items, one paragraph each after its "其中：", do not make it (see the module)."""
     for k, (pi, ref, pf) in enumerate(parsed):
-        closing = _closing_whole(texts[pi], pf.facts)
+        following = texts[parsed[k + 1][0]] if k + 1 < len(parsed) else ""
+        closing = _closing_whole(texts[pi], pf.facts, following)
         if closing is None:
             continue
         whole, claim_of_whole = closing
+        first = k + 2 if _opens_alone(following) and not _opens_alone(texts[pi]) else k + 1
         items = DECOMPOSITIONS[claim_of_whole]
         found: list[tuple[int, TextRef, Fact]] = []
-        for qi, qref, qf in parsed[k + 1 : k + 1 + 2 * len(items)]:
+        for qi, qref, qf in parsed[first : first + 2 * len(items)]:
             item = _opening_item(qf.facts)
             claim = _item_claim(item.subject) if item is not None else ""
             listed = {_item_claim(f.subject) for _, _, f in found}

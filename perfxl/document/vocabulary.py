@@ -16,6 +16,7 @@ __all__ = [
     "CLAIMS",
     "CLAIM_ZH",
     "CLOSED_KINDS",
+    "SPREAD_WHOLES",
     "DECOMPOSITIONS",
     "MONEY_UNITS",
     "SCORE_UNIT",
@@ -125,6 +126,14 @@ CLOSED_KINDS = MappingProxyType(
         for whole in ("three_public", "vehicles")
     }
 )
+
+#: The wholes whose every defined item, each opening one of the paragraphs right after the whole's closing "其中：",
+#: makes it (`spread_lists`, session 23, reports27): the closed kinds, and 基本支出 — 人员经费 + 公用经费 by the 决算's own
+#: 名词解释 (the 财决08 split; the one-paragraph list is held to it already, `funds_arith`). Its 其中 list stays open
+#: in a paragraph (it may run on into other classes), but two paragraphs opening with exactly its two items are
+#: the whole's (大英 医保局 2023: "基本支出911.7万元,其中:" ¶ "人员经费489.18万元,…" ¶ "公用经费46.89万元,…"). Not 支出:
+#: a 决算's 支出 also holds 上缴上级支出, 经营支出….
+SPREAD_WHOLES = frozenset((*CLOSED_KINDS, "basic_expense"))
 
 #: The dimensions a 其中 split of money may be made by, whose classes together are the whole of it (issue 12: a split
 #: is held to its total only where its words make the dimension certain). Each: (what the message calls the split,
