@@ -791,6 +791,9 @@ _DASH_BEFORE_FIGURE = lazy_compile(
 )
 #: The first character of a label `_DASH_BEFORE_FIGURE` may have left before a figure (`Context.parsed` asks).
 LEADING_DASHES = frozenset("—–―‒⸺⸻‐‑-")
+#: A dash after the figure as well: the first is one of a list's dashes ("—1036人次；—95%", "—1036人次\n—合格率95%"), a
+#: page marker's or a frame's ("— 1 —", "—— 1036 ——") — never a minus, so the figure stands as read (review23a).
+_DASH_AFTER = lazy_compile(r"[—–―‒⸺⸻‐‑]")
 
 
 def spaced_minus(p: ParsedValue) -> ParsedValue:
@@ -802,8 +805,9 @@ def spaced_minus(p: ParsedValue) -> ParsedValue:
     raw = p.raw
     if p.number is None or raw.__class__ is not str:
         return p
-    if p.number > 0 and p.label is not None and p.label[0] in LEADING_DASHES and _DASH_BEFORE_FIGURE.search(raw):
-        return _dashed_figure(p)
+    if p.number > 0 and p.label is not None and p.label[0] in LEADING_DASHES:
+        dashed = _DASH_BEFORE_FIGURE.search(raw)
+        return p if dashed is None or _DASH_AFTER.search(raw, dashed.end()) else _dashed_figure(p)
     if p.number >= 0 or not _SPACED_MINUS.search(raw):
         return p
     minus, plus = p.display(), dataclasses.replace(p, number=-p.number).display()
