@@ -86,3 +86,27 @@ def test_the_dash_after_gate_is_linear():
     """100,000 characters after the figure with no dash: one scan (timed by hand, docs/engine.md)."""
     assert spaced_minus(parse_value("—1" + " " * 100_000)).reason is not None
     assert spaced_minus(parse_value("—1" + " " * 100_000 + "—")).reason is None
+
+
+@pytest.mark.parametrize(
+    "target", ["≧—1000人", "大于等于—1000人", "不低于—1000人", "≥- 1000人", "≥ - 1000人", "＞－ 1000"]
+)
+def test_a_dash_after_an_operator_in_any_spelling_is_unread(tmp_path, target):
+    """Failed before: +1000 with no word ("≧—1000人", and the spaced hyphen after an operator), while "≥—1000人" and
+    "- 1000人" were unread — the same content, two verdicts (ops_jis, ops_words spell ≥ so)."""
+    assert _codes(workbook_result(tmp_path, *_evaluation("1036", target))) == [("I12", "E11", "warning")]
+
+
+@pytest.mark.parametrize(("text", "number"), [("≥-5%", -5), ("≥—1036—", 1036), ("—≥1036人", 1036), ("完成—1036", 1036)])
+def test_an_operator_keeps_what_the_cell_makes_certain(text, number):
+    """A glued minus after an operator is one; a framed figure or a dash before the operator is a list's."""
+    assert spaced_minus(parse_value(text)).number == number
+
+
+def test_the_operator_patterns_are_linear():
+    """100,000 spaces or dashes after an operator with no figure: one scan each (timed by hand, docs/engine.md)."""
+    from perfxl.values import _OPERATED_DASH, _OPERATED_HYPHEN
+
+    assert _OPERATED_DASH.search("≧—" + " " * 100_000 + "x") is None
+    assert _OPERATED_HYPHEN.search("≥- " + " " * 100_000 + "x") is None
+    assert _OPERATED_DASH.search("≧—" + " " * 100_000 + "5") is not None
