@@ -791,22 +791,45 @@ _DASH_BEFORE_FIGURE = lazy_compile(
 )
 #: The first character of a label `_DASH_BEFORE_FIGURE` may have left before a figure (`Context.parsed` asks).
 LEADING_DASHES = frozenset("—–―‒⸺⸻‐‑-")
+#: A dash after the figure as well: the first is one of a list's dashes ("—1036人次；—95%", "—1036人次\n—合格率95%"), a
+#: page marker's or a frame's ("— 1 —", "—— 1036 ——") — never a minus, so the figure stands as read (review23a).
+_DASH_AFTER = lazy_compile(r"[—–―‒⸺⸻‐‑]")
+#: The same after an operator in any spelling the parser reads ("≧—735", "大于等于—5%", "不低于—5%"; `_DASH_BEFORE_FIGURE`
+#: knows the symbols ≥ ≤ > < only — review23a: "≧—735" read +735 with no word while "≥—735" was unread), and a hyphen
+#: spaced from the figure after one ("≥- 1000人", "≥ - 5%": read +1000 while "- 1000人" is unread, sign21). Asked only
+#: where the parser found an operator and left the dash as the label; the operator's run is at most six characters.
+_OPERATED_DASH = lazy_compile(
+    r"^\s*[^\d.\s—–―‒⸺⸻‐‑\-－﹣]{1,6}[-\s]*[—–―‒⸺⸻‐‑][—–―‒⸺⸻‐‑\-\s]*[\d.]",
+    needs=("—", "–", "―", "‒", "⸺", "⸻", "‐", "‑"),
+)
+_OPERATED_HYPHEN = lazy_compile(r"^\s*[^\d.\s—–―‒⸺⸻‐‑\-－﹣]{1,6}\s*[-－﹣]\s+[\d.]", needs=("-", "－", "﹣"))
 
 
 def spaced_minus(p: ParsedValue) -> ParsedValue:
     """`p` unread when its figure's sign rests on a mark that is a minus by convention only, with a reason naming
     both readings; else `p` itself: a minus spaced from the figure ("- 1036": −1036, or 1036 after a list's dash —
     the cell does not say which) or a dash before it ("—1036人次": −1036 or, after a list's dash or a placeholder,
-    1036 — read23). A finance table's figure cell and a change column read such a sign as a minus by their
-    convention (`Context.number`): the caller does not ask there."""
-    raw = p.raw
-    if p.number is None or raw.__class__ is not str:
+    1036 — read23), after an operator in any spelling too ("≧—735", "≥- 1000人": review23a). A finance table's
+    figure cell and a change column read such a sign as a minus by their convention (`Context.number`): the caller
+    does not ask there."""
+    raw, number = p.raw, p.number
+    if number is None or raw.__class__ is not str:
         return p
-    if p.number > 0 and p.label is not None and p.label[0] in LEADING_DASHES and _DASH_BEFORE_FIGURE.search(raw):
-        return _dashed_figure(p)
-    if p.number >= 0 or not _SPACED_MINUS.search(raw):
+    if number > 0 and p.label is not None and p.label[0] in LEADING_DASHES:
+        operated = p.op is not None
+        dashed = _DASH_BEFORE_FIGURE.search(raw) or (_OPERATED_DASH.search(raw) if operated else None)
+        if dashed is not None:
+            return p if _DASH_AFTER.search(raw, dashed.end()) else _dashed_figure(p)
+        if not operated or not _OPERATED_HYPHEN.search(raw):
+            return p
+        # "≥- 1000人": the spaced hyphen after an operator, read as sign21's "- 1000人" is
+        plus = dataclasses.replace(p, label=None).display()
+        p = dataclasses.replace(p, number=-number, label=None)
+        minus = p.display()
+    elif number >= 0 or not _SPACED_MINUS.search(raw):
         return p
-    minus, plus = p.display(), dataclasses.replace(p, number=-p.number).display()
+    else:
+        minus, plus = p.display(), dataclasses.replace(p, number=-number).display()
     return dataclasses.replace(
         p,
         kind=ValueKind.TEXT,

@@ -669,6 +669,9 @@ _SPACED_TOTALS = frozenset(
 ) - {H.normalise_label(w) for w in ("得分", "分值", "分数")}
 _GRADE_WORDS = frozenset(H.GRADE_WORDS)
 _FIGURE_WORD = lazy_compile(r"\d")
+#: The signature words of a head or cover line printed without their colon ("项目负责人  张三"): they end a spaced
+#: value as "项目负责人：" does (review23a: the name ran on into the signature, and G04 compared it to no goal).
+_SIGNATURES = frozenset(H.normalise_label(w[:-1]) for w in H.NOTE_PREFIXES if w.endswith(":") and len(w) > 3)
 #: The form's year or period printed after a spaced value ("低票价运营补贴    2017年度", "(2017年)"): no part of it.
 _SPACED_YEAR = lazy_compile(r"\(?(?:19|20)\d{2}年度?\)?")
 
@@ -676,18 +679,20 @@ _SPACED_YEAR = lazy_compile(r"\(?(?:19|20)\d{2}年度?\)?")
 def _ends_spaced_value(value: str, at: int, seal: int) -> bool:
     """What follows a run of spaces inside a spaced head value ends it (read22a: the value took all of it — "低票价运营补贴
     评价等级   优秀", "汨罗市交通运输局   填报日期  2018年8月4日", "低票价运营补贴   2017年度", "… (盖章)"): a head field, a
-    grade's label followed by a grade or a total's by a figure (`_SPACED_GRADES`, `_SPACED_TOTALS`), a note or signature word (填报日期, 联系电话 …), the
-    form's year alone, or a bracketed seal. Words a name may hold apart ("某县  农村公路  养护", "某县  项目资金  补助")
-    go on."""
+    grade's label followed by a grade, a total's or any label perfxl knows followed by a figure ("得分  95", "资金总额
+    100"), a note or signature word (填报日期, 联系电话, "项目负责人" with or without its colon …), the form's year
+    alone, or a bracketed seal. Words a name may hold apart ("某县  农村公路  养护", "某县  项目资金  补助") go on."""
     word = _WORD.match(value, at)
     if word is None:
         return False
     label = H.normalise_label(word.group())
     if H.match_role(H.strip_brackets(label), H.HEADER_FIELDS) or _SPACED_YEAR.fullmatch(value, at):
         return True
-    if label.startswith(H.NOTE_PREFIXES):
+    if label.startswith(H.NOTE_PREFIXES) or label in _SIGNATURES:
         return True
-    if label in _SPACED_GRADES or label in _SPACED_TOTALS:
+    # a known label with a figure after it ("得分  95", "资金总额  100"; review23a: read23 kept only the totals' labels,
+    # so the name ran on) — not with a word after it ("某县  项目资金  补助")
+    if label in _SPACED_GRADES or label in _SPACED_TOTALS or H.is_known_label(label):
         after = _SPACE_RUN.match(value, word.end()) or _ONE_SPACE.match(value, word.end())
         own = _WORD.match(value, after.end()) if after is not None else None
         if own is not None and label in _SPACED_GRADES:

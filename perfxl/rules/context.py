@@ -437,10 +437,14 @@ class Context:
                 value = self._parsed_text[raw] = beyond_range(parse_value(raw, self.profile))
         else:
             value = beyond_range(parse_value(raw, self.profile))
-        if value.number is not None and (value.number < 0 or (value.label and value.label[0] in LEADING_DASHES)):
-            # "- 1036", "—1036人次": a minus spaced from its figure, or a dash before it, is one by convention only (a
-            # list's dash as well) — in a 自评表's cell unread, the reason naming both readings (sign21, read23); a
-            # finance table's figure cell and a 三公 change column read it as a minus (`number`)
+        if value.number is not None and (
+            value.number < 0 or (value.label and value.label[0] in LEADING_DASHES and id(cell) in self._value_cells())
+        ):
+            # "- 1036", "—1036人次": a minus spaced from its figure, or a dash before an indicator's figure, is one by
+            # convention only (a list's dash as well) — in a 自评表's cell unread, the reason naming both readings
+            # (sign21, read23); a finance table's figure cell and a 三公 change column read it as a minus (`number`).
+            # A dash before a 分值, 得分 or funds figure is no minus — none of them is below zero — so it reads as
+            # before (review23a: "—10" as the funds weight gave a false W05 错误 and lost F05/S01 on the row)
             in_sums = isinstance(self.evaluation, SumTable)  # (a SumTable stands in self.evaluation for its checks)
             if not in_sums and id(cell) not in self._change_cells():
                 value = spaced_minus(value)
@@ -504,6 +508,32 @@ class Context:
             id(c) for line in (basic.changes if basic is not None else ()) for c in (line.change, line.rate) if c
         )
         self._signs[1][id(basic)] = (basic, ids)
+        return ids
+
+    def sign_unread(self, cell: CellValue | None) -> bool:
+        """True when the cell's figure is left unread for its sign alone ("- 1036", "—1036人次", "≥—5%": `spaced_minus`):
+        it holds a number — a check that says "不是数值" or judges the row as if it held none would be wrong; I12 (or
+        C02) says why it is unread. Asked only of a cell read without a figure (rare): parses the text again."""
+        if cell is None or cell.raw.__class__ is not str or self.parsed(cell).number is not None:
+            return False
+        plain = parse_value(cell.raw, self.profile)
+        return plain.number is not None and spaced_minus(plain) is not plain
+
+    def _value_cells(self) -> frozenset[int]:
+        """The ids of the indicator value cells (年度指标值, 实际完成值, a 监控表's 执行情况 and 预计完成) of every table of
+        the submission: where a dash before a figure is a minus by convention only (`spaced_minus`, read23)."""
+        sub = self.submission
+        hit = self._signs[1].get(id(sub))  # (keyed by the submission, beside `_change_cells`' 基础数据表 key)
+        if hit is not None and hit[0] is sub:
+            return hit[1]
+        ids = frozenset(
+            id(c)
+            for ev in (*sub.evaluations, *sub.declarations, *sub.monitoring)
+            for ind in ev.indicators
+            for c in (ind.target, ind.actual, ind.progress, ind.forecast)
+            if c is not None
+        )
+        self._signs[1][id(sub)] = (sub, ids)
         return ids
 
     def _read_number(self, cell: CellValue) -> Decimal | None:

@@ -63,6 +63,19 @@ def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certain
                 "taken off for a reason that must be given is a person's judgement (the score itself is checked "
                 "by the scoring checks)",
             )
+        doubt = next((c for c in (ind.actual, ind.target) if ctx.sign_unread(c)), None)
+        if doubt is not None:
+            # "—100%" │ "100%" scored 19 of 20: met with the dash a list's or a placeholder, missed with it a minus —
+            # whether the low score owes a reason is as uncertain as the sign (review23a; I12 names both readings)
+            return (
+                f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}",
+                f"score {fmt_num(score)} below weight {fmt_num(weight)}",
+                JUDGEMENT,
+                f"{basis}；“{doubt.text}”数字前的符号是否为负号无法确定，是否已达到年度指标值随之而定，"
+                "低分是否须说明偏差原因请人工判断",
+                f"{basis_en}; whether the mark before {doubt.text!r} is a minus is not certain, nor is whether the target "
+                "is met: whether the lower score owes a reason is a person's judgement",
+            )
         way = reading.direction
         if reading.certainty is GUESS and way is not None and way.source == "columns":
             # 正向 │ ≤ (the row's own cells disagree): the target is met one way and missed the other, so whether the

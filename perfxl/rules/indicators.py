@@ -348,6 +348,9 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
             and p.kind not in (ValueKind.DATE,)
             and not f.target_blank
             and not target_not_applicable(ctx, ind)
+            # "≥—1000人", "≧" │ "- 735": a figure unread for its sign alone (`spaced_minus`) is a number — I12 says why
+            # it is unread; "不是数值" would be a false 错误 (review23a)
+            and not ctx.sign_unread(ind.target)
         ):
             worded = _CN_NUMERAL.search(ind.target.text)
             slash = _slash_target(ind)
@@ -946,8 +949,8 @@ def satisfaction_form(ctx: Context) -> Iterator[Finding]:
         if "满意" not in f.labels_key or id(f) in weights:
             continue
         p = f.target
-        if p.kind in (BLANK, PLACEHOLDER):
-            continue
+        if p.kind in (BLANK, PLACEHOLDER) or ctx.sign_unread(ind.target):
+            continue  # ("—95%": a percent unread for its sign — I12 says why; not "应为百分比", review23a)
         if p.kind != PERCENT and not (p.kind == NUMBER and _PERCENT_IN_NAME.search(ind.name.text)):
             yield _target_problem(ctx, ind, "≥xx%", "应为百分比", "should be a percentage")
         elif op_name(p) in ("LE", "LT", "EQ"):
