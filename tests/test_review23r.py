@@ -103,3 +103,20 @@ def test_the_part_that_gives_the_remainder_is_quiet_beside_the_cells():
 def test_the_cells_remainder_alone_is_still_an_error():
     found = _findings("全年预算数为200万元,已支出179.43万元,结余30万元。", LUAN, 2)
     assert [(c, s) for c, s, _ in found] == [("N02", "error")]
+
+
+# --- (3) a part's rate is not the 自评表's -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("spent", ["中央资金已支出170万元", "已支出170万元"])
+def test_a_rate_over_the_part_spent_from_is_no_tables_rate(spent):
+    """Failed before (and at 8b380d9): an N01 错误 "“执行率”为 94.44%，而自评表资金表“全年执行数 / 全年预算数”为 89.715%" —
+    170 / 180 = 94.44% is the 中央资金's rate (the part its words name, or right before a bare payment, as prose23 reads
+    the N02 arithmetic), not the project's."""
+    assert _findings(f"全年预算数为200万元,其中中央资金180万元,{spent},执行率94.44%。", LUAN, 2) == []
+
+
+def test_a_rate_no_reading_gives_is_still_the_tables():
+    """80% is neither 170 / 180 nor 170 / 200: the 执行率 is held to the 自评表's (N01 错误, as before)."""
+    found = _findings("全年预算数为200万元,其中中央资金180万元,中央资金已支出170万元,执行率80%。", LUAN, 2)
+    assert ("N01", "error") in [(c, s) for c, s, _ in found]

@@ -255,6 +255,23 @@ _BARE_PAYMENT = lazy_compile(
 )
 
 
+def parts_spent_from(facts: tuple[Fact, ...], paid: Fact, *, by_place: bool = True) -> tuple[list[Fact], bool]:
+    """The 其中 parts of the spending's sentence it may be paid out of, and whether its own words name them: each part
+    its words right before its figure name ("A项目实际支出27万元"), else — `by_place`, its words naming nothing but its
+    payment ("已拨付", `_BARE_PAYMENT`) — the part right before it ("其中中央资金60万元,已拨付50万元")."""
+    # the spending's own words right before its figure (not the clauses before them)
+    words = _OWN_WORDS.split(_around(paid)[0] or "")[-1]  # (not its subject: "省级资金的支出" may be carried)
+    before = [
+        f
+        for f in facts[: paid.index]
+        if f.parent is not None and f.sentence == paid.sentence and f.quantity.is_money and f.subject
+    ]
+    named = [f for f in before if f.subject in words]
+    if named or not by_place or not _BARE_PAYMENT.fullmatch(compact_name(words)):
+        return named, True
+    return [f for f in before if f.index == paid.index - 1], False
+
+
 def _with_named_parts(
     run: _Run,
     pi: int,
@@ -268,22 +285,11 @@ def _with_named_parts(
     part is that part's as much as the whole's ("项目资金100万元,其中中央资金60万元,已拨付50万元,未拨付10万元": 60 − 50,
     prose23 — the 100 alone was a 警告 '应为 50万元'): the part is a base too, beside the readings `got` holds (never the
     only one)."""
-    # the spending's own words right before its figure (not the clauses before them)
-    words = _OWN_WORDS.split(_around(paid)[0] or "")[-1]  # (not its subject: "省级资金的支出" may be carried)
-    bare = got is not None and _BARE_PAYMENT.fullmatch(compact_name(words)) is not None  # (another reading only)
-    parts = [
-        f
-        for f in facts[: paid.index]
-        if f.parent is not None
-        and f.sentence == paid.sentence
-        and f.quantity.is_money
-        and f.subject
-        and (f.subject in words or (bare and f.index == paid.index - 1))
-    ]
+    parts, named = parts_spent_from(facts, paid, by_place=got is not None)  # (by place: another reading only)
     readings = [(s[0], s[1], f.quantity.text) for f in parts if (s := _sum_in(run, pi, [f], paid.quantity.unit))]
     if not readings:
         return got
-    if parts[0].subject not in words:
+    if not named:
         # a part read by place only: never more than paid out of it ("其中中央资金60万元,省级资金40万元,已支出90万元": the
         # whole's — review23r, 40 − 90 was named "应为 -50万元"), and the whole stays the base the message names
         readings = [r for r in readings if r[1] >= paid.quantity.value]
