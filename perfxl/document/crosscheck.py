@@ -47,6 +47,7 @@ from .funds_arith import (
     _another_base,
     _relations,
     one_figure_once,
+    parts_spent_from,
     rate_follows,
 )
 from .goal_claims import _goal
@@ -1035,10 +1036,19 @@ def _own_figures_give(facts: tuple[Fact, ...], rate: Fact, executed: TableValue 
             window.append(f)
     if window and _REMAINDER.match(window[-1].subject):
         window.pop()  # "预算2万元，实际支出1.11万元，结余0.89万元，执行率55.66%": the spending before what is left
-    if len(window) < 2:
+    if not window:
         return False
     *earlier, paid = window
     if executed is not None and _agrees(paid, executed):
+        return False
+    for part in parts_spent_from(facts, paid)[0]:
+        # "其中中央资金180万元,中央资金已支出170万元,执行率94.44%" (review23r: an N01 错误 against the table's 89.72%): the
+        # part's rate — paid out of the 其中 part its words name, or the one right before a bare payment (prose23)
+        base = _sum_as([part], paid.quantity.unit)
+        computed = _ratio(_interval(paid), base) if base is not None else None
+        if computed is not None and _rate_agrees(rate, computed):
+            return True
+    if not earlier:
         return False
     if any(_AN_ITEMS_MONEY.search(f.subject) for f in window):
         return (

@@ -1739,6 +1739,13 @@ _NOT_PAID_YET = lazy_compile(r"未(?:拨付|支付|兑付|到位|下达)|待(?:�
 _LEFT_OVER = lazy_compile(r"剩余|结余|余额")
 #: Money carried on to next year ("结转10万元", "结转下年"), not money carried in ("上年结转") — `_left_after_paid`.
 _CARRIED_ON = lazy_compile(r"(?<!上年)结转")
+#: Money carried in from before the year ("上年结余资金", "上年度结转", "年初结转结余", "以前年度结余", "2022年结转资金"):
+#: a source of the whole beside this year's money, never what is left of a payment (review23r — read as left, "其中省级资金
+#: 62万元,已兑付55万元,上年结余资金30万元" lost its N02 错误, 62 + 30 over 共计90). A year so named only when the total
+#: names a later one ("2023年度项目资金…,2022年结转资金…"; "2023年结余" in a 2023 total is what is left).
+_BROUGHT_IN = lazy_compile(
+    r"(?:上年|上一年|去年|年初|以前年度|往年|历年|((?:19|20)\d{2})年)度?(?:结转|结余|滚存)(?!下年|下一年|至|到|以后)"
+)
 
 #: Words naming money drawn in by the total ("带动社会投资50万元", "撬动社会资本"; not 引导资金, a fund), money it yields
 #: ("村集体增收50万元", "实现产值500万元", "节约资金10万元") or a figure of each item ("单笔支出均在50万元以上", "平均每户
@@ -1818,11 +1825,17 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
 
 
 def _left_after_paid(state: _State, parts: list[Fact], said: str) -> bool:
-    """`said` names money not paid yet, left or carried on ("未支付", "尚未拨付", "结余", "剩余", "结转"; not "上年结转",
-    money carried in) and the amount read right before it is one paid so far that is no part of the open list (its
-    parts name no payment: "其中中央资金60万元,已支付50万元,…") — the two tell one progress, not the list's parts."""
+    """`said` names money not paid yet, left or carried on ("未支付", "尚未拨付", "结余", "剩余", "结转"; not money carried
+    in, "上年结转", "年初结转结余", "2022年结转资金": `_BROUGHT_IN`) and the amount read right before it is one paid so far
+    that is no part of the open list (its parts name no payment: "其中中央资金60万元,已支付50万元,…") — the two tell one
+    progress, not the list's parts."""
     if not (_NOT_PAID_YET.search(said) or _LEFT_OVER.search(said) or _CARRIED_ON.search(said)):
         return False
+    brought = _BROUGHT_IN.search(said)
+    if brought and not _NOT_PAID_YET.search(said):
+        year, total = brought.group(1), state.facts[parts[0].parent or 0]
+        if year is None or any(y > year for y in _YEAR_NAMED.findall(total.clause)):
+            return False  # "上年结余资金30万元": money carried in, a source of the whole (review23r)
     last = state.facts[-1] if state.facts else None
     return (
         last is not None

@@ -255,6 +255,23 @@ _BARE_PAYMENT = lazy_compile(
 )
 
 
+def parts_spent_from(facts: tuple[Fact, ...], paid: Fact, *, by_place: bool = True) -> tuple[list[Fact], bool]:
+    """The 其中 parts of the spending's sentence it may be paid out of, and whether its own words name them: each part
+    its words right before its figure name ("A项目实际支出27万元"), else — `by_place`, its words naming nothing but its
+    payment ("已拨付", `_BARE_PAYMENT`) — the part right before it ("其中中央资金60万元,已拨付50万元")."""
+    # the spending's own words right before its figure (not the clauses before them)
+    words = _OWN_WORDS.split(_around(paid)[0] or "")[-1]  # (not its subject: "省级资金的支出" may be carried)
+    before = [
+        f
+        for f in facts[: paid.index]
+        if f.parent is not None and f.sentence == paid.sentence and f.quantity.is_money and f.subject
+    ]
+    named = [f for f in before if f.subject in words]
+    if named or not by_place or not _BARE_PAYMENT.fullmatch(compact_name(words)):
+        return named, True
+    return [f for f in before if f.index == paid.index - 1], False
+
+
 def _with_named_parts(
     run: _Run,
     pi: int,
@@ -268,21 +285,15 @@ def _with_named_parts(
     part is that part's as much as the whole's ("项目资金100万元,其中中央资金60万元,已拨付50万元,未拨付10万元": 60 − 50,
     prose23 — the 100 alone was a 警告 '应为 50万元'): the part is a base too, beside the readings `got` holds (never the
     only one)."""
-    # the spending's own words right before its figure (not the clauses before them)
-    words = _OWN_WORDS.split(_around(paid)[0] or "")[-1]  # (not its subject: "省级资金的支出" may be carried)
-    bare = got is not None and _BARE_PAYMENT.fullmatch(compact_name(words)) is not None  # (another reading only)
-    parts = [
-        f
-        for f in facts[: paid.index]
-        if f.parent is not None
-        and f.sentence == paid.sentence
-        and f.quantity.is_money
-        and f.subject
-        and (f.subject in words or (bare and f.index == paid.index - 1))
-    ]
+    parts, named = parts_spent_from(facts, paid, by_place=got is not None)  # (by place: another reading only)
     readings = [(s[0], s[1], f.quantity.text) for f in parts if (s := _sum_in(run, pi, [f], paid.quantity.unit))]
     if not readings:
         return got
+    if not named:
+        # a part read by place only: never more than paid out of it ("其中中央资金60万元,省级资金40万元,已支出90万元": the
+        # whole's — review23r, 40 − 90 was named "应为 -50万元"), and the whole stays the base the message names
+        readings = [r for r in readings if r[1] >= paid.quantity.value]
+        return (readings + got[0], (*parts, *got[1])) if readings and got else got
     return (got[0] if got else []) + readings, (*(got[1] if got else ()), *parts)
 
 
@@ -566,9 +577,12 @@ def _remainder(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     if re.search(r"(上年结转|结转资金)", words):
         return  # not "结转结余资金" (what is left, carried or not): that is the whole's
     named = set(_WHICH_MONEY.findall(paid.subject + words))
-    got = _with_named_parts(run, pi, facts, paid, _budget_readings(run, pi, before, paid, named, arrived=True))
+    whole = _budget_readings(run, pi, before, paid, named, arrived=True)
+    got = _with_named_parts(run, pi, facts, paid, whole)
     if got is None or any((pi, f.index) in run.contradicted for f in (paid, *got[1], rest)):
         return
+    # a 其中 part's reading beside the whole's ("其中中央资金60万元,已拨付50万元,未拨付10万元": 60 − 50)
+    of_parts = [r for r in got[0] if whole is None or r not in whole[0]]
     conv = convert(Decimal(1), rest.quantity.unit, paid.quantity.unit)
     if not conv.ok or not conv.factor:
         return
@@ -577,29 +591,34 @@ def _remainder(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     cells = (
         (total.full_budget, total.executed)
         if total is not None
+        and whole is not None
         and _is_cell(paid, total.executed, unit)
-        and all(_is_cell(f, total.full_budget, unit) for f in got[1])  # each budget named is the full budget
+        and all(_is_cell(f, total.full_budget, unit) for f in whole[1])  # each budget named is the full budget
         else None
-    )
-    if cells is not None:  # the cells make it: full budget − executed, each as printed (rounded half up)
+    )  # (a 其中 part beside it is another reading, not a budget that is no cell: review23r — the 错误 was a 警告)
+    spent = _operand(run, pi, paid)
+    readings = [
+        (Interval(lo_hi.lo - spent.hi, lo_hi.hi - spent.lo), p - paid.quantity.value, t)
+        for lo_hi, p, t in (of_parts if cells is not None else got[0])
+    ]
+    if cells is not None and whole is not None:  # the cells make it: full budget − executed, as printed (half up)
         budget_cell, spent_cell = cells
         b, e = _cell_interval(budget_cell), _cell_interval(spent_cell)
         factor = convert(Decimal(1), unit, paid.quantity.unit).factor or Decimal(1)
         computed = Interval(b.lo - e.hi, b.hi - e.lo).scaled(factor)
         point = (_cell_number(budget_cell) - _cell_number(spent_cell)) * factor
-        readings = [(computed, point, got[0][0][2])]
-    else:
-        spent = _operand(run, pi, paid)
-        readings = [(Interval(b.lo - spent.hi, b.hi - spent.lo), p - paid.quantity.value, t) for b, p, t in got[0]]
+        readings.append((computed, point, whole[0][0][2]))  # last: the reading the message names
     if any((_bound_holds(bound, c, own) if bound else c.overlaps(own)) for c, _, _ in readings):
         return
     computed, point, budget_text = readings[-1]
     places = max(rest.quantity.places, paid.quantity.places)
     expected = _show(round_half_up(point / conv.factor, places), rest.quantity.unit)
+    others = "、".join(dict.fromkeys(t for _, _, t in readings[:-1] if t != budget_text))
     if cells is not None:
-        how = f"预算、支出即自评表全年预算数（{cells[0].ref}）、全年执行数（{cells[1].ref}）"
+        how = f"预算、支出即自评表全年预算数（{cells[0].ref}）、全年执行数（{cells[1].ref}）" + (
+            f"，按预算 {others} 计算也不相符" if others else ""
+        )
     else:
-        others = "、".join(dict.fromkeys(t for _, _, t in readings[:-1] if t != budget_text))
         how = (
             "预算数与支出数按同一句中的位置配对"
             + (f"，按预算 {others} 计算也不相符" if others else "")
