@@ -62,7 +62,7 @@ def test_the_odd_tags_and_the_cells_are_the_former_patterns():
     for _ in range(20_000):
         text = _random_text(rng)
         former = [(m.start(), m.groups()) for m in _FORMER.finditer(text)]
-        new = [(m.start(), m.groups()) for m in _CELL_TAG.finditer(text)]
+        new = [(m.start(), m.groups()[:2]) for m in _CELL_TAG.finditer(text)]
         if new != former:
             odd = {at for at, groups in new if groups == (None, None)}
             spans = [m.span() for m in _FORMER.finditer(text)]
@@ -104,7 +104,7 @@ def test_a_sheet_of_random_tags_measures_as_the_exact_scan_does():
 
 def test_a_cell_tag_the_part_ends_inside_goes_to_the_exact_scan():
     xml = b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFD1048576" s="1"'
-    assert [m.groups() for m in _CELL_TAG.finditer(xml)] == [(b"A", b"1"), (None, None)]
+    assert [m.groups()[:2] for m in _CELL_TAG.finditer(xml)] == [(b"A", b"1"), (None, None)]
     try:
         scan_sheet_extent_fast(io.BytesIO(xml), 10**15)
         raise AssertionError("read by the fast scan")
@@ -120,7 +120,7 @@ def test_the_pattern_is_linear_on_a_run_of_quotes():
     search over it ends, and over a run of unclosed quotes too)."""
     for body in (b' a="x"' * 150_000, b' a="' * 250_000, b" a='\"" * 200_000):
         text = b'<c r="A1"' + body + b"/>"
-        assert [m.groups() for m in _CELL_TAG.finditer(text)] == _former_groups(text)
+        assert [m.groups()[:2] for m in _CELL_TAG.finditer(text)] == _former_groups(text)
 
 
 def _former_groups(text: bytes) -> list:

@@ -122,7 +122,7 @@ class SheetExtent:
 #: content — `r` first (1–3 capitals, 1–7 digits), not self-closed —, both empty for a `<c` tag in another form (`r` not
 #: first or absent, another space than one blank after the name, not 1–3 capitals and 1–7 digits: `<c r="A99999999">`,
 #: `<c\nr="D9">` were once skipped, unmeasured); a self-closed tag of the fast form (formatting only) and any other
-#: element (`<col`, `<cfRule`) match nothing. A tag is read as the exact scan's `_TOKEN` reads it: up to its first `>`,
+#: element (`<col`, `<cfRule`) match nothing. A tag was read as session 22's exact scan read it: up to its first `>`,
 #: closed when a `/` stands right before it — an attribute holding a `/` (`vm="a/b"`) does not close it (`[^>/]*>` once
 #: skipped such a cell, though calamine reads it; perf22l); the possessive run cannot backtrack into a self-closed
 #: tag's attributes. One pass instead of a `findall` of the fast cells and a `search` for the odd ones (≈ −50 M
@@ -136,16 +136,18 @@ class SheetExtent:
 #: reading its `r` again (−48 M instructions over the 3 MB sheet of 10,000 rows: ≈ 44,700 self-closed cells). The same
 #: tags as the two, and one more: a fast-form tag cut off by the part's end (no `>` at all: truncated XML), which the
 #: exact scan now reads — it measures nothing there either.
-#: A fast-form tag's text after its `r` (sec23): quoted values whole, no `<` or `>` inside one, no second `r` key
-#: (`r` then `=` or white space outside quotes) — calamine reads a cell's last `r`, also one right after a value's closing
-#: quote (`<c r="A1" s="1"r="XFD1">`), and reads a tag to its first `>` outside quotes (`<c r="A1" x=">" r="XFD1">`);
-#: such a tag is odd (the exact scan runs). No run passes a `<`: a run of `<c r="A1" ` with no `>` once cost each
-#: `<c` a scan to the run's end (40 KB: 4.9 s, quadratic); each test now stops at the next `<`.
-_FAST_TAIL = rb"[^<>\"'r]*+(?:(?:\"[^<>\"]*+\"|'[^<>']*+'|r(?![\s=]))[^<>\"'r]*+)*+"
-_CELL_TAG = re.compile(
-    rb'<c(?: r="([A-Z]{1,3})(\d{1,7})"' + _FAST_TAIL + rb"(?<!/)>"
-    rb'|(?=[\s/>])(?! r="[A-Z]{1,3}\d{1,7}"' + _FAST_TAIL + rb">))"
-)
+#: A fast-form tag's text after its `r` (sec23): double-quoted values whole, no `<` or `>` inside one, no `r` and no `'`
+#: outside quotes — calamine reads a cell's last `r`, also one right after a value's closing quote
+#: (`<c r="A1" s="1"r="XFD1">`), and reads a tag to its first `>` outside quotes (`<c r="A1" x=">" r="XFD1">`); such a
+#: tag is odd (the exact scan runs; no cell attribute Excel writes holds an `r` in its name). No run passes a `<`: a run
+#: of `<c r="A1" ` with no `>` once cost each `<c` a scan to the run's end (40 KB: 4.9 s, a megabyte: most of an hour).
+_FAST_TAIL = rb'[^<>"\'r]*+(?:"[^<>"]*+"[^<>"\'r]*+)*+'
+#: The tail is read once a tag (sec23): in an atomic group, a fast-form tag whose tail ends in `/>` sets group 3 and the
+#: conditional after the group fails the match there — a self-closed cell (formatting only) matches nothing and is not
+#: read again by the odd test, which runs only when the fast form does not reach a `>` (a third group, always empty in
+#: what `findall` returns). The odd tags are as before: a `<c` tag of another form, or of the fast form with a quote, `<`,
+#: `>` or `r` the tail does not take.
+_CELL_TAG = re.compile(rb'<c(?> r="([A-Z]{1,3})(\d{1,7})"' + _FAST_TAIL + rb"(?:(?<!/)>|>())|(?=[\s/>]))(?(3)(?!))")
 #: A prefixed cell or row tag (`<x:c r="A1">`, `<x:row\nr="7">`), which the fast scan, looking for `<c`, does not see:
 #: `:c` or `:row` followed by white space, `/` or `>` (in text too: then the exact scan merely runs instead). The former
 #: test, `:c ` and `:row ` with a blank, let `<x:c\nr="XFD1048576">` pass unmeasured, though calamine reads it (perf22l).
