@@ -150,3 +150,24 @@ def test_a_megabyte_of_unclosed_cell_tags_is_read_once():
     with pytest.raises(NeedsFullScan):
         scan_sheet_extent_fast(io.BytesIO(xml), 10**15)
     assert scan_sheet_extent(io.BytesIO(xml), 10**15).cells == 0
+
+
+@pytest.mark.parametrize(
+    "root",
+    [
+        b'<sst x=">" uniqueCount="2000000000">',
+        b'<!-- <sst uniqueCount="1"> --><sst uniqueCount="2000000000">',
+        "<é:sst uniqueCount='2000000000'>".encode(),
+        b'<sst count="1"uniqueCount="2000000000">',
+    ],
+)
+def test_the_shared_strings_count_calamine_reserves_is_read(tmp_path, root):
+    """calamine reserves room for the first `<sst>` start tag's `uniqueCount` strings (24 bytes each: 48 GB here, an
+    abort); the guard once read a commented-out root, stopped at a quoted `>`, or missed a prefix beyond ASCII."""
+    base = b.plain_xlsx(tmp_path / "base.xlsx", [("自评表", [["年度资金总额", "文字"]])])
+    out = tmp_path / "sst.xlsx"
+    part = "xl/sharedStrings.xml"
+    b.rewrite_zip(base, out, {part: lambda d: re.sub(rb"<sst\b[^>]*>", lambda _: root, d, count=1)})
+    with pytest.raises(UnreadableWorkbook) as info:
+        check_file(out)
+    assert info.value.code == "SHARED_STRINGS_INVALID"

@@ -34,7 +34,6 @@ MAX_TAG = 1 << 20
 
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
 _REF_ATTR = re.compile(rb'ref\s*=\s*["\']([^"\']*)["\']')
-_SST_ROOT = re.compile(rb"<(?:\w+:)?sst\b([^>]*)>")
 _UNIQUE = re.compile(rb'uniqueCount\s*=\s*["\'](\d+)["\']')
 _SI = re.compile(rb"<(/?)(?:\w+:)?si(?=[\s/>])[^>]*?(/?)>")
 
@@ -301,20 +300,33 @@ def scan_shared_strings(stream: IO[bytes]) -> SharedStringsScan:
     out = SharedStringsScan()
     offset = 0
     opened_at: int | None = None
-    first = True
+    root = False
     for region in _tokens(stream):
-        if first:
-            root = _SST_ROOT.search(region)
-            if root:
-                unique = _UNIQUE.search(root.group(1))
-                out.unique_count = int(unique.group(1)) if unique else 0
-            first = False
+        if not root:
+            root = _unique_count(out, region)
         if b":si" in region or _SI_UNUSUAL.search(region):
             opened_at = _si_tokens(out, region, offset, opened_at)
         else:
             opened_at = _si_plain(out, region, offset, opened_at)
         offset += len(region)
     return out
+
+
+def _unique_count(out: SharedStringsScan, region: bytes) -> bool:
+    """Read the `uniqueCount` calamine reserves room for from the first `<sst>` start tag of the region, found as
+    quick-xml finds it (a commented-out `<sst uniqueCount="1">` before it is no tag; a `>` in a quoted value before the
+    count does not end the tag; any prefix) — every `uniqueCount` of the tag read, the largest kept (sec23: each of the
+    three once hid a count of 2,000,000,000 from the guard). True once the root is read."""
+    for m in _ITEM.finditer(region):
+        attrs = m.group("attrs")
+        if attrs is not None and _SST_NAME.match(attrs):
+            out.unique_count = max((int(n) for n in _UNIQUE.findall(attrs)), default=0)
+            return True
+    return False
+
+
+#: A start tag's text (`_ITEM`'s attrs of a tag not named row, c or dimension hold its name) that names the `sst` root.
+_SST_NAME = re.compile(rb"(?:[^\s:<>\"'/]*:)?sst(?=[\s/>]|$)")
 
 
 #: What `_SI` matches other than a bare `<si>` or `</si>` (a prefix is caught by looking for ":si"): attributes,
