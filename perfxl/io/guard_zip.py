@@ -101,7 +101,11 @@ def _check_directory(zf: zipfile.ZipFile, p: Path, size: int, limits: Limits) ->
     total = 0
     for info in infos:
         name = info.filename
-        if name in seen:
+        # calamine finds a member by its name lower-cased, `\` read as `/` (the last such member wins), and reads a
+        # relationship's target unnormalised: `xl/worksheets/Sheet1.xml`, `xl\worksheets\sheet1.xml` or
+        # `xl/worksheets/./sheet1.xml` beside the sheet the guard measured was read instead, unmeasured (sec23)
+        key = posixpath.normpath(name.replace("\\", "/")).lower()
+        if key in seen:
             raise unreadable(
                 "ZIP_DUPLICATE_NAME",
                 f"文件结构异常：压缩包中有重名成员 {name}",
@@ -109,7 +113,7 @@ def _check_directory(zf: zipfile.ZipFile, p: Path, size: int, limits: Limits) ->
                 p,
                 part=name,
             )
-        seen.add(name)
+        seen.add(key)
         if info.flag_bits & 0x1:
             raise unreadable(
                 "FILE_ENCRYPTED",
@@ -364,7 +368,9 @@ def _sheet_list(pk: ZipPass, wb_part: str) -> list[tuple[str, str, bool]]:
     out = []
     for el in root.iter():
         if _local(el.tag) == "sheet":
-            rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), "")
+            # the last attribute named `id`, any prefix, as calamine reads it (the first let `r:id="rId1" id="rId9"`
+            # measure rId1's part while calamine read rId9's: sec23)
+            rid = ([v for k, v in el.attrib.items() if _local(k) == "id"] or [""])[-1]
             out.append((el.get("name", ""), rid, el.get("state", "visible") in ("hidden", "veryHidden")))
     return out
 
