@@ -231,12 +231,12 @@ def test_the_sheet_part_is_the_one_calamine_reads_by_the_last_id(tmp_path):
     assert info.value.code == "SHEET_TOO_LARGE"
 
 
-@pytest.mark.xfail(strict=True, reason="open (sec23): calamine reads a Target's character references literally")
 def test_a_target_with_a_character_reference_names_the_part_calamine_reads(tmp_path):
     """calamine does not unescape `Target="worksheets/sheet&#49;.xml"`: it reads a member so named, literally; the
-    guard (ElementTree) measures xl/worksheets/sheet1.xml. Not closed in session 23."""
+    guard (ElementTree) measured xl/worksheets/sheet1.xml."""
     rels = "xl/_rels/workbook.xml.rels"
     edit = {rels: lambda d: d.replace(b'Target="worksheets/sheet1.xml"', b'Target="worksheets/sheet&#49;.xml"')}
     path = _package(tmp_path, "entity", edit, {"xl/worksheets/sheet&#49;.xml": _far_sheet(tmp_path)})
-    with pytest.raises(UnreadableWorkbook):
+    with pytest.raises(UnreadableWorkbook) as info:
         check_file(path)
+    assert info.value.code == "SHEET_TOO_LARGE"
