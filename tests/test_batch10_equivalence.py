@@ -41,14 +41,10 @@ def _sst_by_regex(stream) -> tuple[int, int, int]:
     from perfxl.io import guard_xml
 
     out = guard_xml.SharedStringsScan()
-    offset, opened_at, first = 0, None, True
+    offset, opened_at, root = 0, None, False
     for region in guard_xml._tokens(stream):
-        if first:
-            root = guard_xml._SST_ROOT.search(region)
-            if root:
-                unique = guard_xml._UNIQUE.search(root.group(1))
-                out.unique_count = int(unique.group(1)) if unique else 0
-            first = False
+        if not root:  # (the root as the scan reads it — sec23: quote-aware, past comments, in any region)
+            root = guard_xml._unique_count(out, region)
         opened_at = guard_xml._si_tokens(out, region, offset, opened_at)  # the general walk, on every region
         offset += len(region)
     return out.unique_count, out.items, out.longest

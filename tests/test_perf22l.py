@@ -188,15 +188,22 @@ def test_a_far_cell_whose_quoted_attribute_holds_a_tag_end_is_measured(tmp_path,
 
 @pytest.mark.parametrize("attrs", [b' s="1"', b" s='1'", b' s="1" t="it\'s"', b" s='a\"b'"])
 def test_a_formatting_only_cell_with_balanced_quotes_stays_unmeasured(attrs):
-    """The quote test leaves a self-closed cell whose quotes are balanced as it was: formatting only, not measured."""
+    """The quote test leaves a self-closed cell whose quotes are balanced as it was: formatting only, not measured
+    (since sec23 the fast scan hands a tag with single quotes to the exact scan: Excel writes none, and the tail read
+    in double quotes only is ≈ 12 M instructions cheaper over the 3 MB sheet of 10,000 rows)."""
     sheet = (
         b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="Z3000"'
         + attrs
         + b"/></row></sheetData></worksheet>"
     )
-    fast = scan_sheet_extent_fast(io.BytesIO(sheet), 10**9)
     exact = scan_sheet_extent(io.BytesIO(sheet), 10**9)
-    assert (fast.cells, fast.max_row, fast.max_col) == (exact.cells, exact.max_row, exact.max_col) == (1, 1, 1)
+    assert (exact.cells, exact.max_row, exact.max_col) == (1, 1, 1)
+    try:
+        fast = scan_sheet_extent_fast(io.BytesIO(sheet), 10**9)
+    except NeedsFullScan:
+        assert b"'" in attrs
+        return
+    assert (fast.cells, fast.max_row, fast.max_col) == (1, 1, 1)
 
 
 def test_a_run_of_unclosed_cell_tags_is_scanned_in_linear_time():

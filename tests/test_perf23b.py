@@ -54,16 +54,23 @@ def _cut_off(text: bytes, at: int) -> bool:
 
 
 def test_the_odd_tags_and_the_cells_are_the_former_patterns():
+    """Where the two differ, the new pattern reads the tag as odd (the exact scan then runs): a fast-form tag the text
+    ends inside (perf23b), and since sec23 a tag whose fast-form reading ran past a `<` (`<c r="A1" x="<c …`), held a
+    second `r` (`<c r="A1" r="XFD1">`: calamine reads the last) or a `>` inside a quoted value (an `r` may follow it)."""
     rng = random.Random(23)
     added = 0
     for _ in range(20_000):
         text = _random_text(rng)
         former = [(m.start(), m.groups()) for m in _FORMER.finditer(text)]
-        new = [(m.start(), m.groups()) for m in _CELL_TAG.finditer(text)]
-        if new != former:  # only a tag the text ends inside, read as odd (empty groups) where the former read nothing
-            extra = sorted(set(new) - set(former))
-            assert set(former) <= set(new), text
-            assert all(groups == (None, None) and _cut_off(text, at) for at, groups in extra), text
+        new = [(m.start(), m.groups()[:2]) for m in _CELL_TAG.finditer(text)]
+        if new != former:
+            odd = {at for at, groups in new if groups == (None, None)}
+            spans = [m.span() for m in _FORMER.finditer(text)]
+            # a cell the new pattern reads and the former did not lay inside a former tag's text (read past a `<`)
+            assert all(
+                any(start < at < end for start, end in spans) for at, g in set(new) - set(former) if at not in odd
+            ), text
+            assert all(at in odd for at, _ in set(former) - set(new)), text
             added += 1
     assert added  # (the generator does write such texts)
 
@@ -71,7 +78,7 @@ def test_the_odd_tags_and_the_cells_are_the_former_patterns():
 def test_a_sheet_of_random_tags_measures_as_the_exact_scan_does():
     """Whatever the fast scan reads itself, it reads as the exact scan does (it hands the rest over)."""
     rng = random.Random(2023)
-    fast_read = 0
+    fast_read = same = 0
     for _ in range(3_000):
         body = b"".join(
             b'<row r="' + str(r).encode() + b'">' + _random_text(rng) + b"</row>" for r in range(1, rng.randint(2, 5))
@@ -87,13 +94,17 @@ def test_a_sheet_of_random_tags_measures_as_the_exact_scan_does():
         except NeedsFullScan:
             continue
         fast_read += 1
-        assert (fast.cells, fast.max_row, fast.max_col) == (exact.cells, exact.max_row, exact.max_col), xml
-    assert fast_read > 200
+        # (sec23: the exact scan reads quotes across tags as calamine's parser does — `q='…<c r="XFD1">…'` holds no
+        # cell —, the fast scan within a tag only: it may read more, never less)
+        assert (fast.cells, fast.max_row, fast.max_col) >= (exact.cells, exact.max_row, exact.max_col), xml
+        assert fast.max_row >= exact.max_row and fast.max_col >= exact.max_col, xml
+        same += (fast.cells, fast.max_row, fast.max_col) == (exact.cells, exact.max_row, exact.max_col)
+    assert fast_read > 200 and same > 0.9 * fast_read
 
 
 def test_a_cell_tag_the_part_ends_inside_goes_to_the_exact_scan():
     xml = b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c><c r="XFD1048576" s="1"'
-    assert [m.groups() for m in _CELL_TAG.finditer(xml)] == [(b"A", b"1"), (None, None)]
+    assert [m.groups()[:2] for m in _CELL_TAG.finditer(xml)] == [(b"A", b"1"), (None, None)]
     try:
         scan_sheet_extent_fast(io.BytesIO(xml), 10**15)
         raise AssertionError("read by the fast scan")
@@ -109,7 +120,7 @@ def test_the_pattern_is_linear_on_a_run_of_quotes():
     search over it ends, and over a run of unclosed quotes too)."""
     for body in (b' a="x"' * 150_000, b' a="' * 250_000, b" a='\"" * 200_000):
         text = b'<c r="A1"' + body + b"/>"
-        assert [m.groups() for m in _CELL_TAG.finditer(text)] == _former_groups(text)
+        assert [m.groups()[:2] for m in _CELL_TAG.finditer(text)] == _former_groups(text)
 
 
 def _former_groups(text: bytes) -> list:

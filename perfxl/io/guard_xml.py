@@ -33,12 +33,7 @@ MAX_PROLOGUE = 64 * 1024
 MAX_TAG = 1 << 20
 
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
-#: A row, cell or dimension tag, any namespace prefix: an XML name's characters beyond ASCII (UTF-8 bytes ≥ 0x80) too —
-#: calamine reads `<é:c r="XFD1048576">` by its local name, which an ASCII-only prefix let pass unmeasured (perf22l).
-_TOKEN = re.compile(rb"<(?:[A-Za-z_\x80-\xff][\w.\x80-\xff-]*:)?(row|c|dimension)(?=[\s/>])([^>]*?)(/?)>")
-_R_ATTR = re.compile(rb'(?:^|\s)r\s*=\s*["\']([A-Za-z]{0,3})(\d+)["\']')
 _REF_ATTR = re.compile(rb'ref\s*=\s*["\']([^"\']*)["\']')
-_SST_ROOT = re.compile(rb"<(?:\w+:)?sst\b([^>]*)>")
 _UNIQUE = re.compile(rb'uniqueCount\s*=\s*["\'](\d+)["\']')
 _SI = re.compile(rb"<(/?)(?:\w+:)?si(?=[\s/>])[^>]*?(/?)>")
 
@@ -126,7 +121,7 @@ class SheetExtent:
 #: content — `r` first (1–3 capitals, 1–7 digits), not self-closed —, both empty for a `<c` tag in another form (`r` not
 #: first or absent, another space than one blank after the name, not 1–3 capitals and 1–7 digits: `<c r="A99999999">`,
 #: `<c\nr="D9">` were once skipped, unmeasured); a self-closed tag of the fast form (formatting only) and any other
-#: element (`<col`, `<cfRule`) match nothing. A tag is read as the exact scan's `_TOKEN` reads it: up to its first `>`,
+#: element (`<col`, `<cfRule`) match nothing. A tag was read as session 22's exact scan read it: up to its first `>`,
 #: closed when a `/` stands right before it — an attribute holding a `/` (`vm="a/b"`) does not close it (`[^>/]*>` once
 #: skipped such a cell, though calamine reads it; perf22l); the possessive run cannot backtrack into a self-closed
 #: tag's attributes. One pass instead of a `findall` of the fast cells and a `search` for the odd ones (≈ −50 M
@@ -140,10 +135,18 @@ class SheetExtent:
 #: reading its `r` again (−48 M instructions over the 3 MB sheet of 10,000 rows: ≈ 44,700 self-closed cells). The same
 #: tags as the two, and one more: a fast-form tag cut off by the part's end (no `>` at all: truncated XML), which the
 #: exact scan now reads — it measures nothing there either.
-_CELL_TAG = re.compile(
-    rb'<c(?: r="([A-Z]{1,3})(\d{1,7})"[^>]*+(?<!/)>'
-    rb'|(?=[\s/>])(?! r="[A-Z]{1,3}\d{1,7}"[^>"\']*+(?:(?:"[^>"]*+"|\'[^>\']*+\')[^>"\']*+)*+>))'
-)
+#: A fast-form tag's text after its `r` (sec23): double-quoted values whole, no `<` or `>` inside one, no `r` and no `'`
+#: outside quotes — calamine reads a cell's last `r`, also one right after a value's closing quote
+#: (`<c r="A1" s="1"r="XFD1">`), and reads a tag to its first `>` outside quotes (`<c r="A1" x=">" r="XFD1">`); such a
+#: tag is odd (the exact scan runs; no cell attribute Excel writes holds an `r` in its name). No run passes a `<`: a run
+#: of `<c r="A1" ` with no `>` once cost each `<c` a scan to the run's end (40 KB: 4.9 s, a megabyte: most of an hour).
+_FAST_TAIL = rb'[^<>"\'r]*+(?:"[^<>"]*+"[^<>"\'r]*+)*+'
+#: The tail is read once a tag (sec23): in an atomic group, a fast-form tag whose tail ends in `/>` sets group 3 and the
+#: conditional after the group fails the match there — a self-closed cell (formatting only) matches nothing and is not
+#: read again by the odd test, which runs only when the fast form does not reach a `>` (a third group, always empty in
+#: what `findall` returns). The odd tags are as before: a `<c` tag of another form, or of the fast form with a quote, `<`,
+#: `>` or `r` the tail does not take.
+_CELL_TAG = re.compile(rb'<c(?> r="([A-Z]{1,3})(\d{1,7})"' + _FAST_TAIL + rb"(?:(?<!/)>|>())|(?=[\s/>]))(?(3)(?!))")
 #: A prefixed cell or row tag (`<x:c r="A1">`, `<x:row\nr="7">`), which the fast scan, looking for `<c`, does not see:
 #: `:c` or `:row` followed by white space, `/` or `>` (in text too: then the exact scan merely runs instead). The former
 #: test, `:c ` and `:row ` with a blank, let `<x:c\nr="XFD1048576">` pass unmeasured, though calamine reads it (perf22l).
@@ -191,45 +194,94 @@ def scan_sheet_extent_fast(stream: IO[bytes], max_area: int) -> SheetExtent:
     return ext
 
 
-def _quote_left_open(attrs: bytes) -> bool:
-    """A tag's text up to its first `>` holds a quote left open: the `>` (and the `/` before it) lie inside a quoted
-    value, so the tag is not self-closed for calamine, which reads attributes by their quotes. Counted as content (the
-    safe side: at worst a formatting-only cell is measured)."""
-    return _QUOTES_CLOSED.fullmatch(attrs) is None
+#: One piece of a sheet's markup as quick-xml (calamine's parser) splits it, found left to right, each match always
+#: consumed: a comment, CDATA section or processing instruction (a `<c` inside is not a cell; a quote inside opens nothing),
+#: a `</row>` end tag (calamine moves to the next row at each), a start tag read to its first `>` outside quotes
+#: (calamine reads `<c vm=">" r="XFD1048576">` by its quotes, and a `<` in a quoted value too), or any other `<`.
+#: Group `end` is empty when the piece runs to the region's end unterminated (carried into the next chunk).
+#: A name is everything up to white space; its local part follows its first `:` (quick-xml: `<1:c>` is a cell).
+#: Every alternative is possessive and stops at its terminator or the region's end: linear.
+_ITEM = re.compile(
+    rb"<!--(?:[^-]++|-(?!->))*+(?P<c>-->)?"
+    rb"|<!\[CDATA\[(?:[^\]]++|\](?!\]>))*+(?P<d>\]\]>)?"
+    rb"|<\?(?:[^?]++|\?(?!>))*+(?P<p>\?>)?"
+    rb"|</(?:[^\s:<>\"']*+:)?(?P<endrow>row)(?=[\s>])[^>]*+(?P<e>>)?"
+    rb"|<(?![/!?])(?:[^\s:<>\"'/]*+:)?(?:(?P<name>row|c|dimension)(?=[\s/>]))?"
+    rb"(?P<attrs>(?:[^>\"']++|\"[^\"]*+\"?|'[^']*+'?)*+)(?P<t>>)?"
+    rb"|<[^>]*+(?P<o>>)?"
+)
+#: Every `r` attribute of a tag, quote types either way: a key is what stands between white space or a value's closing
+#: quote and its `=` (calamine: `<c s="1"r="XFD1">` holds an `r`); calamine reads a cell's last `r` and a row's first,
+#: so all are read and the farthest kept. Letters any number, either case (`r="AAAA1"` is column 18,279 to calamine);
+#: a row's `r` by its digits (calamine's `get_row` skips letters: `<row r="A5000">` is row 5,000).
+_R_ANY = re.compile(rb"""(?<![^\s"'])r\s*=\s*["']([A-Za-z]*)(\d+)["']""")
 
 
-#: Attribute text whose every quote is closed: runs outside quotes, each `"…"` or `'…'` value whole (possessive: linear).
-_QUOTES_CLOSED = re.compile(rb'[^"\']*+(?:(?:"[^"]*+"|\'[^\']*+\')[^"\']*+)*+')
+def _exact_items(stream: IO[bytes]):
+    """The `_ITEM` pieces of a stream, chunk by chunk, the unterminated piece at a chunk's end carried into the next (a
+    `>` inside a quoted value or a comment is no tag's end: `_tokens`' cut at the last `>` could split a tag there, its
+    `r` then read in the next region as text). A piece over MAX_TAG bytes is refused (TagTooLong)."""
+    carry = b""
+    while True:
+        chunk = stream.read(CHUNK)
+        buf = carry + chunk if carry else chunk
+        carry = b""
+        for m in _ITEM.finditer(buf):
+            if m.end() == len(buf) and m.lastgroup not in _TERMINATORS:
+                if not chunk:  # the part ends inside it: truncated XML, which calamine refuses (nothing to measure)
+                    return
+                carry = buf[m.start() :]
+                if len(carry) > MAX_TAG:
+                    raise TagTooLong()
+                break
+            yield m
+        if not chunk:
+            return
+
+
+#: Groups of `_ITEM` that close a piece: a match whose last group is one of these ended inside the region.
+_TERMINATORS = frozenset(("c", "d", "p", "e", "t", "o"))
 
 
 def scan_sheet_extent(stream: IO[bytes], max_area: int) -> SheetExtent:
-    """Real extent of the cells that hold content (self-closing `<c …/>` are formatting only and
-    are ignored by calamine). Stops early once the area passes `max_area`. Cells and rows without
-    an `r` attribute follow the previous one, as the OOXML spec says."""
+    """Real extent of the cells that hold content, read as calamine reads them: a self-closed `<c …/>` holds nothing
+    (formatting only) but takes its column; a cell without `r` follows the one before in its row; the row is the
+    `<row r>`'s, else one past the row before, and each `</row>` moves on (calamine counts end tags, whatever element
+    they close). Stops early once the area passes `max_area`."""
     ext = SheetExtent()
-    row, col = 0, 0
-    for region in _tokens(stream):
-        for m in _TOKEN.finditer(region):
-            name, attrs, closed = m.group(1), m.group(2), m.group(3)
-            if name == b"dimension":
-                ref = _REF_ATTR.search(attrs)
-                ext.dimension = ref.group(1).decode("ascii", "replace")[:40] if ref else ""
-                continue
-            r = _R_ATTR.search(attrs)
-            if name == b"row":
-                row = int(r.group(2)) if r and not r.group(1) else row + 1
-                col = 0
-                continue
-            if r:
-                col = _col_number(r.group(1)) if r.group(1) else col + 1
-                row = int(r.group(2)) if r.group(1) else row
-            else:
-                col += 1
-            if closed and not _quote_left_open(attrs):
-                continue
-            ext.add(max(row, 1), max(col, 1))
-            if ext.area > max_area:
-                return ext
+    row, col = 1, 0
+    for m in _exact_items(stream):
+        if m.group("endrow"):
+            row, col = row + 1, 0
+            continue
+        name = m.group("name")
+        if not name:
+            continue
+        attrs = m.group("attrs")
+        if name == b"dimension":
+            ref = _REF_ATTR.search(attrs)
+            ext.dimension = ref.group(1).decode("ascii", "replace")[:40] if ref else ""
+            continue
+        refs = _R_ANY.findall(attrs)
+        closed = attrs.endswith(b"/")
+        if name == b"row":
+            if refs:
+                row = max(int(digits) for _, digits in refs)
+            col = 0
+            if closed:  # quick-xml expands `<row/>` to a start and an end
+                row += 1
+            continue
+        at = row
+        if refs:
+            col = max(_col_number(letters) for letters, _ in refs)
+            at = max(int(digits) for _, digits in refs)
+        else:
+            col += 1
+        if closed:
+            continue
+        ext.add(max(at, 1), max(col, 1))
+        if ext.area > max_area:
+            return ext
     return ext
 
 
@@ -248,20 +300,33 @@ def scan_shared_strings(stream: IO[bytes]) -> SharedStringsScan:
     out = SharedStringsScan()
     offset = 0
     opened_at: int | None = None
-    first = True
+    root = False
     for region in _tokens(stream):
-        if first:
-            root = _SST_ROOT.search(region)
-            if root:
-                unique = _UNIQUE.search(root.group(1))
-                out.unique_count = int(unique.group(1)) if unique else 0
-            first = False
+        if not root:
+            root = _unique_count(out, region)
         if b":si" in region or _SI_UNUSUAL.search(region):
             opened_at = _si_tokens(out, region, offset, opened_at)
         else:
             opened_at = _si_plain(out, region, offset, opened_at)
         offset += len(region)
     return out
+
+
+def _unique_count(out: SharedStringsScan, region: bytes) -> bool:
+    """Read the `uniqueCount` calamine reserves room for from the first `<sst>` start tag of the region, found as
+    quick-xml finds it (a commented-out `<sst uniqueCount="1">` before it is no tag; a `>` in a quoted value before the
+    count does not end the tag; any prefix) — every `uniqueCount` of the tag read, the largest kept (sec23: each of the
+    three once hid a count of 2,000,000,000 from the guard). True once the root is read."""
+    for m in _ITEM.finditer(region):
+        attrs = m.group("attrs")
+        if attrs is not None and _SST_NAME.match(attrs):
+            out.unique_count = max((int(n) for n in _UNIQUE.findall(attrs)), default=0)
+            return True
+    return False
+
+
+#: A start tag's text (`_ITEM`'s attrs of a tag not named row, c or dimension hold its name) that names the `sst` root.
+_SST_NAME = re.compile(rb"(?:[^\s:<>\"'/]*:)?sst(?=[\s/>]|$)")
 
 
 #: What `_SI` matches other than a bare `<si>` or `</si>` (a prefix is caught by looking for ":si"): attributes,

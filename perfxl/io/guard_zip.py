@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import os
 import posixpath
+import re
 import struct
 import zipfile
 import zlib
@@ -101,7 +102,11 @@ def _check_directory(zf: zipfile.ZipFile, p: Path, size: int, limits: Limits) ->
     total = 0
     for info in infos:
         name = info.filename
-        if name in seen:
+        # calamine finds a member by its name lower-cased, `\` read as `/` (the last such member wins), and reads a
+        # relationship's target unnormalised: `xl/worksheets/Sheet1.xml`, `xl\worksheets\sheet1.xml` or
+        # `xl/worksheets/./sheet1.xml` beside the sheet the guard measured was read instead, unmeasured (sec23)
+        key = posixpath.normpath(name.replace("\\", "/")).lower()
+        if key in seen:
             raise unreadable(
                 "ZIP_DUPLICATE_NAME",
                 f"文件结构异常：压缩包中有重名成员 {name}",
@@ -109,7 +114,7 @@ def _check_directory(zf: zipfile.ZipFile, p: Path, size: int, limits: Limits) ->
                 p,
                 part=name,
             )
-        seen.add(name)
+        seen.add(key)
         if info.flag_bits & 0x1:
             raise unreadable(
                 "FILE_ENCRYPTED",
@@ -326,7 +331,30 @@ def _rels(pk: ZipPass, source: str) -> dict[str, tuple[str, str]]:
         target = rel.get("Target", "")
         resolved = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
         out[rel.get("Id", "")] = (rel.get("Type", ""), resolved)
+    if root is not None and b"&" in (raw := pk.read(posixpath.join(folder, "_rels", base + ".rels"))):
+        _literal_targets(pk, folder, raw, out)
     return out
+
+
+#: A relationship tag's `Id` and `Target`, as written (before any entity is unescaped).
+_REL_TAG = re.compile(rb"<(?:[^\s:<>/]*:)?Relationship\b([^>]*)>")
+_REL_ID = re.compile(rb"""(?<![^\s"'])Id\s*=\s*["']([^"']*)["']""")
+_REL_TARGET = re.compile(rb"""(?<![^\s"'])Target\s*=\s*["']([^"']*)["']""")
+
+
+def _literal_targets(pk: ZipPass, folder: str, raw: bytes, out: dict[str, tuple[str, str]]) -> None:
+    """calamine reads a Target as written, its `&…;` references not unescaped (`worksheets/sheet&#49;.xml` names a member
+    so spelled, looked up lower-cased): where such a member exists, it is the part read, so the one measured (sec23)."""
+    members = {n.replace("\\", "/").lower(): n for n in pk.zf.NameToInfo}
+    for m in _REL_TAG.finditer(raw):
+        rid, target = _REL_ID.search(m.group(1)), _REL_TARGET.search(m.group(1))
+        if not rid or not target or b"&" not in target.group(1):
+            continue
+        literal = target.group(1).decode("utf-8", "replace")
+        path = literal[1:] if literal.startswith("/") else posixpath.join(folder, literal)
+        key, found = rid.group(1).decode("utf-8", "replace"), members.get(path.lower())
+        if found and key in out:
+            out[key] = (out[key][0], found)
 
 
 def _workbook_part(pk: ZipPass, names: set[str]) -> str:
@@ -364,7 +392,9 @@ def _sheet_list(pk: ZipPass, wb_part: str) -> list[tuple[str, str, bool]]:
     out = []
     for el in root.iter():
         if _local(el.tag) == "sheet":
-            rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), "")
+            # the last attribute named `id`, any prefix, as calamine reads it (the first let `r:id="rId1" id="rId9"`
+            # measure rId1's part while calamine read rId9's: sec23)
+            rid = ([v for k, v in el.attrib.items() if _local(k) == "id"] or [""])[-1]
             out.append((el.get("name", ""), rid, el.get("state", "visible") in ("hidden", "veryHidden")))
     return out
 
