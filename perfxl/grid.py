@@ -7,24 +7,19 @@ layout detector works on Grids only, so it is tested with plain lists.
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass, field
 from itertools import chain, product
 from typing import Any
 
 from .model import CellRef, CellValue, a1
+from .patterns import INVISIBLE, lazy_compile
 
 __all__ = ["Grid", "MergedRange", "INVISIBLE", "without_invisible"]
 
-#: Format characters that print nothing and mean nothing in a table cell: zero-width space, non-joiner and joiner,
-#: word joiner, BOM (a "zero-width no-break space" inside text) and the soft hyphen (printed only where a word processor
-#: breaks a word at a line end, which no cell of a table does). Text copied from a web page or a PDF carries them
-#: ("95%\u200b"): they are dropped once, as the reader takes a sheet's cells (`without_invisible`), so every reading —
+#: `patterns.INVISIBLE` dropped once, as the reader takes a sheet's cells (`without_invisible`), so every reading —
 #: figures, head fields, labels, totals, units, directions — sees the text a person sees (probe23 zero_width: 8
-#: findings lost while only `parse_value` dropped them). Every other character — a visible one, a space, a line
-#: break, a direction mark — is kept.
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_ANY_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+#: findings lost while only `parse_value`/`to_decimal` dropped them).
+_ANY_INVISIBLE = lazy_compile(f"[{INVISIBLE}]")
 _DROP_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
 _IS_STR = str.__instancecheck__
 
@@ -141,7 +136,9 @@ def without_invisible(grid: Grid) -> Grid:
     extra = [getattr(grid, name) for name in _GRID_TEXTS]
     if (texts.isascii() or not _ANY_INVISIBLE.search(texts)) and not any(map(_ANY_INVISIBLE.search, extra)):
         return grid
-    rows = [[_clean(v) for v in row] if any(_IS_STR(v) and _ANY_INVISIBLE.search(v) for v in row) else row
-            for row in grid.rows]
+    rows = [
+        [_clean(v) for v in row] if any(_IS_STR(v) and _ANY_INVISIBLE.search(v) for v in row) else row
+        for row in grid.rows
+    ]
     captions = {name: _clean(text) for name, text in zip(_GRID_TEXTS, extra, strict=True)}
     return dataclasses.replace(grid, rows=rows, **captions)
