@@ -125,6 +125,9 @@ _NOT_DATE_AFTER = ("元", "万", "亿", "%", "％", "个", "人", "次", "项", 
 
 def _after_words(text: str) -> tuple[DateParts, bool] | None:
     """A full date after words (`_WORDS_DATE`), a deadline when the words say one; None for any other text."""
+    # most texts here ("95%", "120人", "≥3.5"): no three-part date, told before the pattern is tried
+    if len(text) < 9 or not (text.count(".") > 1 or text.count("-") > 1 or text.count("/") > 1):
+        return None
     m = _WORDS_DATE.match(text)
     if m is None:
         return None

@@ -9,7 +9,9 @@ sheet and every report table, now gives every reading the clean text. Its `date_
 
 from __future__ import annotations
 
+import copy
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -18,10 +20,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
 import probe_variants as V
 from render import CORPUS, load_table
+from test_document_realreport import build_docx
+from test_flat_targets import FENGDU, FENGDU_TARGETS
 
 from perfxl.grid import INVISIBLE, Grid, without_invisible
 from perfxl.model import Severity
-from perfxl.reader import read_grids
+from perfxl.reader import read_grids, read_submission
 from perfxl.values import ValueKind, parse_value
 from perfxl.values_dates import parse_date
 
@@ -128,3 +132,16 @@ def test_a_head_field_with_a_zero_width_space_is_read():
     assert ev.total_weight is not None and ev.total_weight.raw == "100"
     assert ev.total_score is not None and ev.total_score.raw == "100"
     assert not [f for f in sub.problems if f.severity is Severity.ERROR]
+
+
+def test_a_report_table_copied_from_a_web_page_reads_as_printed(tmp_path):
+    """丰都 辅警 2022's 绩效目标 table (tests/realworld/reports) in a .docx, every cell ending in U+200B and a BOM before
+    each name: a report's tables go through the same door (`read_grids`), so its targets read as the published ones."""
+    fixture = copy.deepcopy(tomllib.loads(FENGDU.read_text(encoding="utf-8")))
+    [table] = fixture["tables"]
+    table["rows"] = [[f"\ufeff{c}\u200b" if c else c for c in row] for row in table["rows"]]
+    path = tmp_path / "report.docx"
+    build_docx(fixture, path)
+    sub = read_submission(path)
+    got = [(i.name.text, i.target.text) for d in sub.declarations for i in d.indicators]
+    assert got == [(n, t) for n, t, _ in FENGDU_TARGETS]
