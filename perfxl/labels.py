@@ -12,10 +12,11 @@ import unicodedata
 from functools import lru_cache
 
 from .chinese import CACHE_MAX_LEN, is_plain, to_simplified
+from .patterns import INVISIBLE
 
 __all__ = ["normalise_label", "strip_brackets", "strip_numbering", "SPACES", "PUNCT", "DROP"]
 
-SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+SPACES = re.compile(f"[\\s\u3000\u00a0{INVISIBLE}]+")  # white space and `patterns.INVISIBLE`
 PUNCT = str.maketrans({"（": "(", "）": ")", "：": ":", "【": "[", "】": "]", "，": ",", "；": ";"})
 #: The characters `PUNCT` maps: the translation (a dict look-up and a KeyError raised and cleared for every other
 #: character of non-ASCII text) runs only on text holding one (issue 14, a label's first normalisation).

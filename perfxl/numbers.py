@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal, InvalidOperation
 
-from .patterns import lazy_compile
+from .patterns import INVISIBLE, lazy_compile
 
 __all__ = [
     "POINT_FIRST",
@@ -37,12 +37,11 @@ HUNDRED = Decimal(100)
 _GROUPED = lazy_compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 
 
-#: Full-width digits and number marks (a Chinese IME's "８６．２０％") as their ASCII forms, and the invisible
-#: zero-width characters a cell copied from a web page carries ("50\u200b", a BOM "\ufeff50") dropped — as
-#: `values.normalise_text` drops them, so the layout reads the weight the rules read (probe23: an unread "50\u200b"
-#: 权重 made a certain W03 "分值合计应为 100，实际为 300" on 吉林's 评价表); nothing else (not NFKC, which would also
-#: turn the list marker "①" into 1).
-_HALF_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%", "\u200b\u200c\u200d\u2060\ufeff")
+#: Full-width digits and number marks (a Chinese IME's "８６．２０％") as their ASCII forms, and `patterns.INVISIBLE`
+#: dropped ("50\u200b", a BOM "\ufeff50": a sheet's cells are clean already, `grid.without_invisible`; a PERF_
+#: function's argument or a report's sentence may not be) — as `values.normalise_text` drops them; nothing else (not
+#: NFKC, which would also turn the list marker "①" into 1).
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%", INVISIBLE)
 
 
 def ascii_figures(text: str) -> str:

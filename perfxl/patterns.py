@@ -29,7 +29,16 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, cast
 
-__all__ = ["lazy_compile", "opening"]
+__all__ = ["INVISIBLE", "lazy_compile", "opening"]
+
+#: Format characters that print nothing and mean nothing in a cell or a figure: zero-width space, non-joiner and
+#: joiner, word joiner, BOM (a "zero-width no-break space" inside text) and the soft hyphen (printed only where a word
+#: processor breaks a word at a line end, which no table cell does). Text copied from a web page or a PDF carries them
+#: ("95%\u200b"). The one set: `grid.without_invisible` drops them from every cell as a sheet is read; the text
+#: readers of values that come from elsewhere (a PERF_ function's argument, a report's paragraph, a profile's word:
+#: `numbers.to_decimal`, `values.normalise_text`, `labels.SPACES`) drop the same characters. A visible character, a
+#: space, a line break or a direction mark is none of them.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 #: What perfxl asks of a compiled pattern: kept on the stand-in once it is compiled.
 _KEPT = (

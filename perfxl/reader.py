@@ -10,7 +10,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .grid import Grid
+from .grid import Grid, without_invisible
 from .io import source
 from .layout.detect import read_sheet
 from .layout.findings import WORKBOOK, Container, container
@@ -57,7 +57,8 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "", ye
     runs by kind, and the checks that cannot run on a table lacking their columns. `year`: a report's year (the one
     its narrative names most), which of two tables of one kind is read when their captions name years (`_this_years`).
     """
-    grids, problems = resolve_uncached(list(grids))
+    # the one place a sheet's cell texts are made clean: invisible format characters dropped (`grid.INVISIBLE`)
+    grids, problems = resolve_uncached([without_invisible(g) for g in grids])
     words = container(source_format)  # a report's tables are no workbook's sheets: the notices say which
     for grid in grids:
         problems.extend(error_value_findings(grid))

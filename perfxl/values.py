@@ -26,7 +26,7 @@ from perfxl.numbers import fmt_decimal, join_digit_groups, to_decimal
 from perfxl.profiles import load_profile, resolve_profile
 from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
 
-from .patterns import lazy_compile
+from .patterns import INVISIBLE, lazy_compile
 from .values_dates import DateParts, parse_date
 
 if TYPE_CHECKING:
@@ -181,7 +181,7 @@ class ParsedValue:
 
 # ---------------------------------------------------------------- text normalisation
 
-_CONTROL = dict.fromkeys(range(32), " ") | {0x7F: " ", 0x3000: " ", 0xA0: " ", 0x200B: None, 0xFEFF: None}
+_CONTROL = dict.fromkeys(range(32), " ") | {0x7F: " ", 0x3000: " ", 0xA0: " "} | dict.fromkeys(map(ord, INVISIBLE))
 #: (Every character `_CONTROL` maps is a control, format or space character other than " ", none printable: text
 #: `str.isprintable` passes is left as it is by the translation, which is skipped for it — `str.translate` with a dict
 #: looks up every character of non-ASCII text and raises and clears a KeyError for each one not listed, ≈ 4 µs for a

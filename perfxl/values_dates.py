@@ -46,6 +46,15 @@ _CN = re.compile(
     r")?"
     r"(?P<post>[^\d]{0,12})$"
 )
+#: A whole date written with dots, dashes or slashes after words, as an actual states it ("完成时间为2022.12.30", 安徽
+#: 裕安 18, probe23 date_dots): read as the bare "2022.12.30" is. Only a full year-month-day, one separator, a year
+#: 19xx/20xx, words (no digit) on either side and no letter, digit or dot right before the year: a version ("V2.1.3",
+#: "版本V2022.1.3"), a section number ("2.1.3", "第2022.1.3条") or an amount ("1.234.567", "2022.12", "2021.12.31万元":
+#: a unit after it, `_NOT_DATE_AFTER`) is no date. Bounded runs: linear.
+_WORDS_DATE = re.compile(
+    r"^(?P<pre>[^\d]{0,12}?[^\dA-Za-z.．\s/\-第])\s*(?P<y>(?:19|20)\d{2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+    r"(?P<post>[^\d./-][^\d]{0,11})?$"
+)
 #: Words naming another year than the one written: a month after them is not in a year perfxl can place.
 _RELATIVE_YEAR = ("次年", "翌年", "下年", "下一年", "明年", "来年", "上年", "上一年", "去年", "前年")
 _BEFORE = ("前", "之前", "以前", "不晚于", "截至", "截止", "内", "以内", "之内")
@@ -72,7 +81,7 @@ def parse_date(text: str) -> tuple[DateParts, bool] | None:
         return DateParts(year, month, day, "day" if d else "month"), False
     # `_CN` reads a date only with a year (年), a month (月), a half year (上/下半年) or a quarter (季度)
     if "年" not in text and "月" not in text and "季" not in text:
-        return None
+        return _after_words(text)
     m = _CN.match(text)
     if m is None:
         return None
@@ -108,6 +117,30 @@ def parse_date(text: str) -> tuple[DateParts, bool] | None:
         return None
     deadline = any(w in words for w in _BEFORE)
     return DateParts(year, month, day, precision), deadline
+
+
+#: Words right after a figure that make it no date: a unit of money, count or share, or a clause's number.
+_NOT_DATE_AFTER = ("元", "万", "亿", "%", "％", "个", "人", "次", "项", "条", "章", "节", "款", "版")
+
+
+def _after_words(text: str) -> tuple[DateParts, bool] | None:
+    """A full date after words (`_WORDS_DATE`), a deadline when the words say one; None for any other text."""
+    # most texts here ("95%", "120人", "≥3.5"): no three-part date, told before the pattern is tried
+    if len(text) < 9 or not (text.count(".") > 1 or text.count("-") > 1 or text.count("/") > 1):
+        return None
+    m = _WORDS_DATE.match(text)
+    if m is None:
+        return None
+    year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    if not 1 <= month <= 12 or not 1 <= day <= _last_day(year, month):
+        return None
+    post = (m["post"] or "").lstrip()
+    if post.startswith(_NOT_DATE_AFTER):
+        return None
+    words = m["pre"] + post
+    if any(w in words for w in _RELATIVE_YEAR):
+        return None
+    return DateParts(year, month, day, "day"), any(w in words for w in _BEFORE)
 
 
 #: Excel's day 0 (serial 1 is 1900-01-01 in the 1900 date system, counting its phantom 1900-02-29).

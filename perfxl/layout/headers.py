@@ -24,7 +24,7 @@ from ..labels import (  # (the grades are the engine's too: T04 reads a grade ty
     strip_brackets,
     strip_numbering,
 )
-from ..patterns import lazy_compile
+from ..patterns import INVISIBLE, lazy_compile
 from ..units import money_unit_in
 
 if TYPE_CHECKING:
@@ -635,8 +635,8 @@ BUILDING_COLUMNS: dict[str, tuple[str, ...]] = {
 
 _PLACEHOLDER = re.compile(r"^[.…。·]+$|^[-—–/\\]+$")
 #: What a placeholder's first character after leading white space (`str.lstrip`) can be: one of `_PLACEHOLDER`'s, or
-#: a space `SPACES` removes and `lstrip` keeps (zero-width, BOM); "" (blank) falls through to the full test.
-_PLACEHOLDER_HEADS = frozenset(".…。·-—–/\\\u200b\ufeff") | {""}
+#: a character `SPACES` removes and `lstrip` keeps (`patterns.INVISIBLE`); "" (blank) falls through to the full test.
+_PLACEHOLDER_HEADS = frozenset(".…。·-—–/\\" + INVISIBLE) | {""}
 
 
 def _known_forms() -> frozenset[str]:
