@@ -46,7 +46,7 @@ def direction(ctx: Context, ind: Indicator) -> str:
 
 
 def _direction(ctx: Context, ind: Indicator) -> str:
-    result = ctx.score(ind)
+    result = ctx.reading(ind).result  # (not `score`: on the row's first ask, one look-up of the reading, not two)
     if result is not None and result.method in _METHODS:
         return _METHODS[result.method]
     if ctx.is_qualitative(ind):
