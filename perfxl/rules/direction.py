@@ -231,7 +231,8 @@ def name_direction(name: str, profile: Profile) -> Direction | None:
 class _Lists:
     """A profile's `[direction]` word lists as searched: the two head lists as one pattern (`heads`, as `_reversed`) and
     the higher list's words, the ambiguous words' and the ceiling groups' (`_ordered`) — looked up once a row, not once
-    a list (issue 14); `ceilings` keeps each group text's ceiling word (a table's rows share a handful of groups)."""
+    a list (issue 14); `ceilings` keeps each group text's ceiling word (a table's rows share a handful of groups), and
+    `made` the one `Direction` of each listed word met (`_listed`)."""
 
     heads: re.Pattern[str]
     higher: frozenset[str]
@@ -241,6 +242,17 @@ class _Lists:
     units: Any  # `direction.ambiguous_units`
     plain: Direction  # Direction(default, "default"): most rows without an operator or a listed word
     ceilings: dict[str, str]
+    made: dict[tuple[Op, str, str], Direction]
+
+
+def _listed(lists: _Lists, op: Op, source: str, word: str) -> Direction:
+    """Direction(op, source, word) for a word of the profile's lists (or units): one immutable value each, kept in
+    `lists.made` — bounded by the lists — not one built a row (≈ 2 k instructions a frozen dataclass)."""
+    key = (op, source, word)
+    made = lists.made.get(key)
+    if made is None:
+        made = lists.made[key] = Direction(op, source, word)
+    return made
 
 
 #: id of a profile → (the profile, its data, its `_Lists`): the data kept so a profile given other data is read again
@@ -268,6 +280,7 @@ def _lists(profile: Profile) -> _Lists:
             get("direction.ambiguous_units", ()),
             Direction(default, "default"),
             {},
+            {},
         )
         hit = _LISTS[id(profile)] = (profile, profile.data, lists)
     return hit[2]
@@ -282,7 +295,7 @@ def _name_direction(text: str, profile: Profile, lists: _Lists | None = None) ->
     word = _head_in(text, lists.heads)[0]
     if not word:
         return None
-    return Direction(GE if word in lists.higher else LE, "name", word)
+    return _listed(lists, GE if word in lists.higher else LE, "name", word)
 
 
 def columns_conflict(nature: str | None, operator: str | None) -> Direction | None:
@@ -343,14 +356,14 @@ def infer_direction(
     default = lists.default
     cue = _longest_in(text, *lists.ambiguous)
     if cue:
-        return Direction(default, "unclear", cue)
+        return _listed(lists, default, "unclear", cue)
     ceiling = lists.ceilings.get(group)
     if ceiling is None:
         if len(lists.ceilings) >= _KEPT_GROUPS:
             lists.ceilings.clear()
         ceiling = lists.ceilings[group] = _longest_in(_plain(group), *lists.groups)
     if ceiling:
-        return Direction(LE, "group", ceiling)
+        return _listed(lists, LE, "group", ceiling)
     if target.unit and target.unit in lists.units:
-        return Direction(default, "unit", target.unit)
+        return _listed(lists, default, "unit", target.unit)
     return lists.plain  # (one immutable value per profile, not one made a row)

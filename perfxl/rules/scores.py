@@ -46,7 +46,7 @@ def direction(ctx: Context, ind: Indicator) -> str:
 
 
 def _direction(ctx: Context, ind: Indicator) -> str:
-    result = ctx.score(ind)
+    result = ctx.reading(ind).result  # (not `score`: on the row's first ask, one look-up of the reading, not two)
     if result is not None and result.method in _METHODS:
         return _METHODS[result.method]
     if ctx.is_qualitative(ind):
@@ -81,56 +81,57 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
         if result is None or result.score is None:
             continue
         f = got(id(ind)) or fact(ind)
-        if _unverifiable(ctx, f) or f.score_blank or ctx.is_error(ind.score):
-            continue  # an error cell is C02's one finding; a blank score is S15's
         reported = f.score
         if reported is None:
             continue  # text in the score cell ("IO"): C02's one finding
+        if ctx.score_agrees(ind.score, reported, result):
+            continue  # most rows: nothing to say, so the tests below are asked only of a disagreeing score
+        if _unverifiable(ctx, f) or f.score_blank or ctx.is_error(ind.score):
+            continue  # an error cell is C02's one finding; a blank score is S15's
         full = f.weight is not None and abs(reported - f.weight) <= ctx.tol_score
         if result.meets_target is False and full and _runs(ctx, "S07"):
             continue  # full marks on a missed target: S07's one finding, giving this score in its basis (gaps17)
-        if not ctx.score_agrees(ind.score, reported, result):
-            rule = row_rule(ctx, ind)
-            by_rule = rule.score if rule is not None and which == "positive" else None
-            if by_rule is not None and abs(by_rule - reported) <= ctx.tol_score:
-                continue  # scored by the 评分标准 printed beside it ("少一个扣2分"), which the form applies
-            typed = ctx.score_rounded_as_typed(ind.score, reported, result)
-            note, note_en = ctx.rounding_note(typed)
-            budget = rate_times_weight(ctx, ind) if which == "positive" else None
-            by_budget = budget is not None and ctx.score_agrees(ind.score, reported, _Exact(budget))
-            if budget is not None and by_budget:
-                note += (
-                    f"；该行为预算执行率，按 财预〔2020〕10号 执行率×分值 计为 {fmt_num(ctx.round_score(budget))}，与表中得分"
-                    "相符：表中可能按此计分，需人工判断"
-                )
-                note_en += f"; a budget execution row: rate × weight gives {fmt_num(budget)}, the printed score"
-            if rule is not None:
-                applied = f"，按该标准应为 {fmt_num(by_rule)}" if by_rule is not None else "，perfxl 无法按该标准计算"
-                note += f"；表中评分标准为“{rule.text}”{applied}"
-                note_en += f"; the form prints its own scoring rule {rule.text!r}"
-            late = _late_partial(ctx, result, reported)
-            note, note_en = note + late[0], note_en + late[1]
-            bound = _bound_actual(ctx, ind, result)
-            if bound is not None:
-                note, note_en = note + bound[0], note_en + bound[1]
-            said, said_en = reading.as_guessed()  # a score resting on a guessed reading says so (issue 11)
-            yield ctx.finding(
-                ind.score,
-                expected=result.score,
-                actual=ind.score.text or "（空）",
-                name=ind.name.text,
-                reading=said,
-                reading_en=said_en,
-                explanation=result.explanation,
-                explanation_en=result.explanation_en,
-                basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，分值 "
-                f"{ind.weight.text}，得分“{ind.score.text}”；计算：{reading.basis}{note}",
-                basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, weight "
-                f"{ind.weight.text}, score {ind.score.text!r}; computed: {reading.basis_en}{note_en}",
-                certainty=Certainty.JUDGEMENT
-                if typed is not None or (rule is not None and by_rule is None) or late[0] or by_budget or bound
-                else reading.certainty,
+        rule = row_rule(ctx, ind)
+        by_rule = rule.score if rule is not None and which == "positive" else None
+        if by_rule is not None and abs(by_rule - reported) <= ctx.tol_score:
+            continue  # scored by the 评分标准 printed beside it ("少一个扣2分"), which the form applies
+        typed = ctx.score_rounded_as_typed(ind.score, reported, result)
+        note, note_en = ctx.rounding_note(typed)
+        budget = rate_times_weight(ctx, ind) if which == "positive" else None
+        by_budget = budget is not None and ctx.score_agrees(ind.score, reported, _Exact(budget))
+        if budget is not None and by_budget:
+            note += (
+                f"；该行为预算执行率，按 财预〔2020〕10号 执行率×分值 计为 {fmt_num(ctx.round_score(budget))}，与表中得分"
+                "相符：表中可能按此计分，需人工判断"
             )
+            note_en += f"; a budget execution row: rate × weight gives {fmt_num(budget)}, the printed score"
+        if rule is not None:
+            applied = f"，按该标准应为 {fmt_num(by_rule)}" if by_rule is not None else "，perfxl 无法按该标准计算"
+            note += f"；表中评分标准为“{rule.text}”{applied}"
+            note_en += f"; the form prints its own scoring rule {rule.text!r}"
+        late = _late_partial(ctx, result, reported)
+        note, note_en = note + late[0], note_en + late[1]
+        bound = _bound_actual(ctx, ind, result)
+        if bound is not None:
+            note, note_en = note + bound[0], note_en + bound[1]
+        said, said_en = reading.as_guessed()  # a score resting on a guessed reading says so (issue 11)
+        yield ctx.finding(
+            ind.score,
+            expected=result.score,
+            actual=ind.score.text or "（空）",
+            name=ind.name.text,
+            reading=said,
+            reading_en=said_en,
+            explanation=result.explanation,
+            explanation_en=result.explanation_en,
+            basis=f"读取：年度指标值“{ind.target.text}”，实际完成值“{ind.actual.text}”，分值 "
+            f"{ind.weight.text}，得分“{ind.score.text}”；计算：{reading.basis}{note}",
+            basis_en=f"read target {ind.target.text!r}, actual {ind.actual.text!r}, weight "
+            f"{ind.weight.text}, score {ind.score.text!r}; computed: {reading.basis_en}{note_en}",
+            certainty=Certainty.JUDGEMENT
+            if typed is not None or (rule is not None and by_rule is None) or late[0] or by_budget or bound
+            else reading.certainty,
+        )
 
 
 @dataclass(frozen=True, slots=True)
