@@ -159,6 +159,37 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     "guangxi-baise-shibenji-sangong-yusuan-2024": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「百色市财政局2024年度绩效自评报告」": ONE_PAGE_HEAD,
     },
+    # real reports 27 (session 23): one-page reports, their running head read as a first line as for the others above
+    "guangdong-heshan-shuiwu-sangong-2018": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「鹤山市水务局2018年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "guangxi-luzhai-sangong-juesuan-2019": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「鹿寨县财政局2019年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "guangxi-wuzhou-kepu-yusuan-2023": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2023年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "guangxi-wuzhou-minzhengju-yusuan-2025": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「梧州市民政局2025年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "guangxi-wuzhou-nongjian-juesuan-2020": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「梧州市农产品质量安全综合检测中心2020年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "guangxi-wuzhou-wenhua-danwei-yusuan-2025": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2025年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "hebei-wanquan-fayuan-sangong-2014": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2014年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "sichuan-dongpo-shenjiju-sangong-2014": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「东坡区审计局2014年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "unknown-hlx-sangong-juesuan-2020": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2020年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "unknown-quzhi-wenhua-sangong-2014": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2014年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
     # real reports 26 (session 22): one-page reports, their running head read as a first line as for the others above
     "anhui-nanling-xuzhen-sangong-2020": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「南陵县许镇镇人民政府2020年度绩效自评报告」": ONE_PAGE_HEAD,
