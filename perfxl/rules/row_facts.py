@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from perfxl.chinese import CACHE_MAX_LEN, looks_traditional
 from perfxl.model import Indicator
 from perfxl.numbers import decimal_held
-from perfxl.values import ParsedValue, blank_text
+from perfxl.values import LEADING_DASHES, ParsedValue, blank_text
 
 from . import context as _context  # (imported by the context itself: the module, read once a row is built)
 
@@ -111,17 +111,18 @@ class RowFacts:
         self.score_text = raw.strip() if raw.__class__ is str else score.text
         # `Context.parsed` of the two cells spelt out where the context keeps the text's value already (a table repeats its
         # targets and actuals) and it reads no minus (`parsed` reads a spaced one apart): that value, kept for the cell
-        # as `parsed` keeps it — else asked
+        # as `parsed` keeps it — else asked; a figure after a dash too, whose reading turns on the cell (read23: a dash
+        # before an indicator's figure is unread, `Context.parsed`) — the value kept by text is the plain parse
         by_text, kept = ctx._parsed_text, ctx._parsed
         raw = target.raw
         t = by_text.get(raw) if t_none or (target_str and len(raw) <= CACHE_MAX_LEN) else None
-        if t is None or (t.number is not None and t.number < 0):
+        if t is None or (t.number is not None and (t.number < 0 or (t.label and t.label[0] in LEADING_DASHES))):
             t = ctx.parsed(target)
         else:
             kept[id(target)] = (target, t)
         raw = actual.raw
         a = by_text.get(raw) if a_none or (actual_str and len(raw) <= CACHE_MAX_LEN) else None
-        if a is None or (a.number is not None and a.number < 0):
+        if a is None or (a.number is not None and (a.number < 0 or (a.label and a.label[0] in LEADING_DASHES))):
             a = ctx.parsed(actual)
         else:
             kept[id(actual)] = (actual, a)
