@@ -34,6 +34,11 @@ KINDS: dict[str, Callable[[int], str]] = {
     "figures": lambda n: "增长1.5%，" * (n // 7),
     "years": lambda n: "2023年" * (n // 5),
     "cjk": lambda n: "资金" * (n // 2) + "100万元",
+    "each-run": lambda n: "各" * n + "x各1万元",
+    "each-list": lambda n: "收、" * (n // 2) + "各减少1,200万元",
+    "ops-comma": lambda n: "≥" * n + "，1",
+    "spaced-digits": lambda n: "1 " * (n // 2) + "万元",
+    "brackets-spaced": lambda n: "（" + " " * n + "1",
 }
 
 

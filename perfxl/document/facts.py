@@ -102,7 +102,13 @@ _ROLE_TAIL = lazy_compile(
 )  # "…经费预算安排5万元"; "…预算数为832.05万元,决算支出数为820.33万元" (云县 2023, real reports 18: the item's 决算)
 #: Words ending a subject that are no part of its name: a sum's, "each" ("收、支总计各为1000万元"), a verb's, and the bound
 #: or approximation words before the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
+#: The look-arounds before the run skip a start right after one of its words (or inside one): a match from there is
+#: a match from the word before, so never the leftmost — the matches are the same, and a long run of them that does
+#: not reach the end is tried from its first word only, not from each (quadratic, hyph23: a 20,000-"各" paragraph
+#: took > 20 s in `extract_facts`).
 _TAIL = lazy_compile(
+    r"(?<![各为是达逾了有计])(?<!(?<![节制])约)(?<!(?<!附)近)(?<!(?<![赶])超)(?<!总额)(?<!达到)(?<!突破)(?<!超过)(?<!超出)"
+    r"(?!(?<=[合总共])计|(?<=大)约|(?<=[接将])近)"
     r"(?:合计|总计|共计|总额|各|为|是|达到|达|(?<![节制])约|大约|(?<!附)近|接近|将近|突破|超过|超出|(?<![赶])超|逾|了|有|计)+$"
 )
 #: The low end of a range printed bare before the figure ("10-15家"): no part of the name.
