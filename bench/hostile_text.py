@@ -97,7 +97,7 @@ def _time(f: Callable[[str], Any], text: str) -> float | None:
         f(text)
     except _Timeout:
         return None
-    except Exception:  # noqa: BLE001 - a reader that refuses the text answered; its time is what is measured
+    except Exception:  # a reader that refuses the text answered; its time is what is measured
         pass
     finally:
         signal.alarm(0)
@@ -114,7 +114,9 @@ def main() -> None:
                 worst.append((float("inf"), f"{name:32} {kind:12} timeout"))
                 continue
             ratio = t2 / t1 if t1 > 0.002 else 0.0  # below 2 ms the ratio is noise
-            worst.append((max(t2, 0.0) if ratio < 3 else 100 + t2, f"{name:32} {kind:12} {t1:7.3f} {t2:7.3f}  ×{ratio:.1f}"))
+            worst.append(
+                (max(t2, 0.0) if ratio < 3 else 100 + t2, f"{name:32} {kind:12} {t1:7.3f} {t2:7.3f}  ×{ratio:.1f}")
+            )
     worst.sort(reverse=True)
     print(f"reader / kind / seconds at {n:,} and {2 * n:,} / ratio (the 20 slowest)")
     for _, line in worst[:20]:
