@@ -102,7 +102,13 @@ _ROLE_TAIL = lazy_compile(
 )  # "…经费预算安排5万元"; "…预算数为832.05万元,决算支出数为820.33万元" (云县 2023, real reports 18: the item's 决算)
 #: Words ending a subject that are no part of its name: a sum's, "each" ("收、支总计各为1000万元"), a verb's, and the bound
 #: or approximation words before the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
+#: The look-arounds before the run skip a start right after one of its words (or inside one): a match from there is
+#: a match from the word before, so never the leftmost — the matches are the same, and a long run of them that does
+#: not reach the end is tried from its first word only, not from each (quadratic, hyph23: a 20,000-"各" paragraph
+#: took > 20 s in `extract_facts`).
 _TAIL = lazy_compile(
+    r"(?<![各为是达逾了有计])(?<!(?<![节制])约)(?<!(?<!附)近)(?<!(?<![赶])超)(?<!总额)(?<!达到)(?<!突破)(?<!超过)(?<!超出)"
+    r"(?!(?<=[合总共])计|(?<=大)约|(?<=[接将])近)"
     r"(?:合计|总计|共计|总额|各|为|是|达到|达|(?<![节制])约|大约|(?<!附)近|接近|将近|突破|超过|超出|(?<![赶])超|逾|了|有|计)+$"
 )
 #: The low end of a range printed bare before the figure ("10-15家"): no part of the name.
@@ -396,8 +402,11 @@ _ACTUAL_AFTER_TARGET = lazy_compile(r"^实际")
 #: Words before a figure that make it a target.
 _TARGET_WORDS = lazy_compile(r"(目标|指标值|计划)")
 #: The end of a subject naming a target ("城镇污水集中处理率目标≥", "…年度目标"): the indicator's name is before it.
+#: The look-behind starts an operator run only at its first mark: a run not at the end was tried from each of its marks
+#: (quadratic, hyph23: ≈ 11 s for a 40,000-"≥" paragraph); the matches are the same.
 _TARGET_TAIL = lazy_compile(
-    r"(?:(?:年度|年初)?(?:绩效)?(?:目标值?|指标值)(?:为|是)?)?[≥≤><＞＜=]+$|(?:年度|年初)?(?:绩效)?目标值?(?:为|是)?$",
+    r"(?:(?:年度|年初)?(?:绩效)?(?:目标值?|指标值)(?:为|是)?)?(?<![≥≤><＞＜=])[≥≤><＞＜=]+$"
+    r"|(?:年度|年初)?(?:绩效)?目标值?(?:为|是)?$",
     needs=("≥", "≤", ">", "<", "＞", "＜", "=", "目标"),
 )
 
@@ -825,8 +834,10 @@ def _leading_item(words: str) -> str:
 
 
 #: The words of a 各/分别 list right before its amounts ("财政拨款收、支各减少", "其他收入、结转各是", "分别为"): the
-#: names it lists, before 各 (the words of a comparison, "与2021年相比", are none of them).
-_EACH_BEFORE = lazy_compile(r"(?P<names>[^\d，,。；;：:]*?)(?:各|分别)[^\d，,。；;：:、]{0,6}$")
+#: names it lists, before 各 (the words of a comparison, "与2021年相比", are none of them). The look-behind starts it
+#: only after a separator (where the leftmost match starts anyway): the lazy run was tried from every character of a
+#: long unseparated text (quadratic, hyph23); the matches are the same.
+_EACH_BEFORE = lazy_compile(r"(?<![^\d，,。；;：:])(?P<names>[^\d，,。；;：:]*?)(?:各|分别)[^\d，,。；;：:、]{0,6}$")
 _COMPARED = lazy_compile(r"^.*?(?:相比|比上年|较上年度?|同比)")
 #: After the amount, another amount of the same list with its own unit ("分别为1,200万元、300万元"): each amount
 #: carries its unit, so a comma inside one is a thousands separator.
