@@ -21,6 +21,8 @@ from perfxl.values import LEADING_DASHES, ParsedValue, blank_text
 from . import context as _context  # (imported by the context itself: the module, read once a row is built)
 
 if TYPE_CHECKING:
+    from perfxl.model import CellValue
+
     from .context import Context
 
 
@@ -28,6 +30,19 @@ if TYPE_CHECKING:
 #: is frozen and held here, so the same object is the same text (no id is reused); each slot is read and replaced as
 #: one tuple, so two threads validating at once (the server's) never pair one cell with another's text.
 _LAST_LABELS: list[tuple[Any, str, str]] = [(None, "", ""), (None, "", "")]
+
+
+def _parsed_fast(ctx: Context, cell: CellValue, by_text: bool) -> ParsedValue:
+    """`ctx.parsed(cell)`, taking the value the context keeps for the cell's text (`by_text`: a text it keys) when that
+    reading cannot turn on the cell: no minus and no dash before the figure (read23: a dash before an indicator's
+    figure is unread, `Context.parsed`) — the value kept by text is the plain parse."""
+    value = ctx._parsed_text.get(cell.raw) if by_text else None
+    if value is None or (
+        value.number is not None and (value.number < 0 or (value.label and value.label[0] in LEADING_DASHES))
+    ):
+        return ctx.parsed(cell)
+    ctx._parsed[id(cell)] = (cell, value)
+    return value
 
 
 class RowFacts:
@@ -109,24 +124,10 @@ class RowFacts:
         self.weight_text = raw.strip() if raw.__class__ is str else weight.text
         raw = score.raw
         self.score_text = raw.strip() if raw.__class__ is str else score.text
-        # `Context.parsed` of the two cells spelt out where the context keeps the text's value already (a table repeats its
-        # targets and actuals) and it reads no minus (`parsed` reads a spaced one apart): that value, kept for the cell
-        # as `parsed` keeps it — else asked; a figure after a dash too, whose reading turns on the cell (read23: a dash
-        # before an indicator's figure is unread, `Context.parsed`) — the value kept by text is the plain parse
-        by_text, kept = ctx._parsed_text, ctx._parsed
-        raw = target.raw
-        t = by_text.get(raw) if t_none or (target_str and len(raw) <= CACHE_MAX_LEN) else None
-        if t is None or (t.number is not None and (t.number < 0 or (t.label and t.label[0] in LEADING_DASHES))):
-            t = ctx.parsed(target)
-        else:
-            kept[id(target)] = (target, t)
-        raw = actual.raw
-        a = by_text.get(raw) if a_none or (actual_str and len(raw) <= CACHE_MAX_LEN) else None
-        if a is None or (a.number is not None and (a.number < 0 or (a.label and a.label[0] in LEADING_DASHES))):
-            a = ctx.parsed(actual)
-        else:
-            kept[id(actual)] = (actual, a)
-        self.target, self.actual = t, a
+        # `Context.parsed` of the two cells, the value kept by text taken where it cannot turn on the cell (`_parsed_fast`)
+        self.target = t = _parsed_fast(ctx, target, t_none or (target_str and len(target.raw) <= CACHE_MAX_LEN))
+        self.actual = a = _parsed_fast(ctx, actual, a_none or (actual_str and len(actual.raw) <= CACHE_MAX_LEN))
+        kept = ctx._parsed
         blank = ctx.is_blank
         # `Context.number` and `is_blank` of a 分值/得分 cell spelt out where the layout made it a number or left it empty
         # (most rows): a Decimal is its `decimal_held` and never blank, an empty cell no number and blank — kept in the
