@@ -12,11 +12,14 @@ The file passes the guard's PDF pre-scan (streams inflated with a cap, pages cou
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
+from ..io.guard import Limits
+from ..io.pdf_decode import bounded_decoding
 from ..model import Finding, Paragraph, Severity, SheetCoverage, TextRef
 from ..numbers import to_decimal
 from .guarded import guard_document
@@ -125,11 +128,16 @@ def read_pdf(path: str | Path, limits: Any = None, *, checked: bool = False) -> 
             code="DEPENDENCY_MISSING",
             path=str(src),
         ) from None
+    limits = limits or Limits.from_env()
     try:
-        return _read(src, pdfplumber)
+        with bounded_decoding(limits, src):  # pdfminer's own decoders capped: what it inflates is measured (sec24b)
+            return _read(src, pdfplumber, limits.max_pdf_pages)
     except UnreadableWorkbook:
         raise
     except Exception as exc:  # pdfminer raises many types on damaged or encrypted files
+        cause = exc.__cause__ or exc.__context__  # pdfplumber wraps what pdfminer raised (a capped decoder's refusal)
+        if isinstance(cause, UnreadableWorkbook):
+            raise cause from None
         name = type(exc).__name__
         if "Password" in name or "Encrypt" in name:
             raise UnreadableWorkbook(
@@ -146,13 +154,29 @@ def read_pdf(path: str | Path, limits: Any = None, *, checked: bool = False) -> 
         del report
 
 
-def _read(src: Path, pdfplumber: Any) -> DocumentSource:
+def _check_pages(src: Path, doc: Any, max_pages: int) -> None:
+    """PDF_TOO_MANY_PAGES when pdfminer's own walk of the page tree (the pages pdfplumber reads) passes the limit —
+    the pre-scan counts `/Type /Page` in the bytes, which `/Type /P#61ge` (a page all the same) escapes (sec24b).
+    The walk stops one page past the limit."""
+    from pdfminer.pdfpage import PDFPage
+
+    if sum(1 for _ in islice(PDFPage.create_pages(doc), max_pages + 1)) > max_pages:
+        raise UnreadableWorkbook(
+            f"PDF 页数过多（超过 {max_pages:,} 页）；如确需读取，可设置环境变量 PERFXL_MAX_PDF_PAGES 提高上限",
+            f"too many PDF pages (over max_pdf_pages={max_pages}; raise it with PERFXL_MAX_PDF_PAGES)",
+            code="PDF_TOO_MANY_PAGES",
+            path=str(src),
+        )
+
+
+def _read(src: Path, pdfplumber: Any, max_pages: int) -> DocumentSource:
     tables: list[_Table] = []
     paragraphs_out: list[Paragraph] = []
     problems: list[Finding] = []
     offset = 0.0
     any_text = False
     with pdfplumber.open(str(src)) as pdf:
+        _check_pages(src, pdf.doc, max_pages)
         pages = len(pdf.pages)
         read = []  # per page: its height, tables found (with their characters) and the text outside them
         for page_no, page in enumerate(pdf.pages, start=1):

@@ -83,8 +83,8 @@ _CODES: dict[str, tuple[str, str, str, str, str]] = {
     "XLS_CORRUPT": (".xls 文件已损坏", "corrupt .xls", _BROKEN, "记录被截断的 .xls", "文件已损坏或不完整（.xls 记录被截断）"),
     # report documents
     "DOCUMENT_TOO_LARGE": ("Word 文档正文超过大小上限", "the Word document body is over the size limit",
-                           "正文过大的 .docx 读取时内存占用巨大；上限可用 PERFXL_MAX_DOCUMENT_BYTES 调整。",
-                           "word/document.xml 解压后 50 MB", "Word 文档正文过大（50.0 MB，上限 6 MB）；如确需读取，可设置环境变量 PERFXL_MAX_DOCUMENT_BYTES 提高上限（内存占用随之增加）"),
+                           "正文（或样式、页眉等任一 XML 部件）过大的 .docx 读取时内存占用巨大；上限可用 PERFXL_MAX_DOCUMENT_BYTES 调整。",
+                           "word/document.xml 解压后 50 MB", "Word 文档正文（word/document.xml）过大（50.0 MB，上限 6 MB）；如确需读取，可设置环境变量 PERFXL_MAX_DOCUMENT_BYTES 提高上限（内存占用随之增加）"),
     "PDF_BOMB": ("PDF 数据流解压后过大（疑似压缩炸弹）", "a PDF stream inflates too far (suspected bomb)", _HOSTILE,
                  "一个解压后超过 64 MB 的 PDF 数据流", "PDF 文件中有一个数据流解压后超过 64 MB（位于第 1024 字节），疑似“压缩炸弹”，已停止读取"),
     "PDF_TOO_MANY_PAGES": ("PDF 页数超过上限", "too many PDF pages", "自评报告不会有上千页；上限可用 PERFXL_MAX_PDF_PAGES 调整。",

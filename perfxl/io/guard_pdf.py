@@ -10,7 +10,8 @@ file and in the inflated object streams (PDF 1.5 keeps page dictionaries there);
 `max_pdf_pages` is refused (PDF_TOO_MANY_PAGES). The file is read in chunks, never whole.
 
 Not covered (stated in docs/bad-inputs.md): streams of an encrypted PDF cannot be inflated without
-decrypting them, so they are not measured; LZWDecode streams are not inflated here.
+decrypting them, so they are not measured; LZWDecode streams are not inflated here. What this text search misses,
+perfxl.io.pdf_decode catches where pdfminer decodes (its decoders capped while perfxl reads the PDF; sec24b).
 """
 
 from __future__ import annotations

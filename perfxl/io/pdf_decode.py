@@ -1,0 +1,206 @@
+"""pdfminer's own stream decoders, bounded while perfxl reads a PDF: what the reader inflates is what is measured.
+
+The pre-scan (perfxl.io.guard_pdf) inflates the FlateDecode streams it finds by a text search; pdfminer decodes
+what its parser finds, through every filter of the chain. Between the two, red-teaming found streams the pre-scan
+never measured (sec24b): `/Filter [/FlateDecode /FlateDecode]` (the inner layer), `[/ASCIIHexDecode /FlateDecode]`,
+an LZW stream, `/Filter 9 0 R`, `/Fl#61teDecode`, a dictionary longer than its 4 KiB window or holding the word
+"obj", an encrypted PDF (pdfminer decrypts with the empty password), a RunLength layer (×64), a CCITT layer with a
+huge `/Columns` — a few KB each, gigabytes once pdfminer's `zlib.decompress` or `b"".join` ran; and a corrupt Flate
+stream's fallback (`decompress_corrupted`) grows its output one `+=` per input byte, quadratic.
+
+`bounded_decoding(limits)` puts capped stand-ins into `pdfminer.pdftypes` (the names its `PDFStream.decode` looks
+up at call time): each layer of each stream may yield at most `max_pdf_stream_bytes`, all of them together
+`max_uncompressed_bytes`; past either, UnreadableWorkbook PDF_BOMB. The stand-ins keep pdfminer's results (same
+bytes, same errors) and cost nothing to a PDF within the limits; outside the block they run uncapped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import zlib
+from collections.abc import Iterator
+from contextvars import ContextVar
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from ..errors import UnreadableWorkbook
+from .guard import MIB, Limits
+
+__all__ = ["bounded_decoding"]
+
+OUT_CHUNK = 256 * 1024
+
+
+class _Budget:
+    """The caps of one PDF's reading and what its decoders yielded so far."""
+
+    def __init__(self, limits: Limits, path: Path) -> None:
+        self.stream, self.total, self.path, self.spent = (
+            limits.max_pdf_stream_bytes,
+            limits.max_uncompressed_bytes,
+            path,
+            0,
+        )
+
+    def refuse(self, total: bool) -> UnreadableWorkbook:
+        if total:
+            zh = f"PDF 文件解压后的数据过大（合计超过 {self.total / MIB:.3g} MB），疑似“压缩炸弹”，已停止读取"
+            en = f"PDF streams decode past max_uncompressed_bytes={self.total} in total (suspected bomb)"
+        else:
+            zh = f"PDF 文件中有一个数据流解码后超过 {self.stream / MIB:.3g} MB，疑似“压缩炸弹”，已停止读取"
+            en = f"a PDF stream decodes past max_pdf_stream_bytes={self.stream} (suspected bomb)"
+        return UnreadableWorkbook(zh, en, code="PDF_BOMB", path=str(self.path))
+
+
+_BUDGET: ContextVar[_Budget | None] = ContextVar("perfxl_pdf_budget", default=None)
+
+
+class _Out:
+    """One layer's output, gathered in pieces and refused one piece past the caps (never joined past them)."""
+
+    def __init__(self) -> None:
+        self.budget = _BUDGET.get()
+        self.parts: list[bytes] = []
+        self.size = 0
+
+    def add(self, piece: bytes) -> None:
+        self.claim(len(piece))
+        self.parts.append(piece)
+
+    def claim(self, size: int) -> None:
+        """Count `size` more bytes of output; PDF_BOMB past a cap."""
+        self.size += size
+        budget = self.budget
+        if budget is not None:
+            if self.size > budget.stream:
+                raise budget.refuse(False)
+            if budget.spent + self.size > budget.total:
+                raise budget.refuse(True)
+
+    def join(self) -> bytes:
+        if self.budget is not None:
+            self.budget.spent += self.size
+        return b"".join(self.parts)
+
+
+def _inflate(dec: Any, data: bytes, out: _Out) -> None:
+    """Feed `data` to a decompressobj, one OUT_CHUNK of output at a time."""
+    while True:
+        piece = dec.decompress(data, OUT_CHUNK)
+        out.add(piece)
+        data = dec.unconsumed_tail
+        if not data or dec.eof:
+            return
+
+
+class _Zlib:
+    """Stands in for the `zlib` module inside pdfminer.pdftypes: `decompress` as zlib's (the same bytes, the same
+    error on a broken or truncated stream), its output capped."""
+
+    error = zlib.error
+    decompressobj = staticmethod(zlib.decompressobj)
+
+    @staticmethod
+    def decompress(data: bytes) -> bytes:
+        dec = zlib.decompressobj()
+        out = _Out()
+        _inflate(dec, data, out)
+        if not dec.eof:
+            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+        return out.join()
+
+
+def _decompress_corrupted(data: bytes) -> bytes:
+    """pdfminer's fallback for a Flate stream with a bad checksum, linear and capped: its byte-by-byte feeding
+    raised on an error before the last 3 bytes and returned what it had on one within them."""
+    dec = zlib.decompressobj()
+    out = _Out()
+    head = max(len(data) - 3, 0)
+    _inflate(dec, data[:head], out)
+    with contextlib.suppress(zlib.error):
+        for i in range(head, len(data)):
+            _inflate(dec, data[i : i + 1], out)
+    return out.join()
+
+
+def _lzwdecode(data: bytes) -> bytes:
+    from pdfminer.lzw import LZWDecoder
+
+    out = _Out()
+    for piece in LZWDecoder(BytesIO(data)).run():
+        out.add(piece)
+    return out.join()
+
+
+def _rldecoder(decode: Any) -> Any:
+    """pdfminer's RunLength decoder (its bytes, its errors), once the runs' lengths are summed within the caps: a
+    2-byte run yields up to 128 bytes."""
+
+    measured = _checked(decode)
+
+    def run(data: bytes) -> bytes:
+        size, i, n = 0, 0, len(data)
+        while i < n and data[i] != 128:
+            length = data[i]
+            size, i = (size + length + 1, i + length + 2) if length < 128 else (size + 257 - length, i + 2)
+        _Out().claim(size)  # refused here when the runs add up past a cap
+        return measured(data)
+
+    return run
+
+
+def _ccittfaxdecode(data: bytes, params: dict[str, object]) -> bytes:
+    from pdfminer.ccitt import CCITTFaxDecoder
+    from pdfminer.pdfexceptions import PDFValueError
+
+    class _Decoder(CCITTFaxDecoder):
+        """pdfminer's decoder, its lines gathered in a list (its `+=` was quadratic) and capped."""
+
+        def output_line(self, y: int, bits: Any) -> None:
+            self._buf = b""
+            super().output_line(y, bits)
+            out.add(self._buf)
+
+    if params.get("K") != -1:
+        raise PDFValueError(params.get("K"))
+    cols = params.get("Columns")
+    budget = _BUDGET.get()
+    if budget is not None and isinstance(cols, int) and cols > budget.stream:
+        raise budget.refuse(False)  # one line alone holds `cols` bits (and pdfminer a list of them)
+    out = _Out()
+    parser = _Decoder(cols, bytealign=bool(params.get("EncodedByteAlign")), reversed=bool(params.get("BlackIs1")))  # type: ignore[arg-type]
+    parser.feedbytes(data)
+    return out.join()
+
+
+def _checked(decode: Any) -> Any:
+    """A decoder whose output is at most a few times its input (ASCII85, ASCIIHex): measured once it returns."""
+
+    def run(data: bytes) -> bytes:
+        out = _Out()
+        out.add(decode(data))
+        return out.join()
+
+    return run
+
+
+@contextlib.contextmanager
+def bounded_decoding(limits: Limits, path: Path) -> Iterator[None]:
+    """pdfminer's decoders capped by `limits` while the block reads the PDF at `path`."""
+    import pdfminer.pdftypes as pdftypes
+
+    if not getattr(pdftypes, "_perfxl_bounded", False):
+        pdftypes.zlib = _Zlib  # type: ignore[assignment]
+        pdftypes.decompress_corrupted = _decompress_corrupted
+        pdftypes.lzwdecode = _lzwdecode
+        pdftypes.rldecode = _rldecoder(pdftypes.rldecode)
+        pdftypes.ccittfaxdecode = _ccittfaxdecode
+        pdftypes.ascii85decode = _checked(pdftypes.ascii85decode)
+        pdftypes.asciihexdecode = _checked(pdftypes.asciihexdecode)
+        pdftypes._perfxl_bounded = True  # type: ignore[attr-defined]
+    token = _BUDGET.set(_Budget(limits, path))
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
