@@ -84,3 +84,41 @@ def test_a_gap_to_another_budget_is_not_held():
     with tempfile.TemporaryDirectory() as d:
         assert _at(Path(d), _paragraphs("支出1741.75万元,完成调整预算的100%,比年初预算增加55.93万元。"), 1) == []
         assert _at(Path(d), _paragraphs("支出1741.75万元,完成年初预算100%,决算数大于预算数559300元。"), 1) == []
+
+
+DIQING = _load("yunnan-diqing-zhoubenji-sangong-2021.toml")
+#: 迪庆 p3 as published but for one punctuation mark: its three items in the one sentence after "其中:" (";" for the
+#: "。" before 公务用车) — each item compared with last year AND its budget, printed in the clause ("较预算数339万元").
+DIQING_ONE_SENTENCE = with_paragraph(DIQING, 3, "下降64%,全年国内公务接待批次为1039次,共计接待9195人次。", "下降64%;")
+
+
+def test_budgets_printed_as_comparison_bases_are_no_parts():
+    """Failed before (a false 错误): "…汇总数为1134万元,…较预算数1237万元减少103万元,下降8%。其中:因公出国(境)费为0万元,
+    …较预算数0万元无增减;公务接待费为122万元,…较预算数339万元减少217万元…;公务用车购置及运行维护费为1012万元,…较预算
+    数898万元增加114万元…" read the 1237 as the total the 其中 splits and every "较预算数X" as one more part: N02 错误
+    "“较”的各组成部分之和（0 + 0 + 122 + 339 + 1012 + 898）超过了总数 1237". A budget printed only as the base a figure is
+    compared with is neither (`facts._COMPARED_BUDGET`): the items are the 1134's, and 0 + 122 + 1012 = 1134 agrees."""
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), DIQING_ONE_SENTENCE, 3) == []
+
+
+def test_a_part_above_the_compared_figure_is_held_to_it():
+    """Failed before: the same paragraph with 公务接待费 1222 (over the 1134 it is a part of, under the 1237 it is
+    compared with) — the parts were the budget's, and the sum 0 + 1222 + 1012 named the wrong whole. Now an N02 错误
+    that names the 1134."""
+    wrong = with_paragraph(DIQING_ONE_SENTENCE, 3, "公务接待费为122万元", "公务接待费为1222万元")
+    with tempfile.TemporaryDirectory() as d:
+        out = Path(d) / "diqing.docx"
+        build_docx(wrong, out)
+        found = [f for f in validate_file(out).findings if isinstance(f.ref, TextRef) and f.ref.paragraph == 3]
+        sums = [f for f in found if f.code == "N02" and "组成部分之和" in f.message]
+        assert [f.severity.value for f in sums] == ["error"] and "1134万元" in sums[0].message
+
+
+def test_a_budget_stated_as_the_sentences_own_figure_still_holds_its_parts():
+    """Must still fire: "“三公”经费预算为1237万元,其中:…" — the budget is the sentence's figure, not a base of comparison:
+    its parts over it are an N02 错误 (1222 + 25 = 1247), and parts that make it are quiet."""
+    text = "2021年“三公”经费预算为1237万元,其中:公务接待费1222万元,公务用车购置及运行维护费{car}万元。"
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), _paragraphs(text.format(car="25")), 1) == [("N02", "error")]
+        assert _at(Path(d), _paragraphs(text.format(car="15")), 1) == []
