@@ -122,3 +122,31 @@ def test_a_budget_stated_as_the_sentences_own_figure_still_holds_its_parts():
     with tempfile.TemporaryDirectory() as d:
         assert _at(Path(d), _paragraphs(text.format(car="25")), 1) == [("N02", "error")]
         assert _at(Path(d), _paragraphs(text.format(car="15")), 1) == []
+
+
+SHANDONG = _load("shandong-keji-zhiyexueyuan-caigou-2021.toml")
+
+
+def test_a_share_of_a_whole_named_and_printed_before():
+    """Failed before: 山东科技职业学院 2021 p4 with 20.5% made 21.5% — "…政府采购支出总额28861.938591万元,…。授予中小企业
+    合同金额5915.867653万元,占政府采购支出总额的21.5%": no 其中 part, so no share was held; the whole is the one earlier
+    figure printed under the name the share gives (5915.867653 / 28861.938591 = 20.50%). The 小微 amount's share
+    names the same total, not the 中小企业 amount its 其中 splits (1931.863140 / 28861.938591 = 6.69%)."""
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), SHANDONG, 4) == []
+        for old, new in (("20.5%", "21.5%"), ("6.7%", "7.6%")):
+            assert _at(Path(d), with_paragraph(SHANDONG, 4, old, new), 4) == [("N02", "error")]
+
+
+def test_a_named_whole_of_another_year_or_printed_twice_is_not_held():
+    """Must NOT fire: the name's figure placed in last year, another year than the share's, or two figures under the
+    name (its 决算 and its 预算) — which whole the share means, the words do not say."""
+    share = "授予中小企业合同金额5915.87万元,占政府采购支出总额的21.5%。"
+    texts = (
+        "上年政府采购支出总额28861.94万元。" + share,
+        "2020年政府采购支出总额28861.94万元,2021年" + share,
+        "2021年政府采购支出总额28861.94万元,政府采购支出总额预算30000万元。" + share,
+    )
+    with tempfile.TemporaryDirectory() as d:
+        for text in texts:
+            assert _at(Path(d), _paragraphs(text), 1) == []
