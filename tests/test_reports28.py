@@ -5,7 +5,11 @@
 First run (blind, main 3cff7fd1): found 1 of 2, false 错误 0, false 警告 0 on the 12 agreeing facts. Fixed in general here
 (tests named "failed before" were run against the branch before the fix and failed as their docstring says): a
 完成预算% whose budget the sentence gives only as the spending's gap to it ("…支出总计1741.75万元,…完成年初预算100%,
-决算数大于预算数55.93万元", "比预算减少0.1万元") is held to spending / (spending ∓ gap) (`completion_gap`).
+决算数大于预算数55.93万元", "比预算减少0.1万元") is held to spending / (spending ∓ gap) (`completion_gap`). A second
+batch (28b: 井研县 2020 三公, a 县's 2017 三公 预算), first run after that fix: quiet, as hand-checked. Probing both with one
+figure changed found a misreading that gave a false 错误 — a budget printed as the base a figure is compared with
+("较预算数1237万元减少103万元") was the total a 其中 split and each "较预算数X" one of its parts (`facts._COMPARED_BUDGET`)
+— and a share of a whole named and printed before, unread (`named_shares`).
 """
 
 from __future__ import annotations
