@@ -14,10 +14,8 @@ different budgets (年初 against 调整/全年). Pure: the run's facts in, `Iss
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..model import CellRef, TextRef
-from ..numbers import HUNDRED
+from ..numbers import HUNDRED, fmt_decimal
 from ..patterns import lazy_compile
 from .facts import Fact
 from .precision import Interval, _approximate, _ratio
@@ -82,22 +80,11 @@ def check_completion_by_gap(
     if point_budget <= 0:
         return True
     sign = "−" if direction > 0 else "+"
-    _arith(
-        run,
-        pi,
-        ref,
-        facts,
-        rate,
-        _ratio(spent, budget),
-        final.quantity.value / point_budget * HUNDRED,
+    what = (
         f"“{rate.subject}”完成预算的比例（决算 {final.quantity.text} / 预算 {final.quantity.text} {sign} "
-        f"{gap.quantity.text} = {_plain(point_budget)}{final.quantity.unit}）",
-        f"{rate.subject}: final / (final {sign} gap to budget)",
-        (final, gap),
-        paired_by=paired_by,
+        f"{gap.quantity.text} = {fmt_decimal(point_budget)}{final.quantity.unit}）"
     )
+    point = final.quantity.value / point_budget * HUNDRED
+    what_en = f"{rate.subject}: final / (final {sign} gap to budget)"
+    _arith(run, pi, ref, facts, rate, _ratio(spent, budget), point, what, what_en, (final, gap), paired_by=paired_by)
     return True
-
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")

@@ -73,15 +73,7 @@ def check_named_whole_shares(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact
             continue
         if _years(whole) and _years(part) and _years(whole) != _years(part):
             continue  # "2022年…总额…；2023年…占…总额的": another year's whole
-        _arith(
-            run,
-            pi,
-            ref,
-            facts,
-            share,
-            _ratio(_operand(run, pi, part), _operand(run, pi, whole)),
-            part.quantity.value / whole.quantity.value * HUNDRED,
-            f"“{part.subject or name}”占“{name}”的比例（{part.quantity.text} / {whole.quantity.text}）",
-            f"share of {part.subject} in {name}",
-            (part, whole),
-        )
+        ratio = _ratio(_operand(run, pi, part), _operand(run, pi, whole))
+        point = part.quantity.value / whole.quantity.value * HUNDRED
+        what = f"“{part.subject or name}”占“{name}”的比例（{part.quantity.text} / {whole.quantity.text}）"
+        _arith(run, pi, ref, facts, share, ratio, point, what, f"share of {part.subject} in {name}", (part, whole))
