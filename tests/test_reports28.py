@@ -21,6 +21,7 @@ from pathlib import Path
 from test_document_realreport import build_docx, with_paragraph
 from test_document_realreport import codes_at_paragraph as _at
 
+from perfxl.document.facts import _COMPARED_BUDGET
 from perfxl.model import TextRef
 from perfxl.validate import validate_file
 
@@ -154,3 +155,35 @@ def test_a_named_whole_of_another_year_or_printed_twice_is_not_held():
     with tempfile.TemporaryDirectory() as d:
         for text in texts:
             assert _at(Path(d), _paragraphs(text), 1) == []
+
+
+def test_a_rate_on_a_budget_printed_in_its_clause():
+    """Failed before: 迪庆 p3 with "增长237%" made 227% — "公务用车购置费209万元,…较预算数62万元增加147万元,增长227%": the
+    rate of the change over the budget the clause prints (147 / 62 = 237.10%) went unread. Certain: both figures are
+    the clause's own."""
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), with_paragraph(DIQING, 3, "增长237%", "增长227%"), 3) == [("N02", "error")]
+
+
+def test_a_change_on_a_budget_printed_in_its_clause_is_held_to_the_figure_compared():
+    """Failed before: 迪庆 p3 with "较预算数1237万元减少103万元" made 113 — the total 1134 less the budget 1237 is −103. Which
+    figure the clause compares is read by place (the nearest amount before it in the sentence): a 警告 that says so,
+    and one finding — the 下降8% that agrees with 103 is not said wrong again."""
+    wrong = with_paragraph(DIQING, 3, "减少103万元", "减少113万元")
+    with tempfile.TemporaryDirectory() as d:
+        out = Path(d) / "diqing.docx"
+        build_docx(wrong, out)
+        found = [f for f in validate_file(out).findings if isinstance(f.ref, TextRef) and f.ref.paragraph == 3]
+        assert [(f.code, f.severity.value) for f in found] == [("N02", "warning")]
+        assert "103万元" in found[0].message and "最近的金额" in found[0].basis
+
+
+def test_changes_and_rates_on_their_budgets_that_agree_are_quiet():
+    """Must NOT fire: 迪庆 p3 as published (five 较预算数 clauses, each change and whole-number rate agreeing) and a change
+    whose words go the other way than its figures (减少 with 209 above 62: which is wrong is unsaid). "较上年预算数" is
+    last year's budget, no base of this kind (`facts._COMPARED_BUDGET` does not read it)."""
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), DIQING, 3) == []
+        assert _at(Path(d), _paragraphs("公务用车购置费209万元,较预算数62万元减少147万元,下降237%。"), 1) == []
+    assert _COMPARED_BUDGET.search("较预算数") and _COMPARED_BUDGET.search("较2021年年初预算")
+    assert not _COMPARED_BUDGET.search("较上年预算数")
