@@ -9,7 +9,8 @@ First run (blind, main 3cff7fd1): found 1 of 2, false 错误 0, false 警告 0 o
 batch (28b: 井研县 2020 三公, a 县's 2017 三公 预算), first run after that fix: quiet, as hand-checked. Probing both with one
 figure changed found a misreading that gave a false 错误 — a budget printed as the base a figure is compared with
 ("较预算数1237万元减少103万元") was the total a 其中 split and each "较预算数X" one of its parts (`facts._COMPARED_BUDGET`)
-— and a share of a whole named and printed before, unread (`named_shares`).
+— and two reading gaps: a share of a whole named and printed before (`named_shares`), a change and its rate against a
+budget printed in their own clause (`compared_budget`).
 """
 
 from __future__ import annotations
