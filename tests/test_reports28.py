@@ -40,17 +40,22 @@ def _paragraphs(*texts: str) -> dict:
     return {"paragraphs": list(texts)}
 
 
+def _found(fixture: dict, paragraph: int) -> list:
+    """The findings (with their basis) the fixture's report, built as a .docx, gets at `paragraph`."""
+    with tempfile.TemporaryDirectory() as d:
+        out = Path(d) / "report.docx"
+        build_docx(fixture, out)
+        return [f for f in validate_file(out).findings if isinstance(f.ref, TextRef) and f.ref.paragraph == paragraph]
+
+
 def test_a_completion_rate_against_the_budget_its_excess_implies():
     """Failed before: 天水市幼儿园 2017 p16 — "支出总计1741.75万元,…完成年初预算100%,决算数大于预算数55.93万元": the
     budget is 1741.75 − 55.93 = 1685.82 and the rate 103.32%. The words name no item's 决算 (the sentence's spending
     is read as it): a 警告 that says how it paired them."""
-    with tempfile.TemporaryDirectory() as d:
-        out = Path(d) / "tianshui.docx"
-        build_docx(TIANSHUI, out)
-        found = [f for f in validate_file(out).findings if isinstance(f.ref, TextRef) and f.ref.paragraph == 16]
-        assert [(f.code, f.severity.value) for f in found] == [("N02", "warning")]
-        assert "1685.82万元" in found[0].message and "103%" in found[0].message
-        assert "同句的支出" in found[0].basis  # the basis says the pairing is by place
+    found = _found(TIANSHUI, 16)
+    assert [(f.code, f.severity.value) for f in found] == [("N02", "warning")]
+    assert "1685.82万元" in found[0].message and "103%" in found[0].message
+    assert "同句的支出" in found[0].basis  # the basis says the pairing is by place
 
 
 def test_the_rate_its_excess_gives_is_quiet():
@@ -113,12 +118,8 @@ def test_a_part_above_the_compared_figure_is_held_to_it():
     compared with) — the parts were the budget's, and the sum 0 + 1222 + 1012 named the wrong whole. Now an N02 错误
     that names the 1134."""
     wrong = with_paragraph(DIQING_ONE_SENTENCE, 3, "公务接待费为122万元", "公务接待费为1222万元")
-    with tempfile.TemporaryDirectory() as d:
-        out = Path(d) / "diqing.docx"
-        build_docx(wrong, out)
-        found = [f for f in validate_file(out).findings if isinstance(f.ref, TextRef) and f.ref.paragraph == 3]
-        sums = [f for f in found if f.code == "N02" and "组成部分之和" in f.message]
-        assert [f.severity.value for f in sums] == ["error"] and "1134万元" in sums[0].message
+    sums = [f for f in _found(wrong, 3) if f.code == "N02" and "组成部分之和" in f.message]
+    assert [f.severity.value for f in sums] == ["error"] and "1134万元" in sums[0].message
 
 
 def test_a_budget_stated_as_the_sentences_own_figure_still_holds_its_parts():
@@ -171,12 +172,9 @@ def test_a_change_on_a_budget_printed_in_its_clause_is_held_to_the_figure_compar
     figure the clause compares is read by place (the nearest amount before it in the sentence): a 警告 that says so,
     and one finding — the 下降8% that agrees with 103 is not said wrong again."""
     wrong = with_paragraph(DIQING, 3, "减少103万元", "减少113万元")
-    with tempfile.TemporaryDirectory() as d:
-        out = Path(d) / "diqing.docx"
-        build_docx(wrong, out)
-        found = [f for f in validate_file(out).findings if isinstance(f.ref, TextRef) and f.ref.paragraph == 3]
-        assert [(f.code, f.severity.value) for f in found] == [("N02", "warning")]
-        assert "103万元" in found[0].message and "最近的金额" in found[0].basis
+    found = _found(wrong, 3)
+    assert [(f.code, f.severity.value) for f in found] == [("N02", "warning")]
+    assert "103万元" in found[0].message and "最近的金额" in found[0].basis
 
 
 def test_changes_and_rates_on_their_budgets_that_agree_are_quiet():

@@ -105,18 +105,15 @@ def _held_to_its_level(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
         if point > 0
         else f"{base.quantity.text} − {level.quantity.text}"
     )
-    contradict(
-        run,
-        pi,
-        ref,
-        change,
-        f"“{level.subject}”与预算相比的增减额（{operands}）",
-        f"{level.subject}: the change on the budget",
-        expected=expected,
-        certainty=Certainty.JUDGEMENT,
-        basis=f"{_where(ref)}：“{level.clause.strip()}”与同句所列预算“{base.clause.strip()}”之差 {operands} = {expected}，"
-        f"而文字写 {change.quantity.text}；比较的是哪一个数，按同句中预算之前最近的金额读取，需人工核实",
-        basis_en=f"{operands} = {expected} (the figure before the budget in the sentence, read as the one compared — a "
-        f"pairing by place); the text says {change.quantity.text}",
+    what = f"“{level.subject}”与预算相比的增减额（{operands}）"
+    zh = (
+        f"{_where(ref)}：“{level.clause.strip()}”与同句所列预算“{base.clause.strip()}”之差 {operands} = {expected}，"
+        f"而文字写 {change.quantity.text}；比较的是哪一个数，按同句中预算之前最近的金额读取，需人工核实"
     )
+    en = (
+        f"{operands} = {expected} (the figure before the budget in the sentence, read as the one compared — a "
+        f"pairing by place); the text says {change.quantity.text}"
+    )
+    what_en, judged = f"{level.subject}: the change on the budget", Certainty.JUDGEMENT
+    contradict(run, pi, ref, change, what, what_en, expected=expected, certainty=judged, basis=zh, basis_en=en)
     return True
