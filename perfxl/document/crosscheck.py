@@ -26,6 +26,7 @@ from ..units import convert
 from .assumed_unit import settle_units
 from .budget_gap import check_budget_gaps, check_named_gaps
 from .compare import _compare
+from .compared_budget import check_compared_budgets
 from .defined_shares import check_defined_shares
 from .facts import (
     Fact,
@@ -58,6 +59,7 @@ from .indicator_arith import _TARGET_CUE
 from .levels_apart import check_adjusted_rates, check_changes_apart
 from .lists import listed_counts
 from .match import NameMatch, match_name, normal_name, ratio
+from .named_shares import check_named_whole_shares
 from .plain_text import plain_narrative
 from .precision import (
     Interval,
@@ -1863,6 +1865,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         check_none_stated(run, pi, ref, sub.narrative[pi].text)
         check_adjusted_rates(run, pi, ref, pf.facts)
         check_defined_shares(run, pi, ref, pf.facts)  # shares of a whole only its defined items make (real reports 25)
+        check_named_whole_shares(run, pi, ref, pf.facts)  # a share of a whole named and printed before (reports 28)
+        check_compared_budgets(run, pi, ref, pf.facts)  # a change/rate on a budget printed in its clause (reports 28)
         _listed(run, ref, sub.narrative[pi].text, sub.narrative[pi - 1].text if pi else "")
         _budget_by_parts(run, ref, sub.narrative[pi].text)
         if sub.evaluations:

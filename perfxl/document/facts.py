@@ -1242,6 +1242,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
         amount = role in ("value", "final", "budget")
         parent = (state.inner_parent if bracketed else state.parent) if amount and not inline else None
+        compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None  # a base of comparison: no part, no total
+        if compared_budget:
+            parent = None
         if parent is not None and _restated_share_amount(state, qty, raw_prefix):
             parent = (
                 None  # "其中财政资金300万元,占比60%计300万元": the part's amount restated after its share, no new part
@@ -1312,7 +1315,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         if state.enumeration is not None and state.enumeration.items:
             state.enumeration.items[-1].append(idx)
         state.inline_budget = idx if inline else None
-        if amount and parent is None and not bracketed and not inline:
+        if amount and parent is None and not bracketed and not inline and not compared_budget:
             state.last_total = idx
         rest = clause[m.end() : _next_start(matches, m, clause)]
         if (
@@ -1343,6 +1346,14 @@ _SPLIT_BY = lazy_compile(r"(?:其中)?按[\u4e00-\u9fff]{1,8}分(?:类)?(?:如�
 _SPLIT_HEADING = lazy_compile(
     r"按(?:(?:资金来源|收入来源|支出性质)(?:划分|分)(?:类)?|(?:支出)?(?:经济|功能)分类(?:划?分)?)(?:如下|为|是)?",
     needs=("按",),
+)
+
+
+#: A budget printed only as the base a figure is compared with ("…决算汇总数为1134万元,…较预算数1237万元减少103万元,
+#: 下降8%。其中:…", 迪庆州 2021, real reports 28): no total of its own — a 其中 after it splits the figure compared
+#: (the 1134), not the budget (`_State.last_total`).
+_COMPARED_BUDGET = lazy_compile(
+    r"(?:比|较|与)\s*(?:(?:19|20)\d{2}\s*年度?)?(?:年初|调整后?|全年)?预算数?\s*(?:为|是)?\s*$", needs=("预算",)
 )
 
 
