@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 from perfxl.chinese import CACHE_MAX_LEN, is_plain, nfkc_stable, to_simplified
 from perfxl.numbers import fmt_decimal, join_digit_groups, to_decimal
 from perfxl.profiles import load_profile, resolve_profile
+from perfxl.records import value_methods
 from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
 
 from .patterns import INVISIBLE, lazy_compile
@@ -111,7 +112,8 @@ LE: Final = Op.LE
 LT: Final = Op.LT
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ParsedValue:
     """A typed cell value. `number` is exact; `unit` is normalised ("万元/家", "%"); `per` is the
     denominator unit of a per-unit value ("家"); `tier` is 0/1/2 (达成/部分达成/未达成) for tier labels;

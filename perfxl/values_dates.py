@@ -11,10 +11,13 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from perfxl.records import value_methods
+
 __all__ = ["DateParts", "excel_serial_date", "parse_date"]
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class DateParts:
     """A calendar day, year optional; `precision` is what was written: "year", "month", "day"."""
 
