@@ -1,9 +1,10 @@
-"""`==`, `hash` and `repr` of a frozen dataclass made without `exec` (issue 14: the start-up of `perfxl validate`).
+"""`==`, `hash` and `repr` of a dataclass made without `exec` (issue 14: the start-up of `perfxl validate`).
 
 Python 3.11's `dataclasses` writes each generated method as source text and `exec`s it: ≈ 0.65 M instructions a
 method, ≈ 455 methods when `perfxl validate` starts (perf15s counted them), `__eq__`, `__repr__` and `__hash__` 3 of
 the 6 a frozen class gets. `value_methods` gives a class made by `@dataclass(frozen=True, eq=False, repr=False)` the
-three methods the plain `@dataclass(frozen=True)` would generate, as closures over the class's field names:
+three methods the plain `@dataclass(frozen=True)` would generate, as closures over the class's field names (a mutable
+class, `@dataclass(eq=False, repr=False)`, gets `__eq__` and `__repr__`, and `__hash__` None, as `@dataclass` makes it):
 
 - `__eq__`: another object of the very same class (`other.__class__ is self.__class__`) is equal when the tuples of
   their `compare` fields are (tuples: an element is equal to itself first, as the generated method's tuples);
@@ -14,8 +15,9 @@ three methods the plain `@dataclass(frozen=True)` would generate, as closures ov
 
 The same values, hashes and texts as the generated methods (`tests/test_perf24b.py` holds each decorated class to a
 twin made by `dataclasses` itself, on the objects a real workbook's reading builds); `dataclasses.fields`, `replace`,
-`asdict`, `__match_args__`, slots and frozen assignment are the dataclass's own. `order=True` classes and classes
-defining any of the three methods themselves are refused (a RuntimeError at import): they keep `dataclasses`'.
+`asdict`, `__match_args__`, slots and frozen assignment are the dataclass's own. `order=True` or `unsafe_hash=True`
+classes and classes defining any of the three methods themselves are refused (a RuntimeError at import): they keep
+`dataclasses`'.
 """
 
 from __future__ import annotations
@@ -42,11 +44,12 @@ def _tuple_of(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
 
 
 def value_methods(cls: T) -> T:
-    """Give frozen dataclass `cls` (made with `eq=False, repr=False`) the `__eq__`, `__hash__` and `__repr__` that
-    `@dataclass(frozen=True)` would generate (module docstring). Put above the `@dataclass(…)` line."""
+    """Give dataclass `cls` (made with `eq=False, repr=False`) the `__eq__`, `__hash__` and `__repr__` that `@dataclass`
+    would generate (module docstring; a mutable class's `__hash__` is None, unhashable). Put above the `@dataclass(…)`
+    line."""
     params = getattr(cls, "__dataclass_params__", None)
-    if params is None or not params.frozen or params.eq or params.repr or params.order:
-        raise RuntimeError(f"{cls.__name__}: value_methods needs @dataclass(frozen=True, eq=False, repr=False)")
+    if params is None or params.eq or params.repr or params.order or params.unsafe_hash:
+        raise RuntimeError(f"{cls.__name__}: value_methods needs @dataclass(eq=False, repr=False)")
     if any(name in cls.__dict__ for name in ("__eq__", "__repr__")) or cls.__dict__.get("__hash__") is not None:
         raise RuntimeError(f"{cls.__name__}: defines __eq__, __hash__ or __repr__ itself")
     fields = dataclasses.fields(cls)
@@ -69,4 +72,6 @@ def value_methods(cls: T) -> T:
     for method in (__eq__, __hash__, __repr__):
         method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
         setattr(cls, method.__name__, method)
+    if not params.frozen:  # a mutable class with `==` is unhashable, as `dataclasses` makes it
+        cls.__hash__ = None  # type: ignore[assignment]
     return cls

@@ -348,7 +348,8 @@ def _direction(text: str) -> int:
     return 0
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _Enumeration:
     """ "区直文博系统12774万元。区直文博系统项目有：一是…9378万元…二是…5009万元": items opened by ordinal markers
     (一是/二是…, or （一）/（二）…) after a head naming the total just stated; each item's figures, by fact index."""
@@ -360,7 +361,8 @@ class _Enumeration:
     broken: bool = False  # an ordinal out of sequence: not the list it seemed
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _State:
     subject: str = ""
     role: str = ""

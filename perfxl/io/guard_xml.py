@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import IO
 
+from perfxl.records import value_methods
+
 __all__ = [
     "prologue_problem",
     "SheetExtent",
@@ -90,7 +92,8 @@ def _tokens(stream: IO[bytes]):
         yield buf[:cut]
 
 
-@dataclass(slots=True)
+@value_methods
+@dataclass(slots=True, eq=False, repr=False)
 class SheetExtent:
     """Used range of one sheet, 1-based and inclusive (0 when the sheet holds no value)."""
 
@@ -285,7 +288,8 @@ def scan_sheet_extent(stream: IO[bytes], max_area: int) -> SheetExtent:
     return ext
 
 
-@dataclass(slots=True)
+@value_methods
+@dataclass(slots=True, eq=False, repr=False)
 class SharedStringsScan:
     """What calamine would trust in sharedStrings.xml: the declared unique count, plus the real
     count and the longest string (in bytes of XML)."""
