@@ -14,6 +14,7 @@ import dataclasses
 import importlib
 import math
 import pkgutil
+import re
 from pathlib import Path
 from typing import Any
 
@@ -206,3 +207,17 @@ def test_one_field_and_no_field_classes_alike() -> None:
     nan = math.nan
     _hold_alike([One(nan), One(nan), One(float("nan")), One(1), One(1.0), One(True), One(["x"]), Empty(), Empty()])
     assert One(nan) == One(nan) and hash(One(2)) == hash((2,)) and hash(Empty()) == hash(())
+
+
+def test_a_lazy_bytes_pattern_answers_as_re() -> None:
+    """`lazy_compile` of a bytes pattern (the readers' XML scans, compiled on first use) answers as `re.compile`'s."""
+    from perfxl.io import guard_xml, source
+    from perfxl.patterns import lazy_compile
+
+    xml = b'<row r="3"><c r="B3" t="str"><f>A1+1</f><v></v></c><c r="C3"><v>2</v></c><x:c r="D3"/></row>'
+    for pattern, flags in ((rb"<c\b([^>]*)(?<!/)>(.*?)</c>", re.S), (rb'\br="([A-Z]{1,3})(\d+)"', 0)):
+        lazy, real = lazy_compile(pattern, flags), re.compile(pattern, flags)
+        assert [m.groups() for m in lazy.finditer(xml)] == [m.groups() for m in real.finditer(xml)] != []
+        assert lazy.findall(xml) == real.findall(xml) and lazy.pattern == pattern and lazy.flags == real.flags
+    assert [m.group(1) for m in source._CELL.finditer(xml)] == [b' r="B3" t="str"', b' r="C3"']
+    assert guard_xml._PREFIXED.search(xml) is not None and guard_xml._ROOT_START.search(xml, 0, 10) is not None
