@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..patterns import lazy_compile, opening
+from ..records import value_methods
 from ..units import convert
 from .vocabulary import (
     CLAIMS,
@@ -180,7 +181,8 @@ def compact_name(text: str) -> str:
     return _PUNCT.sub("", text or "")
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Quantity:
     """A number as printed with its unit: `places` decimals were printed, so it stands for any value
     in [value − step/2, value + step) (rounded half up or truncated)."""
@@ -213,7 +215,8 @@ class Quantity:
         return self.unit in MEASURE_UNITS or self.unit in SCALED_UNITS
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Fact:
     """One figure of the narrative: `subject` as written (compacted), `claim` its canonical name ("" for an
     indicator-like subject), `role` (see ROLE_ZH), `direction` +1/−1 for an increase/decrease, `parent` the
@@ -245,7 +248,8 @@ class Fact:
         return f"{self.subject}{ROLE_ZH.get(self.role, '')}" if self.role not in ("value",) else self.subject
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class GoalClaim:
     """A sentence saying every target was met ("以上目标均已完成", also the typo "均以完成"); `all_stated`
     False for the weaker "已按照计划完成目标", which a person reads as a claim about every target."""
@@ -256,7 +260,8 @@ class GoalClaim:
     scope: str = ""  # a group of indicators the claim names ("数量指标均已完成"): only that group's rows are claimed
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class StatedIndicator:
     """An indicator the text states with its target and actual ("…年初指标值为不低于180人,全年实际完成值164人")."""
 
@@ -266,7 +271,8 @@ class StatedIndicator:
     actual: str
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ParagraphFacts:
     paragraph: int
     facts: tuple[Fact, ...] = ()
@@ -342,7 +348,8 @@ def _direction(text: str) -> int:
     return 0
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _Enumeration:
     """ "区直文博系统12774万元。区直文博系统项目有：一是…9378万元…二是…5009万元": items opened by ordinal markers
     (一是/二是…, or （一）/（二）…) after a head naming the total just stated; each item's figures, by fact index."""
@@ -354,7 +361,8 @@ class _Enumeration:
     broken: bool = False  # an ordinal out of sequence: not the list it seemed
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _State:
     subject: str = ""
     role: str = ""

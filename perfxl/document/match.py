@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..patterns import lazy_compile
+from ..records import value_methods
 from .facts import compact_name
 from .vocabulary import RESULT_VERBS
 
@@ -59,7 +60,8 @@ def ratio(a: str, b: str) -> float:
     return 100.0 * difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class NameMatch:
     """The candidate index chosen, whether only a fuzzy score paired them, and the score."""
 

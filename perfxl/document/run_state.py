@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import CellRef, CellValue, Certainty, Location, Submission, TextRef
 from ..numbers import fmt_decimal, round_half_up
 from ..patterns import lazy_compile
+from ..records import value_methods
 from ..units import convert
 from .facts import Fact, sentences
 from .precision import Interval, _around, _bound, _bound_holds, _interval
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
     from .table_lines import LineIndex, LineMatch
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class Issue:
     """One narrative finding before rendering: code, places, template fields, certainty and basis."""
 
@@ -39,7 +41,8 @@ class Issue:
     basis_en: str = ""
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _Run:
     sub: Submission
     profile: ProfileLike

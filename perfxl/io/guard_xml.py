@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import IO
 
+from perfxl.patterns import lazy_compile
+from perfxl.records import value_methods
+
 __all__ = [
     "prologue_problem",
     "SheetExtent",
@@ -32,10 +35,10 @@ CHUNK = 1 << 20
 MAX_PROLOGUE = 64 * 1024
 MAX_TAG = 1 << 20
 
-_ROOT_START = re.compile(rb"<[A-Za-z_]")
+_ROOT_START = lazy_compile(rb"<[A-Za-z_]")
 _REF_ATTR = re.compile(rb'ref\s*=\s*["\']([^"\']*)["\']')
 _UNIQUE = re.compile(rb'uniqueCount\s*=\s*["\'](\d+)["\']')
-_SI = re.compile(rb"<(/?)(?:\w+:)?si(?=[\s/>])[^>]*?(/?)>")
+_SI = lazy_compile(rb"<(/?)(?:\w+:)?si(?=[\s/>])[^>]*?(/?)>")
 
 
 def _col_number(letters: bytes) -> int:
@@ -90,7 +93,8 @@ def _tokens(stream: IO[bytes]):
         yield buf[:cut]
 
 
-@dataclass(slots=True)
+@value_methods
+@dataclass(slots=True, eq=False, repr=False)
 class SheetExtent:
     """Used range of one sheet, 1-based and inclusive (0 when the sheet holds no value)."""
 
@@ -150,7 +154,7 @@ _CELL_TAG = re.compile(rb'<c(?> r="([A-Z]{1,3})(\d{1,7})"' + _FAST_TAIL + rb"(?:
 #: A prefixed cell or row tag (`<x:c r="A1">`, `<x:row\nr="7">`), which the fast scan, looking for `<c`, does not see:
 #: `:c` or `:row` followed by white space, `/` or `>` (in text too: then the exact scan merely runs instead). The former
 #: test, `:c ` and `:row ` with a blank, let `<x:c\nr="XFD1048576">` pass unmeasured, though calamine reads it (perf22l).
-_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
+_PREFIXED = lazy_compile(rb":(?:c|row)[\s/>]")
 _DIMENSION = re.compile(rb"<dimension\b([^>]*)>")
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
@@ -214,7 +218,7 @@ _ITEM = re.compile(
 #: quote and its `=` (calamine: `<c s="1"r="XFD1">` holds an `r`); calamine reads a cell's last `r` and a row's first,
 #: so all are read and the farthest kept. Letters any number, either case (`r="AAAA1"` is column 18,279 to calamine);
 #: a row's `r` by its digits (calamine's `get_row` skips letters: `<row r="A5000">` is row 5,000).
-_R_ANY = re.compile(rb"""(?<![^\s"'])r\s*=\s*["']([A-Za-z]*)(\d+)["']""")
+_R_ANY = lazy_compile(rb"""(?<![^\s"'])r\s*=\s*["']([A-Za-z]*)(\d+)["']""")
 
 
 def _exact_items(stream: IO[bytes]):
@@ -285,7 +289,8 @@ def scan_sheet_extent(stream: IO[bytes], max_area: int) -> SheetExtent:
     return ext
 
 
-@dataclass(slots=True)
+@value_methods
+@dataclass(slots=True, eq=False, repr=False)
 class SharedStringsScan:
     """What calamine would trust in sharedStrings.xml: the declared unique count, plus the real
     count and the longest string (in bytes of XML)."""
@@ -372,11 +377,11 @@ def _si_plain(out: SharedStringsScan, region: bytes, offset: int, opened_at: int
     return offset + len(region) - len(last) + start + 4 if start >= 0 else opened_at
 
 
-_ODS_TOKEN = re.compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
-_ODS_NAME = re.compile(rb'table:name\s*=\s*"([^"]*)"')
-_ODS_ROWS = re.compile(rb'table:number-rows-repeated\s*=\s*"(\d+)"')
-_ODS_COLS = re.compile(rb'table:number-columns-repeated\s*=\s*"(\d+)"')
-_ODS_VALUE = re.compile(rb"office:value-type\s*=")
+_ODS_TOKEN = lazy_compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
+_ODS_NAME = lazy_compile(rb'table:name\s*=\s*"([^"]*)"')
+_ODS_ROWS = lazy_compile(rb'table:number-rows-repeated\s*=\s*"(\d+)"')
+_ODS_COLS = lazy_compile(rb'table:number-columns-repeated\s*=\s*"(\d+)"')
+_ODS_VALUE = lazy_compile(rb"office:value-type\s*=")
 
 
 def scan_ods_tables(stream: IO[bytes], max_area: int) -> list[tuple[str, SheetExtent]]:
