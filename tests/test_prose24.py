@@ -9,6 +9,9 @@
   公务用车购置费支出204.78万元,…;公务用车运行维护费支出664.60万元,…。公务接待费支出295.70万元,…") — its items after
   the first "。" were no parts (perfxl/document/facts.py `_closed_list_goes_on`: a list of a kind closed by definition
   goes on into a sentence opening with another of its items).
+- 梧州 农检中心 2020 p2 (guangxi-wuzhou-nongjian-juesuan-2020): "公务接待费支出决算…比去年增加 0.5 万元,增长 50%", its
+  level (1.5万元) printed only in p1 — a change rate whose level is in another paragraph (perfxl/document/levels_apart.py
+  `check_rates_apart`, an N02 警告: the level is paired by the item's name).
 - 南昌 烈士陵园 2022 p5 (jiangxi-nanchang-lieshilingyuan-xiangmu-2022): "预算35. 3万元" (a PDF's space after the point)
   was read as 3万元 — silently; now read as 35.3万元 and said in the basis of the paragraph's findings
   (perfxl/document/plain_text.py `split_decimals`).
@@ -30,6 +33,7 @@ from perfxl.validate import validate_file
 
 LUZHAI = parsed_toml(REPORTS / "guangxi-luzhai-sangong-juesuan-2019.toml")
 DONGPO = parsed_toml(REPORTS / "sichuan-dongpo-shenjiju-sangong-2014.toml")
+NONGJIAN = parsed_toml(REPORTS / "guangxi-wuzhou-nongjian-juesuan-2020.toml")
 NANCHANG = parsed_toml(REPORTS / "jiangxi-nanchang-lieshilingyuan-xiangmu-2022.toml")
 
 
@@ -136,3 +140,31 @@ def test_a_list_past_its_full_stop_of_an_open_kind_or_into_another_item_is_not_h
     )
     for fixture in quiet:
         assert [f for f in _findings(fixture) if f.code == "N02"] == [], fixture
+
+
+def test_a_change_rate_whose_level_another_paragraph_prints():
+    """Failed before: 梧州 农检中心 p2 with 公务接待费's "增长 50%" printed 33.3% went unsaid — its level, 1.5万元, is p1's
+    (a page cut before its year: a sentence naming no year is read as the report's, said in the basis). 0.5 / (1.5 −
+    0.5) = 50%: a 警告 naming the paragraph it paired. As published (50%, 35.8%) and at 51% (within 1.5's and 0.5's
+    printed places: 0.45 / 1.1 … 0.55 / 0.9) quiet."""
+    wrong = with_paragraph(NONGJIAN, 2, "增长 50%", "增长 33.3%")
+    findings = [f for f in _findings(wrong) if f.ref.paragraph == 2]
+    assert [(f.code, f.severity.value) for f in findings] == [("N02", "warning")]
+    assert "本年数取自正文第1段“公务接待费支出决算1.5万元”" in findings[0].basis
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), NONGJIAN, 2) == []
+        assert _at(Path(d), with_paragraph(NONGJIAN, 2, "增长 50%", "增长 51%"), 2) == []
+
+
+def test_a_change_rate_apart_on_a_named_year_or_two_levels_is_not_held():
+    """Must NOT fire: a rate "比2019年" (a named year may be another's than the level's), or an item printed with two
+    levels that differ (which is this year's is open)."""
+    rate = "本单位公务接待费支出决算比去年增加0.5万元,增长33.3%。"
+    quiet = (
+        _paragraphs("2020年公务接待费支出决算1.5万元。", rate.replace("比去年", "比2018年")),
+        _paragraphs("2020年公务接待费支出决算1.5万元。", "2020年公务接待费支出决算2万元。", rate),
+    )
+    for fixture in quiet:
+        assert [f for f in _findings(fixture) if f.code == "N02"] == [], fixture
+    loud = _paragraphs("2020年公务接待费支出决算1.5万元。", rate)
+    assert [(f.code, f.ref.paragraph) for f in _findings(loud)] == [("N02", 2)]

@@ -56,7 +56,7 @@ from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE
 from .goal_texts import _TABLE_YEAR, check_goal_texts
 from .group_weights import check_group_points
 from .indicator_arith import _TARGET_CUE
-from .levels_apart import check_adjusted_rates, check_changes_apart
+from .levels_apart import check_adjusted_rates, check_changes_apart, check_rates_apart
 from .lists import listed_counts
 from .match import NameMatch, match_name, normal_name, ratio
 from .plain_text import plain_narrative, split_decimals
@@ -1882,6 +1882,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     check_spread_lists(run, parsed, [p.text for p in sub.narrative])  # a 其中 list over paragraphs (doc22)
     for pi, ref, pf in parsed:  # after every paragraph's own checks: a level in doubt there judges no other (rgaps19)
         check_changes_apart(run, pi, ref, pf.facts)
+        check_rates_apart(run, pi, ref, pf.facts)  # a change rate whose level only another paragraph prints (prose24)
         check_averages(run, pi, ref, pf.facts)  # a per-thing figure against its total over its count (prose24)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref
