@@ -1885,8 +1885,10 @@ def _closed_list_goes_on(state: _State, sentence: str) -> int | None:
         return None
     total = state.facts[whole]
     admits = CLOSED_KINDS.get(total.claim or _claim(_MEASURE_TAIL.sub("", total.subject)))
-    parts = [f.claim for f in state.facts if f.parent == whole and f.role in ("value", "final", "budget")]
-    if not admits or not parts or not all(c in admits for c in parts) or len(set(parts)) != len(parts):
+    if not admits:
+        return None
+    parts = [f.claim for f in state.facts[whole + 1 :] if f.parent == whole and f.role in ("value", "final", "budget")]
+    if not parts or not all(c in admits for c in parts) or len(set(parts)) != len(parts):
         return None
     opening = compact_name(_ITEM_NUMBER.sub("", _OPENING_WORDS.match(sentence.strip()).group(0)))  # type: ignore[union-attr]
     item = _claim(_MEASURE_TAIL.sub("", opening)) or _claim(opening)
