@@ -24,6 +24,7 @@ from ..patterns import lazy_compile
 from ..printed_scope import said_scope, said_scopes, said_stage, stage_reason
 from ..units import convert
 from .assumed_unit import settle_units
+from .averages import check_averages
 from .budget_gap import check_budget_gaps, check_named_gaps
 from .compare import _compare
 from .compared_budget import check_compared_budgets
@@ -56,11 +57,11 @@ from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE
 from .goal_texts import _TABLE_YEAR, check_goal_texts
 from .group_weights import check_group_points
 from .indicator_arith import _TARGET_CUE
-from .levels_apart import check_adjusted_rates, check_changes_apart
+from .levels_apart import check_adjusted_rates, check_changes_apart, check_rates_apart
 from .lists import listed_counts
 from .match import NameMatch, match_name, normal_name, ratio
 from .named_shares import check_named_whole_shares
-from .plain_text import plain_narrative
+from .plain_text import plain_narrative, split_decimals
 from .precision import (
     Interval,
     _agrees,
@@ -1783,6 +1784,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported);
     the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02), and
     their money and 完成预算的% against their own table's funds total (N01; perfxl.document.goal_funds)."""
+    original = sub.narrative  # as written: a figure broken after its point is said in its findings' basis
     if sub.narrative:  # full-width digits, traditional characters, soft returns: read as the one plain form
         # a paragraph past the reading bound is left out (its text empty): coverage, listed by `unread_texts`
         plain = tuple(
@@ -1884,6 +1886,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     check_spread_lists(run, parsed, [p.text for p in sub.narrative])  # a 其中 list over paragraphs (doc22)
     for pi, ref, pf in parsed:  # after every paragraph's own checks: a level in doubt there judges no other (rgaps19)
         check_changes_apart(run, pi, ref, pf.facts)
+        check_rates_apart(run, pi, ref, pf.facts)  # a change rate whose level only another paragraph prints (prose24)
+        check_averages(run, pi, ref, pf.facts)  # a per-thing figure against its total over its count (prose24)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref
         claims = "、".join(f"“{f.label}{f.quantity.text}”" for f in facts)
@@ -1899,7 +1903,27 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         )
     for pi, unread in sorted(run.unreadable.items()):
         run.issues.append(_unread_issue(sub.narrative[pi].ref, unread))
-    return run.issues
+    return _with_split_decimals(run.issues, original)
+
+
+def _with_split_decimals(issues: list[Issue], paragraphs: tuple[Paragraph, ...]) -> list[Issue]:
+    """Each finding at a paragraph holding a figure broken after its decimal point ("35. 3万元", read as 35.3万元 by
+    `plain_narrative`) says so in its basis: the reading is perfxl's, and a person may check it (prose24)."""
+    split = {p.ref: figures for p in paragraphs if (figures := split_decimals(p.text))}
+    if not split:
+        return issues
+    out = []
+    for issue in issues:
+        broken = split.get(issue.ref) if isinstance(issue.ref, TextRef) else None
+        if broken:
+            said = "、".join(f"“{f}”" for f in broken)
+            issue = dataclasses.replace(
+                issue,
+                basis=f"{issue.basis}；原文{said}小数点后有空格（PDF 换行所致），按一个数字读",
+                basis_en=f"{issue.basis_en}; {', '.join(broken)} read as one figure (a space after the point)",
+            )
+        out.append(issue)
+    return out
 
 
 #: Why an N04 figure could not be checked: no row of its name (the default), or its row's cell unreadable.

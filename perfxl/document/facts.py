@@ -1889,6 +1889,31 @@ def _past_its_kind(total: Fact, parts: list[Fact], subject: str) -> bool:
     return not any(name in subject for claim in admits for name in CLAIMS[claim])
 
 
+#: A sentence's opening words, up to its first figure or clause mark.
+_OPENING_WORDS = lazy_compile(r"^[^\d，,。；;：:]*")
+
+
+def _closed_list_goes_on(state: _State, sentence: str) -> int | None:
+    """The whole whose 其中 list goes on into `sentence`, past the "。" before it: the running list is of a kind closed by
+    definition (`CLOSED_KINDS`: “三公”经费), every part so far one of its items, each once, and the sentence opens with
+    another of its items (鹿寨 2019: "…“三公”经费决算支出数为1165.08万元,…。其中:因公出国(境)费支出0万元。公务用车购置费
+    支出204.78万元,…;公务用车运行维护费支出664.60万元,…。公务接待费支出295.70万元,…" — the four items of the 1165.08). A
+    list of an open kind (支出, 资金) ends at its "。" as before: the next sentence may be anything."""
+    whole = state.parent
+    if whole is None or not state.sentence or whole >= len(state.facts):
+        return None
+    total = state.facts[whole]
+    admits = CLOSED_KINDS.get(total.claim or _claim(_MEASURE_TAIL.sub("", total.subject)))
+    if not admits:
+        return None
+    parts = [f.claim for f in state.facts[whole + 1 :] if f.parent == whole and f.role in ("value", "final", "budget")]
+    if not parts or not all(c in admits for c in parts) or len(set(parts)) != len(parts):
+        return None
+    opening = compact_name(_ITEM_NUMBER.sub("", _OPENING_WORDS.match(sentence.strip()).group(0)))  # type: ignore[union-attr]
+    item = _claim(_MEASURE_TAIL.sub("", opening)) or _claim(opening)
+    return whole if item in admits and item not in parts else None
+
+
 #: The words after an item's name saying which of its figures it is ("三公经费支出", "…决算数", "…预算合计").
 _MEASURE_TAIL = lazy_compile(r"(?:年初|调整|实际|支出|决算|预算|执行|合计|总计|总额|共计|数)+$")
 
@@ -2200,7 +2225,8 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
         )
         state.last_total = 0
     for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
-        state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, "", 0, None
+        going_on = _closed_list_goes_on(state, sentence)
+        state.parent, state.listed_by_wei, state.depth, state.inner_parent = going_on, "", 0, None
         if uses and not state.sentence:
             state.parent = 0  # the item's amount is a use of the total carried from the heading's paragraph
         state.base = state.detailing = state.closed_detail = None
