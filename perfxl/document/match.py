@@ -16,7 +16,7 @@ from ..patterns import lazy_compile
 from .facts import compact_name
 from .vocabulary import RESULT_VERBS
 
-__all__ = ["NameMatch", "match_name", "normal_name", "ratio", "FUZZY_THRESHOLD", "FUZZY_MARGIN"]
+__all__ = ["NameMatch", "NameTable", "match_name", "normal_name", "ratio", "FUZZY_THRESHOLD", "FUZZY_MARGIN"]
 
 #: Minimum fuzzy score (0–100) of a pair, and by how much it must beat the next candidate.
 FUZZY_THRESHOLD = 75.0
@@ -68,19 +68,39 @@ class NameMatch:
     score: float
 
 
-def match_name(subject: str, names: Sequence[str]) -> NameMatch | None:
+class NameTable:
+    """Table names with their normal forms worked out once: a report asking for each of its figures reads each name
+    once, not once a figure (sec24a: 2,000 figures against 1,000 rows normalised 2·10⁶ names, 90 s of 150)."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = list(names)
+        self.exact: dict[str, list[int]] = {}
+        for i, n in enumerate(self.names):
+            self.exact.setdefault(normal_name(n), []).append(i)
+        self._cores: list[str] | None = None
+
+    @property
+    def cores(self) -> list[str]:
+        """Each name as compared fuzzily (`_core`), worked out at the first fuzzy look-up."""
+        if self._cores is None:
+            self._cores = [_core(n) for n in self.names]
+        return self._cores
+
+
+def match_name(subject: str, names: Sequence[str] | NameTable) -> NameMatch | None:
     """Best table name for a narrative subject: an exact normal-form match first; else the fuzzy best
     scoring ≥ FUZZY_THRESHOLD and FUZZY_MARGIN above the runner-up; else None."""
     key = normal_name(subject)
     if not key:
         return None
-    exact = [i for i, n in enumerate(names) if normal_name(n) == key]
+    table = names if isinstance(names, NameTable) else NameTable(names)
+    exact = table.exact.get(key, [])
     if len(exact) == 1:
         return NameMatch(exact[0], True, 100.0)
     if len(exact) > 1:
         return None  # two rows of the same name: which one is meant cannot be told
     core = _core(subject)
-    scored = sorted(((ratio(core, _core(n)), i) for i, n in enumerate(names)), reverse=True)
+    scored = sorted(((ratio(core, c), i) for i, c in enumerate(table.cores)), reverse=True)
     if not scored or scored[0][0] < FUZZY_THRESHOLD:
         return None
     if len(scored) > 1 and scored[0][0] - scored[1][0] < FUZZY_MARGIN:
