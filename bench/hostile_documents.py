@@ -12,6 +12,7 @@ exports it to a text-layer PDF by LibreOffice and times that. Each run is a chil
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -102,7 +103,8 @@ def _run(path: Path, exe: Path) -> tuple[str, float, int, str]:
     """(status, CPU seconds, peak RSS in MB, the report's last line) of `perfxl validate PATH`."""
     cmd = ["/usr/bin/time", "-v", str(exe), "validate", str(path), "--format", "text"]
     try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT, cwd=path.parent)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the CLI's own tree, not this one's
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT, cwd=path.parent, env=env)
     except subprocess.TimeoutExpired:
         return "timeout", float(TIMEOUT), 0, ""
     stats = done.stderr

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from perfxl.document import facts, subject_levels
+from perfxl.document import facts, match, subject_levels
 from perfxl.document.subject_levels import SubjectLevels
 
 REPORTS = Path(__file__).parent / "realworld" / "reports"
@@ -197,3 +197,66 @@ def test_the_rest_of_a_sentence_is_joined_only_when_asked(monkeypatch: pytest.Mo
     read = facts.extract_facts("增长1.5%，" * n).facts
     assert len(read) == n
     assert sum(joined) <= 10 * n  # not n²/2 characters
+
+
+def _match_name_before(subject: str, names: Sequence[str]) -> match.NameMatch | None:
+    """`match_name` as it was before sec24a (each name normalised at each call): the oracle."""
+    key = match.normal_name(subject)
+    if not key:
+        return None
+    exact = [i for i, n in enumerate(names) if match.normal_name(n) == key]
+    if len(exact) == 1:
+        return match.NameMatch(exact[0], True, 100.0)
+    if len(exact) > 1:
+        return None
+    core = match._core(subject)
+    scored = sorted(((match.ratio(core, match._core(n)), i) for i, n in enumerate(names)), reverse=True)
+    if not scored or scored[0][0] < match.FUZZY_THRESHOLD:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < match.FUZZY_MARGIN:
+        return None
+    return match.NameMatch(scored[0][1], False, scored[0][0])
+
+
+def test_a_name_table_matches_as_the_names_did() -> None:
+    rng = random.Random(11)
+    pieces = ("新增", "培训", "人数", "全县", "完成", "企业", "规模", "工业", "率", "满意度", "1", "%", "，", "农民")
+    for _ in range(3_000):
+        names = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(0, 6))]
+        table = match.NameTable(names)
+        for subject in [*names, *("".join(rng.choice(pieces) for _ in range(4)) for _ in range(3))]:
+            assert match.match_name(subject, table) == _match_name_before(subject, names), (subject, names)
+
+
+def test_indicator_figures_read_each_row_name_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A report whose table has n indicator rows and whose narrative states each (target and actual): each row's name
+    is normalised once a kind of figure, not once a figure (before: 2n figures × n rows), and the one wrong actual is
+    still found at its row."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from hostile_documents import _table_and_narrative
+    from test_document_realreport import build_docx
+
+    from perfxl.validate import validate_file
+
+    n = 300
+    fixture = _table_and_narrative(n)
+    planted = "第5类培训人数目标≥15人，实际完成17人"
+    assert planted in fixture["paragraphs"][1]
+    fixture["paragraphs"][1] = fixture["paragraphs"][1].replace(planted, planted.replace("17人", "19人"))
+    path = tmp_path / "report.docx"
+    build_docx(fixture, path)
+    calls: list[str] = []
+    real = match.normal_name
+
+    def counted(text: str) -> str:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(match, "normal_name", counted)
+    result = validate_file(path)
+    errors = [f for f in result.findings if f.severity.name == "ERROR"]
+    assert [(f.code, f.ref.paragraph) for f in errors] == [("N01", 2)]  # type: ignore[union-attr]
+    assert "第5类培训人数" in errors[0].message and "17人" in errors[0].message
+    assert len(calls) <= 10 * n  # before: ≈ 2n² (180,000 here)
