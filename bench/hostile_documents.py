@@ -52,23 +52,31 @@ def _paragraphs(n: int) -> dict:
     return {"paragraphs": [f"第{i}项收入{i % 97 + 1}万元，比上年增长1.{i % 10}%。" for i in range(n)]}
 
 
-_FIGURES = "收入支出总计比上年增长1.5%，支出123.45万元，"
+_FIGURES_LENGTH = 27
+
+
+def _figures(count: int) -> list[str]:
+    """`count` clauses of a change and a level, their numbers varied (a repeated text is refused as a ZIP bomb: over
+    200× compressed)."""
+    return [f"收入支出总计比上年增长{i % 97}.{i % 7}%，支出{i * 37 % 9973}.{i % 89:02d}万元，" for i in range(count)]
+
+
 #: Paragraphs within `facts.MAX_TEXT_CHARS` and `MAX_TEXT_FIGURES` (longer ones are left unread, as coverage).
 _PER_PARAGRAPH = 100
 
 
-def _chunks(texts: list[str]) -> list[str]:
-    return ["".join(texts[i : i + _PER_PARAGRAPH]) for i in range(0, len(texts), _PER_PARAGRAPH)]
+def _chunks(texts: list[str], size: int = _PER_PARAGRAPH) -> list[str]:
+    return ["".join(texts[i : i + size]) for i in range(0, len(texts), size)]
 
 
 def _one_paragraph(n: int) -> dict:
     """One paragraph of about n characters of changes and levels (beyond the reading bound: left unread)."""
-    return {"paragraphs": ["本单位2024年度收入支出总计307.82万元。" + _FIGURES * (n // len(_FIGURES))]}
+    return {"paragraphs": ["本单位2024年度收入支出总计307.82万元。" + "".join(_figures(n // _FIGURES_LENGTH))]}
 
 
 def _figure_paragraphs(n: int) -> dict:
-    """About n characters of changes and levels, in paragraphs of 100 (each read)."""
-    return {"paragraphs": _chunks(["本单位2024年度收入支出总计307.82万元。"] + [_FIGURES] * (n // len(_FIGURES)))}
+    """About n characters of changes and levels, in paragraphs of 80 (320 figures: each read)."""
+    return {"paragraphs": _chunks(["本单位2024年度收入支出总计307.82万元。", *_figures(n // _FIGURES_LENGTH)], 80)}
 
 
 def _grid(n: int) -> dict:
