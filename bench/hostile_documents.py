@@ -110,6 +110,14 @@ def _table_and_narrative(n: int) -> dict:
     }
 
 
+def _fuzzy_names(n: int) -> dict:
+    """As `_table_and_narrative`, the narrative naming each indicator by other words (no exact match: each figure is
+    scored against every row of its kind)."""
+    fixture = _table_and_narrative(n)
+    fixture["paragraphs"] = [p.replace("培训人数", "参训人员数") for p in fixture["paragraphs"]]
+    return fixture
+
+
 #: kind → (builder of n, n): timed at n and 2n.
 KINDS: dict[str, tuple[Callable[[int], dict], int]] = {
     "paragraphs": (_paragraphs, 25_000),
@@ -118,6 +126,7 @@ KINDS: dict[str, tuple[Callable[[int], dict], int]] = {
     "grid": (_grid, 1_000),
     "indicators": (_indicators, 2_500),
     "table-narrative": (_table_and_narrative, 2_500),
+    "fuzzy-names": (_fuzzy_names, 2_500),
 }
 
 

@@ -260,3 +260,21 @@ def test_indicator_figures_read_each_row_name_once(monkeypatch: pytest.MonkeyPat
     assert [(f.code, f.ref.paragraph) for f in errors] == [("N01", 2)]  # type: ignore[union-attr]
     assert "第5类培训人数" in errors[0].message and "17人" in errors[0].message
     assert len(calls) <= 10 * n  # before: ≈ 2n² (180,000 here)
+
+
+def test_names_without_a_measure_word_are_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The names without a figure's measure word (the second try of `crosscheck._match`) are a table of their own, kept
+    by word: the rows are not changed again at each figure, and the match is the one the changed names give."""
+    names = ["年接待读者人次", "发放人数", "新增企业家数"]
+    table = match.NameTable(names)
+    calls: list[str] = []
+
+    def without(name: str) -> str:
+        calls.append(name)
+        return name.removesuffix("人次")
+
+    for _ in range(3):
+        found = match.match_name("年接待读者", table.mapped("人次", without))
+        assert found == _match_name_before("年接待读者", [n.removesuffix("人次") for n in names])
+        assert found is not None and found.exact and found.index == 0
+    assert calls == names  # once each

@@ -1289,7 +1289,8 @@ def _match(
         # "接待读者10.8万人次" ↔ 年接待读者人次, "7680名重度残疾人…" ↔ …发放人数: the name may end in the figure's own
         # measure word, which the text puts after the number
         word = _unit_word(fact.quantity.unit)
-        found = match_name(_without_word(subject, word), [_without_word(n, word) for n in names])
+        without = table.mapped(word, lambda n: _without_word(n, word))
+        found = match_name(_without_word(subject, word), without)
     if found is None and fact.quantity.is_count and _FOR_WHOM.search(head):
         # "为350名新型职业农民开展技能培训" ↔ 培训新型职业农民人数: the people and the act, in the other order
         hit = _named_in_pieces(subject, names, _unit_word(fact.quantity.unit))
