@@ -22,6 +22,7 @@ from .table_facts import IndicatorValue, ProjectFunds, TableValue
 if TYPE_CHECKING:
     from perfxl.profiles import ProfileLike
 
+    from .match import NameTable
     from .table_lines import LineIndex, LineMatch
 
 
@@ -75,6 +76,11 @@ class _Run:
     # after the paragraphs' own arithmetic unless that already found the figure wrong — (paragraph, place, figure,
     # the reading compared, certainty, pairing zh, pairing en)
     stageless: list[tuple[int, TextRef | CellRef, Fact, TableValue, Certainty, str, str]] = field(default_factory=list)
+    # the indicator rows a figure of one kind may be paired with, and their names read once (crosscheck._candidates):
+    # by (table role, percent, fact role, unit) — worked out per figure, it was quadratic in figures × rows (sec24a)
+    candidate_rows: dict[tuple[str, bool, str, str], tuple[list[IndicatorValue], NameTable]] = field(
+        default_factory=dict
+    )
 
 
 _YEAR = lazy_compile(r"((?:19|20)\d{2})(?=年)")
