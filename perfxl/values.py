@@ -843,6 +843,21 @@ def spaced_minus(p: ParsedValue) -> ParsedValue:
     )
 
 
+def sign_readings(raw: Any, profile: ProfileLike = None) -> tuple[ParsedValue, ParsedValue] | None:
+    """The two readings of a figure `spaced_minus` leaves unread for its sign ("—800人", "- 1036", "≥—5%"): (the mark a
+    list's dash or a placeholder: +n, the mark a minus: −n), the dash dropped from the label; None for any other cell
+    (issue 11, read24: a row judged under both, its verdict certain only where they agree — `Context._read_row`)."""
+    if raw.__class__ is not str:
+        return None
+    plain = beyond_range(parse_value(raw, profile))
+    number = plain.number
+    if number is None or spaced_minus(plain) is plain:
+        return None
+    label = (plain.label or "").lstrip("".join(LEADING_DASHES) + " ") or None
+    plus = dataclasses.replace(plain, number=abs(number), label=label)
+    return plus, dataclasses.replace(plus, number=-abs(number))
+
+
 def _dashed_figure(p: ParsedValue) -> ParsedValue:
     """`p` (a figure read +, its label the dash before it) unread, the reason naming both readings."""
     plus = dataclasses.replace(p, label=None).display()
