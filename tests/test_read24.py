@@ -5,6 +5,10 @@
    either way, so full marks are wrong either way — S07/D01 say so as 警告 naming both readings (800人 scores 16,
    −800人 scores 0: the expected score rests on the sign). Where one reading meets and the other misses, the row stays
    unjudged (I12 alone names both readings).
+2. A head field's value ran on into another field's label written in the same cell ("项目名称：XX 联系人：张三",
+   "主管部门 │ 某县人社局 负责人：李四"): the name now ends at the label (`detect.cut_at_label`).
+3. A head field kept apart from its value by a tab or a line break in one cell ("项目名称\tXX", "实施单位\nYY"), or
+   spaced out a space a character ("实 施 单 位   YY"), was unread; now read (`detect.spaced_field`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,10 @@ from test_num20 import _codes, _evaluation
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
-from render import validated, variant
+from render import render, validated, variant
+
+from perfxl.layout.detect import cut_at_label, spaced_field
+from perfxl.reader import read_submission
 
 
 def _row(result, row: int) -> set[tuple[str, str]]:
@@ -71,3 +78,69 @@ def test_a_dashed_target_met_both_ways_is_judged_as_the_plain_row(tmp_path):
     assert dashed == sorted([*plain, ("I12", "E11", "warning")])
     s01 = next(f for f in workbook_result(tmp_path / "q", rows, merges).findings if f.code == "S01")
     assert "结论相同" in s01.basis
+
+
+# ---------------------------------------------------------------- 2. a head value running on into another label
+
+_BOZHOU = "anhui-bozhou-rengongzengyu-mubiao-2023"  # 项目名称 │ 亳州市人工增雨飞机作业项目; 主管部门及代码 │ 亳州市气象局 …
+
+
+def _head(tmp_path, changes: dict[str, str]) -> dict[str, str | None]:
+    sub = read_submission(render(variant(_BOZHOU, changes), tmp_path))
+    ev = (*sub.evaluations, *sub.declarations)[0]
+    return {k: ev.header[k].text if k in ev.header else None for k in ("项目名称", "主管部门", "实施单位")}
+
+
+_READ = {"项目名称": "亳州市人工增雨飞机作业项目", "主管部门": "亳州市气象局", "实施单位": "亳州市气象局"}
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"B3": "亳州市人工增雨飞机作业项目 联系人：张三"},
+        {"B3": "亳州市人工增雨飞机作业项目项目单位:亳州市气象局"},
+        {"B4": "亳州市气象局 负责人：李四", "F4": "亳州市气象局，资金来源：市级财政"},
+        {"A3": "项目名称：亳州市人工增雨飞机作业项目  项目负责人：王五", "B3": ""},
+        {"A4": "主管部门：亳州市气象局主管单位：亳州市人民政府", "B4": "", "F4": "亳州市气象局 联系电话：0558-5555555"},
+    ],
+)
+def test_a_head_name_ends_at_the_next_fields_label(tmp_path, changes):
+    """Failed before: the name ran on ("亳州市人工增雨飞机作业项目 联系人：张三") — G04 and the 申报表 match compare it."""
+    assert _head(tmp_path, changes) == _READ
+
+
+def test_a_name_keeps_a_colon_of_its_own():
+    assert cut_at_label("某县道路改造（一期：土建）") == "某县道路改造（一期：土建）"
+    assert cut_at_label("某县人社局 项目负责人：张三") == "某县人社局"
+
+
+def test_a_name_cut_at_a_label_is_compared_with_the_goal(tmp_path):
+    """G04 (a 预期目标 that only names the project) was lost: the head's name held "联系人:张三" and matched no goal."""
+    rows, merges = _evaluation("1036")
+    rows[2] = ["项目名称：职业技能培训补贴项目 联系人：张三", *([""] * 9)]
+    rows[8][1] = "职业技能培训补贴项目"
+    merges = tuple(m for m in merges if m != "B3:I3")
+    assert ("G04", "B9", "warning") in _codes(workbook_result(tmp_path, rows, merges))
+
+
+# ---------------------------------------------------------------- 3. a head field and its value: tab, line break
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"A3": "项目名称\t亳州市人工增雨飞机作业项目", "B3": ""},
+        {"A3": "项目名称\n亳州市人工增雨飞机作业项目", "B3": ""},
+        {"A4": "主管部门\n亳州市气象局", "B4": "", "E4": "实施单位\t亳州市气象局", "F4": ""},
+        {"A4": "主 管 部 门   亳州市气象局", "B4": "", "E4": "实 施 单 位", "F4": "亳州市气象局"},
+        {"A3": "项目名称\r\n亳州市人工增雨飞机作业项目", "B3": ""},
+    ],
+)
+def test_a_head_field_broken_from_its_value_in_one_cell_is_read(tmp_path, changes):
+    """Failed before: the field unread (项目名称 or 主管部门/实施单位 missing from the head)."""
+    assert _head(tmp_path, changes) == _READ
+
+
+@pytest.mark.parametrize("text", ["填报单位\n(盖章)", "项目名称\t主管部门", "产出指标\n数量指标"])
+def test_a_label_over_no_value_is_no_field(text):
+    assert spaced_field(text) is None
