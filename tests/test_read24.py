@@ -82,7 +82,9 @@ def test_a_dashed_target_met_both_ways_is_judged_as_the_plain_row(tmp_path):
 
 # ---------------------------------------------------------------- 2. a head value running on into another label
 
-_BOZHOU = "anhui-bozhou-rengongzengyu-mubiao-2023"  # 项目名称 │ 亳州市人工增雨飞机作业项目; 主管部门及代码 │ 亳州市气象局 …
+_BOZHOU = (
+    "anhui-bozhou-rengongzengyu-mubiao-2023"  # 项目名称 │ 亳州市人工增雨飞机作业项目; 主管部门及代码 │ 亳州市气象局 …
+)
 
 
 def _head(tmp_path, changes: dict[str, str]) -> dict[str, str | None]:
