@@ -9,6 +9,8 @@
    "主管部门 │ 某县人社局 负责人：李四"): the name now ends at the label (`detect.cut_at_label`).
 3. A head field kept apart from its value by a tab or a line break in one cell ("项目名称\tXX", "实施单位\nYY"), or
    spaced out a space a character ("实 施 单 位   YY"), was unread; now read (`detect.spaced_field`).
+4. (probe_variants `value_colon_note`) a note with words after a colon beside a figure ("95%（注：抽样检查）") went into
+   the unit ("%(注:抽样检查"); beside a date it hid the date; beside a figure under a 计量单位 column it took no unit.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 from render import render, validated, variant
 
 from perfxl.layout.detect import cut_at_label, spaced_field
+from perfxl.values import ValueKind, parse_value
 from perfxl.reader import read_submission
 
 
@@ -146,3 +149,37 @@ def test_a_head_field_broken_from_its_value_in_one_cell_is_read(tmp_path, change
 @pytest.mark.parametrize("text", ["填报单位\n(盖章)", "项目名称\t主管部门", "产出指标\n数量指标"])
 def test_a_label_over_no_value_is_no_field(text):
     assert spaced_field(text) is None
+
+
+# ---------------------------------------------------------------- 4. a note with its words beside a value
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "unit"),
+    [("95%（注：抽样检查）", 95, "%"), ("3次（注：含线上培训）", 3, "次"), ("95%（注：抽样检查200份）", 95, "%")],
+)
+def test_a_colon_note_is_no_part_of_the_unit(text, number, unit):
+    """Failed before (the first two): the unit "%(注:抽样检查" — S11 could not score the row, I05 called the unit
+    uncommon; "次(注:线上培训" (the 含 read as a word). A note holding a figure was read right by luck."""
+    p = parse_value(text)
+    assert (p.number, p.unit) == (number, unit)
+
+
+def test_a_colon_note_beside_a_date_keeps_the_date():
+    p = parse_value("完成时间为2022年12月30日（注：据年度统计）")
+    assert p.kind is ValueKind.DATE and p.date is not None and (p.date.month, p.date.day) == (12, 30)
+
+
+def test_a_noted_actual_keeps_its_unit_and_its_error(tmp_path):
+    """重庆 梁平 林业 2023 row 12: 21 │ 1 under 计量单位 万亩 with full marks 10 — S07 错误. With "（注：据年度统计）" after each
+    figure read as a note, the actual took no unit (only a bare figure did), read unitless against 21万亩: S07 fell to a
+    警告 on a unit guess (the sweep's one severity move, fixed in `layout.indicators._with_unit`)."""
+    notes = {"D12": "21（注：据年度统计）", "F12": "1（注：据年度统计）"}
+    got = _row(validated(variant("chongqing-liangping-linye-bumen-2023", notes), tmp_path), 12)
+    assert ("S07", "error") in got
+
+
+def test_a_noted_deadline_answered_done_is_still_unverifiable(tmp_path):
+    """宁夏 福彩 APP 2023 row 15: 完成时间 │ 12月 │ 已完成 — S14 (no date given). "12月（注：据年度统计）" lost it."""
+    got = _row(validated(variant("ningxia-fucai-app-2023", {"E15": "12月（注：据年度统计）"}), tmp_path), 15)
+    assert ("S14", "warning") in got
