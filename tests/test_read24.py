@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 from render import render, validated, variant
 
 from perfxl.layout.detect import cut_at_label, spaced_field
-from perfxl.values import ValueKind, parse_value
 from perfxl.reader import read_submission
+from perfxl.values import ValueKind, parse_value
 
 
 def _row(result, row: int) -> set[tuple[str, str]]:
