@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from report_helpers import workbook_result
 from test_num20 import _codes, _evaluation
+from test_realworld_variants import _at as _row  # (code, severity) of a row's 错误 and 警告
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
@@ -29,15 +30,6 @@ from render import render, validated, variant
 from perfxl.layout.detect import cut_at_label, spaced_field
 from perfxl.reader import read_submission
 from perfxl.values import ValueKind, parse_value
-
-
-def _row(result, row: int) -> set[tuple[str, str]]:
-    return {
-        (f.code, f.severity.value)
-        for f in result.findings
-        if getattr(f.ref, "row", None) == row and f.severity.value in ("error", "warning")
-    }
-
 
 # ---------------------------------------------------------------- 1. a dash before a figure: both readings
 
