@@ -506,16 +506,6 @@ def _ends_table(cells: list[tuple[int, object]], labels: list[tuple[int, str]], 
     return first.endswith(H.APPROVAL_ENDINGS) and _is_approval([lab for _, lab in labels])
 
 
-def _broken_first(first: object) -> bool:
-    """A first cell holding a tab or a line break near its start ("主管部门\t某县人社局 │ 实施单位\n某县…"): perhaps a head
-    field and its value in one cell beside others (read24), for `spaced_field` to judge — asked of a row of several cells
-    only for such a cell (a data row's first cell seldom breaks within its first 13 characters)."""
-    if not isinstance(first, str):
-        return False
-    head = first[:14]
-    return "\t" in head or "\n" in head
-
-
 def classify_row(grid: Grid, r: int) -> RowKind:
     """What row r is, judged from its own labels only."""
     cells = row_cells(grid, r)
@@ -543,7 +533,11 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.GRADE  # "自评等级：良" in one cell
     if one_text and _YEAR_LINE.match(texts[0]):
         return RowKind.NOTE
-    if (len(cells) == 1 or one_text or _broken_first(cells[0][1])) and spaced_field(cells[0][1]) is not None:
+    first = cells[0][1]
+    broken = first.__class__ is str and ("\n" in first[:14] or "\t" in first[:14])
+    if (len(cells) == 1 or one_text or broken) and spaced_field(first) is not None:
+        # "主管部门\t某县人社局 │ 实施单位\n某县…": a head field and its value in one cell beside others (read24) — asked
+        # of a row of several cells only when its first cell breaks within its first 13 characters
         return (
             RowKind.HEADER_FIELD
         )  # 岳阳 自评报告's cover: "项目名称       低票价运营补贴", label and value in one cell

@@ -107,9 +107,12 @@ def actual_in_unit(actual: CellValue, unit: CellValue | None) -> CellValue:
     if percent and not isinstance(actual.raw, str):
         return actual  # a number cell under "%": 1.0 may be Excel's 100% — scoring reads it against the % target
     text = fmt_decimal(to_decimal(actual.raw)) if is_number(actual.raw) else actual.text
-    joined = _with_unit(text, unit.text)
-    if joined is None:
+    if _PLAIN_NUMBER.match(text):
+        joined = f"{text}{unit.text}"
+    elif "注" not in text or (noted := _with_unit(text, unit.text)) is None:
         return actual
+    else:
+        joined = noted
     if percent and (n := to_decimal(text)) is not None and 0 < n <= 1:
         return actual  # "0.96" typed under "%": 96% as a fraction or 0.96%? scoring reads it both ways
     return CellValue(joined, actual.ref, actual.formula, actual.computed)
@@ -343,5 +346,8 @@ def join_target(
         op = ""  # the value already carries its operator ("≥90%" beside "≥")
     if not text and not op and not unit_text:
         return target
-    joined = f"{op}{(unit_text and _with_unit(text, unit_text)) or text + unit_text}" if text else f"{op}{unit_text}"
+    noted = (
+        _with_unit(text, unit_text) if unit_text and "注" in text else None
+    )  # "21万亩（注：…）", not "21（注：…）万亩"
+    joined = f"{op}{noted or text + unit_text}" if text else f"{op}{unit_text}"
     return CellValue(joined, target.ref, target.formula, target.computed)
