@@ -641,6 +641,7 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
 _SPACED_FIELD = lazy_compile(
     r"^\s*(\S(?:[ \u3000]?\S){1,11}?)(?:[ \u3000]{2,}|[ \u3000]*[\t\r\n]\s*)(\S(?:[\s\S]*\S)?)\s*$"
 )
+_ANY_SPACE = re.compile(r"\s")
 _SPACE_RUN = lazy_compile(r"[ \u3000]{2,}|[ \u3000]*[\t\r\n]\s*")
 _ONE_SPACE = lazy_compile(r"[ \u3000]")
 
@@ -684,8 +685,8 @@ def spaced_field(text: object) -> tuple[str, str] | None:
     """(field, value) of a head field printed in one cell as its label, two spaces or more and its value — the cover of
     岳阳's 财政支出项目绩效评价自评报告 (附件3: "项目名称       低票价运营补贴", "主管部门       汨罗市交通运输局"); None
     for any other text. A label followed by one space only is no such pair (a name may hold a space)."""
-    if not isinstance(text, str) or ":" in text or "：" in text:
-        return None
+    if not isinstance(text, str) or ":" in text or "：" in text or _ANY_SPACE.search(text) is None:
+        return None  # (most texts hold no space at all: no NFKC and no pattern for them)
     m = _SPACED_FIELD.match(unicodedata.normalize("NFKC", text))
     if m is None:
         return None
