@@ -51,7 +51,7 @@ from .cells import (
     value_at,
 )
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
-from .detect import RowKind, columns_by_role, header_fields, indicator_columns, spaced_field, year_line
+from .detect import RowKind, columns_by_role, cut_at_label, header_fields, indicator_columns, spaced_field, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows, inline_pairs, weight_in_header
 from .indicators import (
@@ -716,10 +716,16 @@ class _Reader(FundsRows):
                 cell = value_at(self.grid, r, c)
                 text = unicodedata.normalize("NFKC", cell.text).replace("：", ":")
                 spaced = spaced_field(cell.raw)
-                value = text.split(":", 1)[1].strip() if ":" in text else spaced[1] if spaced else ""
+                value = cut_at_label(text.split(":", 1)[1].strip()) if ":" in text else spaced[1] if spaced else ""
                 self.cur.header[key] = CellValue(value or None, cell.ref, cell.formula, cell.computed)
             else:
-                self.cur.header[key] = value_at(self.grid, r, vc)
+                cell = value_at(self.grid, r, vc)
+                raw = cell.raw
+                # "某县人社局 负责人：李四" in the value's own cell: the name ends at the next field's label (read24)
+                cut = cut_at_label(raw) if raw.__class__ is str else raw
+                self.cur.header[key] = (
+                    cell if cut is raw else CellValue(cut or None, cell.ref, cell.formula, cell.computed)
+                )
         stated = self.cur.header.get("自评得分")
         if stated is not None and self.cur.stated_total is None and not stated.is_blank:
             self.cur.stated_total = stated  # the head's 自评得分 is the total the unit states, as "项目总得分99.41分"

@@ -535,6 +535,35 @@ NOTE_PREFIXES = tuple(
     )
 )
 
+#: Labels a head cell prints after a field's value in the same cell ("项目名称：XX 联系人：张三", "主管部门：某县人社局主管单位：
+#: 某县政府"): with a colon after them they end the value — a name never holds another field's label (read24). Beside
+#: them the head fields themselves (`HEADER_FIELDS`) and the note and signature words (`NOTE_PREFIXES`) end it.
+RUN_ON_LABELS: frozenset[str] = frozenset(
+    _syn(
+        "联系人",
+        "联系电话",
+        "联系方式",
+        "负责人",
+        "项目负责人",
+        "单位负责人",
+        "财务负责人",
+        "项目单位",
+        "主管单位",
+        "资金来源",
+        "资金性质",
+        "项目类别",
+        "项目类型",
+        "项目属性",
+        "实施期限",
+        "项目期限",
+        "实施周期",
+        "评价等级",
+        "自评等级",
+        "自评得分",
+    )
+)
+
+
 #: A row opening with an approval box ("财政部门支出股室初审意见 │ (盖章)", under 湖南 南岳's 申报表) ends a table like a
 #: note — whatever its merge, exported filled, repeats across the row.
 APPROVAL_ENDINGS = ("审核意见", "初审意见", "审批意见", "审查意见", "复核意见", "审定意见")
