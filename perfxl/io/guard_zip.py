@@ -47,6 +47,7 @@ from .guard_xml import (
     scan_sheet_extent,
     scan_sheet_extent_fast,
 )
+from .guard_zipdir import check_single_reading
 
 __all__ = ["inspect_zip", "read_member", "ZipPass"]
 
@@ -503,6 +504,7 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
         pk = ZipPass(zf, fp, p, limits)
         try:
             _check_directory(zf, p, size, limits)
+            check_single_reading(zf, fp, p, size)
             names = set(zf.NameToInfo)
             if _is_ods(pk, names):
                 infos = _scan_ods(pk, names)

@@ -1,0 +1,194 @@
+"""Session 24's second red team (sec24c): where the guard and calamine read the same file differently.
+
+Each case is built here (small bytes) and read both ways — the guard (Python's zipfile, perfxl's scans) and
+python-calamine (Rust's zip crate, calamine's readers) — so a test proves the divergence before it proves the fix:
+- ZIP directories with two readings (perfxl/io/guard_zipdir.py): an end record whose comment runs past the file's end
+  (zipfile takes it, Rust's zip the complete ZIP before it), a zip64 record behind a plain end record (zipfile uses it,
+  Rust does not), a member renamed by an Info-ZIP Unicode Path field (Rust reads the name there), a zip64 extra field
+  of 24 bytes moving a member, a directory not where the end record says. Each is refused as ZIP_AMBIGUOUS;
+- .xlsb records shorter than 4 bytes: calamine reads their row or column from the bytes of the longer record before
+  (its buffer is never shortened); the guard skipped them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import zipfile
+import zlib
+from pathlib import Path
+
+import pytest
+from badinput import builders as b
+
+from perfxl.errors import UnreadableWorkbook
+from perfxl.io.guard import Limits, inspect_file
+
+SHEET1 = "xl/worksheets/sheet1.xml"
+FAR_ROW = b'<row r="5000"><c r="KZ5000"><v>1</v></c></row></sheetData>'
+
+
+# ---------------------------------------------------------------- raw ZIP pieces (stored members)
+
+
+def _local(name: str, data: bytes) -> bytes:
+    n = name.encode()
+    head = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 0, 0, 0, zlib.crc32(data), len(data), len(data), len(n), 0)
+    return head + n + data
+
+
+def _central(name: str, data: bytes, offset: int, extra: bytes = b"") -> bytes:
+    n = name.encode()
+    size = len(data)
+    head = struct.pack(
+        "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 0, 0, 0, zlib.crc32(data), size, size, len(n), len(extra), 0, 0,
+        0, 0, offset,
+    )  # fmt: skip
+    return head + n + extra
+
+
+def _eocd(count: int, size: int, offset: int, comment_len: int = 0) -> bytes:
+    return struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, size, offset, comment_len)
+
+
+def _pack(members: list[tuple[str, bytes]], start: int = 0, extras: dict[str, bytes] | None = None):
+    """(local headers and data from `start`, the central entries, each entry's local header offset)."""
+    out, entries, offsets = b"", [], []
+    for name, data in members:
+        offsets.append(start + len(out))
+        entries.append(_central(name, data, start + len(out), (extras or {}).get(name, b"")))
+        out += _local(name, data)
+    return out, entries, offsets
+
+
+def _members(path: Path) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(path) as zf:
+        return [(i.filename, zf.read(i.filename)) for i in zf.infolist()]
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[list[tuple[str, bytes]], list[tuple[str, bytes]]]:
+    """The members of a small workbook and of the same workbook with a value at KZ5000."""
+    small = b.plain_xlsx(tmp_path / "small.xlsx", [("自评表", [["年度资金总额", 2223.04]])])
+    far = b.rewrite_zip(small, tmp_path / "far.xlsx", {SHEET1: lambda d: d.replace(b"</sheetData>", FAR_ROW)})
+    return _members(small), _members(far)
+
+
+def _comment_past_end(small, far) -> bytes:
+    lf, cf, _ = _pack(far)
+    first = lf + b"".join(cf) + _eocd(len(cf), len(b"".join(cf)), len(lf))
+    ls, cs, _ = _pack(small, len(first))
+    return first + ls + b"".join(cs) + _eocd(len(cs), len(b"".join(cs)), len(first) + len(ls), comment_len=5)
+
+
+def _zip64_record_behind_plain_end(small, far) -> bytes:
+    lf, cf, _ = _pack(far)
+    ls, cs, _ = _pack(small, len(lf))
+    cdf, cds = b"".join(cf), b"".join(cs)
+    start_s = len(lf) + len(ls) + len(cdf)
+    record = struct.pack("<IQHHIIQQQQ", 0x06064B50, 44, 45, 45, 0, 0, len(cs), len(cs), len(cds), start_s)
+    locator = struct.pack("<IIQI", 0x07064B50, 0, start_s + len(cds), 1)
+    return lf + ls + cdf + cds + record + locator + _eocd(len(cf), len(cdf), len(lf) + len(ls))
+
+
+def _unicode_path_renames(small, far) -> bytes:
+    decoy = "xl/worksheets/zz.xml"
+    field = struct.pack("<BI", 1, zlib.crc32(decoy.encode())) + SHEET1.encode()
+    members = [*small, (decoy, dict(far)[SHEET1])]
+    data, entries, _ = _pack(members, extras={decoy: struct.pack("<HH", 0x7075, len(field)) + field})
+    return data + b"".join(entries) + _eocd(len(entries), len(b"".join(entries)), len(data))
+
+
+ZIP_CASES = {
+    "comment_past_end": _comment_past_end,
+    "zip64_record_behind_plain_end": _zip64_record_behind_plain_end,
+    "unicode_path_renames": _unicode_path_renames,
+}
+
+
+def _calamine_extent(path: Path) -> tuple[int, int]:
+    pc = pytest.importorskip("python_calamine")
+    sheet = pc.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+    return sheet.height, sheet.width
+
+
+@pytest.mark.parametrize("name", sorted(ZIP_CASES))
+def test_a_zip_with_two_readings_is_refused(tmp_path: Path, pair, name: str) -> None:
+    """calamine reads the far sheet where zipfile (the guard) reads the small one: refused, naming the ambiguity."""
+    path = tmp_path / f"{name}.xlsx"
+    path.write_bytes(ZIP_CASES[name](*pair))
+    with zipfile.ZipFile(path) as zf:  # zipfile's reading: the small sheet
+        assert b"KZ5000" not in zf.read(SHEET1)
+    assert _calamine_extent(path) == (5000, 312)  # calamine's reading: the far one
+    with pytest.raises(UnreadableWorkbook) as err:
+        inspect_file(path)
+    assert err.value.code == "ZIP_AMBIGUOUS"
+    assert "压缩包目录有歧义" in str(err.value)
+
+
+def test_zip64_extra_moving_a_member_is_refused(tmp_path: Path, pair) -> None:
+    """A 24-byte zip64 extra field: Rust's zip takes its offset and sizes although the 32-bit ones are no sentinel,
+    zipfile does not — the member's place is ambiguous."""
+    small, far = pair
+    data, entries, offsets = _pack(small)
+    at = len(data)
+    data += _local(SHEET1, dict(far)[SHEET1])
+    i = [n for n, _ in small].index(SHEET1)
+    size = len(dict(far)[SHEET1])
+    entries[i] = _central(SHEET1, small[i][1], offsets[i], struct.pack("<HHQQQ", 1, 24, size, size, at))
+    path = tmp_path / "zip64_extra.xlsx"
+    path.write_bytes(data + b"".join(entries) + _eocd(len(entries), len(b"".join(entries)), len(data)))
+    with pytest.raises(UnreadableWorkbook) as err:
+        inspect_file(path)
+    assert (err.value.code, err.value.cell) == ("ZIP_AMBIGUOUS", SHEET1)
+
+
+def test_a_directory_not_where_declared_is_refused(tmp_path: Path, pair) -> None:
+    """zipfile finds the directory at end record − size; Rust's zip searches it from the declared offset."""
+    small, far = pair
+    lf, cf, _ = _pack(far)
+    ls, _, offsets = _pack(small, len(lf))
+    shift = len(b"".join(cf))  # zipfile adds (where found − where declared) to every offset: written less by that
+    cs = b"".join(_central(n, d, o - shift) for (n, d), o in zip(small, offsets, strict=True))
+    path = tmp_path / "moved_directory.xlsx"
+    path.write_bytes(lf + ls + b"".join(cf) + cs + _eocd(len(cf), len(cs), len(lf) + len(ls)))
+    with pytest.raises(UnreadableWorkbook) as err:
+        inspect_file(path)
+    assert err.value.code == "ZIP_AMBIGUOUS"
+
+
+@pytest.mark.skipif(shutil.which("zip") is None, reason="Info-ZIP's zip not installed")
+def test_a_real_zip64_archive_still_reads(tmp_path: Path) -> None:
+    """Info-ZIP's `zip -fz` writes zip64 end records and extra fields that agree: one reading, read as before."""
+    small = b.plain_xlsx(tmp_path / "small.xlsx", [("自评表", [["年度资金总额", 2223.04]])])
+    unpacked = tmp_path / "un"
+    with zipfile.ZipFile(small) as zf:
+        zf.extractall(unpacked)
+    out = tmp_path / "z64.xlsx"
+    subprocess.run(["zip", "-q", "-X", "-r", "-fz", str(out), "."], cwd=unpacked, check=True)
+    assert b"PK\x06\x06" in out.read_bytes()
+    assert [(s.max_row, s.max_col) for s in inspect_file(out).sheets] == [(1, 2)]
+
+
+# ---------------------------------------------------------------- .xlsb: calamine's buffer is never shortened
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        b._rec(0x1F, struct.pack("<I", 2999) + bytes(12)) + b._rec(0x05),  # a cell record of 0 bytes: column 3,000
+        b._rec(0x1F, struct.pack("<I", 2999) + bytes(12)) + b._rec(0x00) + b._rec(0x05),  # and row 3,000
+    ],
+    ids=["short_cell", "short_row_and_cell"],
+)
+def test_xlsb_short_records_are_read_as_calamine_reads_them(tmp_path: Path, records: bytes) -> None:
+    base = b.xlsb(tmp_path / "base.xlsb", "自评表", [(0, 0, 1.0)])
+    path = tmp_path / "short.xlsb"
+    end = b._rec(0x92)
+    b.rewrite_zip(base, path, {"xl/worksheets/sheet1.bin": lambda d: d.replace(end, records + end)})
+    height, width = _calamine_extent(path)
+    assert width == 3000  # calamine places the value there (else the case proves nothing)
+    wide = Limits.from_pairs(["max_cells_per_sheet=10000000", "max_cells_per_workbook=10000000"])
+    info = inspect_file(path, wide).sheets[0]
+    assert info.max_row >= height and info.max_col >= width
