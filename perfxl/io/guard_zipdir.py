@@ -72,9 +72,9 @@ def check_single_reading(zf: zipfile.ZipFile, fp: BinaryIO, p: Path, size: int) 
             f"目录声明 {entries} 个成员，实际读出 {len(zf.filelist)} 个",
             f"the directory declares {entries} entries, {len(zf.filelist)} were read",
         )
-    if zf.start_dir != endrec[6]:  # type: ignore[attr-defined]
+    if zf.start_dir != endrec[6]:
         raise _ambiguous(p, "压缩包前面有多余的数据", "data before the archive (the directory is not where declared)")
-    fp.seek(zf.start_dir)  # type: ignore[attr-defined]
+    fp.seek(zf.start_dir)
     directory = fp.read(endrec[5])
     _check_entries(zf, directory, p)
     _check_one_end_record(fp, p, at, size)
