@@ -7,7 +7,11 @@ python-calamine (Rust's zip crate, calamine's readers) — so a test proves the 
   Rust does not), a member renamed by an Info-ZIP Unicode Path field (Rust reads the name there), a zip64 extra field
   of 24 bytes moving a member, a directory not where the end record says. Each is refused as ZIP_AMBIGUOUS;
 - .xlsb records shorter than 4 bytes: calamine reads their row or column from the bytes of the longer record before
-  (its buffer is never shortened); the guard skipped them.
+  (its buffer is never shortened); the guard skipped them;
+- .ods content.xml read as quick-xml reads it: repeats behind a quoted `>`, in single quotes or written `+3000`, cells
+  whose value is an `office:value` or a formula without `office:value-type`, values repeated over rows and columns
+  (counted twice, not rows × columns), `<text:s text:c="200000000"/>` (calamine pushes 200 MB of spaces) and a string
+  copied into every repeat of its cell.
 """
 
 from __future__ import annotations
@@ -192,3 +196,98 @@ def test_xlsb_short_records_are_read_as_calamine_reads_them(tmp_path: Path, reco
     wide = Limits.from_pairs(["max_cells_per_sheet=10000000", "max_cells_per_workbook=10000000"])
     info = inspect_file(path, wide).sheets[0]
     assert info.max_row >= height and info.max_col >= width
+
+
+# ---------------------------------------------------------------- .ods: content.xml as calamine reads it
+
+_ODS_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+_FLOAT = 'office:value-type="float" office:value="1"'
+
+
+def _ods(path: Path, rows: str) -> Path:
+    """A minimal .ods: one table, a value in A1, then `rows`."""
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODS_NS} office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="自评表">'
+        f"<table:table-row><table:table-cell {_FLOAT}><text:p>1</text:p></table:table-cell></table:table-row>"
+        f"{rows}</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+        'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("META-INF/manifest.xml", manifest)
+        zf.writestr("content.xml", content)
+    return path
+
+
+ODS_EXTENTS = {
+    "quoted_gt_before_columns": f'<table:table-row><table:table-cell x=">" table:number-columns-repeated="3000" {_FLOAT}/>'
+    "</table:table-row>",
+    "single_quoted_columns": f"<table:table-row><table:table-cell table:number-columns-repeated='3000' {_FLOAT}/>"
+    "</table:table-row>",
+    "plus_sign_columns": f'<table:table-row><table:table-cell table:number-columns-repeated="+3000" {_FLOAT}/>'
+    "</table:table-row>",
+    "quoted_gt_before_rows": f'<table:table-row x=">" table:number-rows-repeated="3000"><table:table-cell {_FLOAT}/>'
+    "</table:table-row>",
+    "value_without_type": '<table:table-row><table:table-cell table:number-columns-repeated="3000" office:value="1"/>'
+    "</table:table-row>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODS_EXTENTS))
+def test_ods_extent_covers_what_calamine_reads(tmp_path: Path, name: str) -> None:
+    path = _ods(tmp_path / f"{name}.ods", ODS_EXTENTS[name])
+    height, width = _calamine_extent(path)
+    assert height * width >= 3000  # calamine expands the repeat (else the case proves nothing)
+    info = inspect_file(path).sheets[0]
+    assert info.max_row >= height and info.max_col >= width
+
+
+def test_ods_values_count_every_repeat(tmp_path: Path) -> None:
+    """A value repeated over 120 rows × 16,000 columns is 1,920,000 values to calamine (and to perfxl after it), not 2;
+    a formula alone is a value too (calamine keeps it beside the values, as long)."""
+    for rows in (
+        f'<table:table-row table:number-rows-repeated="120"><table:table-cell table:number-columns-repeated="16000" '
+        f"{_FLOAT}/></table:table-row>",
+        '<table:table-row table:number-rows-repeated="1000"><table:table-cell table:formula="of:=1" '
+        'table:number-columns-repeated="1000"/></table:table-row>',
+    ):
+        with pytest.raises(UnreadableWorkbook) as err:
+            inspect_file(_ods(tmp_path / "values.ods", rows))
+        assert err.value.code == "WORKBOOK_TOO_LARGE" and "有内容的单元格合计" in str(err.value)
+
+
+def test_ods_text_s_spaces_count_as_text(tmp_path: Path) -> None:
+    """calamine pushes `text:c` spaces one by one: 7 bytes of XML become a string that long."""
+    cell = '<table:table-cell office:value-type="string"><text:p>a<text:s text:c="{}"/></text:p></table:table-cell>'
+    small = _ods(tmp_path / "spaces.ods", f"<table:table-row>{cell.format(300_000)}</table:table-row>")
+    pc = pytest.importorskip("python_calamine")
+    assert len(pc.CalamineWorkbook.from_path(str(small)).get_sheet_by_index(0).to_python()[1][0]) == 300_001
+    with pytest.raises(UnreadableWorkbook) as err:
+        inspect_file(small)
+    assert err.value.code == "STRING_TOO_LONG" and err.value.sheet == "自评表"
+
+
+def test_ods_string_copied_into_every_repeat(tmp_path: Path) -> None:
+    """A 300-character string repeated over 2,000 columns: calamine holds 2,000 copies; the guard counts them."""
+    text = "x" * 300
+    rows = (
+        '<table:table-row><table:table-cell office:value-type="string" table:number-columns-repeated="2000">'
+        f"<text:p>{text}</text:p></table:table-cell></table:table-row>"
+    )
+    path = _ods(tmp_path / "copies.ods", rows)
+    pc = pytest.importorskip("python_calamine")
+    assert pc.CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()[1].count(text) == 2000
+    assert inspect_file(path).sheets[0].cells == 2001
+    with pytest.raises(UnreadableWorkbook) as err:
+        inspect_file(path, Limits.from_pairs(["max_text_bytes=500000"]))
+    assert err.value.code == "WORKBOOK_TOO_LARGE" and "PERFXL_MAX_TEXT_BYTES" in str(err.value)

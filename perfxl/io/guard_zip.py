@@ -677,6 +677,27 @@ def _scan_ods(pk: ZipPass, names: set[str]) -> tuple[SheetInfo, ...]:
         )
     for name, ext in tables:
         check_sheet_extent(p, limits, name, "content.xml", ext.cells, ext.max_row, ext.max_col)
+        if ext.longest_text > limits.max_string_bytes:
+            raise unreadable(
+                "STRING_TOO_LONG",
+                f"工作表“{name}”中有超长文本（一个单元格 {ext.longest_text:,} 字节，上限 {limits.max_string_bytes:,}；"
+                "Excel 单元格最多 32767 个字符）",
+                f"a cell of sheet {name!r} holds {ext.longest_text} bytes of text > limit {limits.max_string_bytes}",
+                p,
+                sheet=name,
+                part="content.xml",
+            )
+    text = sum(ext.text_bytes for _, ext in tables)
+    if text > limits.max_text_bytes:
+        raise unreadable(
+            "WORKBOOK_TOO_LARGE",
+            f"工作簿过大：重复的单元格展开后文字共 {text / MIB:,.0f} MB，超过上限 {limits.max_text_bytes / MIB:,.0f} MB；"
+            "请删除重复的单元格后再提交。如确需读取，可设置环境变量 PERFXL_MAX_TEXT_BYTES 提高上限（内存占用随之增加）",
+            f"workbook too large: {text:,} bytes of cell text once repeated cells are expanded > limit "
+            f"max_text_bytes={limits.max_text_bytes:,} (raise it with PERFXL_MAX_TEXT_BYTES)",
+            p,
+            part="content.xml",
+        )
     infos = tuple(SheetInfo(name, "content.xml", False, ext.cells, ext.max_row, ext.max_col) for name, ext in tables)
     check_workbook_totals(p, limits, infos)
     return infos
