@@ -11,7 +11,9 @@ python-calamine (Rust's zip crate, calamine's readers) — so a test proves the 
 - .ods content.xml read as quick-xml reads it: repeats behind a quoted `>`, in single quotes or written `+3000`, cells
   whose value is an `office:value` or a formula without `office:value-type`, values repeated over rows and columns
   (counted twice, not rows × columns), `<text:s text:c="200000000"/>` (calamine pushes 200 MB of spaces) and a string
-  copied into every repeat of its cell.
+  copied into every repeat of its cell;
+- a PDF page showing a run of glyphs: each becomes a pdfminer LTChar and a pdfplumber dict (≈ 1.1 KB, 0.3 ms), a page
+  held at once — 80,000 glyphs in a 700-byte PDF took 42 s and 221 MB; now PDF_PAGE_TOO_DENSE past max_pdf_page_chars.
 """
 
 from __future__ import annotations
@@ -291,3 +293,32 @@ def test_ods_string_copied_into_every_repeat(tmp_path: Path) -> None:
     with pytest.raises(UnreadableWorkbook) as err:
         inspect_file(path, Limits.from_pairs(["max_text_bytes=500000"]))
     assert err.value.code == "WORKBOOK_TOO_LARGE" and "PERFXL_MAX_TEXT_BYTES" in str(err.value)
+
+
+# ---------------------------------------------------------------- PDF: glyphs laid out on one page
+
+
+def _glyph_pdf(path: Path, glyphs: int) -> Path:
+    """A PDF of one page whose single `Tj` shows `glyphs` letters (its content stream deflated: a few hundred bytes)."""
+    content = zlib.compress(b"BT /F1 1 Tf 10 10 Td (" + b"a" * glyphs + b") Tj ET", 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    return b._write_pdf(path, objects)
+
+
+def test_pdf_page_glyphs_are_bounded(tmp_path: Path) -> None:
+    pytest.importorskip("pdfplumber")
+    from perfxl.document.pdf_reader import read_pdf
+
+    limits = Limits.from_pairs(["max_pdf_page_chars=2000"])
+    read_pdf(_glyph_pdf(tmp_path / "fits.pdf", 2000), limits)  # at the limit: read
+    with pytest.raises(UnreadableWorkbook) as err:
+        read_pdf(_glyph_pdf(tmp_path / "dense.pdf", 2001), limits)
+    assert err.value.code == "PDF_PAGE_TOO_DENSE"
+    assert "第 1 页" in str(err.value) and "PERFXL_MAX_PDF_PAGE_CHARS" in str(err.value)

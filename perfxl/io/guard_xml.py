@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from operator import itemgetter
@@ -426,8 +425,17 @@ def _ods_count(attrs: dict[bytes, bytes], key: bytes) -> int:
     value = attrs.get(key)
     if value is None:
         return 1
-    text = html.unescape(value.decode("utf-8", "replace")) if b"&" in value else value.decode("ascii", "replace")
+    text = _unescape(value) if b"&" in value else value.decode("ascii", "replace")
     return int(text) if re.fullmatch(r"\+?[0-9]+", text) else 0
+
+
+def _unescape(value: bytes) -> str:
+    """An attribute value with its character references resolved (as calamine's `decode_attr`)."""
+    if b"&" not in value:
+        return value.decode("utf-8", "replace")
+    import html  # lazy: its entity table (~4 ms) only for an .ods attribute holding a reference
+
+    return html.unescape(value.decode("utf-8", "replace"))
 
 
 @dataclass(slots=True)
@@ -482,7 +490,7 @@ def scan_ods_tables(stream: IO[bytes], max_area: int) -> list[tuple[str, SheetEx
             if name == b"table:table":
                 ext = SheetExtent()
                 found = _ods_attrs(m.group("attrs")).get(b"table:name", b"")
-                out.append((html.unescape(found.decode("utf-8", "replace")), ext))
+                out.append((_unescape(found), ext))
                 row, in_row = 0, False
                 if closed:
                     ext = None

@@ -42,6 +42,17 @@ class _Budget:
             path,
             0,
         )
+        self.page_chars = limits.max_pdf_page_chars
+
+    def refuse_page(self, page: object) -> UnreadableWorkbook:
+        return UnreadableWorkbook(
+            f"PDF 第 {page} 页的文字过多（超过 {self.page_chars:,} 个字符，正常报告一页不过数千字），无法安全读取；"
+            "如确需读取，可设置环境变量 PERFXL_MAX_PDF_PAGE_CHARS 提高上限（内存占用随之增加）",
+            f"PDF page {page} shows more than max_pdf_page_chars={self.page_chars} glyphs "
+            "(raise it with PERFXL_MAX_PDF_PAGE_CHARS; memory grows with it)",
+            code="PDF_PAGE_TOO_DENSE",
+            path=str(self.path),
+        )
 
     def refuse(self, total: bool) -> UnreadableWorkbook:
         if total:
@@ -185,6 +196,21 @@ def _checked(decode: Any) -> Any:
     return run
 
 
+def _counted(render_char: Any) -> Any:
+    """pdfminer's render_char, counting the glyphs of its device (one device a page) against the page's cap."""
+
+    def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+        budget = _BUDGET.get()
+        if budget is not None:
+            count = self.__dict__.get("_perfxl_glyphs", 0) + 1
+            self._perfxl_glyphs = count
+            if count > budget.page_chars:
+                raise budget.refuse_page(getattr(self, "pageno", "?"))
+        return render_char(self, *args, **kwargs)
+
+    return run
+
+
 @contextlib.contextmanager
 def bounded_decoding(limits: Limits, path: Path) -> Iterator[None]:
     """pdfminer's decoders capped by `limits` while the block reads the PDF at `path`."""
@@ -199,6 +225,9 @@ def bounded_decoding(limits: Limits, path: Path) -> Iterator[None]:
         pdftypes.ascii85decode = _checked(pdftypes.ascii85decode)
         pdftypes.asciihexdecode = _checked(pdftypes.asciihexdecode)
         pdftypes._perfxl_bounded = True  # type: ignore[attr-defined]
+        from pdfminer.converter import PDFLayoutAnalyzer
+
+        PDFLayoutAnalyzer.render_char = _counted(PDFLayoutAnalyzer.render_char)  # type: ignore[method-assign]
     token = _BUDGET.set(_Budget(limits, path))
     try:
         yield
