@@ -13,7 +13,10 @@ python-calamine (Rust's zip crate, calamine's readers) — so a test proves the 
   (counted twice, not rows × columns), `<text:s text:c="200000000"/>` (calamine pushes 200 MB of spaces) and a string
   copied into every repeat of its cell;
 - a PDF page showing a run of glyphs: each becomes a pdfminer LTChar and a pdfplumber dict (≈ 1.1 KB, 0.3 ms), a page
-  held at once — 80,000 glyphs in a 700-byte PDF took 42 s and 221 MB; now PDF_PAGE_TOO_DENSE past max_pdf_page_chars.
+  held at once — 80,000 glyphs in a 700-byte PDF took 42 s and 221 MB; now PDF_PAGE_TOO_DENSE past max_pdf_page_chars;
+- a PDF's cross-reference sections: a table's entries are a dict item each (a million: 233 MB), and an xref stream's
+  `/Index [0 100000000]` is walked id by id when the catalog names no page tree (215 bytes: half a day); now
+  PDF_TOO_MANY_OBJECTS past max_pdf_objects.
 """
 
 from __future__ import annotations
@@ -322,3 +325,37 @@ def test_pdf_page_glyphs_are_bounded(tmp_path: Path) -> None:
         read_pdf(_glyph_pdf(tmp_path / "dense.pdf", 2001), limits)
     assert err.value.code == "PDF_PAGE_TOO_DENSE"
     assert "第 1 页" in str(err.value) and "PERFXL_MAX_PDF_PAGE_CHARS" in str(err.value)
+
+
+def _xref_stream_pdf(path: Path, declared: int) -> Path:
+    """215 bytes: a catalog without a page tree, and an xref stream whose `/Index` declares `declared` objects."""
+    out = bytearray(b"%PDF-1.5\n")
+    catalog = len(out)
+    out += b"1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+    data = zlib.compress(b"\x01" + catalog.to_bytes(4, "big") + b"\x00")
+    at = len(out)
+    out += (
+        b"2 0 obj\n<< /Type /XRef /Size %d /Index [0 %d] /W [1 4 1] /Root 1 0 R /Length %d /Filter /FlateDecode >>"
+        b"\nstream\n" % (declared, declared, len(data))
+    )
+    out += data + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % at
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_pdf_declared_objects_are_bounded(tmp_path: Path) -> None:
+    pytest.importorskip("pdfplumber")
+    from perfxl.document.pdf_reader import read_pdf
+
+    limits = Limits.from_pairs(["max_pdf_objects=50"])
+    with pytest.raises(UnreadableWorkbook) as err:  # within the cap: read (no text layer: a scan to perfxl)
+        read_pdf(_xref_stream_pdf(tmp_path / "few.pdf", 50), limits)
+    assert err.value.code == "PDF_SCANNED"
+    with pytest.raises(UnreadableWorkbook) as err:
+        read_pdf(_xref_stream_pdf(tmp_path / "many.pdf", 100_000_000), limits)
+    assert err.value.code == "PDF_TOO_MANY_OBJECTS" and "PERFXL_MAX_PDF_OBJECTS" in str(err.value)
+    table = b.simple_pdf(tmp_path / "table.pdf", pages=30)  # 62 objects in its xref table
+    with pytest.raises(UnreadableWorkbook) as err:
+        read_pdf(table, limits)
+    assert err.value.code == "PDF_TOO_MANY_OBJECTS"
+    read_pdf(table, Limits.from_pairs(["max_pdf_objects=62"]))

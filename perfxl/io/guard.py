@@ -81,6 +81,7 @@ class Limits:
     max_document_bytes: int = 6 * MIB  # a .docx's word/document.xml (≈ 30 MB of memory per MiB when read and checked)
     max_markup_cells: int = 100_000  # table cells of an HTML or SpreadsheetML export (≈ 2 KB each while read)
     max_pdf_pages: int = 1_000
+    max_pdf_objects: int = 200_000  # object ids a PDF's cross-reference sections declare (≈ 190 bytes each in a table)
     max_pdf_page_chars: int = 30_000  # glyphs laid out on one PDF page (≈ 1.1 KB and 0.3 ms each, a page held at once)
     max_pdf_stream_bytes: int = 64 * MIB  # one PDF stream, inflated
 

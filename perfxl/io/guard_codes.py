@@ -92,6 +92,10 @@ _CODES: dict[str, tuple[str, str, str, str, str]] = {
                  "一个解压后超过 64 MB 的 PDF 数据流", "PDF 文件中有一个数据流解压后超过 64 MB（位于第 1024 字节），疑似“压缩炸弹”，已停止读取"),
     "PDF_TOO_MANY_PAGES": ("PDF 页数超过上限", "too many PDF pages", "自评报告不会有上千页；上限可用 PERFXL_MAX_PDF_PAGES 调整。",
                            "5000 页的 PDF", "PDF 页数过多（5,000 页，上限 1,000）；如确需读取，可设置环境变量 PERFXL_MAX_PDF_PAGES 提高上限"),
+    "PDF_TOO_MANY_OBJECTS": ("PDF 声明的对象过多", "a PDF declares too many objects",
+                             "交叉引用表的每个对象都占内存，声明上亿个对象的 PDF（恶意构造）会拖垮读取；上限可用 PERFXL_MAX_PDF_OBJECTS 调整。",
+                             "交叉引用流声明 1 亿个对象的 200 字节 PDF",
+                             "PDF 的交叉引用表声明的对象过多（超过 200,000 个，正常报告不过数万个），无法安全读取"),
     "PDF_PAGE_TOO_DENSE": ("PDF 某页文字过多", "a PDF page shows too many glyphs",
                            "每个字符都占内存和时间，一页几十万字符的 PDF（恶意构造）会拖垮读取；上限可用 PERFXL_MAX_PDF_PAGE_CHARS 调整。",
                            "一页显示 100 万个字符的 PDF",
@@ -126,6 +130,7 @@ GUARD_SETTINGS = MappingProxyType(
         "PDF_BOMB": "PERFXL_MAX_PDF_STREAM_BYTES, PERFXL_MAX_UNCOMPRESSED_BYTES",
         "PDF_TOO_MANY_PAGES": "PERFXL_MAX_PDF_PAGES",
         "PDF_PAGE_TOO_DENSE": "PERFXL_MAX_PDF_PAGE_CHARS",
+        "PDF_TOO_MANY_OBJECTS": "PERFXL_MAX_PDF_OBJECTS",
     }
 )
 

@@ -43,6 +43,20 @@ class _Budget:
             0,
         )
         self.page_chars = limits.max_pdf_page_chars
+        self.objects, self.objects_spent = limits.max_pdf_objects, 0
+
+    def claim_objects(self, count: int) -> None:
+        """Object ids declared by a cross-reference section; PDF_TOO_MANY_OBJECTS past the cap."""
+        self.objects_spent += count
+        if self.objects_spent > self.objects:
+            raise UnreadableWorkbook(
+                f"PDF 的交叉引用表声明的对象过多（超过 {self.objects:,} 个，正常报告不过数万个），无法安全读取；"
+                "如确需读取，可设置环境变量 PERFXL_MAX_PDF_OBJECTS 提高上限",
+                f"the PDF's cross-reference sections declare more than max_pdf_objects={self.objects} objects "
+                "(raise it with PERFXL_MAX_PDF_OBJECTS)",
+                code="PDF_TOO_MANY_OBJECTS",
+                path=str(self.path),
+            )
 
     def refuse_page(self, page: object) -> UnreadableWorkbook:
         return UnreadableWorkbook(
@@ -211,6 +225,39 @@ def _counted(render_char: Any) -> Any:
     return run
 
 
+class _CountedOffsets(dict):
+    """A cross-reference table's offsets (pdfminer's `PDFXRef.offsets`), each new object id claimed from the budget."""
+
+    def __init__(self, budget: _Budget) -> None:
+        super().__init__()
+        self.budget = budget
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        if key not in self:
+            self.budget.claim_objects(1)
+        super().__setitem__(key, value)
+
+
+def _counted_xrefs(pdfdocument: Any) -> None:
+    """pdfminer's cross-reference sections count their object ids against the reading's budget."""
+    table_init, stream_load = pdfdocument.PDFXRef.__init__, pdfdocument.PDFXRefStream.load
+
+    def init(self: Any) -> None:
+        table_init(self)
+        budget = _BUDGET.get()
+        if budget is not None:
+            self.offsets = _CountedOffsets(budget)
+
+    def load(self: Any, parser: Any) -> None:
+        stream_load(self, parser)
+        budget = _BUDGET.get()
+        if budget is not None:
+            budget.claim_objects(sum(max(n, 0) for _, n in self.ranges if isinstance(n, int)))
+
+    pdfdocument.PDFXRef.__init__ = init
+    pdfdocument.PDFXRefStream.load = load
+
+
 @contextlib.contextmanager
 def bounded_decoding(limits: Limits, path: Path) -> Iterator[None]:
     """pdfminer's decoders capped by `limits` while the block reads the PDF at `path`."""
@@ -228,6 +275,9 @@ def bounded_decoding(limits: Limits, path: Path) -> Iterator[None]:
         from pdfminer.converter import PDFLayoutAnalyzer
 
         PDFLayoutAnalyzer.render_char = _counted(PDFLayoutAnalyzer.render_char)  # type: ignore[method-assign]
+        import pdfminer.pdfdocument as pdfdocument
+
+        _counted_xrefs(pdfdocument)
     token = _BUDGET.set(_Budget(limits, path))
     try:
         yield
