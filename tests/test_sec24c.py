@@ -167,6 +167,22 @@ def test_a_directory_not_where_declared_is_refused(tmp_path: Path, pair) -> None
     assert err.value.code == "ZIP_AMBIGUOUS"
 
 
+def test_a_second_end_record_rust_could_fall_back_to_is_refused(tmp_path: Path, pair) -> None:
+    """Rust's zip, when it cannot parse the directory of the last end record (here a 1-byte Unicode Path field, which
+    zipfile never reads), searches the file backwards for another: a complete ZIP before the one zipfile reads is
+    refused whichever way this version of Rust's zip then goes (hardening: this one reports an i/o error)."""
+    small, far = pair
+    lf, cf, _ = _pack(far)
+    first = lf + b"".join(cf) + _eocd(len(cf), len(b"".join(cf)), len(lf))
+    bad = {small[0][0]: struct.pack("<HHB", 0x7075, 1, 1)}
+    ls, cs, _ = _pack(small, len(first), bad)
+    path = tmp_path / "two_end_records.xlsx"
+    path.write_bytes(first + ls + b"".join(cs) + _eocd(len(cs), len(b"".join(cs)), len(first) + len(ls)))
+    with pytest.raises(UnreadableWorkbook) as err:
+        inspect_file(path)
+    assert err.value.code == "ZIP_AMBIGUOUS" and "两个压缩包结尾记录" in str(err.value)
+
+
 @pytest.mark.skipif(shutil.which("zip") is None, reason="Info-ZIP's zip not installed")
 def test_a_real_zip64_archive_still_reads(tmp_path: Path) -> None:
     """Info-ZIP's `zip -fz` writes zip64 end records and extra fields that agree: one reading, read as before."""

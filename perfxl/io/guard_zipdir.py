@@ -25,7 +25,6 @@ LibreOffice and every ZIP library write such files; the checks cost one search f
 
 from __future__ import annotations
 
-import mmap
 import struct
 import zipfile
 from pathlib import Path
@@ -43,6 +42,7 @@ _LOCATOR = struct.Struct("<4sLQL")  # signature, disk of the zip64 record, its o
 _EOCD64 = struct.Struct("<4sQ2H2L4Q")  # signature, record size, versions, disks, entries here/total, size, offset
 _ENTRY = struct.Struct("<4s6H3L5H2L")  # a central directory file header (46 bytes)
 U16, U32 = 0xFFFF, 0xFFFF_FFFF
+CHUNK = 1 << 20
 
 
 def check_single_reading(zf: zipfile.ZipFile, fp: BinaryIO, p: Path, size: int) -> None:
@@ -134,20 +134,26 @@ def _rust_fields(extra: bytes, csize: int, usize: int, offset: int, name: str) -
 
 
 def _check_one_end_record(fp: BinaryIO, p: Path, at: int, size: int) -> None:
-    """No other EOCD before the one zipfile used that Rust could take instead (when it rejects that one)."""
-    with mmap.mmap(fp.fileno(), 0, access=mmap.ACCESS_READ) as mm:
-        q = mm.rfind(EOCD_SIG, 0, at)
+    """No other EOCD before the one zipfile used that Rust could take instead (when it rejects that one): the file is
+    searched backwards in 1 MiB windows (each overlapping the next by a record, so none is cut)."""
+    end = at
+    while end > 0:
+        start = max(end - CHUNK, 0)
+        fp.seek(start)
+        window = fp.read(min(end - start + _EOCD.size, size - start))
+        q = window.rfind(EOCD_SIG, 0, end - start + len(EOCD_SIG) - 1)
         while q >= 0:
-            if q + _EOCD.size <= size:
-                _, _, _, _, total, cd_size, cd_offset, comment = _EOCD.unpack_from(mm, q)
+            if start + q < at and q + _EOCD.size <= len(window):
+                _, _, _, _, total, cd_size, cd_offset, comment = _EOCD.unpack_from(window, q)
                 zip64 = total == U16 or cd_size == U32 or cd_offset == U32
-                if q + _EOCD.size + comment <= size and (zip64 or (total and cd_offset < q)):
+                if start + q + _EOCD.size + comment <= size and (zip64 or (total and cd_offset < start + q)):
                     raise _ambiguous(
                         p,
                         "文件中有两个压缩包结尾记录",
-                        f"a second end-of-central-directory record at byte {q}",
+                        f"a second end-of-central-directory record at byte {start + q}",
                     )
-            q = mm.rfind(EOCD_SIG, 0, q)
+            q = window.rfind(EOCD_SIG, 0, q + len(EOCD_SIG) - 1) if q > 0 else -1
+        end = start
 
 
 def _ambiguous(p: Path, zh: str, en: str, *, part: str | None = None):
