@@ -16,14 +16,18 @@ python-calamine (Rust's zip crate, calamine's readers) — so a test proves the 
   held at once — 80,000 glyphs in a 700-byte PDF took 42 s and 221 MB; now PDF_PAGE_TOO_DENSE past max_pdf_page_chars;
 - a PDF's cross-reference sections: a table's entries are a dict item each (a million: 233 MB), and an xref stream's
   `/Index [0 100000000]` is walked id by id when the catalog names no page tree (215 bytes: half a day); now
-  PDF_TOO_MANY_OBJECTS past max_pdf_objects.
+  PDF_TOO_MANY_OBJECTS past max_pdf_objects;
+- LibreOffice's time limit: `soffice` is a launcher, the converter its child; the timeout killed the launcher only and
+  left the converter running, orphaned (perfxl/io/libreoffice.py now kills the whole process group).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import struct
 import subprocess
+import time
 import zipfile
 import zlib
 from pathlib import Path
@@ -375,3 +379,36 @@ def test_pdf_declared_objects_are_bounded(tmp_path: Path) -> None:
         read_pdf(table, limits)
     assert err.value.code == "PDF_TOO_MANY_OBJECTS"
     read_pdf(table, Limits.from_pairs(["max_pdf_objects=62"]))
+
+
+# ---------------------------------------------------------------- LibreOffice: the time limit stops the converter
+
+
+def test_a_timed_out_conversion_leaves_no_process(tmp_path: Path, monkeypatch) -> None:
+    """A stand-in `soffice` that, like the real launcher, runs the converter as its child and waits: past the time
+    limit the refusal is SOFFICE_FAILED and the child is gone too (it kept running, orphaned)."""
+    from perfxl.errors import PerfxlError
+    from perfxl.io import libreoffice
+
+    pid_file = tmp_path / "converter.pid"
+    launcher = tmp_path / "soffice"
+    launcher.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pid_file}\nwait\n", encoding="utf-8")
+    launcher.chmod(0o755)
+    monkeypatch.setattr(libreoffice, "soffice_path", lambda: str(launcher))
+    with pytest.raises(PerfxlError) as caught:
+        libreoffice.convert_many([tmp_path / "a.doc"], "docx", tmp_path / "out", timeout=1)
+    assert caught.value.code == "SOFFICE_FAILED"
+    pid = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    alive = True
+    while alive and time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+            alive = Path(f"/proc/{pid}/stat").read_text().split()[2] != "Z"
+        except (ProcessLookupError, FileNotFoundError):
+            alive = False
+        if alive:
+            time.sleep(0.1)
+    if alive:
+        os.kill(pid, 9)  # the test's own stand-in converter
+    assert not alive
