@@ -49,22 +49,26 @@ class _Budget:
         """Object ids declared by a cross-reference section; PDF_TOO_MANY_OBJECTS past the cap."""
         self.objects_spent += count
         if self.objects_spent > self.objects:
-            raise UnreadableWorkbook(
-                f"PDF 的交叉引用表声明的对象过多（超过 {self.objects:,} 个，正常报告不过数万个），无法安全读取；"
-                "如确需读取，可设置环境变量 PERFXL_MAX_PDF_OBJECTS 提高上限",
-                f"the PDF's cross-reference sections declare more than max_pdf_objects={self.objects} objects "
-                "(raise it with PERFXL_MAX_PDF_OBJECTS)",
-                code="PDF_TOO_MANY_OBJECTS",
-                path=str(self.path),
+            raise self._over(
+                "PDF_TOO_MANY_OBJECTS",
+                f"PDF 的交叉引用表声明的对象过多（超过 {self.objects:,} 个，正常报告不过数万个）",
+                f"the PDF's cross-reference sections declare more than max_pdf_objects={self.objects} objects",
+                "PERFXL_MAX_PDF_OBJECTS",
             )
 
     def refuse_page(self, page: object) -> UnreadableWorkbook:
+        return self._over(
+            "PDF_PAGE_TOO_DENSE",
+            f"PDF 第 {page} 页的文字过多（超过 {self.page_chars:,} 个字符，正常报告一页不过数千字）",
+            f"PDF page {page} shows more than max_pdf_page_chars={self.page_chars} glyphs",
+            "PERFXL_MAX_PDF_PAGE_CHARS",
+        )
+
+    def _over(self, code: str, zh: str, en: str, variable: str) -> UnreadableWorkbook:
         return UnreadableWorkbook(
-            f"PDF 第 {page} 页的文字过多（超过 {self.page_chars:,} 个字符，正常报告一页不过数千字），无法安全读取；"
-            "如确需读取，可设置环境变量 PERFXL_MAX_PDF_PAGE_CHARS 提高上限（内存占用随之增加）",
-            f"PDF page {page} shows more than max_pdf_page_chars={self.page_chars} glyphs "
-            "(raise it with PERFXL_MAX_PDF_PAGE_CHARS; memory grows with it)",
-            code="PDF_PAGE_TOO_DENSE",
+            f"{zh}，无法安全读取；如确需读取，可设置环境变量 {variable} 提高上限（内存占用随之增加）",
+            f"{en} (raise it with {variable}; memory grows with it)",
+            code=code,
             path=str(self.path),
         )
 
