@@ -7,7 +7,8 @@ python-calamine (Rust's zip crate, calamine's readers) — so a test proves the 
   Rust does not), a member renamed by an Info-ZIP Unicode Path field (Rust reads the name there), a zip64 extra field
   of 24 bytes moving a member, a directory not where the end record says. Each is refused as ZIP_AMBIGUOUS;
 - .xlsb records shorter than 4 bytes: calamine reads their row or column from the bytes of the longer record before
-  (its buffer is never shortened); the guard skipped them;
+  (its buffer is never shortened); the guard skipped them; and calamine opens `xl/workbook.bin` (and
+  `xl/sharedStrings.bin`) by name, whatever the package relationship names — the guard measured the named one;
 - .ods content.xml read as quick-xml reads it: repeats behind a quoted `>`, in single quotes or written `+3000`, cells
   whose value is an `office:value` or a formula without `office:value-type`, values repeated over rows and columns
   (counted twice, not rows × columns), `<text:s text:c="200000000"/>` (calamine pushes 200 MB of spaces) and a string
@@ -221,6 +222,28 @@ def test_xlsb_short_records_are_read_as_calamine_reads_them(tmp_path: Path, reco
     wide = Limits.from_pairs(["max_cells_per_sheet=10000000", "max_cells_per_workbook=10000000"])
     info = inspect_file(path, wide).sheets[0]
     assert info.max_row >= height and info.max_col >= width
+
+
+def test_xlsb_workbook_part_is_the_one_calamine_opens(tmp_path: Path) -> None:
+    """The root relationship names `xl/wb2.bin` (its sheet small); calamine opens `xl/workbook.bin`, whose sheet is
+    far: the guard measures calamine's."""
+    small = b.xlsb(tmp_path / "s.xlsb", "自评表", [(0, 0, 1.0)])
+    far = b.xlsb(tmp_path / "f.xlsb", "自评表", [(0, 0, 1.0), (4999, 311, 2.0)])
+    parts, far_parts = dict(_members(small)), dict(_members(far))
+    path = tmp_path / "redirected.xlsb"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            if name == "_rels/.rels":
+                data = data.replace(b"xl/workbook.bin", b"xl/wb2.bin")
+            if name == "xl/_rels/workbook.bin.rels":
+                data = data.replace(b"worksheets/sheet1.bin", b"worksheets/sheet2.bin")
+            zf.writestr(name, data)
+        zf.writestr("xl/wb2.bin", parts["xl/workbook.bin"])
+        zf.writestr("xl/_rels/wb2.bin.rels", parts["xl/_rels/workbook.bin.rels"])
+        zf.writestr("xl/worksheets/sheet2.bin", far_parts["xl/worksheets/sheet1.bin"])
+    assert _calamine_extent(path) == (5000, 312)
+    info = inspect_file(path).sheets[0]
+    assert (info.part, info.max_row, info.max_col) == ("xl/worksheets/sheet2.bin", 5000, 312)
 
 
 # ---------------------------------------------------------------- .ods: content.xml as calamine reads it

@@ -358,6 +358,18 @@ def _literal_targets(pk: ZipPass, folder: str, raw: bytes, out: dict[str, tuple[
             out[key] = (out[key][0], found)
 
 
+#: Parts calamine's .xlsb reader opens by these names, whatever the package relationships say: a root relationship
+#: naming `xl/wb2.bin` (and its sheets) beside an `xl/workbook.bin` naming a far sheet had the guard measure one workbook
+#: and calamine read the other (sec24c).
+XLSB_WORKBOOK, XLSB_STRINGS = "xl/workbook.bin", "xl/sharedStrings.bin"
+
+
+def _calamine_member(names: set[str], path: str) -> str | None:
+    """The member calamine finds for `path` (its names compared lower-cased, `\\` read as `/`), or None."""
+    key = path.lower()
+    return next((n for n in names if n.replace("\\", "/").lower() == key), None)
+
+
 def _workbook_part(pk: ZipPass, names: set[str]) -> str:
     p = pk.p
     for rel_type, target in _rels(pk, "").values():
@@ -419,8 +431,11 @@ def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels) -> tuple[SheetInfo,
         max_index = max(max_index, ext.max_string_index)
         infos.append(SheetInfo(name, part, hidden, ext.cells, ext.max_row, ext.max_col, ext.dimension))
     items = 0
-    for rel_type, part in rels.values():
-        if rel_type.endswith("/sharedStrings") and part in pk.zf.NameToInfo:
+    string_parts = [part for rel_type, part in rels.values() if rel_type.endswith("/sharedStrings")]
+    if binary:  # calamine reads this one, whatever the relationships name (sec24c)
+        string_parts = [_calamine_member(set(pk.zf.NameToInfo), XLSB_STRINGS) or XLSB_STRINGS]
+    for part in string_parts:
+        if part in pk.zf.NameToInfo:
             try:
                 with pk.open(part) as fh:
                     sst = scan_xlsb_strings(fh) if binary else scan_shared_strings(fh)
@@ -523,6 +538,7 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
             part = wb_part = _workbook_part(pk, names)
             if wb_part.endswith(".bin"):
                 kind = FileKind.XLSB
+                part = wb_part = _calamine_member(names, XLSB_WORKBOOK) or wb_part
             elif any(n.lower().endswith("vbaproject.bin") for n in names) or p.suffix.lower() == ".xlsm":
                 kind = FileKind.XLSM
             else:
