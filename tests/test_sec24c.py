@@ -8,7 +8,9 @@ python-calamine (Rust's zip crate, calamine's readers) — so a test proves the 
   of 24 bytes moving a member, a directory not where the end record says. Each is refused as ZIP_AMBIGUOUS;
 - .xlsb records shorter than 4 bytes: calamine reads their row or column from the bytes of the longer record before
   (its buffer is never shortened); the guard skipped them; and calamine opens `xl/workbook.bin` (and
-  `xl/sharedStrings.bin`) by name, whatever the package relationship names — the guard measured the named one;
+  `xl/sharedStrings.bin`) by name, whatever the package relationship names — the guard measured the named one; so
+  does its .xlsx reader for `sharedStrings.xml` beside the workbook part, reserving its declared count (2·10⁹: an
+  abort) — measured now too;
 - .ods content.xml read as quick-xml reads it: repeats behind a quoted `>`, in single quotes or written `+3000`, cells
   whose value is an `office:value` or a formula without `office:value-type`, values repeated over rows and columns
   (counted twice, not rows × columns), `<text:s text:c="200000000"/>` (calamine pushes 200 MB of spaces) and a string
@@ -244,6 +246,35 @@ def test_xlsb_workbook_part_is_the_one_calamine_opens(tmp_path: Path) -> None:
     assert _calamine_extent(path) == (5000, 312)
     info = inspect_file(path).sheets[0]
     assert (info.part, info.max_row, info.max_col) == ("xl/worksheets/sheet2.bin", 5000, 312)
+
+
+def test_xlsx_shared_strings_calamine_opens_by_name_are_measured(tmp_path: Path) -> None:
+    """The workbook's relationship names `xl/ss2.xml`; calamine reads `xl/sharedStrings.xml` all the same (and reserves
+    its `uniqueCount`): the guard measures that part too."""
+    base = b.plain_xlsx(tmp_path / "base.xlsx", [("自评表", [["guard读这个"]])])
+    rels = "xl/_rels/workbook.xml.rels"
+
+    def build(name: str, count: bytes) -> Path:
+        parts = dict(_members(base))
+        path = tmp_path / name
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for member, data in parts.items():
+                if member == rels:
+                    data = data.replace(b'Target="sharedStrings.xml"', b'Target="ss2.xml"')
+                if member == "xl/sharedStrings.xml":
+                    data = data.replace("guard读这个".encode(), "calamine读这个".encode())
+                    data = data.replace(b'uniqueCount="1"', b'uniqueCount="' + count + b'"')
+                zf.writestr(member, data)
+            zf.writestr("xl/ss2.xml", parts["xl/sharedStrings.xml"])
+        return path
+
+    pc = pytest.importorskip("python_calamine")
+    plain = build("plain.xlsx", b"1")
+    assert pc.CalamineWorkbook.from_path(str(plain)).get_sheet_by_index(0).to_python()[0][0] == "calamine读这个"
+    assert inspect_file(plain).sheets[0].cells == 1
+    with pytest.raises(UnreadableWorkbook) as err:
+        inspect_file(build("count.xlsx", b"2000000000"))
+    assert (err.value.code, err.value.cell) == ("SHARED_STRINGS_INVALID", "xl/sharedStrings.xml")
 
 
 # ---------------------------------------------------------------- .ods: content.xml as calamine reads it

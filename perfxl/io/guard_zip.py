@@ -412,7 +412,7 @@ def _sheet_list(pk: ZipPass, wb_part: str) -> list[tuple[str, str, bool]]:
     return out
 
 
-def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels) -> tuple[SheetInfo, ...]:
+def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels, wb_part: str) -> tuple[SheetInfo, ...]:
     """One streaming pass over each worksheet and the shared strings (inflation capped, CRC checked)."""
     p, limits = pk.p, pk.limits
     binary = kind is FileKind.XLSB
@@ -432,8 +432,12 @@ def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels) -> tuple[SheetInfo,
         infos.append(SheetInfo(name, part, hidden, ext.cells, ext.max_row, ext.max_col, ext.dimension))
     items = 0
     string_parts = [part for rel_type, part in rels.values() if rel_type.endswith("/sharedStrings")]
-    if binary:  # calamine reads this one, whatever the relationships name (sec24c)
-        string_parts = [_calamine_member(set(pk.zf.NameToInfo), XLSB_STRINGS) or XLSB_STRINGS]
+    # calamine opens the shared strings by name beside the workbook part, whatever the relationships name, and reserves
+    # its declared count: measured too, last (its count is the one calamine's cells index) (sec24c)
+    by_name = XLSB_STRINGS if binary else posixpath.join(posixpath.dirname(wb_part), "sharedStrings.xml")
+    found = _calamine_member(set(pk.zf.NameToInfo), by_name)
+    if found:
+        string_parts = [part for part in string_parts if part != found] + [found]
     for part in string_parts:
         if part in pk.zf.NameToInfo:
             try:
@@ -568,7 +572,7 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
                         part=target,
                     )
             part = None
-            infos = _scan_streams(pk, kind, sheets, rels)
+            infos = _scan_streams(pk, kind, sheets, rels, wb_part)
             check_workbook_totals(p, limits, infos)
             pk.sweep()
         except (ZipBombError, MemberCorrupt, DtdForbidden) as exc:
