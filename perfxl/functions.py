@@ -22,6 +22,7 @@ from perfxl import rates
 from perfxl.errors import PerfxlError
 from perfxl.numbers import to_decimal
 from perfxl.profiles import list_profiles, load_profile
+from perfxl.records import value_methods
 from perfxl.scoring import execution_score, grade, score_indicator
 from perfxl.values import ValueKind, parse_value
 
@@ -43,7 +44,8 @@ Matrix = list[list[Any]]
 EXCEL_MAX = 9.99999999999999e307
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CellError:
     """One cell's failure: an Excel error code ("#VALUE!", "#DIV/0!", "#N/A") and a zh reason."""
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from .model import CellRef, CellValue, a1
 from .patterns import INVISIBLE, lazy_compile
+from .records import value_methods
 
 __all__ = ["Grid", "MergedRange", "INVISIBLE", "without_invisible"]
 
@@ -26,7 +27,8 @@ _IS_STR = str.__instancecheck__
 MergedRange = tuple[int, int, int, int]  # (first_row, first_col, last_row, last_col), 0-based, inclusive
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class Grid:
     """One sheet: `rows[r][c]` (0-based) holds the cached value ("" and None both mean empty).
 

@@ -96,7 +96,7 @@ def grade_in_text(label: str) -> str | None:
             return m.group(2) if m.group(1) in GRADE_LABELS else None
     # "自评等级 优" typed in one cell without a colon (the 吉林 评价表's 总分 row, its label cells E43:K43 merged): the
     # label, then nothing but a grade — read alike (polish14); "等级说明" or any other words after a label are none
-    if len(label) > _LONGEST_LABELLED_GRADE:
+    if len(label) > _LONGEST_LABELLED_GRADE or not label.startswith(GRADE_LABELS):  # (one C test, not four)
         return None
     for word in GRADE_LABELS:
         if label.startswith(word) and label[len(word) :] in GRADE_WORDS:

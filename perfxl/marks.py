@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity, column_index, column_letter, parse_a1
+from perfxl.records import value_methods
 
 __all__ = [
     "RESULT_SHEET",
@@ -54,7 +55,8 @@ def note_text(findings: Iterable[Finding]) -> str:
     return NOTE_HEAD + "\n" + "\n".join(f"[{f.code}] {SEVERITY_ZH[f.severity]}：{f.message}" for f in findings)
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class MarkPlan:
     """What to mark: fills by (sheet, row, col) with the worst severity there, and the findings noted
     on each anchor cell (the top-left of the merged area holding a finding's first cell)."""

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from .fastbuild import slot_twin
 from .quoting import nest_quotes
+from .records import value_methods
 
 __all__ = [
     "CellRef",
@@ -162,7 +163,8 @@ class TextRef:
 Location = CellRef | TextRef
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CellValue:
     """What one cell held, and where.
 
@@ -247,7 +249,8 @@ GUESS: Final = Certainty.GUESS
 CERTAINTY_ZH = {Certainty.CERTAIN: "确定", Certainty.JUDGEMENT: "需人工判断", Certainty.GUESS: "依据推断"}
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Finding:
     """One problem found in one place: the contract every report and annotation relies on.
 
@@ -348,7 +351,8 @@ def new_finding(
 # ---------------------------------------------------------------- 自评表 (self-evaluation table)
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class FundsRow:
     """One row of the funds block (年度资金总额, 其中：本年财政拨款, 上年结转资金, 其他资金 …)."""
 
@@ -367,7 +371,8 @@ class FundsRow:
     received: CellValue | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class BreakdownAmount:
     """One labelled figure inside a free-text breakdown cell of the funds block.
 
@@ -383,7 +388,8 @@ class BreakdownAmount:
     is_group_total: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class FundsBlock:
     """项目资金 / 年度预算申请: the total row, its parts, and free-text breakdowns.
 
@@ -438,7 +444,8 @@ class FundsBlock:
         return scored[0] if len(scored) == 1 else total
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ComponentRow:
     """One line of a 项目资金构成 block (子项名称 │ 预算数 │ 实际数; 江苏 苏州市级 自评表) or of a 目标表's 项目预算 block
     (成本构成 │ 金额 │ 测算(公式)依据 │ 2020年实际执行数 …; 湖北 鄂州 市直): a 子项 / cost line, or the block's 合计.
@@ -457,7 +464,8 @@ class ComponentRow:
     within: bool = False  # a 其中 line: a part of the line above it, not one more line of the 合计
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ComponentGroup:
     """A further group of lines of the same block, closed by its own 合计 line: the 湖北 部门整体支出绩效目标申报表's
     部门总体资金情况 lists 收入构成 (财政拨款, 其他资金, 合计) and then 支出构成 (基本支出, 项目支出, 合计) under one header.
@@ -470,7 +478,8 @@ class ComponentGroup:
     block: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Goal:
     """年度总体目标: 预期目标 and 实际完成情况 free text."""
 
@@ -478,7 +487,8 @@ class Goal:
     actual: CellValue
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Level1Heading:
     """A 一级指标 label as written ("产出指标(55分)") and the weight it declares, if any."""
 
@@ -488,7 +498,8 @@ class Level1Heading:
     declared_at: CellValue | None = None  # the subtotal row's 分值 cell, when the weight is printed there (评分表)
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Level2Heading:
     """A 二级指标 label and the weight printed beside it in a 分值 column of its own (评分表: 一级 │ 分值 │ 二级 │ 分值 …)."""
 
@@ -500,7 +511,8 @@ class Level2Heading:
     copied: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Indicator:
     """One 三级指标 row of the 绩效指标 block.
 
@@ -541,7 +553,8 @@ REMARK_DEVIATION = "deviation_remark"
 WEIGHTS_IN_LABELS = "weights_in_labels"
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SelfEvaluation:
     """One 自评表 (项目支出 or 部门整体支出): header fields, funds, goals, indicators, totals."""
 
@@ -606,7 +619,8 @@ class SelfEvaluation:
 # ---------------------------------------------------------------- 基础数据表 (basic data table)
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class AmountRow:
     """A money row of the 基础数据表: 上年决算数 | 本年预算数 | 本年决算数.
 
@@ -625,7 +639,8 @@ class AmountRow:
     prev_budget: CellValue = field(default_factory=lambda: CellValue(None, None))
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ChangeLine:
     """One line of a “三公”经费 table printing two years (or a 预算 and a 决算) beside their change: 增减额 and/or 增减率.
 
@@ -646,7 +661,8 @@ class ChangeLine:
     guess: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Staffing:
     """财政供养人员情况: 编制数, 实际在职人数, 控制率."""
 
@@ -658,7 +674,8 @@ class Staffing:
     overview: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class BuildingControl:
     """楼堂馆所控制情况 (one project row)."""
 
@@ -670,7 +687,8 @@ class BuildingControl:
     investment_rate: CellValue
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class BasicData:
     """部门整体支出绩效评价基础数据表."""
 
@@ -735,7 +753,8 @@ class BasicData:
         return tuple(r for r in self.rows if r.parent == key)
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TableSum:
     """One sum a table's layout states (perfxl.layout.sum_tables): `total` is the sum of `parts`, cells of one table.
 
@@ -752,7 +771,8 @@ class TableSum:
     guess: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SumLine:
     """One line of a table read for its sums, as a narrative names it (perfxl.document.table_lines holds the narrative's
     amounts to it by name): `name` without its numbering ("一般公共服务支出", "本年收入合计"), `subject_code` its 功能分类 科目编码
@@ -767,7 +787,8 @@ class SumLine:
     cells: tuple[tuple[tuple[str, ...], CellValue], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SumTable:
     """A table read for its own sums only (a 功能分类表, a 收支总表, a 三公 table whose stage no cell or caption states):
     perfxl knows how its lines add up, and the narrative's amounts are held to its lines by name
@@ -784,7 +805,8 @@ class SumTable:
 # ---------------------------------------------------------------- coverage: what was read, and what was not
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Paragraph:
     """One paragraph of a report document's narrative, with its place."""
 
@@ -792,7 +814,8 @@ class Paragraph:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class RowRun:
     """Consecutive rows of one table read as the same kind ("indicator", "funds", "heading", "blank",
     "unread" …): a 10,000-row table costs a handful of runs, not 10,000 entries."""
@@ -802,7 +825,8 @@ class RowRun:
     last: int
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TableCoverage:
     """One table perfxl found: where, what it was read as, and its rows by kind."""
 
@@ -814,7 +838,8 @@ class TableCoverage:
     name: str = ""  # the table's own name where its kind's is not it: "三公经费表" read as a "basic" (polish14)
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SheetCoverage:
     """The kind of one sheet (or document table), how sure perfxl is of it, and whether it was read.
 
@@ -830,7 +855,8 @@ class SheetCoverage:
     note_en: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SkippedCheck:
     """A check that could not run (or not fully) on a table, and why: perfxl's limit, not a user error."""
 
@@ -840,7 +866,8 @@ class SkippedCheck:
     sheet: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Coverage:
     """What perfxl read and what it could not check, so a reviewer knows what a clean verdict covers."""
 
@@ -850,7 +877,8 @@ class Coverage:
     skipped: tuple[SkippedCheck, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Submission:
     """Everything read from one file, plus what the reader could not map (as findings).
 

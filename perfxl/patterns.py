@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any, cast
+from typing import Any, cast, overload
 
 __all__ = ["INVISIBLE", "lazy_compile", "opening"]
 
@@ -61,7 +61,7 @@ _KEPT = (
 class _Lazy:
     """`re.compile(pattern, flags)` until first used; the compiled pattern's methods and attributes then live on it."""
 
-    def __init__(self, pattern: str, flags: int) -> None:
+    def __init__(self, pattern: str | bytes, flags: int) -> None:
         self._args = (pattern, flags)
 
     def __getattr__(self, name: str) -> Any:  # only asked for what the instance does not hold yet
@@ -69,9 +69,10 @@ class _Lazy:
             raise AttributeError(name)
         return getattr(self._compiled(), name)
 
-    def _compiled(self) -> re.Pattern[str]:
+    def _compiled(self) -> re.Pattern[Any]:
         """The compiled pattern, its methods and attributes now kept on the stand-in (they shadow a gate's methods)."""
-        compiled = re.compile(*self._args)
+        pattern: Any = self._args[0]  # (str, or bytes for a reader's XML scan)
+        compiled = re.compile(pattern, self._args[1])
         for attr in _KEPT:
             setattr(self, attr, getattr(compiled, attr))
         return compiled
@@ -147,13 +148,24 @@ def opening(chars: str, *, digit: bool = False, space: bool = False) -> Callable
     return passes
 
 
+@overload
 def lazy_compile(
     pattern: str, flags: int = 0, *, needs: tuple[str, ...] | Callable[[str], bool] | None = None
-) -> re.Pattern[str]:
+) -> re.Pattern[str]: ...
+
+
+@overload
+def lazy_compile(pattern: bytes, flags: int = 0) -> re.Pattern[bytes]: ...
+
+
+def lazy_compile(
+    pattern: str | bytes, flags: int = 0, *, needs: tuple[str, ...] | Callable[[str], bool] | None = None
+) -> re.Pattern[Any]:
     """`re.compile(pattern, flags)`, compiled when first used (a module-level pattern a run may never use); with
     `needs` (words one of which every match holds, or a test every text holding a match passes) not compiled for a
-    text that cannot hold a match (module docstring)."""
+    text that cannot hold a match (module docstring). A bytes pattern (the readers' XML scans) takes no `needs`."""
     if needs is None:
-        return cast("re.Pattern[str]", _Lazy(pattern, flags))
+        return cast("re.Pattern[Any]", _Lazy(pattern, flags))
+    assert isinstance(pattern, str)  # (the overloads: a gate reads text)
     passes = needs if callable(needs) else _holds_one_of(needs)
     return cast("re.Pattern[str]", _Gated(pattern, flags, passes))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from perfxl.numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
 from perfxl.profiles import resolve_profile
+from perfxl.records import value_methods
 from perfxl.units import convert, stray_letters
 from perfxl.values import ValueKind, parse_value
 
@@ -43,7 +44,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class RateResult:
     """`ratio` exact (1.40625), `percent` rounded half-up to the profile's places (140.63), or both None
     with `reason` (zh) / `reason_en` saying why the rate is undefined."""

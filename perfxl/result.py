@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .model import Coverage, Finding, Severity
+from .records import value_methods
 
 __all__ = ["FileResult", "Summary", "SectionScore", "PAIR_KIND"]
 
@@ -14,7 +15,8 @@ __all__ = ["FileResult", "Summary", "SectionScore", "PAIR_KIND"]
 PAIR_KIND = "报告与工作簿核对"
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Summary:
     """Counts by severity and the scores, reported (as typed in the file) and recomputed by perfxl."""
 
@@ -33,7 +35,8 @@ class Summary:
         return cls(count["error"], count["warning"], count["info"], **scores)
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SectionScore:
     """Reported vs recomputed score of one 一级指标 (or the 预算执行率 line), for report charts.
 
@@ -47,7 +50,8 @@ class SectionScore:
     sheet: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class FileResult:
     """One file checked: either `ok` with findings, or not ok with a typed `error` (unreadable).
 

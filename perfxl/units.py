@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .chinese import to_simplified
 from .patterns import lazy_compile
+from .records import value_methods
 
 __all__ = [
     "money_unit_in",
@@ -37,7 +38,8 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Unit:
     """A known unit: its canonical symbol, family, and exact factor to the family's base unit.
 
@@ -52,7 +54,8 @@ class Unit:
     per: Decimal = Decimal(1)
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Conversion:
     """How to turn a value in one unit into another: `value × factor`, or why it cannot (`ok=False`)."""
 

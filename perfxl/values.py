@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 from perfxl.chinese import CACHE_MAX_LEN, is_plain, nfkc_stable, to_simplified
 from perfxl.numbers import fmt_decimal, join_digit_groups, to_decimal
 from perfxl.profiles import load_profile, resolve_profile
+from perfxl.records import value_methods
 from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
 
 from .patterns import INVISIBLE, lazy_compile
@@ -111,7 +112,8 @@ LE: Final = Op.LE
 LT: Final = Op.LT
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ParsedValue:
     """A typed cell value. `number` is exact; `unit` is normalised ("万元/家", "%"); `per` is the
     denominator unit of a per-unit value ("家"); `tier` is 0/1/2 (达成/部分达成/未达成) for tier labels;
@@ -288,7 +290,7 @@ _NOTE_MARK = re.compile(
 #: is read, so no "(注" is left for a unit (review13t; "100人（注2）" was always read as 100人).
 #: A note word alone or with a plain number ("100人（注）", "(注1)", "(见注)") is one too (docs14: "100人（注）" was read with
 #: the unit "人(注").
-_NOTE_IN_BRACKETS = re.compile(
+_NOTE_IN_BRACKETS = lazy_compile(
     r"\(\s*(?:详见|见)?(?:(?:备注|注释|注)?\s*(?:[\u2460-\u24ff\u2776-\u2793]\s*)+|(?:备注|注释|注)\s*\d{0,2}\s*)\)"
 )
 
@@ -468,7 +470,7 @@ _UNIT_PART = re.compile(r"^(?:(?:[kK]?[mM])[23](?![\d.])[^\d\s,;，。；、]*|[
 #: run between two of Chinese, % or digit that is not between two digits (the negative look-ahead): the same matches
 #: as the two-alternative form `(?<=[C%])…(?=[C%\d])|(?<=[C%\d])…(?=[C%])` with two CJK ranges instead of four
 #: (tests/test_regex18.py holds them equal).
-_SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff%\d])(?!(?<=\d)[ \u3000]+\d)[ \u3000]+(?=[\u4e00-\u9fff%\d])")
+_SPACED_OUT = lazy_compile(r"(?<=[\u4e00-\u9fff%\d])(?!(?<=\d)[ \u3000]+\d)[ \u3000]+(?=[\u4e00-\u9fff%\d])")
 
 
 def _strip_edges(text: str) -> str:
@@ -566,9 +568,9 @@ def _make_text_parser(vocab: Vocabulary) -> Callable[[str], ParsedValue]:
 
 
 _LATIN = lazy_compile(r"[A-Za-z]+")
-_LATIN_THEN_DIGIT = re.compile(r"^([A-Za-z]+)(\d?)(?=[\d%.])")
+_LATIN_THEN_DIGIT = lazy_compile(r"^([A-Za-z]+)(\d?)(?=[\d%.])")
 #: An exponent written after a figure ("1E+309", "2.5E-07"): scientific notation as Excel shows a number (issue 12).
-_EXPONENT = re.compile(r"^[eE][+-]?\d+")
+_EXPONENT = lazy_compile(r"^[eE][+-]?\d+")
 
 
 #: Marks that never stand before a figure in a form, so one glued to it is damage (OCR of ≥, a slipped key).
@@ -650,7 +652,7 @@ def _garbled(t: str, m: re.Match[str]) -> str | None:
 #: Latin letters alone in brackets right after a figure ("4(B)", "21980（B）人"): no unit ("(km)" is one) and no note in
 #: words ("(含2户)"), so the figure's reading is unsure — a header's column letter copied in, or a note lost. Only capitals
 #: are such letters: "24(h)", "5(mg)", "3(ha)" write a unit in lower case, read as typed (review13t).
-_LETTERS_IN_BRACKETS = re.compile(r"\s*\(([A-Za-z]+)\)")
+_LETTERS_IN_BRACKETS = lazy_compile(r"\s*\(([A-Za-z]+)\)")
 
 
 def beyond_range(p: ParsedValue) -> ParsedValue:
@@ -1056,7 +1058,7 @@ _NOTE_AT_END = lazy_compile(r"\((?=[^()]*\d)(?=[^()]*[\u4e00-\u9fff])[^()]*\)$")
 #: column's own header says (年度指标值) — read as the figure, never as the unit "人(全年" (probe_variants target_note);
 #: before the unit too, where a 计量单位 column's unit is joined after it ("72890(全年)元").
 #: Other periods ("（累计）", "（年均）", "（1-6月）") are another quantity and stay unread.
-_PERIOD_NOTE = re.compile(r"\((?:全年|年度|全年度|本年|本年度|当年)\)")
+_PERIOD_NOTE = lazy_compile(r"\((?:全年|年度|全年度|本年|本年度|当年)\)")
 #: A note telling how much of it is done ("10人(实际5人)", "5(其中2个未完成)", "10个(已建成6个)"): its figure may be the
 #: very value asked for, so the cell is not one figure with a note — left unread (S11 says so), never scored as the
 #: leading figure alone (review 11c: "10人（实际5人）" against ≥10人 read as 10, met — a shortfall silenced).

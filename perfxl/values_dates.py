@@ -11,10 +11,14 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from perfxl.patterns import lazy_compile
+from perfxl.records import value_methods
+
 __all__ = ["DateParts", "excel_serial_date", "parse_date"]
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class DateParts:
     """A calendar day, year optional; `precision` is what was written: "year", "month", "day"."""
 
@@ -51,7 +55,7 @@ _CN = re.compile(
 #: 19xx/20xx, words (no digit) on either side and no letter, digit or dot right before the year: a version ("V2.1.3",
 #: "版本V2022.1.3"), a section number ("2.1.3", "第2022.1.3条") or an amount ("1.234.567", "2022.12", "2021.12.31万元":
 #: a unit after it, `_NOT_DATE_AFTER`) is no date. Bounded runs: linear.
-_WORDS_DATE = re.compile(
+_WORDS_DATE = lazy_compile(
     r"^(?P<pre>[^\d]{0,12}?[^\dA-Za-z.．\s/\-第])\s*(?P<y>(?:19|20)\d{2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"(?P<post>[^\d./-][^\d]{0,11})?$"
 )

@@ -201,6 +201,27 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: 6.8913) whose whole the page never prints under that name — p8's "收支总预算" and p10's "一般公共预算支出" are the
 #: same 1,085,203.63, but taking either as the 支出总预算 would be a reading by a near name (a 警告 at most, for a
 #: difference in the second place), so no rule rests on it.
+#: Real reports 28 (blind, first run 2026-12-06 on branch reports28, main 3cff7fd1; six stored pages from units and
+#: provinces not yet here — 迪庆州 州本级 2021 三公 (云南), 金堂 官仓镇 2015 三公 (四川), 湛江 质监局 2018 三公 预算 (广东,
+#: traditional characters), 山东科技职业学院 2021 政府采购 (the first from 山东), 天水市幼儿园 2017 决算 (甘肃), 防城港
+#: 公共资源交易中心 2018 预算 (广西); 64 paragraphs and no table — ≈ 25 searches of the stored pages found no report with
+#: its own table not already here): found 1 of 2 (防城港 p25 "同比增加8.25万元,同比增长2.8%": 8.25 / 309.35 = 2.67%,
+#: N02 错误), false 错误 0, false 警告 0 on the 12 agreeing facts. Missed: 天水 p16 "完成年初预算100%,决算数大于预算数
+#: 55.93万元" (the budget the excess implies is 1685.82, the rate 103.32%) — now found (`completion_gap`: a 完成预算% whose
+#: budget the sentence gives only as the spending's gap to it; a 警告 there, the words naming no item's 决算). After: 2 of
+#: 2, nothing false. A second blind batch (28b, first run on the branch after that fix: 井研县 2020 三公, a 县's 2017 三公
+#: 预算; 11 paragraphs, 4 facts): quiet, as the hand check says. Probing the batches with one figure changed (24 probes,
+#: 11 found at their paragraph) showed a misreading, fixed in general: a budget printed only as the base a figure is
+#: compared with ("…汇总数为1134万元,…较预算数1237万元减少103万元。其中:…") was the total the 其中 split and each item's
+#: "较预算数X" one more part — 迪庆 p3 with its items in one sentence gave a false N02 错误 (`facts._COMPARED_BUDGET`;
+#: tests/test_reports28.py), and a reading gap, closed in general: a share of a whole its words name and the paragraph
+#: prints once before under that name ("…政府采购支出总额28861.938591万元。授予中小企业合同金额…,占政府采购支出总额的
+#: 20.5%" — no 其中 part, so a changed 20.5% went unread; `named_shares`), and a change against a budget printed in its
+#: own clause ("较预算数62万元增加147万元,增长227%": the rate over that budget, certain; "较预算数1237万元减少113万元": the
+#: change against the figure before it, by place, a 警告; `compared_budget`). After: 17 of the 24 probes found. Still out
+#: of reach: counts under 其中 (by design), a 共计 restating another paragraph's figure, a sum over paragraphs (井研 p1), a
+#: 三公 合计 one short of its four items (湛江 质监局 p2 "合计33.6" over 0 + 0 + 28.6 + 4: a 警告 in simplified characters,
+#: unread in the mirror's text and in a shorter simplified sentence — the cause not traced in this session).
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)
@@ -223,16 +244,17 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
     "shanghai-putuo-jianguanwei-yusuan-2026": {  # real reports 23's second batch (blind)
         5: "支出预算 read with no subject of its own (its total unpaired), and a change against its parts' changes",
     },
+    # 梧州 文化 unit's two shares: kept a miss by decision in prose24 (docs/documents.md "prose24"): the whole is found
+    # only under a near name (财政拨款收支总预算 for 支出总预算), and nothing but that pairing finds p5.
     "guangxi-wuzhou-wenhua-danwei-yusuan-2025": {  # real reports 27b (blind)
         5: "a share 占支出总预算4.04% (4.0451% → 4.05) whose whole has no figure of its own on the page (p8 prints 收支总预算)",
         6: "a share 占支出总预算6.90% (6.8913% → 6.89), the same whole unprinted under its name",
     },
-    "sichuan-dongpo-shenjiju-sangong-2014": {  # real reports 27 (blind)
-        8: "a per-car average: 车均运行维护费 5.97元 for 17.9万元 (p7, the table) / 3辆 — no relation reads average = total / count",
-    },
     "shanghai-putuo-shiquan-juesuan-2025": {  # real reports 23 (blind)
         39: "an item whose 项 names no line of its 款 (统计信息事务（项）20.04; the 款's 项 are 专项统计业务 20.03, 统计管理 3.39)",
     },
+    # 东坡 2014 p8 (a per-car average: 车均运行维护费 5.97元 for 17.9万元 / 3辆) is found since prose24 as a 警告
+    # (perfxl/document/averages.py: average = total / count, the total by its name; tests/test_prose24.py).
     # 塘子 2023 p10 (a 其中 ending its paragraph, its two defined parts one paragraph each) is found since session 22:
     # perfxl/document/spread_lists.py, tests/test_doc22.py.
     # 衢江 2016 p1 (995/38/958 against its own 三公 决算表's 996/37/959) is found since session 13: a 三公 table outside a

@@ -74,10 +74,11 @@ def test_the_probe_keeps_its_floor(tmp_path):
     """The figure as a floor: found may rise, extra must stay 0. (Its work folder is the test's tmp_path: a
     `tempfile.mkdtemp` per report, never removed, had left ≈ 30,000 folders in /tmp.)"""
     planted, found = _probed(sorted(REPORTS.glob("*.toml")), tmp_path)
+    # prose24 (session 24): 872 found — 南昌 p5's "预算35. 3万元" read as 35.3万元 (plain_text.split_decimals), extra 0.
     # 172 reports: real reports 27 and 27b (session 23, reports27: 1088 planted, 871 found, extra 0 — the 159 reports'
     # 1055 / 842 unchanged, 27's ten new reports' 29 / 28, 27b's three 4 / 1); 159 reports: real reports 26/26b, spread22's 其中 list over paragraphs
     # (session 22, 21fdabc: 1055 planted, 842 found, extra 0; 1009 / 795 at session 20's 144 reports)
-    assert planted >= 1088 and found >= 871, (planted, found)
+    assert planted >= 1088 and found >= 872, (planted, found)
 
 
 def test_the_probe_keeps_its_floor_on_a_fixed_share_of_the_reports(tmp_path):

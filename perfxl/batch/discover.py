@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfxl.io.inputs import ACCEPTED_SUFFIXES, DOCUMENT_SUFFIXES, WORKBOOK_SUFFIXES, not_regular
+from perfxl.records import value_methods
 
 __all__ = [
     "WORKBOOK_SUFFIXES",
@@ -33,7 +34,8 @@ __all__ = [
 _GLOB_CHARS = frozenset("*?[")
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Discovered:
     """One file to check: its absolute `path` and the `name` shown to reviewers (relative to its input)."""
 
@@ -41,7 +43,8 @@ class Discovered:
     name: str
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Skipped:
     """An accepted name (workbook or report) that is not a regular file: never opened, listed with the reason."""
 

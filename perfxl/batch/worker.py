@@ -25,6 +25,7 @@ from perfxl.annotate import (
 )
 from perfxl.io.atomic import atomic_write, explain_write_error
 from perfxl.profiles import ProfileLike, load_profile
+from perfxl.records import value_methods
 from perfxl.report import ENCODING, render
 from perfxl.report.json_report import finding_records, report_dict
 from perfxl.report.templating import environment
@@ -55,7 +56,8 @@ ANNOTATED_DIR = "annotated"
 Validator = Callable[..., FileResult]
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class WorkerConfig:
     """Everything a worker needs, picklable: profile name, filters, outputs, and the validator to call.
 
@@ -73,7 +75,8 @@ class WorkerConfig:
     cache_key: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Job:
     """One file to check: its place in the discovery order, absolute path, display name, hash, output stem."""
 

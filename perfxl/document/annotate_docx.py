@@ -12,6 +12,7 @@ from typing import Any
 
 from ..io.atomic import atomic_write
 from ..model import SEVERITY_ZH, CellRef, Finding, TextRef, parse_a1
+from ..records import value_methods
 from .docx_reader import body_places, open_docx
 
 __all__ = ["DocxAnnotation", "annotate_docx", "AUTHOR"]
@@ -19,7 +20,8 @@ __all__ = ["DocxAnnotation", "annotate_docx", "AUTHOR"]
 AUTHOR = "perfxl"
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class DocxAnnotation:
     path: Path
     comments: int

@@ -24,8 +24,10 @@ from ..patterns import lazy_compile
 from ..printed_scope import said_scope, said_scopes, said_stage, stage_reason
 from ..units import convert
 from .assumed_unit import settle_units
+from .averages import check_averages
 from .budget_gap import check_budget_gaps, check_named_gaps
 from .compare import _compare
+from .compared_budget import check_compared_budgets
 from .defined_shares import check_defined_shares
 from .facts import (
     Fact,
@@ -55,10 +57,11 @@ from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE
 from .goal_texts import _TABLE_YEAR, check_goal_texts
 from .group_weights import check_group_points
 from .indicator_arith import _TARGET_CUE
-from .levels_apart import check_adjusted_rates, check_changes_apart
+from .levels_apart import check_adjusted_rates, check_changes_apart, check_rates_apart
 from .lists import listed_counts
-from .match import NameMatch, match_name, normal_name, ratio
-from .plain_text import plain_narrative
+from .match import NameMatch, NameTable, match_name, normal_name, ratio
+from .named_shares import check_named_whole_shares
+from .plain_text import plain_narrative, split_decimals
 from .precision import (
     Interval,
     _agrees,
@@ -731,16 +734,24 @@ def _rest_of_sentence(text: str, fact: Fact) -> str:
     return _around(fact)[1] + (sentence[at + len(fact.clause) :] if at >= 0 else "")
 
 
-def _candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
-    """The 自评表 rows whose 实际完成值 is a quantity of the figure's kind (a 目标表 row has no actual: never one)."""
-    out = []
-    for iv in run.indicators:
-        actual = iv.actual
-        if iv.role != "evaluation" or actual.per is not None or actual.number is None:
-            continue
-        if _same_kind(fact, actual.unit, iv.target.kind.value == "growth"):
-            out.append(iv)
-    return out
+def _candidates(run: _Run, fact: Fact) -> tuple[list[IndicatorValue], NameTable]:
+    """The 自评表 rows whose 实际完成值 is a quantity of the figure's kind (a 目标表 row has no actual: never one), and
+    their names. The same for every figure of one kind (`_same_kind` reads nothing else): worked out once a kind."""
+    key = ("evaluation", fact.quantity.is_percent, fact.role, fact.quantity.unit)
+    if key not in run.candidate_rows:
+        out = []
+        for iv in run.indicators:
+            actual = iv.actual
+            if iv.role != "evaluation" or actual.per is not None or actual.number is None:
+                continue
+            if _same_kind(fact, actual.unit, iv.target.kind.value == "growth"):
+                out.append(iv)
+        run.candidate_rows[key] = out, _name_table(out)
+    return run.candidate_rows[key]
+
+
+def _name_table(rows: list[IndicatorValue]) -> NameTable:
+    return NameTable([plain_narrative(c.name) for c in rows])  # a traditional-character table, as the text reads
 
 
 def _same_kind(fact: Fact, unit: str | None, growth: bool) -> bool:
@@ -751,22 +762,26 @@ def _same_kind(fact: Fact, unit: str | None, growth: bool) -> bool:
     return fact.role == "value" and unit not in (None, "%") and convert(Decimal(1), fact.quantity.unit, unit).ok
 
 
-def _declared_candidates(run: _Run, fact: Fact) -> list[IndicatorValue]:
+def _declared_candidates(run: _Run, fact: Fact) -> tuple[list[IndicatorValue], NameTable]:
     """The 目标表/申报表 rows whose 指标值 is a quantity of the target figure's kind — the first of rows repeating one
-    name and value (a report printing its 目标表 twice, or a 申报表 beside it, names one target)."""
-    out: list[IndicatorValue] = []
-    seen: set[tuple[str, Decimal, str | None]] = set()
-    for iv in run.indicators:
-        target = iv.target
-        if iv.role != "target" or target.per is not None or target.number is None:
-            continue
-        if not _same_kind(fact, target.unit, target.kind.value == "growth"):
-            continue
-        key = (normal_name(iv.name), target.number, target.unit)
-        if key not in seen:
-            seen.add(key)
-            out.append(iv)
-    return out
+    name and value (a report printing its 目标表 twice, or a 申报表 beside it, names one target) — and their names;
+    once a kind, as `_candidates`."""
+    kind = ("target", fact.quantity.is_percent, fact.role, fact.quantity.unit)
+    if kind not in run.candidate_rows:
+        out: list[IndicatorValue] = []
+        seen: set[tuple[str, Decimal, str | None]] = set()
+        for iv in run.indicators:
+            target = iv.target
+            if iv.role != "target" or target.per is not None or target.number is None:
+                continue
+            if not _same_kind(fact, target.unit, target.kind.value == "growth"):
+                continue
+            key = (normal_name(iv.name), target.number, target.unit)
+            if key not in seen:
+                seen.add(key)
+                out.append(iv)
+        run.candidate_rows[kind] = out, _name_table(out)
+    return run.candidate_rows[kind]
 
 
 _PROJECT_SPENDING = lazy_compile(
@@ -1263,18 +1278,22 @@ def _target_name(subject: str) -> str:
     return named if len(named) >= 2 else subject
 
 
-def _match(fact: Fact, subject: str, head: str, candidates: list[IndicatorValue]) -> tuple[NameMatch | None, bool]:
+def _match(
+    fact: Fact, subject: str, head: str, candidates: tuple[list[IndicatorValue], NameTable]
+) -> tuple[NameMatch | None, bool]:
     """The indicator `subject` names among `candidates` (exact or synonym, else scored fuzzy), and whether it was paired
     only by the pieces of its name after 为/向/对/给."""
-    if not candidates:
+    if not candidates[0]:
         return None, False
-    names = [plain_narrative(c.name) for c in candidates]  # a traditional-character table, as the text reads
-    found = match_name(subject, names)
+    table = candidates[1]
+    names = table.names
+    found = match_name(subject, table)
     if found is None and (fact.quantity.is_count or fact.quantity.is_measure):
         # "接待读者10.8万人次" ↔ 年接待读者人次, "7680名重度残疾人…" ↔ …发放人数: the name may end in the figure's own
         # measure word, which the text puts after the number
         word = _unit_word(fact.quantity.unit)
-        found = match_name(_without_word(subject, word), [_without_word(n, word) for n in names])
+        without = table.mapped(word, lambda n: _without_word(n, word))
+        found = match_name(_without_word(subject, word), without)
     if found is None and fact.quantity.is_count and _FOR_WHOM.search(head):
         # "为350名新型职业农民开展技能培训" ↔ 培训新型职业农民人数: the people and the act, in the other order
         hit = _named_in_pieces(subject, names, _unit_word(fact.quantity.unit))
@@ -1302,13 +1321,14 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if not target and _another_years_result(run, head):
         return  # "2022年新增高新技术企业8家" in the 2023 report: last year's result, not the 实际完成值
     subject = _target_name(fact.subject) if target else fact.subject
-    candidates = _candidates(run, fact)
-    found, by_pieces = _match(fact, subject, head, candidates)
+    rows = _candidates(run, fact)
+    found, by_pieces = _match(fact, subject, head, rows)
     if target and (found is None or not found.exact):  # a 目标表 row of that very name beats a 自评表 row like it
         declared = _declared_candidates(run, fact)
         named, named_by_pieces = _match(fact, subject, head, declared)
         if named is not None and (found is None or named.exact):
-            candidates, found, by_pieces = declared, named, named_by_pieces
+            rows, found, by_pieces = declared, named, named_by_pieces
+    candidates = rows[0]
     if found is None:
         if fact.quantity.is_count and fact.subject.startswith(RESULT_VERBS) and _tables_read(run.sub):
             run.unsupported.setdefault(pi, []).append(fact)
@@ -1781,6 +1801,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     """Every narrative issue of `sub` (N01 table mismatch, N02 arithmetic, N03 all-met claim, N04 unsupported);
     the 年度总体目标 cells' own arithmetic ("共完成89.97万元。其中：30万元…") is checked like a paragraph's (N02), and
     their money and 完成预算的% against their own table's funds total (N01; perfxl.document.goal_funds)."""
+    original = sub.narrative  # as written: a figure broken after its point is said in its findings' basis
     if sub.narrative:  # full-width digits, traditional characters, soft returns: read as the one plain form
         # a paragraph past the reading bound is left out (its text empty): coverage, listed by `unread_texts`
         plain = tuple(
@@ -1863,6 +1884,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         check_none_stated(run, pi, ref, sub.narrative[pi].text)
         check_adjusted_rates(run, pi, ref, pf.facts)
         check_defined_shares(run, pi, ref, pf.facts)  # shares of a whole only its defined items make (real reports 25)
+        check_named_whole_shares(run, pi, ref, pf.facts)  # a share of a whole named and printed before (reports 28)
+        check_compared_budgets(run, pi, ref, pf.facts)  # a change/rate on a budget printed in its clause (reports 28)
         _listed(run, ref, sub.narrative[pi].text, sub.narrative[pi - 1].text if pi else "")
         _budget_by_parts(run, ref, sub.narrative[pi].text)
         if sub.evaluations:
@@ -1880,6 +1903,8 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     check_spread_lists(run, parsed, [p.text for p in sub.narrative])  # a 其中 list over paragraphs (doc22)
     for pi, ref, pf in parsed:  # after every paragraph's own checks: a level in doubt there judges no other (rgaps19)
         check_changes_apart(run, pi, ref, pf.facts)
+        check_rates_apart(run, pi, ref, pf.facts)  # a change rate whose level only another paragraph prints (prose24)
+        check_averages(run, pi, ref, pf.facts)  # a per-thing figure against its total over its count (prose24)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref
         claims = "、".join(f"“{f.label}{f.quantity.text}”" for f in facts)
@@ -1895,7 +1920,27 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         )
     for pi, unread in sorted(run.unreadable.items()):
         run.issues.append(_unread_issue(sub.narrative[pi].ref, unread))
-    return run.issues
+    return _with_split_decimals(run.issues, original)
+
+
+def _with_split_decimals(issues: list[Issue], paragraphs: tuple[Paragraph, ...]) -> list[Issue]:
+    """Each finding at a paragraph holding a figure broken after its decimal point ("35. 3万元", read as 35.3万元 by
+    `plain_narrative`) says so in its basis: the reading is perfxl's, and a person may check it (prose24)."""
+    split = {p.ref: figures for p in paragraphs if (figures := split_decimals(p.text))}
+    if not split:
+        return issues
+    out = []
+    for issue in issues:
+        broken = split.get(issue.ref) if isinstance(issue.ref, TextRef) else None
+        if broken:
+            said = "、".join(f"“{f}”" for f in broken)
+            issue = dataclasses.replace(
+                issue,
+                basis=f"{issue.basis}；原文{said}小数点后有空格（PDF 换行所致），按一个数字读",
+                basis_en=f"{issue.basis_en}; {', '.join(broken)} read as one figure (a space after the point)",
+            )
+        out.append(issue)
+    return out
 
 
 #: Why an N04 figure could not be checked: no row of its name (the default), or its row's cell unreadable.

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..records import value_methods
 from .unit_above import caption_above, caption_year_above, note_below, scope_lines_above, unit_line_above
 
 __all__ = ["W", "BodyItem", "WordTable", "walk_body", "paragraph_text", "table_grid"]
@@ -40,7 +41,8 @@ class WordTable:
         return f"表{self.index + 1}"
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class BodyItem:
     """A body paragraph (`kind` "p") or a table (`kind` "t", `table` set), in document order."""
 

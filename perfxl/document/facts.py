@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..patterns import lazy_compile, opening
+from ..records import value_methods
 from ..units import convert
+from .subject_levels import SubjectLevels
 from .vocabulary import (
     CLAIMS,
     CLOSED_KINDS,
@@ -180,7 +182,8 @@ def compact_name(text: str) -> str:
     return _PUNCT.sub("", text or "")
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Quantity:
     """A number as printed with its unit: `places` decimals were printed, so it stands for any value
     in [value − step/2, value + step) (rounded half up or truncated)."""
@@ -213,7 +216,8 @@ class Quantity:
         return self.unit in MEASURE_UNITS or self.unit in SCALED_UNITS
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Fact:
     """One figure of the narrative: `subject` as written (compacted), `claim` its canonical name ("" for an
     indicator-like subject), `role` (see ROLE_ZH), `direction` +1/−1 for an increase/decrease, `parent` the
@@ -245,7 +249,8 @@ class Fact:
         return f"{self.subject}{ROLE_ZH.get(self.role, '')}" if self.role not in ("value",) else self.subject
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class GoalClaim:
     """A sentence saying every target was met ("以上目标均已完成", also the typo "均以完成"); `all_stated`
     False for the weaker "已按照计划完成目标", which a person reads as a claim about every target."""
@@ -256,7 +261,8 @@ class GoalClaim:
     scope: str = ""  # a group of indicators the claim names ("数量指标均已完成"): only that group's rows are claimed
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class StatedIndicator:
     """An indicator the text states with its target and actual ("…年初指标值为不低于180人,全年实际完成值164人")."""
 
@@ -266,7 +272,8 @@ class StatedIndicator:
     actual: str
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ParagraphFacts:
     paragraph: int
     facts: tuple[Fact, ...] = ()
@@ -342,7 +349,8 @@ def _direction(text: str) -> int:
     return 0
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _Enumeration:
     """ "区直文博系统12774万元。区直文博系统项目有：一是…9378万元…二是…5009万元": items opened by ordinal markers
     (一是/二是…, or （一）/（二）…) after a head naming the total just stated; each item's figures, by fact index."""
@@ -354,7 +362,8 @@ class _Enumeration:
     broken: bool = False  # an ordinal out of sequence: not the list it seemed
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _State:
     subject: str = ""
     role: str = ""
@@ -369,7 +378,11 @@ class _State:
     sentence: int = 0
     subject_sentence: int = -1  # the sentence `subject` was named in
     tail: str = ""  # the text since the last figure (across clauses and sentences)
-    ahead: str = ""  # the rest of the sentence after the current clause
+    # the rest of the sentence after the current clause (`ahead`), joined only when asked: joined at every clause it was
+    # quadratic in a sentence's clauses ("增长1.5%，" × 20,000: 5 s of the 14, sec24a)
+    pieces: list[str] = field(default_factory=list)
+    pieces_after: int = 0
+    joined_ahead: str | None = None
     base: int | None = None  # the stated base of a comparison in this sentence, for the changes after it
     inline_budget: int | None = None  # "完成预算27万元的63.2%": the budget printed inside its rate's words
     enumeration: _Enumeration | None = None  # the running "一是…二是…" list of a total's parts
@@ -380,6 +393,19 @@ class _State:
     # the figure a closed "（其中…）" detailed: a change stated right after the bracket is that figure's ("公车购置及运行费
     # 995万元(其中购置费38万元,运行费958万元),比上年决算数下降26.24%", 衢江 2016), not the last part's
     closed_detail: int | None = None
+    levels: SubjectLevels = field(default_factory=SubjectLevels)  # the value/final facts by subject
+
+    @property
+    def ahead(self) -> str:
+        """The rest of the sentence after the current clause."""
+        if self.joined_ahead is None:
+            self.joined_ahead = "".join(self.pieces[self.pieces_after :])
+        return self.joined_ahead
+
+    def add(self, fact: Fact) -> None:
+        """Append a fact, indexing it if it is a level."""
+        self.levels.add(len(self.facts), fact)
+        self.facts.append(fact)
 
 
 #: Claims for the department's own totals: a bare "支出" after them is the department's, not an item's
@@ -1230,18 +1256,15 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
                 state.role = state.role if state.role and subject == state.subject else ""
         of = None
         if role in ("share", "change", "change_rate", "completion", "previous"):
-            of = next(
-                (
-                    f.index
-                    for f in reversed(state.facts)
-                    if _same_subject(f.subject, subject) and f.role in ("value", "final")
-                ),
-                None,
-            )
+            at = state.levels.last(subject, state.facts)  # the last level of the subject (an index, not a walk)
+            of = None if at is None else state.facts[at].index
         idx = len(state.facts)
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
         amount = role in ("value", "final", "budget")
         parent = (state.inner_parent if bracketed else state.parent) if amount and not inline else None
+        compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None  # a base of comparison: no part, no total
+        if compared_budget:
+            parent = None
         if parent is not None and _restated_share_amount(state, qty, raw_prefix):
             parent = (
                 None  # "其中财政资金300万元,占比60%计300万元": the part's amount restated after its share, no new part
@@ -1308,11 +1331,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         elif parent is not None and any(f.parent == parent and f.listed_by == _INSTALMENTS for f in state.facts):
             # a split of the whole by use after its instalments ("…295万元。其中用于设备采购300万元"): a list apart
             fact = dataclasses.replace(fact, listed_by=SPLIT_OF_WHOLE)
-        state.facts.append(fact)
+        state.add(fact)
         if state.enumeration is not None and state.enumeration.items:
             state.enumeration.items[-1].append(idx)
         state.inline_budget = idx if inline else None
-        if amount and parent is None and not bracketed and not inline:
+        if amount and parent is None and not bracketed and not inline and not compared_budget:
             state.last_total = idx
         rest = clause[m.end() : _next_start(matches, m, clause)]
         if (
@@ -1343,6 +1366,14 @@ _SPLIT_BY = lazy_compile(r"(?:其中)?按[\u4e00-\u9fff]{1,8}分(?:类)?(?:如�
 _SPLIT_HEADING = lazy_compile(
     r"按(?:(?:资金来源|收入来源|支出性质)(?:划分|分)(?:类)?|(?:支出)?(?:经济|功能)分类(?:划?分)?)(?:如下|为|是)?",
     needs=("按",),
+)
+
+
+#: A budget printed only as the base a figure is compared with ("…决算汇总数为1134万元,…较预算数1237万元减少103万元,
+#: 下降8%。其中:…", 迪庆州 2021, real reports 28): no total of its own — a 其中 after it splits the figure compared
+#: (the 1134), not the budget (`_State.last_total`).
+_COMPARED_BUDGET = lazy_compile(
+    r"(?:比|较|与)\s*(?:(?:19|20)\d{2}\s*年度?)?(?:年初|调整后?|全年)?预算数?\s*(?:为|是)?\s*$", needs=("预算",)
 )
 
 
@@ -1684,11 +1715,6 @@ def _respective_shares(facts: list[Fact]) -> None:
             )
 
 
-#: The owner and year a 部门决算说明 opens its figure with ("中共…社会工作部2024年度收入支出总计307.82万元。与2023年度相比，
-#: 收入支出总计增加…", real reports 20): before them the subject the next sentence names bare.
-_OWNER_AND_YEAR = lazy_compile(r"(?:19|20)\d{2}年度?$")
-
-
 def _last_years_level(state: _State, subject: str, prefix: str) -> bool:
     """The figure is named by the year before the one naming the same item's level stated just before it in its sentence
     ("本单位2024年度支出350万元，2023年度支出300万元，增加50万元，增长16.67%"): last year's figure, the base of the change
@@ -1702,14 +1728,6 @@ def _last_years_level(state: _State, subject: str, prefix: str) -> bool:
         return False
     named = _YEAR_NAMED.findall(last.clause)
     return len(named) == 1 and int(named[0]) == int(years[0]) + 1
-
-
-def _same_subject(level: str, subject: str) -> bool:
-    """The level's subject is `subject`, or `subject` after its owner's name and year ("…社会工作部2024年度收入支出" for
-    "收入支出"): a change or share said of the bare subject is of that level."""
-    if level == subject:
-        return True
-    return bool(subject) and level.endswith(subject) and bool(_OWNER_AND_YEAR.search(level[: -len(subject)]))
 
 
 def _opened(text: str) -> int:
@@ -1868,6 +1886,31 @@ def _past_its_kind(total: Fact, parts: list[Fact], subject: str) -> bool:
     if _claim(subject) in admits:
         return False
     return not any(name in subject for claim in admits for name in CLAIMS[claim])
+
+
+#: A sentence's opening words, up to its first figure or clause mark.
+_OPENING_WORDS = lazy_compile(r"^[^\d，,。；;：:]*")
+
+
+def _closed_list_goes_on(state: _State, sentence: str) -> int | None:
+    """The whole whose 其中 list goes on into `sentence`, past the "。" before it: the running list is of a kind closed by
+    definition (`CLOSED_KINDS`: “三公”经费), every part so far one of its items, each once, and the sentence opens with
+    another of its items (鹿寨 2019: "…“三公”经费决算支出数为1165.08万元,…。其中:因公出国(境)费支出0万元。公务用车购置费
+    支出204.78万元,…;公务用车运行维护费支出664.60万元,…。公务接待费支出295.70万元,…" — the four items of the 1165.08). A
+    list of an open kind (支出, 资金) ends at its "。" as before: the next sentence may be anything."""
+    whole = state.parent
+    if whole is None or not state.sentence or whole >= len(state.facts):
+        return None
+    total = state.facts[whole]
+    admits = CLOSED_KINDS.get(total.claim or _claim(_MEASURE_TAIL.sub("", total.subject)))
+    if not admits:
+        return None
+    parts = [f.claim for f in state.facts[whole + 1 :] if f.parent == whole and f.role in ("value", "final", "budget")]
+    if not parts or not all(c in admits for c in parts) or len(set(parts)) != len(parts):
+        return None
+    opening = compact_name(_ITEM_NUMBER.sub("", _OPENING_WORDS.match(sentence.strip()).group(0)))  # type: ignore[union-attr]
+    item = _claim(_MEASURE_TAIL.sub("", opening)) or _claim(opening)
+    return whole if item in admits and item not in parts else None
 
 
 #: The words after an item's name saying which of its figures it is ("三公经费支出", "…决算数", "…预算合计").
@@ -2174,14 +2217,15 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
     state = _State()
     uses = carry is not None and carry.listed_by == USES_CARRY and opens_item(text)
     if carry is not None and (uses or _OPENS_WITH_QIZHONG.match(text or "")):
-        state.facts.append(
+        state.add(
             dataclasses.replace(
                 carry, paragraph=paragraph, index=0, sentence=0, parent=None, listed_by="", carried=True
             )
         )
         state.last_total = 0
     for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
-        state.parent, state.listed_by_wei, state.depth, state.inner_parent = None, "", 0, None
+        going_on = _closed_list_goes_on(state, sentence)
+        state.parent, state.listed_by_wei, state.depth, state.inner_parent = going_on, "", 0, None
         if uses and not state.sentence:
             state.parent = 0  # the item's amount is a use of the total carried from the heading's paragraph
         state.base = state.detailing = state.closed_detail = None
@@ -2207,7 +2251,7 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
             ):
                 state.parent, state.detailing = state.detailing, None  # that detail ends at its semicolon
             if pieces[i].strip():
-                state.ahead = "".join(pieces[i + 1 :])
+                state.pieces, state.pieces_after, state.joined_ahead = pieces, i + 1, None
                 _clause_facts(pieces[i], paragraph, state)
             was_open = state.depth > 0 or _opened(pieces[i]) != 0
             state.depth += _opened(pieces[i])

@@ -12,6 +12,7 @@ from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
+from .completion_gap import check_completion_by_gap
 from .count_parts import _split_dimension, check_count_parts
 from .facts import (
     _ANY_WHOLE,
@@ -1127,7 +1128,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             final = facts[fact.of] if fact.of is not None else _find(facts, fact.index, fact.subject, ("final",))
             budget = _find(facts, fact.index, fact.subject, ("budget",))
             if final is None or budget is None:
-                _rate_by_place(run, pi, ref, facts, fact)
+                if final is None or not check_completion_by_gap(run, pi, ref, facts, fact, final):
+                    _rate_by_place(run, pi, ref, facts, fact)
                 continue
             if budget.quantity.value == 0 or final.quantity.unit != budget.quantity.unit:
                 continue

@@ -8,13 +8,15 @@ from typing import Any
 
 from ..model import CellRef, Certainty, Location, TextRef
 from ..numbers import fmt_decimal, to_decimal
+from ..records import value_methods
 from ..scoring import score_indicator
 from ..values import parse_value
 from .facts import GoalClaim, StatedIndicator, compact_name
 from .run_state import Issue, _Run, _where
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class _Unmet:
     """An indicator that missed its target: a 自评表 row, or one the narrative states (`where` its paragraph)."""
 

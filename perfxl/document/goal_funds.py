@@ -19,6 +19,7 @@ from decimal import Decimal
 from ..model import Certainty
 from ..numbers import HUNDRED, fmt_decimal
 from ..patterns import lazy_compile
+from ..records import value_methods
 from ..units import convert
 from .facts import Fact
 from .funds_arith import _OTHER_RATE, _WHICH_MONEY, _another_base
@@ -55,7 +56,8 @@ _FULL = lazy_compile(r"全年预算|调整后预算")
 _INITIAL = lazy_compile(r"年初预算")
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class GoalPairing:
     """The cell a goal figure is set against (`table`: compare._compare is quiet when they agree at the precision
     both were printed with); the certainty of a contradiction and the words saying which amount the text was read as."""

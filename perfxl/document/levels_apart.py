@@ -23,13 +23,13 @@ from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
 from .facts import Fact, _claim, sentences
-from .precision import Interval, _approximate, _bound, _interval
+from .precision import Interval, _approximate, _bound, _interval, _ratio
 from .run_state import _arith, _where, contradict
 
 if TYPE_CHECKING:
     from .run_state import _Run
 
-__all__ = ["check_adjusted_rates", "check_changes_apart", "sentence_of"]
+__all__ = ["check_adjusted_rates", "check_changes_apart", "check_rates_apart", "sentence_of"]
 
 _YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 #: The comparison: 较/比/与 a year or 上年 (同期), and what stands after it up to the change.
@@ -86,8 +86,10 @@ def _stage(words: str) -> str:
     return "budget" if "预算" in words else "final" if ("决算" in words or "支出" in words) else ""
 
 
-def _level(run: _Run, pi: int, item: str, year: str, stage: str) -> tuple[int, Fact] | None:
-    """The one figure of `item` in another paragraph whose sentence names `year` first (and `stage`, when one is named)."""
+def _level(run: _Run, pi: int, item: str, year: str, stage: str, undated: bool = False) -> tuple[int, Fact] | None:
+    """The one figure of `item` in another paragraph whose sentence names `year` first (and `stage`, when one is named);
+    `undated`: also one whose sentence names no year at all (a page of a 决算 说明 cut before its year, read as the
+    report's — a reading the caller's finding says)."""
     found: list[tuple[int, Fact]] = []
     for pj, facts in run.facts.items():
         if pj == pi or pj < 0:
@@ -99,7 +101,7 @@ def _level(run: _Run, pi: int, item: str, year: str, stage: str) -> tuple[int, F
                 continue
             sentence = _sentence(run, pj, f)
             years = _YEAR.findall(sentence)
-            if not years or years[0] != year or _AGAINST.search(sentence):
+            if (years[0] != year if years else not undated) or _AGAINST.search(sentence):
                 continue
             if stage and _stage(sentence) not in (stage, ""):
                 continue
@@ -188,6 +190,62 @@ def check_changes_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...
             + "；两个数字取自其他段落，配对系推测，需人工核实",
             basis_en=f"{operands} = {expected} (figures of two other paragraphs, paired by item and year); the text "
             f"says {q.text}",
+        )
+
+
+def check_rates_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    """N02 警告 for a change rate on last year whose change amount stands right before it and whose level only another
+    paragraph prints (梧州 农检中心 2020: "…其中,…公务接待费支出决算…比去年增加 0.5 万元,增长 50%" after "…公务接待费支出决算
+    1.5万元。"): the rate is the change over last year's level, this year's less a rise or plus a fall — this year's the
+    one figure of the item and stage in the document (`_level`, a sentence naming the report's year or none), in a
+    paragraph nothing was found wrong in. Which figure is the level is a reading (paired by the item's name): a 警告 at
+    most, said when the rate fails at its printed place (a rate agreeing only through a figure cut short is quiet)."""
+    for rate in facts:
+        if rate.role != "change_rate" or not rate.index or _bound(rate) or (pi, rate.index) in run.contradicted:
+            continue
+        change = facts[rate.index - 1]
+        if change.role != "change" or change.sentence != rate.sentence or not change.direction or not change.claim:
+            continue
+        if change.claim != rate.claim or change.of is not None or change.base is not None or change.against != "year":
+            continue
+        if rate.direction not in (0, change.direction) or not change.quantity.is_money or _approximate(change):
+            continue
+        if any(_item(f) == change.claim and f.role in ("value", "final", "budget", "previous") for f in facts):
+            continue  # a level of the item in its own paragraph: its own arithmetic (stated_changes)
+        head = _head(_sentence(run, pi, change), change)
+        comparisons = list(_AGAINST.finditer(head))
+        if _OTHER_BASIS.search(head) or not comparisons or comparisons[-1].group("year"):
+            continue  # only 较/比 上年 (去年): a named year may be another's than the level's
+        years = _YEAR.findall(head[: comparisons[-1].start()])
+        if not run.year or (years and years[0] != run.year):
+            continue
+        opening = head[: comparisons[-1].start()]
+        stage = "final" if "决算" in opening else _stage(opening)  # "…支出决算比预算无增减变化,比去年增加…": a 决算's
+        got = _level(run, pi, change.claim, run.year, stage, undated=True)
+        if got is None or _has_finding(run, got[0]):
+            continue
+        pn, level = got
+        factor = convert(Decimal(1), level.quantity.unit, change.quantity.unit).factor
+        if not factor:
+            continue
+        (span, _), (c, size) = _size(level, factor), _size(change, Decimal(1))
+        base = _last_year(span, c, change.direction)
+        base_point = level.quantity.value * factor - change.direction * size
+        if base.lo <= 0 or base_point <= 0:
+            continue
+        _arith(
+            run,
+            pi,
+            ref,
+            facts,
+            rate,
+            _ratio(c, base),
+            size / base_point * HUNDRED,
+            f"“{change.subject}”与上年相比的增减率（{change.quantity.text} / 上年 {fmt_decimal(base_point)}{change.quantity.unit}，"
+            f"上年 = {level.quantity.text} {'−' if change.direction > 0 else '+'} {change.quantity.text}）",
+            f"{change.subject}: the change over last year's level, this year's from another paragraph",
+            (change,),
+            paired_by=f"本年数取自{_where(run.sub.narrative[pn].ref)}“{level.clause.strip()}”，按项目名称配对",
         )
 
 

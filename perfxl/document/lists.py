@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..patterns import lazy_compile
+from ..records import value_methods
 
 __all__ = ["ListedCount", "listed_counts"]
 
@@ -63,7 +64,8 @@ _JOINERS = lazy_compile(r"以及|和|及|与")
 _LONGEST_NAME = 30  # longer "items" are sentences, not names
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class ListedCount:
     """A count and the names listed after it: `fewest`..`most` names depending on how 和/及 is read."""
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..model import SheetCoverage
+from ..records import value_methods
 from .pdf_text import Char, PageText, group_lines
 
 __all__ = ["ColumnBlock", "column_blocks", "unread_coverage"]
@@ -34,7 +35,8 @@ MAX_BETWEEN = 2
 EXCERPT_CHARS = 30
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class ColumnBlock:
     """Lines of one page that stand in columns: their page, how many lines, and the first such line."""
 

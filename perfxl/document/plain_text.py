@@ -15,7 +15,7 @@ from ..chinese import to_simplified
 from ..numbers import join_digit_groups
 from ..patterns import lazy_compile
 
-__all__ = ["plain_narrative"]
+__all__ = ["plain_narrative", "split_decimals"]
 
 #: Full-width digits, decimal point and percent sign; nothing else (not NFKC: "①" stays a list mark, "，" a comma).
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
@@ -85,6 +85,14 @@ _SPACE_BEFORE_FIGURE = lazy_compile(
     r"(?<=[\u4e00-\u9fff，。：；、（）])[ \u3000\u00a0]+(?=\d[\d.,]*[ \u3000\u00a0]*(?:[%\u4e00-\u9fff，。；、]|$))",
     needs=_space_by_digit,
 )  # not before a figure of a Latin unit ("里程 12 km": the gloss reader's)
+#: A figure a PDF's line wrap broke after its decimal point ("预算35. 3万元", 南昌 烈士陵园 2022): digits right after
+#: Chinese words, ".", spaces, digits and a money unit or percent sign — read as one figure (35.3万元), and said so in
+#: the basis of every finding of its paragraph (`split_decimals`). Not after punctuation or at a line's start: "2. 3万元
+#: 用于…" opens a list item there.
+_SPLIT_DECIMAL = lazy_compile(
+    r"(?<=[\u4e00-\u9fff])(\d+)\.[ \u3000\u00a0]+(\d+)(?=[ \u3000\u00a0]*(?:万元|亿元|元|%|％))",
+    needs=_space_by_digit,
+)
 #: A line ending inside a money figure's unit ("…307.82万") and the next opening with the rest of it ("元。…").
 _SPLIT_UNIT = lazy_compile(r"\d[ \t\u3000]*[万亿]$")  # "…10210.34 万\n元": a PDF's space kept
 _UNIT_REST = lazy_compile(r"元")
@@ -127,7 +135,16 @@ def plain_narrative(text: str, *, manual_breaks: bool = True) -> str:
         text = _unwrapped(text)  # the lines as typed: a gloss is part of the width a wrapped line runs to
     if not text.isascii() and _HAS_LATIN.search(text):
         text = _without_glosses(text)
+    text = _SPLIT_DECIMAL.sub(r"\1.\2", text)
     return _SPACE_BEFORE_FIGURE.sub("", _SPACE_AFTER_FIGURE.sub("", text))
+
+
+def split_decimals(text: str) -> tuple[str, ...]:
+    """The figures of `text` (as written) whose decimal point a space follows and which `plain_narrative` reads as one
+    figure ("35. 3" of "预算35. 3万元"): said in the basis of the paragraph's findings, so the reading is never silent."""
+    if not text or not _space_by_digit(text):
+        return ()
+    return tuple(dict.fromkeys(m.group(0) for m in _SPLIT_DECIMAL.finditer(text.translate(_HALF_WIDTH))))
 
 
 def _unwrapped(text: str) -> str:

@@ -10,12 +10,14 @@ from decimal import Decimal
 from ..model import CellValue
 from ..numbers import HUNDRED, fmt_decimal, to_decimal
 from ..patterns import lazy_compile
+from ..records import value_methods
 from ..units import convert
 from .facts import Fact
 from .table_facts import TableValue, printed_step
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Interval:
     """The values a printed number may stand for: [lo, hi) — rounded half up or truncated."""
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import CellRef, CellValue, Certainty, Location, Submission, TextRef
 from ..numbers import fmt_decimal, round_half_up
 from ..patterns import lazy_compile
+from ..records import value_methods
 from ..units import convert
 from .facts import Fact, sentences
 from .precision import Interval, _around, _bound, _bound_holds, _interval
@@ -21,10 +22,12 @@ from .table_facts import IndicatorValue, ProjectFunds, TableValue
 if TYPE_CHECKING:
     from perfxl.profiles import ProfileLike
 
+    from .match import NameTable
     from .table_lines import LineIndex, LineMatch
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class Issue:
     """One narrative finding before rendering: code, places, template fields, certainty and basis."""
 
@@ -39,7 +42,8 @@ class Issue:
     basis_en: str = ""
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _Run:
     sub: Submission
     profile: ProfileLike
@@ -72,6 +76,11 @@ class _Run:
     # after the paragraphs' own arithmetic unless that already found the figure wrong — (paragraph, place, figure,
     # the reading compared, certainty, pairing zh, pairing en)
     stageless: list[tuple[int, TextRef | CellRef, Fact, TableValue, Certainty, str, str]] = field(default_factory=list)
+    # the indicator rows a figure of one kind may be paired with, and their names read once (crosscheck._candidates):
+    # by (table role, percent, fact role, unit) — worked out per figure, it was quadratic in figures × rows (sec24a)
+    candidate_rows: dict[tuple[str, bool, str, str], tuple[list[IndicatorValue], NameTable]] = field(
+        default_factory=dict
+    )
 
 
 _YEAR = lazy_compile(r"((?:19|20)\d{2})(?=年)")

@@ -6,11 +6,13 @@ from dataclasses import dataclass, field
 
 from ..grid import Grid
 from ..model import Finding, Paragraph, SheetCoverage
+from ..records import value_methods
 
 __all__ = ["DocumentSource"]
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class DocumentSource:
     """One report document as read: `paragraphs` (narrative, with TextRefs), `grids` (one per table,
     named "表1"… or "第3页 表1"…), and `origins`: grid name → (Word table index, enclosing table index)

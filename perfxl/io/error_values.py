@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 from ..model import column_index
+from ..patterns import lazy_compile
 
 __all__ = ["error_cells"]
 
-_ERROR_CELL = re.compile(rb'<c\b([^>]*\st="e"[^>]*)(?<!/)>(.*?)</c>', re.S)
-_R_ATTR = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
-_VALUE = re.compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
+_ERROR_CELL = lazy_compile(rb'<c\b([^>]*\st="e"[^>]*)(?<!/)>(.*?)</c>', re.S)
+_R_ATTR = lazy_compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_VALUE = lazy_compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
 
 
 def error_cells(xml: bytes) -> dict[tuple[int, int], str]:

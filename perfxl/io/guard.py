@@ -38,6 +38,7 @@ from pathlib import Path
 
 from ..errors import UnreadableWorkbook
 from ..model import CellRef, Finding, Severity, a1
+from ..records import value_methods
 from .guard_sniff import describe_content
 
 __all__ = [
@@ -58,7 +59,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MIB = 1 << 20
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Limits:
     """Bounds on what perfxl will open. Override with `PERFXL_<FIELD>` environment variables or
     `Limits.from_pairs(["max_file_bytes=50000000"])` (the CLI's `--limit KEY=VALUE`)."""
@@ -172,7 +174,8 @@ _KIND_ZH = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class SheetInfo:
     """One sheet as the guard saw it. Extents are 1-based (0 when the sheet holds no value);
     `dimension` is the file's own `<dimension ref>` claim, which readers must not trust."""
@@ -186,7 +189,8 @@ class SheetInfo:
     dimension: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class GuardReport:
     """The verdict on a readable file: its kind, sheets, and findings about the file itself."""
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import struct
 from dataclasses import dataclass, field
 
+from perfxl.records import value_methods
+
 __all__ = ["OleContent", "BiffSheet", "BiffScan", "classify_ole", "scan_biff"]
 
 BOF, EOF, BOUNDSHEET, FILEPASS, SST = 0x0809, 0x000A, 0x0085, 0x002F, 0x00FC
@@ -20,7 +22,8 @@ CELL_RECORDS = frozenset({0x0203, 0x0204, 0x0205, 0x00FD, 0x027E, 0x0006, 0x00D6
 MULRK = 0x00BD
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class OleContent:
     """Which streams decide what an OLE file is."""
 

@@ -6,6 +6,8 @@ really is, and how to fix it (另存为 .xlsx), saves a round of emails.
 
 from __future__ import annotations
 
+from perfxl.records import value_methods
+
 __all__ = ["describe_content", "Looks"]
 
 from dataclasses import dataclass
@@ -23,7 +25,8 @@ _SIGNATURES: tuple[tuple[bytes, str, str, str], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Looks:
     """What the bytes look like: a short kind ("csv", "html"…) and zh/en descriptions."""
 

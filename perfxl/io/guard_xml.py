@@ -11,11 +11,13 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import IO
+
+from perfxl.patterns import lazy_compile
+from perfxl.records import value_methods
 
 __all__ = [
     "prologue_problem",
@@ -33,10 +35,10 @@ CHUNK = 1 << 20
 MAX_PROLOGUE = 64 * 1024
 MAX_TAG = 1 << 20
 
-_ROOT_START = re.compile(rb"<[A-Za-z_]")
+_ROOT_START = lazy_compile(rb"<[A-Za-z_]")
 _REF_ATTR = re.compile(rb'ref\s*=\s*["\']([^"\']*)["\']')
 _UNIQUE = re.compile(rb'uniqueCount\s*=\s*["\'](\d+)["\']')
-_SI = re.compile(rb"<(/?)(?:\w+:)?si(?=[\s/>])[^>]*?(/?)>")
+_SI = lazy_compile(rb"<(/?)(?:\w+:)?si(?=[\s/>])[^>]*?(/?)>")
 
 
 def _col_number(letters: bytes) -> int:
@@ -91,7 +93,8 @@ def _tokens(stream: IO[bytes]):
         yield buf[:cut]
 
 
-@dataclass(slots=True)
+@value_methods
+@dataclass(slots=True, eq=False, repr=False)
 class SheetExtent:
     """Used range of one sheet, 1-based and inclusive (0 when the sheet holds no value)."""
 
@@ -159,7 +162,7 @@ _CELL_TAG = re.compile(rb'<c(?> r="([A-Z]{1,3})(\d{1,7})"' + _FAST_TAIL + rb"(?:
 #: A prefixed cell or row tag (`<x:c r="A1">`, `<x:row\nr="7">`), which the fast scan, looking for `<c`, does not see:
 #: `:c` or `:row` followed by white space, `/` or `>` (in text too: then the exact scan merely runs instead). The former
 #: test, `:c ` and `:row ` with a blank, let `<x:c\nr="XFD1048576">` pass unmeasured, though calamine reads it (perf22l).
-_PREFIXED = re.compile(rb":(?:c|row)[\s/>]")
+_PREFIXED = lazy_compile(rb":(?:c|row)[\s/>]")
 _DIMENSION = re.compile(rb"<dimension\b([^>]*)>")
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
@@ -223,7 +226,7 @@ _ITEM = re.compile(
 #: quote and its `=` (calamine: `<c s="1"r="XFD1">` holds an `r`); calamine reads a cell's last `r` and a row's first,
 #: so all are read and the farthest kept. Letters any number, either case (`r="AAAA1"` is column 18,279 to calamine);
 #: a row's `r` by its digits (calamine's `get_row` skips letters: `<row r="A5000">` is row 5,000).
-_R_ANY = re.compile(rb"""(?<![^\s"'])r\s*=\s*["']([A-Za-z]*)(\d+)["']""")
+_R_ANY = lazy_compile(rb"""(?<![^\s"'])r\s*=\s*["']([A-Za-z]*)(\d+)["']""")
 
 
 def _exact_items(stream: IO[bytes], item: re.Pattern[bytes] | None = None, terminators: frozenset[str] | None = None):
@@ -295,7 +298,8 @@ def scan_sheet_extent(stream: IO[bytes], max_area: int) -> SheetExtent:
     return ext
 
 
-@dataclass(slots=True)
+@value_methods
+@dataclass(slots=True, eq=False, repr=False)
 class SharedStringsScan:
     """What calamine would trust in sharedStrings.xml: the declared unique count, plus the real
     count and the longest string (in bytes of XML)."""
@@ -385,7 +389,7 @@ def _si_plain(out: SharedStringsScan, region: bytes, offset: int, opened_at: int
 #: One piece of content.xml as quick-xml (calamine's parser) splits it, as `_ITEM` for a sheet: comments, CDATA, PIs, an
 #: end tag by its whole name, a start tag by its whole name (calamine compares `table:table-cell` as written, prefix and
 #: all) read to its first `>` outside quotes, text (group `x`, counted as a cell's text), any other `<`.
-_ODS_ITEM_PATTERN = (
+_ODS_ITEM = lazy_compile(
     rb"<!--(?:[^-]++|-(?!->))*+(?P<c>-->)?"
     rb"|<!\[CDATA\[(?:[^\]]++|\](?!\]>))*+(?P<d>\]\]>)?"
     rb"|<\?(?:[^?]++|\?(?!>))*+(?P<p>\?>)?"
@@ -397,14 +401,7 @@ _ODS_ITEM_PATTERN = (
 _ODS_TERMINATORS = frozenset(("c", "d", "p", "e", "t", "o", "x"))
 #: Every attribute of a tag as quick-xml reads it: a key is what stands between white space or a closing quote and `=`,
 #: its value in either quotes.
-_ODS_ATTR_PATTERN = rb"""(?<![^\s"'])([^\s="'<>/]++)\s*=\s*(?:"([^"]*)"|'([^']*)')"""
-
-
-@functools.cache
-def _ods_patterns() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
-    """`_ODS_ITEM_PATTERN` and `_ODS_ATTR_PATTERN` compiled on the first .ods read (≈ 1.4 ms a process an .xlsx run
-    never needs)."""
-    return re.compile(_ODS_ITEM_PATTERN), re.compile(_ODS_ATTR_PATTERN)
+_ODS_ATTR = lazy_compile(rb"""(?<![^\s"'])([^\s="'<>/]++)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 #: Attributes that give a cell a value (calamine's get_datatype) or a formula (kept beside the values, as long).
@@ -422,7 +419,7 @@ _ODS_CELLS = (b"table:table-cell", b"table:covered-table-cell")
 def _ods_attrs(attrs: bytes) -> dict[bytes, bytes]:
     """A tag's attributes; of a key written twice (calamine refuses that) the longer value."""
     out: dict[bytes, bytes] = {}
-    for key, double, single in _ods_patterns()[1].findall(attrs):
+    for key, double, single in _ODS_ATTR.findall(attrs):
         value = double or single
         if len(value) >= len(out.get(key, b"")):
             out[key] = value
@@ -469,7 +466,7 @@ def scan_ods_tables(stream: IO[bytes], max_area: int) -> list[tuple[str, SheetEx
     copies the value (a string with it) into every one, so values and text count in full (`add_span`, `text_bytes`);
     empty repeats (LibreOffice writes one to the last row) are free. A string cell's text is its content as read, a
     `<text:s text:c="N"/>` counting N spaces (calamine pushes them one by one: a 7-byte tag asked for 200 MB).
-    Tags are read as quick-xml reads them (`_ODS_ITEM_PATTERN`): a `>` inside a quoted value, single quotes and `+3000` counts once
+    Tags are read as quick-xml reads them (`_ODS_ITEM`): a `>` inside a quoted value, single quotes and `+3000` counts once
     hid repeats from the guard. Stops once an area passes `max_area`."""
     out: list[tuple[str, SheetExtent]] = []
     ext: SheetExtent | None = None
@@ -477,7 +474,7 @@ def scan_ods_tables(stream: IO[bytes], max_area: int) -> list[tuple[str, SheetEx
     row_rep = 1
     in_row = False
     cell: _OdsCell | None = None
-    for m in _exact_items(stream, _ods_patterns()[0], _ODS_TERMINATORS):
+    for m in _exact_items(stream, _ODS_ITEM, _ODS_TERMINATORS):
         name, end = m.group("name"), m.group("end")
         if cell is not None:
             if cell.content and name not in _ODS_CELLS:

@@ -18,6 +18,7 @@ from typing import Any
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
 from ..model import column_index
+from ..patterns import lazy_compile
 from .error_values import error_cells
 from .guard import Limits, inspect_file, refuse_unsupported
 from .ooxml import sheet_parts, sheet_parts_of
@@ -44,12 +45,12 @@ SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 Reader = Callable[[Path, Any, bool], list[Grid]]
 _OOXML = ("xlsx", "xlsm")
 
-_CELL = re.compile(rb"<c\b([^>]*)(?<!/)>(.*?)</c>", re.S)
-_FORMULA = re.compile(rb"<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>")
-_VALUE = re.compile(rb"<v(?:\s[^>]*)?(?<!/)>[^<]")  # a <v> with text: a cached value
-_EMPTY_VALUE = re.compile(rb"<v(?:\s[^>]*)?(?<!/)></v>")
-_STR_TYPE = re.compile(rb'\bt="str"')  # a formula's cached text result, possibly ""
-_R_ATTR = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_CELL = lazy_compile(rb"<c\b([^>]*)(?<!/)>(.*?)</c>", re.S)
+_FORMULA = lazy_compile(rb"<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>")
+_VALUE = lazy_compile(rb"<v(?:\s[^>]*)?(?<!/)>[^<]")  # a <v> with text: a cached value
+_EMPTY_VALUE = lazy_compile(rb"<v(?:\s[^>]*)?(?<!/)></v>")
+_STR_TYPE = lazy_compile(rb'\bt="str"')  # a formula's cached text result, possibly ""
+_R_ATTR = lazy_compile(rb'\br="([A-Z]{1,3})(\d+)"')
 
 
 def open_grids(path: str | Path, *, need_formulas: bool = False, limits: Any = None) -> list[Grid]:

@@ -27,6 +27,7 @@ from perfxl.errors import PerfxlError, UnreadableWorkbook
 from perfxl.excel.result_sheet import Hyperlink, hyperlink_target, sheet_prefix
 from perfxl.marks import NOTE_HEAD, RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan, note_text
 from perfxl.model import Finding, Severity, a1, column_index, column_letter
+from perfxl.records import value_methods
 
 from .ooxml import REL_NS, sheet_parts_of
 
@@ -81,7 +82,8 @@ _AFTER_HYPERLINKS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class PackageMarks:
     """The patched package and how many cells were filled."""
 

@@ -14,14 +14,15 @@ from __future__ import annotations
 import re
 
 from ..model import column_index
+from ..patterns import lazy_compile
 
 __all__ = ["formulas_from_xml"]
 
-_CELL = re.compile(rb"<c\b([^>]*)(?<!/)>(.*?)</c>", re.S)
-_R_ATTR = re.compile(rb'\br="([A-Z]{1,3})(\d+)"')
-_F_OPEN = re.compile(rb"<f\b([^>]*)>")
-_F_PLAIN = re.compile(rb"<f\b([^>]*)(?<!/)>([^<]*)</f>")
-_T_ATTR = re.compile(rb"\bt\s*=")
+_CELL = lazy_compile(rb"<c\b([^>]*)(?<!/)>(.*?)</c>", re.S)
+_R_ATTR = lazy_compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_F_OPEN = lazy_compile(rb"<f\b([^>]*)>")
+_F_PLAIN = lazy_compile(rb"<f\b([^>]*)(?<!/)>([^<]*)</f>")
+_T_ATTR = lazy_compile(rb"\bt\s*=")
 
 
 def formulas_from_xml(xml: bytes) -> dict[tuple[int, int], str] | None:

@@ -505,6 +505,26 @@ def _ends_table(cells: list[tuple[int, object]], labels: list[tuple[int, str]], 
     return first.endswith(H.APPROVAL_ENDINGS) and _is_approval([lab for _, lab in labels])
 
 
+#: Every ending `_title_kind` reads a title by: a row whose texts end otherwise is none (one C test a text first).
+_TITLE_ENDINGS = ("基础数据表", "自评表", "评价表", *H.FORM_TITLE_ENDINGS)
+
+
+def _title_kind(titles: list[str]) -> RowKind | None:
+    """The form title among a short row's texts (bracket-free, ≤ 40 characters): a 基础数据表's or a 自评表's, else None."""
+    for t in titles:  # (most short rows — placeholders "……", label-only rows — end as no title: no generator for them)
+        if t.endswith(_TITLE_ENDINGS):
+            break
+    else:
+        return None
+    if any(t.endswith("基础数据表") for t in titles):
+        return RowKind.TITLE_BASIC
+    if any(t.endswith("自评表") or (t.endswith("评价表") and "绩效" in t) for t in titles):
+        return RowKind.TITLE_EVALUATION
+    if any(t.endswith(H.FORM_TITLE_ENDINGS) and "绩效" in t for t in titles):
+        return RowKind.TITLE_EVALUATION
+    return None
+
+
 def classify_row(grid: Grid, r: int) -> RowKind:
     """What row r is, judged from its own labels only."""
     cells = row_cells(grid, r)
@@ -519,15 +539,12 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         if len(cells) <= 2 or one_text
         else []
     )
-    if titles and H.match_role(H.strip_brackets(texts[0]), H.HEADER_FIELDS):
-        titles = []  # "项目名称 | …自评表": a header field whose value ends like a title
     if titles:  # (a data row of three cells or more has none: no generator made for it)
-        if any(t.endswith("基础数据表") for t in titles):
-            return RowKind.TITLE_BASIC
-        if any(t.endswith("自评表") or (t.endswith("评价表") and "绩效" in t) for t in titles):
-            return RowKind.TITLE_EVALUATION
-        if any(t.endswith(H.FORM_TITLE_ENDINGS) and "绩效" in t for t in titles):
-            return RowKind.TITLE_EVALUATION
+        title = _title_kind(titles)
+        # "项目名称 | …自评表": a header field whose value ends like a title is none (asked only of a row ending like one:
+        # the many one- or two-cell rows that do not — placeholders "……", label-only rows — skip the role match)
+        if title is not None and not H.match_role(H.strip_brackets(texts[0]), H.HEADER_FIELDS):
+            return title
     if texts and cells[0][0] == labels[0][0] and H.grade_in_text(texts[0]):
         return RowKind.GRADE  # "自评等级：良" in one cell
     if one_text and _YEAR_LINE.match(texts[0]):
@@ -642,7 +659,9 @@ def spaced_field(text: object) -> tuple[str, str] | None:
     for any other text. A label followed by one space only is no such pair (a name may hold a space)."""
     if not isinstance(text, str) or ":" in text or "：" in text:
         return None
-    m = _SPACED_FIELD.match(unicodedata.normalize("NFKC", text))
+    text = unicodedata.normalize("NFKC", text)  # (NFKC's own space: U+3000 and the other wide spaces become " ")
+    # the label's run of spaces is two of them in a row (asked of every one-cell row: most hold none, no regex for them)
+    m = _SPACED_FIELD.match(text) if "  " in text else None
     if m is None:
         return None
     role = H.match_role(H.strip_brackets(H.normalise_label(m.group(1))), H.HEADER_FIELDS)

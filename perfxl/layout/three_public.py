@@ -116,10 +116,12 @@ def _part_under(item: str, label: str) -> str | None:
     bare = H.normalise_label(label)
     if len(bare) < 2:
         return None
+    # "购置经费" is the 购置费 (the 经费 of an item is its 费: 公务用车购置经费, 东坡 审计局 2014's 三公 决算表)
+    names = (bare, bare[:-2] + "费") if bare.endswith("经费") and len(bare) > 3 else (bare,)
     found = [
         key
         for key, parent in H.BASIC_PARENTS.items()
-        if parent == item and key in _ITEMS and any(name.endswith(bare) for name in H.BASIC_ROWS[key])
+        if parent == item and key in _ITEMS and any(name.endswith(names) for name in H.BASIC_ROWS[key])
     ]
     return found[0] if len(found) == 1 else None
 
@@ -541,6 +543,7 @@ def _read_from(grid: Grid, start: int) -> _Lines | None:
     rows = {r: _row_axis(grid, r, grid.n_cols) for r in data}
     _split_by_source(columns)
     _split_by_source([a for a, _ in rows.values()])
+    _parts_below(rows)
     # a bare 合计 with figures counts as a line of its own (寿县 文物保护中心 2023: 合计 │ 公务接待费 │ 公务用车 carry the
     # figures, 因公出国 and the two 其中 lines are blank): the grid already names three 三公 items (`_names_items`)
     # two lines with figures suffice (六安市工商联 2021, real reports 15: only 合计 and 公务接待费 spent anything, the
@@ -563,6 +566,44 @@ def _read_from(grid: Grid, start: int) -> _Lines | None:
     else:
         return None
     return columns, rows, lines, cells
+
+
+#: A row's label opening a list of the parts of the row above it ("其中:购置经费").
+_UNDER = lazy_compile(r"^其中\s*[:：]?\s*")
+
+
+def _parts_below(rows: dict[int, tuple[_Axis, int]]) -> None:
+    """The defined parts of an item printed by their bare names on the rows right under its row (东坡 审计局 2014:
+    "公务用车购置及运行维护费 17.9" ¶ "其中:购置经费 0" ¶ "运行维护费 17.9"): the first opening with 其中, each next
+    row right after a part — each bare name the end of exactly one part's own name (`_part_under`), named with the
+    item for messages. A row naming anything else ends the list; rows read already (full names) are left as read."""
+    item: str | None = None
+    parent: CellValue | None = None
+    last = -2
+    for r in sorted(rows):
+        axis, _ = rows[r]
+        if axis.item is not None:
+            if axis.item in _ITEMS and H.BASIC_PARENTS.get(axis.item) != item:
+                item, parent = axis.item, axis.item_cell  # a whole (a part read by its full name keeps the list)
+            last = r
+            continue
+        text = axis.labels[0][0] if len(axis.labels) == 1 else ""
+        opens = _UNDER.match(text)
+        part = None
+        if item is not None and parent is not None and r == last + 1 and (opens or _listing(rows, r - 1, item)):
+            part = _part_under(item, text[opens.end() :] if opens else text)
+        if part is None or parent is None:
+            item, parent, last = None, None, -2
+            continue
+        axis.item, axis.unknown = part, False
+        axis.item_cell = dataclasses.replace(axis.labels[0][1], raw=f"{text}（{parent.text.strip()}）")
+        last = r
+
+
+def _listing(rows: dict[int, tuple[_Axis, int]], r: int, item: str) -> bool:
+    """Row `r` is a part of `item` (read by its bare name or its full one): the list goes on after it."""
+    got = rows.get(r)
+    return got is not None and H.BASIC_PARENTS.get(got[0].item or "") == item
 
 
 def _blank_items(grid: Grid, data: list[int], rows: dict[int, tuple[_Axis, int]]) -> dict[int, tuple[_Axis, int]]:

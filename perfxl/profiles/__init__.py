@@ -17,6 +17,7 @@ from typing import Any, overload
 
 from perfxl.errors import ProfileError
 from perfxl.numbers import to_decimal
+from perfxl.records import value_methods
 
 from .schema import deep_merge, validate
 
@@ -38,7 +39,8 @@ DEFAULT_PROFILE = "national"
 _MAX_EXTENDS = 8
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CheckSettings:
     """How one check runs under a profile: on/off, severity override (None = the check's own), parameters."""
 
@@ -47,7 +49,8 @@ class CheckSettings:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Tier:
     """A qualitative tier (定性等级): canonical label, score band [low, high) as shares of the weight, default point."""
 
@@ -60,7 +63,8 @@ class Tier:
     contains: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class EngineSettings:
     """The profile's engine choices as ready-to-use values (read once; scoring runs 100k+/s on them)."""
 

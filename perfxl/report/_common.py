@@ -21,6 +21,7 @@ from perfxl.model import (
     parse_a1,
 )
 from perfxl.numbers import fmt_decimal
+from perfxl.records import value_methods
 
 __all__ = [
     "SEVERITY_ZH",
@@ -42,7 +43,8 @@ __all__ = [
 NO_SHEET = "（整个文件）"
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class RuleInfo:
     """What a report needs to know about one check of the catalogue (duck-typed from CheckSpec)."""
 

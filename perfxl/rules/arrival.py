@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from perfxl.labels import normalise_label, strip_brackets, strip_numbering
 from perfxl.model import CellValue, Certainty, Finding
+from perfxl.records import value_methods
 from perfxl.units import convert
 
 from .catalogue import check
@@ -31,7 +32,8 @@ _NAMES = frozenset({"到位率", "资金到位率", "预算资金到位率", "�
 _MISMATCH_BELOW = Decimal("0.01")
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class _Money:
     """The 到位 and planned money cells, the rate between them in one unit, and how messages say them."""
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from perfxl.io.guard_codes import FINDING_CODES, GUARD_ENTRIES, GUARD_SETTINGS
 from perfxl.model import Certainty, Finding, Severity
 from perfxl.quoting import nest_quotes
+from perfxl.records import value_methods
 
 from .code_notes import CHECK_NOTES
 from .other_codes import KINDS, OTHER_CODES, STATUS
@@ -42,7 +43,8 @@ CheckFunc = Callable[["Context"], Iterator[Finding]]
 E, W, INFO_ = Severity.ERROR, Severity.WARNING, Severity.INFO  # `I` reads as 1 or l (E741)
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CheckSpec:
     """One check: stable code, readable name, default severity, zh/en texts, source and default params.
 

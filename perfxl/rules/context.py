@@ -51,6 +51,7 @@ from perfxl.numbers import (
 )
 from perfxl.patterns import lazy_compile
 from perfxl.profiles import Profile
+from perfxl.records import value_methods
 from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult, Text
 from perfxl.units import (
@@ -173,7 +174,8 @@ def fmt_pct(percent: Decimal | None, places: int = 2) -> str:
     return f"{round_half_up(percent, places):f}%"
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class RateReading:
     """How a typed rate cell was read: the percent value, and a zh/en note when it was interpreted.
 

@@ -16,6 +16,7 @@ from perfxl.patterns import lazy_compile
 from perfxl.scoring_result import ScoreResult
 from perfxl.values import DATE, GROWTH, NUMBER, PERCENT, QUALITATIVE, TEXT, Op, ParsedValue, ValueKind
 
+from ..records import value_methods
 from . import not_applicable
 from .catalogue import check, spec
 from .context import Context, Reading, compact, fmt_num, fmt_pct, weaker_certainty
@@ -134,7 +135,8 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class _Exact:
     """A score computed outside the scorer (执行率 × 分值), in the shape `Context.score_agrees` reads."""
 

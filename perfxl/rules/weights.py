@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from perfxl.model import JUDGEMENT, CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Level2Heading
 
+from ..records import value_methods
 from . import not_applicable
 from .catalogue import check
 from .context import Context, compact, fmt_num, title_year
@@ -253,7 +254,8 @@ def _weighted_note(ctx: Context, weights: list[Decimal]) -> tuple[str, str]:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class WeightedTotal:
     """A 总分 under the `weighted_levels` reading: Σ over 一级 of 权重 × (its rows' Σ 得分) / full mark, exact."""
 
@@ -671,7 +673,8 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class _Short:
     """What the labels of a table cut short declare beyond the rows shown (`_declared_short`)."""
 

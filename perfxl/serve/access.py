@@ -26,6 +26,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from perfxl.errors import PerfxlError
 
+from ..records import value_methods
 from .guard import Receive, Scope, Send, send_problem
 from .payload import PayloadProblem
 from .run import is_loopback
@@ -87,7 +88,8 @@ def parse_networks(values: Iterable[str]) -> tuple[Network, ...]:
     return tuple(out)
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class AccessPolicy:
     """The shared token (None: none) and the networks clients must come from (empty: any)."""
 

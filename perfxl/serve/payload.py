@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from perfxl.records import value_methods
+
 __all__ = [
     "Limits",
     "PayloadProblem",
@@ -33,7 +35,8 @@ EXCEL_MAX_NUMBER = 9.99999999999999e307
 _SCALARS = (str, int, float, bool, type(None))
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Limits:
     """Size limits for one request; `from_env` reads PERFXL_SERVE_MAX_CELLS / _MAX_BODY_BYTES."""
 
@@ -60,7 +63,8 @@ class Limits:
         return limits
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class PayloadProblem:
     """Why a request is refused: HTTP status, zh message for the user, en message for the log."""
 
@@ -79,7 +83,8 @@ class PayloadProblem:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class FunctionSpec:
     """What a custom function accepts: its Excel name and how many arguments."""
 

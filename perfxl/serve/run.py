@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from perfxl.errors import PerfxlError
 
+from ..records import value_methods
 from .payload import Limits
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
 __all__ = ["CertPair", "find_certs", "serve", "is_loopback", "preflight"]
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CertPair:
     """A TLS certificate (chain) and its private key."""
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from perfxl.records import value_methods
+
 __all__ = [
     "Value",
     "FundsLine",
@@ -35,7 +37,8 @@ TIER_LABELS: tuple[str, str, str] = (
 )
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class FundsLine:
     """One row of the funds block: 年度资金总额 or a part (其中：本年财政拨款, 上年结转资金, 其他资金)."""
 
@@ -49,7 +52,8 @@ class FundsLine:
     is_total: bool = False
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class IndicatorLine:
     """One 三级指标 row; `level1`/`level2` are the (forward-filled) group labels it belongs to."""
 
@@ -64,7 +68,8 @@ class IndicatorLine:
     qualitative: bool | None = None  # offer the tier dropdown; None = decide from the values
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class EvaluationContent:
     """One 自评表: 部门整体支出 ("department") or 项目支出 ("project") per 财预〔2020〕10号 附1."""
 
@@ -87,7 +92,8 @@ class EvaluationContent:
         return next((f for f in self.funds if f.is_total), None)
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class AmountLine:
     """A money row of the 基础数据表 (上年决算数 | 本年预算数 | 本年决算数).
 
@@ -104,7 +110,8 @@ class AmountLine:
     sum_of: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class BuildingLine:
     """One 楼堂馆所 project: areas in ㎡, investment in 万元, and the two control rates."""
 
@@ -117,7 +124,8 @@ class BuildingLine:
     investment_rate: Value = None
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class BasicContent:
     """部门整体支出绩效评价基础数据表 (Hunan 附件3 layout, as in the seed report)."""
 
@@ -152,7 +160,8 @@ class BasicContent:
         return next((a for a in self.amounts if a.key == key), None)
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class PlantedError:
     """An error deliberately put into synthetic content, so benchmarks and tests know the answer.
 
@@ -165,7 +174,8 @@ class PlantedError:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class WorkbookContent:
     """Everything one workbook holds: the 基础数据表, the 自评表s, and document properties."""
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from perfxl.model import a1
 from perfxl.numbers import to_decimal
+from perfxl.records import value_methods
 
 __all__ = ["CellSpec", "Validation", "SheetPlan", "ERROR_CODES", "number_of"]
 
@@ -33,7 +34,8 @@ class CellSpec:
     style: str = "text"
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class Validation:
     """A list dropdown over a 0-based inclusive range."""
 

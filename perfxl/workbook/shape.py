@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from perfxl.records import value_methods
+
 __all__ = ["Shape", "HEADER_SETS", "labels_for"]
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class Shape:
     """Layout options for `write_submission`."""
 

@@ -1,0 +1,90 @@
+"""A completion rate whose budget the text gives only as the spending's gap to it (N02).
+
+A 决算 说明 may print an item's spending, its 完成预算% and how far the spending is from the budget, the budget itself
+never: "一般公共预算财政拨款支出总计1741.75万元,…完成年初预算100%,决算数大于预算数55.93万元" (天水市幼儿园 2017,
+real reports 28) — the budget is then 1741.75 − 55.93 = 1685.82 and the rate 103.32%, not 100%; "公务接待费支出决算为
+5.21万元,比预算减少0.1万元,完成预算的98%" (the budget 5.31). The words fix the budget — the spending less the excess,
+plus the shortfall — so the rate is held to spending / budget at their printed precision, as a rate with its budget
+printed is (`funds_arith._relations`). The gap is either a change the reader pairs with the spending against the budget
+("比预算增加/减少…", `Fact.against` "budget", of the spending) or the words "决算数大于/小于预算数…" (read as a figure
+of no item: the sentence's spending is the only 决算 they can mean — a pairing by place, so a 警告 that says so). Only
+in the rate's own sentence, only a gap in the spending's money unit, and never when the rate and the gap name two
+different budgets (年初 against 调整/全年). Pure: the run's facts in, `Issue`s into the run.
+"""
+
+from __future__ import annotations
+
+from ..model import CellRef, TextRef
+from ..numbers import HUNDRED, fmt_decimal
+from ..patterns import lazy_compile
+from .facts import Fact
+from .precision import Interval, _approximate, _ratio
+from .run_state import _arith, _operand, _Run
+
+#: The words of a gap naming no item: "决算数大于预算数", "决算数小于年初预算数", "决算超出预算" (the direction: more or
+#: less than the budget).
+_GAP_WORDS = lazy_compile(
+    r"^决算数?(?P<way>大于|高于|多于|超过|超出|小于|低于|少于)(?P<kind>年初|调整后?|全年)?预算数?$",
+    needs=("决算",),
+)
+_MORE = ("大于", "高于", "多于", "超过", "超出")
+#: The budget a rate or a gap names by its stage.
+_KIND = lazy_compile(r"(年初|调整|全年)预算")
+
+
+def _kind(words: str) -> str:
+    m = _KIND.search(words)
+    return m.group(1) if m else ""
+
+
+def _gap(facts: tuple[Fact, ...], rate: Fact, final: Fact) -> tuple[Fact, int, str] | None:
+    """(gap, direction of the spending from the budget, how it was paired — "" when by the reader) in the rate's
+    sentence, or None."""
+    for f in facts:
+        if f.sentence != rate.sentence or f is rate or f is final or not f.quantity.is_money:
+            continue
+        if f.role == "change" and f.against == "budget" and f.of == final.index and f.direction:
+            return f, f.direction, ""
+        words = _GAP_WORDS.fullmatch(f.clause[: f.clause.find(f.quantity.text)].strip())
+        if words is not None and f.index > final.index:
+            return (
+                f,
+                1 if words["way"] in _MORE else -1,
+                f"“{words.group(0)}”未写明是哪一项的决算，按同句的支出 {final.quantity.text} 读取",
+            )
+    return None
+
+
+def check_completion_by_gap(
+    run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact, final: Fact
+) -> bool:
+    """N02 when `rate` (a 完成预算%) is not spending / (spending ∓ the stated gap); True when a gap was read (the rate
+    is then judged here), False when the sentence states none."""
+    found = _gap(facts, rate, final)
+    if found is None:
+        return False
+    gap, direction, paired_by = found
+    if gap.quantity.unit != final.quantity.unit or any(_approximate(f) for f in (final, gap)):
+        return True
+    kinds = {_kind(rate.clause), _kind(gap.clause)} - {""}
+    if len(kinds) > 1:
+        return True  # "完成调整预算的95%" beside "比年初预算增加…": two budgets
+    spent, off = _operand(run, pi, final), _operand(run, pi, gap)
+    off = Interval(abs(off.lo), abs(off.hi)) if off.lo >= 0 else Interval(abs(off.hi), abs(off.lo))
+    budget = (
+        Interval(spent.lo - off.hi, spent.hi - off.lo)
+        if direction > 0
+        else Interval(spent.lo + off.lo, spent.hi + off.hi)
+    )
+    point_budget = final.quantity.value - direction * abs(gap.quantity.value)
+    if point_budget <= 0:
+        return True
+    sign = "−" if direction > 0 else "+"
+    what = (
+        f"“{rate.subject}”完成预算的比例（决算 {final.quantity.text} / 预算 {final.quantity.text} {sign} "
+        f"{gap.quantity.text} = {fmt_decimal(point_budget)}{final.quantity.unit}）"
+    )
+    point = final.quantity.value / point_budget * HUNDRED
+    what_en = f"{rate.subject}: final / (final {sign} gap to budget)"
+    _arith(run, pi, ref, facts, rate, _ratio(spent, budget), point, what, what_en, (final, gap), paired_by=paired_by)
+    return True
