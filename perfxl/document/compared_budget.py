@@ -11,7 +11,8 @@ year's base is read as such (`stated_changes`, funds_arith's rate over it); the 
   before it in the sentence that is no base or change itself — a pairing by place, so a 警告 that says so.
 
 A change whose words and figures go different ways (增加 with the figure below the base) is not judged (which is wrong,
-the words or a figure, is unsaid), nor any approximate figure, nor two money units. Pure: the paragraph's facts in,
+the words or a figure, is unsaid), nor any approximate figure, nor two money units, nor a rate its own words measure
+against another base ("较预算数62万元增加147万元,较上年增长39%": last year's rate, `Fact.against`; review24r). Pure: the paragraph's facts in,
 `Issue`s into the run.
 """
 
@@ -19,15 +20,17 @@ from __future__ import annotations
 
 from ..model import Certainty, TextRef
 from ..numbers import HUNDRED
-from .facts import _COMPARED_BUDGET, Fact
+from ..patterns import lazy_compile
+from .facts import _COMPARED_BUDGET, Fact, compact_name
 from .precision import Interval, _approximate, _ratio, _show
 from .run_state import _arith, _operand, _Run, _where, contradict
 from .stated_changes import _difference
 
-__all__ = ["check_compared_budgets"]
+__all__ = ["check_compared_budgets", "is_compared_budget"]
 
 
-def _is_compared_budget(fact: Fact) -> bool:
+def is_compared_budget(fact: Fact) -> bool:
+    """A budget printed only as the base a figure is compared with ("较预算数1237万元"): `facts._COMPARED_BUDGET`."""
     at = fact.clause.find(fact.quantity.text)
     return fact.role == "budget" and at > 0 and _COMPARED_BUDGET.search(fact.clause[:at]) is not None
 
@@ -44,7 +47,7 @@ def _size(fact: Fact, run: _Run, pi: int) -> Interval:
 
 def check_compared_budgets(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
     for base in facts:
-        if not base.quantity.is_money or not _is_compared_budget(base) or not base.quantity.value:
+        if not base.quantity.is_money or not is_compared_budget(base) or not base.quantity.value:
             continue
         change = _next(facts, base, "change")
         if (
@@ -58,8 +61,13 @@ def check_compared_budgets(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, 
         if _held_to_its_level(run, pi, ref, facts, base, change):
             continue  # the change is the figure found wrong: its rate, of that change, is not said wrong again
         rate = _next(facts, change, "change_rate")
-        if rate is not None and rate.direction == change.direction and rate.quantity.is_percent:
-            level = _compared_level(facts, base)
+        if (
+            rate is not None
+            and rate.direction == change.direction
+            and rate.quantity.is_percent
+            and rate.against in ("", "budget")  # "…增加147万元,较上年增长39%": last year's rate, not this change's
+        ):
+            level = _compared_level(run, facts, base)
             item = f"“{level.subject}”" if level is not None and level.subject else ""
             what = f"{item}较预算的增减率（{change.quantity.text} / 预算 {base.quantity.text}）"
             point = change.quantity.value / base.quantity.value * HUNDRED
@@ -67,8 +75,11 @@ def check_compared_budgets(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, 
             _arith(run, pi, ref, facts, rate, ratio, point, what, "change on the budget / the budget", (change, base))
 
 
-def _compared_level(facts: tuple[Fact, ...], base: Fact) -> Fact | None:
-    """The figure a budget's clause compares: the nearest amount before the base in its sentence (by place)."""
+def _compared_level(run: _Run, facts: tuple[Fact, ...], base: Fact) -> Fact | None:
+    """The figure a budget's clause compares: the nearest amount before the base in its sentence (by place) of this
+    year, and of the item the clause names when it names one ("…公务用车购置及运行维护费1012万元;“三公”经费支出决算较预算数
+    1237万元…": the 三公 total, not the 1012 — review24r)."""
+    named = _names_compared(base)
     return next(
         (
             f
@@ -77,16 +88,37 @@ def _compared_level(facts: tuple[Fact, ...], base: Fact) -> Fact | None:
             and f.role in ("value", "final")
             and f.quantity.is_money
             and not f.direction
-            and not _is_compared_budget(f)
+            and not is_compared_budget(f)
+            and not _another_year(run, f)
+            and (not named or (bool(f.subject) and f.subject in named))
         ),
         None,
     )
 
 
+def _names_compared(base: Fact) -> str:
+    """The item a compared budget's clause names before its 较/比/与 ("“三公”经费支出决算较预算数…": 三公经费支出决算), or ""."""
+    at = base.clause.find(base.quantity.text)
+    m = _COMPARED_BUDGET.search(base.clause[: max(at, 0)])
+    return compact_name(base.clause[: m.start()]).strip("，,；;：:") if m else ""
+
+
+#: Words placing a figure in a year before the report's ("较上年1174万元" is read so already; "2020年决算数为1174万元").
+_EARLIER = lazy_compile(r"上一?年|去年|同期")
+_YEAR = lazy_compile(r"(?:19|20)\d{2}(?=\s*年)")
+
+
+def _another_year(run: _Run, fact: Fact) -> bool:
+    """The figure's own words put it in last year, or in a year other than the report's: no figure its year's budget
+    is compared with (review24r: "…决算为1134万元,2020年决算数为1174万元,较预算数1237万元…" read the 1174)."""
+    words = fact.clause[: max(fact.clause.find(fact.quantity.text), 0)]
+    return bool(_EARLIER.search(words)) or any(year != run.year for year in _YEAR.findall(words) if run.year)
+
+
 def _held_to_its_level(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], base: Fact, change: Fact) -> bool:
     """The change against the figure it compares (the nearest amount before the base in its sentence): a 警告. True
     when the change was found wrong so."""
-    level = _compared_level(facts, base)
+    level = _compared_level(run, facts, base)
     if level is None or level.quantity.unit != base.quantity.unit or _approximate(level):
         return False
     if (pi, change.index) in run.contradicted or any((pi, f.index) in run.contradicted for f in (level, base)):
