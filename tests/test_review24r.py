@@ -160,3 +160,14 @@ def test_a_whole_printed_in_yuan_is_held():
     with tempfile.TemporaryDirectory() as d:
         assert _at(Path(d), in_yuan, 4) == []
         assert _at(Path(d), with_paragraph(in_yuan, 4, "20.5%", "21.5%"), 4) == [("N02", "error")]
+
+
+def test_a_gap_to_another_years_budget_is_not_held():
+    """Failed before (a false 错误): 杜集区机关事务管理中心 2021 p10's words ("公务接待费支出2.14万元, 与2021年度预算相比,增加
+    1.14万元") with a rate planted and the year made 2020 — "与2020年度预算相比,增加1.14万元,完成预算的100%" was held to
+    2.14 / (2.14 − 1.14) = 214%; the gap is to last year's budget, which says nothing of this year's. With the report's
+    own year (2021) the budget is 1.00 and 100% is an 错误."""
+    text = "2021年公务接待费支出2.14万元, 与{year}年度预算相比,增加1.14万元,完成预算的100%。"
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), _paragraphs(text.format(year="2020")), 1) == []
+        assert _at(Path(d), _paragraphs(text.format(year="2021")), 1) == [("N02", "error")]

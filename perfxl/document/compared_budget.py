@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from ..model import Certainty, TextRef
 from ..numbers import HUNDRED
-from ..patterns import lazy_compile
 from .facts import _COMPARED_BUDGET, Fact, compact_name
+from .placed_year import of_another_year, since_figure_before
 from .precision import Interval, _approximate, _ratio, _show
 from .run_state import _arith, _operand, _Run, _where, contradict
 from .stated_changes import _difference
@@ -67,7 +67,7 @@ def check_compared_budgets(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, 
             and rate.quantity.is_percent
             and rate.against in ("", "budget")  # "…增加147万元,较上年增长39%": last year's rate, not this change's
         ):
-            level = _compared_level(run, facts, base)
+            level = _compared_level(run, pi, facts, base)
             item = f"“{level.subject}”" if level is not None and level.subject else ""
             what = f"{item}较预算的增减率（{change.quantity.text} / 预算 {base.quantity.text}）"
             point = change.quantity.value / base.quantity.value * HUNDRED
@@ -75,9 +75,9 @@ def check_compared_budgets(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, 
             _arith(run, pi, ref, facts, rate, ratio, point, what, "change on the budget / the budget", (change, base))
 
 
-def _compared_level(run: _Run, facts: tuple[Fact, ...], base: Fact) -> Fact | None:
+def _compared_level(run: _Run, pi: int, facts: tuple[Fact, ...], base: Fact) -> Fact | None:
     """The figure a budget's clause compares: the nearest amount before the base in its sentence (by place) of this
-    year, and of the item the clause names when it names one ("…公务用车购置及运行维护费1012万元;“三公”经费支出决算较预算数
+    year (`placed_year`: "2020年决算数为1174万元" is not), and of the item the clause names when it names one ("…公务用车购置及运行维护费1012万元;“三公”经费支出决算较预算数
     1237万元…": the 三公 total, not the 1012 — review24r)."""
     named = _names_compared(base)
     return next(
@@ -89,7 +89,7 @@ def _compared_level(run: _Run, facts: tuple[Fact, ...], base: Fact) -> Fact | No
             and f.quantity.is_money
             and not f.direction
             and not is_compared_budget(f)
-            and not _another_year(run, f)
+            and not of_another_year(run, since_figure_before(run, pi, facts, f))
             and (not named or (bool(f.subject) and f.subject in named))
         ),
         None,
@@ -103,22 +103,10 @@ def _names_compared(base: Fact) -> str:
     return compact_name(base.clause[: m.start()]).strip("，,；;：:") if m else ""
 
 
-#: Words placing a figure in a year before the report's ("较上年1174万元" is read so already; "2020年决算数为1174万元").
-_EARLIER = lazy_compile(r"上一?年|去年|同期")
-_YEAR = lazy_compile(r"(?:19|20)\d{2}(?=\s*年)")
-
-
-def _another_year(run: _Run, fact: Fact) -> bool:
-    """The figure's own words put it in last year, or in a year other than the report's: no figure its year's budget
-    is compared with (review24r: "…决算为1134万元,2020年决算数为1174万元,较预算数1237万元…" read the 1174)."""
-    words = fact.clause[: max(fact.clause.find(fact.quantity.text), 0)]
-    return bool(_EARLIER.search(words)) or any(year != run.year for year in _YEAR.findall(words) if run.year)
-
-
 def _held_to_its_level(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], base: Fact, change: Fact) -> bool:
     """The change against the figure it compares (the nearest amount before the base in its sentence): a 警告. True
     when the change was found wrong so."""
-    level = _compared_level(run, facts, base)
+    level = _compared_level(run, pi, facts, base)
     if level is None or level.quantity.unit != base.quantity.unit or _approximate(level):
         return False
     if (pi, change.index) in run.contradicted or any((pi, f.index) in run.contradicted for f in (level, base)):

@@ -10,7 +10,8 @@ printed is (`funds_arith._relations`). The gap is either a change the reader pai
 of no item: the sentence's spending is the only 决算 they can mean — a pairing by place, so a 警告 that says so). Only
 in the rate's own sentence, only a gap in the spending's money unit, and never when the rate and the gap name two
 different budgets (年初 against 调整/调整后/全年); when only one of them names its stage ("比年初预算减少…,完成预算的90%"),
-the one budget is a reading, so a 警告 that says so (review24r). Pure: the run's facts in, `Issue`s into the run.
+the one budget is a reading, so a 警告 that says so; nor a gap its words put in another year ("与2020年度预算相比,增加…"
+in a 2021 说明, `placed_year`) (review24r). Pure: the run's facts in, `Issue`s into the run.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..model import CellRef, TextRef
 from ..numbers import HUNDRED, fmt_decimal
 from ..patterns import lazy_compile
 from .facts import Fact
+from .placed_year import of_another_year, since_figure_before
 from .precision import Interval, _approximate, _ratio
 from .run_state import _arith, _operand, _Run
 
@@ -75,6 +77,8 @@ def check_completion_by_gap(
     if found is None:
         return False
     gap, direction, paired_by = found
+    if of_another_year(run, since_figure_before(run, pi, facts, gap)):
+        return True  # "比2020年预算减少0.1万元", "与2020年度预算相比,增加…" in a 2021 说明: another year's budget
     if gap.quantity.unit != final.quantity.unit or any(_approximate(f) for f in (final, gap)):
         return True
     kinds = {_kind(rate.clause), _kind(gap.clause)} - {""}

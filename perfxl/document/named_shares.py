@@ -21,8 +21,9 @@ from __future__ import annotations
 from ..model import TextRef
 from ..numbers import HUNDRED
 from ..patterns import lazy_compile
-from .facts import Fact, _whole_a_share_names, compact_name, sentences
+from .facts import Fact, _whole_a_share_names, compact_name
 from .funds_arith import _names_another_whole
+from .placed_year import of_another_year, own_words, since_figure_before, years_in
 from .precision import _approximate, _ratio
 from .run_state import _arith, _operand, _Run, _sum_in
 
@@ -31,45 +32,17 @@ __all__ = ["check_named_whole_shares"]
 #: A whole's name this short ("支出", "收入") is a kind of figure, not one figure's name.
 _MIN_NAME = 4
 _AMOUNTS = ("value", "final", "budget")
-#: Words placing a figure in another year than the share's ("上年政府采购支出总额…", "2022年…"): not its whole.
-_LAST_YEAR = lazy_compile(r"上一?年|去年|同期")
-_YEAR = lazy_compile(r"(?:19|20)\d{2}(?=\s*年)")
 #: The words around a whole's name that name no other figure: its year or the unit before it ("2021年度…", "本单位…",
 #: "其中:…"), a verb after it ("…总额为28861.94万元").
 _NAME_LEAD = lazy_compile(r"^(?:其中|(?:19|20)\d{2}年度?|本年度?|当年|全年|本单位|我单位)+")
 _NAME_TAIL = lazy_compile(r"(?:为|是|达到?|共计|合计|共|计)$")
 
 
-def _own_words(fact: Fact) -> str:
-    at = fact.clause.find(fact.quantity.text)
-    return fact.clause[: max(at, 0)]
-
-
-def _since_figure_before(run: _Run, pi: int, facts: tuple[Fact, ...], fact: Fact) -> str:
-    """The words that place the figure: its sentence's, from the figure before it in that sentence (or the sentence's
-    start) to it — "上年同期,授予…6000万元" and "2020年,授予…" put the figure in another year from a clause of their own
-    (review24r: its own clause alone missed them, an N02 错误 against this year's whole)."""
-    said = sentences(run.sub.narrative[pi].text) if 0 <= pi < len(run.sub.narrative) else []
-    sentence = said[fact.sentence] if fact.sentence < len(said) else ""
-    at = sentence.find(fact.clause)
-    if at < 0 or fact.carried:
-        return _own_words(fact)
-    lead = sentence[:at] + _own_words(fact)
-    for before in reversed(facts[: fact.index]):
-        if before.sentence == fact.sentence and (cut := lead.rfind(before.quantity.text)) >= 0:
-            return lead[cut + len(before.quantity.text) :]
-    return lead
-
-
-def _years(words: str) -> set[str]:
-    return set(_YEAR.findall(words))
-
-
 def _printed_under(fact: Fact, name: str) -> str:
     """How the figure's own words, right before it, name it: "same" when they are `name` but for its year, unit or a
     verb ("2021年度政府采购支出总额为28861.94万元"), "near" when they end in it after other words ("全省政府采购支出总额",
     "政府采购支出总额" for the share's "支出总额"), "" when they do not end in it."""
-    words = _NAME_TAIL.sub("", compact_name(_own_words(fact)))
+    words = _NAME_TAIL.sub("", compact_name(own_words(fact)))
     if not words.endswith(name):
         return ""
     return "same" if _NAME_LEAD.sub("", words) == name else "near"
@@ -104,16 +77,16 @@ def check_named_whole_shares(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact
         in_part_unit = _sum_in(run, pi, [whole], part.quantity.unit)  # "…总额288619385.91元" beside "5915.87万元"
         if in_part_unit is None or not whole.quantity.value or _approximate(whole):
             continue
-        placed = [_since_figure_before(run, pi, facts, f) for f in (whole, part)]
-        if any(_LAST_YEAR.search(words) for words in placed):
-            continue  # "上年同期,授予…": last year's figure, not one of this year's whole
-        if all(_years(words) for words in placed) and _years(placed[0]) != _years(placed[1]):
+        placed = [since_figure_before(run, pi, facts, f) for f in (whole, part)]
+        if any(of_another_year(run, words) for words in placed):
+            continue  # "上年同期,授予…", "2020年,授予…": another year's figure, not one of this year's whole
+        if all(map(years_in, placed)) and years_in(placed[0]) != years_in(placed[1]):
             continue  # "2022年…总额…；2023年…占…总额的": another year's whole
         ratio = _ratio(_operand(run, pi, part), in_part_unit[0])
         point = part.quantity.value / in_part_unit[1] * HUNDRED
         what = f"“{part.subject or name}”占“{name}”的比例（{part.quantity.text} / {whole.quantity.text}）"
         near = (
-            f"文字写“占{name}”，按段中前文唯一以此名称结尾的金额“{compact_name(_own_words(whole))}{whole.quantity.text}”"
+            f"文字写“占{name}”，按段中前文唯一以此名称结尾的金额“{compact_name(own_words(whole))}{whole.quantity.text}”"
             "读取（名称不完全相同）"
             if _printed_under(whole, name) == "near"
             else ""
