@@ -171,3 +171,14 @@ def test_a_gap_to_another_years_budget_is_not_held():
     with tempfile.TemporaryDirectory() as d:
         assert _at(Path(d), _paragraphs(text.format(year="2020")), 1) == []
         assert _at(Path(d), _paragraphs(text.format(year="2021")), 1) == [("N02", "error")]
+
+
+def test_gap_words_after_another_amount_are_not_the_rates():
+    """Failed before (a false 警告): 天水 p16's words with a part printed between the spending and the gap — "支出总计
+    1741.75万元,完成年初预算100%,其中:基本支出1000万元,决算数大于预算数55.93万元" paired the gap with the 1741.75 (103%)
+    though the nearer 决算 is the 1000's: whose gap it is, unsaid. The gap right after the rate's spending is still
+    read (a 警告 by place)."""
+    text = "2017年度,本单位支出总计1741.75万元,完成年初预算100%,{between}决算数大于预算数55.93万元。"
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), _paragraphs(text.format(between="其中:基本支出1000万元,")), 1) == []
+        assert _at(Path(d), _paragraphs(text.format(between="")), 1) == [("N02", "warning")]

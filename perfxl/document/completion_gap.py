@@ -7,8 +7,8 @@ real reports 28) — the budget is then 1741.75 − 55.93 = 1685.82 and the rate
 plus the shortfall — so the rate is held to spending / budget at their printed precision, as a rate with its budget
 printed is (`funds_arith._relations`). The gap is either a change the reader pairs with the spending against the budget
 ("比预算增加/减少…", `Fact.against` "budget", of the spending) or the words "决算数大于/小于预算数…" (read as a figure
-of no item: the sentence's spending is the only 决算 they can mean — a pairing by place, so a 警告 that says so). Only
-in the rate's own sentence, only a gap in the spending's money unit, and never when the rate and the gap name two
+of no item: the sentence's spending is the only 决算 they can mean, with no other amount between them — a pairing by
+place, so a 警告 that says so). Only in the rate's own sentence, only a gap in the spending's money unit, and never when the rate and the gap name two
 different budgets (年初 against 调整/调整后/全年); when only one of them names its stage ("比年初预算减少…,完成预算的90%"),
 the one budget is a reading, so a 警告 that says so; nor a gap its words put in another year ("与2020年度预算相比,增加…"
 in a 2021 说明, `placed_year`) (review24r). Pure: the run's facts in, `Issue`s into the run.
@@ -50,6 +50,15 @@ def _stage_named_once(rate: Fact, gap: Fact) -> str:
     return f"{who}写明“{stage}预算”而{plain}只写“预算”，按同一预算读取（决算说明中预算可能指年初或调整预算）"
 
 
+def _amount_between(facts: tuple[Fact, ...], final: Fact, gap: Fact) -> bool:
+    """Another amount stands between the spending and the gap's words ("支出总计1741.75万元,完成年初预算100%,其中:基本支出
+    1000万元,决算数大于预算数55.93万元"): whose 决算 the words mean, the nearer or the rate's, is unsaid (review24r)."""
+    return any(
+        f.quantity.is_money and f.role in ("value", "final", "budget") and not f.direction
+        for f in facts[final.index + 1 : gap.index]
+    )
+
+
 def _gap(facts: tuple[Fact, ...], rate: Fact, final: Fact) -> tuple[Fact, int, str] | None:
     """(gap, direction of the spending from the budget, how it was paired — "" when by the reader) in the rate's
     sentence, or None."""
@@ -59,7 +68,7 @@ def _gap(facts: tuple[Fact, ...], rate: Fact, final: Fact) -> tuple[Fact, int, s
         if f.role == "change" and f.against == "budget" and f.of == final.index and f.direction:
             return f, f.direction, ""
         words = _GAP_WORDS.fullmatch(f.clause[: f.clause.find(f.quantity.text)].strip())
-        if words is not None and f.index > final.index:
+        if words is not None and f.index > final.index and not _amount_between(facts, final, f):
             return (
                 f,
                 1 if words["way"] in _MORE else -1,
