@@ -12,8 +12,8 @@ year's base is read as such (`stated_changes`, funds_arith's rate over it); the 
 
 A change whose words and figures go different ways (增加 with the figure below the base) is not judged (which is wrong,
 the words or a figure, is unsaid), nor any approximate figure, nor two money units, nor a rate its own words measure
-against another base ("较预算数62万元增加147万元,较上年增长39%": last year's rate, `Fact.against`; review24r). Pure: the paragraph's facts in,
-`Issue`s into the run.
+against another base ("较预算数62万元增加147万元,较上年增长39%": last year's rate, `Fact.against`; review24r).
+Pure: the paragraph's facts in, `Issue`s into the run.
 """
 
 from __future__ import annotations
@@ -77,8 +77,9 @@ def check_compared_budgets(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, 
 
 def _compared_level(run: _Run, pi: int, facts: tuple[Fact, ...], base: Fact) -> Fact | None:
     """The figure a budget's clause compares: the nearest amount before the base in its sentence (by place) of this
-    year (`placed_year`: "2020年决算数为1174万元" is not), and of the item the clause names when it names one ("…公务用车购置及运行维护费1012万元;“三公”经费支出决算较预算数
-    1237万元…": the 三公 total, not the 1012 — review24r)."""
+    year (`placed_year`: "2020年决算数为1174万元" is not), and of the item the clause names when it names one
+    ("…公务用车购置及运行维护费1012万元;“三公”经费支出决算较预算数1237万元…": the 三公 total, not the 1012 —
+    review24r)."""
     named = _names_compared(base)
     return next(
         (

@@ -6,12 +6,12 @@ real reports 28) — the budget is then 1741.75 − 55.93 = 1685.82 and the rate
 5.21万元,比预算减少0.1万元,完成预算的98%" (the budget 5.31). The words fix the budget — the spending less the excess,
 plus the shortfall — so the rate is held to spending / budget at their printed precision, as a rate with its budget
 printed is (`funds_arith._relations`). The gap is either a change the reader pairs with the spending against the budget
-("比预算增加/减少…", `Fact.against` "budget", of the spending) or the words "决算数大于/小于预算数…" (read as a figure
-of no item: the sentence's spending is the only 决算 they can mean, with no other amount between them — a pairing by
-place, so a 警告 that says so). Only in the rate's own sentence, only a gap in the spending's money unit, and never when the rate and the gap name two
-different budgets (年初 against 调整/调整后/全年); when only one of them names its stage ("比年初预算减少…,完成预算的90%"),
-the one budget is a reading, so a 警告 that says so; nor a gap its words put in another year ("与2020年度预算相比,增加…"
-in a 2021 说明, `placed_year`) (review24r). Pure: the run's facts in, `Issue`s into the run.
+("比预算增加/减少…", `Fact.against` "budget", of the spending) or the words "决算数大于/小于预算数…" (read as a figure of no item: the
+sentence's spending is the only 决算 they can mean, with no other amount between them — a pairing by place, so a 警告 that
+says so). Only in the rate's own sentence, only a gap in the spending's money unit, and never when the rate and the gap
+name two different budgets (年初 against 调整/调整后/全年); when only one of them names its stage ("比年初预算减少…,完成预算的90%"), the one
+budget is a reading, so a 警告 that says so; nor a gap its words put in another year ("与2020年度预算相比,增加…" in a 2021 说明,
+`placed_year`) (review24r). Pure: the run's facts in, `Issue`s into the run.
 """
 
 from __future__ import annotations

@@ -6,14 +6,13 @@ total by name: "2021年度政府采购支出总额28861.938591万元,其中:…�
 reports 28). The 其中 shares are funds_arith's (a part over the total its list splits); these are not — the 中小企业
 amount opens a sentence of its own, the 小微 amount is a part of the 中小企业 amount but its share names the total — so
 a changed 20.5% went unread. The share is its amount over the one earlier figure of the paragraph whose own words end
-in the whole's name ("…政府采购支出总额28861.94万元"), at the printed precision. Only a name of four characters or
-more that no general word is ("占总额的", "占比": `facts._ANY_WHOLE`), only when exactly one earlier figure bears it
-(two — a 预算 and a 决算 of it — say nothing), only money (元 and 万元 put in one unit), and never a share funds_arith already holds
-over its 其中 total (the words naming that total), nor a part or whole its words place in another year ("上年同期,…",
-"2020年,…": from the figure before it in its sentence). Certain when the text names the whole as it prints it (but
-for its year, "本单位" or "为"); a whole printed under a longer name ending in the share's ("全省政府采购支出总额" for
-"政府采购支出总额") is a reading of a near name, a 警告 that says so (review24r). Pure: the
-paragraph's facts in, `Issue`s into the run.
+in the whole's name ("…政府采购支出总额28861.94万元"), at the printed precision. Only a name of four characters or more that no
+general word is ("占总额的", "占比": `facts._ANY_WHOLE`), only when exactly one earlier figure bears it (two — a 预算 and a 决算
+of it — say nothing), only money (元 and 万元 put in one unit), and never a share funds_arith already holds over its 其中
+total (the words naming that total), nor a part or whole its words place in another year ("上年同期,…", "2020年,…": from the
+figure before it in its sentence). Certain when the text names the whole as it prints it (but for its year, "本单位" or
+"为"); a whole printed under a longer name ending in the share's ("全省政府采购支出总额" for "政府采购支出总额") is a reading of a near
+name, a 警告 that says so (review24r). Pure: the paragraph's facts in, `Issue`s into the run.
 """
 
 from __future__ import annotations
