@@ -182,3 +182,14 @@ def test_gap_words_after_another_amount_are_not_the_rates():
     with tempfile.TemporaryDirectory() as d:
         assert _at(Path(d), _paragraphs(text.format(between="其中:基本支出1000万元,")), 1) == []
         assert _at(Path(d), _paragraphs(text.format(between="")), 1) == [("N02", "warning")]
+
+
+def test_a_figure_compared_in_yuan_is_held_in_the_budgets_unit():
+    """Failed before (unread): 迪庆 p3's "公务用车购置费209万元,较预算数62万元增加147万元" with the 209 printed in 元
+    (2090000元) and the change made 157 — 元 and 万元 convert exactly: 209 − 62 = 147, a 警告 by place as in 万元; the
+    published 147 (and 2090500.55元 beside 147.05万元) stays quiet."""
+    text = "公务用车购置费{level},较预算数62万元增加{change}万元。"
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), _paragraphs(text.format(level="2090000元", change="157")), 1) == [("N02", "warning")]
+        assert _at(Path(d), _paragraphs(text.format(level="2090000元", change="147")), 1) == []
+        assert _at(Path(d), _paragraphs(text.format(level="2090500.55元", change="147.05")), 1) == []

@@ -11,7 +11,8 @@ year's base is read as such (`stated_changes`, funds_arith's rate over it); the 
   before it in the sentence that is no base or change itself — a pairing by place, so a 警告 that says so.
 
 A change whose words and figures go different ways (增加 with the figure below the base) is not judged (which is wrong,
-the words or a figure, is unsaid), nor any approximate figure, nor two money units, nor a rate its own words measure
+the words or a figure, is unsaid), nor any approximate figure, nor a change in another money unit than its budget
+(the figure compared, in 元 beside a budget in 万元, is put in the budget's unit), nor a rate its own words measure
 against another base ("较预算数62万元增加147万元,较上年增长39%": last year's rate, `Fact.against`; review24r).
 Pure: the paragraph's facts in, `Issue`s into the run.
 """
@@ -108,8 +109,8 @@ def _held_to_its_level(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
     """The change against the figure it compares (the nearest amount before the base in its sentence): a 警告. True
     when the change was found wrong so."""
     level = _compared_level(run, pi, facts, base)
-    if level is None or level.quantity.unit != base.quantity.unit or _approximate(level):
-        return False
+    if level is None or _approximate(level):
+        return False  # a level in 元 beside a budget in 万元 is put in the budget's unit (`_difference`)
     if (pi, change.index) in run.contradicted or any((pi, f.index) in run.contradicted for f in (level, base)):
         return False
     got = _difference(run, pi, level, base, base.quantity.unit, change.direction > 0)
