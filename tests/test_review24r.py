@@ -193,3 +193,19 @@ def test_a_figure_compared_in_yuan_is_held_in_the_budgets_unit():
         assert _at(Path(d), _paragraphs(text.format(level="2090000元", change="157")), 1) == [("N02", "warning")]
         assert _at(Path(d), _paragraphs(text.format(level="2090000元", change="147")), 1) == []
         assert _at(Path(d), _paragraphs(text.format(level="2090500.55元", change="147.05")), 1) == []
+
+
+def test_last_years_share_after_last_years_amount_is_not_the_parts():
+    """Failed before (a false 错误, the root of named_shares' "上年…6000万元" case in funds_arith): "基本支出886.12万元,其中
+    人员经费793.26万元,占基本支出的89.52%;上年人员经费700万元,占基本支出的80%" held the 80% — last year's share, beside
+    last year's amount — to 793.26 / 886.12 ("应为 90%"). A share is no share of a figure when last year's own figure
+    stands between them (`facts`: its `of` is then none); the 其中 part's own share is still held, and a share after
+    the part's comparison with last year ("较上年700万元增加93.26万元,占…") is still the part's."""
+    text = "2021年基本支出886.12万元,其中人员经费793.26万元,{between}占基本支出的{share}。"
+    with tempfile.TemporaryDirectory() as d:
+        last_year = "占基本支出的89.52%;上年人员经费700万元,"
+        assert _at(Path(d), _paragraphs(text.format(between=last_year, share="80%")), 1) == []
+        assert _at(Path(d), _paragraphs(text.format(between=last_year, share="90%")), 1) == []
+        compared = "较上年700万元增加93.26万元,"
+        assert _at(Path(d), _paragraphs(text.format(between=compared, share="80%")), 1) == [("N02", "error")]
+        assert _at(Path(d), _paragraphs(text.format(between="", share="80%")), 1) == [("N02", "error")]

@@ -1246,6 +1246,12 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
                 ),
                 None,
             )
+        if (
+            role == "share"
+            and of is not None
+            and any(f.role == "previous" and f.of != of for f in state.facts[of + 1 :])
+        ):
+            of = None  # "…占基本支出的89.52%;上年人员经费700万元,占基本支出的80%": last year's share, no share of the 793.26
         idx = len(state.facts)
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
         amount = role in ("value", "final", "budget")
