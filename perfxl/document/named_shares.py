@@ -60,8 +60,6 @@ def check_named_whole_shares(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact
         name = compact_name(_whole_a_share_names(share))
         if len(name) < _MIN_NAME or not part.quantity.is_money or _approximate(part):
             continue
-        if any(f.quantity.is_money and f.role != "change" for f in facts[part.index + 1 : share.index]):
-            continue  # "…5915.87万元,占…20.5%;上年…6000万元,占…的25%": the nearer figure's share, read as the part's
         if part.parent is not None and not _names_another_whole(share, facts[part.parent]):
             continue  # a share of the total its 其中 splits: funds_arith's
         wholes = [
