@@ -15,7 +15,15 @@ from functools import lru_cache
 
 from .patterns import lazy_compile
 
-__all__ = ["to_simplified", "available", "looks_traditional", "is_plain", "nfkc_stable", "CACHE_MAX_LEN"]
+__all__ = [
+    "to_simplified",
+    "available",
+    "looks_traditional",
+    "gb2312_converted",
+    "is_plain",
+    "nfkc_stable",
+    "CACHE_MAX_LEN",
+]
 
 _converter = None
 _tried = False
@@ -66,6 +74,17 @@ def looks_traditional(text: str) -> bool:
         return _CONVERTED.search(text) is not None
     except UnicodeEncodeError:
         return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def gb2312_converted(text: str) -> bool | None:
+    """None when the text does not encode in GB2312, else whether it holds one of `GB2312_CONVERTED`: for texts joined
+    end to end that all encode (GB2312 encodes character by character), `looks_traditional` of the joined text is any
+    of the parts' — so a part met again (a row's 一级/二级 label cell) is tested once (`RowFacts`, issue 14)."""
+    try:
+        _GB2312_ENCODE(text)
+    except UnicodeEncodeError:
+        return None
+    return _CONVERTED.search(text) is not None
 
 
 #: The GB2312 characters whose NFKC form is no GB2312 text of its own, or holds a combining mark: "¨" → " ̈", "￠" → "¢",

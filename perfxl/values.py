@@ -364,6 +364,10 @@ def _blank_text(raw: str) -> bool:
     return head is not None and head.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER)
 
 
+#: `blank_text` without its cache, for a text asked once: an indicator row's name (`RowFacts`: each name distinct and
+#: asked once a run, where the cache's insert and eviction cost ≈ 3 k instructions a name for no second ask).
+blank_text_once = _blank_text
+
 _SCALE_ALIASES = {"优秀": "优", "良好": "良", "中等": "中", "较低": "低", "较差": "差"}
 
 # Operator words, longest first so "不低于" wins over "低于".
