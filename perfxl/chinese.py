@@ -22,6 +22,7 @@ __all__ = [
     "gb2312_converted",
     "is_plain",
     "nfkc_stable",
+    "nfkc_stable_of",
     "CACHE_MAX_LEN",
 ]
 
@@ -99,11 +100,13 @@ def nfkc_stable(text: str) -> bool:
     is the NFKC forms of its characters one by one, each GB2312 text OpenCC leaves alone — so any text NFKC, a control
     character made a space, stripping and dropping spaces make of it is simplified already (`to_simplified` gives it
     back) and keeps every ASCII digit and CJK ideograph of `text` (the blank test's shortcut, `values._blank_text`)."""
-    try:
-        _GB2312_ENCODE(text)
-    except UnicodeEncodeError:
-        return False
-    return _CONVERTED.search(text) is None and _UNSTABLE.search(text) is None
+    return nfkc_stable_of(text, gb2312_converted(text))
+
+
+def nfkc_stable_of(text: str, converted: bool | None) -> bool:
+    """`nfkc_stable(text)` where `gb2312_converted(text)` is known (`RowFacts`: a name's, worked out for its labels key;
+    a second encode and search of each distinct name saved)."""
+    return converted is False and _UNSTABLE.search(text) is None
 
 
 #: Texts up to this length are cached by text (labels, names, values); longer ones (free-form sentences) are converted

@@ -13,7 +13,14 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from perfxl.chinese import gb2312_converted, looks_traditional
+from perfxl.chinese import (
+    GB2312_CONVERTED,
+    NFKC_UNSTABLE,
+    gb2312_converted,
+    looks_traditional,
+    nfkc_stable,
+    nfkc_stable_of,
+)
 from perfxl.model import CellRef, CellValue
 from perfxl.profiles import load_profile
 from perfxl.reader import read_submission
@@ -59,11 +66,23 @@ def test_traditional_by_parts_is_the_joined_texts():
         assert by_parts == looks_traditional("".join(parts)), parts
 
 
+def _nfkc_stable_as_before(text: str) -> bool:
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return not (set(text) & (GB2312_CONVERTED | NFKC_UNSTABLE))
+
+
 def test_blank_once_is_blank_text():
+    """`blank_text_once` with or without the name's `nfkc_stable` (from its `gb2312_converted`) is `blank_text`;
+    `nfkc_stable` and `nfkc_stable_of` are the test as it was written before."""
     rng = random.Random(2425)
     for _ in range(3000):
-        text = _text(rng)
-        assert blank_text_once(text) == blank_text(text), text
+        text = _text(rng) + rng.choice(("", "￥", "¨", "N/A", "None"))
+        stable = _nfkc_stable_as_before(text)
+        assert nfkc_stable(text) == nfkc_stable_of(text, gb2312_converted(text)) == stable, text
+        assert blank_text_once(text) == blank_text_once(text, stable) == blank_text(text), text
 
 
 def test_facts_labels_key_and_name_blank_on_random_rows(monkeypatch):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from perfxl.chinese import CACHE_MAX_LEN, gb2312_converted, looks_traditional
+from perfxl.chinese import CACHE_MAX_LEN, gb2312_converted, looks_traditional, nfkc_stable_of
 from perfxl.model import Indicator
 from perfxl.numbers import decimal_held
 from perfxl.values import LEADING_DASHES, ParsedValue, blank_text_once
@@ -150,9 +150,13 @@ class RowFacts:
         self.target_blank = (not t_text if target_str else t_none) or t.kind in kinds
         self.actual_blank = (not a_text if actual_str else a_none) or a.kind in kinds
         raw = name.raw
+        conv3 = gb2312_converted(text)  # (for the labels key below, and the name's blank test where it is its text)
         if raw.__class__ is str:  # `Context.is_blank` of a text name spelt out: it strips to `self.name`
             hit = kept.get(id(name))
-            self.name_blank = not text or (blank_text_once(raw) if hit is None else hit[1].kind in kinds)
+            if hit is not None:
+                self.name_blank = not text or hit[1].kind in kinds
+            else:
+                self.name_blank = not text or blank_text_once(raw, nfkc_stable_of(raw, conv3) if raw is text else None)
         else:
             self.name_blank = blank(name)
         # the rows under one 一级 (二级) label carry its one cell (the layout's forward fill): a label cell met on the row
@@ -179,7 +183,6 @@ class RowFacts:
         # characters one by one — so the three keys joined are its key, without a pass over the distinct text a row.
         # Three parts that each encode in GB2312 look traditional joined when one holds a converted character
         # (`gb2312_converted`); a part that does not encode (rare) leaves the test to the joined text
-        conv3 = gb2312_converted(text)
         traditional = (
             conv1 or conv2 or conv3
             if conv1 is not None and conv2 is not None and conv3 is not None
