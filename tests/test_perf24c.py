@@ -5,13 +5,16 @@
   not encode in GB2312;
 - the name's blank test uncached (`blank_text_once`): the same answer as `blank_text`;
 - `RowFacts` keeps no 分值/得分 text (W03 reads the cell's): the facts' labels key and name blank on random rows are
-  what `compact` and `Context.is_blank` give in a fresh context.
+  what `compact` and `Context.is_blank` give in a fresh context;
+- B15 reads a row's name key from its facts where built: the same findings as asking `compact` of each name.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import replace
+
+import pytest
 
 from perfxl.chinese import (
     GB2312_CONVERTED,
@@ -25,7 +28,9 @@ from perfxl.model import CellRef, CellValue
 from perfxl.profiles import load_profile
 from perfxl.reader import read_submission
 from perfxl.rules.context import Context, compact
+from perfxl.validate import validate_file
 from perfxl.values import blank_text, blank_text_once
+from tests.test_review_round17 import CASES, INDICATOR_VS_BASIC, validate
 from tests.test_row_facts import WORKBOOKS
 
 #: Parts of labels and names: simplified, traditional (outside GB2312 and GB2312's converted 於/後), no CJK at all,
@@ -125,3 +130,17 @@ def test_facts_labels_key_and_name_blank_on_random_rows(monkeypatch):
             if joined not in (ind.level1.text, ind.level2.text, ind.name.text):  # (each compacted for its own key)
                 assert (joined in asked) == looks_traditional(joined), joined
             assert f.name_blank == fresh.is_blank(ind.name)
+
+
+@pytest.mark.parametrize("name", INDICATOR_VS_BASIC)
+def test_b15_reads_the_name_key_from_the_facts(tmp_path, name):
+    """B15 reading each row's name key from the facts the row checks built (a whole validation) finds what it finds
+    asking `compact` of each name (B15 alone: no row check has built the facts) — on review 17's planted
+    部门整体 rates that differ from the 基础数据表's."""
+    fn, _ = CASES[name]
+    whole = validate(tmp_path, *fn())
+    path = next(tmp_path.glob("*.xlsx"))
+    alone = validate_file(path, None, select="B15")
+    b15 = [(f.ref, f.message, f.basis) for f in whole.findings if f.code == "B15"]
+    assert b15  # each case plants one
+    assert b15 == [(f.ref, f.message, f.basis) for f in alone.findings if f.code == "B15"]
