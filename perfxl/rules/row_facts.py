@@ -108,7 +108,9 @@ class RowFacts:
         # `CellValue.text` spelt out for text cells (the usual case): seven property calls a row fewer
         raw = name.raw
         self.name = text = raw.strip() if raw.__class__ is str else name.text
-        self.name_key = compact(text)
+        # `compact` uncached (`_compact`, the same key): each name is distinct and asked once a run (B15 reads it here),
+        # so the cache's insert and eviction (≈ 3 k a name) bought no second ask
+        self.name_key = _context._compact(text)
         raw = target.raw
         target_str = raw.__class__ is str
         self.target_text = t_text = raw.strip() if target_str else target.text
