@@ -35,6 +35,7 @@ from ..model import (
 )
 from ..numbers import to_decimal, to_points
 from ..patterns import lazy_compile
+from ..records import value_methods
 from . import headers as H
 from .breakdown import breakdown_amounts
 from .cells import (
@@ -70,7 +71,8 @@ from .sheetkind import KIND_ZH as SHEET_KIND_ZH
 __all__ = ["read_evaluations", "parse_level1"]
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _Builder:
     """The evaluation being assembled while rows are read."""
 
@@ -1447,7 +1449,8 @@ class _Reader(FundsRows):
         self._unmapped_run = _UnmappedRun(r, r, cells[0][0], cells[-1][0], severity, key, finding)
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _UnmappedRun:
     """The rows the last LAYOUT_UNMAPPED_ROW covers: first/last row, columns, severity, which cells ("rows":
     whole rows; "columns": the extra columns beside a table), and the finding itself."""
