@@ -204,7 +204,7 @@ _MISSING_TOTAL_ZH = (
     "绩效指标表没有“总分”行（分值与得分合计）：总分与自评等级无从复核，请核对表格是否完整（是否续在其他页）。"
 )
 #: A numbered item label left of the goal columns ("2.项目实施内容及过程概述"): the block's next item, no goal.
-_NUMBERED_ITEM = re.compile(r"\s*\d+\s*[.．、]")
+_NUMBERED_ITEM = lazy_compile(r"\s*\d+\s*[.．、]")
 #: The level columns an indicator header names (一级指标 │ 二级指标): no goal row holds both.
 _LEVEL_HEADER = frozenset({"level1", "level2"})
 #: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.

@@ -78,7 +78,7 @@ _ANSWER_KINDS = frozenset(("是/否",))
 _SYSTEM_CODE = lazy_compile(r"^\s*\d{2,3}\s*(?=[≥≤><=≧≦＝＞＜])")
 
 
-_PLAIN_NUMBER = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
+_PLAIN_NUMBER = lazy_compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
 
 
 def _states_unit(unit: CellValue | None) -> TypeGuard[CellValue]:
