@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import os
 import posixpath
-import re
 import struct
 import zipfile
 import zlib
@@ -26,6 +25,7 @@ from typing import BinaryIO
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from ..patterns import lazy_compile
 from .guard import (
     MIB,
     FileKind,
@@ -337,10 +337,11 @@ def _rels(pk: ZipPass, source: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-#: A relationship tag's `Id` and `Target`, as written (before any entity is unescaped).
-_REL_TAG = re.compile(rb"<(?:[^\s:<>/]*:)?Relationship\b([^>]*)>")
-_REL_ID = re.compile(rb"""(?<![^\s"'])Id\s*=\s*["']([^"']*)["']""")
-_REL_TARGET = re.compile(rb"""(?<![^\s"'])Target\s*=\s*["']([^"']*)["']""")
+#: A relationship tag's `Id` and `Target`, as written (before any entity is unescaped); compiled on first use (only a
+#: .rels holding an `&` is scanned).
+_REL_TAG = lazy_compile(rb"<(?:[^\s:<>/]*:)?Relationship\b([^>]*)>")
+_REL_ID = lazy_compile(rb"""(?<![^\s"'])Id\s*=\s*["']([^"']*)["']""")
+_REL_TARGET = lazy_compile(rb"""(?<![^\s"'])Target\s*=\s*["']([^"']*)["']""")
 
 
 def _literal_targets(pk: ZipPass, folder: str, raw: bytes, out: dict[str, tuple[str, str]]) -> None:
