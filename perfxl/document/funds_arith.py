@@ -1348,6 +1348,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             if summed is None:
                 continue
             single = False
+        if _an_item_twice(facts, parts):
+            continue  # "其中:…,公务接待费预算30万元,支出20万元": which of an item's figures is the part is open (review24p)
         kept = _past_another_wholes_list(run, facts, text, total, parts)
         if kept is None:
             continue  # the list's first parts make the total, the rest another whole's: each checked as it stands
@@ -1848,6 +1850,14 @@ def _item_of(facts: tuple[Fact, ...], f: Fact) -> Fact | None:
     if f.claim or before is None or not _spent(f) or before.role != "budget" or before.parent != f.parent:
         return None
     return before
+
+
+def _an_item_twice(facts: tuple[Fact, ...], parts: list[Fact]) -> bool:
+    """Two of a list's parts of one item — its 预算 and its 支出 ("其中:因公出国(境)费0万元,公务用车购置及运行维护费80万元,
+    公务接待费预算30万元,支出20万元"), or an item beside its own defined part ("公务用车购置及运行维护费80万元,公务用车运行
+    维护费80万元"): summed, the item counts twice; which figure is the part the words leave open (review24p)."""
+    claims = [c for p in parts if (c := _item_claim(facts, p))]
+    return len(set(claims)) < len(claims) or any(d in claims for c in claims for d in DECOMPOSITIONS.get(c, ()))
 
 
 def _item_claim(facts: tuple[Fact, ...], f: Fact) -> str:
