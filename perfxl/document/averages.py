@@ -52,6 +52,9 @@ _COUNTED = {
 _OWNER = {"车均": "公务用车"}
 #: A set figure, not one computed from a total: a standard, a bound, a subsidy rate.
 _SET = lazy_compile(r"标准|定额|限额|不超过|不高于|不低于|最高|最低|上限|下限|控制在|以内|以下|以上|约|左右")
+#: A count of things moved in the year, not of those held ("本年更新公务用车1辆", "报废…", "新进人员2人"): no average's base
+#: (review24p: 12万元 / 1辆 against "车均运行维护费3万元" of four cars).
+_MOVED = lazy_compile(r"购置|购买|采购|更新|新增|新购|新进|招录|报废|处置|拍卖|调入|调出|划转|移交|封存|减少|增加")
 #: The spending words after an item's name ("运行维护费支出" is the 运行维护费).
 _SPENT = lazy_compile(r"(?:支出|开支|支付|金额|总额|数)+$")
 
@@ -70,7 +73,7 @@ def _average(f: Fact) -> tuple[tuple[str, ...], str, str] | None:
 
 
 def _count(facts: tuple[Fact, ...], average: Fact, units: tuple[str, ...]) -> Fact | None:
-    """The one count of the average's things in its paragraph (its sentence's when that has one), or None."""
+    """The one count of the average's things held in its paragraph (its sentence's when that has one), or None."""
     counts = [
         f
         for f in facts
@@ -80,6 +83,7 @@ def _count(facts: tuple[Fact, ...], average: Fact, units: tuple[str, ...]) -> Fa
         and f.quantity.value > 0
         and not _bound(f)
         and not _approximate(f)
+        and not _MOVED.search(compact_name(f.subject))
     ]
     own = [f for f in counts if f.sentence == average.sentence]
     counts = own or counts
