@@ -1862,8 +1862,13 @@ def _an_item_twice(facts: tuple[Fact, ...], parts: list[Fact]) -> bool:
     """Two of a list's parts of one item — its 预算 and its 支出 ("其中:因公出国(境)费0万元,公务用车购置及运行维护费80万元,
     公务接待费预算30万元,支出20万元"), or an item beside its own defined part ("公务用车购置及运行维护费80万元,公务用车运行
     维护费80万元"): summed, the item counts twice; which figure is the part the words leave open (review24p)."""
-    claims = [c for p in parts if (c := _item_claim(facts, p))]
+    claims = [c for p in parts if (c := _item_claim(facts, p)) in _DEFINED_ITEMS]
     return len(set(claims)) < len(claims) or any(d in claims for c in claims for d in DECOMPOSITIONS.get(c, ()))
+
+
+#: The items a whole consists of by definition (`DECOMPOSITIONS`: 公务接待费, 基本支出…): a part of such a name is that
+#: item; a broader name ("财政拨款支出" read as 支出) may stand for many parts of one list.
+_DEFINED_ITEMS = frozenset(c for items in DECOMPOSITIONS.values() for c in items)
 
 
 def _each_item_once(facts: tuple[Fact, ...], parts: list[Fact], unit: str) -> list[Fact]:
@@ -1875,7 +1880,8 @@ def _each_item_once(facts: tuple[Fact, ...], parts: list[Fact], unit: str) -> li
         return []
     least: dict[str, tuple[Decimal, list[Fact]]] = {}
     for i, (p, k) in enumerate(zip(parts, factors, strict=True)):
-        claim = _item_claim(facts, p) or f"#{i}"  # an unnamed part is its own item
+        claim = _item_claim(facts, p)
+        claim = claim if claim in _DEFINED_ITEMS else f"#{i}"  # a part of no defined item is its own
         value = p.quantity.value * (k or Decimal(0))
         if claim not in least or value < least[claim][0]:
             least[claim] = (value, [p])
