@@ -24,7 +24,7 @@ from ..numbers import fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
 from .facts import Fact, compact_name
-from .levels_apart import _item
+from .levels_apart import _YEAR, _item, sentence_of
 from .precision import Interval, _approximate, _bound, _interval
 from .run_state import _where, contradict
 from .vocabulary import MONEY_UNITS, claim_of
@@ -52,6 +52,9 @@ _COUNTED = {
 _OWNER = {"车均": "公务用车"}
 #: A set figure, not one computed from a total: a standard, a bound, a subsidy rate.
 _SET = lazy_compile(r"标准|定额|限额|不超过|不高于|不低于|最高|最低|上限|下限|控制在|以内|以下|以上|约|左右")
+#: A count of things moved in the year, not of those held ("本年更新公务用车1辆", "报废…", "新进人员2人"): no average's base
+#: (review24p: 12万元 / 1辆 against "车均运行维护费3万元" of four cars).
+_MOVED = lazy_compile(r"购置|购买|采购|更新|新增|新购|新进|招录|报废|处置|拍卖|调入|调出|划转|移交|封存|减少|增加")
 #: The spending words after an item's name ("运行维护费支出" is the 运行维护费).
 _SPENT = lazy_compile(r"(?:支出|开支|支付|金额|总额|数)+$")
 
@@ -70,7 +73,7 @@ def _average(f: Fact) -> tuple[tuple[str, ...], str, str] | None:
 
 
 def _count(facts: tuple[Fact, ...], average: Fact, units: tuple[str, ...]) -> Fact | None:
-    """The one count of the average's things in its paragraph (its sentence's when that has one), or None."""
+    """The one count of the average's things held in its paragraph (its sentence's when that has one), or None."""
     counts = [
         f
         for f in facts
@@ -80,6 +83,7 @@ def _count(facts: tuple[Fact, ...], average: Fact, units: tuple[str, ...]) -> Fa
         and f.quantity.value > 0
         and not _bound(f)
         and not _approximate(f)
+        and not _MOVED.search(compact_name(f.subject))
     ]
     own = [f for f in counts if f.sentence == average.sentence]
     counts = own or counts
@@ -94,18 +98,33 @@ def _names(owner: str, item: str) -> tuple[str, str]:
     return claim, item
 
 
-def _totals(run: _Run, pi: int, claim: str, item: str) -> list[tuple[Interval, Decimal, str, str, Location]]:
-    """Every figure printed under the item's name, in 元: (range, value, how printed, where said, location)."""
+def _year(run: _Run, pi: int, f: Fact) -> str:
+    """The year a figure's sentence names first ("" when it names none: whose year it is stays open)."""
+    years = _YEAR.findall(sentence_of(run, pi, f))
+    return years[0] if years else ""
+
+
+def _totals(
+    run: _Run, pi: int, average: Fact, claim: str, item: str
+) -> list[tuple[Interval, Decimal, str, str, Location]]:
+    """Every figure printed under the item's name for the average's year, in 元: (range, value, how printed, where said,
+    location) — its own paragraph's too (review24p: "2022年…运行维护费10万元,…4辆,车均…2.5万元" beside another
+    paragraph's 2023 figure 12万元 was held to 12 / 4); none whose sentence names another year than the average's (the
+    table's year is the report's)."""
     out: list[tuple[Interval, Decimal, str, str, Location]] = []
-    if claim and (tv := run.values.get((claim, "final"))) is not None and not tv.formula and tv.refs:
+    year = _year(run, pi, average)
+    table = not year or year == run.year
+    if claim and table and (tv := run.values.get((claim, "final"))) is not None and not tv.formula and tv.refs:
         factor = convert(Decimal(1), tv.unit, "元").factor if tv.unit and not tv.unit_assumed else None
         if factor:
             span = Interval.printed(tv.value, tv.step).scaled(factor)
             out.append((span, tv.value * factor, f"{fmt_decimal(tv.value)}{tv.unit}", tv.label, tv.refs[0]))
     for pj, facts in run.facts.items():
-        if pj == pi or pj < 0 or pj >= len(run.sub.narrative):
+        if pj < 0 or pj >= len(run.sub.narrative):
             continue
         for f in facts:
+            if f is average or (year and (other := _year(run, pj, f)) and other != year):
+                continue
             if f.role not in ("value", "final") or not f.quantity.is_money or f.direction or _bound(f):
                 continue
             if _approximate(f) or _average(f) is not None or (pj, f.index) in run.contradicted:
@@ -128,7 +147,7 @@ def check_averages(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) ->
         units, owner, item = read
         count = _count(facts, average, units)
         claim, name = _names(owner, item)
-        totals = _totals(run, pi, claim, name) if count is not None else []
+        totals = _totals(run, pi, average, claim, name) if count is not None else []
         if count is None or not totals or len({value for _, value, *_ in totals}) != 1:
             continue  # no count, no total, or two totals of the name that differ: which is meant is open
         span, value, printed, said, where = totals[0]

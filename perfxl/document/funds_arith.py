@@ -1349,6 +1349,14 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             if summed is None:
                 continue
             single = False
+        if _an_item_twice(facts, parts):
+            # "其中:…,公务接待费预算30万元,支出20万元": which of an item's figures is the part is open — each item read at
+            # its least (its own parts beside it, or itself), more than the whole even so is certain; less says nothing
+            parts = _each_item_once(facts, parts, unit)
+            summed = _sum_in(run, pi, parts, unit) if parts else None
+            if summed is None or summed[0].lo < _operand(run, pi, total).hi:
+                continue
+            single = len(parts) == 1
         kept = _past_another_wholes_list(run, facts, text, total, parts)
         if kept is None:
             continue  # the list's first parts make the total, the rest another whole's: each checked as it stands
@@ -1849,6 +1857,41 @@ def _item_of(facts: tuple[Fact, ...], f: Fact) -> Fact | None:
     if f.claim or before is None or not _spent(f) or before.role != "budget" or before.parent != f.parent:
         return None
     return before
+
+
+def _an_item_twice(facts: tuple[Fact, ...], parts: list[Fact]) -> bool:
+    """Two of a list's parts of one item — its 预算 and its 支出 ("其中:因公出国(境)费0万元,公务用车购置及运行维护费80万元,
+    公务接待费预算30万元,支出20万元"), or an item beside its own defined part ("公务用车购置及运行维护费80万元,公务用车运行
+    维护费80万元"): summed, the item counts twice; which figure is the part the words leave open (review24p)."""
+    claims = [c for p in parts if (c := _item_claim(facts, p)) in _DEFINED_ITEMS]
+    return len(set(claims)) < len(claims) or any(d in claims for c in claims for d in DECOMPOSITIONS.get(c, ()))
+
+
+#: The items a whole consists of by definition (`DECOMPOSITIONS`: 公务接待费, 基本支出…): a part of such a name is that
+#: item; a broader name ("财政拨款支出" read as 支出) may stand for many parts of one list.
+_DEFINED_ITEMS = frozenset(c for items in DECOMPOSITIONS.values() for c in items)
+
+
+def _each_item_once(facts: tuple[Fact, ...], parts: list[Fact], unit: str) -> list[Fact]:
+    """A list's parts with each item once at its least reading: of an item's figures the least, of an item and its own
+    defined parts beside it the smaller of the two ([] when a part's unit cannot be put in `unit`) — the sum no reading
+    of which figure is the part goes below (review24p)."""
+    factors = [convert(Decimal(1), p.quantity.unit, unit).factor for p in parts]
+    if not all(factors):
+        return []
+    least: dict[str, tuple[Decimal, list[Fact]]] = {}
+    for i, (p, k) in enumerate(zip(parts, factors, strict=True)):
+        claim = _item_claim(facts, p)
+        claim = claim if claim in _DEFINED_ITEMS else f"#{i}"  # a part of no defined item is its own
+        value = p.quantity.value * (k or Decimal(0))
+        if claim not in least or value < least[claim][0]:
+            least[claim] = (value, [p])
+    for claim, inner in DECOMPOSITIONS.items():
+        if claim not in least or not (own := [least.pop(c) for c in inner if c in least]):
+            continue
+        together = (sum((v for v, _ in own), Decimal(0)), [p for _, ps in own for p in ps])
+        least[claim] = min(least[claim], together, key=lambda got: got[0])
+    return sorted((p for _, ps in least.values() for p in ps), key=lambda p: p.index)
 
 
 def _item_claim(facts: tuple[Fact, ...], f: Fact) -> str:
