@@ -96,3 +96,25 @@ def test_a_note_naming_the_unit_is_not_dropped(tmp_path, actual, target):
     got = _codes(workbook_result(tmp_path, rows, merges))
     assert not [c for c in got if c[2] == "error"]
     assert ("S11", "H11", "info") in got
+
+
+# ---------------------------------------------------------------- 4. a negative target: no clamp of the actual
+
+
+@pytest.mark.parametrize("actual", ["－6%", "—6%"])
+def test_a_fall_beyond_a_negative_target_is_no_full_marks_error(tmp_path, actual):
+    """成本变化率 │ ≤－5% (a fall of 5% at least) │ －6% │ 20 of 20: −6% ≤ −5% meets it, full marks are right. Failed before:
+    the negative actual was counted as 0 (`scoring.negative_actual = clamp`, meant for a positive target), 0 > −5%
+    missed — S07 and D01 错误 (and S04 said so); with "—6%" (read24: both readings, 6% and −6%, "missed" alike) S07
+    错误 as certain."""
+    rows, merges = _evaluation(actual, "≤－5%")
+    rows[10][3] = "成本变化率"
+    got = _codes(workbook_result(tmp_path, rows, merges))
+    assert not [c for c in got if c[0] in ("S07", "D01", "S04")]  # (S04: "按 0 计" — it is not, here)
+
+
+def test_a_fall_short_of_a_negative_target_keeps_its_error(tmp_path):
+    """−3% is a fall of 3% only: ≤－5% is missed, full marks are wrong — S07 错误 stays."""
+    rows, merges = _evaluation("－3%", "≤－5%")
+    rows[10][3] = "成本变化率"
+    assert ("S07", "H11", "error") in _codes(workbook_result(tmp_path, rows, merges))
