@@ -354,9 +354,10 @@ def _blank_text_cached(raw: str) -> bool:
     return _blank_text(raw)
 
 
-def _blank_text(raw: str) -> bool:
-    if (_ASCII_DIGIT.search(raw) is not None or "".join(_CJK.findall(raw)) not in _PLACEHOLDER_PARTS) and nfkc_stable(
-        raw
+def _blank_text(raw: str, stable: bool | None = None) -> bool:
+    """`blank_text` uncached; `stable`: `nfkc_stable(raw)` where the caller knows it (None: worked out here)."""
+    if (_ASCII_DIGIT.search(raw) is not None or "".join(_CJK.findall(raw)) not in _PLACEHOLDER_PARTS) and (
+        nfkc_stable(raw) if stable is None else stable
     ):
         # the text `_text_head` reads keeps each digit and ideograph (NFKC, spaces and control characters take none
         # away; `nfkc_stable`: it is simplified already): no placeholder word nor mark holds a digit, and these
@@ -368,6 +369,11 @@ def _blank_text(raw: str) -> bool:
         return False
     return head is not None and head.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER)
 
+
+#: `blank_text` without its cache, for a text asked once: an indicator row's name (`RowFacts`: each name distinct and
+#: asked once a run, where the cache's insert and eviction cost ≈ 3 k instructions a name for no second ask), given
+#: its `nfkc_stable` where known.
+blank_text_once = _blank_text
 
 _SCALE_ALIASES = {"优秀": "优", "良好": "良", "中等": "中", "较低": "低", "较差": "差"}
 

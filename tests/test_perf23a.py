@@ -132,7 +132,7 @@ def test_unread_weights_from_the_facts():
             for n in range(rng.randint(1, 8))
         )
         run, plain = two_contexts(ctx, rows)
-        got = [f.weight_text for f in run.facts() if not f.weight_blank and f.weight is None]
+        got = [f.ind.weight.text for f in run.facts() if not f.weight_blank and f.weight is None]
         want = [
             i.weight.text for i in plain.indicators() if not plain.is_blank(i.weight) and plain.number(i.weight) is None
         ]

@@ -35,6 +35,7 @@ from ..model import (
 )
 from ..numbers import to_decimal, to_points
 from ..patterns import lazy_compile
+from ..records import value_methods
 from . import headers as H
 from .breakdown import breakdown_amounts
 from .cells import (
@@ -70,7 +71,8 @@ from .sheetkind import KIND_ZH as SHEET_KIND_ZH
 __all__ = ["read_evaluations", "parse_level1"]
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _Builder:
     """The evaluation being assembled while rows are read."""
 
@@ -202,7 +204,7 @@ _MISSING_TOTAL_ZH = (
     "绩效指标表没有“总分”行（分值与得分合计）：总分与自评等级无从复核，请核对表格是否完整（是否续在其他页）。"
 )
 #: A numbered item label left of the goal columns ("2.项目实施内容及过程概述"): the block's next item, no goal.
-_NUMBERED_ITEM = re.compile(r"\s*\d+\s*[.．、]")
+_NUMBERED_ITEM = lazy_compile(r"\s*\d+\s*[.．、]")
 #: The level columns an indicator header names (一级指标 │ 二级指标): no goal row holds both.
 _LEVEL_HEADER = frozenset({"level1", "level2"})
 #: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.
@@ -1453,7 +1455,8 @@ class _Reader(FundsRows):
         self._unmapped_run = _UnmappedRun(r, r, cells[0][0], cells[-1][0], severity, key, finding)
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _UnmappedRun:
     """The rows the last LAYOUT_UNMAPPED_ROW covers: first/last row, columns, severity, which cells ("rows":
     whole rows; "columns": the extra columns beside a table), and the finding itself."""

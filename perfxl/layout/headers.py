@@ -86,7 +86,7 @@ _UNCLOSED = re.compile(r"\([^()]*$")
 
 
 #: The signs of a rule a header states after "=" ("执行率=执行数/年初预算数", "得分=执行率×分值").
-_FORMULA_SIGN = re.compile(r"[/÷×*]")
+_FORMULA_SIGN = lazy_compile(r"[/÷×*]")
 
 
 @lru_cache(maxsize=8192)
