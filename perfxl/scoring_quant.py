@@ -75,7 +75,9 @@ def align(t: ParsedValue, a: ParsedValue, s: EngineSettings) -> tuple[Decimal, D
         # "▲ 8%", "≥▲5%": a triangle spaced from the figure or beside an operator may be a bullet — not read as a
         # direction, and the basis says so (sign21)
         note, note_en = note + f"（“{mark}”未作为增减方向读取）", note_en + f" ({mark!r} not read as a direction)"
-    if value < 0 and s.clamp_negative:
+    if value < 0 and s.clamp_negative and target > 0:
+        # (a negative actual scores 0 against a positive target; a target ≤ 0 — "≤－5%": a fall of 5% or more — means
+        # negative figures, and −6% meets it: clamped to 0 it read as missed, a false S07/D01 错误 — review24d)
         note, note_en = note + "（实际为负数，按 0 计）", note_en + " (negative actual counted as 0)"
         value = ZERO
     return target, value, note, note_en

@@ -292,9 +292,11 @@ _NOTE_MARK = re.compile(
 #: the unit "人(注").
 #: A note with its own words after a colon ("95%（注：抽样检查200份）", "≥90%(备注:按抽检计)") is one as well (read24: read
 #: with the unit "%(注:抽样检查" — S11 could not score the row, I05 called the unit uncommon); bounded, no nested bracket.
+#: Not a note naming a unit or a scale ("60（注：单位：万元）", "1.2（注：万人次）"): dropped, the figure read unitless against
+#: "≥500000元" — a false S07 错误 (review24d); kept, the cell stays unread for its unit, as "60（单位：万元）" is.
 _NOTE_IN_BRACKETS = lazy_compile(
     r"\(\s*(?:详见|见)?(?:(?:备注|注释|注)?\s*(?:[\u2460-\u24ff\u2776-\u2793]\s*)+|(?:备注|注释|注)\s*\d{0,2}\s*"
-    r"|(?:备注|注释|注)\s*\d{0,2}\s*:[^()]{0,80})\)"
+    r"|(?:备注|注释|注)\s*\d{0,2}\s*:(?![^()]{0,80}?(?:单位|元|万|亿|千))[^()]{0,80})\)"
 )
 
 

@@ -648,7 +648,11 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
         if sep and tail and (role := H.match_role(head, H.HEADER_FIELDS)):
             out.append((role, c, c))
         elif not sep and (spaced := spaced_field(v)) is not None:
-            out.append((spaced[0], c, c))
+            nxt = cells[i + 1] if i + 1 < len(cells) else None
+            # "项目名称\n及代码 │ 某项目", "主管部门\n名称 │ 某局": a label wrapped by Alt+Enter, its value in the next cell —
+            # not "及代码" (review24d); a cell holding a label and its value stands beside another field, or alone
+            wrapped = nxt is not None and _BREAK.search(v) is not None and _plain_value(nxt[1])
+            out.append((spaced[0], c, nxt[0] if wrapped and nxt is not None else c))
     return out + _companions(cells, {key for key, _, _ in out})
 
 
@@ -679,14 +683,30 @@ def cut_at_label(value: str) -> str:
     if ":" not in value and "：" not in value:
         return value
     colons = (i for i, ch in enumerate(value) if ch == ":" or ch == "：")
+    begin = 0  # where the value begins: past a label of its own ("项目单位：某县就业服务中心" under 实施单位)
     for i in itertools.islice(colons, 32):
         start = i
-        while start > 0 and i - start < 12 and value[start - 1] not in _LABEL_BOUND:
+        while start > begin and i - start < 12 and value[start - 1] not in _LABEL_BOUND:
             start -= 1
         for j in range(start, i - 1):
             if _head_label(value[j:i]):
-                return value[:j].rstrip(" \u3000\t\r\n,，;；、")
-    return value
+                if _in_brackets(value, j):
+                    break  # "某项目（资金来源：中央）": a note of the name's own, not the next field (review24d)
+                if not value[begin:j].strip(_CUT_SPACES):
+                    begin = i + 1  # the label opens the value: it names this value (review24d: cut, it read blank)
+                    break
+                return value[begin:j].strip(_CUT_SPACES)
+    return value[begin:].strip(_CUT_SPACES) if begin else value
+
+
+_CUT_SPACES = " \u3000\t\r\n,，;；、"
+
+
+def _in_brackets(value: str, at: int) -> bool:
+    """Whether `at` lies inside a bracket `value` opened before it and has not closed ("某县人民医院（项目单位：…）":
+    review24d — cut there, the name read "某县人民医院（", its note lost and a bracket left open)."""
+    opened = value.count("(", 0, at) + value.count("（", 0, at)
+    return opened > value.count(")", 0, at) + value.count("）", 0, at)
 
 
 def _head_label(text: str) -> bool:
@@ -698,6 +718,20 @@ def _head_label(text: str) -> bool:
         or label in H.NOTE_PREFIXES
         or H.match_role(H.strip_brackets(label), H.HEADER_FIELDS)
     )
+
+
+_BREAK = re.compile(r"[\t\r\n]")
+
+
+def _plain_value(v: object) -> bool:
+    """Whether `v` (the cell after a head label) is a value: a figure, or a text holding no head label of its own
+    (no field, spaced or with a colon, and no note or signature word)."""
+    if not isinstance(v, str):
+        return v is not None
+    label = H.normalise_label(v)
+    if not label or ":" in label or _head_label(label) or spaced_field(v) is not None:
+        return False
+    return not H.match_role(H.strip_brackets(label), H.HEADER_FIELDS) and not H.is_known_label(label)
 
 
 def spaced_field(text: object) -> tuple[str, str] | None:

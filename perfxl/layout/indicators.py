@@ -81,7 +81,9 @@ _SYSTEM_CODE = lazy_compile(r"^\s*\d{2,3}\s*(?=[≥≤><=≧≦＝＞＜])")
 _PLAIN_NUMBER = lazy_compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
 #: A figure with a note in brackets after it ("28（注：据年度统计）", "8(注1)"): the row's unit goes after the figure, before
 #: the note (read24: "1（注：…）" took no unit — read unitless against "21万亩" — and the target read "21（注：…）万亩").
-_FIGURE_THEN_NOTE = lazy_compile(r"^(\s*-?\d[\d,]*(?:\.\d+)?)(\s*[(（]\s*(?:备注|注释|注)[^()（）]{0,80}[)）]\s*)$")
+_FIGURE_THEN_NOTE = lazy_compile(
+    r"^(\s*-?\d[\d,]*(?:\.\d+)?)(\s*[(（]\s*(?:备注|注释|注)(?![^()（）]{0,80}?(?:单位|元|万|亿|千))[^()（）]{0,80}[)）]\s*)$"
+)  # (not a note naming a unit or a scale: `values._NOTE_IN_BRACKETS`)
 
 
 def _with_unit(text: str, unit: str) -> str | None:
