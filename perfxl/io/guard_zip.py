@@ -523,14 +523,15 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
         pk = ZipPass(zf, fp, p, limits)
         try:
             _check_directory(zf, p, size, limits)
-            check_single_reading(zf, fp, p, size)
             names = set(zf.NameToInfo)
-            if _is_ods(pk, names):
+            ods = _is_ods(pk, names)
+            if not ods and _is_docx(names):  # read by Python's zipfile, the guard's own reading: no second one
+                return _inspect_docx(pk)
+            check_single_reading(zf, fp, p, size)  # what calamine (Rust's zip) opens
+            if ods:
                 infos = _scan_ods(pk, names)
                 pk.sweep()
                 return GuardReport(str(p), FileKind.ODS, infos, hidden_sheets_finding(p, infos))
-            if _is_docx(names):
-                return _inspect_docx(pk)
             other = _what_zip_holds(names)
             if other:
                 raise unreadable(
