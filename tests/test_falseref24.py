@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from badinput import builders as b
 
+from perfxl.errors import UnreadableWorkbook
 from perfxl.io.guard import FileKind, inspect_file
 
 
@@ -122,3 +123,41 @@ def test_docx_with_a_stored_embedded_workbook_is_read(tmp_path: Path) -> None:
         z.writestr("word/embeddings/Microsoft_Excel_Worksheet.xlsx", _small(tmp_path).read_bytes(), zipfile.ZIP_STORED)
     assert out.read_bytes().count(b"PK\x05\x06") == 2
     assert inspect_file(out).kind is FileKind.DOCX
+
+
+def _with_big_xml(tmp_path: Path, member: str, types: bytes) -> Path:
+    """A report with a 7 MB XML member `member`, and `types` added to its [Content_Types].xml."""
+    doc = b.plain_docx(tmp_path / "plain.docx")
+    out = tmp_path / "report.docx"
+    paths = b"".join(b'<path d="M%d 0 L%d 9"/>' % (i, i * 7) for i in range(280_000))  # a ratio no bomb has
+    body = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg">' + paths
+    with zipfile.ZipFile(doc) as a, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in a.infolist():
+            data = a.read(info)
+            z.writestr(
+                info, data.replace(b"</Types>", types + b"</Types>") if info.filename == "[Content_Types].xml" else data
+            )
+        z.writestr(member, body + b"</svg>")
+    return out
+
+
+def test_docx_with_a_big_svg_picture_is_read(tmp_path: Path) -> None:
+    """Word keeps an inserted SVG as word/media/imageN.svg typed image/svg+xml: XML, but an image python-docx holds as
+    bytes and perfxl never parses — not held to max_document_bytes (6 MiB)."""
+    out = _with_big_xml(tmp_path, "word/media/image1.svg", b'<Default Extension="svg" ContentType="image/svg+xml"/>')
+    assert inspect_file(out).kind is FileKind.DOCX
+
+
+@pytest.mark.parametrize(
+    ("member", "types"),
+    [
+        ("word/media/image1.svg", b""),  # no image type declared: an XML part like any other
+        ("word/_rels/extra.xml.rels", b'<Default Extension="rels" ContentType="image/png"/>'),  # read by name
+        ("word/big.xml", b'<Override PartName="/WORD/BIG.XML" ContentType="application/xml"/>'),
+    ],
+    ids=["svg_untyped", "rels_typed_image", "xml_override"],
+)
+def test_big_xml_parts_not_typed_image_stay_refused(tmp_path: Path, member: str, types: bytes) -> None:
+    with pytest.raises(UnreadableWorkbook) as err:
+        inspect_file(_with_big_xml(tmp_path, member, types))
+    assert err.value.code == "DOCUMENT_TOO_LARGE"

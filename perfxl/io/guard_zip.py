@@ -617,8 +617,8 @@ def _inspect_docx(pk: ZipPass) -> GuardReport:
             continue
         with pk.open(info.filename) as fh:
             head = fh.read(64)
-        if not looks_like_xml(head):
-            continue  # an image or an embedded workbook: held as bytes, within max_part_bytes
+        if not looks_like_xml(head) or _image_part(pk, info.filename):
+            continue  # an image (an SVG too) or an embedded workbook: held as bytes, within max_part_bytes
         raise unreadable(
             "DOCUMENT_TOO_LARGE",
             f"{part_zh(info.filename)}（{info.filename}）过大（{info.file_size / MIB:.1f} MB，"
@@ -631,6 +631,28 @@ def _inspect_docx(pk: ZipPass) -> GuardReport:
         )
     pk.sweep()
     return GuardReport(str(p), FileKind.DOCX)
+
+
+def _image_part(pk: ZipPass, name: str) -> bool:
+    """An `image/*` part by [Content_Types].xml, resolved as python-docx does (an Override by part name, else the
+    Default of its extension, both case-insensitive): python-docx keeps such a part as bytes and perfxl's reader takes
+    only a part of the WordprocessingML main type, so an SVG picture is never parsed (falseref24). Relationship items
+    and [Content_Types].xml itself are read by name whatever type they declare: never exempt."""
+    if name.lower().endswith(".rels") or name == CONTENT_TYPES:
+        return False
+    root = _parse(pk, CONTENT_TYPES)
+    if root is None:
+        return False
+    ext = name.rpartition("/")[2].rpartition(".")[2].lower() if "." in name.rpartition("/")[2] else ""
+    override = default = None
+    for el in root:
+        tag = _local(el.tag)
+        if tag == "Override" and el.get("PartName", "").lower() == "/" + name.lower():
+            override = el.get("ContentType", "")
+        elif tag == "Default" and el.get("Extension", "").lower() == ext:
+            default = el.get("ContentType", "")
+    content_type = override if override is not None else default
+    return content_type is not None and content_type.startswith("image/")
 
 
 def read_member(path: str | os.PathLike[str], name: str, limits: Limits | None = None) -> bytes:
@@ -662,6 +684,7 @@ def read_member(path: str | os.PathLike[str], name: str, limits: Limits | None =
         ) from None
 
 
+CONTENT_TYPES = "[Content_Types].xml"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
