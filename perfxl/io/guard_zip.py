@@ -524,14 +524,15 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
         pk = ZipPass(zf, fp, p, limits)
         try:
             _check_directory(zf, p, size, limits)
-            check_single_reading(zf, fp, p, size)
             names = set(zf.NameToInfo)
-            if _is_ods(pk, names):
+            ods = _is_ods(pk, names)
+            if not ods and _is_docx(names):  # read by Python's zipfile, the guard's own reading: no second one
+                return _inspect_docx(pk)
+            check_single_reading(zf, fp, p, size)  # what calamine (Rust's zip) opens
+            if ods:
                 infos = _scan_ods(pk, names)
                 pk.sweep()
                 return GuardReport(str(p), FileKind.ODS, infos, hidden_sheets_finding(p, infos))
-            if _is_docx(names):
-                return _inspect_docx(pk)
             other = _what_zip_holds(names)
             if other:
                 raise unreadable(
@@ -617,8 +618,8 @@ def _inspect_docx(pk: ZipPass) -> GuardReport:
             continue
         with pk.open(info.filename) as fh:
             head = fh.read(64)
-        if not looks_like_xml(head):
-            continue  # an image or an embedded workbook: held as bytes, within max_part_bytes
+        if not looks_like_xml(head) or _image_part(pk, info.filename):
+            continue  # an image (an SVG too) or an embedded workbook: held as bytes, within max_part_bytes
         raise unreadable(
             "DOCUMENT_TOO_LARGE",
             f"{part_zh(info.filename)}（{info.filename}）过大（{info.file_size / MIB:.1f} MB，"
@@ -631,6 +632,28 @@ def _inspect_docx(pk: ZipPass) -> GuardReport:
         )
     pk.sweep()
     return GuardReport(str(p), FileKind.DOCX)
+
+
+def _image_part(pk: ZipPass, name: str) -> bool:
+    """An `image/*` part by [Content_Types].xml, resolved as python-docx does (an Override by part name, else the
+    Default of its extension, both case-insensitive): python-docx keeps such a part as bytes and perfxl's reader takes
+    only a part of the WordprocessingML main type, so an SVG picture is never parsed (falseref24). Relationship items
+    and [Content_Types].xml itself are read by name whatever type they declare: never exempt."""
+    if name.lower().endswith(".rels") or name == CONTENT_TYPES:
+        return False
+    root = _parse(pk, CONTENT_TYPES)
+    if root is None:
+        return False
+    ext = name.rpartition("/")[2].rpartition(".")[2].lower() if "." in name.rpartition("/")[2] else ""
+    override = default = None
+    for el in root:
+        tag = _local(el.tag)
+        if tag == "Override" and el.get("PartName", "").lower() == "/" + name.lower():
+            override = el.get("ContentType", "")
+        elif tag == "Default" and el.get("Extension", "").lower() == ext:
+            default = el.get("ContentType", "")
+    content_type = override if override is not None else default
+    return content_type is not None and content_type.startswith("image/")
 
 
 def read_member(path: str | os.PathLike[str], name: str, limits: Limits | None = None) -> bytes:
@@ -662,6 +685,7 @@ def read_member(path: str | os.PathLike[str], name: str, limits: Limits | None =
         ) from None
 
 
+CONTENT_TYPES = "[Content_Types].xml"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
