@@ -11,7 +11,7 @@ form are asked in (`two_contexts`).
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
@@ -124,6 +124,24 @@ def plain_text_cells(obj: object) -> tuple[tuple[str, CellValue], ...]:
             if isinstance(raw, str) or (type(raw) is float and (raw != raw or raw in _INFINITE)):
                 out.append((name, cell))
     return tuple(out)
+
+
+def drawn_cell(rng: random.Random, raws: Sequence[object], column: str, first: int = 2) -> Callable[[int], CellValue]:
+    """A field's draw for `drawn_rows`: row n's cell holds one of `raws`, placed at `column` on line n + `first` of 表1."""
+    return lambda n: CellValue(rng.choice(raws), CellRef("表1", f"{column}{n + first}"))  # type: ignore[arg-type]
+
+
+def drawn_rows(
+    rng: random.Random, base: Indicator, most: int, **fields: Callable[[int], object]
+) -> tuple[Indicator, ...]:
+    """One to `most` copies of `base`, row n named 指标n unless a `name` draw is given, each field given its draw(n).
+
+    The draws come in the order a written-out `tuple(replace(base, name=…, …) for n in range(rng.randint(1, most)))`
+    makes them — the count first, then each row's fields in keyword order, the name first — so a seed meets the same
+    rows as the perf tests' own copies of that loop did."""
+    count = rng.randint(1, most)
+    draws = {"name": lambda n: CellValue(f"指标{n}"), **fields}
+    return tuple(replace(base, **{k: draw(n) for k, draw in draws.items()}) for n in range(count))  # type: ignore[arg-type]
 
 
 def random_na_rows(rng: random.Random, base: Indicator, texts: Sequence[str]) -> tuple[Indicator, ...]:

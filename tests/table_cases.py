@@ -22,3 +22,26 @@ def each(cases: Iterable[tuple[Any, ...]], check: Callable[..., object]) -> None
 def each1(cases: Iterable[Any], check: Callable[[Any], object]) -> None:
     """`check(case)` for every case of a one-name parametrisation."""
     each(((c,) for c in cases), check)
+
+
+def _one_test(run: Callable[[Callable[..., object]], None], check: Callable[..., object]) -> Callable[[], None]:
+    """A test of no arguments running `run(check)`, under `check`'s name and docstring (no `__wrapped__`: pytest
+    would read `check`'s arguments as fixtures)."""
+
+    def test() -> None:
+        run(check)
+
+    test.__name__, test.__qualname__, test.__doc__ = check.__name__, check.__qualname__, check.__doc__
+    test.__module__ = check.__module__
+    return test
+
+
+def each_case(cases: Iterable[tuple[Any, ...]]) -> Callable[[Callable[..., object]], Callable[[], None]]:
+    """Decorator: the decorated check, `check(*case)`, becomes one test of every case (`each`), so a table of cases
+    needs no second function to hand it over."""
+    return lambda check: _one_test(lambda c: each(cases, c), check)
+
+
+def each_case1(cases: Iterable[Any]) -> Callable[[Callable[[Any], object]], Callable[[], None]]:
+    """`each_case` for a one-name parametrisation: `check(case)` (`each1`)."""
+    return lambda check: _one_test(lambda c: each1(cases, c), check)

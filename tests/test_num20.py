@@ -18,8 +18,8 @@ from decimal import Decimal
 
 import pytest
 from report_helpers import findings_of, pad, workbook_result
-from table_cases import each as _each
-from table_cases import each1 as _each1
+from table_cases import each_case as _each_case
+from table_cases import each_case1 as _each_case1
 from test_b19v import _MERGES, _b19, _table
 
 from perfxl.document.facts import extract_facts
@@ -48,15 +48,10 @@ _A_FIGURE_GROUPED_BY_SPACES_IS_THAT_FIGURE_CASES = [
 ]
 
 
-def _a_figure_grouped_by_spaces_is_that_figure(text, number):
+@_each_case(_A_FIGURE_GROUPED_BY_SPACES_IS_THAT_FIGURE_CASES)
+def test_a_figure_grouped_by_spaces_is_that_figure(text, number):
     p = parse_value(text)
     assert p.kind is ValueKind.NUMBER and p.number == Decimal(number) and not p.damaged, p
-
-
-def test_a_figure_grouped_by_spaces_is_that_figure():
-    _each(
-        _A_FIGURE_GROUPED_BY_SPACES_IS_THAT_FIGURE_CASES, _a_figure_grouped_by_spaces_is_that_figure
-    )  # one test a list (fast22b)
 
 
 _DIGITS_WITH_A_SPACE_NO_GROUPING_EXPLAINS_ARE_DAMAGED_WITH_A_REASON_CASES = [
@@ -73,7 +68,8 @@ _DIGITS_WITH_A_SPACE_NO_GROUPING_EXPLAINS_ARE_DAMAGED_WITH_A_REASON_CASES = [
 ]
 
 
-def _digits_with_a_space_no_grouping_explains_are_damaged_with_a_reason(text):
+@_each_case1(_DIGITS_WITH_A_SPACE_NO_GROUPING_EXPLAINS_ARE_DAMAGED_WITH_A_REASON_CASES)
+def test_digits_with_a_space_no_grouping_explains_are_damaged_with_a_reason(text):
     """Failed before: TEXT with the number of the first figure (12, 2023, 977, 1 …), no reason — unread, unsaid.
     "100 200", "2 300", "12 345" fit a grouping in threes but may as well be two figures (two values; a row's number and
     an amount a PDF's columns ran together): read as one only where every further group opens with 0 ("1 036",
@@ -81,13 +77,6 @@ def _digits_with_a_space_no_grouping_explains_are_damaged_with_a_reason(text):
     p = parse_value(text)
     assert p.kind is ValueKind.TEXT and p.damaged and p.number is None
     assert p.reason and "空格" in p.reason and p.reason_en and "space" in p.reason_en
-
-
-def test_digits_with_a_space_no_grouping_explains_are_damaged_with_a_reason():
-    _each1(
-        _DIGITS_WITH_A_SPACE_NO_GROUPING_EXPLAINS_ARE_DAMAGED_WITH_A_REASON_CASES,
-        _digits_with_a_space_no_grouping_explains_are_damaged_with_a_reason,
-    )  # one test a list (fast22b)
 
 
 def test_the_grouping_is_one_reading_for_cells_sentences_and_decimals():
@@ -121,12 +110,9 @@ _TRIANGLES_ARE_SIGN_MARKS_CASES = [
 ]
 
 
-def _triangles_are_sign_marks(text, sign):
+@_each_case(_TRIANGLES_ARE_SIGN_MARKS_CASES)
+def test_triangles_are_sign_marks(text, sign):
     assert printed_sign(text)[0] == sign
-
-
-def test_triangles_are_sign_marks():
-    _each(_TRIANGLES_ARE_SIGN_MARKS_CASES, _triangles_are_sign_marks)  # one test a list (fast22b)
 
 
 # ---------------------------------------------------------------- a 三公 决算 table (basic data) and its change column

@@ -126,23 +126,22 @@ def test_i13_the_same_asking_directions_only_for_figures():
     — so a row without a figure has no direction worked out (nothing else asks it on the bench: 3,999 of 10,000
     rows). The findings equal the plain form's on 300 random tables (names with and without direction words, targets
     with operators, without, growth, dates, words, blanks), the rows' directions asked after equal too."""
-    from randomrows import example_context, two_contexts
+    from randomrows import drawn_cell, drawn_rows, example_context, two_contexts
 
-    from perfxl.model import CellRef, CellValue
+    from perfxl.model import CellValue
     from perfxl.rules.indicators import direction_against_name
 
     rng = random.Random(2222)
     ctx, base = example_context()
     found = 0
     for _ in range(300):
-        rows = tuple(
-            replace(
-                base,
-                name=CellValue(rng.choice(_I13_NAMES) + str(n)),
-                target=CellValue(rng.choice(_I13_TARGETS), CellRef("表1", f"E{n + 1}")),
-                actual=CellValue(rng.choice(_I13_TARGETS)),
-            )
-            for n in range(rng.randint(1, 10))
+        rows = drawn_rows(
+            rng,
+            base,
+            10,
+            name=lambda n: CellValue(rng.choice(_I13_NAMES) + str(n)),
+            target=drawn_cell(rng, _I13_TARGETS, "E", 1),
+            actual=lambda _: CellValue(rng.choice(_I13_TARGETS)),
         )
         run, plain = two_contexts(ctx, rows)
         run.spec = plain.spec = spec("I13")
@@ -218,7 +217,7 @@ def test_score_row_tests_the_same_facts_first():
     form's (`_scored_form`, a call) — the same `and` of side-effect-free tests in another order, and S14's text-actual
     test before the rest. Each equals its plain form on 400 random tables (blank/typed/text/error targets, actuals and
     scores, weights blank or typed, cells with and without a place), asked in a fresh context."""
-    from randomrows import example_context, two_contexts
+    from randomrows import drawn_cell, drawn_rows, example_context, two_contexts
 
     from perfxl.model import CellRef, CellValue
     from perfxl.rules.scores import _no_actual_but_scored, _not_scored, _text_actual
@@ -227,22 +226,19 @@ def test_score_row_tests_the_same_facts_first():
     ctx, base = example_context()
     seen = collections.Counter()
     for _ in range(400):
-        rows = tuple(
-            replace(
-                base,
-                name=CellValue(f"指标{n}"),
-                target=CellValue(rng.choice(_S_TEXTS), CellRef("表1", f"E{n + 1}")),
-                actual=CellValue(
-                    rng.choice([*_S_TEXTS, Decimal(95), None]),
-                    CellRef("表1", f"F{n + 1}") if rng.random() < 0.9 else None,
-                ),
-                weight=CellValue(rng.choice([Decimal(10), Decimal(5), None, "/", "", "十"])),
-                score=CellValue(
-                    rng.choice([Decimal(10), Decimal(0), Decimal("4.5"), None, "", "/", "#N/A", "满分"]),
-                    CellRef("表1", f"H{n + 1}") if rng.random() < 0.85 else None,
-                ),
-            )
-            for n in range(rng.randint(1, 8))
+        rows = drawn_rows(
+            rng,
+            base,
+            8,
+            target=drawn_cell(rng, _S_TEXTS, "E", 1),
+            actual=lambda n: CellValue(
+                rng.choice([*_S_TEXTS, Decimal(95), None]), CellRef("表1", f"F{n + 1}") if rng.random() < 0.9 else None
+            ),
+            weight=lambda _: CellValue(rng.choice([Decimal(10), Decimal(5), None, "/", "", "十"])),
+            score=lambda n: CellValue(
+                rng.choice([Decimal(10), Decimal(0), Decimal("4.5"), None, "", "/", "#N/A", "满分"]),
+                CellRef("表1", f"H{n + 1}") if rng.random() < 0.85 else None,
+            ),
         )
         run, plain = two_contexts(ctx, rows)
         for new, old in (
@@ -404,18 +400,19 @@ _ROW_TEXTS = (
 
 
 def _random_rows(rng, base):
-    from perfxl.model import CellRef, CellValue
+    from randomrows import drawn_cell, drawn_rows
 
-    return tuple(
-        replace(
-            base,
-            name=CellValue(rng.choice(["满意度", "合格率", "增长率", "培训人次", "道路长度", ""]) + str(n)),
-            target=CellValue(rng.choice([*_ROW_TEXTS, True, False, Decimal(95)]), CellRef("表1", f"E{n + 1}")),
-            actual=CellValue(rng.choice([*_ROW_TEXTS, True, Decimal(101), 0.5]), CellRef("表1", f"F{n + 1}")),
-            nature=rng.choice([None, None, CellValue("≥"), CellValue("定性"), CellValue("正向"), CellValue("")]),
-            unit=rng.choice([None, None, CellValue("公里"), CellValue("%")]),
-        )
-        for n in range(rng.randint(1, 8))
+    from perfxl.model import CellValue
+
+    return drawn_rows(
+        rng,
+        base,
+        8,
+        name=lambda n: CellValue(rng.choice(["满意度", "合格率", "增长率", "培训人次", "道路长度", ""]) + str(n)),
+        target=drawn_cell(rng, [*_ROW_TEXTS, True, False, Decimal(95)], "E", 1),
+        actual=drawn_cell(rng, [*_ROW_TEXTS, True, Decimal(101), 0.5], "F", 1),
+        nature=lambda _: rng.choice([None, None, CellValue("≥"), CellValue("定性"), CellValue("正向"), CellValue("")]),
+        unit=lambda _: rng.choice([None, None, CellValue("公里"), CellValue("%")]),
     )
 
 

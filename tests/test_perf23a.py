@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from hypothesis_budget import draws
-from randomrows import example_context, two_contexts
+from randomrows import drawn_cell, drawn_rows, example_context, two_contexts
 
 from perfxl.model import CellRef, CellValue
 from perfxl.numbers import round_half_up
@@ -101,14 +101,14 @@ def test_column_left_blank_rows_from_the_facts():
     texts = ("≥95%", "", "  ", "/", "——", "无", "是", "100", "……", "不适用")
     natures = (None, "", " ", "≥", "定量", "定性", "正向", "有效")
     for _ in range(300):
-        rows = tuple(
-            replace(
-                base,
-                name=CellValue(f"指标{n}"),
-                target=CellValue(rng.choice(texts), CellRef("表1", f"E{n + 2}")),
-                nature=None if (nat := rng.choice(natures)) is None else CellValue(nat, CellRef("表1", f"G{n + 2}")),
-            )
-            for n in range(rng.randint(1, 8))
+        rows = drawn_rows(
+            rng,
+            base,
+            8,
+            target=drawn_cell(rng, texts, "E"),
+            nature=lambda n: (
+                None if (nat := rng.choice(natures)) is None else CellValue(nat, CellRef("表1", f"G{n + 2}"))
+            ),
         )
         run, plain = two_contexts(ctx, rows)
         kept = [f.ind for f in run.facts() if not f.target_blank]
@@ -127,10 +127,7 @@ def test_unread_weights_from_the_facts():
     rng = random.Random(2304)
     raws = (Decimal("10"), Decimal("2.5"), "10", " 5 ", "▼20", "- 20", "M.8", "/", "", None, "——", 3, 2.5, True, "十")
     for _ in range(300):
-        rows = tuple(
-            replace(base, name=CellValue(f"指标{n}"), weight=CellValue(rng.choice(raws), CellRef("表1", f"F{n + 2}")))
-            for n in range(rng.randint(1, 8))
-        )
+        rows = drawn_rows(rng, base, 8, weight=drawn_cell(rng, raws, "F"))
         run, plain = two_contexts(ctx, rows)
         got = [f.ind.weight.text for f in run.facts() if not f.weight_blank and f.weight is None]
         want = [
@@ -174,14 +171,13 @@ def test_row_facts_parsed_and_name_blank_as_the_context_gives():
     raws = (*_CELL_TEXTS, None, Decimal("-2"), Decimal("95"), 3, 1.5, True)
     names = ("指标1", "", "  ", "/", "无", "……", "—— ", "N/A", None, Decimal("7"), "群众满意度")
     for _ in range(draws(400, 80)):
-        rows = tuple(
-            replace(
-                base,
-                name=CellValue(rng.choice(names), CellRef("表1", f"D{n + 2}")),
-                target=CellValue(rng.choice(raws), CellRef("表1", f"E{n + 2}")),
-                actual=CellValue(rng.choice(raws), CellRef("表1", f"F{n + 2}")),
-            )
-            for n in range(rng.randint(1, 8))
+        rows = drawn_rows(
+            rng,
+            base,
+            8,
+            name=drawn_cell(rng, names, "D"),
+            target=drawn_cell(rng, raws, "E"),
+            actual=drawn_cell(rng, raws, "F"),
         )
         run, plain = two_contexts(ctx, rows)
         for ind in rows:  # some cells asked before the rows' facts: their values kept by `parsed` first
@@ -259,14 +255,13 @@ def test_percent_checks_skip_rows_without_a_percent_figure_as_before():
     rng = random.Random(2307)
     found = 0
     for _ in range(trials := draws(400, 80)):
-        rows = tuple(
-            replace(
-                base,
-                name=CellValue(rng.choice(_PCT_NAMES) + str(n)[: rng.randint(0, 1)]),
-                target=CellValue(rng.choice(_PCT_TEXTS), CellRef("表1", f"E{n + 2}")),
-                actual=CellValue(rng.choice(_PCT_TEXTS), CellRef("表1", f"F{n + 2}")),
-            )
-            for n in range(rng.randint(1, 8))
+        rows = drawn_rows(
+            rng,
+            base,
+            8,
+            name=lambda n: CellValue(rng.choice(_PCT_NAMES) + str(n)[: rng.randint(0, 1)]),
+            target=drawn_cell(rng, _PCT_TEXTS, "E"),
+            actual=drawn_cell(rng, _PCT_TEXTS, "F"),
         )
         for code, check, plain_check in (
             ("I07", ind_mod.percent_range, _plain_i07),
@@ -360,15 +355,13 @@ def test_zeroed_not_applicable_rows_from_the_facts():
     rng = random.Random(2309)
     named = 0
     for _ in range(300):
-        rows = tuple(
-            replace(
-                base,
-                name=CellValue(f"指标{n}"),
-                target=CellValue(rng.choice(NA_TEXTS), CellRef("表1", f"E{n + 2}")),
-                actual=CellValue(rng.choice(NA_TEXTS), CellRef("表1", f"F{n + 2}")),
-                weight=CellValue(rng.choice((Decimal(0), Decimal(5), None, "0", "/")), CellRef("表1", f"G{n + 2}")),
-            )
-            for n in range(rng.randint(1, 8))
+        rows = drawn_rows(
+            rng,
+            base,
+            8,
+            target=drawn_cell(rng, NA_TEXTS, "E"),
+            actual=drawn_cell(rng, NA_TEXTS, "F"),
+            weight=drawn_cell(rng, (Decimal(0), Decimal(5), None, "0", "/"), "G"),
         )
         run, plain = two_contexts(ctx, rows)
         got = _zeroed_not_applicable(run, rows, True, None, "", "")
@@ -390,10 +383,8 @@ def test_label_cells_met_again_give_their_own_text_and_key():
     texts = ("产出指标", " 效益指标（35分） ", "產出指標", "数量 指标", "", None, Decimal(3), "满意度指标", "成本指标")
     for _ in range(300):
         pool = [CellValue(rng.choice(texts)) for _ in range(3)]
-        rows = tuple(
-            replace(base, name=CellValue(f"指标{n}"), level1=rng.choice(pool), level2=rng.choice(pool))
-            for n in range(rng.randint(1, 10))
-        )
+        label = lambda _, pool=pool: rng.choice(pool)  # noqa: E731 (the same draw for both levels)
+        rows = drawn_rows(rng, base, 10, level1=label, level2=label)
         run, _ = two_contexts(ctx, rows)
         for f in [run.fact(i) for i in rows]:
             for cell, text, key in (
@@ -410,14 +401,8 @@ def test_bare_targets_as_each_row_read():
     rng = random.Random(2311)
     texts = ("公里", "≧ %", "%", "万亩", "", "/", "是", "≥95%", "10公里", "个", "≤ 万元", "abc", "  ", "％")
     for _ in range(300):
-        rows = tuple(
-            replace(
-                base,
-                name=CellValue(f"指标{n}"),
-                target=CellValue(rng.choice(texts), CellRef("表1", f"E{n + 2}")),
-                unit=rng.choice((None, None, CellValue("个"))),
-            )
-            for n in range(rng.randint(1, 8))
+        rows = drawn_rows(
+            rng, base, 8, target=drawn_cell(rng, texts, "E"), unit=lambda _: rng.choice((None, None, CellValue("个")))
         )
         run, _ = two_contexts(ctx, rows)
         facts = run.facts()

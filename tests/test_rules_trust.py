@@ -25,8 +25,8 @@ from rules_helpers import (
     unscored,
     with_total,
 )
-from table_cases import each as _each
-from table_cases import each1 as _each1
+from table_cases import each_case as _each_case
+from table_cases import each_case1 as _each_case1
 
 from perfxl.model import Certainty, Severity
 from perfxl.rules import CATALOGUE
@@ -56,18 +56,12 @@ _LOWER_IS_BETTER_NAME_WITHOUT_OPERATOR_SCORES_A_PERFECT_ROW_SILENT_CASES = [
 ]
 
 
-def _lower_is_better_name_without_operator_scores_a_perfect_row_silent(name, target, actual):
+@_each_case(_LOWER_IS_BETTER_NAME_WITHOUT_OPERATOR_SCORES_A_PERFECT_ROW_SILENT_CASES)
+def test_lower_is_better_name_without_operator_scores_a_perfect_row_silent(name, target, actual):
     """The issue's rows: a perfect lower-is-better row got S01 + S07 + D01 errors when read as ≥."""
     ev = _row(good_evaluation(), name, target, actual)
     found = validate_submission(submission(ev))
     assert [f.brief() for f in _at(found, "H13") + _at(found, "I13")] == []
-
-
-def test_lower_is_better_name_without_operator_scores_a_perfect_row_silent():
-    _each(
-        _LOWER_IS_BETTER_NAME_WITHOUT_OPERATOR_SCORES_A_PERFECT_ROW_SILENT_CASES,
-        _lower_is_better_name_without_operator_scores_a_perfect_row_silent,
-    )  # one test a list (fast22b)
 
 
 def test_lower_is_better_guess_is_a_warning_stating_both_readings():
@@ -88,7 +82,8 @@ _HIGHER_IS_BETTER_TRAPS_READ_AS_AT_LEAST_CASES = [
 ]
 
 
-def _higher_is_better_traps_read_as_at_least(name):
+@_each_case1(_HIGHER_IS_BETTER_TRAPS_READ_AS_AT_LEAST_CASES)
+def test_higher_is_better_traps_read_as_at_least(name):
     # 能耗降低率 contains 能耗 (lower) but 降低率 (higher) is the longer word and wins
     ev = _row(good_evaluation(), name, "2%", "2.1%")
     assert [f.brief() for f in _at(validate_submission(submission(ev)), "H13")] == []
@@ -96,12 +91,6 @@ def _higher_is_better_traps_read_as_at_least(name):
     found = _at(validate_submission(submission(missed)), "H13")
     assert "S07" in {f.code for f in found}  # full marks on the miss: S07's one finding (tests/test_gaps17.py)
     assert all(f.severity is Severity.WARNING and f.certainty is Certainty.GUESS for f in found)
-
-
-def test_higher_is_better_traps_read_as_at_least():
-    _each1(
-        _HIGHER_IS_BETTER_TRAPS_READ_AS_AT_LEAST_CASES, _higher_is_better_traps_read_as_at_least
-    )  # one test a list (fast22b)
 
 
 def test_unclear_rate_name_is_a_warning_with_both_readings_never_an_error():
@@ -120,19 +109,13 @@ _A_TIME_LIMIT_OR_UNIT_COST_MET_EARLY_OR_BELOW_IS_NEVER_AN_ERROR_CASES = [
 ]
 
 
-def _a_time_limit_or_unit_cost_met_early_or_below_is_never_an_error(name, target, actual):
+@_each_case(_A_TIME_LIMIT_OR_UNIT_COST_MET_EARLY_OR_BELOW_IS_NEVER_AN_ERROR_CASES)
+def test_a_time_limit_or_unit_cost_met_early_or_below_is_never_an_error(name, target, actual):
     """Full marks for a limit beaten (3 of 5 working days, 480 of 500 元): read as the default ≥ it gave certain
     S01 + S07 + D01 错误; a limit by its name is silent, an unclear duration is a 警告 giving both readings."""
     found = _at(validate_submission(submission(_row(good_evaluation(), name, target, actual))), "H13")
     assert all(f.severity is not Severity.ERROR for f in found)
     assert all("若按" in f.basis for f in found if f.code in ("S01", "S02", "S07"))
-
-
-def test_a_time_limit_or_unit_cost_met_early_or_below_is_never_an_error():
-    _each(
-        _A_TIME_LIMIT_OR_UNIT_COST_MET_EARLY_OR_BELOW_IS_NEVER_AN_ERROR_CASES,
-        _a_time_limit_or_unit_cost_met_early_or_below_is_never_an_error,
-    )  # one test a list (fast22b)
 
 
 def test_a_duration_unit_is_named_in_the_basis_and_a_listed_word_still_wins():
@@ -148,18 +131,12 @@ def test_a_duration_unit_is_named_in_the_basis_and_a_listed_word_still_wins():
 _A_TEXT_FRACTION_AGAINST_A_PERCENT_TARGET_THAT_MEETS_IT_AS_A_FRACTION_IS_SILENT_CASES = ["0.96", "1"]
 
 
-def _a_text_fraction_against_a_percent_target_that_meets_it_as_a_fraction_is_silent(actual):
+@_each_case1(_A_TEXT_FRACTION_AGAINST_A_PERCENT_TARGET_THAT_MEETS_IT_AS_A_FRACTION_IS_SILENT_CASES)
+def test_a_text_fraction_against_a_percent_target_that_meets_it_as_a_fraction_is_silent(actual):
     """ "0.96" or "1" typed as text (a Word or PDF table) against "≥95%" with full marks: read only as 0.96% it gave
     certain S01 + S07 + D01 错误; as a fraction — how Excel stores 96% — the row is right."""
     found = _at(validate_submission(submission(_row(good_evaluation(), "培训合格率", "≥95%", actual))), "H13")
     assert [f.code for f in found] == []
-
-
-def test_a_text_fraction_against_a_percent_target_that_meets_it_as_a_fraction_is_silent():
-    _each1(
-        _A_TEXT_FRACTION_AGAINST_A_PERCENT_TARGET_THAT_MEETS_IT_AS_A_FRACTION_IS_SILENT_CASES,
-        _a_text_fraction_against_a_percent_target_that_meets_it_as_a_fraction_is_silent,
-    )  # one test a list (fast22b)
 
 
 def test_a_text_fraction_whose_readings_disagree_is_a_warning_giving_both():
@@ -209,33 +186,21 @@ def test_blank_target_and_actual_with_full_marks_is_s12():
 _ACTUAL_THAT_REPEATS_THE_TARGET_WITH_ITS_OPERATOR_IS_S13_CASES = [("≥95%", "≥95%"), ("≤30万元", "≤30万元")]
 
 
-def _actual_that_repeats_the_target_with_its_operator_is_s13(target, actual):
+@_each_case(_ACTUAL_THAT_REPEATS_THE_TARGET_WITH_ITS_OPERATOR_IS_S13_CASES)
+def test_actual_that_repeats_the_target_with_its_operator_is_s13(target, actual):
     ev = replace_row(good_evaluation(), 1, target=target, actual=actual)
     assert briefs(ev, "S13") == [("S13", SHEET, "F13")]
-
-
-def test_actual_that_repeats_the_target_with_its_operator_is_s13():
-    _each(
-        _ACTUAL_THAT_REPEATS_THE_TARGET_WITH_ITS_OPERATOR_IS_S13_CASES,
-        _actual_that_repeats_the_target_with_its_operator_is_s13,
-    )  # one test a list (fast22b)
 
 
 _TEXT_ACTUAL_AGAINST_A_NUMERIC_TARGET_WITH_FULL_MARKS_IS_S14_CASES = ["完成", "已完成", "达成年度指标"]
 
 
-def _text_actual_against_a_numeric_target_with_full_marks_is_s14(actual):
+@_each_case1(_TEXT_ACTUAL_AGAINST_A_NUMERIC_TARGET_WITH_FULL_MARKS_IS_S14_CASES)
+def test_text_actual_against_a_numeric_target_with_full_marks_is_s14(actual):
     ev = replace_row(good_evaluation(), 0, actual=actual)
     found = validate_submission(submission(ev))
     assert [f.brief() for f in found if f.code == "S14"] == [("S14", SHEET, "F12")]
     assert all(f.severity is not Severity.ERROR for f in found if f.cell in ("F12", "H12"))
-
-
-def test_text_actual_against_a_numeric_target_with_full_marks_is_s14():
-    _each1(
-        _TEXT_ACTUAL_AGAINST_A_NUMERIC_TARGET_WITH_FULL_MARKS_IS_S14_CASES,
-        _text_actual_against_a_numeric_target_with_full_marks_is_s14,
-    )  # one test a list (fast22b)
 
 
 def test_target_with_blank_actual_and_blank_score_is_s15():
@@ -248,19 +213,13 @@ def test_target_with_blank_actual_and_blank_score_is_s15():
 _TEXT_ACTUAL_ON_A_FORM_WITHOUT_SCORES_IS_S14_SAYING_COMPLETION_CANNOT_BE_VERIFIED_CASES = ["达成预期指标", "已完成"]
 
 
-def _text_actual_on_a_form_without_scores_is_s14_saying_completion_cannot_be_verified(actual):
+@_each_case1(_TEXT_ACTUAL_ON_A_FORM_WITHOUT_SCORES_IS_S14_SAYING_COMPLETION_CANNOT_BE_VERIFIED_CASES)
+def test_text_actual_on_a_form_without_scores_is_s14_saying_completion_cannot_be_verified(actual):
     ev = unscored(replace_row(good_evaluation(), 0, actual=actual))
     found = validate_submission(submission(ev))
     s14 = [f for f in found if f.code == "S14"]
     assert [f.brief() for f in s14] == [("S14", SHEET, "F12")]
     assert "是否完成无法复核" in s14[0].message and "表中无得分栏" in s14[0].basis
-
-
-def test_text_actual_on_a_form_without_scores_is_s14_saying_completion_cannot_be_verified():
-    _each1(
-        _TEXT_ACTUAL_ON_A_FORM_WITHOUT_SCORES_IS_S14_SAYING_COMPLETION_CANNOT_BE_VERIFIED_CASES,
-        _text_actual_on_a_form_without_scores_is_s14_saying_completion_cannot_be_verified,
-    )  # one test a list (fast22b)
 
 
 def test_actual_in_another_unit_on_a_form_without_scores_is_s16():
@@ -306,7 +265,8 @@ _SCORE_IS_JUDGED_AT_THE_DECIMALS_IT_WAS_PRINTED_WITH_CASES = [
 ]
 
 
-def _score_is_judged_at_the_decimals_it_was_printed_with(typed, flagged):
+@_each_case(_SCORE_IS_JUDGED_AT_THE_DECIMALS_IT_WAS_PRINTED_WITH_CASES)
+def test_score_is_judged_at_the_decimals_it_was_printed_with(typed, flagged):
     ev = replace_row(
         good_evaluation(),
         4,
@@ -322,12 +282,6 @@ def _score_is_judged_at_the_decimals_it_was_printed_with(typed, flagged):
         found = [f for f in validate_submission(submission(ev)) if f.code == "S07"]
         assert [f.brief() for f in found] == [("S07", SHEET, "H16")] and found[0].severity is Severity.WARNING
         assert "四舍五入" in found[0].basis
-
-
-def test_score_is_judged_at_the_decimals_it_was_printed_with():
-    _each(
-        _SCORE_IS_JUDGED_AT_THE_DECIMALS_IT_WAS_PRINTED_WITH_CASES, _score_is_judged_at_the_decimals_it_was_printed_with
-    )  # one test a list (fast22b)
 
 
 # ---------------------------------------------------------------- 5. sub-items (其中 rows) of the 基础数据表
@@ -571,20 +525,14 @@ _A_BLANK_OPERATOR_CELL_IS_UNFILLED_A_WARNING_A_STRAY_SYMBOL_AN_ERROR_CASES = [
 ]
 
 
-def _a_blank_operator_cell_is_unfilled_a_warning_a_stray_symbol_an_error(nature, severity):
+@_each_case(_A_BLANK_OPERATOR_CELL_IS_UNFILLED_A_WARNING_A_STRAY_SYMBOL_AN_ERROR_CASES)
+def test_a_blank_operator_cell_is_unfilled_a_warning_a_stray_symbol_an_error(nature, severity):
     ev = good_evaluation()
     rows = list(ev.indicators)
     rows[1] = dataclasses.replace(rows[1], nature=cv(nature or None, "J13"))
     ev = dataclasses.replace(ev, indicators=tuple(rows))
     i04 = [f for f in validate_submission(submission(ev)) if f.code == "I04"]
     assert [(f.cell, f.severity) for f in i04] == [("J13", severity)]
-
-
-def test_a_blank_operator_cell_is_unfilled_a_warning_a_stray_symbol_an_error():
-    _each(
-        _A_BLANK_OPERATOR_CELL_IS_UNFILLED_A_WARNING_A_STRAY_SYMBOL_AN_ERROR_CASES,
-        _a_blank_operator_cell_is_unfilled_a_warning_a_stray_symbol_an_error,
-    )  # one test a list (fast22b)
 
 
 def test_a_form_with_only_the_initial_budget_is_judged_against_it_as_a_warning():
@@ -660,16 +608,10 @@ _A_UNIT_IN_THE_NAME_OR_A_COMPOUND_UNIT_IS_NOT_A_MISSING_UNIT_CASES = [
 ]
 
 
-def _a_unit_in_the_name_or_a_compound_unit_is_not_a_missing_unit(name, target, flagged):
+@_each_case(_A_UNIT_IN_THE_NAME_OR_A_COMPOUND_UNIT_IS_NOT_A_MISSING_UNIT_CASES)
+def test_a_unit_in_the_name_or_a_compound_unit_is_not_a_missing_unit(name, target, flagged):
     ev = replace_row(good_evaluation(), 0, name=name, target=target, actual=target.lstrip("≥"))
     assert bool([f for f in validate_submission(submission(ev)) if f.code == "I05"]) is flagged
-
-
-def test_a_unit_in_the_name_or_a_compound_unit_is_not_a_missing_unit():
-    _each(
-        _A_UNIT_IN_THE_NAME_OR_A_COMPOUND_UNIT_IS_NOT_A_MISSING_UNIT_CASES,
-        _a_unit_in_the_name_or_a_compound_unit_is_not_a_missing_unit,
-    )  # one test a list (fast22b)
 
 
 _A_TOTAL_COUNT_AGAINST_INITIAL_PLUS_ADDED_IS_A_JUDGEMENT_CASES = [
@@ -681,7 +623,8 @@ _A_TOTAL_COUNT_AGAINST_INITIAL_PLUS_ADDED_IS_A_JUDGEMENT_CASES = [
 ]
 
 
-def _a_total_count_against_initial_plus_added_is_a_judgement(text, flagged):
+@_each_case(_A_TOTAL_COUNT_AGAINST_INITIAL_PLUS_ADDED_IS_A_JUDGEMENT_CASES)
+def test_a_total_count_against_initial_plus_added_is_a_judgement(text, flagged):
     from perfxl.model import Paragraph, TextRef
 
     sub = dataclasses.replace(submission(good_evaluation()), narrative=(Paragraph(TextRef(1), text),))
@@ -689,13 +632,6 @@ def _a_total_count_against_initial_plus_added_is_a_judgement(text, flagged):
     assert bool(n02) is flagged
     if flagged:
         assert n02[0].severity is Severity.WARNING and n02[0].expected == "16个" and "取消或合并" in n02[0].basis
-
-
-def test_a_total_count_against_initial_plus_added_is_a_judgement():
-    _each(
-        _A_TOTAL_COUNT_AGAINST_INITIAL_PLUS_ADDED_IS_A_JUDGEMENT_CASES,
-        _a_total_count_against_initial_plus_added_is_a_judgement,
-    )  # one test a list (fast22b)
 
 
 _A_COUNT_AGAINST_THE_NAMES_ITS_EXHAUSTIVE_LIST_GIVES_IS_A_JUDGEMENT_CASES = [
@@ -729,7 +665,8 @@ _A_COUNT_AGAINST_THE_NAMES_ITS_EXHAUSTIVE_LIST_GIVES_IS_A_JUDGEMENT_CASES = [
 ]
 
 
-def _a_count_against_the_names_its_exhaustive_list_gives_is_a_judgement(text, flagged):
+@_each_case(_A_COUNT_AGAINST_THE_NAMES_ITS_EXHAUSTIVE_LIST_GIVES_IS_A_JUDGEMENT_CASES)
+def test_a_count_against_the_names_its_exhaustive_list_gives_is_a_judgement(text, flagged):
     from perfxl.model import Paragraph, TextRef
 
     sub = dataclasses.replace(submission(good_evaluation()), narrative=(Paragraph(TextRef(1), text),))
@@ -737,13 +674,6 @@ def _a_count_against_the_names_its_exhaustive_list_gives_is_a_judgement(text, fl
     assert bool(n05) is flagged, [f.message for f in n05]
     if flagged:
         assert n05[0].severity is Severity.WARNING and "所列" in n05[0].basis and "应为" not in n05[0].message
-
-
-def test_a_count_against_the_names_its_exhaustive_list_gives_is_a_judgement():
-    _each(
-        _A_COUNT_AGAINST_THE_NAMES_ITS_EXHAUSTIVE_LIST_GIVES_IS_A_JUDGEMENT_CASES,
-        _a_count_against_the_names_its_exhaustive_list_gives_is_a_judgement,
-    )  # one test a list (fast22b)
 
 
 _COMMON_UNITS_OF_REAL_TABLES_ARE_KNOWN_CASES = [
@@ -757,15 +687,10 @@ _COMMON_UNITS_OF_REAL_TABLES_ARE_KNOWN_CASES = [
 ]
 
 
-def _common_units_of_real_tables_are_known(name, target, flagged):
+@_each_case(_COMMON_UNITS_OF_REAL_TABLES_ARE_KNOWN_CASES)
+def test_common_units_of_real_tables_are_known(name, target, flagged):
     ev = replace_row(good_evaluation(), 0, name=name, target=target, actual=target.lstrip("≥"))
     assert bool([f for f in validate_submission(submission(ev)) if f.code == "I05"]) is flagged
-
-
-def test_common_units_of_real_tables_are_known():
-    _each(
-        _COMMON_UNITS_OF_REAL_TABLES_ARE_KNOWN_CASES, _common_units_of_real_tables_are_known
-    )  # one test a list (fast22b)
 
 
 def test_a_nature_column_holding_the_indicator_type_is_the_forms_own_design():
@@ -793,20 +718,14 @@ _A_UNIT_COLUMN_REPEATING_THE_TARGETS_UNIT_IS_NOT_ADDED_TWICE_CASES = [
 ]
 
 
-def _a_unit_column_repeating_the_targets_unit_is_not_added_twice(target, unit, joined):
+@_each_case(_A_UNIT_COLUMN_REPEATING_THE_TARGETS_UNIT_IS_NOT_ADDED_TWICE_CASES)
+def test_a_unit_column_repeating_the_targets_unit_is_not_added_twice(target, unit, joined):
     """重庆 2021: 计量单位 "%" beside 年初指标值 "100%" is one percent, not "100%%" (which made every score
     unverifiable: "%% 与 % 无法换算")."""
     from perfxl.layout.indicators import join_target
     from perfxl.model import CellValue
 
     assert join_target(CellValue(target), None, CellValue(unit)).text == joined
-
-
-def test_a_unit_column_repeating_the_targets_unit_is_not_added_twice():
-    _each(
-        _A_UNIT_COLUMN_REPEATING_THE_TARGETS_UNIT_IS_NOT_ADDED_TWICE_CASES,
-        _a_unit_column_repeating_the_targets_unit_is_not_added_twice,
-    )  # one test a list (fast22b)
 
 
 def test_weights_short_of_100_without_a_funds_block_are_a_judgement():
@@ -870,19 +789,13 @@ _A_GRADE_OF_ANOTHER_SCALE_IS_A_JUDGEMENT_A_WRONG_GRADE_OF_THE_PROFILES_SCALE_IS_
 ]
 
 
-def _a_grade_of_another_scale_is_a_judgement_a_wrong_grade_of_the_profiles_scale_is_certain(grade, severity):
+@_each_case(_A_GRADE_OF_ANOTHER_SCALE_IS_A_JUDGEMENT_A_WRONG_GRADE_OF_THE_PROFILES_SCALE_IS_CERTAIN_CASES)
+def test_a_grade_of_another_scale_is_a_judgement_a_wrong_grade_of_the_profiles_scale_is_certain(grade, severity):
     """95.5 is 优: "良" is certainly wrong; "A" or "较好" belong to a scale perfxl cannot map (was a certain 错误)."""
     ev = dataclasses.replace(good_evaluation(), grade=cv(grade, "H20"))
     t04 = validate_submission(submission(ev), select="T04")
     assert [(f.code, f.severity) for f in t04] == [("T04", severity)]
     assert "优、良、中、差" in t04[0].basis
-
-
-def test_a_grade_of_another_scale_is_a_judgement_a_wrong_grade_of_the_profiles_scale_is_certain():
-    _each(
-        _A_GRADE_OF_ANOTHER_SCALE_IS_A_JUDGEMENT_A_WRONG_GRADE_OF_THE_PROFILES_SCALE_IS_CERTAIN_CASES,
-        _a_grade_of_another_scale_is_a_judgement_a_wrong_grade_of_the_profiles_scale_is_certain,
-    )  # one test a list (fast22b)
 
 
 # ---------------------------------------------------------------- domain probes round 2: indicator rows
@@ -894,7 +807,8 @@ _A_PER_UNIT_TARGET_AGAINST_AN_ACTUAL_WITHOUT_ITS_PER_UNIT_IS_A_GUESS_CASES = [
 ]
 
 
-def _a_per_unit_target_against_an_actual_without_its_per_unit_is_a_guess(name, target, actual):
+@_each_case(_A_PER_UNIT_TARGET_AGAINST_AN_ACTUAL_WITHOUT_ITS_PER_UNIT_IS_A_GUESS_CASES)
+def test_a_per_unit_target_against_an_actual_without_its_per_unit_is_a_guess(name, target, actual):
     """ "≤500元/人" │ "15万元": read per person (filers drop "/人") it was a certain S02 + S07 + D01 错误, yet 15万元 is
     most likely the total; which one it is, a person judges. The same actual written per person stays certain."""
     found = _at(validate_submission(submission(_row(good_evaluation(), name, target, actual))), "H13")
@@ -907,17 +821,11 @@ def _a_per_unit_target_against_an_actual_without_its_per_unit_is_a_guess(name, t
     assert [f.severity for f in d01] == [Severity.ERROR]
 
 
-def test_a_per_unit_target_against_an_actual_without_its_per_unit_is_a_guess():
-    _each(
-        _A_PER_UNIT_TARGET_AGAINST_AN_ACTUAL_WITHOUT_ITS_PER_UNIT_IS_A_GUESS_CASES,
-        _a_per_unit_target_against_an_actual_without_its_per_unit_is_a_guess,
-    )  # one test a list (fast22b)
-
-
 _THE_OPERATOR_OF_THE_NATURE_COLUMN_IS_THE_ONE_SCORED_CASES = [("≤", "480元", False), ("≤", "520元", True)]
 
 
-def _the_operator_of_the_nature_column_is_the_one_scored(nature, actual, flagged):
+@_each_case(_THE_OPERATOR_OF_THE_NATURE_COLUMN_IS_THE_ONE_SCORED_CASES)
+def test_the_operator_of_the_nature_column_is_the_one_scored(nature, actual, flagged):
     """指标性质 "≤" beside "500元" │ "480元": the direction was read as ≤ from the column, yet the row was scored ≥ and
     a limit kept (480 of 500 元) gave a certain D01 错误; 520 of 500 元 is a certain miss."""
     ev = _row(good_evaluation(), "人均成本", "500元", actual)
@@ -925,12 +833,6 @@ def _the_operator_of_the_nature_column_is_the_one_scored(nature, actual, flagged
     rows[FOREST_ROW] = dataclasses.replace(rows[FOREST_ROW], nature=cv(nature, "J13"))
     found = _at(validate_submission(submission(dataclasses.replace(ev, indicators=tuple(rows)))), "I13")
     assert [(f.code, f.severity) for f in found] == ([("D01", Severity.ERROR)] if flagged else [])
-
-
-def test_the_operator_of_the_nature_column_is_the_one_scored():
-    _each(
-        _THE_OPERATOR_OF_THE_NATURE_COLUMN_IS_THE_ONE_SCORED_CASES, _the_operator_of_the_nature_column_is_the_one_scored
-    )  # one test a list (fast22b)
 
 
 _A_ZERO_WEIGHT_ON_A_ROW_MARKED_NOT_APPLICABLE_IS_NO_ERROR_CASES = [
@@ -941,18 +843,12 @@ _A_ZERO_WEIGHT_ON_A_ROW_MARKED_NOT_APPLICABLE_IS_NO_ERROR_CASES = [
 ]
 
 
-def _a_zero_weight_on_a_row_marked_not_applicable_is_no_error(target, actual, weight, severities):
+@_each_case(_A_ZERO_WEIGHT_ON_A_ROW_MARKED_NOT_APPLICABLE_IS_NO_ERROR_CASES)
+def test_a_zero_weight_on_a_row_marked_not_applicable_is_no_error(target, actual, weight, severities):
     ev = _row(good_evaluation(), "培训合格率", target, actual, weight=weight, score=0)
     w04 = [f for f in validate_submission(submission(ev)) if f.code == "W04"]
     assert [f.severity for f in w04] == severities
     assert all("需人工判断" in f.basis for f in w04 if f.severity is Severity.WARNING)
-
-
-def test_a_zero_weight_on_a_row_marked_not_applicable_is_no_error():
-    _each(
-        _A_ZERO_WEIGHT_ON_A_ROW_MARKED_NOT_APPLICABLE_IS_NO_ERROR_CASES,
-        _a_zero_weight_on_a_row_marked_not_applicable_is_no_error,
-    )  # one test a list (fast22b)
 
 
 _A_DATE_WITHOUT_ITS_YEAR_IS_READ_IN_THE_TABLES_YEAR_CASES = [
@@ -963,19 +859,14 @@ _A_DATE_WITHOUT_ITS_YEAR_IS_READ_IN_THE_TABLES_YEAR_CASES = [
 ]
 
 
-def _a_date_without_its_year_is_read_in_the_tables_year(target, actual, score, expected):
+@_each_case(_A_DATE_WITHOUT_ITS_YEAR_IS_READ_IN_THE_TABLES_YEAR_CASES)
+def test_a_date_without_its_year_is_read_in_the_tables_year(target, actual, score, expected):
     """ "12月底" │ "2024年1月" was compared by month and day alone (1月 ≤ 12月: on time); on the 2023 table the target
     is 2023-12-31 and January 2024 is late, the basis saying so."""
     ev = _row(good_evaluation(), "完成时间", target, actual, score=score, deviation="因设备到货延迟，次年1月完成验收")
     found = [f for f in _at(validate_submission(submission(ev)), "H13") if f.code in ("S01", "S07")]
     assert {f.code: f.severity for f in found} == expected
     assert all("按表头年度 2023 年理解" in f.basis for f in found)
-
-
-def test_a_date_without_its_year_is_read_in_the_tables_year():
-    _each(
-        _A_DATE_WITHOUT_ITS_YEAR_IS_READ_IN_THE_TABLES_YEAR_CASES, _a_date_without_its_year_is_read_in_the_tables_year
-    )  # one test a list (fast22b)
 
 
 def test_a_date_without_its_year_and_a_table_without_one_is_a_guess():
@@ -991,7 +882,8 @@ def test_a_date_without_its_year_and_a_table_without_one_is_a_guess():
 _A_MONTH_OF_THE_NEXT_YEAR_IS_NOT_READ_AS_THIS_YEARS_MONTH_CASES = ["次年1月", "翌年3月", "下一年度1月"]
 
 
-def _a_month_of_the_next_year_is_not_read_as_this_years_month(actual):
+@_each_case1(_A_MONTH_OF_THE_NEXT_YEAR_IS_NOT_READ_AS_THIS_YEARS_MONTH_CASES)
+def test_a_month_of_the_next_year_is_not_read_as_this_years_month(actual):
     """ "12月底前" │ "次年1月" │ 8 分: read as a bare 1月 it was on time and a certain S01 said 10."""
     from perfxl.values import ValueKind, parse_value
 
@@ -999,13 +891,6 @@ def _a_month_of_the_next_year_is_not_read_as_this_years_month(actual):
     ev = _row(good_evaluation(), "完成时间", "12月底前", actual, score=8, deviation="因设备到货延迟，次年完成验收工作")
     found = _at(validate_submission(submission(ev)), "H13")
     assert all(f.severity is not Severity.ERROR for f in found)
-
-
-def test_a_month_of_the_next_year_is_not_read_as_this_years_month():
-    _each1(
-        _A_MONTH_OF_THE_NEXT_YEAR_IS_NOT_READ_AS_THIS_YEARS_MONTH_CASES,
-        _a_month_of_the_next_year_is_not_read_as_this_years_month,
-    )  # one test a list (fast22b)
 
 
 _AN_APPROXIMATE_TARGET_MISSED_BY_LITTLE_IS_A_JUDGEMENT_CASES = [
@@ -1016,19 +901,13 @@ _AN_APPROXIMATE_TARGET_MISSED_BY_LITTLE_IS_A_JUDGEMENT_CASES = [
 ]
 
 
-def _an_approximate_target_missed_by_little_is_a_judgement(target, actual, severity):
+@_each_case(_AN_APPROXIMATE_TARGET_MISSED_BY_LITTLE_IS_A_JUDGEMENT_CASES)
+def test_an_approximate_target_missed_by_little_is_a_judgement(target, actual, severity):
     ev = _row(good_evaluation(), "培训人次", target, actual)
     d01 = [f for f in validate_submission(submission(ev)) if f.code == "D01"]
     assert [f.severity for f in d01] == [severity]
     if severity is Severity.WARNING:
         assert "约数" in d01[0].basis and "需人工判断" in d01[0].basis
-
-
-def test_an_approximate_target_missed_by_little_is_a_judgement():
-    _each(
-        _AN_APPROXIMATE_TARGET_MISSED_BY_LITTLE_IS_A_JUDGEMENT_CASES,
-        _an_approximate_target_missed_by_little_is_a_judgement,
-    )  # one test a list (fast22b)
 
 
 _A_DEDUCTION_ROW_WHOSE_WEIGHT_IS_WRITTEN_NEGATIVE_CAPS_BY_ITS_SIZE_CASES = [
@@ -1039,19 +918,13 @@ _A_DEDUCTION_ROW_WHOSE_WEIGHT_IS_WRITTEN_NEGATIVE_CAPS_BY_ITS_SIZE_CASES = [
 ]
 
 
-def _a_deduction_row_whose_weight_is_written_negative_caps_by_its_size(weight, score, flagged):
+@_each_case(_A_DEDUCTION_ROW_WHOSE_WEIGHT_IS_WRITTEN_NEGATIVE_CAPS_BY_ITS_SIZE_CASES)
+def test_a_deduction_row_whose_weight_is_written_negative_caps_by_its_size(weight, score, flagged):
     """扣分项 │ 0起 │ 0起 │ -5 │ 0: the 分值 of a deduction written as "-5" is its cap; nothing deducted is within it
     (was a certain S06 "得分 0 应在 0 到分值 -5 之间"); deducting 8 of at most 5 is certainly wrong."""
     ev = _row(good_evaluation(), "安全事故扣分", "0起", "0起" if score == 0 else "3起", weight=weight, score=score)
     s06 = [f for f in validate_submission(submission(ev)) if f.code == "S06"]
     assert [f.severity for f in s06] == ([Severity.ERROR] if flagged else [])
-
-
-def test_a_deduction_row_whose_weight_is_written_negative_caps_by_its_size():
-    _each(
-        _A_DEDUCTION_ROW_WHOSE_WEIGHT_IS_WRITTEN_NEGATIVE_CAPS_BY_ITS_SIZE_CASES,
-        _a_deduction_row_whose_weight_is_written_negative_caps_by_its_size,
-    )  # one test a list (fast22b)
 
 
 def test_a_worded_actual_against_a_numeric_target_is_banded_as_a_judgement():
@@ -1072,19 +945,13 @@ _A_FIGURE_WRITTEN_IN_CHINESE_NUMERALS_IS_NOT_A_MISSING_FIGURE_CASES = [
 ]
 
 
-def _a_figure_written_in_chinese_numerals_is_not_a_missing_figure(target, severity):
+@_each_case(_A_FIGURE_WRITTEN_IN_CHINESE_NUMERALS_IS_NOT_A_MISSING_FIGURE_CASES)
+def test_a_figure_written_in_chinese_numerals_is_not_a_missing_figure(target, severity):
     """ "≥百分之九十五" holds a number perfxl does not convert: its own limit, a 警告 (was a certain I03 "不是数值");
     an operator before a grade word has no figure at all."""
     ev = _row(good_evaluation(), "培训合格率", target, "96%")
     i03 = [f for f in validate_submission(submission(ev)) if f.code == "I03"]
     assert [f.severity for f in i03] == [severity]
-
-
-def test_a_figure_written_in_chinese_numerals_is_not_a_missing_figure():
-    _each(
-        _A_FIGURE_WRITTEN_IN_CHINESE_NUMERALS_IS_NOT_A_MISSING_FIGURE_CASES,
-        _a_figure_written_in_chinese_numerals_is_not_a_missing_figure,
-    )  # one test a list (fast22b)
 
 
 _DIRECTION_WORDS_OF_THE_NATURE_COLUMN_ARE_ITS_OPERATOR_CASES = [
@@ -1094,7 +961,8 @@ _DIRECTION_WORDS_OF_THE_NATURE_COLUMN_ARE_ITS_OPERATOR_CASES = [
 ]
 
 
-def _direction_words_of_the_nature_column_are_its_operator(nature, joined):
+@_each_case(_DIRECTION_WORDS_OF_THE_NATURE_COLUMN_ARE_ITS_OPERATOR_CASES)
+def test_direction_words_of_the_nature_column_are_its_operator(nature, joined):
     """指标性质 "逆向指标" │ 5 │ 次 │ 实际 3次: joined as "逆向指标5次" it was read ≥ by default and a ceiling kept (3 of
     at most 5) gave certain S01 + S07 + D01 错误; it is "≤5次", and I04 no longer calls the word stray."""
     from perfxl.layout.indicators import join_target
@@ -1109,13 +977,6 @@ def _direction_words_of_the_nature_column_are_its_operator(nature, joined):
     assert [f.brief() for f in found] == []
 
 
-def test_direction_words_of_the_nature_column_are_its_operator():
-    _each(
-        _DIRECTION_WORDS_OF_THE_NATURE_COLUMN_ARE_ITS_OPERATOR_CASES,
-        _direction_words_of_the_nature_column_are_its_operator,
-    )  # one test a list (fast22b)
-
-
 _A_FRACTION_TYPED_UNDER_A_PERCENT_UNIT_COLUMN_IS_READ_BOTH_WAYS_CASES = [
     ("0.96", "0.96"),
     ("1", "1"),
@@ -1124,7 +985,8 @@ _A_FRACTION_TYPED_UNDER_A_PERCENT_UNIT_COLUMN_IS_READ_BOTH_WAYS_CASES = [
 ]
 
 
-def _a_fraction_typed_under_a_percent_unit_column_is_read_both_ways(typed, read):
+@_each_case(_A_FRACTION_TYPED_UNDER_A_PERCENT_UNIT_COLUMN_IS_READ_BOTH_WAYS_CASES)
+def test_a_fraction_typed_under_a_percent_unit_column_is_read_both_ways(typed, read):
     """年度指标值 95 │ 计量单位 % │ 实际 "0.96" (text): joined as "0.96%" it was a certain miss of 95%; the
     fraction 96% is as likely, so it stays a bare number the scorer reads both ways (a 警告 when they differ)."""
     from perfxl.layout.indicators import actual_in_unit
@@ -1136,13 +998,6 @@ def _a_fraction_typed_under_a_percent_unit_column_is_read_both_ways(typed, read)
     assert [(f.severity, f.certainty) for f in d01] == [(Severity.WARNING, Certainty.GUESS)]
 
 
-def test_a_fraction_typed_under_a_percent_unit_column_is_read_both_ways():
-    _each(
-        _A_FRACTION_TYPED_UNDER_A_PERCENT_UNIT_COLUMN_IS_READ_BOTH_WAYS_CASES,
-        _a_fraction_typed_under_a_percent_unit_column_is_read_both_ways,
-    )  # one test a list (fast22b)
-
-
 _A_BARE_NUMBER_AGAINST_A_TARGET_IN_WAN_IS_READ_IN_THE_PLAUSIBLE_UNIT_CASES = [
     ("≤5万元", "48000", 10, []),  # 48000元 = 4.8万元: kept (read as 48000万元 it gave certain S02 + S07 + D01)
     ("≥3.5万人次", "35000", 10, []),  # met either way: no 9600-fold over-completion S08
@@ -1151,18 +1006,12 @@ _A_BARE_NUMBER_AGAINST_A_TARGET_IN_WAN_IS_READ_IN_THE_PLAUSIBLE_UNIT_CASES = [
 ]
 
 
-def _a_bare_number_against_a_target_in_wan_is_read_in_the_plausible_unit(target, actual, score, expected):
+@_each_case(_A_BARE_NUMBER_AGAINST_A_TARGET_IN_WAN_IS_READ_IN_THE_PLAUSIBLE_UNIT_CASES)
+def test_a_bare_number_against_a_target_in_wan_is_read_in_the_plausible_unit(target, actual, score, expected):
     name = "培训人次" if "人次" in target else "项目成本"
     ev = _row(good_evaluation(), name, target, actual, score=score, deviation=None)
     found = [(f.code, f.severity) for f in _at(validate_submission(submission(ev)), "H13")]
     assert found == expected
-
-
-def test_a_bare_number_against_a_target_in_wan_is_read_in_the_plausible_unit():
-    _each(
-        _A_BARE_NUMBER_AGAINST_A_TARGET_IN_WAN_IS_READ_IN_THE_PLAUSIBLE_UNIT_CASES,
-        _a_bare_number_against_a_target_in_wan_is_read_in_the_plausible_unit,
-    )  # one test a list (fast22b)
 
 
 # ---------------------------------------------------------------- "2023.12": a year and a month, not a number
@@ -1183,15 +1032,10 @@ _A_YEAR_AND_MONTH_WITH_A_POINT_MET_ON_TIME_IS_QUIET_CASES = [
 ]
 
 
-def _a_year_and_month_with_a_point_met_on_time_is_quiet(target, actual):
+@_each_case(_A_YEAR_AND_MONTH_WITH_A_POINT_MET_ON_TIME_IS_QUIET_CASES)
+def test_a_year_and_month_with_a_point_met_on_time_is_quiet(target, actual):
     """Failed before: "2023.12" │ "2023.11" gave S07 + D01 (missed) and I09 (no date)."""
     assert [f.brief() for f in _deadline(target, actual)] == []
-
-
-def test_a_year_and_month_with_a_point_met_on_time_is_quiet():
-    _each(
-        _A_YEAR_AND_MONTH_WITH_A_POINT_MET_ON_TIME_IS_QUIET_CASES, _a_year_and_month_with_a_point_met_on_time_is_quiet
-    )  # one test a list (fast22b)
 
 
 def test_a_year_and_month_with_a_point_missed_is_a_warning_naming_both_dates():
@@ -1239,19 +1083,13 @@ def test_words_that_fit_two_tiers_at_full_marks_owe_nothing():
 _WORDS_THAT_FIT_TWO_TIERS_ARE_CHECKED_AGAINST_BOTH_BANDS_CASES = [8, 7]
 
 
-def _words_that_fit_two_tiers_are_checked_against_both_bands(score):
+@_each_case1(_WORDS_THAT_FIT_TWO_TIERS_ARE_CHECKED_AGAINST_BOTH_BANDS_CASES)
+def test_words_that_fit_two_tiers_are_checked_against_both_bands(score):
     ev = replace_row(good_evaluation(), 5, actual="基本完成", score=score, deviation=None)
     found = [f for f in validate_submission(submission(ev)) if f.cell in ("F17", "H17", "I17")]
     assert [f.code for f in found if f.severity is Severity.ERROR] == []
     (d01,) = [f for f in found if f.code == "D01"]  # no reason given for a row that may be 部分达成: a judgement
     assert d01.severity is Severity.WARNING and "达成年度指标" in d01.basis
-
-
-def test_words_that_fit_two_tiers_are_checked_against_both_bands():
-    _each1(
-        _WORDS_THAT_FIT_TWO_TIERS_ARE_CHECKED_AGAINST_BOTH_BANDS_CASES,
-        _words_that_fit_two_tiers_are_checked_against_both_bands,
-    )  # one test a list (fast22b)
 
 
 def test_a_score_outside_both_tiers_bands_stays_an_error():

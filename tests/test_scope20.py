@@ -21,8 +21,8 @@ import tempfile
 from pathlib import Path
 
 from report_helpers import error_cells, findings_of, report_fixture, workbook_result
-from table_cases import each as _each
-from table_cases import each1 as _each1
+from table_cases import each_case as _each_case
+from table_cases import each_case1 as _each_case1
 from test_heldout32 import _CARS, _OVERSEAS, _RECEPTION, _TOTAL, _merges, _shiquan
 
 from perfxl.printed_scope import budget_stage, said_scope, said_stage, table_scope
@@ -78,12 +78,9 @@ _A_TABLES_PRINTED_SCOPE_CASES = [
 ]
 
 
-def _a_tables_printed_scope(lines, scope):
+@_each_case(_A_TABLES_PRINTED_SCOPE_CASES)
+def test_a_tables_printed_scope(lines, scope):
     assert table_scope(lines) == scope
-
-
-def test_a_tables_printed_scope():
-    _each(_A_TABLES_PRINTED_SCOPE_CASES, _a_tables_printed_scope)  # one test a list (fast22b)
 
 
 _A_SENTENCES_SAID_SCOPE_CASES = [
@@ -99,12 +96,9 @@ _A_SENTENCES_SAID_SCOPE_CASES = [
 ]
 
 
-def _a_sentences_said_scope(words, scope):
+@_each_case(_A_SENTENCES_SAID_SCOPE_CASES)
+def test_a_sentences_said_scope(words, scope):
     assert said_scope(words) == scope
-
-
-def test_a_sentences_said_scope():
-    _each(_A_SENTENCES_SAID_SCOPE_CASES, _a_sentences_said_scope)  # one test a list (fast22b)
 
 
 _A_COLUMNS_PRINTED_STAGE_CASES = [
@@ -117,12 +111,9 @@ _A_COLUMNS_PRINTED_STAGE_CASES = [
 ]
 
 
-def _a_columns_printed_stage(text, stage):
+@_each_case(_A_COLUMNS_PRINTED_STAGE_CASES)
+def test_a_columns_printed_stage(text, stage):
     assert budget_stage(text) == stage
-
-
-def test_a_columns_printed_stage():
-    _each(_A_COLUMNS_PRINTED_STAGE_CASES, _a_columns_printed_stage)  # one test a list (fast22b)
 
 
 _A_SENTENCES_SAID_STAGE_CASES = [
@@ -132,12 +123,9 @@ _A_SENTENCES_SAID_STAGE_CASES = [
 ]
 
 
-def _a_sentences_said_stage(words, stage):
+@_each_case(_A_SENTENCES_SAID_STAGE_CASES)
+def test_a_sentences_said_stage(words, stage):
     assert said_stage(words) == stage
-
-
-def test_a_sentences_said_stage():
-    _each(_A_SENTENCES_SAID_STAGE_CASES, _a_sentences_said_stage)  # one test a list (fast22b)
 
 
 # ---------------------------------------------------------------- 1. scope: the false path first
@@ -234,16 +222,10 @@ _A_STAGED_BUDGET_AGAINST_AN_UNSTAGED_FINAL_TABLE_IS_A_WARNING_CASES = [
 ]
 
 
-def _a_staged_budget_against_an_unstaged_final_table_is_a_warning(sentence):
+@_each_case1(_A_STAGED_BUDGET_AGAINST_AN_UNSTAGED_FINAL_TABLE_IS_A_WARNING_CASES)
+def test_a_staged_budget_against_an_unstaged_final_table_is_a_warning(sentence):
     """A 年初 (or 全年) budget stated or implied (37.35 + 20.00) against the 决算 table's unstaged 预算数 53.93: 警告."""
     assert [s for s, _ in _n01(_SHIQUAN, sentence)] == ["warning"]
-
-
-def test_a_staged_budget_against_an_unstaged_final_table_is_a_warning():
-    _each1(
-        _A_STAGED_BUDGET_AGAINST_AN_UNSTAGED_FINAL_TABLE_IS_A_WARNING_CASES,
-        _a_staged_budget_against_an_unstaged_final_table_is_a_warning,
-    )  # one test a list (fast22b)
 
 
 def test_a_budget_naming_no_stage_stays_an_error():

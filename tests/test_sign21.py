@@ -18,8 +18,8 @@ from decimal import Decimal
 
 import pytest
 from report_helpers import workbook_result
-from table_cases import each as _each
-from table_cases import each1 as _each1
+from table_cases import each_case as _each_case
+from table_cases import each_case1 as _each_case1
 from test_num20 import _codes, _evaluation
 
 from perfxl.errors import ProfileError
@@ -68,17 +68,12 @@ def test_a_spaced_minus_stays_a_minus_for_parse_value():
 _GROUPS_A_SPACE_MAY_PART_ARE_NOT_ONE_FIGURE_CASES = ["1 100 200.50", "12 345 678.90", "1 036 200", "1 000 200.00"]
 
 
-def _groups_a_space_may_part_are_not_one_figure(text):
+@_each_case1(_GROUPS_A_SPACE_MAY_PART_ARE_NOT_ONE_FIGURE_CASES)
+def test_groups_a_space_may_part_are_not_one_figure(text):
     """Failed before: joined into one figure (1100200.50 …) on the decimals or one 0-led group alone."""
     assert join_digit_groups(text) == text
     p = parse_value(text)
     assert p.kind is ValueKind.TEXT and p.damaged and p.number is None and p.reason and "空格" in p.reason
-
-
-def test_groups_a_space_may_part_are_not_one_figure():
-    _each1(
-        _GROUPS_A_SPACE_MAY_PART_ARE_NOT_ONE_FIGURE_CASES, _groups_a_space_may_part_are_not_one_figure
-    )  # one test a list (fast22b)
 
 
 _GROUPS_EVERY_ONE_OPENING_WITH_0_STAY_ONE_FIGURE_CASES = [
@@ -88,14 +83,9 @@ _GROUPS_EVERY_ONE_OPENING_WITH_0_STAY_ONE_FIGURE_CASES = [
 ]
 
 
-def _groups_every_one_opening_with_0_stay_one_figure(text, number):
+@_each_case(_GROUPS_EVERY_ONE_OPENING_WITH_0_STAY_ONE_FIGURE_CASES)
+def test_groups_every_one_opening_with_0_stay_one_figure(text, number):
     assert parse_value(text).number == Decimal(number)
-
-
-def test_groups_every_one_opening_with_0_stay_one_figure():
-    _each(
-        _GROUPS_EVERY_ONE_OPENING_WITH_0_STAY_ONE_FIGURE_CASES, _groups_every_one_opening_with_0_stay_one_figure
-    )  # one test a list (fast22b)
 
 
 def test_an_actual_of_several_groups_is_one_warning(tmp_path):
@@ -137,31 +127,20 @@ _A_TRIANGLE_GLUED_TO_THE_FIGURE_IS_ITS_DIRECTION_CASES = [
 ]
 
 
-def _a_triangle_glued_to_the_figure_is_its_direction(text, way):
+@_each_case(_A_TRIANGLE_GLUED_TO_THE_FIGURE_IS_ITS_DIRECTION_CASES)
+def test_a_triangle_glued_to_the_figure_is_its_direction(text, way):
     """Failed before: "▼8%" was 8% with a label "▼" (the fall dropped), "8%▼" a number in the unit "%▼"."""
     p = parse_value(text)
     assert p.kind is ValueKind.GROWTH and p.direction == way and p.unit == "%"
 
 
-def test_a_triangle_glued_to_the_figure_is_its_direction():
-    _each(
-        _A_TRIANGLE_GLUED_TO_THE_FIGURE_IS_ITS_DIRECTION_CASES, _a_triangle_glued_to_the_figure_is_its_direction
-    )  # one test a list (fast22b)
-
-
 _A_TRIANGLE_THE_CELL_DOES_NOT_MAKE_A_DIRECTION_STAYS_UNREAD_CASES = ["▲ 8%", "≥▲5%", "▲5%以上", "▼-5%", "▲完成1036人"]
 
 
-def _a_triangle_the_cell_does_not_make_a_direction_stays_unread(text):
+@_each_case1(_A_TRIANGLE_THE_CELL_DOES_NOT_MAKE_A_DIRECTION_STAYS_UNREAD_CASES)
+def test_a_triangle_the_cell_does_not_make_a_direction_stays_unread(text):
     """Spaced from the figure, beside an operator, a sign or words, a triangle may be a bullet: no direction."""
     assert parse_value(text).direction is None and parse_value(text).kind is not ValueKind.GROWTH
-
-
-def test_a_triangle_the_cell_does_not_make_a_direction_stays_unread():
-    _each1(
-        _A_TRIANGLE_THE_CELL_DOES_NOT_MAKE_A_DIRECTION_STAYS_UNREAD_CASES,
-        _a_triangle_the_cell_does_not_make_a_direction_stays_unread,
-    )  # one test a list (fast22b)
 
 
 def test_a_fall_printed_by_a_glued_triangle_is_scored_as_a_fall(tmp_path):

@@ -9,8 +9,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis_budget import examples
-from table_cases import each as _each
-from table_cases import each1 as _each1
+from table_cases import each_case as _each_case
+from table_cases import each_case1 as _each_case1
 
 from perfxl.profiles import load_profile
 from perfxl.units import compatible, conversion_factor, convert, family_of, lookup, normalise_unit
@@ -82,14 +82,11 @@ _DATES_AND_DEADLINES_CASES = [
 ]
 
 
-def _dates_and_deadlines(text, year, month, day, op):
+@_each_case(_DATES_AND_DEADLINES_CASES)
+def test_dates_and_deadlines(text, year, month, day, op):
     p = parse_value(text)
     assert p.kind is K.DATE
     assert (p.date.year, p.date.month, p.date.day, p.op) == (year, month, day, op)
-
-
-def test_dates_and_deadlines():
-    _each(_DATES_AND_DEADLINES_CASES, _dates_and_deadlines)  # one test a list (fast22b)
 
 
 _TIER_LABELS_CASES = [
@@ -108,13 +105,10 @@ _TIER_LABELS_CASES = [
 ]
 
 
-def _tier_labels(text, tier):
+@_each_case(_TIER_LABELS_CASES)
+def test_tier_labels(text, tier):
     p = parse_value(text)
     assert p.kind is K.QUALITATIVE and p.tier == tier
-
-
-def test_tier_labels():
-    _each(_TIER_LABELS_CASES, _tier_labels)  # one test a list (fast22b)
 
 
 def test_scale_labels_carry_their_share_and_hubei_bands_move_tiers():
@@ -129,37 +123,26 @@ def test_scale_labels_carry_their_share_and_hubei_bands_move_tiers():
 _QUALITATIVE_TARGET_PHRASES_HAVE_NO_TIER_CASES = ["在项目计划完成时间内完成", "效果明显", "符合相关规定"]
 
 
-def _qualitative_target_phrases_have_no_tier(text):
+@_each_case1(_QUALITATIVE_TARGET_PHRASES_HAVE_NO_TIER_CASES)
+def test_qualitative_target_phrases_have_no_tier(text):
     p = parse_value(text)
     assert p.kind is K.QUALITATIVE and p.tier is None and p.label == text
-
-
-def test_qualitative_target_phrases_have_no_tier():
-    _each1(
-        _QUALITATIVE_TARGET_PHRASES_HAVE_NO_TIER_CASES, _qualitative_target_phrases_have_no_tier
-    )  # one test a list (fast22b)
 
 
 _PLACEHOLDERS_CASES = ["/", "—", "……", "-", "——", "无", "暂无", "N/A"]
 
 
-def _placeholders(text):
+@_each_case1(_PLACEHOLDERS_CASES)
+def test_placeholders(text):
     assert parse_value(text).kind is K.PLACEHOLDER
-
-
-def test_placeholders():
-    _each1(_PLACEHOLDERS_CASES, _placeholders)  # one test a list (fast22b)
 
 
 _BLANK_CASES = ["", "   ", None, "\u3000", "\x00"]
 
 
-def _blank(value):
+@_each_case1(_BLANK_CASES)
+def test_blank(value):
     assert parse_value(value).kind is K.BLANK
-
-
-def test_blank():
-    _each1(_BLANK_CASES, _blank)  # one test a list (fast22b)
 
 
 def test_python_values_from_excel():
@@ -262,30 +245,22 @@ _LONG_HOSTILE_CELLS_PARSE_CASES = [
 ]
 
 
-def _long_hostile_cells_parse(text, kind):
+@_each_case(_LONG_HOSTILE_CELLS_PARSE_CASES)
+def test_long_hostile_cells_parse(text, kind):
     # cells may hold up to 32,767 characters; long ones bypass the cache and must not backtrack quadratically
     assert parse_value(text).kind is kind
-
-
-def test_long_hostile_cells_parse():
-    _each(_LONG_HOSTILE_CELLS_PARSE_CASES, _long_hostile_cells_parse)  # one test a list (fast22b)
 
 
 _CONTROL_CHARACTERS_ARE_NEVER_PARSED_INTO_NUMBERS_CASES = ["\x1b[31m20家\x00", "20家\x07", "≥\x0112家", "9\x7f5%"]
 
 
-def _control_characters_are_never_parsed_into_numbers(text):
+@_each_case1(_CONTROL_CHARACTERS_ARE_NEVER_PARSED_INTO_NUMBERS_CASES)
+def test_control_characters_are_never_parsed_into_numbers(text):
     """An ANSI escape pasted from a terminal ("\\x1b[31m20家") is not 31米: TEXT with a reason naming the characters."""
     p = parse_value(text)
     assert p.kind is K.TEXT and p.number is None and p.unit is None
     assert "控制字符" in p.reason and "U+" in p.reason and p.reason_en
     assert p.to_dict()["reason"] == p.reason
-
-
-def test_control_characters_are_never_parsed_into_numbers():
-    _each1(
-        _CONTROL_CHARACTERS_ARE_NEVER_PARSED_INTO_NUMBERS_CASES, _control_characters_are_never_parsed_into_numbers
-    )  # one test a list (fast22b)
 
 
 def test_line_breaks_and_tabs_are_not_control_characters():
@@ -295,15 +270,10 @@ def test_line_breaks_and_tabs_are_not_control_characters():
 _EXCEL_ERROR_VALUES_ARE_TEXT_WITH_A_REASON_CASES = ["#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", " #NUM! "]
 
 
-def _excel_error_values_are_text_with_a_reason(text):
+@_each_case1(_EXCEL_ERROR_VALUES_ARE_TEXT_WITH_A_REASON_CASES)
+def test_excel_error_values_are_text_with_a_reason(text):
     p = parse_value(text)
     assert p.kind is K.TEXT and p.number is None and text.strip() in p.reason
-
-
-def test_excel_error_values_are_text_with_a_reason():
-    _each1(
-        _EXCEL_ERROR_VALUES_ARE_TEXT_WITH_A_REASON_CASES, _excel_error_values_are_text_with_a_reason
-    )  # one test a list (fast22b)
 
 
 # ---------------------------------------------------------------- garbled numbers (issue 11, item 7)
@@ -327,17 +297,12 @@ _A_NUMBER_THAT_DOES_NOT_PARSE_CLEANLY_IS_NOT_GUESSED_CASES = [
 ]
 
 
-def _a_number_that_does_not_parse_cleanly_is_not_guessed(text):
+@_each_case1(_A_NUMBER_THAT_DOES_NOT_PARSE_CLEANLY_IS_NOT_GUESSED_CASES)
+def test_a_number_that_does_not_parse_cleanly_is_not_guessed(text):
     p = parse_value(text)
     assert p.number is None and p.kind is ValueKind.TEXT
     assert p.reason and "无法识别" in p.reason and p.reason_en
     assert p.damaged  # the rules ask the flag, not the wording of the reason
-
-
-def test_a_number_that_does_not_parse_cleanly_is_not_guessed():
-    _each1(
-        _A_NUMBER_THAT_DOES_NOT_PARSE_CLEANLY_IS_NOT_GUESSED_CASES, _a_number_that_does_not_parse_cleanly_is_not_guessed
-    )  # one test a list (fast22b)
 
 
 # a digit read as the letter it looks like, alone after the digits (probe_defects garbled_inside, defects12): "4Z" for
@@ -345,15 +310,10 @@ def test_a_number_that_does_not_parse_cleanly_is_not_guessed():
 _A_LOOKALIKE_LETTER_AFTER_THE_DIGITS_IS_DAMAGE_CASES = ["4Z", "1l场", "4b", "1Z万元", "9O人", "2I个", "1B"]
 
 
-def _a_lookalike_letter_after_the_digits_is_damage(text):
+@_each_case1(_A_LOOKALIKE_LETTER_AFTER_THE_DIGITS_IS_DAMAGE_CASES)
+def test_a_lookalike_letter_after_the_digits_is_damage(text):
     p = parse_value(text)
     assert p.number is None and p.damaged
-
-
-def test_a_lookalike_letter_after_the_digits_is_damage():
-    _each1(
-        _A_LOOKALIKE_LETTER_AFTER_THE_DIGITS_IS_DAMAGE_CASES, _a_lookalike_letter_after_the_digits_is_damage
-    )  # one test a list (fast22b)
 
 
 _OTHER_UNREAD_OR_READ_CELLS_ARE_NOT_DAMAGED_FIGURES_CASES = [
@@ -369,14 +329,9 @@ _OTHER_UNREAD_OR_READ_CELLS_ARE_NOT_DAMAGED_FIGURES_CASES = [
 ]
 
 
-def _other_unread_or_read_cells_are_not_damaged_figures(text):
+@_each_case1(_OTHER_UNREAD_OR_READ_CELLS_ARE_NOT_DAMAGED_FIGURES_CASES)
+def test_other_unread_or_read_cells_are_not_damaged_figures(text):
     assert not parse_value(text).damaged
-
-
-def test_other_unread_or_read_cells_are_not_damaged_figures():
-    _each1(
-        _OTHER_UNREAD_OR_READ_CELLS_ARE_NOT_DAMAGED_FIGURES_CASES, _other_unread_or_read_cells_are_not_damaged_figures
-    )  # one test a list (fast22b)
 
 
 _NUMBERS_FOLLOWED_BY_LATIN_UNITS_STILL_READ_CASES = [
@@ -388,15 +343,10 @@ _NUMBERS_FOLLOWED_BY_LATIN_UNITS_STILL_READ_CASES = [
 ]
 
 
-def _numbers_followed_by_latin_units_still_read(text, number, unit):
+@_each_case(_NUMBERS_FOLLOWED_BY_LATIN_UNITS_STILL_READ_CASES)
+def test_numbers_followed_by_latin_units_still_read(text, number, unit):
     p = parse_value(text)
     assert (p.number, p.unit, p.reason) == (Decimal(number), unit, None)
-
-
-def test_numbers_followed_by_latin_units_still_read():
-    _each(
-        _NUMBERS_FOLLOWED_BY_LATIN_UNITS_STILL_READ_CASES, _numbers_followed_by_latin_units_still_read
-    )  # one test a list (fast22b)
 
 
 _TEXT_SPACED_OUT_BY_A_PDF_READS_LIKE_THE_UNSPACED_TEXT_CASES = [
@@ -407,16 +357,10 @@ _TEXT_SPACED_OUT_BY_A_PDF_READS_LIKE_THE_UNSPACED_TEXT_CASES = [
 ]
 
 
-def _text_spaced_out_by_a_pdf_reads_like_the_unspaced_text(text, op, unit):
+@_each_case(_TEXT_SPACED_OUT_BY_A_PDF_READS_LIKE_THE_UNSPACED_TEXT_CASES)
+def test_text_spaced_out_by_a_pdf_reads_like_the_unspaced_text(text, op, unit):
     p = parse_value(text)
     assert (p.number, p.op, p.unit) == (parse_value(text.replace(" ", "")).number, op, unit)
-
-
-def test_text_spaced_out_by_a_pdf_reads_like_the_unspaced_text():
-    _each(
-        _TEXT_SPACED_OUT_BY_A_PDF_READS_LIKE_THE_UNSPACED_TEXT_CASES,
-        _text_spaced_out_by_a_pdf_reads_like_the_unspaced_text,
-    )  # one test a list (fast22b)
 
 
 def test_two_numbers_separated_by_a_space_stay_two():
@@ -435,14 +379,8 @@ _TYPED_PLACES_ARE_THE_DECIMALS_A_NUMBER_CELL_WAS_TYPED_WITH_CASES = [
 ]
 
 
-def _typed_places_are_the_decimals_a_number_cell_was_typed_with(raw, places):
+@_each_case(_TYPED_PLACES_ARE_THE_DECIMALS_A_NUMBER_CELL_WAS_TYPED_WITH_CASES)
+def test_typed_places_are_the_decimals_a_number_cell_was_typed_with(raw, places):
     from perfxl.numbers import typed_places
 
     assert typed_places(raw) == places  # a computed value's long tail and text (printed_places' job) give None
-
-
-def test_typed_places_are_the_decimals_a_number_cell_was_typed_with():
-    _each(
-        _TYPED_PLACES_ARE_THE_DECIMALS_A_NUMBER_CELL_WAS_TYPED_WITH_CASES,
-        _typed_places_are_the_decimals_a_number_cell_was_typed_with,
-    )  # one test a list (fast22b)

@@ -244,14 +244,19 @@ SYNONYMS: dict[str, str] = {
 }
 
 
-def header_spaces(table: R.Table):
-    """Header words of two to four characters spread with spaces ("分值" → "分  值", "得分" → "得  分")."""
+def _spread_header(table: R.Table, space: str):
+    """Header words of two to four characters spread with `space` between their characters."""
     t = copy.deepcopy(table)
     for r, c, _ in _header_cells(table):
         cell = table.rows[r][c].strip()
         if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", cell):
-            t.rows[r][c] = "  ".join(cell)
+            t.rows[r][c] = space.join(cell)
     return (t, None) if t.rows != table.rows else None
+
+
+def header_spaces(table: R.Table):
+    """Header words of two to four characters spread with spaces ("分值" → "分  值", "得分" → "得  分")."""
+    return _spread_header(table, "  ")
 
 
 def header_synonyms(table: R.Table):
@@ -614,19 +619,10 @@ def unit_in_column_heads(table: R.Table):
     return (t, None) if done else None
 
 
-def _ideo_header(table: R.Table):
-    t = copy.deepcopy(table)
-    for r, c, _ in _header_cells(table):
-        cell = table.rows[r][c].strip()
-        if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", cell):
-            t.rows[r][c] = "\u3000".join(cell)
-    return (t, None) if t.rows != table.rows else None
-
-
 def header_ideo_spaces(table: R.Table):
     """Header words of two to four characters spread with full-width spaces ("分值" → "分　值"), typed with a Chinese
     IME to align short headers."""
-    return _ideo_header(table)
+    return _spread_header(table, "\u3000")
 
 
 def pad_ideo(cell: str) -> str:
