@@ -83,6 +83,11 @@ class Limits:
     max_markup_cells: int = 100_000  # table cells of an HTML or SpreadsheetML export (≈ 2 KB each while read)
     max_pdf_pages: int = 1_000
     max_pdf_stream_bytes: int = 64 * MIB  # one PDF stream, inflated
+    # One paragraph or free-text cell read figure by figure (document.facts.readable): ten times the longest real
+    # paragraph (567 characters) — the narrative checks set each figure against the figures and sentences around it,
+    # work growing with the square of a text's length (crash12). A longer text is left unread and said so (coverage).
+    max_text_chars: int = 6_000
+    max_text_figures: int = 400  # figures (digit runs) in one such text; a real paragraph holds at most ≈ 40
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
