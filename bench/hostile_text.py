@@ -16,6 +16,7 @@ from typing import Any
 
 from perfxl import numbers, units, values, values_dates
 from perfxl.document import facts
+from perfxl.layout import detect
 
 #: Hostile texts of about n characters: long runs of what the readers' patterns repeat on.
 KINDS: dict[str, Callable[[int], str]] = {
@@ -39,6 +40,8 @@ KINDS: dict[str, Callable[[int], str]] = {
     "ops-comma": lambda n: "≥" * n + "，1",
     "spaced-digits": lambda n: "1 " * (n // 2) + "万元",
     "brackets-spaced": lambda n: "（" + " " * n + "1",
+    "colons": lambda n: "某县人社局联系:" * (n // 8),  # a head value's labels looked back from each colon (read24)
+    "breaks": lambda n: "项目名称" + "\t \n" * (n // 3) + "x",
 }
 
 
@@ -78,6 +81,8 @@ def _readers() -> dict[str, Callable[[str], Any]]:
         "facts.goal_claim": facts.goal_claim,
         "facts.stated_indicators": facts.stated_indicators,
         "facts.extract_facts": facts.extract_facts,
+        "detect.spaced_field": detect.spaced_field,
+        "detect.cut_at_label": detect.cut_at_label,
     }
 
 

@@ -15,7 +15,16 @@ from functools import lru_cache
 
 from .patterns import lazy_compile
 
-__all__ = ["to_simplified", "available", "looks_traditional", "is_plain", "nfkc_stable", "CACHE_MAX_LEN"]
+__all__ = [
+    "to_simplified",
+    "available",
+    "looks_traditional",
+    "gb2312_converted",
+    "is_plain",
+    "nfkc_stable",
+    "nfkc_stable_of",
+    "CACHE_MAX_LEN",
+]
 
 _converter = None
 _tried = False
@@ -68,6 +77,17 @@ def looks_traditional(text: str) -> bool:
         return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
+def gb2312_converted(text: str) -> bool | None:
+    """None when the text does not encode in GB2312, else whether it holds one of `GB2312_CONVERTED`: for texts joined
+    end to end that all encode (GB2312 encodes character by character), `looks_traditional` of the joined text is any
+    of the parts' — so a part met again (a row's 一级/二级 label cell) is tested once (`RowFacts`, issue 14)."""
+    try:
+        _GB2312_ENCODE(text)
+    except UnicodeEncodeError:
+        return None
+    return _CONVERTED.search(text) is not None
+
+
 #: The GB2312 characters whose NFKC form is no GB2312 text of its own, or holds a combining mark: "¨" → " ̈", "￠" → "¢",
 #: "￡" → "£", "￣" → " ̄", "￥" → "¥". Derived from Unicode over every GB2312 character; tests/test_perf20r.py recomputes
 #: it (with the composition facts `nfkc_stable` rests on), so a new Unicode version that adds one fails there.
@@ -80,11 +100,13 @@ def nfkc_stable(text: str) -> bool:
     is the NFKC forms of its characters one by one, each GB2312 text OpenCC leaves alone — so any text NFKC, a control
     character made a space, stripping and dropping spaces make of it is simplified already (`to_simplified` gives it
     back) and keeps every ASCII digit and CJK ideograph of `text` (the blank test's shortcut, `values._blank_text`)."""
-    try:
-        _GB2312_ENCODE(text)
-    except UnicodeEncodeError:
-        return False
-    return _CONVERTED.search(text) is None and _UNSTABLE.search(text) is None
+    return nfkc_stable_of(text, gb2312_converted(text))
+
+
+def nfkc_stable_of(text: str, converted: bool | None) -> bool:
+    """`nfkc_stable(text)` where `gb2312_converted(text)` is known (`RowFacts`: a name's, worked out for its labels key;
+    a second encode and search of each distinct name saved)."""
+    return converted is False and _UNSTABLE.search(text) is None
 
 
 #: Texts up to this length are cached by text (labels, names, values); longer ones (free-form sentences) are converted

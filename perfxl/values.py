@@ -290,8 +290,11 @@ _NOTE_MARK = re.compile(
 #: is read, so no "(注" is left for a unit (review13t; "100人（注2）" was always read as 100人).
 #: A note word alone or with a plain number ("100人（注）", "(注1)", "(见注)") is one too (docs14: "100人（注）" was read with
 #: the unit "人(注").
+#: A note with its own words after a colon ("95%（注：抽样检查200份）", "≥90%(备注:按抽检计)") is one as well (read24: read
+#: with the unit "%(注:抽样检查" — S11 could not score the row, I05 called the unit uncommon); bounded, no nested bracket.
 _NOTE_IN_BRACKETS = lazy_compile(
-    r"\(\s*(?:详见|见)?(?:(?:备注|注释|注)?\s*(?:[\u2460-\u24ff\u2776-\u2793]\s*)+|(?:备注|注释|注)\s*\d{0,2}\s*)\)"
+    r"\(\s*(?:详见|见)?(?:(?:备注|注释|注)?\s*(?:[\u2460-\u24ff\u2776-\u2793]\s*)+|(?:备注|注释|注)\s*\d{0,2}\s*"
+    r"|(?:备注|注释|注)\s*\d{0,2}\s*:[^()]{0,80})\)"
 )
 
 
@@ -349,9 +352,10 @@ def _blank_text_cached(raw: str) -> bool:
     return _blank_text(raw)
 
 
-def _blank_text(raw: str) -> bool:
-    if (_ASCII_DIGIT.search(raw) is not None or "".join(_CJK.findall(raw)) not in _PLACEHOLDER_PARTS) and nfkc_stable(
-        raw
+def _blank_text(raw: str, stable: bool | None = None) -> bool:
+    """`blank_text` uncached; `stable`: `nfkc_stable(raw)` where the caller knows it (None: worked out here)."""
+    if (_ASCII_DIGIT.search(raw) is not None or "".join(_CJK.findall(raw)) not in _PLACEHOLDER_PARTS) and (
+        nfkc_stable(raw) if stable is None else stable
     ):
         # the text `_text_head` reads keeps each digit and ideograph (NFKC, spaces and control characters take none
         # away; `nfkc_stable`: it is simplified already): no placeholder word nor mark holds a digit, and these
@@ -363,6 +367,11 @@ def _blank_text(raw: str) -> bool:
         return False
     return head is not None and head.kind in (ValueKind.BLANK, ValueKind.PLACEHOLDER)
 
+
+#: `blank_text` without its cache, for a text asked once: an indicator row's name (`RowFacts`: each name distinct and
+#: asked once a run, where the cache's insert and eviction cost ≈ 3 k instructions a name for no second ask), given
+#: its `nfkc_stable` where known.
+blank_text_once = _blank_text
 
 _SCALE_ALIASES = {"优秀": "优", "良好": "良", "中等": "中", "较低": "低", "较差": "差"}
 
@@ -550,6 +559,8 @@ def _make_text_parser(vocab: Vocabulary) -> Callable[[str], ParsedValue]:
         bare = t if bare == to_simplified(t) else bare
         if _DIGIT.search(bare):
             date = parse_date(t) if bare == t else None
+            if date is None and bare == t and "注" in t and (noted := _NOTE_IN_BRACKETS.sub("", t)) != t:
+                date = parse_date(noted)  # "2022年12月30日（注：据统计）": the date beside its note (read24)
             if date is not None:
                 parts, deadline = date
                 return ParsedValue(raw, ValueKind.DATE, op=Op.LE if deadline else None, date=parts, text=t)
@@ -843,6 +854,27 @@ def spaced_minus(p: ParsedValue) -> ParsedValue:
         "which; it was not read as a value",
         damaged=True,
     )
+
+
+def note_free(text: str) -> str:
+    """`text` (a parsed value's normalised text) without its bracketed notes ("12月(注:据年度统计)" → "12月"): a check
+    matching a value's whole text ("12月" a deadline) reads it as the parser read its figure or date (read24)."""
+    return _NOTE_IN_BRACKETS.sub("", text) if "注" in text else text
+
+
+def sign_readings(raw: Any, profile: ProfileLike = None) -> tuple[ParsedValue, ParsedValue] | None:
+    """The two readings of a figure `spaced_minus` leaves unread for its sign ("—800人", "- 1036", "≥—5%"): (the mark a
+    list's dash or a placeholder: +n, the mark a minus: −n), the dash dropped from the label; None for any other cell
+    (issue 11, read24: a row judged under both, its verdict certain only where they agree — `Context._read_row`)."""
+    if raw.__class__ is not str:
+        return None
+    plain = beyond_range(parse_value(raw, profile))
+    number = plain.number
+    if number is None or spaced_minus(plain) is plain:
+        return None
+    label = (plain.label or "").lstrip("".join(LEADING_DASHES) + " ") or None
+    plus = dataclasses.replace(plain, number=abs(number), label=label)
+    return plus, dataclasses.replace(plus, number=-abs(number))
 
 
 def _dashed_figure(p: ParsedValue) -> ParsedValue:

@@ -15,7 +15,10 @@ def test_a_dash_before_a_figure_repeated_on_two_rows_is_unread_on_both(tmp_path)
     second = list(rows[11])
     second[3:6] = ["培训人数", "≥1000人", "—800人"]
     rows[11] = second
-    assert _codes(workbook_result(tmp_path, rows, merges)) == [("I12", "F11", "warning"), ("I12", "F12", "warning")]
+    # read24: both readings (800人, -800人) miss ≥1000人, so each row carries the same S07/D01 警告 naming both
+    row = [("D01", "I{}", "warning"), ("I12", "F{}", "warning"), ("S07", "H{}", "warning")]
+    expected = sorted((code, cell.format(n), sev) for n in (11, 12) for code, cell, sev in row)
+    assert _codes(workbook_result(tmp_path, rows, merges)) == expected
 
 
 def test_a_plain_figure_repeated_on_two_rows_keeps_its_verdict(tmp_path):

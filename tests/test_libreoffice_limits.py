@@ -13,9 +13,9 @@ from perfxl.io import libreoffice
 
 
 def _timed_out(limits: list[float]):
-    def run(cmd, **kwargs):
-        limits.append(kwargs["timeout"])
-        raise subprocess.TimeoutExpired(cmd, kwargs["timeout"])
+    def run(cmd, timeout):
+        limits.append(timeout)
+        raise subprocess.TimeoutExpired(cmd, timeout)
 
     return run
 
@@ -24,7 +24,7 @@ def _timed_out(limits: list[float]):
 def test_a_runs_limit_is_the_start_up_allowance_plus_seconds_a_file(tmp_path: Path, monkeypatch, count: int):
     limits: list[float] = []
     monkeypatch.setattr(libreoffice, "soffice_path", lambda: "soffice")
-    monkeypatch.setattr(libreoffice.subprocess, "run", _timed_out(limits))
+    monkeypatch.setattr(libreoffice, "_run_group", _timed_out(limits))
     srcs = [tmp_path / f"r{i}.docx" for i in range(count)]
     with pytest.raises(PerfxlError) as caught:
         libreoffice.convert_many(srcs, "pdf", tmp_path / "out")
@@ -37,7 +37,7 @@ def test_a_runs_limit_is_the_start_up_allowance_plus_seconds_a_file(tmp_path: Pa
 def test_an_explicit_limit_is_kept(tmp_path: Path, monkeypatch):
     limits: list[float] = []
     monkeypatch.setattr(libreoffice, "soffice_path", lambda: "soffice")
-    monkeypatch.setattr(libreoffice.subprocess, "run", _timed_out(limits))
+    monkeypatch.setattr(libreoffice, "_run_group", _timed_out(limits))
     with pytest.raises(PerfxlError):
         libreoffice.convert_many([tmp_path / "a.doc"] * 3, "docx", tmp_path / "out", timeout=60)
     assert limits == [60]

@@ -12,6 +12,7 @@ import random
 from dataclasses import replace
 from decimal import Decimal
 
+from hypothesis_budget import draws
 from randomrows import example_context, two_contexts
 
 from perfxl.model import CellRef, CellValue
@@ -131,7 +132,7 @@ def test_unread_weights_from_the_facts():
             for n in range(rng.randint(1, 8))
         )
         run, plain = two_contexts(ctx, rows)
-        got = [f.weight_text for f in run.facts() if not f.weight_blank and f.weight is None]
+        got = [f.ind.weight.text for f in run.facts() if not f.weight_blank and f.weight is None]
         want = [
             i.weight.text for i in plain.indicators() if not plain.is_blank(i.weight) and plain.number(i.weight) is None
         ]
@@ -172,7 +173,7 @@ def test_row_facts_parsed_and_name_blank_as_the_context_gives():
     rng = random.Random(2306)
     raws = (*_CELL_TEXTS, None, Decimal("-2"), Decimal("95"), 3, 1.5, True)
     names = ("指标1", "", "  ", "/", "无", "……", "—— ", "N/A", None, Decimal("7"), "群众满意度")
-    for _ in range(400):
+    for _ in range(draws(400, 80)):
         rows = tuple(
             replace(
                 base,
@@ -257,7 +258,7 @@ def test_percent_checks_skip_rows_without_a_percent_figure_as_before():
     ctx, base = example_context()
     rng = random.Random(2307)
     found = 0
-    for _ in range(400):
+    for _ in range(trials := draws(400, 80)):
         rows = tuple(
             replace(
                 base,
@@ -277,7 +278,7 @@ def test_percent_checks_skip_rows_without_a_percent_figure_as_before():
             got = [f.ref for f in check(run)]
             assert got == list(plain_check(plain))
             found += len(got)
-    assert found > 100
+    assert found > trials // 4  # (a floor scaled with the draws)
 
 
 def _plain_s08(ctx):
@@ -318,7 +319,7 @@ def test_over_completion_and_low_targets_walk_the_positive_rows_as_before():
     rng = random.Random(2308)
     found = 0
     weights = (Decimal(10), Decimal(5), None, "/")
-    for _ in range(400):
+    for _ in range(trials := draws(400, 80)):
         rows = []
         for n in range(rng.randint(1, 8)):
             weight = rng.choice(weights)
@@ -344,7 +345,7 @@ def test_over_completion_and_low_targets_walk_the_positive_rows_as_before():
             got = [f.ref for f in check(run)]
             assert got == list(plain_check(plain))
             found += len(got)
-    assert found > 50  # (90 on this seed)
+    assert found > trials // 8  # (90 on this seed's 400; a floor scaled with the draws)
 
 
 def test_zeroed_not_applicable_rows_from_the_facts():

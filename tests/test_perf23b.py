@@ -14,6 +14,8 @@ import io
 import random
 import re
 
+from hypothesis_budget import draws
+
 from perfxl.io.guard_xml import _CELL_TAG, NeedsFullScan, _tokens, scan_sheet_extent, scan_sheet_extent_fast
 
 #: Session 22's pattern (perf22l and the lead's quote fix), as it was.
@@ -59,7 +61,7 @@ def test_the_odd_tags_and_the_cells_are_the_former_patterns():
     second `r` (`<c r="A1" r="XFD1">`: calamine reads the last) or a `>` inside a quoted value (an `r` may follow it)."""
     rng = random.Random(23)
     added = 0
-    for _ in range(20_000):
+    for _ in range(draws(20_000, 2_000)):
         text = _random_text(rng)
         former = [(m.start(), m.groups()) for m in _FORMER.finditer(text)]
         new = [(m.start(), m.groups()[:2]) for m in _CELL_TAG.finditer(text)]
@@ -79,7 +81,7 @@ def test_a_sheet_of_random_tags_measures_as_the_exact_scan_does():
     """Whatever the fast scan reads itself, it reads as the exact scan does (it hands the rest over)."""
     rng = random.Random(2023)
     fast_read = same = 0
-    for _ in range(3_000):
+    for _ in range(trials := draws(3_000, 600)):
         body = b"".join(
             b'<row r="' + str(r).encode() + b'">' + _random_text(rng) + b"</row>" for r in range(1, rng.randint(2, 5))
         )
@@ -99,7 +101,7 @@ def test_a_sheet_of_random_tags_measures_as_the_exact_scan_does():
         assert (fast.cells, fast.max_row, fast.max_col) >= (exact.cells, exact.max_row, exact.max_col), xml
         assert fast.max_row >= exact.max_row and fast.max_col >= exact.max_col, xml
         same += (fast.cells, fast.max_row, fast.max_col) == (exact.cells, exact.max_row, exact.max_col)
-    assert fast_read > 200 and same > 0.9 * fast_read
+    assert fast_read > trials // 15 and same > 0.9 * fast_read  # (a floor scaled with the draws)
 
 
 def test_a_cell_tag_the_part_ends_inside_goes_to_the_exact_scan():

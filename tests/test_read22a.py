@@ -245,7 +245,8 @@ def test_the_spaced_field_pattern_reads_as_its_lazy_form_without_its_quadratic_c
 
     from perfxl.layout.detect import _SPACED_FIELD
 
-    lazy = re.compile(r"^\s*(\S{2,12}?)[ \u3000]{2,}(\S.*?)\s*$")
+    # (read24: a tab or a line break parts label and value too, and a label may be spaced a space a character)
+    lazy = re.compile(r"^\s*(\S(?:[ \u3000]?\S){1,11}?)(?:[ \u3000]{2,}|[ \u3000]*[\t\r\n]\s*)(\S[\s\S]*?)\s*$")
     rng = random.Random(22)
     pieces = ["项", "目", "名", "称", " ", "\u3000", "\n", "\t", "a", "1", "(", ")", "  ", "   "]
     for _ in range(5_000):

@@ -26,9 +26,10 @@ def test_a_dash_before_an_actual_is_one_warning_naming_both_readings(tmp_path, a
 
 
 def test_a_dash_before_a_short_actual_is_no_error(tmp_path):
-    """Failed before: "—800人" read +800 against ≥1000人 — S07/D01 错误 on a sign the cell does not make certain."""
+    """Failed before: "—800人" read +800 against ≥1000人 — S07/D01 错误 on a sign the cell does not make certain.
+    read24: both readings (800人, -800人) miss the target, so S07/D01 are 警告 naming both (tests/test_read24.py)."""
     found = _codes(workbook_result(tmp_path, *_evaluation("—800人")))
-    assert found == [("I12", "F11", "warning")]
+    assert found == [("D01", "I11", "warning"), ("I12", "F11", "warning"), ("S07", "H11", "warning")]
 
 
 def test_a_dash_before_a_target_is_one_warning(tmp_path):

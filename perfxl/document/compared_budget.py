@@ -11,23 +11,27 @@ year's base is read as such (`stated_changes`, funds_arith's rate over it); the 
   before it in the sentence that is no base or change itself — a pairing by place, so a 警告 that says so.
 
 A change whose words and figures go different ways (增加 with the figure below the base) is not judged (which is wrong,
-the words or a figure, is unsaid), nor any approximate figure, nor two money units. Pure: the paragraph's facts in,
-`Issue`s into the run.
+the words or a figure, is unsaid), nor any approximate figure, nor a change in another money unit than its budget
+(the figure compared, in 元 beside a budget in 万元, is put in the budget's unit), nor a rate its own words measure
+against another base ("较预算数62万元增加147万元,较上年增长39%": last year's rate, `Fact.against`; review24r).
+Pure: the paragraph's facts in, `Issue`s into the run.
 """
 
 from __future__ import annotations
 
 from ..model import Certainty, TextRef
 from ..numbers import HUNDRED
-from .facts import _COMPARED_BUDGET, Fact
+from .facts import _COMPARED_BUDGET, Fact, compact_name
+from .placed_year import of_another_year, since_figure_before
 from .precision import Interval, _approximate, _ratio, _show
 from .run_state import _arith, _operand, _Run, _where, contradict
 from .stated_changes import _difference
 
-__all__ = ["check_compared_budgets"]
+__all__ = ["check_compared_budgets", "is_compared_budget"]
 
 
-def _is_compared_budget(fact: Fact) -> bool:
+def is_compared_budget(fact: Fact) -> bool:
+    """A budget printed only as the base a figure is compared with ("较预算数1237万元"): `facts._COMPARED_BUDGET`."""
     at = fact.clause.find(fact.quantity.text)
     return fact.role == "budget" and at > 0 and _COMPARED_BUDGET.search(fact.clause[:at]) is not None
 
@@ -44,7 +48,7 @@ def _size(fact: Fact, run: _Run, pi: int) -> Interval:
 
 def check_compared_budgets(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
     for base in facts:
-        if not base.quantity.is_money or not _is_compared_budget(base) or not base.quantity.value:
+        if not base.quantity.is_money or not is_compared_budget(base) or not base.quantity.value:
             continue
         change = _next(facts, base, "change")
         if (
@@ -58,8 +62,13 @@ def check_compared_budgets(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, 
         if _held_to_its_level(run, pi, ref, facts, base, change):
             continue  # the change is the figure found wrong: its rate, of that change, is not said wrong again
         rate = _next(facts, change, "change_rate")
-        if rate is not None and rate.direction == change.direction and rate.quantity.is_percent:
-            level = _compared_level(facts, base)
+        if (
+            rate is not None
+            and rate.direction == change.direction
+            and rate.quantity.is_percent
+            and rate.against in ("", "budget")  # "…增加147万元,较上年增长39%": last year's rate, not this change's
+        ):
+            level = _compared_level(run, pi, facts, base)
             item = f"“{level.subject}”" if level is not None and level.subject else ""
             what = f"{item}较预算的增减率（{change.quantity.text} / 预算 {base.quantity.text}）"
             point = change.quantity.value / base.quantity.value * HUNDRED
@@ -67,8 +76,12 @@ def check_compared_budgets(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, 
             _arith(run, pi, ref, facts, rate, ratio, point, what, "change on the budget / the budget", (change, base))
 
 
-def _compared_level(facts: tuple[Fact, ...], base: Fact) -> Fact | None:
-    """The figure a budget's clause compares: the nearest amount before the base in its sentence (by place)."""
+def _compared_level(run: _Run, pi: int, facts: tuple[Fact, ...], base: Fact) -> Fact | None:
+    """The figure a budget's clause compares: the nearest amount before the base in its sentence (by place) of this
+    year (`placed_year`: "2020年决算数为1174万元" is not), and of the item the clause names when it names one
+    ("…公务用车购置及运行维护费1012万元;“三公”经费支出决算较预算数1237万元…": the 三公 total, not the 1012 —
+    review24r)."""
+    named = _names_compared(base)
     return next(
         (
             f
@@ -77,18 +90,27 @@ def _compared_level(facts: tuple[Fact, ...], base: Fact) -> Fact | None:
             and f.role in ("value", "final")
             and f.quantity.is_money
             and not f.direction
-            and not _is_compared_budget(f)
+            and not is_compared_budget(f)
+            and not of_another_year(run, since_figure_before(run, pi, facts, f))
+            and (not named or (bool(f.subject) and f.subject in named))
         ),
         None,
     )
 
 
+def _names_compared(base: Fact) -> str:
+    """The item a compared budget's clause names before its 较/比/与 ("“三公”经费支出决算较预算数…": 三公经费支出决算), or ""."""
+    at = base.clause.find(base.quantity.text)
+    m = _COMPARED_BUDGET.search(base.clause[: max(at, 0)])
+    return compact_name(base.clause[: m.start()]).strip("，,；;：:") if m else ""
+
+
 def _held_to_its_level(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], base: Fact, change: Fact) -> bool:
     """The change against the figure it compares (the nearest amount before the base in its sentence): a 警告. True
     when the change was found wrong so."""
-    level = _compared_level(facts, base)
-    if level is None or level.quantity.unit != base.quantity.unit or _approximate(level):
-        return False
+    level = _compared_level(run, pi, facts, base)
+    if level is None or _approximate(level):
+        return False  # a level in 元 beside a budget in 万元 is put in the budget's unit (`_difference`)
     if (pi, change.index) in run.contradicted or any((pi, f.index) in run.contradicted for f in (level, base)):
         return False
     got = _difference(run, pi, level, base, base.quantity.unit, change.direction > 0)

@@ -6,10 +6,12 @@ real reports 28) — the budget is then 1741.75 − 55.93 = 1685.82 and the rate
 5.21万元,比预算减少0.1万元,完成预算的98%" (the budget 5.31). The words fix the budget — the spending less the excess,
 plus the shortfall — so the rate is held to spending / budget at their printed precision, as a rate with its budget
 printed is (`funds_arith._relations`). The gap is either a change the reader pairs with the spending against the budget
-("比预算增加/减少…", `Fact.against` "budget", of the spending) or the words "决算数大于/小于预算数…" (read as a figure
-of no item: the sentence's spending is the only 决算 they can mean — a pairing by place, so a 警告 that says so). Only
-in the rate's own sentence, only a gap in the spending's money unit, and never when the rate and the gap name two
-different budgets (年初 against 调整/全年). Pure: the run's facts in, `Issue`s into the run.
+("比预算增加/减少…", `Fact.against` "budget", of the spending) or the words "决算数大于/小于预算数…" (read as a figure of no item: the
+sentence's spending is the only 决算 they can mean, with no other amount between them — a pairing by place, so a 警告 that
+says so). Only in the rate's own sentence, only a gap in the spending's money unit, and never when the rate and the gap
+name two different budgets (年初 against 调整/调整后/全年); when only one of them names its stage ("比年初预算减少…,完成预算的90%"), the one
+budget is a reading, so a 警告 that says so; nor a gap its words put in another year ("与2020年度预算相比,增加…" in a 2021 说明,
+`placed_year`) (review24r). Pure: the run's facts in, `Issue`s into the run.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from ..model import CellRef, TextRef
 from ..numbers import HUNDRED, fmt_decimal
 from ..patterns import lazy_compile
 from .facts import Fact
+from .placed_year import of_another_year, since_figure_before
 from .precision import Interval, _approximate, _ratio
 from .run_state import _arith, _operand, _Run
 
@@ -28,13 +31,32 @@ _GAP_WORDS = lazy_compile(
     needs=("决算",),
 )
 _MORE = ("大于", "高于", "多于", "超过", "超出")
-#: The budget a rate or a gap names by its stage.
-_KIND = lazy_compile(r"(年初|调整|全年)预算")
+#: The budget a rate or a gap names by its stage ("调整后预算" is the 调整预算).
+_KIND = lazy_compile(r"(年初|调整|全年)后?预算")
 
 
 def _kind(words: str) -> str:
     m = _KIND.search(words)
     return m.group(1) if m else ""
+
+
+def _stage_named_once(rate: Fact, gap: Fact) -> str:
+    """How the budget was taken to be one when only one of the rate and the gap names its stage ("比年初预算减少0.1万元,
+    完成预算的90%": the plain 预算 may be the 调整预算 — a 决算 has both), "" when both name the same or neither does."""
+    named = [(k, who) for k, who in ((_kind(rate.clause), "比例"), (_kind(gap.clause), "差额")) if k]
+    if len(named) != 1:
+        return ""
+    (stage, who), plain = named[0], "差额" if named[0][1] == "比例" else "比例"
+    return f"{who}写明“{stage}预算”而{plain}只写“预算”，按同一预算读取（决算说明中预算可能指年初或调整预算）"
+
+
+def _amount_between(facts: tuple[Fact, ...], final: Fact, gap: Fact) -> bool:
+    """Another amount stands between the spending and the gap's words ("支出总计1741.75万元,完成年初预算100%,其中:基本支出
+    1000万元,决算数大于预算数55.93万元"): whose 决算 the words mean, the nearer or the rate's, is unsaid (review24r)."""
+    return any(
+        f.quantity.is_money and f.role in ("value", "final", "budget") and not f.direction
+        for f in facts[final.index + 1 : gap.index]
+    )
 
 
 def _gap(facts: tuple[Fact, ...], rate: Fact, final: Fact) -> tuple[Fact, int, str] | None:
@@ -46,7 +68,7 @@ def _gap(facts: tuple[Fact, ...], rate: Fact, final: Fact) -> tuple[Fact, int, s
         if f.role == "change" and f.against == "budget" and f.of == final.index and f.direction:
             return f, f.direction, ""
         words = _GAP_WORDS.fullmatch(f.clause[: f.clause.find(f.quantity.text)].strip())
-        if words is not None and f.index > final.index:
+        if words is not None and f.index > final.index and not _amount_between(facts, final, f):
             return (
                 f,
                 1 if words["way"] in _MORE else -1,
@@ -64,11 +86,14 @@ def check_completion_by_gap(
     if found is None:
         return False
     gap, direction, paired_by = found
+    if of_another_year(run, since_figure_before(run, pi, facts, gap)):
+        return True  # "比2020年预算减少0.1万元", "与2020年度预算相比,增加…" in a 2021 说明: another year's budget
     if gap.quantity.unit != final.quantity.unit or any(_approximate(f) for f in (final, gap)):
         return True
     kinds = {_kind(rate.clause), _kind(gap.clause)} - {""}
     if len(kinds) > 1:
-        return True  # "完成调整预算的95%" beside "比年初预算增加…": two budgets
+        return True  # "完成调整(后)预算的95%" beside "比年初预算增加…": two budgets
+    paired_by = "；".join(p for p in (paired_by, _stage_named_once(rate, gap)) if p)
     spent, off = _operand(run, pi, final), _operand(run, pi, gap)
     off = Interval(abs(off.lo), abs(off.hi)) if off.lo >= 0 else Interval(abs(off.hi), abs(off.lo))
     budget = (

@@ -12,6 +12,7 @@ from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
+from .compared_budget import is_compared_budget
 from .completion_gap import check_completion_by_gap
 from .count_parts import _split_dimension, check_count_parts
 from .facts import (
@@ -1915,10 +1916,17 @@ def _other_wholes(facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> li
     """The other money totals before a split heading's parts in the paragraph, in the total's unit ("收入决算1200万元，
     支出决算1000万元。按资金来源分：…"): the heading is read as splitting the nearest (`facts._split_whole`), but which
     whole it splits the words do not say — parts making another of them are that one's, parts beyond the nearest only a
-    guess against it. Empty for a list opened by 其中, which names its total."""
-    if not _SPLIT_HEADING.fullmatch(parts[0].listed_by.strip("“”")):
-        return []
+    guess against it. For a list opened by 其中, which names its total, only a budget its sentence prints as the base the
+    total is compared with ("支出决算1134万元,较预算数1237万元减少103万元,其中:基本支出预算800万元,项目支出预算437万元":
+    the 其中 may split that budget — review24r: held to the 1134 alone, a false 错误 once `facts._COMPARED_BUDGET` took the
+    budget out of the totals)."""
     first = min(p.index for p in parts)
+    if not _SPLIT_HEADING.fullmatch(parts[0].listed_by.strip("“”")):
+        return [
+            f
+            for f in facts[total.index + 1 : first]
+            if f.sentence == total.sentence and f.quantity.unit == total.quantity.unit and is_compared_budget(f)
+        ]
     return [
         f
         for f in facts[:first]

@@ -77,11 +77,14 @@ class Limits:
     max_rows_per_workbook: int = 400_000  # rows A1 to the last used one, summed over the sheets (≈ 270 bytes a row)
     max_values_per_workbook: int = 200_000  # cells holding a value, all sheets (≈ 400 bytes each, read and checked)
     max_string_bytes: int = 256 * 1024  # one shared string, in XML bytes (Excel's limit is 32,767 chars)
+    max_text_bytes: int = 32 * MIB  # .ods: cell text as a reader copies it (a repeated cell's string at each repeat)
     small_part_bytes: int = 8 * MIB  # structure parts (workbook, relationships) read whole
     max_markup_bytes: int = 8 * MIB  # an HTML or SpreadsheetML file (parsed into a whole tree)
     max_document_bytes: int = 6 * MIB  # a .docx's word/document.xml (≈ 30 MB of memory per MiB when read and checked)
     max_markup_cells: int = 100_000  # table cells of an HTML or SpreadsheetML export (≈ 2 KB each while read)
     max_pdf_pages: int = 1_000
+    max_pdf_objects: int = 200_000  # object ids a PDF's cross-reference sections declare (≈ 190 bytes each in a table)
+    max_pdf_page_chars: int = 30_000  # glyphs laid out on one PDF page (≈ 1.1 KB and 0.3 ms each, a page held at once)
     max_pdf_stream_bytes: int = 64 * MIB  # one PDF stream, inflated
     # One paragraph or free-text cell read figure by figure (document.facts.readable): ten times the longest real
     # paragraph (567 characters) — the narrative checks set each figure against the figures and sentences around it,

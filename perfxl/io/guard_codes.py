@@ -47,6 +47,9 @@ _CODES: dict[str, tuple[str, str, str, str, str]] = {
                     "成员数据区相互重叠的 .xlsx", "文件结构异常：压缩包成员 xl/styles.xml 与其他成员重叠或超出文件末尾（文件损坏或为恶意构造）"),
     "ZIP_DUPLICATE_NAME": ("压缩包中有重名成员", "duplicate ZIP member names", "同名成员会让不同程序读到不同内容，校验结果不可信。",
                            "含两个 xl/workbook.xml 的 .xlsx", "文件结构异常：压缩包中有重名成员 xl/workbook.xml"),
+    "ZIP_AMBIGUOUS": ("压缩包目录有歧义（不同软件读出不同内容）", "ambiguous ZIP directory (readers would see different contents)",
+                      "两个结尾记录、与 zip64 记录不一致或改名的成员会让 perfxl 检查的内容与读取组件读到的内容不同，校验结果不可信。",
+                      "末尾又拼接了一个小工作簿的 .xlsx", "文件结构异常：压缩包目录有歧义（文件中有两个压缩包结尾记录），不同软件会读出不同的内容，已拒绝读取"),
     "ZIP_TOO_MANY_ENTRIES": ("压缩包成员过多", "too many ZIP members", _HOSTILE,
                              "含 20000 个成员的 .xlsx", "压缩包成员过多（20000 个，上限 10000）"),
     "ZIP_UNSUPPORTED": ("使用了不支持的压缩方式", "unsupported ZIP compression method", "Excel 只用 Deflate 压缩；其他方式说明文件不是 Excel 保存的。",
@@ -89,6 +92,14 @@ _CODES: dict[str, tuple[str, str, str, str, str]] = {
                  "一个解压后超过 64 MB 的 PDF 数据流", "PDF 文件中有一个数据流解压后超过 64 MB（位于第 1024 字节），疑似“压缩炸弹”，已停止读取"),
     "PDF_TOO_MANY_PAGES": ("PDF 页数超过上限", "too many PDF pages", "自评报告不会有上千页；上限可用 PERFXL_MAX_PDF_PAGES 调整。",
                            "5000 页的 PDF", "PDF 页数过多（5,000 页，上限 1,000）；如确需读取，可设置环境变量 PERFXL_MAX_PDF_PAGES 提高上限"),
+    "PDF_TOO_MANY_OBJECTS": ("PDF 声明的对象过多", "a PDF declares too many objects",
+                             "交叉引用表的每个对象都占内存，声明上亿个对象的 PDF（恶意构造）会拖垮读取；上限可用 PERFXL_MAX_PDF_OBJECTS 调整。",
+                             "交叉引用流声明 1 亿个对象的 200 字节 PDF",
+                             "PDF 的交叉引用表声明的对象过多（超过 200,000 个，正常报告不过数万个），无法安全读取"),
+    "PDF_PAGE_TOO_DENSE": ("PDF 某页文字过多", "a PDF page shows too many glyphs",
+                           "每个字符都占内存和时间，一页几十万字符的 PDF（恶意构造）会拖垮读取；上限可用 PERFXL_MAX_PDF_PAGE_CHARS 调整。",
+                           "一页显示 100 万个字符的 PDF",
+                           "PDF 第 1 页的文字过多（超过 30,000 个字符，正常报告一页不过数千字），无法安全读取"),
 }
 #: Raised by perfxl.io.source when a parser fails on a file the guard let through.
 _READER: dict[str, tuple[str, str, str, str, str]] = {
@@ -113,11 +124,13 @@ GUARD_SETTINGS = MappingProxyType(
         "PART_TOO_LARGE": "PERFXL_MAX_PART_BYTES",
         "TOO_MANY_SHEETS": "PERFXL_MAX_SHEETS",
         "SHEET_TOO_LARGE": "PERFXL_MAX_CELLS_PER_SHEET, PERFXL_MAX_MARKUP_CELLS",
-        "WORKBOOK_TOO_LARGE": "PERFXL_MAX_CELLS_PER_WORKBOOK, PERFXL_MAX_ROWS_PER_WORKBOOK, PERFXL_MAX_VALUES_PER_WORKBOOK, PERFXL_MAX_MARKUP_BYTES",
+        "WORKBOOK_TOO_LARGE": "PERFXL_MAX_CELLS_PER_WORKBOOK, PERFXL_MAX_ROWS_PER_WORKBOOK, PERFXL_MAX_VALUES_PER_WORKBOOK, PERFXL_MAX_MARKUP_BYTES, PERFXL_MAX_TEXT_BYTES",
         "STRING_TOO_LONG": "PERFXL_MAX_STRING_BYTES",
         "DOCUMENT_TOO_LARGE": "PERFXL_MAX_DOCUMENT_BYTES",
         "PDF_BOMB": "PERFXL_MAX_PDF_STREAM_BYTES, PERFXL_MAX_UNCOMPRESSED_BYTES",
         "PDF_TOO_MANY_PAGES": "PERFXL_MAX_PDF_PAGES",
+        "PDF_PAGE_TOO_DENSE": "PERFXL_MAX_PDF_PAGE_CHARS",
+        "PDF_TOO_MANY_OBJECTS": "PERFXL_MAX_PDF_OBJECTS",
     }
 )
 

@@ -80,16 +80,28 @@ def bundle_sheets(stream: IO[bytes]) -> list[tuple[str, str, bool]]:
 
 
 def scan_xlsb_sheet(stream: IO[bytes], max_area: int) -> SheetExtent:
-    """Real used range of one sheet.bin, from BrtRowHdr rows and the columns of its cell records."""
+    """Real used range of one sheet.bin, from BrtRowHdr rows and the columns of its cell records.
+
+    Read as calamine reads them: every record's body goes into one buffer that is never shortened, and the row or
+    column is taken from its first bytes — a record shorter than 4 bytes reuses the bytes of a longer one before it
+    (any record, even one calamine ignores). A zero-length BrtRowHdr and cell record after a record holding 2999
+    placed a value at row and column 3,000 that the guard, skipping short records, never measured (sec24c)."""
     ext = SheetExtent()
     row = 0
+    buf = bytearray()
     for rtype, body in records(stream):
-        if rtype == BRT_ROW_HDR and len(body) >= 4:
-            row = struct.unpack_from("<I", body)[0] + 1
-        elif rtype in CELL_TYPES and len(body) >= 4:
-            ext.add(max(row, 1), struct.unpack_from("<I", body)[0] + 1)
-            if rtype == BRT_CELL_ISST and len(body) >= 12:  # calamine indexes the string table unchecked
-                ext.max_string_index = max(ext.max_string_index, struct.unpack_from("<I", body, 8)[0])
+        if len(body) >= len(buf):
+            buf = bytearray(body)
+        else:
+            buf[: len(body)] = body
+        if len(buf) < 4:  # calamine reads 4 bytes from it unchecked: a panic, reported where it is called
+            continue
+        if rtype == BRT_ROW_HDR:
+            row = struct.unpack_from("<I", buf)[0] + 1
+        elif rtype in CELL_TYPES:
+            ext.add(max(row, 1), struct.unpack_from("<I", buf)[0] + 1)
+            if rtype == BRT_CELL_ISST and len(buf) >= 12:  # calamine indexes the string table unchecked
+                ext.max_string_index = max(ext.max_string_index, struct.unpack_from("<I", buf, 8)[0])
             if ext.area > max_area:
                 return ext
         elif rtype == BRT_WS_DIM:

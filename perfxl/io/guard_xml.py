@@ -105,6 +105,8 @@ class SheetExtent:
     max_col: int = 0
     dimension: str = ""  # the <dimension ref> claim, as written
     max_string_index: int = -1  # highest shared-string index a cell uses (checked for .xlsb)
+    text_bytes: int = 0  # .ods: the text a reader copies into its cells (a repeated cell's string at each repeat)
+    longest_text: int = 0  # .ods: the longest text of one cell, as read (a `<text:s text:c>` counts its spaces)
 
     @property
     def area(self) -> int:
@@ -119,6 +121,12 @@ class SheetExtent:
             self.min_row, self.max_row = min(self.min_row, row), max(self.max_row, row)
             self.min_col, self.max_col = min(self.min_col, col), max(self.max_col, col)
         self.cells += 1
+
+    def add_span(self, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+        """A block of cells that all hold a value (an .ods cell repeated over rows and columns)."""
+        self.add(first_row, first_col)
+        self.add(last_row, last_col)
+        self.cells += (last_row - first_row + 1) * (last_col - first_col + 1) - 2
 
 
 #: Every `<c` tag, in one pass: groups 1 and 2 (the letters and digits of `r`) for a cell tag of the fast form that holds
@@ -221,17 +229,18 @@ _ITEM = re.compile(
 _R_ANY = lazy_compile(rb"""(?<![^\s"'])r\s*=\s*["']([A-Za-z]*)(\d+)["']""")
 
 
-def _exact_items(stream: IO[bytes]):
+def _exact_items(stream: IO[bytes], item: re.Pattern[bytes] | None = None, terminators: frozenset[str] | None = None):
     """The `_ITEM` pieces of a stream, chunk by chunk, the unterminated piece at a chunk's end carried into the next (a
     `>` inside a quoted value or a comment is no tag's end: `_tokens`' cut at the last `>` could split a tag there, its
     `r` then read in the next region as text). A piece over MAX_TAG bytes is refused (TagTooLong)."""
+    item, terminators = item or _ITEM, terminators or _TERMINATORS
     carry = b""
     while True:
         chunk = stream.read(CHUNK)
         buf = carry + chunk if carry else chunk
         carry = b""
-        for m in _ITEM.finditer(buf):
-            if m.end() == len(buf) and m.lastgroup not in _TERMINATORS:
+        for m in item.finditer(buf):
+            if m.end() == len(buf) and m.lastgroup not in terminators:
                 if not chunk:  # the part ends inside it: truncated XML, which calamine refuses (nothing to measure)
                     return
                 carry = buf[m.start() :]
@@ -377,60 +386,153 @@ def _si_plain(out: SharedStringsScan, region: bytes, offset: int, opened_at: int
     return offset + len(region) - len(last) + start + 4 if start >= 0 else opened_at
 
 
-_ODS_TOKEN = lazy_compile(rb"<(/?)table:(table|table-row|table-cell|covered-table-cell)(?=[\s/>])([^>]*?)(/?)>")
-_ODS_NAME = lazy_compile(rb'table:name\s*=\s*"([^"]*)"')
-_ODS_ROWS = lazy_compile(rb'table:number-rows-repeated\s*=\s*"(\d+)"')
-_ODS_COLS = lazy_compile(rb'table:number-columns-repeated\s*=\s*"(\d+)"')
-_ODS_VALUE = lazy_compile(rb"office:value-type\s*=")
+#: One piece of content.xml as quick-xml (calamine's parser) splits it, as `_ITEM` for a sheet: comments, CDATA, PIs, an
+#: end tag by its whole name, a start tag by its whole name (calamine compares `table:table-cell` as written, prefix and
+#: all) read to its first `>` outside quotes, text (group `x`, counted as a cell's text), any other `<`.
+_ODS_ITEM = lazy_compile(
+    rb"<!--(?:[^-]++|-(?!->))*+(?P<c>-->)?"
+    rb"|<!\[CDATA\[(?:[^\]]++|\](?!\]>))*+(?P<d>\]\]>)?"
+    rb"|<\?(?:[^?]++|\?(?!>))*+(?P<p>\?>)?"
+    rb"|</(?P<end>[^\s<>\"'/]*+)[^>]*+(?P<e>>)?"
+    rb"|<(?![/!?])(?P<name>[^\s<>\"'/]*+)(?P<attrs>(?:[^>\"']++|\"[^\"]*+\"?|'[^']*+'?)*+)(?P<t>>)?"
+    rb"|(?P<x>[^<]++)"
+    rb"|<[^>]*+(?P<o>>)?"
+)
+_ODS_TERMINATORS = frozenset(("c", "d", "p", "e", "t", "o", "x"))
+#: Every attribute of a tag as quick-xml reads it: a key is what stands between white space or a closing quote and `=`,
+#: its value in either quotes.
+_ODS_ATTR = lazy_compile(rb"""(?<![^\s"'])([^\s="'<>/]++)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+#: Attributes that give a cell a value (calamine's get_datatype) or a formula (kept beside the values, as long).
+_ODS_VALUE_KEYS = (
+    b"office:value",
+    b"office:string-value",
+    b"office:date-value",
+    b"office:time-value",
+    b"office:boolean-value",
+    b"table:formula",
+)
+_ODS_CELLS = (b"table:table-cell", b"table:covered-table-cell")
+
+
+def _ods_attrs(attrs: bytes) -> dict[bytes, bytes]:
+    """A tag's attributes; of a key written twice (calamine refuses that) the longer value."""
+    out: dict[bytes, bytes] = {}
+    for key, double, single in _ODS_ATTR.findall(attrs):
+        value = double or single
+        if len(value) >= len(out.get(key, b"")):
+            out[key] = value
+    return out
+
+
+def _ods_count(attrs: dict[bytes, bytes], key: bytes) -> int:
+    """A repeat count as calamine parses it (Rust's `usize` parse: `+3000` is 3,000), entities unescaped; 1 when
+    absent, 0 when unreadable (calamine refuses the file there)."""
+    value = attrs.get(key)
+    if value is None:
+        return 1
+    text = _unescape(value) if b"&" in value else value.decode("ascii", "replace")
+    return int(text) if re.fullmatch(r"\+?[0-9]+", text) else 0
+
+
+def _unescape(value: bytes) -> str:
+    """An attribute value with its character references resolved (as calamine's `decode_attr`)."""
+    if b"&" not in value:
+        return value.decode("utf-8", "replace")
+    import html  # lazy: its entity table (~4 ms) only for an .ods attribute holding a reference
+
+    return html.unescape(value.decode("utf-8", "replace"))
+
+
+@dataclass(slots=True)
+class _OdsCell:
+    """A `table:table-cell` start tag read, its content not yet: where it is, how often it repeats, its text."""
+
+    name: bytes
+    col: int
+    rep: int
+    value: bool
+    content: bool  # a string cell without a string-value attribute: calamine reads its text elements
+    text: int
+    depth: int = 0
 
 
 def scan_ods_tables(stream: IO[bytes], max_area: int) -> list[tuple[str, SheetExtent]]:
-    """(sheet name, real extent) of each table in an OpenDocument content.xml.
+    """(sheet name, real extent) of each table in an OpenDocument content.xml, read as calamine reads it (sec24c).
 
-    Repeated rows and columns (`number-rows-repeated`, `number-columns-repeated`) count in full
-    when the repeated cell holds a value, because that is what a reader expands them to; empty
-    repeats (LibreOffice writes one to the last row) are free. Stops once an area passes `max_area`.
-    """
+    A cell holds a value when it has a value attribute, a formula, or is a string cell (its text elements then are its
+    value); it is repeated `table:number-columns-repeated` times, its row `table:number-rows-repeated` times, and calamine
+    copies the value (a string with it) into every one, so values and text count in full (`add_span`, `text_bytes`);
+    empty repeats (LibreOffice writes one to the last row) are free. A string cell's text is its content as read, a
+    `<text:s text:c="N"/>` counting N spaces (calamine pushes them one by one: a 7-byte tag asked for 200 MB).
+    Tags are read as quick-xml reads them (`_ODS_ITEM`): a `>` inside a quoted value, single quotes and `+3000` counts once
+    hid repeats from the guard. Stops once an area passes `max_area`."""
     out: list[tuple[str, SheetExtent]] = []
     ext: SheetExtent | None = None
-    row = col = row_rep = 0
-    row_has_value = False
-    for region in _tokens(stream):
-        for m in _ODS_TOKEN.finditer(region):
-            closing, name, attrs, selfclosed = m.group(1), m.group(2), m.group(3), m.group(4)
-            if name == b"table":
-                if not closing:
-                    found = _ODS_NAME.search(attrs)
-                    ext = SheetExtent()
-                    out.append(((found.group(1) if found else b"").decode("utf-8", "replace"), ext))
-                    row = 0
+    row = col = 0
+    row_rep = 1
+    in_row = False
+    cell: _OdsCell | None = None
+    for m in _exact_items(stream, _ODS_ITEM, _ODS_TERMINATORS):
+        name, end = m.group("name"), m.group("end")
+        if cell is not None:
+            if cell.content and name not in _ODS_CELLS:
+                cell.text += m.end() - m.start()
+                if name in (b"text:s", b"text:p"):
+                    spaces = _ods_count(_ods_attrs(m.group("attrs")), b"text:c") if name == b"text:s" else 1
+                    cell.text += spaces
+            closes = end in _ODS_CELLS if cell.content else end == cell.name
+            if name == cell.name and not cell.content and not m.group("attrs").endswith(b"/"):
+                cell.depth += 1
+            elif closes and cell.depth:
+                cell.depth -= 1
+            elif closes:
+                if ext is not None:
+                    col = _ods_cell_done(ext, cell, row, row_rep)
+                cell = None
+            continue
+        if name is not None:
+            closed = m.group("attrs").endswith(b"/")
+            if name == b"table:table":
+                ext = SheetExtent()
+                found = _ods_attrs(m.group("attrs")).get(b"table:name", b"")
+                out.append((_unescape(found), ext))
+                row, in_row = 0, False
+                if closed:
+                    ext = None
+            elif ext is None:
                 continue
-            if ext is None:
-                continue
-            if name == b"table-row":
-                if not closing:
-                    reps = _ODS_ROWS.search(attrs)
-                    row_rep = int(reps.group(1)) if reps else 1
-                    col, row_has_value = 0, False
-                    if selfclosed:
-                        row += row_rep
-                else:
-                    if row_has_value:
-                        ext.add(row + 1, 1)
-                        ext.add(row + row_rep, 1)
-                        if ext.area > max_area:
-                            return out
+            elif name == b"table:table-row":
+                row_rep = _ods_count(_ods_attrs(m.group("attrs")), b"table:number-rows-repeated")
+                col, in_row = 0, not closed
+                if closed:
                     row += row_rep
-                continue
-            if closing:
-                continue
-            reps = _ODS_COLS.search(attrs)
-            rep = int(reps.group(1)) if reps else 1
-            if _ODS_VALUE.search(attrs) or (not selfclosed and name == b"table-cell"):
-                row_has_value = True
-                ext.add(row + 1, col + 1)
-                ext.add(row + 1, col + rep)
-                if ext.area > max_area:
-                    return out
-            col += rep
+            elif name in _ODS_CELLS and in_row:
+                attrs = _ods_attrs(m.group("attrs"))
+                rep = _ods_count(attrs, b"table:number-columns-repeated")
+                string = attrs.get(b"office:value-type") == b"string" and not any(
+                    k in attrs for k in _ODS_VALUE_KEYS[:5]
+                )
+                value = string or any(k in attrs for k in _ODS_VALUE_KEYS)
+                text = sum(len(attrs.get(k, b"")) for k in _ODS_VALUE_KEYS[1:4] + _ODS_VALUE_KEYS[5:])
+                cell = _OdsCell(name, col, rep, value, string and not closed, text)
+                if closed:
+                    col = _ods_cell_done(ext, cell, row, row_rep)
+                    cell = None
+            if ext is not None and ext.area > max_area:
+                return out
+        elif end == b"table:table-row" and ext is not None and in_row:
+            row, in_row = row + row_rep, False
+        elif end == b"table:table":
+            ext = None
     return out
+
+
+def _ods_cell_done(ext: SheetExtent, cell: _OdsCell, row: int, row_rep: int) -> int:
+    """Count a read cell into its table; the column after it."""
+    if cell.value and cell.rep and row_rep:
+        ext.add_span(row + 1, cell.col + 1, row + row_rep, cell.col + cell.rep)
+        ext.text_bytes += cell.text * cell.rep * row_rep
+        ext.longest_text = max(ext.longest_text, cell.text)
+    return cell.col + cell.rep

@@ -16,7 +16,6 @@ from __future__ import annotations
 import io
 import os
 import posixpath
-import re
 import struct
 import zipfile
 import zlib
@@ -26,6 +25,7 @@ from typing import BinaryIO
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from ..patterns import lazy_compile
 from .guard import (
     MIB,
     FileKind,
@@ -47,6 +47,7 @@ from .guard_xml import (
     scan_sheet_extent,
     scan_sheet_extent_fast,
 )
+from .guard_zipdir import check_single_reading
 
 __all__ = ["inspect_zip", "read_member", "ZipPass"]
 
@@ -336,10 +337,11 @@ def _rels(pk: ZipPass, source: str) -> dict[str, tuple[str, str]]:
     return out
 
 
-#: A relationship tag's `Id` and `Target`, as written (before any entity is unescaped).
-_REL_TAG = re.compile(rb"<(?:[^\s:<>/]*:)?Relationship\b([^>]*)>")
-_REL_ID = re.compile(rb"""(?<![^\s"'])Id\s*=\s*["']([^"']*)["']""")
-_REL_TARGET = re.compile(rb"""(?<![^\s"'])Target\s*=\s*["']([^"']*)["']""")
+#: A relationship tag's `Id` and `Target`, as written (before any entity is unescaped); compiled on first use (only a
+#: .rels holding an `&` is scanned).
+_REL_TAG = lazy_compile(rb"<(?:[^\s:<>/]*:)?Relationship\b([^>]*)>")
+_REL_ID = lazy_compile(rb"""(?<![^\s"'])Id\s*=\s*["']([^"']*)["']""")
+_REL_TARGET = lazy_compile(rb"""(?<![^\s"'])Target\s*=\s*["']([^"']*)["']""")
 
 
 def _literal_targets(pk: ZipPass, folder: str, raw: bytes, out: dict[str, tuple[str, str]]) -> None:
@@ -355,6 +357,18 @@ def _literal_targets(pk: ZipPass, folder: str, raw: bytes, out: dict[str, tuple[
         key, found = rid.group(1).decode("utf-8", "replace"), members.get(path.lower())
         if found and key in out:
             out[key] = (out[key][0], found)
+
+
+#: Parts calamine's .xlsb reader opens by these names, whatever the package relationships say: a root relationship
+#: naming `xl/wb2.bin` (and its sheets) beside an `xl/workbook.bin` naming a far sheet had the guard measure one workbook
+#: and calamine read the other (sec24c).
+XLSB_WORKBOOK, XLSB_STRINGS = "xl/workbook.bin", "xl/sharedStrings.bin"
+
+
+def _calamine_member(names: set[str], path: str) -> str | None:
+    """The member calamine finds for `path` (its names compared lower-cased, `\\` read as `/`), or None."""
+    key = path.lower()
+    return next((n for n in names if n.replace("\\", "/").lower() == key), None)
 
 
 def _workbook_part(pk: ZipPass, names: set[str]) -> str:
@@ -399,7 +413,7 @@ def _sheet_list(pk: ZipPass, wb_part: str) -> list[tuple[str, str, bool]]:
     return out
 
 
-def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels) -> tuple[SheetInfo, ...]:
+def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels, wb_part: str) -> tuple[SheetInfo, ...]:
     """One streaming pass over each worksheet and the shared strings (inflation capped, CRC checked)."""
     p, limits = pk.p, pk.limits
     binary = kind is FileKind.XLSB
@@ -418,8 +432,15 @@ def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels) -> tuple[SheetInfo,
         max_index = max(max_index, ext.max_string_index)
         infos.append(SheetInfo(name, part, hidden, ext.cells, ext.max_row, ext.max_col, ext.dimension))
     items = 0
-    for rel_type, part in rels.values():
-        if rel_type.endswith("/sharedStrings") and part in pk.zf.NameToInfo:
+    string_parts = [part for rel_type, part in rels.values() if rel_type.endswith("/sharedStrings")]
+    # calamine opens the shared strings by name beside the workbook part, whatever the relationships name, and reserves
+    # its declared count: measured too, last (its count is the one calamine's cells index) (sec24c)
+    by_name = XLSB_STRINGS if binary else posixpath.join(posixpath.dirname(wb_part), "sharedStrings.xml")
+    found = _calamine_member(set(pk.zf.NameToInfo), by_name)
+    if found:
+        string_parts = [part for part in string_parts if part != found] + [found]
+    for part in string_parts:
+        if part in pk.zf.NameToInfo:
             try:
                 with pk.open(part) as fh:
                     sst = scan_xlsb_strings(fh) if binary else scan_shared_strings(fh)
@@ -503,6 +524,7 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
         pk = ZipPass(zf, fp, p, limits)
         try:
             _check_directory(zf, p, size, limits)
+            check_single_reading(zf, fp, p, size)
             names = set(zf.NameToInfo)
             if _is_ods(pk, names):
                 infos = _scan_ods(pk, names)
@@ -521,6 +543,7 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
             part = wb_part = _workbook_part(pk, names)
             if wb_part.endswith(".bin"):
                 kind = FileKind.XLSB
+                part = wb_part = _calamine_member(names, XLSB_WORKBOOK) or wb_part
             elif any(n.lower().endswith("vbaproject.bin") for n in names) or p.suffix.lower() == ".xlsm":
                 kind = FileKind.XLSM
             else:
@@ -550,7 +573,7 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
                         part=target,
                     )
             part = None
-            infos = _scan_streams(pk, kind, sheets, rels)
+            infos = _scan_streams(pk, kind, sheets, rels, wb_part)
             check_workbook_totals(p, limits, infos)
             pk.sweep()
         except (ZipBombError, MemberCorrupt, DtdForbidden) as exc:
@@ -675,6 +698,27 @@ def _scan_ods(pk: ZipPass, names: set[str]) -> tuple[SheetInfo, ...]:
         )
     for name, ext in tables:
         check_sheet_extent(p, limits, name, "content.xml", ext.cells, ext.max_row, ext.max_col)
+        if ext.longest_text > limits.max_string_bytes:
+            raise unreadable(
+                "STRING_TOO_LONG",
+                f"工作表“{name}”中有超长文本（一个单元格 {ext.longest_text:,} 字节，上限 {limits.max_string_bytes:,}；"
+                "Excel 单元格最多 32767 个字符）",
+                f"a cell of sheet {name!r} holds {ext.longest_text} bytes of text > limit {limits.max_string_bytes}",
+                p,
+                sheet=name,
+                part="content.xml",
+            )
+    text = sum(ext.text_bytes for _, ext in tables)
+    if text > limits.max_text_bytes:
+        raise unreadable(
+            "WORKBOOK_TOO_LARGE",
+            f"工作簿过大：重复的单元格展开后文字共 {text / MIB:,.0f} MB，超过上限 {limits.max_text_bytes / MIB:,.0f} MB；"
+            "请删除重复的单元格后再提交。如确需读取，可设置环境变量 PERFXL_MAX_TEXT_BYTES 提高上限（内存占用随之增加）",
+            f"workbook too large: {text:,} bytes of cell text once repeated cells are expanded > limit "
+            f"max_text_bytes={limits.max_text_bytes:,} (raise it with PERFXL_MAX_TEXT_BYTES)",
+            p,
+            part="content.xml",
+        )
     infos = tuple(SheetInfo(name, "content.xml", False, ext.cells, ext.max_row, ext.max_col) for name, ext in tables)
     check_workbook_totals(p, limits, infos)
     return infos

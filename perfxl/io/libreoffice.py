@@ -7,7 +7,10 @@ workbook's cached values are LibreOffice's own results, not the ones perfxl wrot
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -36,6 +39,25 @@ _RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 """
+
+
+def _run_group(cmd: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    """Run `cmd` in a session of its own; past `timeout`, kill the whole group and raise TimeoutExpired.
+
+    `soffice` is a launcher: the converter is its child `soffice.bin`, which `subprocess.run`'s timeout (a kill of the
+    direct child only) left running, orphaned, at full CPU on a hostile document (sec24c: still converting 9 s after
+    the refusal; the time limit bounded perfxl's wait, not LibreOffice)."""
+    with subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    ) as proc:
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+            raise
+        return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
 def soffice_path() -> str | None:
@@ -77,7 +99,7 @@ def convert_many(
             *map(str, srcs),
         ]
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+            proc = _run_group(cmd, timeout)
             why = proc.stderr.strip()[:200]
         except (OSError, subprocess.TimeoutExpired) as exc:
             proc, why = None, f"{type(exc).__name__}（超过 {timeout:g} 秒或无法启动）"

@@ -42,6 +42,35 @@ class _Budget:
             path,
             0,
         )
+        self.page_chars = limits.max_pdf_page_chars
+        self.objects, self.objects_spent = limits.max_pdf_objects, 0
+
+    def claim_objects(self, count: int) -> None:
+        """Object ids declared by a cross-reference section; PDF_TOO_MANY_OBJECTS past the cap."""
+        self.objects_spent += count
+        if self.objects_spent > self.objects:
+            raise self._over(
+                "PDF_TOO_MANY_OBJECTS",
+                f"PDF 的交叉引用表声明的对象过多（超过 {self.objects:,} 个，正常报告不过数万个）",
+                f"the PDF's cross-reference sections declare more than max_pdf_objects={self.objects} objects",
+                "PERFXL_MAX_PDF_OBJECTS",
+            )
+
+    def refuse_page(self, page: object) -> UnreadableWorkbook:
+        return self._over(
+            "PDF_PAGE_TOO_DENSE",
+            f"PDF 第 {page} 页的文字过多（超过 {self.page_chars:,} 个字符，正常报告一页不过数千字）",
+            f"PDF page {page} shows more than max_pdf_page_chars={self.page_chars} glyphs",
+            "PERFXL_MAX_PDF_PAGE_CHARS",
+        )
+
+    def _over(self, code: str, zh: str, en: str, variable: str) -> UnreadableWorkbook:
+        return UnreadableWorkbook(
+            f"{zh}，无法安全读取；如确需读取，可设置环境变量 {variable} 提高上限（内存占用随之增加）",
+            f"{en} (raise it with {variable}; memory grows with it)",
+            code=code,
+            path=str(self.path),
+        )
 
     def refuse(self, total: bool) -> UnreadableWorkbook:
         if total:
@@ -185,6 +214,54 @@ def _checked(decode: Any) -> Any:
     return run
 
 
+def _counted(render_char: Any) -> Any:
+    """pdfminer's render_char, counting the glyphs of its device (one device a page) against the page's cap."""
+
+    def run(self: Any, *args: Any, **kwargs: Any) -> Any:
+        budget = _BUDGET.get()
+        if budget is not None:
+            count = self.__dict__.get("_perfxl_glyphs", 0) + 1
+            self._perfxl_glyphs = count
+            if count > budget.page_chars:
+                raise budget.refuse_page(getattr(self, "pageno", "?"))
+        return render_char(self, *args, **kwargs)
+
+    return run
+
+
+class _CountedOffsets(dict):
+    """A cross-reference table's offsets (pdfminer's `PDFXRef.offsets`), each new object id claimed from the budget."""
+
+    def __init__(self, budget: _Budget) -> None:
+        super().__init__()
+        self.budget = budget
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        if key not in self:
+            self.budget.claim_objects(1)
+        super().__setitem__(key, value)
+
+
+def _counted_xrefs(pdfdocument: Any) -> None:
+    """pdfminer's cross-reference sections count their object ids against the reading's budget."""
+    table_init, stream_load = pdfdocument.PDFXRef.__init__, pdfdocument.PDFXRefStream.load
+
+    def init(self: Any) -> None:
+        table_init(self)
+        budget = _BUDGET.get()
+        if budget is not None:
+            self.offsets = _CountedOffsets(budget)
+
+    def load(self: Any, parser: Any) -> None:
+        stream_load(self, parser)
+        budget = _BUDGET.get()
+        if budget is not None:
+            budget.claim_objects(sum(max(n, 0) for _, n in self.ranges if isinstance(n, int)))
+
+    pdfdocument.PDFXRef.__init__ = init
+    pdfdocument.PDFXRefStream.load = load
+
+
 @contextlib.contextmanager
 def bounded_decoding(limits: Limits, path: Path) -> Iterator[None]:
     """pdfminer's decoders capped by `limits` while the block reads the PDF at `path`."""
@@ -199,6 +276,12 @@ def bounded_decoding(limits: Limits, path: Path) -> Iterator[None]:
         pdftypes.ascii85decode = _checked(pdftypes.ascii85decode)
         pdftypes.asciihexdecode = _checked(pdftypes.asciihexdecode)
         pdftypes._perfxl_bounded = True  # type: ignore[attr-defined]
+        from pdfminer.converter import PDFLayoutAnalyzer
+
+        PDFLayoutAnalyzer.render_char = _counted(PDFLayoutAnalyzer.render_char)  # type: ignore[method-assign]
+        import pdfminer.pdfdocument as pdfdocument
+
+        _counted_xrefs(pdfdocument)
     token = _BUDGET.set(_Budget(limits, path))
     try:
         yield

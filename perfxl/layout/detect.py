@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ from ..model import (
     TableCoverage,
 )
 from ..patterns import lazy_compile
+from ..records import value_methods
 from ..skips import part_of_form, skipped_for
 from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
@@ -82,7 +84,8 @@ class RowKind(enum.Enum):
 _OTHER, _NOTE, _BLANK = RowKind.OTHER, RowKind.NOTE, RowKind.BLANK
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class SheetLayout:
     """What one sheet holds: evaluations, a basic-data table, 申报表/监控表 forms, the findings about
     them, and its coverage (kind, tables read as runs of rows, checks that cannot run)."""
@@ -549,7 +552,11 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return RowKind.GRADE  # "自评等级：良" in one cell
     if one_text and _YEAR_LINE.match(texts[0]):
         return RowKind.NOTE
-    if (len(cells) == 1 or one_text) and spaced_field(cells[0][1]) is not None:
+    first = cells[0][1]
+    broken = first.__class__ is str and ("\n" in first[:14] or "\t" in first[:14])
+    if (len(cells) == 1 or one_text or broken) and spaced_field(first) is not None:
+        # "主管部门\t某县人社局 │ 实施单位\n某县…": a head field and its value in one cell beside others (read24) — asked
+        # of a row of several cells only when its first cell breaks within its first 13 characters
         return (
             RowKind.HEADER_FIELD
         )  # 岳阳 自评报告's cover: "项目名称       低票价运营补贴", label and value in one cell
@@ -648,20 +655,58 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
 #: "项目名称       低票价运营补贴": a label and its value in one cell, kept apart by a run of spaces instead of a colon.
 #: The value runs to its last non-space: greedy then back to it, not a lazy `.*?` trying `\s*$` at every step (that was
 #: quadratic in a run of spaces inside the value — 1.8 s for 20,000 of them; lead, session 22).
-_SPACED_FIELD = lazy_compile(r"^\s*(\S{2,12}?)[ \u3000]{2,}(\S(?:.*\S)?)\s*$")
-_SPACE_RUN = lazy_compile(r"[ \u3000]{2,}")
+#: A tab or a line break keeps them apart as well ("项目名称\t低票价运营补贴", "实施单位\n某县就业服务中心" — Alt+Enter), and
+#: the label may be spaced out one space a character ("实 施 单 位   某县…"): read24, before both were unread.
+_SPACED_FIELD = lazy_compile(
+    r"^\s*(\S(?:[ \u3000]?\S){1,11}?)(?:[ \u3000]{2,}|[ \u3000]*[\t\r\n]\s*)(\S(?:[\s\S]*\S)?)\s*$"
+)
+_ANY_SPACE = re.compile(r"\s")
+_SPACE_RUN = lazy_compile(r"[ \u3000]{2,}|[ \u3000]*[\t\r\n]\s*")
 _ONE_SPACE = lazy_compile(r"[ \u3000]")
+
+
+#: What bounds a label written before a colon inside a head value: a space, a line break or a separator.
+_LABEL_BOUND = frozenset(" \u3000\t\r\n,，;；、()（）:：")
+
+
+def cut_at_label(value: str) -> str:
+    """`value` (a head field's value) up to another field's label written in the same cell with a colon after it
+    ("职业技能培训补贴项目 联系人：张三" → "职业技能培训补贴项目", "某县人社局主管单位：某县政府" → "某县人社局"): a head
+    field, a `RUN_ON_LABELS` word or a note or signature word (填报人, 联系电话 …) — read24: the name ran on into the
+    label. A colon after other words ("（一期：土建）") is the value's own. The longest label before each colon wins
+    ("项目负责人" over "负责人"); at most 12 characters are looked back, before the first 32 colons (bad input: a cell
+    of colons is bounded work, bench/hostile_text.py)."""
+    if ":" not in value and "：" not in value:
+        return value
+    colons = (i for i, ch in enumerate(value) if ch == ":" or ch == "：")
+    for i in itertools.islice(colons, 32):
+        start = i
+        while start > 0 and i - start < 12 and value[start - 1] not in _LABEL_BOUND:
+            start -= 1
+        for j in range(start, i - 1):
+            if _head_label(value[j:i]):
+                return value[:j].rstrip(" \u3000\t\r\n,，;；、")
+    return value
+
+
+def _head_label(text: str) -> bool:
+    label = H.normalise_label(text)
+    return bool(
+        label in H.RUN_ON_LABELS
+        or label in _SIGNATURES
+        or label + ":" in H.NOTE_PREFIXES
+        or label in H.NOTE_PREFIXES
+        or H.match_role(H.strip_brackets(label), H.HEADER_FIELDS)
+    )
 
 
 def spaced_field(text: object) -> tuple[str, str] | None:
     """(field, value) of a head field printed in one cell as its label, two spaces or more and its value — the cover of
     岳阳's 财政支出项目绩效评价自评报告 (附件3: "项目名称       低票价运营补贴", "主管部门       汨罗市交通运输局"); None
     for any other text. A label followed by one space only is no such pair (a name may hold a space)."""
-    if not isinstance(text, str) or ":" in text or "：" in text:
-        return None
-    text = unicodedata.normalize("NFKC", text)  # (NFKC's own space: U+3000 and the other wide spaces become " ")
-    # the label's run of spaces is two of them in a row (asked of every one-cell row: most hold none, no regex for them)
-    m = _SPACED_FIELD.match(text) if "  " in text else None
+    if not isinstance(text, str) or ":" in text or "：" in text or _ANY_SPACE.search(text) is None:
+        return None  # (most texts hold no space at all: no NFKC and no pattern for them)
+    m = _SPACED_FIELD.match(unicodedata.normalize("NFKC", text))
     if m is None:
         return None
     role = H.match_role(H.strip_brackets(H.normalise_label(m.group(1))), H.HEADER_FIELDS)
@@ -671,6 +716,8 @@ def spaced_field(text: object) -> tuple[str, str] | None:
     # another label with its value, a note or signature word, the form's year and a seal (`_ends_spaced_value`)
     value = m.group(2)
     seal = value.rfind("(") if value.endswith(")") else -1  # where a last bracketed note begins
+    if _ends_spaced_value(value, 0, seal):
+        return None  # "填报单位\n(盖章)", "项目名称\t主管部门": a label over its seal or beside another label, no value
     for run in _SPACE_RUN.finditer(value):
         if _ends_spaced_value(value, run.end(), seal):
             return role, value[: run.start()]

@@ -35,6 +35,7 @@ from ..model import (
 )
 from ..numbers import to_decimal, to_points
 from ..patterns import lazy_compile
+from ..records import value_methods
 from . import headers as H
 from .breakdown import breakdown_amounts
 from .cells import (
@@ -51,7 +52,7 @@ from .cells import (
     value_at,
 )
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
-from .detect import RowKind, columns_by_role, header_fields, indicator_columns, spaced_field, year_line
+from .detect import RowKind, columns_by_role, cut_at_label, header_fields, indicator_columns, spaced_field, year_line
 from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows, inline_pairs, weight_in_header
 from .indicators import (
@@ -70,7 +71,8 @@ from .sheetkind import KIND_ZH as SHEET_KIND_ZH
 __all__ = ["read_evaluations", "parse_level1"]
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _Builder:
     """The evaluation being assembled while rows are read."""
 
@@ -202,7 +204,7 @@ _MISSING_TOTAL_ZH = (
     "绩效指标表没有“总分”行（分值与得分合计）：总分与自评等级无从复核，请核对表格是否完整（是否续在其他页）。"
 )
 #: A numbered item label left of the goal columns ("2.项目实施内容及过程概述"): the block's next item, no goal.
-_NUMBERED_ITEM = re.compile(r"\s*\d+\s*[.．、]")
+_NUMBERED_ITEM = lazy_compile(r"\s*\d+\s*[.．、]")
 #: The level columns an indicator header names (一级指标 │ 二级指标): no goal row holds both.
 _LEVEL_HEADER = frozenset({"level1", "level2"})
 #: The columns of an indicator row that hold its data (not its 一级/二级 labels): a row holding none is no indicator.
@@ -716,10 +718,16 @@ class _Reader(FundsRows):
                 cell = value_at(self.grid, r, c)
                 text = unicodedata.normalize("NFKC", cell.text).replace("：", ":")
                 spaced = spaced_field(cell.raw)
-                value = text.split(":", 1)[1].strip() if ":" in text else spaced[1] if spaced else ""
+                value = cut_at_label(text.split(":", 1)[1].strip()) if ":" in text else spaced[1] if spaced else ""
                 self.cur.header[key] = CellValue(value or None, cell.ref, cell.formula, cell.computed)
             else:
-                self.cur.header[key] = value_at(self.grid, r, vc)
+                cell = value_at(self.grid, r, vc)
+                raw = cell.raw
+                # "某县人社局 负责人：李四" in the value's own cell: the name ends at the next field's label (read24)
+                cut = cut_at_label(raw) if raw.__class__ is str else raw
+                self.cur.header[key] = (
+                    cell if cut is raw else CellValue(cut or None, cell.ref, cell.formula, cell.computed)
+                )
         stated = self.cur.header.get("自评得分")
         if stated is not None and self.cur.stated_total is None and not stated.is_blank:
             self.cur.stated_total = stated  # the head's 自评得分 is the total the unit states, as "项目总得分99.41分"
@@ -1447,7 +1455,8 @@ class _Reader(FundsRows):
         self._unmapped_run = _UnmappedRun(r, r, cells[0][0], cells[-1][0], severity, key, finding)
 
 
-@dataclass
+@value_methods
+@dataclass(eq=False, repr=False)
 class _UnmappedRun:
     """The rows the last LAYOUT_UNMAPPED_ROW covers: first/last row, columns, severity, which cells ("rows":
     whole rows; "columns": the extra columns beside a table), and the finding itself."""

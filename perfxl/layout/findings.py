@@ -7,11 +7,13 @@ from typing import Any
 
 from ..grid import Grid
 from ..model import CellRef, Finding, Severity
+from ..records import value_methods
 
 __all__ = ["unmapped_row", "unmapped_rows", "missing_columns", "COLUMN_NAMES", "Container", "container", "WORKBOOK"]
 
 
-@dataclass(frozen=True)
+@value_methods
+@dataclass(frozen=True, eq=False, repr=False)
 class Container:
     """What the reader's notices call the file and each grid of it: a workbook's sheets, a report's tables."""
 

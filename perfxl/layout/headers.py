@@ -86,7 +86,7 @@ _UNCLOSED = re.compile(r"\([^()]*$")
 
 
 #: The signs of a rule a header states after "=" ("执行率=执行数/年初预算数", "得分=执行率×分值").
-_FORMULA_SIGN = re.compile(r"[/÷×*]")
+_FORMULA_SIGN = lazy_compile(r"[/÷×*]")
 
 
 @lru_cache(maxsize=8192)
@@ -534,6 +534,35 @@ NOTE_PREFIXES = tuple(
         "(印章)",
     )
 )
+
+#: Labels a head cell prints after a field's value in the same cell ("项目名称：XX 联系人：张三", "主管部门：某县人社局主管单位：
+#: 某县政府"): with a colon after them they end the value — a name never holds another field's label (read24). Beside
+#: them the head fields themselves (`HEADER_FIELDS`) and the note and signature words (`NOTE_PREFIXES`) end it.
+RUN_ON_LABELS: frozenset[str] = frozenset(
+    _syn(
+        "联系人",
+        "联系电话",
+        "联系方式",
+        "负责人",
+        "项目负责人",
+        "单位负责人",
+        "财务负责人",
+        "项目单位",
+        "主管单位",
+        "资金来源",
+        "资金性质",
+        "项目类别",
+        "项目类型",
+        "项目属性",
+        "实施期限",
+        "项目期限",
+        "实施周期",
+        "评价等级",
+        "自评等级",
+        "自评得分",
+    )
+)
+
 
 #: A row opening with an approval box ("财政部门支出股室初审意见 │ (盖章)", under 湖南 南岳's 申报表) ends a table like a
 #: note — whatever its merge, exported filled, repeats across the row.

@@ -78,7 +78,18 @@ _ANSWER_KINDS = frozenset(("是/否",))
 _SYSTEM_CODE = lazy_compile(r"^\s*\d{2,3}\s*(?=[≥≤><=≧≦＝＞＜])")
 
 
-_PLAIN_NUMBER = re.compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
+_PLAIN_NUMBER = lazy_compile(r"^\s*-?\d[\d,]*(?:\.\d+)?\s*$")
+#: A figure with a note in brackets after it ("28（注：据年度统计）", "8(注1)"): the row's unit goes after the figure, before
+#: the note (read24: "1（注：…）" took no unit — read unitless against "21万亩" — and the target read "21（注：…）万亩").
+_FIGURE_THEN_NOTE = lazy_compile(r"^(\s*-?\d[\d,]*(?:\.\d+)?)(\s*[(（]\s*(?:备注|注释|注)[^()（）]{0,80}[)）]\s*)$")
+
+
+def _with_unit(text: str, unit: str) -> str | None:
+    """`text` (a plain figure, perhaps with a note after it) with `unit` after its figure; None for any other text."""
+    if _PLAIN_NUMBER.match(text):
+        return f"{text}{unit}"
+    m = _FIGURE_THEN_NOTE.match(text)
+    return f"{m.group(1)}{unit}{m.group(2)}" if m else None
 
 
 def _states_unit(unit: CellValue | None) -> TypeGuard[CellValue]:
@@ -96,11 +107,15 @@ def actual_in_unit(actual: CellValue, unit: CellValue | None) -> CellValue:
     if percent and not isinstance(actual.raw, str):
         return actual  # a number cell under "%": 1.0 may be Excel's 100% — scoring reads it against the % target
     text = fmt_decimal(to_decimal(actual.raw)) if is_number(actual.raw) else actual.text
-    if not _PLAIN_NUMBER.match(text):
+    if _PLAIN_NUMBER.match(text):
+        joined = f"{text}{unit.text}"
+    elif "注" not in text or (noted := _with_unit(text, unit.text)) is None:
         return actual
+    else:
+        joined = noted
     if percent and (n := to_decimal(text)) is not None and 0 < n <= 1:
         return actual  # "0.96" typed under "%": 96% as a fraction or 0.96%? scoring reads it both ways
-    return CellValue(f"{text}{unit.text}", actual.ref, actual.formula, actual.computed)
+    return CellValue(joined, actual.ref, actual.formula, actual.computed)
 
 
 def nature_operator(nature: CellValue | None) -> CellValue | None:
@@ -331,5 +346,8 @@ def join_target(
         op = ""  # the value already carries its operator ("≥90%" beside "≥")
     if not text and not op and not unit_text:
         return target
-    joined = f"{op}{text}{unit_text}" if text else f"{op}{unit_text}"
+    noted = (
+        _with_unit(text, unit_text) if unit_text and "注" in text else None
+    )  # "21万亩（注：…）", not "21（注：…）万亩"
+    joined = f"{op}{noted or text + unit_text}" if text else f"{op}{unit_text}"
     return CellValue(joined, target.ref, target.formula, target.computed)

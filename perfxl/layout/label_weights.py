@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ..grid import Grid
 from ..model import WEIGHTS_IN_LABELS, CellValue, Indicator
+from ..patterns import lazy_compile
 from . import headers as H
 from .cells import own, row_cells, row_labels
 from .indicators import declared_points
@@ -25,7 +26,7 @@ __all__ = ["level_points", "scored_by_labels", "weights_in_names"]
 
 #: Points a scoring rule gives or takes ("到位率100%得4分，每降低1%扣0.5分", "有制度得2分"), or a rule after the weight
 #: ("绩效目标合理性（4分）：目标明确得2分"): the label's last points are then no statement of the row's weight.
-_RULE_POINTS = re.compile(r"[得扣加减给计记][\d.]+分[)）]?$|[:：,，;；]")
+_RULE_POINTS = lazy_compile(r"[得扣加减给计记][\d.]+分[)）]?$|[:：,，;；]")
 
 
 def _label_points(text: str) -> Decimal | None:

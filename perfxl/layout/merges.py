@@ -8,19 +8,19 @@ otherwise read as blank without a word; each case becomes a LAYOUT_* finding nam
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from enum import Enum
 
 from ..grid import Grid, MergedRange
 from ..model import CellRef, CellValue, Finding, FundsRow, SelfEvaluation, Severity, a1
+from ..patterns import lazy_compile
 
 __all__ = ["merge_findings", "BLOCK_HEADERS"]
 
 #: Row kinds (detect.RowKind values) that start a table block of a 自评表.
 BLOCK_HEADERS = ("funds_header", "goals_header", "indicator_header", "title_evaluation")
-_FIGURE = re.compile(r"\d")  # a data row holds figures; a header's group row only labels
+_FIGURE = lazy_compile(r"\d")  # a data row holds figures; a header's group row only labels
 _MAX_FINDINGS = 20  # per sheet and kind: a hostile file with thousands of merges gets a bounded report
 _FUNDS_ROLES = (
     ("initial_budget", "年初预算数"),

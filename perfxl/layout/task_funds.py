@@ -18,6 +18,7 @@ from ..grid import Grid
 from ..model import CellValue, ComponentGroup, ComponentRow
 from ..numbers import ascii_figures
 from ..patterns import lazy_compile
+from ..records import value_methods
 from ..units import money_unit_in
 from . import headers as H
 from .cells import is_figure, own, row_cells, value_at
@@ -30,7 +31,8 @@ __all__ = ["TaskBlock", "task_block", "task_components", "task_line", "TASK_BLOC
 TASK_BLOCK = "年度主要任务"
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class _Words:
     """The block's words, profile data (the national profile's `[reader.task_funds]`; the reader takes no profile)."""
 
@@ -66,7 +68,8 @@ def _words() -> _Words:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@value_methods
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class TaskBlock:
     """The header row, its second row naming the amount columns, the 任务名称 column, the total column and the sources."""
 

@@ -764,11 +764,14 @@ def indicator_vs_basic(ctx: Context) -> Iterator[Finding]:
     if basic is None:
         return
     names = {compact(n): k for n, k in dict(ctx.param("indicators", {})).items()}
+    got = ctx._fact.get  # (a row's facts, built by the row checks, hold its name's `compact` key: no second ask a row)
     for ev in ctx.submission.evaluations:
         if ev.kind != "department":
             continue
         for ind in ev.indicators:
-            key = names.get(compact(ind.name.text).removesuffix("%"))  # "在职人员控制率（%）"
+            f = got(id(ind))
+            name_key = f.name_key if f is not None and f.ind is ind else compact(ind.name.text)
+            key = names.get(name_key.removesuffix("%"))  # "在职人员控制率（%）"
             if key is None or ctx.is_blank(ind.actual) or ctx.is_error(ind.actual):
                 continue
             found = _basic_rate(ctx, key)

@@ -87,6 +87,7 @@ from perfxl.values import (
     normalise_text,
     parse_value,
     printed_sign,
+    sign_readings,
     spaced_minus,
 )
 from perfxl.values import (
@@ -518,8 +519,7 @@ class Context:
         C02) says why it is unread. Asked only of a cell read without a figure (rare): parses the text again."""
         if cell is None or cell.raw.__class__ is not str or self.parsed(cell).number is not None:
             return False
-        plain = parse_value(cell.raw, self.profile)
-        return plain.number is not None and spaced_minus(plain) is not plain
+        return sign_readings(cell.raw, self.profile) is not None
 
     def _value_cells(self) -> frozenset[int]:
         """The ids of the indicator value cells (年度指标值, 实际完成值, a 监控表's 执行情况 and 预计完成) of every table of
@@ -1048,9 +1048,47 @@ class Context:
         hit = self._read_memo.get(key)
         if hit is not None and hit[0] is t and hit[1] is a and hit[2] is ev:
             return hit[3]
-        reading = self._read_row(ind, t, a, weight, dated_unit)
+        if (t.damaged and t.number is None) or (a.damaged and a.number is None):
+            reading = self._read_signed(ind, t, a, weight, dated_unit)  # (rare: a damaged cell; no call a row else)
+        else:
+            reading = self._read_row(ind, t, a, weight, dated_unit)
         self._read_memo[key] = (t, a, ev, reading)
         return reading
+
+    def _read_signed(
+        self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, dated_unit: bool
+    ) -> Reading:
+        """The row's reading with a damaged target or actual; one unread for the sign before its figure or an actual unread for the sign before its figure ("—800人": `spaced_minus`)
+        judged under both readings of the mark (read24) where both meet the target or both miss it ("—800人" │
+        "≥1000人": 800 and −800 fall short): a full 得分 is wrong either way. Where they score alike too the verdict is
+        certain, its basis saying both agree; where the scores part (16 and 0) it is a guess (警告 at most), both
+        stated. Where one reading meets the target and the other does not, the row stays unjudged (I12 says why)."""
+        ts = sign_readings(t.raw, self.profile) if t.damaged and t.number is None else None
+        as_ = sign_readings(a.raw, self.profile) if a.damaged and a.number is None else None
+        if ts is None and as_ is None:
+            return self._read_row(ind, t, a, weight, dated_unit)
+        pt, mt = ts or (t, t)
+        pa, ma = as_ or (a, a)
+        plus = self._read_row(ind, pt, pa, weight, dated_unit)
+        minus = self._read_row(ind, mt, ma, weight, dated_unit)
+        met = plus.result.meets_target if plus.result is not None else None
+        if met is None or minus.result is None or minus.result.meets_target is not met:
+            # met one way and missed the other ("—1036人次" │ "≥1000人"): the cell's I12 names both readings, and the
+            # row stays unjudged — whatever a check said would rest on the sign alone
+            return self._read_row(ind, t, a, weight, dated_unit)
+        cells = "、".join(f"“{p.text or p.raw}”" for p, s in ((t, ts), (a, as_)) if s is not None)
+        shown_plus = "、".join(p.display() for p, s in ((pt, ts), (pa, as_)) if s is not None)
+        shown_minus = "、".join(p.display() for p, s in ((mt, ts), (ma, as_)) if s is not None)
+        why = (
+            f"{cells}数字前的符号可能是负号，也可能是列表符号或占位符",
+            f"the mark before the figure of {cells} may be a minus or a list's dash",
+        )
+        if _verdict(plus) == _verdict(minus):
+            return plus.replace(
+                basis=f"{why[0]}，按 {shown_plus} 与按 {shown_minus} 理解结论相同：{plus.basis}",
+                basis_en=f"{why[1]}; as {shown_plus} and as {shown_minus} the verdict is the same: {plus.basis_en}",
+            )
+        return _either(why, (f" {shown_plus} ", shown_plus, plus), (f" {shown_minus} ", shown_minus, minus))
 
     def _read_row(self, ind: Indicator, t: ParsedValue, a: ParsedValue, weight: Decimal, dated_unit: bool) -> Reading:
         if dated_unit:

@@ -168,7 +168,9 @@ def _longest_in(name: str, ordered: tuple[str, ...], anywhere: re.Pattern[str]) 
     """`_longest` with the list's `_ordered` words and pattern at hand."""
     if anywhere.search(name) is None:
         return ""
-    return next((w for w in ordered if w in name), "")  # longest first, list order on a tie: max(…, key=len)
+    # longest first, list order on a tie: max(…, key=len); `filter` of `name.__contains__` is `w in name` word by word
+    # without a generator's frame (asked of most rows' names: the ambiguous words' search, issue 14)
+    return next(filter(name.__contains__, ordered), "")
 
 
 #: id of a profile's word list → (the list, its words longest first, one alternation of them), as `_PATTERNS`.

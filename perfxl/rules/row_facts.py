@@ -13,10 +13,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from perfxl.chinese import CACHE_MAX_LEN, looks_traditional
+from perfxl.chinese import CACHE_MAX_LEN, gb2312_converted, looks_traditional, nfkc_stable_of
 from perfxl.model import Indicator
 from perfxl.numbers import decimal_held
-from perfxl.values import LEADING_DASHES, ParsedValue, blank_text
+from perfxl.values import LEADING_DASHES, ParsedValue, blank_text_once
 
 from . import context as _context  # (imported by the context itself: the module, read once a row is built)
 
@@ -26,10 +26,11 @@ if TYPE_CHECKING:
     from .context import Context
 
 
-#: The 一级 and 二级 label cells of the last row built, each as one (cell, stripped text, `compact` key) tuple. A cell
-#: is frozen and held here, so the same object is the same text (no id is reused); each slot is read and replaced as
-#: one tuple, so two threads validating at once (the server's) never pair one cell with another's text.
-_LAST_LABELS: list[tuple[Any, str, str]] = [(None, "", ""), (None, "", "")]
+#: The 一级 and 二级 label cells of the last row built, each as one (cell, stripped text, `compact` key,
+#: `gb2312_converted`) tuple. A cell is frozen and held here, so the same object is the same text (no id is reused);
+#: each slot is read and replaced as one tuple, so two threads validating at once (the server's) never pair one cell
+#: with another's text.
+_LAST_LABELS: list[tuple[Any, str, str, bool | None]] = [(None, "", "", False), (None, "", "", False)]
 
 
 def _parsed_fast(ctx: Context, cell: CellValue, by_text: bool) -> ParsedValue:
@@ -71,13 +72,11 @@ class RowFacts:
         "name_key",
         "score",
         "score_blank",
-        "score_text",
         "target",
         "target_blank",
         "target_text",
         "weight",
         "weight_blank",
-        "weight_text",
     )
 
     ind: Indicator
@@ -90,8 +89,6 @@ class RowFacts:
     labels_key: str
     target_text: str
     actual_text: str
-    weight_text: str
-    score_text: str
     target: ParsedValue
     actual: ParsedValue
     weight: Decimal | None
@@ -111,7 +108,9 @@ class RowFacts:
         # `CellValue.text` spelt out for text cells (the usual case): seven property calls a row fewer
         raw = name.raw
         self.name = text = raw.strip() if raw.__class__ is str else name.text
-        self.name_key = compact(text)
+        # `compact` uncached (`_compact`, the same key): each name is distinct and asked once a run (B15 reads it here),
+        # so the cache's insert and eviction (≈ 3 k a name) bought no second ask
+        self.name_key = _context._compact(text)
         raw = target.raw
         target_str = raw.__class__ is str
         self.target_text = t_text = raw.strip() if target_str else target.text
@@ -120,10 +119,6 @@ class RowFacts:
         actual_str = raw.__class__ is str
         self.actual_text = a_text = raw.strip() if actual_str else actual.text
         a_none = raw is None
-        raw = weight.raw
-        self.weight_text = raw.strip() if raw.__class__ is str else weight.text
-        raw = score.raw
-        self.score_text = raw.strip() if raw.__class__ is str else score.text
         # `Context.parsed` of the two cells, the value kept by text taken where it cannot turn on the cell (`_parsed_fast`)
         self.target = t = _parsed_fast(ctx, target, t_none or (target_str and len(target.raw) <= CACHE_MAX_LEN))
         self.actual = a = _parsed_fast(ctx, actual, a_none or (actual_str and len(actual.raw) <= CACHE_MAX_LEN))
@@ -157,35 +152,44 @@ class RowFacts:
         self.target_blank = (not t_text if target_str else t_none) or t.kind in kinds
         self.actual_blank = (not a_text if actual_str else a_none) or a.kind in kinds
         raw = name.raw
+        conv3 = gb2312_converted(text)  # (for the labels key below, and the name's blank test where it is its text)
         if raw.__class__ is str:  # `Context.is_blank` of a text name spelt out: it strips to `self.name`
             hit = kept.get(id(name))
-            self.name_blank = not text or (blank_text(raw) if hit is None else hit[1].kind in kinds)
+            if hit is not None:
+                self.name_blank = not text or hit[1].kind in kinds
+            else:
+                self.name_blank = not text or blank_text_once(raw, nfkc_stable_of(raw, conv3) if raw is text else None)
         else:
             self.name_blank = blank(name)
         # the rows under one 一级 (二级) label carry its one cell (the layout's forward fill): a label cell met on the row
-        # before gives its text and key again (`_LAST_LABELS`), each worked out once a cell rather than once a row
+        # before gives its text, key and `gb2312_converted` again (`_LAST_LABELS`), each worked out once a cell rather
+        # than once a row
         cell1, cell2 = ind.level1, ind.level2
         last = _LAST_LABELS
         held1, held2 = last
         if cell1 is held1[0]:
-            level1, key1 = held1[1], held1[2]
+            _, level1, key1, conv1 = held1
         else:
             raw = cell1.raw
             level1 = raw.strip() if raw.__class__ is str else cell1.text
-            last[0] = (cell1, level1, key1 := compact(level1))
+            last[0] = (cell1, level1, key1 := compact(level1), conv1 := gb2312_converted(level1))
         if cell2 is held2[0]:
-            level2, key2 = held2[1], held2[2]
+            _, level2, key2, conv2 = held2
         else:
             raw = cell2.raw
             level2 = raw.strip() if raw.__class__ is str else cell2.text
-            last[1] = (cell2, level2, key2 := compact(level2))
+            last[1] = (cell2, level2, key2 := compact(level2), conv2 := gb2312_converted(level2))
         self.level1_text, self.level2_text = level1, level2
         self.level1_key, self.level2_key = key1, key2
-        joined = f"{level1}{level2}{text}"
         # text OpenCC leaves alone (`looks_traditional`: nor any part of it) compacts part by part — `compact` drops
-        # characters one by one — so the three keys joined are its key, without a pass over the distinct text a row
-        labels = self.labels_key = (
-            compact(joined) if looks_traditional(joined) else self.level1_key + self.level2_key + self.name_key
+        # characters one by one — so the three keys joined are its key, without a pass over the distinct text a row.
+        # Three parts that each encode in GB2312 look traditional joined when one holds a converted character
+        # (`gb2312_converted`); a part that does not encode (rare) leaves the test to the joined text
+        traditional = (
+            conv1 or conv2 or conv3
+            if conv1 is not None and conv2 is not None and conv3 is not None
+            else looks_traditional(f"{level1}{level2}{text}")
         )
+        labels = self.labels_key = compact(f"{level1}{level2}{text}") if traditional else key1 + key2 + self.name_key
         self.adjustment = any(map(labels.__contains__, adjustment_words))  # (`w in labels`, no generator frame a word)
         self.memo = {}  # a check's own per-row answers (S12–S15's tests, D01/D02's missed target), each worked out once

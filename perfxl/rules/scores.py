@@ -14,7 +14,7 @@ from perfxl.labels import normalise_label
 from perfxl.model import JUDGEMENT, CellValue, Certainty, Finding, Indicator, Level1Heading
 from perfxl.patterns import lazy_compile
 from perfxl.scoring_result import ScoreResult
-from perfxl.values import DATE, GROWTH, NUMBER, PERCENT, QUALITATIVE, TEXT, Op, ParsedValue, ValueKind
+from perfxl.values import DATE, GROWTH, NUMBER, PERCENT, QUALITATIVE, TEXT, Op, ParsedValue, ValueKind, note_free
 
 from ..records import value_methods
 from . import not_applicable
@@ -747,7 +747,7 @@ _MONTH_OR_DAY = lazy_compile(r"月|日|号|\d\s*[-—－./]\s*\d")
 
 
 def _deadline(t: ParsedValue) -> bool:
-    text = t.text.strip()
+    text = note_free(t.text).strip()  # "12月（注：…）" is the deadline "12月"
     return (
         t.kind is DATE
         and t.date is not None

@@ -566,7 +566,7 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     if reading == "some":  # the rows' sum is no total under the form's likely rule: a 警告 saying so
         sure, note, note_en = _judged(note, note_en, *_weighted_note(ctx, points))
     # (each row's `is_blank` and `number` of its 分值 as its facts hold them: no two cached asks a row)
-    unread_weights = [f.weight_text for f in ctx.facts() if not f.weight_blank and f.weight is None]
+    unread_weights = [f.ind.weight.text for f in ctx.facts() if not f.weight_blank and f.weight is None]
     # the funds line's 分值 printed but unread ("十分", "10%" beside weights in points): not "表中没有预算执行率分值" —
     # missing from the sum as an unread row weight is (probe23)
     funds_unread = _funds_weight_unread(ctx)

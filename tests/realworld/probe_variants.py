@@ -644,6 +644,58 @@ def crlf_breaks(cell: str) -> str:
     return name_break(cell).replace("\r\n", "\n").replace("\n", "\r\n")
 
 
+# ---------------------------------------------------------------- read24: notes beside a value, head fields in one cell
+
+
+def value_colon_note(table: R.Table):
+    """ "（注：据年度统计）" after each target and actual holding a figure and no bracket of its own (a filer's note on where
+    a figure comes from — the figure unchanged)."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("target", "actual")):
+        for r in _rows_under(table, hr):
+            cell = t.rows[r][c] if c < len(t.rows[r]) else ""
+            if re.search(r"\d", cell) and not re.search(r"[（(]", cell) and "\n" not in cell:
+                t.rows[r][c] = cell.rstrip() + "（注：据年度统计）"
+    return (t, None) if t.rows != table.rows else None
+
+
+def _head_pairs(table: R.Table) -> list[tuple[int, int, int]]:
+    """(row, label column, value column) of each head field printed "label │ value" in two cells (the value the next
+    written cell of the row)."""
+    out = []
+    for r, row in enumerate(table.rows[:12]):
+        for c, cell in enumerate(row):
+            if not cell or not H.match_role(H.strip_brackets(H.normalise_label(cell)), H.HEADER_FIELDS):
+                continue
+            v = next((k for k in range(c + 1, len(row)) if row[k].strip()), None)
+            if v is not None and not H.match_role(row[v], H.HEADER_FIELDS) and not H.is_known_label(row[v]):
+                out.append((r, c, v))
+    return out
+
+
+def head_run_on(table: R.Table):
+    """ "联系人：张三" written after each head field's value in its cell ("某县人社局 联系人：张三") — the name unchanged,
+    another field's label and value after it."""
+    t = copy.deepcopy(table)
+    for r, _, v in _head_pairs(table):
+        t.rows[r][v] = t.rows[r][v].rstrip() + " 联系人：张三"
+    return (t, None) if t.rows != table.rows else None
+
+
+def head_in_one_cell(sep: str) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    """Each head field and its value written in the label's cell, parted by `sep` (a line break: Alt+Enter; a tab), the
+    value's cell left empty."""
+
+    def rewrite(table: R.Table):
+        t = copy.deepcopy(table)
+        for r, c, v in _head_pairs(table):
+            t.rows[r][c] = f"{t.rows[r][c].strip()}{sep}{t.rows[r][v].strip()}"
+            t.rows[r][v] = ""
+        return (t, None) if t.rows != table.rows else None
+
+    return rewrite
+
+
 # ---------------------------------------------------------------- the variants
 
 #: probe_rewrites' variants this sweep also runs (the brief's list), by their name there.
@@ -706,6 +758,10 @@ VARIANTS: dict[str, Callable] = {
     "pad_ideo": P.cellwise(pad_ideo),
     "zero_width": P.cellwise(zero_width),
     "crlf_breaks": P.cellwise(crlf_breaks),
+    "value_colon_note": value_colon_note,
+    "head_run_on": head_run_on,
+    "head_break": head_in_one_cell("\n"),
+    "head_tab": head_in_one_cell("\t"),
 } | {name: P.REWRITES[name] for name in REUSED}
 
 
