@@ -4,7 +4,9 @@ anything.
 
     PYTHONPATH=$PWD .venv/bin/python bench/hostile_documents.py [KIND ...] [--scale S] [--pdf] [--keep DIR]
 
-Each .docx is built by the project's own writer (tests/test_document_realreport.build_docx, python-docx); `--pdf` also
+Each .docx is built by the project's own writer (tests/test_document_realreport.build_docx, python-docx), its tables
+given Word's Table Grid borders as the published 自评表 are (`--unruled`: without, as build_docx writes them — a PDF keeps
+a table's grid only in its rules, so the PDF reads such a table as unruled text, coverage, never guessed); `--pdf` also
 exports it to a text-layer PDF by LibreOffice and times that. Each run is a child process under /usr/bin/time -v
 (CPU = user + sys, so a loaded machine does not skew the ratio; peak RSS) with a 600 s timeout.
 """
@@ -25,6 +27,7 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from test_document_pdf_parity import lay_out
 from test_document_realreport import _build_docx, serialize_part_xml, with_document_xml
 
 TIMEOUT = 600
@@ -61,7 +64,7 @@ def _figures(count: int) -> list[str]:
     return [f"收入支出总计比上年增长{i % 97}.{i % 7}%，支出{i * 37 % 9973}.{i % 89:02d}万元，" for i in range(count)]
 
 
-#: Paragraphs within `facts.MAX_TEXT_CHARS` and `MAX_TEXT_FIGURES` (longer ones are left unread, as coverage).
+#: Paragraphs within the reading bound (`Limits.max_text_chars`, `max_text_figures`: longer ones are left unread, as coverage).
 _PER_PARAGRAPH = 100
 
 
@@ -177,6 +180,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("kinds", nargs="*", default=list(KINDS))
     ap.add_argument("--scale", type=float, default=1.0, help="multiply each kind's n")
     ap.add_argument("--pdf", action="store_true", help="also time a LibreOffice export to PDF")
+    ap.add_argument(
+        "--unruled",
+        action="store_true",
+        help="tables without borders (build_docx's own): their PDF keeps no rules, read as unruled text (coverage)",
+    )
     ap.add_argument("--keep", type=Path, help="build the files in this folder (kept)")
     ap.add_argument("--perfxl", type=Path, default=Path(sys.executable).parent / "perfxl", help="another tree's CLI")
     args = ap.parse_args(argv)
@@ -189,7 +197,9 @@ def main(argv: list[str] | None = None) -> int:
         for n in (int(n0 * args.scale), int(2 * n0 * args.scale)):
             docx = work / f"{kind}-{n}.docx"
             start = time.perf_counter()
-            _write_docx(build(n), docx)
+            _write_docx(fixture := build(n), docx)
+            if fixture.get("tables") and not args.unruled:
+                lay_out(docx, "ruled", fixture)  # Table Grid borders, as the 自评表 are printed (pdf24)
             built = time.perf_counter() - start
             files = [docx] + ([p] if args.pdf and (p := _pdf(docx)) is not None else [])
             for path in files:

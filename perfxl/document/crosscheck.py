@@ -18,6 +18,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..io.guard import Limits
 from ..model import BasicData, CellRef, CellValue, Certainty, FundsRow, Paragraph, Submission, TextRef
 from ..numbers import fmt_decimal, round_half_up, to_decimal
 from ..patterns import lazy_compile
@@ -1691,7 +1692,8 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
     Only the figures of a 三公 item (its claims) are held, each sentence read as a paragraph of its own: another year's
     figure, a change on a stated base ("比2025年预算减少25万元") or on a budget are passed over as in a report."""
     cells = [c for c in sub.basic.texts if c.ref is not None] if sub.basic is not None else []
-    cells = [c for c in cells if isinstance(c.raw, str) and readable(c.raw)]
+    limits = Limits.from_env()  # the reading bound of a text (`readable`), once for all the sentences
+    cells = [c for c in cells if isinstance(c.raw, str) and readable(c.raw, limits)]
     if not cells:
         return []
     texts = [plain_narrative(c.text, manual_breaks=False) for c in cells]
@@ -1804,8 +1806,10 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     original = sub.narrative  # as written: a figure broken after its point is said in its findings' basis
     if sub.narrative:  # full-width digits, traditional characters, soft returns: read as the one plain form
         # a paragraph past the reading bound is left out (its text empty): coverage, listed by `unread_texts`
+        limits = Limits.from_env()
         plain = tuple(
-            dataclasses.replace(p, text=plain_narrative(p.text) if readable(p.text) else "") for p in sub.narrative
+            dataclasses.replace(p, text=plain_narrative(p.text) if readable(p.text, limits) else "")
+            for p in sub.narrative
         )
         sub = dataclasses.replace(sub, narrative=plain)
     run = _Run(sub, profile, {}, [])

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..io.guard import Limits
 from ..patterns import lazy_compile, opening
 from ..records import value_methods
 from ..units import convert
@@ -2150,22 +2151,21 @@ def _qizhong_to_its_parts(pieces: list[str]) -> list[str]:
     return out
 
 
-#: The longest text read figure by figure: ten times the longest real paragraph (567 characters, 广西 梧州 医保局 2024)
-#: or 年度总体目标 cell (515, 湖北 广水 政府办 2021). The narrative checks set each figure against the figures and
-#: sentences around it, work that grows with the square of a text's length: a run-on page of a PDF's converter, a table
-#: pasted as one paragraph or a hostile 100,000-character cell would take minutes (crash12). Such a text is left
-#: unread and said so (coverage: `goal_texts.unread_texts`), never checked in part.
-MAX_TEXT_CHARS = 6_000
-#: The most figures one such text may hold (a real paragraph holds at most ≈ 40).
-MAX_TEXT_FIGURES = 400
 _DIGIT_RUN = lazy_compile(r"\d+")
 
 
-def readable(text: str) -> bool:
-    """The text is within the reading bound (`MAX_TEXT_CHARS`, `MAX_TEXT_FIGURES`): its figures are read and checked."""
-    if len(text) > MAX_TEXT_CHARS:
+def readable(text: str, limits: Limits | None = None) -> bool:
+    """The text is within the reading bound (`Limits.max_text_chars`, `max_text_figures`; PERFXL_MAX_TEXT_CHARS…): its
+    figures are read and checked. The bound is ten times the longest real paragraph (567 characters, 广西 梧州 医保局
+    2024) or 年度总体目标 cell (515, 湖北 广水 政府办 2021): the narrative checks set each figure against the figures
+    and sentences around it, work that grows with the square of a text's length — a run-on page of a PDF's converter, a
+    table pasted as one paragraph or a hostile 100,000-character cell would take minutes (crash12). Such a text is left
+    unread and said so (coverage: `goal_texts.unread_texts`), never checked in part. `limits`: the caller's, once per
+    document (default: `Limits.from_env()`)."""
+    bound = limits or Limits.from_env()
+    if len(text) > bound.max_text_chars:
         return False
-    return sum(1 for _ in _DIGIT_RUN.finditer(text)) <= MAX_TEXT_FIGURES
+    return sum(1 for _ in _DIGIT_RUN.finditer(text)) <= bound.max_text_figures
 
 
 def sentences(text: str) -> list[str]:

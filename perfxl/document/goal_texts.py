@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..io.guard import Limits
 from ..model import CellRef, CellValue, SelfEvaluation, Submission
 from ..patterns import lazy_compile
 from .compare import _compare
@@ -37,21 +38,26 @@ def _text_cells(sub: Submission) -> list[tuple[SelfEvaluation | None, bool, Cell
         for outcome, c in ((False, g.expected), (True, g.actual))
     ]
     cells += [(None, False, c) for c in sub.basic.texts] if sub.basic is not None else []
+    limits = Limits.from_env()  # the reading bound of a text (`readable`), once for all the cells
     return [
         (ev, outcome, c)
         for ev, outcome, c in cells
-        if c.ref is not None and isinstance(c.raw, str) and any(ch.isdigit() for ch in c.raw) and readable(c.raw)
+        if c.ref is not None
+        and isinstance(c.raw, str)
+        and any(ch.isdigit() for ch in c.raw)
+        and readable(c.raw, limits)
     ]
 
 
-def unread_texts(sub: Submission) -> list[str]:
-    """Where a paragraph, 年度总体目标 cell or 三公 table sentence past the reading bound (`readable`) was left unread:
-    "第3段", "表1!B5"."""
-    places = [f"第{p.ref.paragraph}段" for p in sub.narrative if not readable(p.text)]
+def unread_texts(sub: Submission, limits: Limits | None = None) -> list[str]:
+    """Where a paragraph, 年度总体目标 cell or 三公 table sentence past the reading bound (`readable`, `limits`: by
+    default `Limits.from_env()`) was left unread: "第3段", "表1!B5"."""
+    limits = limits or Limits.from_env()
+    places = [f"第{p.ref.paragraph}段" for p in sub.narrative if not readable(p.text, limits)]
     cells = [c for ev in sub.evaluations for g in ev.goals for c in (g.expected, g.actual)]
     cells += list(sub.basic.texts) if sub.basic is not None else []
     for c in cells:
-        if c.ref is not None and isinstance(c.raw, str) and not readable(c.raw):
+        if c.ref is not None and isinstance(c.raw, str) and not readable(c.raw, limits):
             places.append(f"{c.ref.sheet}!{c.ref.cell}")
     return places
 

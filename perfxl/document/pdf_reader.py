@@ -216,6 +216,7 @@ def _read(src: Path, pdfplumber: Any, max_pages: int) -> DocumentSource:
                 (outside if owner is None else inside[owner]).append(item)
             tops = [(b[1], b[3]) for b in boxes]
             read.append((float(page.height), found, inside, PageText(page_no, outside, tops, float(page.width))))
+            page.close()  # its layout and objects (≈ 55 KB a paragraph) are read: only the tuples above are kept
     last_text_below = False  # text stands below the last table of the page before
     texts = drop_running_heads([r[3] for r in read])  # a header above a continued table is no text between
     lefts = column_lefts(texts)

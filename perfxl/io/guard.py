@@ -86,6 +86,11 @@ class Limits:
     max_pdf_objects: int = 200_000  # object ids a PDF's cross-reference sections declare (≈ 190 bytes each in a table)
     max_pdf_page_chars: int = 30_000  # glyphs laid out on one PDF page (≈ 1.1 KB and 0.3 ms each, a page held at once)
     max_pdf_stream_bytes: int = 64 * MIB  # one PDF stream, inflated
+    # One paragraph or free-text cell read figure by figure (document.facts.readable): ten times the longest real
+    # paragraph (567 characters) — the narrative checks set each figure against the figures and sentences around it,
+    # work growing with the square of a text's length (crash12). A longer text is left unread and said so (coverage).
+    max_text_chars: int = 6_000
+    max_text_figures: int = 400  # figures (digit runs) in one such text; a real paragraph holds at most ≈ 40
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:

@@ -68,15 +68,17 @@ def _note_unread(ctx: Context) -> None:
     sub = ctx.submission
     if not _has_text(sub):
         return
-    from perfxl.document.facts import MAX_TEXT_CHARS, MAX_TEXT_FIGURES
     from perfxl.document.goal_texts import unread_texts
+    from perfxl.io.guard import Limits
 
-    places = unread_texts(sub)
+    limits = Limits.from_env()  # the bound `unread_texts` held the texts to, said in the message
+    places = unread_texts(sub, limits)
     if places:
         shown = "、".join(places[:5]) + ("等" if len(places) > 5 else "")
+        chars, figures = limits.max_text_chars, limits.max_text_figures
         ctx.skip(
-            f"{shown}的文字超过 {MAX_TEXT_CHARS} 字或 {MAX_TEXT_FIGURES} 个数字，未读取其中的数字，未与表格核对",
-            f"{', '.join(places[:5])}: text longer than {MAX_TEXT_CHARS} characters or {MAX_TEXT_FIGURES} figures, "
+            f"{shown}的文字超过 {chars} 字或 {figures} 个数字，未读取其中的数字，未与表格核对",
+            f"{', '.join(places[:5])}: text longer than {chars} characters or {figures} figures, "
             "its figures not read or checked",
         )
 
