@@ -102,6 +102,31 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
         "[ruled] reader paragraph ¶13: not read whole": WRAPPED_HEADS,
         "[ruled] reader pdf paragraph 第4页第5段: no such paragraph「第三部分上海市普陀区人民政府石泉路街道办事处2025年度部门」": WRAPPED_HEADS,
     },
+    # real reports 28 (session 24): a heading "第三部分:…2018年部门预算及“三公”经费预算说明" fills its ruled line and the
+    # heading under it ("一、2018年收支总体情况") is read as its continuation: two headings, one paragraph (no figure)
+    "guangxi-fangchenggang-jiaoyizhongxin-yusuan-2018": {
+        "[ruled] reader paragraph ¶22: not read whole": WRAPPED_HEADS,
+        "[ruled] reader paragraph ¶23: not read whole": WRAPPED_HEADS,
+        "[ruled] reader pdf paragraph 第1页第22段: no such paragraph「第三部分:防城港市公共资源交易中心2018年部门预算及“三公」": WRAPPED_HEADS,
+    },
+    "guangdong-zhanjiang-zhijianju-sangong-yusuan-2018": {  # real reports 28 (session 24)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「湛江市质量技术监督局2018年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "shandong-keji-zhiyexueyuan-caigou-2021": {  # real reports 28 (session 24)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「山东科技职业学院2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "sichuan-jingyan-xian-sangong-2020": {  # real reports 28 (session 24)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「井研县财政局2020年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "sichuan-jintang-guancangzhen-sangong-2015": {  # real reports 28 (session 24)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「金堂县官仓镇人民政府2015年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "unknown-xianji-sangong-yusuan-2017": {  # real reports 28 (session 24)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「未知2017年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "yunnan-diqing-zhoubenji-sangong-2021": {  # real reports 28 (session 24)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「迪庆州财政局2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
     "zhejiang-longquan-sangong-juesuan-2018": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「龙泉市财政局2018年度绩效自评报告」": ONE_PAGE_HEAD,
     },
