@@ -57,6 +57,8 @@ NOT_CODES = {
             "PERFXL_SERVE_TOKEN_FILE",
             "PERFXL_SERVE_MAX_BODY_BYTES",
             "PERFXL_SERVE_MAX_CELLS",
+            "PERFXL_MAX_PDF_OBJECTS",
+            "PERFXL_MAX_PDF_PAGE_CHARS",
             "XLWINGS_LICENSE_KEY",
             "XLWINGS_ON_SERVER",
             "XLWINGS_PROJECT_DIR",

@@ -63,7 +63,10 @@ def test_item_change_rate_of_other_money_is_a_warning(tmp_path: Path) -> None:
         ("减少 3.59 万元，下降 15.31%；", "减少 35900 元，下降 15.31%；", ["error"]),  # 元 against 万元: still wrong
         ("减少 3.59 万元，下降 15.31%；", "减少 35900 元，下降 15.51%；", []),
         ("减少 3.59 万元，下降 15.31%；", "增加 -3.59 万元，增长 -15.51%；", []),  # a fall worded as negative growth
-        ("决算减少 3.59 万元，下降 15.31%；", "决算比上年预算减少 3.59 万元，下降 15.31%；", []),  # another base
+        # another base (上年预算): the table's last-year column is no base of it, but this year's 决算 19.56 (p74) less
+        # the change is the base whatever its stage — 3.59 / 23.15 = 15.51%, not 15.31%: prose24's rate with its level
+        # in another paragraph, a 警告 (the item paired by name)
+        ("决算减少 3.59 万元，下降 15.31%；", "决算比上年预算减少 3.59 万元，下降 15.31%；", ["warning"]),
         (HEAD, "2025 年度“三公”经费财政拨款支出决算数与上年相比", ["error"]),  # 与上年: last year, still held
     ],
 )

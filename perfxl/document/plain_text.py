@@ -90,7 +90,7 @@ _SPACE_BEFORE_FIGURE = lazy_compile(
 #: the basis of every finding of its paragraph (`split_decimals`). Not after punctuation or at a line's start: "2. 3万元
 #: 用于…" opens a list item there.
 _SPLIT_DECIMAL = lazy_compile(
-    r"(?<=[\u4e00-\u9fff])(\d+)\.[ \u3000\u00a0]+(\d+)(?=[ \u3000\u00a0]*(?:万元|亿元|元|%|％))",
+    r"(?<=[\u4e00-\u9fff])(\d+)\.[ \u3000\u00a0]+(?=\d)(\d+)(?=[ \u3000\u00a0]*(?:万元|亿元|元|%|％))",
     needs=_space_by_digit,
 )
 #: A line ending inside a money figure's unit ("…307.82万") and the next opening with the rest of it ("元。…").
