@@ -30,23 +30,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from test_document_pdf_parity import lay_out
 from test_document_realreport import _build_docx, serialize_part_xml, with_document_xml
 
+from perfxl.workbook.shape import STANDARD
+
 TIMEOUT = 600
 
 _HEAD = [
     ["项目名称", "某某项目", "", "", "", "", "", "", ""],
     ["项目资金 (万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""],
     ["", "年度资金总额", "100", "100", "90", "10", "90%", "9", ""],
-    [
-        "绩效指标",
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年度指标值",
-        "实际完成值",
-        "分值",
-        "得分",
-        "偏差原因分析及改进措施",
-    ],
+    # the 绩效指标 header row in the standard workbook's own words (perfxl.workbook.shape.STANDARD)
+    [STANDARD[k] for k in ("block", "level1", "level2", "name", "target", "actual", "weight", "score", "deviation")],
 ]
 
 
