@@ -530,13 +530,19 @@ def _spending_role(prefix: str) -> bool:
     return m is not None and "支出" in m.group(0) and not _LEAD.sub("", s[: m.start()])
 
 
+#: A sum's word after a budget's or a spending's ("“三公”经费预算合计33.6万元", "支出决算数合计"): the role's word is before
+#: it, so the subject's role is read without it (its subject was "三公经费预算", no claim, and the 其中 list went unheld).
+_SUM_AFTER_ROLE = lazy_compile(r"(?<=[算数])(?:合计|总计|共计)(?:为|是|达到?)?$", needs=("合计", "总计", "共计"))
+
+
 def _clean_subject(prefix: str) -> tuple[str, str]:
     """(subject, role from the subject's own words) of the text before a number."""
     s = compact_name(_ITEM_NUMBER.sub("", _after_citations(_BARE_RANGE_LOW.sub("", prefix))))
     s = _LEAD.sub("", _LEAD.sub("", s).lstrip(":："))  # "其中:因公出国(境)费…": the colon after 其中 names nothing
     role = ""
-    m = _ROLE_TAIL.search(s)
+    m = _ROLE_TAIL.search(summed := _SUM_AFTER_ROLE.sub("", s))
     if m:
+        s = summed  # "“三公”经费预算合计33.6万元": the 三公经费's budget, summed (湛江 质监局 2018, prose25)
         role = "budget" if m.group(1).startswith("预算") else "final"
         stem = s[: m.start()]
         # "基本支出决算数为…" names the 基本支出 (its 支出 is the claim's own word, not the role's "支出决算")
@@ -843,6 +849,8 @@ def _claim(subject: str, role: str = "value") -> str:
     if not claim and role in ("value", "final") and _ITEM_SPENT.search(rest or subject):
         item = claim_of((rest or subject)[:-2])
         claim = item if item in _SPENT_ITEMS else ""
+    if not claim:
+        claim = _owned_item(rest or subject)
     if not claim and (of := _OF_WHOLE.search(subject)):
         # "区本级一般公共预算中三公经费" (江北区 2021, real reports 15): the 三公经费 of the 区本级 budget
         item = claim_of(of.group(1))
@@ -855,6 +863,27 @@ def _claim(subject: str, role: str = "value") -> str:
         item = _claim(subject[: stage.start()], role)
         claim = item if item in _OF_ITEMS else ""
     return claim
+
+
+#: The last word of a unit's name ("湛江市质量技术监督局", "县委宣传部", "陶辛镇", "…中心"): where an owner's name may end.
+_OWNER_END = lazy_compile(r"(?:局|中心|委员会|委|办公室|办事处|政府|院|所|站|队|馆|处|会|部|厅|镇|乡|街道|单位|学校|中学|小学|幼儿园)")
+
+
+#: Words naming units other than the report's own before a name ("下属单位", "所属", "二级单位", "各乡镇", "全县").
+_NOT_THE_OWNER = lazy_compile(r"(?:下属|所属|直属|二级|三级|基层|其他|其它|各|全|本级以外)")
+
+
+def _owned_item(subject: str) -> str:
+    """A 三公 item (or the “三公”经费) after its unit's name with no year between ("2018年湛江市质量技术监督局“三公”经费预算
+    合计33.6万元": the year led the clause and was dropped, so `_OWNER_YEAR` finds none — prose25): the item's claim when
+    the words after a unit name's last word are exactly its name, else ""."""
+    if _NOT_THE_OWNER.match(subject):
+        return ""  # "下属单位公务接待费", "各乡镇…": other units' items, not the report's
+    for m in _OWNER_END.finditer(subject):
+        claim = claim_of(subject[m.end() :]) if 4 <= m.end() < len(subject) else ""
+        if claim in _OF_ITEMS:
+            return claim
+    return ""
 
 
 #: A budget's stage ending a subject ("三公经费年初", "公务接待费全年", "三公经费调整后").

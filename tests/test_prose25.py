@@ -1,0 +1,106 @@
+"""Session 25 (prose25): issue 12's known misses left by session 24, on transcribed real sentences.
+
+- A completion rate whose budget the sentence gives only as a gap printed in another money unit (天水市幼儿园 2017 p16
+  "…支出总计1741.75万元,…完成年初预算100%,决算数大于预算数55.93万元" with the gap in 元): the gap is converted
+  (`completion_gap`), each figure judged at its printed precision.
+- 湛江 质监局 2018 p2 (its traditional-character mirror, glosses and all): "2018年湛江市质量技术监督局财政拨款“三公”经费
+  预算合计32.6万元。其中:因公出国(境)费0元;公务用车购置费0元;公务用车运行维护费28.6万元;…公务接待费4万元": the
+  mirror is read in simplified characters already (`plain_text`); the list went unheld for three reasons, each general —
+  "预算合计" left the role's word in the subject ("三公经费预算", no claim: `facts._SUM_AFTER_ROLE`), the unit's name before
+  the item with the year ahead of it named no claim (`facts._owned_item`), and the 公务用车 item given as its two parts was
+  no complete 三公 list (`funds_arith._defined_items`).
+- 杜集 机关事务 2021 p10 ("增加1.14万元,增长1.14%"): read at main already (N02 错误, 1.14 / (2.14 − 1.14) = 114%);
+  kept here as a regression test with its quiet variant.
+
+Tests named "failed before" were run against main (21bd79c7) and failed as their docstring says.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from test_document_realreport import REPORTS, parsed_toml, with_paragraph
+from test_document_realreport import codes_at_paragraph as _at
+from test_document_realreport import findings_at_paragraph as _found
+
+TIANSHUI = parsed_toml(REPORTS / "gansu-tianshui-youeryuan-juesuan-2017.toml")
+ZHANJIANG = parsed_toml(REPORTS / "guangdong-zhanjiang-zhijianju-sangong-yusuan-2018.toml")
+DUJI = parsed_toml(REPORTS / "anhui-duji-jiguanshiwu-sangong-2021.toml")
+
+#: 天水 p16's gap, as printed (traditional, with the mirror's glosses) and restated in 元.
+_GAP = "決算數(shù)大于預(yù)算數(shù)55.93萬元"
+_GAP_YUAN = "決算數(shù)大于預(yù)算數(shù)559300元"
+
+
+def test_a_gap_in_yuan_beside_spending_in_wan_is_converted():
+    """Failed before: 天水 p16 with the excess printed in 元 (559300元 = 55.93万元) was unread — the gap's unit was not the
+    spending's. Converted, the budget is 1741.75 − 55.93 = 1685.82万元 and the rate 103.32%, printed 100%: the 警告 the
+    万元 sentence gets (the words name no item's 决算)."""
+    fixture = with_paragraph(TIANSHUI, 16, _GAP, _GAP_YUAN)
+    with tempfile.TemporaryDirectory() as d:
+        found = _found(Path(d), fixture, 16)
+    assert [(code, severity) for code, severity, _ in found] == [("N02", "warning")]
+    assert "1685.82万元" in found[0][2] and "559300元" in found[0][2]
+
+
+def test_a_gap_in_yuan_that_gives_the_rate_is_quiet():
+    """Must NOT fire: the same gap in 元 with the rate it gives (103%), and a shortfall in 元 whose rate agrees
+    (1741.75 / (1741.75 + 55.93) = 96.89% → 96.9%)."""
+    agrees = with_paragraph(TIANSHUI, 16, _GAP, _GAP_YUAN)
+    agrees = with_paragraph(agrees, 16, "完成年初預(yù)算100%", "完成年初預(yù)算103%")
+    short = with_paragraph(TIANSHUI, 16, _GAP, "決算數(shù)小于預(yù)算數(shù)559300元")
+    short = with_paragraph(short, 16, "完成年初預(yù)算100%", "完成年初預(yù)算96.9%")
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), agrees, 16) == []
+        assert _at(Path(d), short, 16) == []
+
+
+def test_a_gap_in_yuan_at_its_printed_precision():
+    """A rate in 万元 with its gap in whole 元: "公务接待费支出决算为5.21万元,比预算减少1000元,完成预算的100%" — the budget
+    5.31万元, 98.12% (97.84%–98.4% at the printed places): certain from the sentence's own figures, an 错误; 98% is quiet."""
+    text = "公务接待费支出决算为5.21万元,比预算减少1000元,完成预算的{rate}。"
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), {"paragraphs": [text.format(rate="100%")]}, 1) == [("N02", "error")]
+        assert _at(Path(d), {"paragraphs": [text.format(rate="98%")]}, 1) == []
+
+
+def test_the_mirrors_three_public_total_over_its_four_items():
+    """Failed before: 湛江 p2 as stored (traditional, glosses) with its 合计 made 33.6: 0元 + 0元 + 28.6万元 + 4万元 =
+    32.6万元 by definition (the 三公经费 = 因公出国 + 公务接待 + 公务用车购置 + 运行维护). Only a 4 printed whole and read as
+    cut (4.99) reaches 33.6 — a 警告 naming the four items."""
+    fixture = with_paragraph(ZHANJIANG, 2, "合計(jì)32.6萬(wàn)元", "合計(jì)33.6萬(wàn)元")
+    with tempfile.TemporaryDirectory() as d:
+        found = _found(Path(d), fixture, 2)
+    assert [(code, severity) for code, severity, _ in found] == [("N02", "warning")]
+    assert "0元 + 0元 + 28.6万元 + 4万元" in found[0][2] and "32.6万元" in found[0][2]
+
+
+def test_the_mirrors_sum_out_of_reach_is_an_error_and_the_real_one_quiet():
+    """The same list with 合计 35.6 — beyond even cut parts (28.65 + 4.99 + 0 + 0): an 错误; the report as published
+    (32.6) is quiet, and so is 33 (4 may be 4.4 rounded: 28.6 + 4.4 = 33.0)."""
+    wrong = with_paragraph(ZHANJIANG, 2, "合計(jì)32.6萬(wàn)元", "合計(jì)35.6萬(wàn)元")
+    near = with_paragraph(ZHANJIANG, 2, "合計(jì)32.6萬(wàn)元", "合計(jì)33萬(wàn)元")
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), wrong, 2) == [("N02", "error")]
+        assert _at(Path(d), ZHANJIANG, 2) == []
+        assert _at(Path(d), near, 2) == []
+
+
+def test_an_owners_item_is_its_claim_but_not_another_units():
+    """The unit's name before a 三公 item (the year having led the clause) names the item; "下属单位" names other units'."""
+    from perfxl.document.facts import extract_facts
+
+    (own,) = extract_facts("2018年湛江市质量技术监督局“三公”经费预算合计33.6万元。").facts
+    assert (own.claim, own.role) == ("three_public", "budget")
+    (other,) = extract_facts("下属单位公务接待费10万元。").facts
+    assert other.claim == ""
+
+
+def test_duji_rate_written_as_its_amount():
+    """杜集 p10: "公务接待费支出2.14万元, 与2021年度预算相比,增加1.14万元,增长1.14%" — 1.14 / 1.00 = 114%: an 错误 (read at
+    main already: the budget is the level less the change, certain from the sentence); 114% is quiet."""
+    fixed = with_paragraph(DUJI, 10, "增长1.14%", "增长114%")
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), DUJI, 10) == [("N02", "error")]
+        assert _at(Path(d), fixed, 10) == []
