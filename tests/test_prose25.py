@@ -9,6 +9,10 @@
   "预算合计" left the role's word in the subject ("三公经费预算", no claim: `facts._SUM_AFTER_ROLE`), the unit's name before
   the item with the year ahead of it named no claim (`facts._owned_item`), and the 公务用车 item given as its two parts was
   no complete 三公 list (`funds_arith._defined_items`).
+- 迪庆 州本级 2021 p3's "公务用车购置费209万元,…较预算数62万元增加147万元,增长237%" written "增长2.37倍": a growth as a
+  multiple was read nowhere. "增长n倍" is read as +n×100% (`facts._MULTIPLE`, two places less precise than the multiple),
+  held by the rate checks as any 增减率; loose writing uses it for "grown to n times", so a multiple only that reading
+  gives is a 警告 naming both readings, and an 错误 only when neither fits (`run_state._arith`).
 - 杜集 机关事务 2021 p10 ("增加1.14万元,增长1.14%"): read at main already (N02 错误, 1.14 / (2.14 − 1.14) = 114%);
   kept here as a regression test with its quiet variant.
 
@@ -27,6 +31,7 @@ from test_document_realreport import findings_at_paragraph as _found
 TIANSHUI = parsed_toml(REPORTS / "gansu-tianshui-youeryuan-juesuan-2017.toml")
 ZHANJIANG = parsed_toml(REPORTS / "guangdong-zhanjiang-zhijianju-sangong-yusuan-2018.toml")
 DUJI = parsed_toml(REPORTS / "anhui-duji-jiguanshiwu-sangong-2021.toml")
+DIQING = parsed_toml(REPORTS / "yunnan-diqing-zhoubenji-sangong-2021.toml")
 
 #: 天水 p16's gap, as printed (traditional, with the mirror's glosses) and restated in 元.
 _GAP = "決算數(shù)大于預(yù)算數(shù)55.93萬元"
@@ -104,3 +109,46 @@ def test_duji_rate_written_as_its_amount():
     with tempfile.TemporaryDirectory() as d:
         assert _at(Path(d), DUJI, 10) == [("N02", "error")]
         assert _at(Path(d), fixed, 10) == []
+
+
+_BY_BUDGET = "较预算数62万元增加147万元,增长237%"
+
+
+def test_a_growth_written_as_a_multiple_is_read():
+    """Failed before: 迪庆 p3 with "增长237%" written "增长5.37倍" went unread — no figure "倍". Neither reading gives it
+    (147 / 62 = 2.37 times more; 209 / 62 = 3.37 times as much): an 错误 that names both."""
+    wrong = with_paragraph(DIQING, 3, _BY_BUDGET, "较预算数62万元增加147万元,增长5.37倍")
+    with tempfile.TemporaryDirectory() as d:
+        found = _found(Path(d), wrong, 3)
+    assert [(code, severity) for code, severity, _ in found] == [("N02", "error")]
+    assert "2.37倍" in found[0][2] and "5.37倍" in found[0][2]
+
+
+def test_a_multiple_only_the_loose_reading_gives_is_a_warning():
+    """Failed before (unread): "增长3.37倍" for 62 → 209 — by the standard reading +337% (应为 2.37倍), but the level is
+    3.37 times the base: a writer's "增长到" is one reading, so a 警告 whose basis names both."""
+    loose = with_paragraph(DIQING, 3, _BY_BUDGET, "较预算数62万元增加147万元,增长3.37倍")
+    with tempfile.TemporaryDirectory() as d:
+        found = _found(Path(d), loose, 3)
+    assert [(code, severity) for code, severity, _ in found] == [("N02", "warning")]
+    assert "2.37倍" in found[0][2]
+
+
+def test_a_multiple_that_fits_is_quiet():
+    """Must NOT fire: "增长2.37倍" (147 / 62 = 2.371), "增长了2.37倍", and "增长2倍" (a whole multiple stands for 1.5–3 at
+    its printed precision); nor "是预算数的3.37倍", which is no change rate and stays unread."""
+    texts = ("增长2.37倍", "增长了2.37倍", "增长2倍", "是预算数的3.37倍")
+    with tempfile.TemporaryDirectory() as d:
+        for text in texts:
+            fixture = with_paragraph(DIQING, 3, _BY_BUDGET, f"较预算数62万元增加147万元,{text}")
+            assert _at(Path(d), fixture, 3) == [], text
+
+
+def test_a_multiple_reads_as_its_rate():
+    """The reading itself: "增长2.37倍" is a change rate of 237% printed to whole percent; "是上年的2倍" is no figure."""
+    from perfxl.document.facts import extract_facts, is_multiple
+
+    *_, rate = extract_facts("支出209万元,比上年增加147万元,增长2.37倍。").facts
+    assert (rate.role, rate.quantity.value, rate.quantity.places, rate.quantity.text) == ("change_rate", 237, 0, "2.37倍")
+    assert is_multiple(rate)
+    assert [f.quantity.text for f in extract_facts("支出209万元,是上年的2倍。").facts] == ["209万元"]

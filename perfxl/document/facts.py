@@ -1012,9 +1012,26 @@ def _change_after_its_base(
     return _direction(rate["word"]) if rate else 0
 
 
+#: A growth stated as a multiple ("较预算数62万元增加147万元,增长2.37倍"): by the standard reading "增长n倍" is +n×100% (the
+#: level n + 1 times the base), read as that rate, its precision two places less than the multiple's (2.37倍: 236.5%–
+#: 237.5%). Loose writing also uses it for "grown to n times" — `is_multiple` lets the rate checks say so
+#: (`run_state._arith`: a 警告 naming both readings when only the loose one fits). Only after a word of growth: "是上年的
+#: 2倍" is no change rate. The groups are `_QTY`'s (whole, fraction, unit).
+_MULTIPLE = lazy_compile(
+    r"(?:(?<=增长|增加|提高|上升|上涨)|(?<=增长了|增加了|提高了|上升了|上涨了))\s*(\d+)(?:\.(\d+))?\s*(倍)", needs=("倍",)
+)
+
+
+def is_multiple(fact: Fact) -> bool:
+    """The rate was printed as a multiple ("增长2.37倍", `_MULTIPLE`)."""
+    return fact.quantity.is_percent and fact.quantity.text.rstrip().endswith("倍")
+
+
 def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
     pos = 0
     matches = list(_QTY.finditer(clause))
+    if "倍" in clause:
+        matches = sorted((*matches, *_MULTIPLE.finditer(clause)), key=lambda m: m.start())
     _enumerate(clause, state)
     if _NEW_STATEMENT.match(compact_name(clause)) and not _first_after_qizhong(state):
         state.parent, state.listed_by_wei = None, ""
@@ -1070,6 +1087,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             continue  # "收、支各减少100,200万元": 100 and 200, or 100200 — no reading is certain, so no figure
         value = Decimal(whole.replace(",", "") + ("." + frac if frac else ""))
         qty = Quantity(value, unit, _places(frac), m.group(0))
+        if unit == "倍":  # "增长2.37倍": a rate of 237%, printed to two places less (`_MULTIPLE`)
+            unit = "%"
+            qty = Quantity(value * 100, unit, _places(frac) - 2, m.group(0))
         if compact_name(raw_prefix).startswith("其中") and not state.depth and _opened(raw_prefix) > 0:
             # "A县93万元（其中中央资金50万元），B县52万元": the bracket's own list of the figure before it — the list after
             # the bracket is not opened by it
