@@ -152,3 +152,66 @@ def test_a_multiple_reads_as_its_rate():
     assert (rate.role, rate.quantity.value, rate.quantity.places, rate.quantity.text) == ("change_rate", 237, 0, "2.37倍")
     assert is_multiple(rate)
     assert [f.quantity.text for f in extract_facts("支出209万元,是上年的2倍。").facts] == ["209万元"]
+
+
+DAPING = parsed_toml(REPORTS / "yunnan-yuanyang-daping-xiangmu-ziping-2021.toml")
+_DAPING_LIST = "其中项目管理费3万元,目前项目资金已拨付270万元"
+
+
+def test_money_paid_inside_a_list_is_no_part_and_the_list_goes_on():
+    """Failed before: 元阳 大坪乡 2021 p4's list with its sources named and the money paid of the first between them —
+    "涉农资金303万元,其中中央资金200万元,已拨付180万元,省级资金113万元": the paid amount ended the list (a clause opening
+    with 已拨付 was a new statement), so 200 + 113 = 313 over 303 went unsaid. The paid amount is no part, the list goes on
+    with the next source: an 错误. With 省级资金103万元 (200 + 103 = 303) quiet."""
+    over = with_paragraph(DAPING, 4, _DAPING_LIST, "其中中央资金200万元,已拨付180万元,省级资金113万元")
+    fits = with_paragraph(DAPING, 4, _DAPING_LIST, "其中中央资金200万元,已拨付180万元,省级资金103万元")
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), over, 4) == [("N02", "error")]
+        assert _at(Path(d), fits, 4) == []
+
+
+def test_a_bare_payment_word_inside_a_list_is_no_part():
+    """Failed before (a false 错误): "其中中央资金200万元,支出180万元,省级资金103万元" — the 180 spent of the 中央资金 was read as
+    a part (200 + 180 + 103 = 483 over 303). Words naming only a payment or use (支出, 使用, 完成支付, 拨付) are no part."""
+    with tempfile.TemporaryDirectory() as d:
+        for paid in ("支出180万元", "完成支付180万元", "使用180万元", "拨付180万元"):
+            fixture = with_paragraph(DAPING, 4, _DAPING_LIST, f"其中中央资金200万元,{paid},省级资金103万元")
+            assert _at(Path(d), fixture, 4) == [], paid
+
+
+def test_the_uses_of_money_paid_are_no_parts_of_its_sources():
+    """Must NOT fire: after the money paid, its uses ("…,已拨付180万元,用于挡墙建设120万元,水渠建设60万元") are no more
+    sources of the 303 — the list of sources ended there (joined, 200 + 120 + 60 = 380 would be a false 错误); the real
+    p4 stays quiet. Failed before with the bare "支出180万元" (its uses read as parts: a false 错误)."""
+    uses = with_paragraph(DAPING, 4, _DAPING_LIST, "其中中央资金200万元,已拨付180万元,用于挡墙建设120万元,水渠建设60万元")
+    bare = with_paragraph(DAPING, 4, _DAPING_LIST, "其中中央资金200万元,支出180万元,挡墙建设120万元,水渠建设60万元")
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), uses, 4) == []
+        assert _at(Path(d), bare, 4) == []
+        assert _at(Path(d), DAPING, 4) == []
+
+
+#: 耒阳 四中 2022 (hunan-leiyang-sizhong-gongyong-2022): its 生均公用经费 project, "按生均1000元安排,共计239万元" — the
+#: 2021 决算 of the school counts 学生2390人 (the fixture's notes). Its sentences, with the count and the total named.
+_LEIYANG_TOTAL = "我校2022年公用经费支出共计239万元,余款安排下年支出。"
+_LEIYANG_AVERAGE = "我校2022年在校学生2390人,生均公用经费{average}。"
+
+
+def test_an_average_public_fund_over_its_students():
+    """Failed before: "生均公用经费1200元" beside 学生2390人 and another paragraph's "公用经费支出共计239万元" was unread — the
+    total's name ("公用经费支出") claims the 公用经费 only less its spending word, which the average's pairing did not read.
+    239万元 / 2390人 = 1000元: a 警告 (the total paired by its name, the count the paragraph's)."""
+    fixture = {"paragraphs": [_LEIYANG_TOTAL, _LEIYANG_AVERAGE.format(average="1200元")], "year": 2022}
+    with tempfile.TemporaryDirectory() as d:
+        found = _found(Path(d), fixture, 2)
+    assert [(code, severity) for code, severity, _ in found] == [("N02", "warning")]
+    assert "239万元 / 2390人" in found[0][2] and "1000元" in found[0][2]
+
+
+def test_an_average_public_fund_that_fits_is_quiet():
+    """Must NOT fire: 1000元 (239万元 / 2390人), and the real sentence "按生均1000元安排" (a standard the money is set by)."""
+    fits = {"paragraphs": [_LEIYANG_TOTAL, _LEIYANG_AVERAGE.format(average="1000元")], "year": 2022}
+    standard = {"paragraphs": [_LEIYANG_TOTAL, "我校2022年在校学生2390人,按生均1200元安排。"], "year": 2022}
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), fits, 2) == []
+        assert _at(Path(d), standard, 2) == []

@@ -1829,6 +1829,24 @@ _PAID_SO_FAR = lazy_compile(
     r"已(?:经)?(?:全部|全额|足额)?(?:拨付|支付|兑付|报账|使用|支出|下拨|到位)|累计(?:拨付|支付|兑付|报账|使用|支出)"
     r"|(?:拨付|支付)到位"
 )
+#: Words naming only a payment or a use, no item ("支出50万元", "完成支付", "实际使用", "拨付资金"): after a part of an open
+#: list ("其中中央资金60万元,支出50万元,省级资金40万元"), how much of it was paid or used — no part of the total (prose25: read as
+#: one, 60 + 50 + 40 over 100 was a false N02 错误); the list goes on after it.
+_ONLY_PAID = lazy_compile(
+    r"(?:目前|当前|现|年底|年末|全年|当年)?(?:资金)?(?:已经?|累计|实际|共)?(?:完成)?(?:全部|全额|足额)?"
+    r"(?:拨付|支付|兑付|报账|使用|支出|下拨|下达|执行|到位)(?:到位|完毕)?(?:资金|金额)?(?:为|了|达到?)?"
+)
+
+
+def _paid(said: str) -> bool:
+    """The words before an amount tell how much was paid or used so far, naming no item (`_PAID_SO_FAR`, `_ONLY_PAID`)."""
+    return bool(_PAID_SO_FAR.search(said) or _ONLY_PAID.fullmatch(said.lstrip("，,、；;")))
+
+
+def _words_of(fact: Fact) -> str:
+    """The compacted words of a fact's clause before its figure."""
+    at = fact.clause.find(fact.quantity.text)
+    return compact_name(fact.clause[: at if at >= 0 else len(fact.clause)])
 #: Words of the money not paid out yet ("未拨付", "尚未支付", "待拨付"): the other side of the whole's progress (review22r).
 _NOT_PAID_YET = lazy_compile(r"未(?:拨付|支付|兑付|到位|下达)|待(?:拨付|支付)")
 #: What else a list split by payment ("其中已拨付60万元,未拨付40万元", "…,剩余40万元") may hold (review22r).
@@ -1873,7 +1891,16 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
         return None
     said = compact_name(words)
     paying = _PAID_SO_FAR.search(said) or _NOT_PAID_YET.search(said)
-    if parts and _PAID_SO_FAR.search(said) and not any(_PAID_SO_FAR.search(p.subject) for p in parts):
+    last = state.facts[-1]
+    progress = _paid(said) or _NOT_PAID_YET.search(said) or _LEFT_OVER.search(said) or _CARRIED_ON.search(said)
+    if parts and not progress and last.parent is None and last.index > parts[-1].index and _paid(_words_of(last)):
+        noun = _FUND_NOUN.search(parts[0].subject)
+        if noun is None or not subject.endswith(noun.group(1)):
+            # "其中中央资金60万元,已拨付50万元,用于设备购置30万元,培训20万元": after the money paid, its uses — the list of
+            # sources has ended; only a source named as its parts are ("…,省级资金40万元") goes on with it (prose25)
+            state.parent = None
+            return None
+    if parts and _paid(said) and not any(_PAID_SO_FAR.search(p.subject) for p in parts):
         # "资金107.13万元,其中项目管理费1.07万元,目前项目资金已拨付106.36万元" (元阳 大坪乡 2021, real reports 26): how much of
         # the whole is paid out so far, no part beside the 管理费 — the list's parts name no payment; this amount only
         # (a part named after it may still follow); "其中已拨付60万元,未拨付40万元" splits by payment from its first part
@@ -2155,7 +2182,7 @@ _CLAUSE = lazy_compile(
 )
 #: A clause that starts a new statement ("截至2023年12月31日，已支出95万元"): a running list of parts ends there.
 _NEW_STATEMENT = lazy_compile(
-    r"^(?:截至|截止|截到|至\S*?\d{1,2}月|(?:全年|本年|当年|累计|实际|已)+(?:支出|拨付|执行|使用|到位|完成|下达))"
+    r"^(?:截至|截止|截到|至\S*?\d{1,2}月|(?:全年|本年|当年)(?:累计|实际|已)*(?:支出|拨付|执行|使用|到位|完成|下达))"
     # "…;对下转移支付0万元,项目中,敏感涉密项目0个": "among the projects" views the whole again — a new statement
     r"|^(?:上述|以上|所有|全部)?(?:项目|资金|支出)中$",
     needs=opening("截至全本当累实已上以所项资支"),
