@@ -149,7 +149,12 @@ def test_a_multiple_reads_as_its_rate():
     from perfxl.document.facts import extract_facts, is_multiple
 
     *_, rate = extract_facts("支出209万元,比上年增加147万元,增长2.37倍。").facts
-    assert (rate.role, rate.quantity.value, rate.quantity.places, rate.quantity.text) == ("change_rate", 237, 0, "2.37倍")
+    assert (rate.role, rate.quantity.value, rate.quantity.places, rate.quantity.text) == (
+        "change_rate",
+        237,
+        0,
+        "2.37倍",
+    )
     assert is_multiple(rate)
     assert [f.quantity.text for f in extract_facts("支出209万元,是上年的2倍。").facts] == ["209万元"]
 
@@ -183,7 +188,9 @@ def test_the_uses_of_money_paid_are_no_parts_of_its_sources():
     """Must NOT fire: after the money paid, its uses ("…,已拨付180万元,用于挡墙建设120万元,水渠建设60万元") are no more
     sources of the 303 — the list of sources ended there (joined, 200 + 120 + 60 = 380 would be a false 错误); the real
     p4 stays quiet. Failed before with the bare "支出180万元" (its uses read as parts: a false 错误)."""
-    uses = with_paragraph(DAPING, 4, _DAPING_LIST, "其中中央资金200万元,已拨付180万元,用于挡墙建设120万元,水渠建设60万元")
+    uses = with_paragraph(
+        DAPING, 4, _DAPING_LIST, "其中中央资金200万元,已拨付180万元,用于挡墙建设120万元,水渠建设60万元"
+    )
     bare = with_paragraph(DAPING, 4, _DAPING_LIST, "其中中央资金200万元,支出180万元,挡墙建设120万元,水渠建设60万元")
     with tempfile.TemporaryDirectory() as d:
         assert _at(Path(d), uses, 4) == []

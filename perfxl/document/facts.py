@@ -866,7 +866,9 @@ def _claim(subject: str, role: str = "value") -> str:
 
 
 #: The last word of a unit's name ("湛江市质量技术监督局", "县委宣传部", "陶辛镇", "…中心"): where an owner's name may end.
-_OWNER_END = lazy_compile(r"(?:局|中心|委员会|委|办公室|办事处|政府|院|所|站|队|馆|处|会|部|厅|镇|乡|街道|单位|学校|中学|小学|幼儿园)")
+_OWNER_END = lazy_compile(
+    r"(?:局|中心|委员会|委|办公室|办事处|政府|院|所|站|队|馆|处|会|部|厅|镇|乡|街道|单位|学校|中学|小学|幼儿园)"
+)
 
 
 #: Words naming units other than the report's own before a name ("下属单位", "所属", "二级单位", "各乡镇", "全县").
@@ -1018,7 +1020,8 @@ def _change_after_its_base(
 #: (`run_state._arith`: a 警告 naming both readings when only the loose one fits). Only after a word of growth: "是上年的
 #: 2倍" is no change rate. The groups are `_QTY`'s (whole, fraction, unit).
 _MULTIPLE = lazy_compile(
-    r"(?:(?<=增长|增加|提高|上升|上涨)|(?<=增长了|增加了|提高了|上升了|上涨了))\s*(\d+)(?:\.(\d+))?\s*(倍)", needs=("倍",)
+    r"(?:(?<=增长|增加|提高|上升|上涨)|(?<=增长了|增加了|提高了|上升了|上涨了))\s*(\d+)(?:\.(\d+))?\s*(倍)",
+    needs=("倍",),
 )
 
 
@@ -1847,6 +1850,8 @@ def _words_of(fact: Fact) -> str:
     """The compacted words of a fact's clause before its figure."""
     at = fact.clause.find(fact.quantity.text)
     return compact_name(fact.clause[: at if at >= 0 else len(fact.clause)])
+
+
 #: Words of the money not paid out yet ("未拨付", "尚未支付", "待拨付"): the other side of the whole's progress (review22r).
 _NOT_PAID_YET = lazy_compile(r"未(?:拨付|支付|兑付|到位|下达)|待(?:拨付|支付)")
 #: What else a list split by payment ("其中已拨付60万元,未拨付40万元", "…,剩余40万元") may hold (review22r).
