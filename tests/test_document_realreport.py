@@ -221,7 +221,7 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: change against the figure before it, by place, a 警告; `compared_budget`). After: 17 of the 24 probes found. Still out
 #: of reach: counts under 其中 (by design), a 共计 restating another paragraph's figure, a sum over paragraphs (井研 p1), a
 #: 三公 合计 one short of its four items (湛江 质监局 p2 "合计33.6" over 0 + 0 + 28.6 + 4: a 警告 in simplified characters,
-#: unread in the mirror's text and in a shorter simplified sentence — the cause not traced in this session).
+#: unread in the mirror's text and in a shorter simplified sentence — traced and read since prose25, tests/test_prose25.py).
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)

@@ -129,7 +129,8 @@ def _totals(
                 continue
             if _approximate(f) or _average(f) is not None or (pj, f.index) in run.contradicted:
                 continue
-            if not ((claim and f.claim == claim) or _SPENT.sub("", _item(f)) == item):
+            # (its item by its claim, or by its name less the spending words: "公用经费支出239万元" is the 公用经费's — prose25)
+            if not ((claim and claim in (f.claim, _item(f))) or _SPENT.sub("", _item(f)) == item):
                 continue
             factor = convert(Decimal(1), f.quantity.unit, "元").factor
             if factor:

@@ -8,7 +8,7 @@ plus the shortfall — so the rate is held to spending / budget at their printed
 printed is (`funds_arith._relations`). The gap is either a change the reader pairs with the spending against the budget
 ("比预算增加/减少…", `Fact.against` "budget", of the spending) or the words "决算数大于/小于预算数…" (read as a figure of no item: the
 sentence's spending is the only 决算 they can mean, with no other amount between them — a pairing by place, so a 警告 that
-says so). Only in the rate's own sentence, only a gap in the spending's money unit, and never when the rate and the gap
+says so). Only in the rate's own sentence (a gap in another money unit converted: "5.21万元,比预算减少1000元"), and never when the rate and the gap
 name two different budgets (年初 against 调整/调整后/全年); when only one of them names its stage ("比年初预算减少…,完成预算的90%"), the one
 budget is a reading, so a 警告 that says so; nor a gap its words put in another year ("与2020年度预算相比,增加…" in a 2021 说明,
 `placed_year`) (review24r). Pure: the run's facts in, `Issue`s into the run.
@@ -22,7 +22,7 @@ from ..patterns import lazy_compile
 from .facts import Fact
 from .placed_year import of_another_year, since_figure_before
 from .precision import Interval, _approximate, _ratio
-from .run_state import _arith, _operand, _Run
+from .run_state import _arith, _operand, _Run, _sum_in
 
 #: The words of a gap naming no item: "决算数大于预算数", "决算数小于年初预算数", "决算超出预算" (the direction: more or
 #: less than the budget).
@@ -88,20 +88,23 @@ def check_completion_by_gap(
     gap, direction, paired_by = found
     if of_another_year(run, since_figure_before(run, pi, facts, gap)):
         return True  # "比2020年预算减少0.1万元", "与2020年度预算相比,增加…" in a 2021 说明: another year's budget
-    if gap.quantity.unit != final.quantity.unit or any(_approximate(f) for f in (final, gap)):
+    # a gap in another money unit ("5.21万元,比预算减少1000元") is put in the spending's: 元 and 万元 convert exactly,
+    # and each figure keeps its printed precision (prose25)
+    gap_in = _sum_in(run, pi, [gap], final.quantity.unit)
+    if gap_in is None or any(_approximate(f) for f in (final, gap)):
         return True
     kinds = {_kind(rate.clause), _kind(gap.clause)} - {""}
     if len(kinds) > 1:
         return True  # "完成调整(后)预算的95%" beside "比年初预算增加…": two budgets
     paired_by = "；".join(p for p in (paired_by, _stage_named_once(rate, gap)) if p)
-    spent, off = _operand(run, pi, final), _operand(run, pi, gap)
+    spent, (off, gap_point) = _operand(run, pi, final), gap_in
     off = Interval(abs(off.lo), abs(off.hi)) if off.lo >= 0 else Interval(abs(off.hi), abs(off.lo))
     budget = (
         Interval(spent.lo - off.hi, spent.hi - off.lo)
         if direction > 0
         else Interval(spent.lo + off.lo, spent.hi + off.hi)
     )
-    point_budget = final.quantity.value - direction * abs(gap.quantity.value)
+    point_budget = final.quantity.value - direction * abs(gap_point)
     if point_budget <= 0:
         return True
     sign = "−" if direction > 0 else "+"

@@ -530,13 +530,19 @@ def _spending_role(prefix: str) -> bool:
     return m is not None and "支出" in m.group(0) and not _LEAD.sub("", s[: m.start()])
 
 
+#: A sum's word after a budget's or a spending's ("“三公”经费预算合计33.6万元", "支出决算数合计"): the role's word is before
+#: it, so the subject's role is read without it (its subject was "三公经费预算", no claim, and the 其中 list went unheld).
+_SUM_AFTER_ROLE = lazy_compile(r"(?<=[算数])(?:合计|总计|共计)(?:为|是|达到?)?$", needs=("合计", "总计", "共计"))
+
+
 def _clean_subject(prefix: str) -> tuple[str, str]:
     """(subject, role from the subject's own words) of the text before a number."""
     s = compact_name(_ITEM_NUMBER.sub("", _after_citations(_BARE_RANGE_LOW.sub("", prefix))))
     s = _LEAD.sub("", _LEAD.sub("", s).lstrip(":："))  # "其中:因公出国(境)费…": the colon after 其中 names nothing
     role = ""
-    m = _ROLE_TAIL.search(s)
+    m = _ROLE_TAIL.search(summed := _SUM_AFTER_ROLE.sub("", s))
     if m:
+        s = summed  # "“三公”经费预算合计33.6万元": the 三公经费's budget, summed (湛江 质监局 2018, prose25)
         role = "budget" if m.group(1).startswith("预算") else "final"
         stem = s[: m.start()]
         # "基本支出决算数为…" names the 基本支出 (its 支出 is the claim's own word, not the role's "支出决算")
@@ -843,6 +849,8 @@ def _claim(subject: str, role: str = "value") -> str:
     if not claim and role in ("value", "final") and _ITEM_SPENT.search(rest or subject):
         item = claim_of((rest or subject)[:-2])
         claim = item if item in _SPENT_ITEMS else ""
+    if not claim:
+        claim = _owned_item(rest or subject)
     if not claim and (of := _OF_WHOLE.search(subject)):
         # "区本级一般公共预算中三公经费" (江北区 2021, real reports 15): the 三公经费 of the 区本级 budget
         item = claim_of(of.group(1))
@@ -855,6 +863,29 @@ def _claim(subject: str, role: str = "value") -> str:
         item = _claim(subject[: stage.start()], role)
         claim = item if item in _OF_ITEMS else ""
     return claim
+
+
+#: The last word of a unit's name ("湛江市质量技术监督局", "县委宣传部", "陶辛镇", "…中心"): where an owner's name may end.
+_OWNER_END = lazy_compile(
+    r"(?:局|中心|委员会|委|办公室|办事处|政府|院|所|站|队|馆|处|会|部|厅|镇|乡|街道|单位|学校|中学|小学|幼儿园)"
+)
+
+
+#: Words naming units other than the report's own before a name ("下属单位", "所属", "二级单位", "各乡镇", "全县").
+_NOT_THE_OWNER = lazy_compile(r"(?:下属|所属|直属|二级|三级|基层|其他|其它|各|全|本级以外)")
+
+
+def _owned_item(subject: str) -> str:
+    """A 三公 item (or the “三公”经费) after its unit's name with no year between ("2018年湛江市质量技术监督局“三公”经费预算
+    合计33.6万元": the year led the clause and was dropped, so `_OWNER_YEAR` finds none — prose25): the item's claim when
+    the words after a unit name's last word are exactly its name, else ""."""
+    if _NOT_THE_OWNER.match(subject):
+        return ""  # "下属单位公务接待费", "各乡镇…": other units' items, not the report's
+    for m in _OWNER_END.finditer(subject):
+        claim = claim_of(subject[m.end() :]) if 4 <= m.end() < len(subject) else ""
+        if claim in _OF_ITEMS:
+            return claim
+    return ""
 
 
 #: A budget's stage ending a subject ("三公经费年初", "公务接待费全年", "三公经费调整后").
@@ -983,9 +1014,27 @@ def _change_after_its_base(
     return _direction(rate["word"]) if rate else 0
 
 
+#: A growth stated as a multiple ("较预算数62万元增加147万元,增长2.37倍"): by the standard reading "增长n倍" is +n×100% (the
+#: level n + 1 times the base), read as that rate, its precision two places less than the multiple's (2.37倍: 236.5%–
+#: 237.5%). Loose writing also uses it for "grown to n times" — `is_multiple` lets the rate checks say so
+#: (`run_state._arith`: a 警告 naming both readings when only the loose one fits). Only after a word of growth: "是上年的
+#: 2倍" is no change rate. The groups are `_QTY`'s (whole, fraction, unit).
+_MULTIPLE = lazy_compile(
+    r"(?:(?<=增长|增加|提高|上升|上涨)|(?<=增长了|增加了|提高了|上升了|上涨了))\s*(\d+)(?:\.(\d+))?\s*(倍)",
+    needs=("倍",),
+)
+
+
+def is_multiple(fact: Fact) -> bool:
+    """The rate was printed as a multiple ("增长2.37倍", `_MULTIPLE`)."""
+    return fact.quantity.is_percent and fact.quantity.text.rstrip().endswith("倍")
+
+
 def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
     pos = 0
     matches = list(_QTY.finditer(clause))
+    if "倍" in clause:
+        matches = sorted((*matches, *_MULTIPLE.finditer(clause)), key=lambda m: m.start())
     _enumerate(clause, state)
     if _NEW_STATEMENT.match(compact_name(clause)) and not _first_after_qizhong(state):
         state.parent, state.listed_by_wei = None, ""
@@ -1041,6 +1090,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             continue  # "收、支各减少100,200万元": 100 and 200, or 100200 — no reading is certain, so no figure
         value = Decimal(whole.replace(",", "") + ("." + frac if frac else ""))
         qty = Quantity(value, unit, _places(frac), m.group(0))
+        if unit == "倍":  # "增长2.37倍": a rate of 237%, printed to two places less (`_MULTIPLE`)
+            unit = "%"
+            qty = Quantity(value * 100, unit, _places(frac) - 2, m.group(0))
         if compact_name(raw_prefix).startswith("其中") and not state.depth and _opened(raw_prefix) > 0:
             # "A县93万元（其中中央资金50万元），B县52万元": the bracket's own list of the figure before it — the list after
             # the bracket is not opened by it
@@ -1780,6 +1832,26 @@ _PAID_SO_FAR = lazy_compile(
     r"已(?:经)?(?:全部|全额|足额)?(?:拨付|支付|兑付|报账|使用|支出|下拨|到位)|累计(?:拨付|支付|兑付|报账|使用|支出)"
     r"|(?:拨付|支付)到位"
 )
+#: Words naming only a payment or a use, no item ("支出50万元", "完成支付", "实际使用", "拨付资金"): after a part of an open
+#: list ("其中中央资金60万元,支出50万元,省级资金40万元"), how much of it was paid or used — no part of the total (prose25: read as
+#: one, 60 + 50 + 40 over 100 was a false N02 错误); the list goes on after it.
+_ONLY_PAID = lazy_compile(
+    r"(?:目前|当前|现|年底|年末|全年|当年)?(?:资金)?(?:已经?|累计|实际|共)?(?:完成)?(?:全部|全额|足额)?"
+    r"(?:拨付|支付|兑付|报账|使用|支出|下拨|下达|执行|到位)(?:到位|完毕)?(?:资金|金额)?(?:为|了|达到?)?"
+)
+
+
+def _paid(said: str) -> bool:
+    """The words before an amount tell how much was paid or used so far, naming no item (`_PAID_SO_FAR`, `_ONLY_PAID`)."""
+    return bool(_PAID_SO_FAR.search(said) or _ONLY_PAID.fullmatch(said.lstrip("，,、；;")))
+
+
+def _words_of(fact: Fact) -> str:
+    """The compacted words of a fact's clause before its figure."""
+    at = fact.clause.find(fact.quantity.text)
+    return compact_name(fact.clause[: at if at >= 0 else len(fact.clause)])
+
+
 #: Words of the money not paid out yet ("未拨付", "尚未支付", "待拨付"): the other side of the whole's progress (review22r).
 _NOT_PAID_YET = lazy_compile(r"未(?:拨付|支付|兑付|到位|下达)|待(?:拨付|支付)")
 #: What else a list split by payment ("其中已拨付60万元,未拨付40万元", "…,剩余40万元") may hold (review22r).
@@ -1824,7 +1896,16 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
         return None
     said = compact_name(words)
     paying = _PAID_SO_FAR.search(said) or _NOT_PAID_YET.search(said)
-    if parts and _PAID_SO_FAR.search(said) and not any(_PAID_SO_FAR.search(p.subject) for p in parts):
+    last = state.facts[-1]
+    progress = _paid(said) or _NOT_PAID_YET.search(said) or _LEFT_OVER.search(said) or _CARRIED_ON.search(said)
+    if parts and not progress and last.parent is None and last.index > parts[-1].index and _paid(_words_of(last)):
+        noun = _FUND_NOUN.search(parts[0].subject)
+        if noun is None or not subject.endswith(noun.group(1)):
+            # "其中中央资金60万元,已拨付50万元,用于设备购置30万元,培训20万元": after the money paid, its uses — the list of
+            # sources has ended; only a source named as its parts are ("…,省级资金40万元") goes on with it (prose25)
+            state.parent = None
+            return None
+    if parts and _paid(said) and not any(_PAID_SO_FAR.search(p.subject) for p in parts):
         # "资金107.13万元,其中项目管理费1.07万元,目前项目资金已拨付106.36万元" (元阳 大坪乡 2021, real reports 26): how much of
         # the whole is paid out so far, no part beside the 管理费 — the list's parts name no payment; this amount only
         # (a part named after it may still follow); "其中已拨付60万元,未拨付40万元" splits by payment from its first part
@@ -2106,7 +2187,7 @@ _CLAUSE = lazy_compile(
 )
 #: A clause that starts a new statement ("截至2023年12月31日，已支出95万元"): a running list of parts ends there.
 _NEW_STATEMENT = lazy_compile(
-    r"^(?:截至|截止|截到|至\S*?\d{1,2}月|(?:全年|本年|当年|累计|实际|已)+(?:支出|拨付|执行|使用|到位|完成|下达))"
+    r"^(?:截至|截止|截到|至\S*?\d{1,2}月|(?:全年|本年|当年)(?:累计|实际|已)*(?:支出|拨付|执行|使用|到位|完成|下达))"
     # "…;对下转移支付0万元,项目中,敏感涉密项目0个": "among the projects" views the whole again — a new statement
     r"|^(?:上述|以上|所有|全部)?(?:项目|资金|支出)中$",
     needs=opening("截至全本当累实已上以所项资支"),

@@ -1367,8 +1367,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         if _inner_lists_make_it(run, pi, facts, total, parts, unit):
             continue  # a part contradicted by its own list: that list's finding says it (one wrong figure, one finding)
         subset = _named_subset(text, total, parts)  # "支出合计1000万元,其中财政拨款支出:…": the parts are that money's
-        needed = () if single or paired or subset else DECOMPOSITIONS.get(_item_claim(facts, total), ())
-        complete = bool(needed) and set(needed) <= {_item_claim(facts, p) for p in parts}
+        needed = () if single or paired or subset else _defined_items(_item_claim(facts, total), parts, facts)
+        complete = bool(needed)
         span, point = summed
         lo, hi = span.lo, span.hi
         t = _operand(run, pi, total)
@@ -2206,6 +2206,23 @@ _OPEN_ENDED = lazy_compile(r"^[\s，,、]*(等|左右|余|多)")
 #: 包括, ……, or a further amount in the next sentence (另支付…, 此外…).
 _PARTIAL_LIST = lazy_compile(r"(主要|其余|剩余|其他|其它|以及|包括|部分|等|另|此外|…|\.\.\.)")
 _BRACKETED = lazy_compile(r"^\s*(?:[（(][^）)]*[）)]\s*)+")
+
+
+def _defined_items(whole: str, parts: list[Fact], facts: tuple[Fact, ...]) -> tuple[str, ...]:
+    """The items of `whole` by definition (`DECOMPOSITIONS`) the parts name, each either itself or by its own defined
+    items ("“三公”经费合计33.6万元,其中:因公出国(境)费0元;公务用车购置费0元;公务用车运行维护费28.6万元;公务接待费4万元": the
+    公务用车购置及运行维护费 given as its 购置费 and 运行维护费, 湛江 质监局 2018, prose25) — () when one is missing."""
+    named = {_item_claim(facts, p) for p in parts}
+    out: list[str] = []
+    for item in DECOMPOSITIONS.get(whole, ()):
+        inner = DECOMPOSITIONS.get(item, ())
+        if item in named:
+            out.append(item)
+        elif inner and set(inner) <= named:
+            out.extend(inner)
+        else:
+            return ()
+    return tuple(out)
 
 
 def _looks_complete_but_short(parts: list[Fact], hi: Decimal, total: Interval, value: Decimal) -> bool:

@@ -11,11 +11,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..model import CellRef, CellValue, Certainty, Location, Submission, TextRef
-from ..numbers import fmt_decimal, round_half_up
+from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..records import value_methods
 from ..units import convert
-from .facts import Fact, sentences
+from .facts import Fact, is_multiple, sentences
 from .precision import Interval, _around, _bound, _bound_holds, _interval
 from .table_facts import IndicatorValue, ProjectFunds, TableValue
 
@@ -224,6 +224,11 @@ def _compared_or_own(run: _Run, operands: tuple[Fact, ...]) -> str:
     return ""
 
 
+def _times(percent: Decimal, rate: Fact) -> str:
+    """A rate in % shown as the multiple it was printed as ("237%" of "增长2.37倍" → "2.37倍"), at its printed places."""
+    return f"{fmt_decimal(round_half_up(percent / HUNDRED, rate.quantity.places + 2))}倍"
+
+
 def _arith(
     run: _Run,
     pi: int,
@@ -268,6 +273,17 @@ def _arith(
             + (f"（整万的元金额 {wan} 读作由万元数换算而来、按万元取整）" if wan else "")
             + "；若各金额都按印出的最小位数精确（如 1万元即 1.00万元），比例不符"
         )
+    multiple = is_multiple(rate)
+    if multiple and rate.role == "change_rate" and rate.direction > 0 and not paired_by:
+        # "增长3.37倍" where the level is 3.37 times the base: the standard reading is +337% (4.37 times), but loose
+        # writing uses "增长n倍" for "grown to n times" — a figure one reading gives is no certain error (prose25)
+        grown_to = Interval(computed.lo + HUNDRED, computed.hi + HUNDRED)
+        if grown_to.overlaps(printed):
+            paired_by = (
+                f"“增长n倍”按规范读作增加 n×100%（为原数的 n+1 倍），按此应为 {_times(point, rate)}；文字的 "
+                f"{rate.quantity.text} 与“为原数的 {rate.quantity.text}”（增长 {_times(point - HUNDRED, rate)}）相符，"
+                "或是把“增长到”写成了“增长”"
+            )
     if truncated:  # "99%" for 99.985%: cut, not rounded (四舍五入 gives 100%) — perhaps on purpose
         paired_by = paired_by or "文字的比例是截去尾数而非四舍五入的结果（可能有意不写成满数）"
     places = rate.quantity.places
@@ -284,7 +300,12 @@ def _arith(
             )
             if p
         )
-    expected = f"{fmt_decimal(round_half_up(point, places))}%"
+    expected = _times(point, rate) if multiple else f"{fmt_decimal(round_half_up(point, places))}%"
+    if multiple and not paired_by:
+        # neither reading gives it: say both ("增长n倍" is +n×100%; as "grown to n times" it would be the level / base)
+        paired_by_none = f"（若读作“为原数的 n 倍”，应为 {_times(point + HUNDRED, rate)}，也不相符）"
+    else:
+        paired_by_none = ""
     if prior is not None:
         if paired_by:
             return  # a judgement either way: the table's stands
@@ -302,6 +323,7 @@ def _arith(
         expected=expected,
         basis=f"{_where(ref)}：{what} = {expected}（{'按所关联的表格单元格' if related else '按正文数字、其印出精度'}计算，可能范围 "
         f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），文字写 {rate.quantity.text}"
+        + paired_by_none
         + (f"；{paired_by}，需人工核实" if paired_by else ""),
         basis_en=f"{what_en} = {expected} from the narrative's own figures; the text says {rate.quantity.text}"
         + ("; a judgement (figures paired by place, or the rate cut rather than rounded)" if paired_by else ""),
