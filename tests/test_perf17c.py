@@ -101,7 +101,9 @@ def test_declared_as_the_plain_reading():
                 not_applicable.guessed(run, ind)
             assert not_applicable.declared(run, ind) is expected
             assert not_applicable.declared(run, ind) is expected  # (from the row's memo)
-            assert not_applicable._declared_row(Context(ctx.submission, ctx.profile), run.fact(ind), marks) is expected
+            fresh = Context(ctx.submission, ctx.profile)
+            held = not_applicable._marked_texts(fresh)
+            assert not_applicable._declared_row(fresh, run.fact(ind), marks, held) is expected
 
 
 def test_declared_without_markers_is_false():
