@@ -1419,9 +1419,10 @@ class Context:
         above = self.settings.tiers[actual.tier - 1]
         return replace(actual, tier=actual.tier - 1, label=above.label)
 
-    def is_qualitative(self, ind: Indicator) -> bool:
-        """定性 rows: a target without a number that is a qualitative phrase, or marked 定性 in the nature column."""
-        p = self.parsed(ind.target)
+    def is_qualitative(self, ind: Indicator, target: ParsedValue | None = None) -> bool:
+        """定性 rows: a target without a number that is a qualitative phrase, or marked 定性 in the nature column.
+        `target`: the row's parsed target where the caller holds it (`RowFacts.target`, the same value), no look-up."""
+        p = self.parsed(ind.target) if target is None else target
         if p.number is not None or p.kind == DATE:
             return False
         if ind.nature is not None and "定性" in ind.nature.text:
