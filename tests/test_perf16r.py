@@ -85,7 +85,8 @@ def test_not_applicable_rows_are_the_plain_walks():
         run, alone = two_contexts(ctx, rows)
         marks = not_applicable.pattern(alone)
         assert marks is not None
-        plain = [f.ind for f in alone.facts() if not_applicable._declared_row(alone, f, marks)]
+        held = not_applicable._marked_texts(alone)
+        plain = [f.ind for f in alone.facts() if not_applicable._declared_row(alone, f, marks, held)]
         assert not_applicable._rows(run) == plain
         for ind in rows:  # each row's answers, asked again in a run, are a fresh context's
             fresh = Context(ctx.submission, ctx.profile)

@@ -101,7 +101,9 @@ def test_declared_as_the_plain_reading():
                 not_applicable.guessed(run, ind)
             assert not_applicable.declared(run, ind) is expected
             assert not_applicable.declared(run, ind) is expected  # (from the row's memo)
-            assert not_applicable._declared_row(Context(ctx.submission, ctx.profile), run.fact(ind), marks) is expected
+            fresh = Context(ctx.submission, ctx.profile)
+            held = not_applicable._marked_texts(fresh)
+            assert not_applicable._declared_row(fresh, run.fact(ind), marks, held) is expected
 
 
 def test_declared_without_markers_is_false():
@@ -229,15 +231,15 @@ def test_percent_range_skips_change_names_as_the_generator_did():
 # ---------------------------------------------------------------- F19's 成本 test first
 
 
-_F19_NEW = """        if not _is_cost(f):
-            continue  # (most rows: asked first, before the unit is split and read — pure functions of the text)
+_F19_NEW = """    for f in _cost_rows(ctx, ev):
         standard = f.target
         money, per = split_per(normalise_unit(standard.unit))
         yuan = _yuan_per(money)
         if per is None or yuan is None or standard.number is None or standard.number <= 0:
             continue
 """
-_F19_OLD = """        standard = f.target
+_F19_OLD = """    for f in ctx.facts(ev):
+        standard = f.target
         money, per = split_per(normalise_unit(standard.unit))
         yuan = _yuan_per(money)
         if not _is_cost(f) or per is None or yuan is None or standard.number is None or standard.number <= 0:

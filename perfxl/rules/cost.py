@@ -46,9 +46,7 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
     executed = ctx.number(total.executed)
     if funds_yuan is None or budget is None or executed is None or budget <= 0:
         return
-    for f in ctx.facts(ev):
-        if not _is_cost(f):
-            continue
+    for f in _cost_rows(ctx, ev):
         ind, t, a = f.ind, f.target, f.actual
         if t.number is None or a.number is None or t.number <= 0:
             continue
@@ -81,6 +79,12 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
 def _is_cost(f: RowFacts) -> bool:
     """A row under 成本指标 (or naming a 成本 itself where the form prints no 二级)."""
     return "成本" in f.level2_key or ("成本" in f.name_key and not f.ind.level2.text)
+
+
+def _cost_rows(ctx: Context, ev: SelfEvaluation) -> tuple[RowFacts, ...]:
+    """The table's rows `_is_cost` holds, in order: picked out once a table and run, so F12, F19 and F20 each walk
+    its few cost rows rather than every row (issue 14)."""
+    return ctx.once(("cost rows", id(ev)), lambda: tuple(f for f in ctx.facts(ev) if _is_cost(f)))
 
 
 def _agree(spent: Decimal, actual: Decimal) -> bool:
@@ -145,12 +149,12 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
     ev, funds_unit, funds_yuan, budget_cell, budget = priced
     counts: dict[str, list[RowFacts]] = {}
     for f in ctx.facts(ev):
+        if "数量" not in f.level2_key:
+            continue  # (most rows: asked before the unit is read — a pure function of the text)
         unit = normalise_unit(f.target.unit)
-        if "数量" in f.level2_key and unit and f.target.number is not None and f.target.op in _AT_LEAST:
+        if unit and f.target.number is not None and f.target.op in _AT_LEAST:
             counts.setdefault(unit, []).append(f)
-    for f in ctx.facts(ev):
-        if not _is_cost(f):
-            continue  # (most rows: asked first, before the unit is split and read — pure functions of the text)
+    for f in _cost_rows(ctx, ev):
         standard = f.target
         money, per = split_per(normalise_unit(standard.unit))
         yuan = _yuan_per(money)
@@ -231,7 +235,7 @@ def count_times_cap_vs_funds(ctx: Context) -> Iterator[Finding]:
     if priced is None:
         return
     ev, funds_unit, funds_yuan, budget_cell, budget = priced
-    caps = [f for f in ctx.facts(ev) if _is_cost(f) and _is_grant_standard(f.name_key) and f.target.op in _AT_MOST]
+    caps = [f for f in _cost_rows(ctx, ev) if _is_grant_standard(f.name_key) and f.target.op in _AT_MOST]
     if len(caps) != 1:
         return  # none, or several standards (一类户 ≤1000元, 二类户 ≤500元): which counts each one prices is unknown
     counts = [f for f in ctx.facts(ev) if "数量" in f.level2_key and f.target.number is not None]

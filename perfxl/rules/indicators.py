@@ -963,7 +963,7 @@ def qualitative_label(ctx: Context) -> Iterator[Finding]:
     labels = "/".join(t.label for t in ctx.settings.tiers)
     for f in ctx.facts():
         ind = f.ind
-        if not ctx.is_qualitative(ind) or f.target_blank or f.target.reason:
+        if not ctx.is_qualitative(ind, f.target) or f.target_blank or f.target.reason:
             continue
         if f.actual_blank or ctx.is_error(ind.actual):
             continue  # nothing typed: S12/S15 (or C02) say so

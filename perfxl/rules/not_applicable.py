@@ -48,7 +48,10 @@ def declared_of(ctx: Context, f: RowFacts) -> bool:
     marks = pattern(ctx)
     if marks is None:
         return False
-    found = memo["declared"] = _declared_row(ctx, f, marks)  # (`_declared`, its memo just read)
+    _declare_rows(ctx, marks)  # every row of the table at once: the rows after this one find theirs in their memo
+    found = memo.get("declared")
+    if found is None:  # a row not among the table's facts (an empty row asked by itself)
+        found = memo["declared"] = _declared_row(ctx, f, marks, _marked_texts(ctx))  # (`_declared`, its memo read)
     return found
 
 
@@ -91,21 +94,24 @@ def _rows(ctx: Context) -> list[Indicator]:
     marks = pattern(ctx)
     if marks is None or not (t05.enabled and settings.enabled):
         return []
-    # a row is asked `_declared` only where its target or actual text holds a marker (`_marked`, each distinct text
-    # searched once a run: a table repeats its "100%", "是", "≥95%"), not two calls and a list a row
+    _declare_rows(ctx, marks)
+    return [f.ind for f in ctx.facts() if f.memo["declared"]]
+
+
+def _declare_rows(ctx: Context, marks: re.Pattern[str]) -> None:
+    """Each row's `_declared` answer kept with its facts, in one pass once a table and run: D01 asks every row
+    (`declared_of`), T02/T05 and the summary take the rows declared (`_rows`), the S-checks ask again (`marked`) — one
+    pass, not a call through the run's caches (`pattern`, `_marked_texts`) a row and ask (issue 14)."""
+    ctx.once(("T05 declared", id(ctx.evaluation)), lambda: _declare_each(ctx, marks))
+
+
+def _declare_each(ctx: Context, marks: re.Pattern[str]) -> bool:
     held = _marked_texts(ctx)
-    rows = []
     for f in ctx.facts():
-        target, actual = f.target_text, f.actual_text
-        in_target = held.get(target)
-        if in_target is None:
-            in_target = _marked(held, target, marks)
-        in_actual = held.get(actual)
-        if in_actual is None:
-            in_actual = _marked(held, actual, marks)
-        if (in_target or in_actual) and _declared(ctx, f, marks):
-            rows.append(f.ind)
-    return rows
+        memo = f.memo
+        if "declared" not in memo:
+            memo["declared"] = _declared_row(ctx, f, marks, held)
+    return True
 
 
 #: The punctuation around a marker (and a bracketed note), read past when asking whether a cell is it.
@@ -123,14 +129,13 @@ def _declared(ctx: Context, f: RowFacts, marks: re.Pattern[str]) -> bool:
     memo = f.memo  # once a row and run: D01/D02 (`declared`), S-checks and W04 (`marked`, `guessed`) ask again
     found: bool | None = memo.get("declared")
     if found is None:
-        found = memo["declared"] = _declared_row(ctx, f, marks)
+        found = memo["declared"] = _declared_row(ctx, f, marks, _marked_texts(ctx))
     return found
 
 
-def _declared_row(ctx: Context, f: RowFacts, marks: re.Pattern[str]) -> bool:
+def _declared_row(ctx: Context, f: RowFacts, marks: re.Pattern[str], held: dict[str, bool]) -> bool:
     # neither text holds a marker (most rows): no cell is one, whatever `_has`'s error test says — the by-text answers
-    # read here once, without two calls a row
-    held = _marked_texts(ctx)
+    # (`held`: `_marked_texts`) read here once, without two calls a row
     target, actual = f.target_text, f.actual_text
     in_target = held.get(target)
     if in_target is None:

@@ -69,8 +69,8 @@ def rows_scored(ctx: Context, which: str) -> tuple[Indicator, ...]:
 
 def _by_direction(ctx: Context, rows: tuple[Indicator, ...]) -> dict[str, tuple[Indicator, ...]]:
     out: dict[str, list[Indicator]] = {}
-    for ind in rows:
-        out.setdefault(direction(ctx, ind), []).append(ind)
+    for ind, way in zip(rows, ctx.per_rows("direction", rows, _direction), strict=True):  # (`direction` of each row)
+        out.setdefault(way, []).append(ind)
     return {which: tuple(found) for which, found in out.items()}
 
 
@@ -353,9 +353,11 @@ def score_bounds(ctx: Context) -> Iterator[Finding]:
 @check("S07")
 def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
     """Full marks only when the quantitative target is met (per its direction)."""
+    # the rows `direction` calls qualitative, as S01–S05 have them classified (`rows_scored`): no two cached asks a row
+    qualitative = {id(ind) for ind in rows_scored(ctx, "qualitative")}
     for f in ctx.facts():
         ind = f.ind
-        if direction(ctx, ind) == "qualitative":
+        if id(ind) in qualitative:
             yield from _graded_full_marks(ctx, ind)
             yield from _softened_full_marks(ctx, ind)
             continue
@@ -853,6 +855,8 @@ def score_without_actual(ctx: Context) -> Iterator[Finding]:
     """A score with a blank 实际完成值 (and often a blank 年度指标值): nothing supports it — unless the row's items below
     it carry the targets and actuals, each met (`_items_met`)."""
     for f in ctx.facts():
+        if not f.actual_blank:
+            continue  # (`_no_actual_but_scored`'s first test, asked here: most rows have an actual — no call a row)
         ind = f.ind
         if not _fails(ctx, f, "S12") or _items_met(ctx, ind):
             continue
@@ -903,7 +907,8 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
                 basis_en=f"read the same text without a figure as target and actual of a 数量指标, full marks "
                 f"{ind.score.text}",
             )
-        elif _fails(ctx, f, "S13"):
+        elif f.actual.number is not None and f.actual.number == f.target.number and _fails(ctx, f, "S13"):
+            # (`_actual_repeats_target`'s first test asked inline: most rows' actual is another figure or none)
             yield ctx.finding(
                 ind.actual,
                 expected="实际完成的数值",
@@ -972,8 +977,8 @@ def _unmerged_note_en(ctx: Context, ind: Indicator) -> str:
 def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
     """A numeric target, or a deadline, answered with words ("完成", "已完成") and full marks: the score cannot be checked."""
     for f in ctx.facts():
-        if not _fails(ctx, f, "S14"):
-            continue
+        if f.actual.number is not None or not _fails(ctx, f, "S14"):
+            continue  # (a figure as the actual, most rows: `_text_actual`'s first test, asked without a call)
         ind = f.ind
         unscored = ind.score.ref is None
         deadline = _deadline(f.target)
@@ -1009,7 +1014,8 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
     """A row with a target but neither 实际完成值 nor 得分: the table was not filled in. When every row with a
     target is so (at least two), the table was published unfilled: one finding at its 总分, not one a row."""
     facts = ctx.facts()
-    rows = [f.ind for f in facts if _fails(ctx, f, "S15")]
+    # (`_not_scored`'s first two tests asked inline: most rows have an actual or a score — no call a row)
+    rows = [f.ind for f in facts if f.actual_blank and f.score_blank and _fails(ctx, f, "S15")]
     targeted = [f.ind for f in facts if not f.target_blank]
     unscored = _scores_unfilled(ctx, targeted)
     if unscored is not None:
