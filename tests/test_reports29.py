@@ -78,3 +78,29 @@ def test_a_qizhong_inside_the_reasons_sentence_splits_the_reasons_figure():
     with tempfile.TemporaryDirectory() as d:
         assert _at(Path(d), _paragraphs(text.format(rate="60%")), 1) == []
         assert _at(Path(d), _paragraphs(text.format(rate="70%")), 1) == [("N02", "error")]
+
+
+JIEFANGBEI = tomllib.loads((REPORTS / "chongqing-yuzhong-jiefangbei-juesuan-2023.toml").read_text(encoding="utf-8"))
+QIJIANG = tomllib.loads((REPORTS / "chongqing-qijiang-gonglu-juesuan-2023.toml").read_text(encoding="utf-8"))
+
+
+def test_names_in_brackets_after_their_count():
+    """Failed before (probing the batch with one figure changed): "本部门设6个内设机构(党政办公室、…、城市管理科)" (five
+    names) and "共设置7个科室(…六个…)、1个办公室" went unread — the names stand in brackets right after the count and its
+    organisation noun. Now an N05 警告; the counts as published are quiet."""
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), JIEFANGBEI, 5) == [] and _at(Path(d), QIJIANG, 14) == []
+        assert _at(Path(d), with_paragraph(JIEFANGBEI, 5, "设5个内设机构", "设6个内设机构"), 5) == [("N05", "warning")]
+        assert _at(Path(d), with_paragraph(QIJIANG, 14, "共设置6个科室", "共设置7个科室"), 14) == [("N05", "warning")]
+
+
+def test_a_bracket_that_opens_a_part_is_no_list():
+    """Must NOT fire: a bracket after a count that names some of them ("(含…)", "(其中…)", "(如…)") or ends in 等."""
+    with tempfile.TemporaryDirectory() as d:
+        for text in (
+            "本部门设5个内设机构(含办公室、财务科)。",
+            "本部门设5个内设机构(其中办公室、财务科为综合科室)。",
+            "本部门设5个内设机构(如办公室、财务科)。",
+            "本部门设5个内设机构(办公室、财务科等)。",
+        ):
+            assert _at(Path(d), _paragraphs(text), 1) == []
