@@ -222,6 +222,26 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: of reach: counts under 其中 (by design), a 共计 restating another paragraph's figure, a sum over paragraphs (井研 p1), a
 #: 三公 合计 one short of its four items (湛江 质监局 p2 "合计33.6" over 0 + 0 + 28.6 + 4: a 警告 in simplified characters,
 #: unread in the mirror's text and in a shorter simplified sentence — traced and read since prose25, tests/test_prose25.py).
+#: Real reports 29 (blind, first run 2026-12-06 on branch reports29, main 21bd79c7; ≈ 25 searches of the stored pages
+#: from angles not used before — 医院/卫生院 and 学校 units, 2023–2024 决算公开说明 of 重庆 units, 三公 pages printing
+#: their table — found eight publications not yet here, none with a table of its own (the ones with tables found are
+#: stored already): 云南省中西医结合医院 2017 决算 (traditional characters), 大足 古龙镇卫生院 2023, 铜梁 财政局 2023,
+#: 綦江 公路事务中心 2023, 解放碑 管委会 2023 (重庆), 昌宁 第一示范小学 2023 项目 自评报告 (云南), a 合肥 unit's 2023 三公
+#: 决算 (安徽, traditional characters), a 经开区's 2023 三公 预算; 126 paragraphs, 29 agreeing facts, no contradiction by
+#: hand): found 0 of 0, false 错误 2, false 警告 2 (the same two findings, on agreeing facts) — 古龙镇卫生院 p10/p11
+#: "…下降12.5%,主要原因是2022年有疫情防控经费29.01万元。其中:财政拨款收入113.68万元,占59.2%": the shares of the
+#: 192.01 held to the reason's 29.01, the last money before the 其中 ("应为 391.9%", N02 错误). After the general fix
+#: (tests/test_reports29.py: the money in a change's reason — "主要原因是/原因为/主要是由于…" to the sentence's end or a
+#: semicolon — is no total a later 其中 splits and no part of a list opened before it; a 其中 inside the reason's own
+#: sentence still splits the reason's figure): 0 of 0, nothing false, the whole folder still 81/86 with nothing false.
+#: probe_reports plants 16 figures in the batch and finds all 16; 26 more one-figure probes by hand found 9, then 11
+#: after reading a name list in brackets right after its count and organisation noun ("设5个内设机构(A、B、…)", "共设置
+#: 6个科室(…)", N05 警告; lists._LISTED_BRACKET). Still missed: a change and its rate against a last-year figure printed
+#: without its unit ("相比2016年的總收入6871.82減少243.10萬元,下降3.54%", the year's total in the paragraph before);
+#: shares whose whole is in another paragraph (医院 p13/p15); "基本支出中A…,B…,C…" (a whole's parts after "X中", not
+#: 其中); a change's reasons as its parts (綦江 p17: 2296.45 − 401.85 − 1475.63 = 418.97); a 三公 total over items
+#: listed "一、…二、…三、…" inside one comma-run paragraph (经开区); a 和 inside a name another follows (铜梁 p7 — by
+#: design: 和 may join two names, tests/test_rules_trust.py); names between 包括 and their count (铜梁 p9); 两家 in words.
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)

@@ -394,6 +394,10 @@ class _State:
     # the figure a closed "（其中…）" detailed: a change stated right after the bracket is that figure's ("公车购置及运行费
     # 995万元(其中购置费38万元,运行费958万元),比上年决算数下降26.24%", 衢江 2016), not the last part's
     closed_detail: int | None = None
+    # a change's reason told in this sentence ("…下降12.5%,主要原因是2022年有疫情防控经费29.01万元"): the facts' count when
+    # its words began, and the total before them — the reason's money is no total a later 其中 splits (`_end_reason`)
+    reason_at: int | None = None
+    reason_from: int | None = None
     levels: SubjectLevels = field(default_factory=SubjectLevels)  # the value/final facts by subject
     # the last "previous" fact's place and level, and the last one before it of another level: whether last year's
     # figure of another level follows a level is asked in O(1), not by a walk after it (review24r's share rule)
@@ -1073,6 +1077,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
     for m in matches:
         prefix = clause[pos : m.start()]
         since = (state.tail if not pos else "") + prefix  # the words since the figure before (its sentence's)
+        if state.reason_at is None and _REASON.search(_REASON_END.split(since)[-1]):
+            state.reason_at, state.reason_from = len(state.facts), state.last_total
         if pos:
             prefix = _NOTE_AFTER_FIGURE.sub("", prefix, count=1)
         prefix = _NOTE_LABEL.sub(r"\1", prefix)
@@ -1335,6 +1341,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None  # a base of comparison: no part, no total
         if compared_budget:
             parent = None
+        if parent is not None and state.reason_at is not None and parent < state.reason_at:
+            parent = (
+                None  # "其中:基本支出…,主要原因是人员增加20万元": the reason's money, no part of the list before it
+            )
         if parent is not None and _restated_share_amount(state, qty, raw_prefix):
             parent = (
                 None  # "其中财政资金300万元,占比60%计300万元": the part's amount restated after its share, no new part
@@ -2310,6 +2320,24 @@ def _before_uses_heading(text: str, facts: tuple[Fact, ...]) -> Fact | None:
     return last if _USES_HEADING.fullmatch(words) else None
 
 
+#: The words that open a change's reason ("主要原因是", "原因为", "主要是由于"): the money after them, to the end of the
+#: sentence or a semicolon, explains a change — no total of the paragraph's next 其中 list, no part of the list before.
+_REASON = lazy_compile(r"原因(?:主要)?(?:是|为|在于|系)|主要(?:是)?(?:由于|因为)", needs=("原因", "由于", "因为"))
+#: Where a reason ends: the words since the figure before may reach back over it ("下降原因主要是厉行节约,…;公务用车购置费
+#: 25万元", 寿县司法局 2022: the 25 is the next item's budget, no reason's money).
+_REASON_END = lazy_compile(r"[。；;]")
+
+
+def _end_reason(state: _State) -> None:
+    """Close the reason the sentence told (at its end or a semicolon): a 其中 after it splits the total the reason
+    explained, not a figure of the reason ("收入合计192.01万元,较上年减少27.31万元,下降12.5%,主要原因是2022年有疫情防控
+    经费29.01万元。其中:财政拨款收入113.68万元,占59.2%", 大足 古龙镇卫生院 2023, real reports 29: the 59.2% was read as a
+    share of the 29.01, a false N02 错误). A 其中 inside the reason's own sentence still splits the reason's figure."""
+    if state.reason_at is not None and state.last_total is not None and state.last_total >= state.reason_at:
+        state.last_total = state.reason_from
+    state.reason_at = state.reason_from = None
+
+
 @functools.lru_cache(maxsize=2048)
 def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFacts:
     state = _State()
@@ -2322,6 +2350,7 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
         )
         state.last_total = 0
     for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
+        _end_reason(state)
         going_on = _closed_list_goes_on(state, sentence)
         state.parent, state.listed_by_wei, state.depth, state.inner_parent = going_on, "", 0, None
         if uses and not state.sentence:
@@ -2336,6 +2365,8 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
         for i in range(0, len(pieces), 2):
             if i:
                 state.tail += pieces[i - 1]
+            if i and re.search("[；;]", pieces[i - 1]):
+                _end_reason(state)
             if state.listed_by_wei and i and re.search("[；;]", pieces[i - 1]):
                 state.parent, state.listed_by_wei = None, ""  # a "为" list ends at its semicolon
             if i and re.search("[：:]", pieces[i - 1]) and (part := _part_before_colon(state)) is not None:

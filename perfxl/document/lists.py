@@ -6,7 +6,8 @@ the names after 内设/下设/下辖 (or a project's 涉及/覆盖) and before t
 one ending in 等. A list introduced by 包括/包含 ("共设置5个内设机构,包括:A、B…") may name only some, so it is held only to what a part of the
 whole cannot do: name more than the count. Names are separated by 、 outside brackets
 (“财务股（含审计、统计）”, 《资产、采购管理办法》 are one name each); a 和/及/与 may join two names or sit
-inside one (科技和工业信息化局), so both counts are accepted. A mismatch is a judgement (警告): a name
+inside one (科技和工业信息化局), so both counts are accepted. The names may also stand in brackets right after the count
+and its organisation noun ("设5个内设机构(A、B、…)"). A mismatch is a judgement (警告): a name
 may have been dropped or two run together, and only a person can say which.
 """
 
@@ -23,7 +24,8 @@ __all__ = ["ListedCount", "listed_counts"]
 #: The noun an organisation's count may carry before its list ("共设置5个内设机构,包括:…", "下辖12个乡镇:…"): a
 #: unit of an organisation or place — not "3个项目,包括道路硬化、路灯安装、绿化", whose list may be the work, not the
 #: projects.
-_ORG_NOUN = r"(?:[\u4e00-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部门|乡镇|街道|社区|村|学校|医院|卫生院|站|所|队))?"
+_ORG = r"[\u4e00-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部门|乡镇|街道|社区|村|学校|医院|卫生院|站|所|队)"
+_ORG_NOUN = f"(?:{_ORG})?"
 #: "<count><measure word>[<its organisation noun>][，,：:] <cue> <names up to the clause's end>"
 _COUNT = r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|项|所|名|人|座|条|处|支|类)" + _ORG_NOUN + r"[,，]?\s*"
 _NAMES = r"[:：]?\s*(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
@@ -52,6 +54,15 @@ _LISTED_BEFORE_NOUN = lazy_compile(
     r"(?:内设|下设|下辖|设有|辖有)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d（(《“【])+?)"
     r"(?P<noun>[\u4e00-\u7b48\u7b4a-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部门))(?P<count>\d+)(?P<unit>个|家|所|支|类)"
     r"(?=[，,。；;！!？?\s]|$)"
+)
+#: The names in brackets right after a count and its organisation noun: "本部门设5个内设机构(党政办公室、规划建设科、…)",
+#: "共设置6个科室(组织人事科、安全科、…)" (解放碑 2023, 綦江 2023, real reports 29) — not a bracket that opens a part or
+#: an example ("(含…)", "(其中…)", "(如…)"), nor one holding a bracket of its own.
+_LISTED_BRACKET = lazy_compile(
+    r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|所|支|类)"
+    + _ORG
+    + r"\s*[（(](?!\s*(?:含|包括|包含|其中|如|例如|主要|即))"
+    r"(?P<names>[^（）()\n]+)[）)]"
 )
 #: "…等" is not the whole list: held only to naming more than the count (a part of the whole cannot), as after 包括
 _NOT_ALL = lazy_compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")
@@ -153,7 +164,7 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
     text = text.replace("\n", "")
     found = [
         (m, pattern)
-        for pattern in (_LISTED, _LISTED_SOME, _LISTED_BARE, _LISTED_BEFORE, _LISTED_BEFORE_NOUN)
+        for pattern in (_LISTED, _LISTED_SOME, _LISTED_BARE, _LISTED_BEFORE, _LISTED_BEFORE_NOUN, _LISTED_BRACKET)
         for m in pattern.finditer(text)
     ]
     for m, pattern in sorted(found, key=lambda found: found[0].start()):
