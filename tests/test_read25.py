@@ -6,10 +6,10 @@
    top, or after a title or a head field row, up to the first block) ask their later cells too (`detect._broken_later`),
    and a label never wraps onto a bare figure: "自评得分\\n98" is the field and its value, not a label wrapped over the
    next cell's value (review24d's "项目名称\\n及代码 │ 某项目").
-2. header_mid_block: 甘孜 2023 prints 一级 and 二级 on every row; its header repeated at a page break inside the 产出指标 │
-   数量指标 group started a new table there (`_page_break_header` took a 一级 the table already had as a new table's):
-   the weights judged as two tables' (预算执行率权重 "应为 55"), a missing 总分, I04 gathered for six rows only. The row
-   below the repeated header printing the 一级 and 二级 of the last indicator read now continues the table.
+2. header_mid_block: 甘孜 2023 prints its 一级 on every row; its header repeated at a page break inside the 产出指标
+   group started a new table there (`_page_break_header` took a 一级 the table already had as a new table's): the
+   weights judged as two tables' (预算执行率权重 "应为 55"), a missing 总分, I04 gathered for six rows only. The row below
+   the repeated header printing the 一级 of the last indicator read now continues the table.
 3. A guess between two readings names both in its message, not the scored one alone: "若按 37442人 理解（若按 -37442人
    理解，同样未达到目标，得分应为 0），…" (S07/D01 of read24's two sign readings; the basis gave both, the message one).
 """
@@ -70,16 +70,20 @@ def _ganzi_with_header_before(row: int):
     return PV._insert_rows(table, row - 1, [list(table.rows[6])], [])
 
 
-def test_a_header_repeated_inside_a_group_printed_on_every_row_continues_the_table(tmp_path):
-    """Failed before: rows 15–19 read as a second table (LAYOUT_MISSING_TOTAL, W01 25/15, 预算执行率权重 "应为 55", I04
-    gathered over D8–D13). Rows 13 and 15 both print 产出指标 │ 数量指标: the group goes on across the break."""
-    t, _ = _ganzi_with_header_before(14)
+@pytest.mark.parametrize("before", range(9, 19))
+def test_a_header_repeated_inside_a_group_printed_on_every_row_continues_the_table(tmp_path, before):
+    """Failed before wherever the row under the break repeats the 一级 above it (rows 9–15 产出指标, 17 效益指标): the
+    rows below read as a second table (LAYOUT_MISSING_TOTAL, W01, 预算执行率权重 "应为 55" for a break before row 14, I04
+    gathered over the first rows only). The 一级 printed again is the group going on, as a blank 一级 cell says it where
+    the label is merged or printed once (those read as one table before too)."""
+    t, _ = _ganzi_with_header_before(before)
     result = validated(t, tmp_path)
     codes = {(f.code, getattr(f.ref, "row", None)) for f in result.findings if f.severity.value != "info"}
     assert not {c for c, _ in codes} & {"LAYOUT_MISSING_TOTAL", "W01"}
     w03 = [f for f in result.findings if f.code == "W03"]
     assert [f.message for f in w03] == ["预算执行率权重应为 10，实际为 （空）"]
-    assert {r for c, r in codes if c == "I04"} == {8, 9, 10, 11, 12, 13, 15, 16}  # each row, as the published table
+    quantitative = {r + (r >= before) for r in range(8, 16)}  # the published rows 8–15, below the break one lower
+    assert {r for c, r in codes if c == "I04"} == quantitative  # each row, as the published table
 
 
 def test_a_header_repeated_before_an_earlier_group_still_begins_a_new_table(tmp_path):
