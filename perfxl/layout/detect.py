@@ -599,6 +599,43 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     return RowKind.NOTE if _ends_table(cells, labels, one_text) else RowKind.OTHER
 
 
+#: What opens a head: a form's title or a head field row (the next rows up to a block may hold more head fields).
+#: Asked of every row by identity (an Enum member's hash is a Python call: ≈ 0.4 µs a row in a set).
+_TITLE_E, _TITLE_B, _FIELD = RowKind.TITLE_EVALUATION, RowKind.TITLE_BASIC, RowKind.HEADER_FIELD
+#: Rows looked at after an opener (a head holds a few rows; a data row far below is never asked).
+_HEAD_REACH = 8
+
+
+def _broken_later(grid: Grid, kinds: list[RowKind]) -> None:
+    """Row kinds of a head row whose field sits, parted from its value by a tab or a line break, in a LATER cell
+    ("实施单位 │ 某中学 │ 自评得分\n98", read25: `classify_row` asks a broken field of a row's first cell only, so the
+    total T02 checks was lost) set to HEADER_FIELD. Asked only of the rows at the sheet's top or after a title or a head
+    field row, up to the first block (funds, goals, indicators, a 基础数据表 section, a total) and at most `_HEAD_REACH`
+    rows on: the other cells of every data row are never scanned (the 10,000-row run), and a block's own column
+    ("项目名称\n及代码" over a listing) is never a head field."""
+    n = len(kinds)
+    starts = [0, *(r + 1 for r, k in enumerate(kinds) if k is _FIELD or k is _TITLE_E or k is _TITLE_B)]
+    seen = -1
+    for start in starts:
+        for r in range(max(start, seen + 1), min(start + _HEAD_REACH, n)):
+            seen = r
+            k = kinds[r]
+            if k is _OTHER:
+                if _broken_field_after_first(grid, r):
+                    kinds[r] = _FIELD
+            elif k is not _BLANK and k is not _NOTE and k is not RowKind.GRADE:
+                break  # an opener (its own start follows) or a block: the head ends
+
+
+def _broken_field_after_first(grid: Grid, r: int) -> bool:
+    """Whether a cell of row r after its first holds a head field and its value parted by a tab or a line break within
+    its first 13 characters (`spaced_field`)."""
+    for _, v in row_cells(grid, r)[1:]:
+        if v.__class__ is str and ("\n" in v[:14] or "\t" in v[:14]) and spaced_field(v) is not None:
+            return True
+    return False
+
+
 def _under_a_header(grid: Grid, r: int, first: int) -> bool:
     """Row r's cells left of column `first` hang from a merge above it, or the row above is a 绩效指标 header: row r is
     that header's second row (一级指标 │ … │ 指标值 over 预期目标 │ 实际完成, review21t), not a goal block's head."""
@@ -651,7 +688,13 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
             nxt = cells[i + 1] if i + 1 < len(cells) else None
             # "项目名称\n及代码 │ 某项目", "主管部门\n名称 │ 某局": a label wrapped by Alt+Enter, its value in the next cell —
             # not "及代码" (review24d); a cell holding a label and its value stands beside another field, or alone
-            wrapped = nxt is not None and _BREAK.search(v) is not None and _plain_value(nxt[1])
+            # — but never onto a bare figure ("自评得分\n98 │ 财政审核评分": 98 is the score, read25)
+            wrapped = (
+                nxt is not None
+                and _BREAK.search(v) is not None
+                and _BARE_FIGURE.match(spaced[1]) is None
+                and _plain_value(nxt[1])
+            )
             out.append((spaced[0], c, nxt[0] if wrapped and nxt is not None else c))
     return out + _companions(cells, {key for key, _, _ in out})
 
@@ -721,6 +764,8 @@ def _head_label(text: str) -> bool:
 
 
 _BREAK = re.compile(r"[\t\r\n]")
+#: A value that is a figure alone ("98", "92.5分"): no label's wrapped second line.
+_BARE_FIGURE = re.compile(r"\s*\d+(?:\.\d+)?\s*分?\s*$")
 
 
 def _plain_value(v: object) -> bool:
@@ -865,6 +910,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     layout = SheetLayout()
     words = container(source_format)
     kinds = [classify_row(grid, r) for r in range(grid.n_rows)]
+    _broken_later(grid, kinds)
     header = RowKind.INDICATOR_HEADER  # (a member read once, not once a row: `_OTHER`'s note)
     for r, k in enumerate(kinds):  # the second row of a two-row 绩效指标 header is part of that header
         if k is header:

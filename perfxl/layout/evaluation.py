@@ -928,8 +928,11 @@ class _Reader(FundsRows):
     def _page_break_header(self, r: int) -> bool:
         """The indicator header repeated at a page break of a printed/PDF table: the same roles in the same
         columns, directly under the table's last indicator row (no caption or 总分 between), and the row below
-        it goes on with the table — its 一级 cell blank (the group continues) or a 一级 the table has not had
-        yet. A row repeating a 一级 the table already had (产出指标 again) begins the next table."""
+        it goes on with the table — its 一级 cell blank (the group continues), a 一级 the table has not had yet, or the
+        一级 of the last indicator read printed again (甘孜 2023 prints its 一级 on every row: the same group going on,
+        as a blank 一级 cell says it where the label is merged or printed once — read25: the table was cut in two there,
+        its weights judged as two tables'). A row repeating an earlier 一级 the table already had (产出指标 again after
+        满意度指标) begins the next table."""
         if self.state != "indicators" or self.cur.has_total_row or self._last_row_read != "indicator":
             return False
         cols = {k: v for k, v in (indicator_columns(self.grid, r) or {}).items() if not k.startswith("_")}
@@ -937,7 +940,14 @@ class _Reader(FundsRows):
             return False
         nxt = self._next_data_row(r)
         name = self._level_name(nxt) if nxt is not None else None
-        return name is None or name not in {h.name for h in self.cur.level1.values()}
+        return name is None or name not in {h.name for h in self.cur.level1.values()} or self._same_group(nxt, name)
+
+    def _same_group(self, nxt: int | None, name: str) -> bool:
+        """Row `nxt` prints the 一级 `name` of the last indicator read: the group that indicator was in goes on."""
+        if nxt is None or not self.cur.indicators:
+            return False
+        last = self.cur.indicators[-1].level1
+        return last.raw is not None and parse_level1(last).name == name
 
     def _start_indicators(self, r: int, *, report_missing: bool = True) -> None:
         cols = indicator_columns(self.grid, r) or {}

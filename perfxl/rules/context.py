@@ -1538,14 +1538,36 @@ def _either(why: tuple[str, str], chosen: tuple[str, str, Reading], other: tuple
     reading is scored and both are stated. `why` is (zh, en); each reading is (zh "as", en "as", its Reading)."""
     (zh1, en1, first), (zh2, en2, second) = chosen, other
     inner = first.assumed if first.certainty is Certainty.GUESS else None  # the chosen reading's own guess, if any
+    # the message names both readings, not the scored one alone (read25): "若按 800人 理解（若按 -800人 理解，同样未达到
+    # 目标，得分应为 0），…" — the basis gives both readings' arithmetic
+    outcome, outcome_en = _outcome(first, second)
     return Reading(
         first.result,
         first.direction,
         Certainty.GUESS,
         f"{why[0]}：按{zh1}理解，{first.basis}；若按{zh2}理解，{second.basis}",
         f"{why[1]}: as {en1}, {first.basis_en}; as {en2}, {second.basis_en}",
-        (f"按{zh1}理解" + (f"并{inner[0]}" if inner else ""), f"read as {en1}" + (f" and {inner[1]}" if inner else "")),
+        (
+            f"按{zh1}理解" + (f"并{inner[0]}" if inner else "") + f"（若按{zh2}理解，{outcome}）",
+            f"read as {en1}" + (f" and {inner[1]}" if inner else "") + f" (as {en2}, {outcome_en})",
+        ),
     )
+
+
+def _outcome(first: Reading, second: Reading) -> tuple[str, str]:
+    """What the other reading `second` concludes, in a message's words (zh, en): met or missed ("同样" when the scored
+    reading `first` says the same) and the score it gives; "结论不同" when it gives neither."""
+    r1, r2 = first.result, second.result
+    zh: list[str] = []
+    en: list[str] = []
+    if r2 is not None and r2.meets_target is not None:
+        same = r1 is not None and r1.meets_target is r2.meets_target
+        zh.append(("同样" if same else "") + ("达到目标" if r2.meets_target else "未达到目标"))
+        en.append(("likewise " if same else "") + ("met" if r2.meets_target else "missed"))
+    if r2 is not None and r2.score is not None:
+        zh.append(f"得分应为 {fmt_num(r2.score)}")
+        en.append(f"scored {fmt_num(r2.score)}")
+    return ("，".join(zh), ", ".join(en)) if zh else ("结论不同", "another verdict")
 
 
 def _days(unit: str) -> tuple[Decimal, Decimal] | None:
