@@ -92,7 +92,16 @@ def test_the_model_and_the_start_up_s_classes_are_records() -> None:
     in_model = [o for o in vars(model).values() if dataclasses.is_dataclass(o) and o.__module__ == "perfxl.model"]
     assert len(in_model) >= 29 and all(_is_record(cls) for cls in in_model)
     names = {cls.__qualname__ for cls in RECORDS}
-    assert {"CellRef", "TextRef", "Finding", "FileResult", "ParsedValue", "RateResult", "Unit", "CheckSettings"} <= names
+    assert {
+        "CellRef",
+        "TextRef",
+        "Finding",
+        "FileResult",
+        "ParsedValue",
+        "RateResult",
+        "Unit",
+        "CheckSettings",
+    } <= names
     assert len(RECORDS) >= 100
 
 
@@ -178,8 +187,9 @@ def test_order_and_hash_of_references_as_the_twins() -> None:
             assert hash(a) == hash(ta)
             for b, tb in zip(objs, twins, strict=True):
                 for op in ("__lt__", "__le__", "__gt__", "__ge__", "__eq__"):
-                    mine, theirs = _answer(lambda a=a, b=b, op=op: getattr(a, op)(b)), _answer(
-                        lambda a=ta, b=tb, op=op: getattr(a, op)(b)
+                    mine, theirs = (
+                        _answer(lambda a=a, b=b, op=op: getattr(a, op)(b)),
+                        _answer(lambda a=ta, b=tb, op=op: getattr(a, op)(b)),
                     )
                     assert mine == theirs  # (None against a number: a TypeError in both)
     with pytest.raises(TypeError):
@@ -250,3 +260,33 @@ def test_refused_where_record_cannot_make_the_class() -> None:
         record()(type("Derived", (Base,), {"__annotations__": {"b": "int"}, "b": 1}))
     with pytest.raises(TypeError, match="non-default argument 'b' follows default argument"):
         record()(type("Order", (), {"__annotations__": {"a": "int", "b": "int"}, "a": 1}))
+
+
+def test_the_file_digest_is_hashlib_s(tmp_path: Any) -> None:
+    """`validate`'s SHA-256 of a file (the standard library's builtin one, no OpenSSL) is `hashlib.sha256`'s."""
+    import hashlib
+    from pathlib import Path
+
+    from perfxl.validate import _sha256
+
+    for size in (0, 1, (1 << 20) + 7):
+        path = Path(tmp_path) / f"f{size}.bin"
+        data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+        path.write_bytes(data)
+        assert _sha256(path) == hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.slow
+def test_a_validate_process_loads_no_openssl() -> None:
+    """A fresh interpreter validating the bundled example never imports `hashlib`'s OpenSSL module (`_hashlib`)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[1] / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
+    code = (
+        "import sys; from perfxl.validate import validate_file; "
+        f"assert validate_file({str(example)!r}).ok; print('_hashlib' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
