@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import importlib
 import inspect
 import pickle
-import pkgutil
 from typing import Any
 
 import pytest
+from test_perf24b import DECORATED
 
-import perfxl
 from perfxl.model import CERTAIN, ERROR, GUESS, WARNING, CellRef, Finding, TextRef
 from perfxl.records import record
 
@@ -30,20 +28,8 @@ def _is_record(cls: type) -> bool:
     return init is not None and init.__code__.co_filename.endswith("records.py")
 
 
-def _records() -> list[type]:
-    """Every class of perfxl's modules whose `__init__` `record` made."""
-    found: dict[str, type] = {}
-    for info in pkgutil.walk_packages(perfxl.__path__, "perfxl."):
-        if info.name.endswith("__main__") or info.name.startswith(("perfxl.serve.asgi", "perfxl.excel")):
-            continue  # the CLI's entry runs it; the add-in server's app and the Excel modules load xlwings in a mode
-        module = importlib.import_module(info.name)
-        for obj in vars(module).values():
-            if isinstance(obj, type) and obj.__module__ == info.name and _is_record(obj):
-                found[f"{obj.__module__}.{obj.__qualname__}"] = obj
-    return [found[k] for k in sorted(found)]
-
-
-RECORDS = _records()
+#: Every class of perfxl whose `__init__` `record` made (among those whose methods come from `perfxl.records`).
+RECORDS = [cls for cls in DECORATED if _is_record(cls)]
 
 
 def _twin(cls: type) -> type:
