@@ -129,7 +129,11 @@ def test_a_record_is_its_dataclass_twin(cls: type) -> None:
     obj = _built(cls, values)
     assert _fields(copy.copy(obj)) == _fields(copy.deepcopy(obj)) == _fields(obj)
     assert _fields(pickle.loads(pickle.dumps(obj))) == _fields(obj)
-    assert _fields(dataclasses.replace(obj)) == _fields(obj)
+    if "__post_init__" in vars(cls):  # made-up values: its `__post_init__` may refuse them, as the twin's does
+        twin_obj = _built(twin, values)
+        assert _outcome(lambda: dataclasses.replace(obj)) == _outcome(lambda: dataclasses.replace(twin_obj))
+    else:
+        assert _fields(dataclasses.replace(obj)) == _fields(obj)
 
 
 def _built(cls: type, values: dict[str, Any]) -> Any:
