@@ -31,8 +31,12 @@ What each method does, as the generated one does it:
 `tests/test_perf25a.py` holds every `record` class to a twin `dataclasses` makes from the same fields (signature,
 defaults, factories, `__post_init__`, assignment, pickling, order, `__dataclass_params__`, docstring), and
 `tests/test_perf24b.py` their `==`, `hash` and `repr` on the objects real validations build. What `record` does not
-make is refused at import (a RuntimeError): `unsafe_hash`, `InitVar`/`ClassVar` pseudo-fields, `kw_only` or
-`init=False` fields, a dataclass base class, a class defining any of the methods itself, a field named `self`.
+make is refused at import (a RuntimeError): `InitVar`/`ClassVar` pseudo-fields, `kw_only` or `init=False` fields, a
+dataclass base class, a class defining any of the methods itself, a field named `self` (and `unsafe_hash` is no
+parameter). Two differences from the generated methods, outside what perfxl does with its classes: an `__init__`'s
+`__globals__` is a small dict of its own (its string annotations resolve by `typing.get_type_hints(cls)`, not
+`get_type_hints(cls.__init__)`), and a frozen slotted class refuses an unknown attribute with `FrozenInstanceError`
+where Python 3.11's generated `__setattr__`, bound to the class before `slots` re-made it, fails in `super()`.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ __all__ = ["record", "value_methods"]
 
 T = TypeVar("T", bound=type)
 
-#: The methods `record` and `value_methods` make; a class defining one of them itself is refused.
+#: The methods `record` makes (besides `__hash__`); a class defining one of them itself is refused.
 _MADE: tuple[str, ...] = ("__init__", "__eq__", "__repr__", "__lt__", "__le__", "__gt__", "__ge__")
 _MADE += ("__setattr__", "__delattr__", "__getstate__", "__setstate__")
 _ORDER = (("__lt__", operator.lt), ("__le__", operator.le), ("__gt__", operator.gt), ("__ge__", operator.ge))
