@@ -1,16 +1,15 @@
 """perfxl's value classes made without `exec` (issue 14: the start-up of `perfxl validate`).
 
 Python 3.11's `dataclasses` writes each generated method as source text and `exec`s it: ≈ 1 M instructions a method
-(parsed, compiled, run), ≈ 455 methods when `perfxl validate` started (perf15s counted them). Two decorators give a
-class what `@dataclass` would, from functions made once here instead:
+(parsed, compiled, run), ≈ 455 methods when `perfxl validate` started (perf15s counted them). `record` gives a class
+what `@dataclass` would, from functions made once here instead (perf24b's `value_methods`, which made only `==`, `hash`
+and `repr` so, is folded in):
 
 - `record(frozen=…, slots=…, order=…)` in place of `@dataclass(frozen=…, slots=…, order=…)`: the whole class. The
   fields, `fields`/`replace`/`asdict`, `__match_args__` and slots stay `dataclasses`' own (it is called with
   `init=False, eq=False, repr=False`, which makes it `exec` nothing); `__init__`, `==`, `hash`, `repr`, the order
   methods, a frozen class's `__setattr__`/`__delattr__` (and a frozen slotted class's pickling state) come from here,
   and `__dataclass_params__` then says what the class is (`frozen`, `eq`, … as `@dataclass` would have set them).
-- `value_methods` over `@dataclass(…, eq=False, repr=False)`: only `==`, `hash` and `repr` (the earlier form, perf24b;
-  `dataclasses` still generates the `__init__` and a frozen class's `__setattr__`/`__delattr__`).
 
 What each method does, as the generated one does it:
 
@@ -51,7 +50,7 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any, TypeVar, cast, dataclass_transform
 
-__all__ = ["record", "value_methods"]
+__all__ = ["record"]
 
 T = TypeVar("T", bound=type)
 
@@ -257,16 +256,3 @@ def record(*, frozen: bool = False, slots: bool = False, order: bool = False) ->
         return cast(T, made)
 
     return make
-
-
-def value_methods(cls: T) -> T:
-    """Give dataclass `cls` (made with `eq=False, repr=False`) the `__eq__`, `__hash__` and `__repr__` that `@dataclass`
-    would generate (module docstring; a mutable class's `__hash__` is None, unhashable). Put above the `@dataclass(…)`
-    line; `record` makes the whole class instead."""
-    params = getattr(cls, "__dataclass_params__", None)
-    if params is None or params.eq or params.repr or params.order or params.unsafe_hash:
-        raise RuntimeError(f"{cls.__name__}: value_methods needs @dataclass(eq=False, repr=False)")
-    if any(name in cls.__dict__ for name in ("__eq__", "__repr__")) or cls.__dict__.get("__hash__") is not None:
-        raise RuntimeError(f"{cls.__name__}: defines __eq__, __hash__ or __repr__ itself")
-    _install(cls, _value_methods(cls, dataclasses.fields(cls), order=False), params.frozen)
-    return cls
