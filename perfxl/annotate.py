@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from perfxl.io.atomic import atomic_write, backup_path
 from perfxl.io.xlsx_marks import apply_marks, read_package
 from perfxl.marks import _COLUMNS, _DIGITS, RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan, plan_marks
 from perfxl.model import Coverage, Finding, a1, column_index
-from perfxl.records import value_methods
+from perfxl.records import record
 from perfxl.report._common import coverage_lines
 
 __all__ = [
@@ -45,8 +44,7 @@ _TALL = 32  # rows: a merged range this tall is not listed row by row
 ANNOTATABLE = (".xlsx", ".xlsm", ".docx")
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class AnnotateResult:
     """Where the copy went, the backup of an in-place run, how many cells were marked, and losses."""
 

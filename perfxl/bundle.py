@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from email.parser import Parser
 from pathlib import Path
 
@@ -32,6 +32,7 @@ from packaging.version import Version
 
 from perfxl.bundle_vba import xlsm_xlwings_version
 from perfxl.errors import PerfxlError
+from perfxl.records import record
 
 __all__ = [
     "PYTHON_VERSIONS",
@@ -77,7 +78,7 @@ class BundleError(PerfxlError):
     code = "BUNDLE_FAILED"
 
 
-@dataclass
+@record()
 class Bundle:
     """What `build_windows_bundle` wrote."""
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -22,7 +21,7 @@ from perfxl import rates
 from perfxl.errors import PerfxlError
 from perfxl.numbers import to_decimal
 from perfxl.profiles import list_profiles, load_profile
-from perfxl.records import value_methods
+from perfxl.records import record
 from perfxl.scoring import execution_score, grade, score_indicator
 from perfxl.values import ValueKind, parse_value
 
@@ -44,8 +43,7 @@ Matrix = list[list[Any]]
 EXCEL_MAX = 9.99999999999999e307
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class CellError:
     """One cell's failure: an Excel error code ("#VALUE!", "#DIV/0!", "#N/A") and a zh reason."""
 

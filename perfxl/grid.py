@@ -7,13 +7,13 @@ layout detector works on Grids only, so it is tested with plain lists.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import chain, product
 from typing import Any
 
 from .model import CellRef, CellValue, a1
 from .patterns import INVISIBLE, lazy_compile
-from .records import value_methods
+from .records import record
 
 __all__ = ["Grid", "MergedRange", "INVISIBLE", "without_invisible"]
 
@@ -27,8 +27,7 @@ _IS_STR = str.__instancecheck__
 MergedRange = tuple[int, int, int, int]  # (first_row, first_col, last_row, last_col), 0-based, inclusive
 
 
-@value_methods
-@dataclass(eq=False, repr=False)
+@record()
 class Grid:
     """One sheet: `rows[r][c]` (0-based) holds the cached value ("" and None both mean empty).
 

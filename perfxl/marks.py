@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from perfxl.model import SEVERITY_ZH, CellRef, Finding, Severity, column_index, column_letter, parse_a1
-from perfxl.records import value_methods
+from perfxl.records import record
 
 __all__ = [
     "RESULT_SHEET",
@@ -55,8 +55,7 @@ def note_text(findings: Iterable[Finding]) -> str:
     return NOTE_HEAD + "\n" + "\n".join(f"[{f.code}] {SEVERITY_ZH[f.severity]}：{f.message}" for f in findings)
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class MarkPlan:
     """What to mark: fills by (sheet, row, col) with the worst severity there, and the findings noted
     on each anchor cell (the top-left of the merged area holding a finding's first cell)."""

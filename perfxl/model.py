@@ -9,13 +9,13 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any, Final
 
 from .fastbuild import slot_twin
 from .quoting import nest_quotes
-from .records import value_methods
+from .records import record
 
 __all__ = [
     "CellRef",
@@ -93,7 +93,7 @@ def parse_a1(ref: str) -> tuple[int, int]:
     return int(m.group(2)), column_index(m.group(1))
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(frozen=True, slots=True, order=True)
 class CellRef:
     """A place in the workbook: sheet name plus an A1 cell or range ("E12" or "B5:B9").
 
@@ -125,7 +125,7 @@ class CellRef:
         return cls(sheet, a1(row, col), anchor)
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(frozen=True, slots=True, order=True)
 class TextRef:
     """A place in a report document's narrative: 1-based paragraph number, and the page for PDFs.
 
@@ -163,8 +163,7 @@ class TextRef:
 Location = CellRef | TextRef
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class CellValue:
     """What one cell held, and where.
 
@@ -249,8 +248,7 @@ GUESS: Final = Certainty.GUESS
 CERTAINTY_ZH = {Certainty.CERTAIN: "确定", Certainty.JUDGEMENT: "需人工判断", Certainty.GUESS: "依据推断"}
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Finding:
     """One problem found in one place: the contract every report and annotation relies on.
 
@@ -351,8 +349,7 @@ def new_finding(
 # ---------------------------------------------------------------- 自评表 (self-evaluation table)
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class FundsRow:
     """One row of the funds block (年度资金总额, 其中：本年财政拨款, 上年结转资金, 其他资金 …)."""
 
@@ -371,8 +368,7 @@ class FundsRow:
     received: CellValue | None = None
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class BreakdownAmount:
     """One labelled figure inside a free-text breakdown cell of the funds block.
 
@@ -388,8 +384,7 @@ class BreakdownAmount:
     is_group_total: bool = False
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class FundsBlock:
     """项目资金 / 年度预算申请: the total row, its parts, and free-text breakdowns.
 
@@ -444,8 +439,7 @@ class FundsBlock:
         return scored[0] if len(scored) == 1 else total
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class ComponentRow:
     """One line of a 项目资金构成 block (子项名称 │ 预算数 │ 实际数; 江苏 苏州市级 自评表) or of a 目标表's 项目预算 block
     (成本构成 │ 金额 │ 测算(公式)依据 │ 2020年实际执行数 …; 湖北 鄂州 市直): a 子项 / cost line, or the block's 合计.
@@ -464,8 +458,7 @@ class ComponentRow:
     within: bool = False  # a 其中 line: a part of the line above it, not one more line of the 合计
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class ComponentGroup:
     """A further group of lines of the same block, closed by its own 合计 line: the 湖北 部门整体支出绩效目标申报表's
     部门总体资金情况 lists 收入构成 (财政拨款, 其他资金, 合计) and then 支出构成 (基本支出, 项目支出, 合计) under one header.
@@ -478,8 +471,7 @@ class ComponentGroup:
     block: str = ""
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Goal:
     """年度总体目标: 预期目标 and 实际完成情况 free text."""
 
@@ -487,8 +479,7 @@ class Goal:
     actual: CellValue
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Level1Heading:
     """A 一级指标 label as written ("产出指标(55分)") and the weight it declares, if any."""
 
@@ -498,8 +489,7 @@ class Level1Heading:
     declared_at: CellValue | None = None  # the subtotal row's 分值 cell, when the weight is printed there (评分表)
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Level2Heading:
     """A 二级指标 label and the weight printed beside it in a 分值 column of its own (评分表: 一级 │ 分值 │ 二级 │ 分值 …)."""
 
@@ -511,8 +501,7 @@ class Level2Heading:
     copied: bool = False
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Indicator:
     """One 三级指标 row of the 绩效指标 block.
 
@@ -553,8 +542,7 @@ REMARK_DEVIATION = "deviation_remark"
 WEIGHTS_IN_LABELS = "weights_in_labels"
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class SelfEvaluation:
     """One 自评表 (项目支出 or 部门整体支出): header fields, funds, goals, indicators, totals."""
 
@@ -619,8 +607,7 @@ class SelfEvaluation:
 # ---------------------------------------------------------------- 基础数据表 (basic data table)
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class AmountRow:
     """A money row of the 基础数据表: 上年决算数 | 本年预算数 | 本年决算数.
 
@@ -639,8 +626,7 @@ class AmountRow:
     prev_budget: CellValue = field(default_factory=lambda: CellValue(None, None))
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class ChangeLine:
     """One line of a “三公”经费 table printing two years (or a 预算 and a 决算) beside their change: 增减额 and/or 增减率.
 
@@ -661,8 +647,7 @@ class ChangeLine:
     guess: str = ""
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Staffing:
     """财政供养人员情况: 编制数, 实际在职人数, 控制率."""
 
@@ -674,8 +659,7 @@ class Staffing:
     overview: bool = False
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class BuildingControl:
     """楼堂馆所控制情况 (one project row)."""
 
@@ -687,8 +671,7 @@ class BuildingControl:
     investment_rate: CellValue
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class BasicData:
     """部门整体支出绩效评价基础数据表."""
 
@@ -753,8 +736,7 @@ class BasicData:
         return tuple(r for r in self.rows if r.parent == key)
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class TableSum:
     """One sum a table's layout states (perfxl.layout.sum_tables): `total` is the sum of `parts`, cells of one table.
 
@@ -771,8 +753,7 @@ class TableSum:
     guess: str = ""
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class SumLine:
     """One line of a table read for its sums, as a narrative names it (perfxl.document.table_lines holds the narrative's
     amounts to it by name): `name` without its numbering ("一般公共服务支出", "本年收入合计"), `subject_code` its 功能分类 科目编码
@@ -787,8 +768,7 @@ class SumLine:
     cells: tuple[tuple[tuple[str, ...], CellValue], ...] = ()
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class SumTable:
     """A table read for its own sums only (a 功能分类表, a 收支总表, a 三公 table whose stage no cell or caption states):
     perfxl knows how its lines add up, and the narrative's amounts are held to its lines by name
@@ -805,8 +785,7 @@ class SumTable:
 # ---------------------------------------------------------------- coverage: what was read, and what was not
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Paragraph:
     """One paragraph of a report document's narrative, with its place."""
 
@@ -814,8 +793,7 @@ class Paragraph:
     text: str
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class RowRun:
     """Consecutive rows of one table read as the same kind ("indicator", "funds", "heading", "blank",
     "unread" …): a 10,000-row table costs a handful of runs, not 10,000 entries."""
@@ -825,8 +803,7 @@ class RowRun:
     last: int
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class TableCoverage:
     """One table perfxl found: where, what it was read as, and its rows by kind."""
 
@@ -838,8 +815,7 @@ class TableCoverage:
     name: str = ""  # the table's own name where its kind's is not it: "三公经费表" read as a "basic" (polish14)
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class SheetCoverage:
     """The kind of one sheet (or document table), how sure perfxl is of it, and whether it was read.
 
@@ -855,8 +831,7 @@ class SheetCoverage:
     note_en: str = ""
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class SkippedCheck:
     """A check that could not run (or not fully) on a table, and why: perfxl's limit, not a user error."""
 
@@ -866,8 +841,7 @@ class SkippedCheck:
     sheet: str | None = None
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Coverage:
     """What perfxl read and what it could not check, so a reviewer knows what a clean verdict covers."""
 
@@ -877,8 +851,7 @@ class Coverage:
     skipped: tuple[SkippedCheck, ...] = ()
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Submission:
     """Everything read from one file, plus what the reader could not map (as findings).
 

@@ -8,13 +8,12 @@ undefined rate with a Chinese reason ("全年预算数为0，预算执行率无�
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from perfxl.numbers import HUNDRED, fmt_decimal, round_half_up, to_decimal
 from perfxl.profiles import resolve_profile
-from perfxl.records import value_methods
+from perfxl.records import record
 from perfxl.units import convert, stray_letters
 from perfxl.values import ValueKind, parse_value
 
@@ -44,8 +43,7 @@ __all__ = [
 ]
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class RateResult:
     """`ratio` exact (1.40625), `percent` rounded half-up to the profile's places (140.63), or both None
     with `reason` (zh) / `reason_en` saying why the rate is undefined."""

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from .model import Coverage, Finding, Severity
-from .records import value_methods
+from .records import record
 
 __all__ = ["FileResult", "Summary", "SectionScore", "PAIR_KIND"]
 
@@ -15,8 +15,7 @@ __all__ = ["FileResult", "Summary", "SectionScore", "PAIR_KIND"]
 PAIR_KIND = "报告与工作簿核对"
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Summary:
     """Counts by severity and the scores, reported (as typed in the file) and recomputed by perfxl."""
 
@@ -35,8 +34,7 @@ class Summary:
         return cls(count["error"], count["warning"], count["info"], **scores)
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class SectionScore:
     """Reported vs recomputed score of one 一级指标 (or the 预算执行率 line), for report charts.
 
@@ -50,8 +48,7 @@ class SectionScore:
     sheet: str = ""
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class FileResult:
     """One file checked: either `ok` with findings, or not ok with a typed `error` (unreadable).
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from .chinese import to_simplified
 from .patterns import lazy_compile
-from .records import value_methods
+from .records import record
 
 __all__ = [
     "money_unit_in",
@@ -38,8 +37,7 @@ __all__ = [
 ]
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Unit:
     """A known unit: its canonical symbol, family, and exact factor to the family's base unit.
 
@@ -54,8 +52,7 @@ class Unit:
     per: Decimal = Decimal(1)
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Conversion:
     """How to turn a value in one unit into another: `value × factor`, or why it cannot (`ok=False`)."""
 

@@ -6,12 +6,13 @@ never raises for bad input — an unreadable file or profile becomes `FileResult
 
 from __future__ import annotations
 
-import hashlib
+import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, cast
 
 from .collector import collector_paused
 from .errors import PerfxlError
@@ -219,8 +220,24 @@ def _year(sub: Submission) -> str:
     return ""
 
 
+def _sha256_maker() -> Callable[[], Any]:
+    """The standard library's own SHA-256, which `hashlib` falls back to without OpenSSL: the same digest, without
+    loading OpenSSL's libcrypto at every `perfxl validate` (≈ 13 M instructions, 220 page faults, 3.7 MB; perf25a)."""
+    for name in ("_sha256", "_sha2"):  # Python 3.11; 3.12+
+        try:
+            return cast(Callable[[], Any], importlib.import_module(name).sha256)
+        except (ImportError, AttributeError):
+            continue
+    import hashlib  # a build without them: OpenSSL's
+
+    return hashlib.sha256
+
+
+_new_sha256 = _sha256_maker()
+
+
 def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
+    digest = _new_sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)

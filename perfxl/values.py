@@ -16,7 +16,6 @@ import enum
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 from perfxl.chinese import CACHE_MAX_LEN, is_plain, nfkc_stable, to_simplified
 from perfxl.numbers import fmt_decimal, join_digit_groups, to_decimal
 from perfxl.profiles import load_profile, resolve_profile
-from perfxl.records import value_methods
+from perfxl.records import record
 from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
 
 from .patterns import INVISIBLE, lazy_compile
@@ -112,8 +111,7 @@ LE: Final = Op.LE
 LT: Final = Op.LT
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class ParsedValue:
     """A typed cell value. `number` is exact; `unit` is normalised ("万元/家", "%"); `per` is the
     denominator unit of a per-unit value ("家"); `tier` is 0/1/2 (达成/部分达成/未达成) for tier labels;

@@ -9,16 +9,14 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
 
 from perfxl.patterns import lazy_compile
-from perfxl.records import value_methods
+from perfxl.records import record
 
 __all__ = ["DateParts", "excel_serial_date", "parse_date"]
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class DateParts:
     """A calendar day, year optional; `precision` is what was written: "year", "month", "day"."""
 

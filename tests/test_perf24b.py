@@ -1,5 +1,5 @@
-"""perf24b (issue 14): `records.value_methods` gives a frozen dataclass the `==`, `hash` and `repr` that `dataclasses`
-would generate, without `exec`.
+"""perf24b (issue 14): `records.record` (perf24b's `value_methods`, folded into it by perf25a) gives a frozen dataclass
+the `==`, `hash` and `repr` that `dataclasses` would generate, without `exec`.
 
 Every class of perfxl decorated so is held to a twin that `dataclasses` itself makes (`make_dataclass`, same fields
 with the same `compare`/`hash`/`repr`, `frozen=True`): on the objects a real workbook's validation builds (the bundled
@@ -22,7 +22,7 @@ import pytest
 
 import perfxl
 from perfxl.reader import read_submission
-from perfxl.records import value_methods
+from perfxl.records import record
 from perfxl.validate import validate_file
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,7 +33,7 @@ WORKBOOKS = [
 
 
 def _decorated() -> list[type]:
-    """Every class of perfxl's modules whose `__eq__` is `value_methods`'."""
+    """Every class of perfxl's modules whose `__eq__` is `perfxl.records`'."""
     found: dict[str, type] = {}
     for info in pkgutil.walk_packages(perfxl.__path__, "perfxl."):
         if info.name.endswith("__main__") or info.name.startswith(("perfxl.serve.asgi", "perfxl.excel")):
@@ -99,7 +99,7 @@ def _hold_alike(objs: list[Any]) -> None:
 
 
 def test_every_frozen_model_class_is_decorated() -> None:
-    """The model's classes, and the checks' and document's value classes, go through `value_methods` (the ones found
+    """The model's classes, and the checks' and document's value classes, go through `record` (the ones found
     here are the ones the tests below hold to their twins); a mutable one stays unhashable."""
     names = {cls.__qualname__ for cls in DECORATED}
     assert {"CellValue", "Finding", "Indicator", "SelfEvaluation", "Submission", "Coverage", "FileResult"} <= names
@@ -170,12 +170,11 @@ def test_refused_where_dataclasses_must_generate() -> None:
 
     for cls in (Plain, Own, Hashed):
         with pytest.raises(RuntimeError):
-            value_methods(cls)
+            record(frozen=True)(cls)
 
 
 def test_recursion_guard_and_fields_left_alone() -> None:
-    @value_methods
-    @dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+    @record(frozen=True, slots=True)
     class Box:
         items: list[Any]
         note: str = dataclasses.field(default="", compare=False, repr=False)
@@ -192,13 +191,11 @@ def test_recursion_guard_and_fields_left_alone() -> None:
 def test_one_field_and_no_field_classes_alike() -> None:
     """A class of one compared field compares and hashes a 1-tuple (NaN equal to itself, `hash((x,))`), of none `()`."""
 
-    @value_methods
-    @dataclasses.dataclass(frozen=True, eq=False, repr=False)
+    @record(frozen=True)
     class One:
         a: Any
 
-    @value_methods
-    @dataclasses.dataclass(frozen=True, eq=False, repr=False)
+    @record(frozen=True)
     class Empty:
         pass
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import glob
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from perfxl.io.inputs import ACCEPTED_SUFFIXES, DOCUMENT_SUFFIXES, WORKBOOK_SUFFIXES, not_regular
-from perfxl.records import value_methods
+from perfxl.records import record
 
 __all__ = [
     "WORKBOOK_SUFFIXES",
@@ -34,8 +34,7 @@ __all__ = [
 _GLOB_CHARS = frozenset("*?[")
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Discovered:
     """One file to check: its absolute `path` and the `name` shown to reviewers (relative to its input)."""
 
@@ -43,8 +42,7 @@ class Discovered:
     name: str
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Skipped:
     """An accepted name (workbook or report) that is not a regular file: never opened, listed with the reason."""
 
@@ -55,7 +53,7 @@ class Skipped:
     reason_en: str
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Discovery:
     """What `discover` found: the files in order, the inputs that matched nothing, and what was skipped."""
 

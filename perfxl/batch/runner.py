@@ -15,7 +15,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from typing import Any
 from perfxl import __version__
 from perfxl.errors import PerfxlError
 from perfxl.io.atomic import atomic_write, explain_write_error
+from perfxl.records import record
 from perfxl.result import FileResult
 
 from .cache import OutdirLock, ResultCache, cache_key
@@ -75,7 +76,7 @@ def exit_code_of(rows: Sequence[dict[str, Any]], *, missing: Sequence[str] = (),
     return EXIT_CLEAN
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class BatchOutcome:
     """What a batch run produced: the tables, the outputs written, and how it ended."""
 

@@ -14,10 +14,10 @@ import re
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from perfxl.model import SEVERITY_ZH
+from perfxl.records import record
 from perfxl.report.templating import environment
 from perfxl.safety import neutralise_formula
 
@@ -61,7 +61,7 @@ _MAX_CELL_UTF16 = 32767  # Excel's limit on a cell's text
 _SEVERITY_ZH = {s.value: zh for s, zh in SEVERITY_ZH.items()}
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class FileShards:
     """A checked file, ready to append: its summary row and code counts, and its pre-serialised lines.
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from perfxl.records import record
 
 __all__ = [
     "SCORE_BINS",
@@ -147,7 +149,7 @@ def unread_tables(record: Mapping[str, Any]) -> list[str]:
     return [str(s.get("sheet") or "") for s in coverage.get("sheets") or () if s.get("read") is False]
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class BatchTables:
     """Rows per file, counts per code, and where to stream every finding from."""
 

@@ -15,7 +15,6 @@ import threading
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from perfxl.annotate import (
 )
 from perfxl.io.atomic import atomic_write, explain_write_error
 from perfxl.profiles import ProfileLike, load_profile
-from perfxl.records import value_methods
+from perfxl.records import record
 from perfxl.report import ENCODING, render
 from perfxl.report.json_report import finding_records, report_dict
 from perfxl.report.templating import environment
@@ -56,8 +55,7 @@ ANNOTATED_DIR = "annotated"
 Validator = Callable[..., FileResult]
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class WorkerConfig:
     """Everything a worker needs, picklable: profile name, filters, outputs, and the validator to call.
 
@@ -75,8 +73,7 @@ class WorkerConfig:
     cache_key: str = ""
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Job:
     """One file to check: its place in the discovery order, absolute path, display name, hash, output stem."""
 
@@ -87,7 +84,7 @@ class Job:
     stem: str
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _Loaded:
     config: WorkerConfig
     profile: ProfileLike

@@ -6,13 +6,12 @@ never changed (an empty cell gets an empty run to anchor its comment); the copy 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..io.atomic import atomic_write
 from ..model import SEVERITY_ZH, CellRef, Finding, TextRef, parse_a1
-from ..records import value_methods
+from ..records import record
 from .docx_reader import body_places, open_docx
 
 __all__ = ["DocxAnnotation", "annotate_docx", "AUTHOR"]
@@ -20,8 +19,7 @@ __all__ = ["DocxAnnotation", "annotate_docx", "AUTHOR"]
 AUTHOR = "perfxl"
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class DocxAnnotation:
     path: Path
     comments: int

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from ..model import CellRef
 from ..numbers import round_half_up
+from ..records import record
 from ..units import convert
 from .facts import Fact
 from .table_facts import MONEY_UNITS_ASSUMED, TableValue
@@ -64,7 +65,7 @@ def settle_units(
     return out, settled
 
 
-@dataclasses.dataclass(slots=True)
+@record(slots=True)
 class _Vote:
     """The figures agreeing with one table in one unit: the first as printed, the cells they agree with, and whether
     one of them is distinctive enough to settle the unit alone."""

@@ -8,10 +8,10 @@ Works on the lxml elements python-docx exposes; nothing here opens a file.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
-from ..records import value_methods
+from ..records import record
 from .unit_above import caption_above, caption_year_above, note_below, scope_lines_above, unit_line_above
 
 __all__ = ["W", "BodyItem", "WordTable", "walk_body", "paragraph_text", "table_grid"]
@@ -19,7 +19,7 @@ __all__ = ["W", "BodyItem", "WordTable", "walk_body", "paragraph_text", "table_g
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-@dataclass
+@record()
 class WordTable:
     """One Word table as a grid: `rows[r][c]` text ("" when empty), merged ranges (0-based inclusive),
     and `cells[(r, c)]` → the `w:tc` element at that grid position's anchor (for comments)."""
@@ -41,8 +41,7 @@ class WordTable:
         return f"表{self.index + 1}"
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class BodyItem:
     """A body paragraph (`kind` "p") or a table (`kind` "t", `table` set), in document order."""
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from ..io.guard import Limits
 from ..patterns import lazy_compile, opening
-from ..records import value_methods
+from ..records import record
 from ..units import convert
 from .subject_levels import SubjectLevels
 from .vocabulary import (
@@ -183,8 +183,7 @@ def compact_name(text: str) -> str:
     return _PUNCT.sub("", text or "")
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Quantity:
     """A number as printed with its unit: `places` decimals were printed, so it stands for any value
     in [value − step/2, value + step) (rounded half up or truncated)."""
@@ -217,8 +216,7 @@ class Quantity:
         return self.unit in MEASURE_UNITS or self.unit in SCALED_UNITS
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Fact:
     """One figure of the narrative: `subject` as written (compacted), `claim` its canonical name ("" for an
     indicator-like subject), `role` (see ROLE_ZH), `direction` +1/−1 for an increase/decrease, `parent` the
@@ -250,8 +248,7 @@ class Fact:
         return f"{self.subject}{ROLE_ZH.get(self.role, '')}" if self.role not in ("value",) else self.subject
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class GoalClaim:
     """A sentence saying every target was met ("以上目标均已完成", also the typo "均以完成"); `all_stated`
     False for the weaker "已按照计划完成目标", which a person reads as a claim about every target."""
@@ -262,8 +259,7 @@ class GoalClaim:
     scope: str = ""  # a group of indicators the claim names ("数量指标均已完成"): only that group's rows are claimed
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class StatedIndicator:
     """An indicator the text states with its target and actual ("…年初指标值为不低于180人,全年实际完成值164人")."""
 
@@ -273,8 +269,7 @@ class StatedIndicator:
     actual: str
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class ParagraphFacts:
     paragraph: int
     facts: tuple[Fact, ...] = ()
@@ -350,8 +345,7 @@ def _direction(text: str) -> int:
     return 0
 
 
-@value_methods
-@dataclass(eq=False, repr=False)
+@record()
 class _Enumeration:
     """ "区直文博系统12774万元。区直文博系统项目有：一是…9378万元…二是…5009万元": items opened by ordinal markers
     (一是/二是…, or （一）/（二）…) after a head naming the total just stated; each item's figures, by fact index."""
@@ -363,8 +357,7 @@ class _Enumeration:
     broken: bool = False  # an ordinal out of sequence: not the list it seemed
 
 
-@value_methods
-@dataclass(eq=False, repr=False)
+@record()
 class _State:
     subject: str = ""
     role: str = ""

@@ -3,20 +3,18 @@ target and actual, missed its target. Pure."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..model import CellRef, Certainty, Location, TextRef
 from ..numbers import fmt_decimal, to_decimal
-from ..records import value_methods
+from ..records import record
 from ..scoring import score_indicator
 from ..values import parse_value
 from .facts import GoalClaim, StatedIndicator, compact_name
 from .run_state import Issue, _Run, _where
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class _Unmet:
     """An indicator that missed its target: a 自评表 row, or one the narrative states (`where` its paragraph)."""
 

@@ -13,13 +13,12 @@ target's rate, and a table whose total prints no amount (0 / 0 / 0: the funds ru
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Certainty
 from ..numbers import HUNDRED, fmt_decimal
 from ..patterns import lazy_compile
-from ..records import value_methods
+from ..records import record
 from ..units import convert
 from .facts import Fact
 from .funds_arith import _OTHER_RATE, _WHICH_MONEY, _another_base
@@ -56,8 +55,7 @@ _FULL = lazy_compile(r"全年预算|调整后预算")
 _INITIAL = lazy_compile(r"年初预算")
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class GoalPairing:
     """The cell a goal figure is set against (`table`: compare._compare is quiet when they agree at the precision
     both were printed with); the certainty of a contradiction and the words saying which amount the text was read as."""

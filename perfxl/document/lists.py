@@ -14,10 +14,9 @@ may have been dropped or two run together, and only a person can say which.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..patterns import lazy_compile
-from ..records import value_methods
+from ..records import record
 
 __all__ = ["ListedCount", "listed_counts"]
 
@@ -75,8 +74,7 @@ _JOINERS = lazy_compile(r"以及|和|及|与")
 _LONGEST_NAME = 30  # longer "items" are sentences, not names
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class ListedCount:
     """A count and the names listed after it: `fewest`..`most` names depending on how 和/及 is read."""
 

@@ -11,10 +11,9 @@ import difflib
 import functools
 import heapq
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from ..patterns import lazy_compile
-from ..records import value_methods
+from ..records import record
 from .facts import compact_name
 from .vocabulary import RESULT_VERBS
 
@@ -90,8 +89,7 @@ def ratio(a: str, b: str) -> float:
     return 100.0 * difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class NameMatch:
     """The candidate index chosen, whether only a fuzzy score paired them, and the score."""
 

@@ -9,11 +9,10 @@ read (coverage), so a clean verdict does not claim to cover it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import pairwise
 
 from ..model import SheetCoverage
-from ..records import value_methods
+from ..records import record
 from .pdf_text import Char, PageText, group_lines
 
 __all__ = ["ColumnBlock", "column_blocks", "unread_coverage"]
@@ -35,8 +34,7 @@ MAX_BETWEEN = 2
 EXCERPT_CHARS = 30
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class ColumnBlock:
     """Lines of one page that stand in columns: their page, how many lines, and the first such line."""
 

@@ -11,7 +11,7 @@ The file passes the guard's PDF pre-scan (streams inflated with a cap, pages cou
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from ..io.guard import Limits
 from ..io.pdf_decode import bounded_decoding
 from ..model import Finding, Paragraph, Severity, SheetCoverage, TextRef
 from ..numbers import to_decimal
+from ..records import record
 from .guarded import guard_document
 from .pdf_columns import column_blocks, unread_coverage
 from .pdf_stacked import split_stacked
@@ -45,7 +46,7 @@ __all__ = ["read_pdf", "EDGE_TOLERANCE", "LINE_TOLERANCE"]
 EXCERPT_CHARS = 30
 
 
-@dataclass
+@record()
 class _Table:
     page: int
     number: int  # on its first page

@@ -6,9 +6,10 @@ with its figures (收入决算 | 2223.04万元) together, as in the Word origina
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..patterns import lazy_compile
+from ..records import record
 
 __all__ = [
     "ARTIFACT",
@@ -53,7 +54,7 @@ Char = tuple  # (x-centre, y-centre, top, text, x0, x1[, artifact]), page coordi
 ARTIFACT = "Artifact"
 
 
-@dataclass
+@record()
 class PageText:
     """One page's characters outside its tables, and the (top, bottom) of each table on it."""
 
@@ -133,7 +134,7 @@ def drop_running_heads(pages: list[PageText]) -> list[PageText]:
     return out
 
 
-@dataclass
+@record()
 class _Line:
     page: int
     x0: float

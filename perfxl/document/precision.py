@@ -4,20 +4,18 @@ printed. Pure helpers of the narrative cross-check (perfxl.document.crosscheck).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import CellValue
 from ..numbers import HUNDRED, fmt_decimal, to_decimal
 from ..patterns import lazy_compile
-from ..records import value_methods
+from ..records import record
 from ..units import convert
 from .facts import Fact
 from .table_facts import TableValue, printed_step
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Interval:
     """The values a printed number may stand for: [lo, hi) — rounded half up or truncated."""
 

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..model import CellRef, CellValue, Certainty, Location, Submission, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
-from ..records import value_methods
+from ..records import record
 from ..units import convert
 from .facts import Fact, is_multiple, sentences
 from .precision import Interval, _around, _bound, _bound_holds, _interval
@@ -26,8 +26,7 @@ if TYPE_CHECKING:
     from .table_lines import LineIndex, LineMatch
 
 
-@value_methods
-@dataclass(eq=False, repr=False)
+@record()
 class Issue:
     """One narrative finding before rendering: code, places, template fields, certainty and basis."""
 
@@ -42,8 +41,7 @@ class Issue:
     basis_en: str = ""
 
 
-@value_methods
-@dataclass(eq=False, repr=False)
+@record()
 class _Run:
     sub: Submission
     profile: ProfileLike

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ..grid import Grid
 from ..model import Finding, Paragraph, SheetCoverage
-from ..records import value_methods
+from ..records import record
 
 __all__ = ["DocumentSource"]
 
 
-@value_methods
-@dataclass(eq=False, repr=False)
+@record()
 class DocumentSource:
     """One report document as read: `paragraphs` (narrative, with TextRefs), `grids` (one per table,
     named "表1"… or "第3页 表1"…), and `origins`: grid name → (Word table index, enclosing table index)

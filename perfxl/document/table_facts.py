@@ -9,14 +9,13 @@ precision it was printed with.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..model import AmountRow, BasicData, CellRef, CellValue, FundsRow, Indicator, SelfEvaluation, Submission
 from ..numbers import HUNDRED, ZERO, fmt_decimal, to_decimal
 from ..patterns import lazy_compile
-from ..records import value_methods
+from ..records import record
 from ..units import convert
 from ..values import ParsedValue, ValueKind, parse_value
 from .vocabulary import SCORE_UNIT
@@ -75,8 +74,7 @@ def printed_step(raw: Any) -> Decimal | None:
     return Decimal(1).scaleb(min(int(exp), 0)) if isinstance(exp, int) else Decimal(1)
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class TableValue:
     """A table's value for a (claim, role): in `unit`, printed with `step`, read from `refs` (first = primary).
     `formula` shows how a derived value was computed ("25362 − 11131.84"); `guess` says what was assumed."""
@@ -102,8 +100,7 @@ class TableValue:
     other_basis: str = ""
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class IndicatorValue:
     """One 三级指标 row: its name, parsed target and actual, and where they are. `role` "target" marks a 目标表/申报表
     row (Submission.declarations): it states a declared 指标值 only — its actual is blank, so no actual is set
@@ -550,8 +547,7 @@ def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
     return out
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class ProjectFunds:
     """The one project table of a report (its 项目支出 自评表, or its 目标表/申报表 when it has no 自评表): the 项目名称 and
     the funds total's amounts — `budgets` (全年预算数, then 年初预算数) and `executed` (全年执行数; None on a 目标表)."""

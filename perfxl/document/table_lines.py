@@ -22,14 +22,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ..labels import normalise_label
 from ..model import CellValue, Submission, SumLine, SumTable
 from ..numbers import HUNDRED, fmt_decimal, to_decimal
 from ..patterns import lazy_compile
-from ..records import value_methods
+from ..records import record
 from .facts import Fact, sentences
 from .match import match_name
 from .precision import _around
@@ -169,8 +168,7 @@ def sum_table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
     return {key: tv for key, tv in out.items() if key not in clash}
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class _Line:
     table: SumTable
     line: SumLine
@@ -179,8 +177,7 @@ class _Line:
     stage: str
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class LineIndex:
     """The named lines of a submission's 功能分类 支出 tables (with their path of names) and of its 收支总表s."""
 
@@ -219,8 +216,7 @@ def line_index(sub: Submission) -> LineIndex:
     return LineIndex(tuple(functional), tuple(totals))
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class LineMatch:
     """The table values a narrative figure names (one, or several a name was met on), whether the name makes the line
     certain, and what was paired (zh, en) when it does not."""

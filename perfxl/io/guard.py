@@ -32,13 +32,13 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from functools import cache
 from pathlib import Path
 
 from ..errors import UnreadableWorkbook
 from ..model import CellRef, Finding, Severity, a1
-from ..records import value_methods
+from ..records import record
 from .guard_sniff import describe_content
 
 __all__ = [
@@ -59,8 +59,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MIB = 1 << 20
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Limits:
     """Bounds on what perfxl will open. Override with `PERFXL_<FIELD>` environment variables or
     `Limits.from_pairs(["max_file_bytes=50000000"])` (the CLI's `--limit KEY=VALUE`)."""
@@ -179,8 +178,7 @@ _KIND_ZH = {
 }
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class SheetInfo:
     """One sheet as the guard saw it. Extents are 1-based (0 when the sheet holds no value);
     `dimension` is the file's own `<dimension ref>` claim, which readers must not trust."""
@@ -194,8 +192,7 @@ class SheetInfo:
     dimension: str = ""
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class GuardReport:
     """The verdict on a readable file: its kind, sheets, and findings about the file itself."""
 

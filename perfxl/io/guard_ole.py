@@ -10,9 +10,9 @@ so both must be bounded before calamine sees the file.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass, field
+from dataclasses import field
 
-from perfxl.records import value_methods
+from perfxl.records import record
 
 __all__ = ["OleContent", "BiffSheet", "BiffScan", "classify_ole", "scan_biff"]
 
@@ -22,8 +22,7 @@ CELL_RECORDS = frozenset({0x0203, 0x0204, 0x0205, 0x00FD, 0x027E, 0x0006, 0x00D6
 MULRK = 0x00BD
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class OleContent:
     """Which streams decide what an OLE file is."""
 
@@ -33,7 +32,7 @@ class OleContent:
     word: bool = False  # an old Word document (WordDocument stream): FileKind.DOC
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class BiffSheet:
     """One sheet of a .xls as the record scan sees it; extents are 0-based, -1 when empty."""
 
@@ -55,7 +54,7 @@ class BiffSheet:
         self.max_col = max(self.max_col, col)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class BiffScan:
     """What the BIFF record walk learnt."""
 

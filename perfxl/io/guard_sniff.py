@@ -6,11 +6,10 @@ really is, and how to fix it (另存为 .xlsx), saves a round of emails.
 
 from __future__ import annotations
 
-from perfxl.records import value_methods
+from perfxl.records import record
 
 __all__ = ["describe_content", "Looks"]
 
-from dataclasses import dataclass
 
 _SIGNATURES: tuple[tuple[bytes, str, str, str], ...] = (
     (b"%PDF", "pdf", "PDF 文档", "a PDF document"),
@@ -25,8 +24,7 @@ _SIGNATURES: tuple[tuple[bytes, str, str, str], ...] = (
 )
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Looks:
     """What the bytes look like: a short kind ("csv", "html"…) and zh/en descriptions."""
 

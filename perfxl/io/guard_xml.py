@@ -12,12 +12,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from operator import itemgetter
 from typing import IO
 
 from perfxl.patterns import lazy_compile
-from perfxl.records import value_methods
+from perfxl.records import record
 
 __all__ = [
     "prologue_problem",
@@ -93,8 +92,7 @@ def _tokens(stream: IO[bytes]):
         yield buf[:cut]
 
 
-@value_methods
-@dataclass(slots=True, eq=False, repr=False)
+@record(slots=True)
 class SheetExtent:
     """Used range of one sheet, 1-based and inclusive (0 when the sheet holds no value)."""
 
@@ -298,8 +296,7 @@ def scan_sheet_extent(stream: IO[bytes], max_area: int) -> SheetExtent:
     return ext
 
 
-@value_methods
-@dataclass(slots=True, eq=False, repr=False)
+@record(slots=True)
 class SharedStringsScan:
     """What calamine would trust in sharedStrings.xml: the declared unique count, plus the real
     count and the longest string (in bytes of XML)."""
@@ -445,7 +442,7 @@ def _unescape(value: bytes) -> str:
     return html.unescape(value.decode("utf-8", "replace"))
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class _OdsCell:
     """A `table:table-cell` start tag read, its content not yet: where it is, how often it repeats, its text."""
 

@@ -17,7 +17,6 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -27,7 +26,7 @@ from perfxl.errors import PerfxlError, UnreadableWorkbook
 from perfxl.excel.result_sheet import Hyperlink, hyperlink_target, sheet_prefix
 from perfxl.marks import NOTE_HEAD, RESULT_SHEET, RESULT_TITLE, SEVERITY_FILL, Bounds, MarkPlan, note_text
 from perfxl.model import Finding, Severity, a1, column_index, column_letter
-from perfxl.records import value_methods
+from perfxl.records import record
 
 from .ooxml import REL_NS, sheet_parts_of
 
@@ -82,8 +81,7 @@ _AFTER_HYPERLINKS = (
 )
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class PackageMarks:
     """The patched package and how many cells were filled."""
 

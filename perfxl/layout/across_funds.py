@@ -9,12 +9,10 @@ reader (`FundsRows._across_row`) marks the block's three rows and keeps the grou
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..grid import Grid
 from ..model import ComponentGroup, ComponentRow
 from ..patterns import lazy_compile
-from ..records import value_methods
+from ..records import record
 from . import headers as H
 from .cells import is_figure, own, row_cells, value_at
 
@@ -31,8 +29,7 @@ _GROUP_TOTALS = frozenset(("合计", "小计"))
 _STAGE = lazy_compile(r"预算数|预算金额|执行|实际|决算|完成|到位|拨付|调整|年初|全年|(?:19|20)\d{2}年")
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class AcrossGroup:
     """One group of columns (基本支出): the column its name heads, its 合计 column and its sources' columns."""
 
@@ -41,8 +38,7 @@ class AcrossGroup:
     sources: tuple[int, ...]
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class AcrossBlock:
     """The block's header row, the row of figures under its second header row, its 总额 column and its groups."""
 

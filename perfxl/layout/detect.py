@@ -12,7 +12,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..chinese import available, looks_traditional
@@ -30,7 +30,7 @@ from ..model import (
     TableCoverage,
 )
 from ..patterns import lazy_compile
-from ..records import value_methods
+from ..records import record
 from ..skips import part_of_form, skipped_for
 from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
@@ -84,8 +84,7 @@ class RowKind(enum.Enum):
 _OTHER, _NOTE, _BLANK = RowKind.OTHER, RowKind.NOTE, RowKind.BLANK
 
 
-@value_methods
-@dataclass(eq=False, repr=False)
+@record()
 class SheetLayout:
     """What one sheet holds: evaluations, a basic-data table, 申报表/监控表 forms, the findings about
     them, and its coverage (kind, tables read as runs of rows, checks that cannot run)."""

@@ -11,7 +11,7 @@ import dataclasses
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
@@ -35,7 +35,7 @@ from ..model import (
 )
 from ..numbers import to_decimal, to_points
 from ..patterns import lazy_compile
-from ..records import value_methods
+from ..records import record
 from . import headers as H
 from .breakdown import breakdown_amounts
 from .cells import (
@@ -71,8 +71,7 @@ from .sheetkind import KIND_ZH as SHEET_KIND_ZH
 __all__ = ["read_evaluations", "parse_level1"]
 
 
-@value_methods
-@dataclass(eq=False, repr=False)
+@record()
 class _Builder:
     """The evaluation being assembled while rows are read."""
 
@@ -1465,8 +1464,7 @@ class _Reader(FundsRows):
         self._unmapped_run = _UnmappedRun(r, r, cells[0][0], cells[-1][0], severity, key, finding)
 
 
-@value_methods
-@dataclass(eq=False, repr=False)
+@record()
 class _UnmappedRun:
     """The rows the last LAYOUT_UNMAPPED_ROW covers: first/last row, columns, severity, which cells ("rows":
     whole rows; "columns": the extra columns beside a table), and the finding itself."""

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..grid import Grid
 from ..model import CellRef, Finding, Severity
-from ..records import value_methods
+from ..records import record
 
 __all__ = ["unmapped_row", "unmapped_rows", "missing_columns", "COLUMN_NAMES", "Container", "container", "WORKBOOK"]
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class Container:
     """What the reader's notices call the file and each grid of it: a workbook's sheets, a report's tables."""
 

@@ -11,14 +11,14 @@ the evaluation reader (`FundsRows._task_row`) marks the block's rows and keeps t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from ..grid import Grid
 from ..model import CellValue, ComponentGroup, ComponentRow
 from ..numbers import ascii_figures
 from ..patterns import lazy_compile
-from ..records import value_methods
+from ..records import record
 from ..units import money_unit_in
 from . import headers as H
 from .cells import is_figure, own, row_cells, value_at
@@ -31,8 +31,7 @@ __all__ = ["TaskBlock", "task_block", "task_components", "task_line", "TASK_BLOC
 TASK_BLOCK = "年度主要任务"
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class _Words:
     """The block's words, profile data (the national profile's `[reader.task_funds]`; the reader takes no profile)."""
 
@@ -68,8 +67,7 @@ def _words() -> _Words:
     )
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class TaskBlock:
     """The header row, its second row naming the amount columns, the 任务名称 column, the total column and the sources."""
 

@@ -29,7 +29,7 @@ from ..grid import Grid
 from ..model import AmountRow, BasicData, CellValue, ChangeLine, SumTable, TableSum
 from ..numbers import to_decimal
 from ..printed_scope import budget_stage, table_scope
-from ..records import value_methods
+from ..records import record
 from ..units import money_unit_in
 from . import headers as H
 from .cells import own, own_cell, row_labels, value_at
@@ -368,8 +368,7 @@ def _built(grid: Grid, found: _Lines | None) -> tuple[BasicData, range] | None:
     return (dataclasses.replace(basic, changes=changes), span) if changes else built
 
 
-@value_methods
-@dataclasses.dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class _Words:
     """The national profile's `[reader.three_public]` words (name lists are profile data; the reader takes no profile,
     so a variant may not restate them — `perfxl.profiles`), each as one pattern."""

@@ -9,7 +9,7 @@ and per-check switches — is read from here; `Profile.settings` holds them pre-
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import Any, overload
 
 from perfxl.errors import ProfileError
 from perfxl.numbers import to_decimal
-from perfxl.records import value_methods
+from perfxl.records import record
 
 from .schema import deep_merge, validate
 
@@ -39,8 +39,7 @@ DEFAULT_PROFILE = "national"
 _MAX_EXTENDS = 8
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class CheckSettings:
     """How one check runs under a profile: on/off, severity override (None = the check's own), parameters."""
 
@@ -49,8 +48,7 @@ class CheckSettings:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Tier:
     """A qualitative tier (定性等级): canonical label, score band [low, high) as shares of the weight, default point."""
 
@@ -63,8 +61,7 @@ class Tier:
     contains: tuple[str, ...]
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class EngineSettings:
     """The profile's engine choices as ready-to-use values (read once; scoring runs 100k+/s on them)."""
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -21,7 +20,7 @@ from perfxl.model import (
     parse_a1,
 )
 from perfxl.numbers import fmt_decimal
-from perfxl.records import value_methods
+from perfxl.records import record
 
 __all__ = [
     "SEVERITY_ZH",
@@ -43,8 +42,7 @@ __all__ = [
 NO_SHEET = "（整个文件）"
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class RuleInfo:
     """What a report needs to know about one check of the catalogue (duck-typed from CheckSpec)."""
 

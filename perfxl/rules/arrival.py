@@ -13,12 +13,11 @@ magnitudes of 元 against 万元), the rate would rest on a guess at the missing
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from perfxl.labels import normalise_label, strip_brackets, strip_numbering
 from perfxl.model import CellValue, Certainty, Finding
-from perfxl.records import value_methods
+from perfxl.records import record
 from perfxl.units import convert
 
 from .catalogue import check
@@ -32,8 +31,7 @@ _NAMES = frozenset({"到位率", "资金到位率", "预算资金到位率", "�
 _MISMATCH_BELOW = Decimal("0.01")
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class _Money:
     """The 到位 and planned money cells, the rate between them in one unit, and how messages say them."""
 

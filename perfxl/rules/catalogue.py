@@ -9,14 +9,14 @@ Codes never change meaning; retired codes are not reused.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from perfxl.io.guard_codes import FINDING_CODES, GUARD_ENTRIES, GUARD_SETTINGS
 from perfxl.model import Certainty, Finding, Severity
 from perfxl.quoting import nest_quotes
-from perfxl.records import value_methods
+from perfxl.records import record
 
 from .code_notes import CHECK_NOTES
 from .other_codes import KINDS, OTHER_CODES, STATUS
@@ -43,8 +43,7 @@ CheckFunc = Callable[["Context"], Iterator[Finding]]
 E, W, INFO_ = Severity.ERROR, Severity.WARNING, Severity.INFO  # `I` reads as 1 or l (E741)
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class CheckSpec:
     """One check: stable code, readable name, default severity, zh/en texts, source and default params.
 

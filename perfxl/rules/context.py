@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import difflib
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from decimal import Decimal
 from functools import lru_cache
 from operator import attrgetter
@@ -51,7 +51,7 @@ from perfxl.numbers import (
 )
 from perfxl.patterns import lazy_compile
 from perfxl.profiles import Profile
-from perfxl.records import value_methods
+from perfxl.records import record
 from perfxl.scoring import score_indicator
 from perfxl.scoring_result import ScoreResult, Text
 from perfxl.units import (
@@ -175,8 +175,7 @@ def fmt_pct(percent: Decimal | None, places: int = 2) -> str:
     return f"{round_half_up(percent, places):f}%"
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class RateReading:
     """How a typed rate cell was read: the percent value, and a zh/en note when it was interpreted.
 

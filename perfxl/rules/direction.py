@@ -12,12 +12,11 @@ depends on a direction read from the name rests on a guess (`Certainty.GUESS`, a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from perfxl.chinese import to_simplified
 from perfxl.profiles import Profile
-from perfxl.records import value_methods
+from perfxl.records import record
 from perfxl.values import GE, GROWTH, LE, Op, ParsedValue
 
 __all__ = ["Direction", "infer_direction", "name_direction", "columns_conflict", "OPPOSITE"]
@@ -62,8 +61,7 @@ _DIRECTION_WORDS = _UP_WORDS | {"反向", "反向指标", "逆向", "逆向指�
 _UP = frozenset({Op.GE, Op.GT})
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Direction:
     """The operator a target is scored with and where it came from.
 
@@ -231,8 +229,7 @@ def name_direction(name: str, profile: Profile) -> Direction | None:
     return _name_direction(_plain(name), profile)
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class _Lists:
     """A profile's `[direction]` word lists as searched: the two head lists as one pattern (`heads`, as `_reversed`) and
     the higher list's words, the ambiguous words' and the ceiling groups' (`_ordered`) — looked up once a row, not once

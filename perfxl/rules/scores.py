@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -16,7 +15,7 @@ from perfxl.patterns import lazy_compile
 from perfxl.scoring_result import ScoreResult
 from perfxl.values import DATE, GROWTH, NUMBER, PERCENT, QUALITATIVE, TEXT, Op, ParsedValue, ValueKind, note_free
 
-from ..records import value_methods
+from ..records import record
 from . import not_applicable
 from .catalogue import check, spec
 from .context import Context, Reading, compact, fmt_num, fmt_pct, weaker_certainty
@@ -135,8 +134,7 @@ def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
         )
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class _Exact:
     """A score computed outside the scorer (执行率 × 分值), in the shape `Context.score_agrees` reads."""
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from perfxl.model import JUDGEMENT, CellRef, CellValue, Certainty, Finding, Indicator, Level1Heading, Level2Heading
 
-from ..records import value_methods
+from ..records import record
 from . import not_applicable
 from .catalogue import check
 from .context import Context, compact, fmt_num, title_year
@@ -254,8 +253,7 @@ def _weighted_note(ctx: Context, weights: list[Decimal]) -> tuple[str, str]:
     )
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class WeightedTotal:
     """A 总分 under the `weighted_levels` reading: Σ over 一级 of 权重 × (its rows' Σ 得分) / full mark, exact."""
 
@@ -673,8 +671,7 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class _Short:
     """What the labels of a table cut short declare beyond the rows shown (`_declared_short`)."""
 

@@ -20,13 +20,12 @@ import ipaddress
 import os
 import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
 
 from perfxl.errors import PerfxlError
 
-from ..records import value_methods
+from ..records import record
 from .guard import Receive, Scope, Send, send_problem
 from .payload import PayloadProblem
 from .run import is_loopback
@@ -88,8 +87,7 @@ def parse_networks(values: Iterable[str]) -> tuple[Network, ...]:
     return tuple(out)
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class AccessPolicy:
     """The shared token (None: none) and the networks clients must come from (empty: any)."""
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
-from perfxl.records import value_methods
+from perfxl.records import record
 
 __all__ = [
     "Limits",
@@ -35,8 +35,7 @@ EXCEL_MAX_NUMBER = 9.99999999999999e307
 _SCALARS = (str, int, float, bool, type(None))
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class Limits:
     """Size limits for one request; `from_env` reads PERFXL_SERVE_MAX_CELLS / _MAX_BODY_BYTES."""
 
@@ -63,8 +62,7 @@ class Limits:
         return limits
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class PayloadProblem:
     """Why a request is refused: HTTP status, zh message for the user, en message for the log."""
 
@@ -83,8 +81,7 @@ class PayloadProblem:
         }
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class FunctionSpec:
     """What a custom function accepts: its Excel name and how many arguments."""
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import ipaddress
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from perfxl.errors import PerfxlError
 
-from ..records import value_methods
+from ..records import record
 from .payload import Limits
 
 if TYPE_CHECKING:
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["CertPair", "find_certs", "serve", "is_loopback", "preflight"]
 
 
-@value_methods
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
+@record(frozen=True, slots=True)
 class CertPair:
     """A TLS certificate (chain) and its private key."""
 

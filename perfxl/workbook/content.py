@@ -7,11 +7,11 @@ and formulas from a `Shape`. So one content can be written in many real-world sh
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from decimal import Decimal
 
-from perfxl.records import value_methods
+from perfxl.records import record
 
 __all__ = [
     "Value",
@@ -37,8 +37,7 @@ TIER_LABELS: tuple[str, str, str] = (
 )
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class FundsLine:
     """One row of the funds block: 年度资金总额 or a part (其中：本年财政拨款, 上年结转资金, 其他资金)."""
 
@@ -52,8 +51,7 @@ class FundsLine:
     is_total: bool = False
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class IndicatorLine:
     """One 三级指标 row; `level1`/`level2` are the (forward-filled) group labels it belongs to."""
 
@@ -68,8 +66,7 @@ class IndicatorLine:
     qualitative: bool | None = None  # offer the tier dropdown; None = decide from the values
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class EvaluationContent:
     """One 自评表: 部门整体支出 ("department") or 项目支出 ("project") per 财预〔2020〕10号 附1."""
 
@@ -92,8 +89,7 @@ class EvaluationContent:
         return next((f for f in self.funds if f.is_total), None)
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class AmountLine:
     """A money row of the 基础数据表 (上年决算数 | 本年预算数 | 本年决算数).
 
@@ -110,8 +106,7 @@ class AmountLine:
     sum_of: tuple[str, ...] = ()
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class BuildingLine:
     """One 楼堂馆所 project: areas in ㎡, investment in 万元, and the two control rates."""
 
@@ -124,8 +119,7 @@ class BuildingLine:
     investment_rate: Value = None
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class BasicContent:
     """部门整体支出绩效评价基础数据表 (Hunan 附件3 layout, as in the seed report)."""
 
@@ -160,8 +154,7 @@ class BasicContent:
         return next((a for a in self.amounts if a.key == key), None)
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class PlantedError:
     """An error deliberately put into synthetic content, so benchmarks and tests know the answer.
 
@@ -174,8 +167,7 @@ class PlantedError:
     note: str = ""
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class WorkbookContent:
     """Everything one workbook holds: the 基础数据表, the 自评表s, and document properties."""
 

@@ -4,13 +4,13 @@ merged ranges, dropdowns, widths. Layout code fills a `SheetPlan`; writer backen
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
 from perfxl.model import a1
 from perfxl.numbers import to_decimal
-from perfxl.records import value_methods
+from perfxl.records import record
 
 __all__ = ["CellSpec", "Validation", "SheetPlan", "ERROR_CODES", "number_of"]
 
@@ -25,7 +25,7 @@ def number_of(value: Any) -> Decimal | None:
     return to_decimal(value)
 
 
-@dataclass
+@record()
 class CellSpec:
     """One cell: `value` is the typed value, or the cached result when `formula` is set."""
 
@@ -34,8 +34,7 @@ class CellSpec:
     style: str = "text"
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class Validation:
     """A list dropdown over a 0-based inclusive range."""
 
@@ -48,7 +47,7 @@ class Validation:
     prompt: str = ""
 
 
-@dataclass
+@record()
 class SheetPlan:
     """Everything needed to write one worksheet, 0-based coordinates throughout."""
 

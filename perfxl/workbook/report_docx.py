@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any
 from perfxl.errors import PerfxlError
 from perfxl.io.atomic import atomic_write
 from perfxl.io.libreoffice import convert_many, soffice_path
+from perfxl.records import record
 
 from .build import EXAMPLE_SHAPE
 from .plan import SheetPlan
@@ -129,7 +129,7 @@ TARGET_ROWS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-@dataclass
+@record()
 class ReportDocx:
     """A built report: its path, the body paragraph number of each narrative template (1-based, as
     perfxl numbers non-empty paragraphs) and the Word table names ("表1" 绩效目标, "表2" 基础数据表, "表3" 自评表)."""

@@ -7,15 +7,12 @@ tables on one sheet, formulas with or without cached values, .xls) is a `Shape`,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from perfxl.records import value_methods
+from perfxl.records import record
 
 __all__ = ["Shape", "HEADER_SETS", "labels_for"]
 
 
-@value_methods
-@dataclass(frozen=True, eq=False, repr=False)
+@record(frozen=True)
 class Shape:
     """Layout options for `write_submission`."""
 

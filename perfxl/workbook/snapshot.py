@@ -4,14 +4,16 @@ dropdowns (read back with openpyxl). Used to check that a rebuild reproduces the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
+
+from perfxl.records import record
 
 __all__ = ["SheetSnapshot", "snapshot", "diff_snapshots"]
 
 
-@dataclass
+@record()
 class SheetSnapshot:
     """One sheet: A1 → cached value (non-empty cells), A1 → formula, merged ranges, dropdowns."""
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from perfxl.model import CellRef
+from perfxl.records import record
 
 from .content import WorkbookContent
 from .layout_basic import lay_basic
@@ -30,7 +31,7 @@ __all__ = ["WrittenWorkbook", "build_plans", "write_plans", "write_content", "at
 INSTRUCTIONS_SHEET = "填表说明"
 
 
-@dataclass
+@record()
 class WrittenWorkbook:
     """A written file and where every content element went ("evaluations[0].indicators[9].score" → ref)."""
 
