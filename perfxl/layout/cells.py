@@ -11,7 +11,7 @@ from typing import Any
 
 from ..chinese import CACHE_MAX_LEN
 from ..fastbuild import slot_twin
-from ..grid import ROW_SHIFT, Grid
+from ..grid import Grid
 from ..labels import _normalise
 from ..model import CellRef, CellValue, a1, column_letter
 from ..numbers import to_decimal
@@ -155,7 +155,7 @@ def cell_of(grid: Grid, r: int, c: int, raw: Any) -> CellValue:
     value = raw if raw is None or raw.__class__ is str else exact(raw)
     # `grid.ref(r, c)`: the A1 texts by `a1_text`, spelt out; the CellRef and the CellValue by their slot twins
     # (`slot_twin`)
-    at = grid._anchor.get(r << ROW_SHIFT | c) if grid.merged else None
+    at = grid._anchor.get((r, c)) if grid.merged else None
     rows, cols = _ROW_TEXTS, _COLUMN_TEXTS
     ref: Any = _Ref()
     ref.sheet = grid.name
@@ -178,7 +178,6 @@ def cells_of(grid: Grid, r: int, cols: tuple[int | None, ...], held: dict[int, A
     anchors = grid._anchor if grid.merged else None
     rows, texts = _ROW_TEXTS, _COLUMN_TEXTS
     row_text = rows[r] if 0 <= r < len(rows) else None
-    key = r << ROW_SHIFT  # (the merge map's key of the row's first cell: `grid.cell_key`)
     n_cols = len(texts)
     out: list[Any] = []
     append = out.append
@@ -190,7 +189,7 @@ def cells_of(grid: Grid, r: int, cols: tuple[int | None, ...], held: dict[int, A
         computed = raw is not None and bool(uncached) and (r, c) in uncached
         if raw is not None and raw.__class__ is not str:
             raw = exact(raw)
-        at = anchors.get(key | c) if anchors else None
+        at = anchors.get((r, c)) if anchors else None
         ref: Any = _Ref()
         ref.sheet = name
         ref.cell = texts[c] + row_text if row_text is not None and 0 <= c < n_cols else a1_text(r, c)
@@ -238,21 +237,34 @@ def clear_cache(grid: Grid) -> None:
     grid.__dict__.pop("_perfxl_continued", None)
 
 
-def _continued(grid: Grid) -> dict[int, tuple[int, ...]]:
+def _continued(grid: Grid) -> dict[int, frozenset[int]]:
     """Row → the columns of its cells that continue a merged range anchored at another cell (`Grid.anchor_of` is not
-    the cell itself), from one walk of the merge map per grid (cached with the row scans): a row's scan then skips
-    them with one look-up a row instead of one a cell. A tuple of the columns, not a set: a set is ≈ 230 bytes a row
-    (2.3 MB held through the layout of a 10,000-row 自评表 whose 一级/二级 cells merge down), a tuple of one or two columns
-    ≈ 60, and `in` over so few is as quick (perf25c)."""
+    the cell itself), made once per grid (cached with the row scans): a row's scan then skips them with one look-up a
+    row instead of one a cell. Rows of one pattern share one frozenset (a 10,000-row 自评表 whose 一级/二级 cells merge
+    down has a handful of patterns: a set a row held 2.3 MB through its layout; a tuple a row, ≈ 10 M instructions more
+    in the scans' `in` tests, perf25c). Where no two ranges share a cell (the merge map holds as many cells as they
+    cover), a range's continuations are all its cells but its top-left, one step a row of it; else the map is walked."""
     found = grid.__dict__.get("_perfxl_continued")
     if found is None:
-        found = grid.__dict__["_perfxl_continued"] = {}
-        get = found.get
-        mask = (1 << ROW_SHIFT) - 1
-        for key, (ar, ac) in grid._anchor.items():  # (no tuple nor set made a merged cell: 27,427 at 10,000 rows)
-            r, c = key >> ROW_SHIFT, key & mask
-            if ar != r or ac != c:
-                found[r] = get(r, ()) + (c,)  # noqa: RUF005 (a concatenation: no list made and turned into a tuple)
+        cols_of: dict[int, tuple[int, ...]] = {}
+        get = cols_of.get
+        if grid._covered == len(grid._anchor):
+            for r0, c0, r1, c1 in grid.merged:
+                cols = tuple(range(c0, c1 + 1))
+                if not cols:
+                    continue
+                if len(cols) > 1 and r0 <= r1:
+                    cols_of[r0] = get(r0, ()) + cols[1:]
+                for r in range(r0 + 1, r1 + 1):
+                    cols_of[r] = get(r, ()) + cols
+        else:
+            for (r, c), (ar, ac) in grid._anchor.items():
+                if ar != r or ac != c:
+                    cols_of[r] = get(r, ()) + (c,)  # noqa: RUF005 (a concatenation: no list made and turned into a tuple)
+        shared: dict[tuple[int, ...], frozenset[int]] = {}
+        found = grid.__dict__["_perfxl_continued"] = {
+            r: shared.get(cols) or shared.setdefault(cols, frozenset(cols)) for r, cols in cols_of.items()
+        }
     return found
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..grid import ROW_SHIFT, Grid
+from ..grid import Grid
 from ..model import (
     REMARK_DEVIATION,
     CellRef,
@@ -274,7 +274,7 @@ def _indicator(
 def _filled(g: Grid, r: int, c: int, held: dict[int, Any]) -> CellValue:
     """`value_at(g, r, c, fill=True)` of an indicator row's cell, from the row's own value (`held`) when it has one."""
     value = held.get(c)
-    if value is None and g.merged and (r << ROW_SHIFT | c) in g._anchor:  # a merged cell: its range's value
+    if value is None and g.merged and (r, c) in g._anchor:  # a merged cell: its range's value
         return value_at(g, r, c, fill=True)
     return cell_of(g, r, c, value)  # (not held and not merged: blank, as value_at reads it)
 
@@ -1082,12 +1082,8 @@ class _Reader(FundsRows):
         anchors = g._anchor if g.merged else None
         # the row's name, target, actual, weight, score and deviation cells in one call (`cells_of`); the name and the
         # deviation read from their merge's anchor (`filled`) when the row holds none of its own there
-        name_filled = (
-            c_name is not None and anchors is not None and c_name not in held and (r << ROW_SHIFT | c_name) in anchors
-        )
-        dev_filled = (
-            c_dev is not None and anchors is not None and c_dev not in held and (r << ROW_SHIFT | c_dev) in anchors
-        )
+        name_filled = c_name is not None and anchors is not None and c_name not in held and (r, c_name) in anchors
+        dev_filled = c_dev is not None and anchors is not None and c_dev not in held and (r, c_dev) in anchors
         name, target, actual, weight, score, deviation = cells_of(
             g,
             r,
@@ -1240,7 +1236,7 @@ class _Reader(FundsRows):
                 elif previous.text == cell.text:
                     return None  # a repeated label continues the same group
             return cell
-        spot = g._anchor.get(r << ROW_SHIFT | c)  # (`g.anchor_of(r, c)`, without the call nor a default tuple)
+        spot = g._anchor.get((r, c))  # (`g.anchor_of(r, c)`, without the call nor a default tuple)
         if spot is not None and spot[0] != r:  # inside a label merged down from a row above
             ar, ac = spot
             carried = self.carry[key]
