@@ -1,10 +1,9 @@
 """perf25c (issue 14): the reading of a 10,000-row workbook in less memory, each change held against its plain form
 (docs/performance.md, "perf25c").
 
-A row's merged continuations as shared frozensets, from the ranges themselves when none overlap
-(`cells._continued`), a text's label pair shared with its cell pair (`cells.row_labels`), and the sheet scans in
-smaller pieces (`guard_xml.CHUNK`, `source._PIECE`): the same answers, and the guard's scan of a 3 MB sheet holding a
-bounded part of it at a time."""
+A text's label pair shared with its cell pair (`cells.row_labels`) and the sheet scans in smaller pieces
+(`guard_xml.CHUNK`, `source._PIECE`): the same answers, and the guard's scan of a 3 MB sheet holding a bounded part
+of it at a time."""
 
 from __future__ import annotations
 

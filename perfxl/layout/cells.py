@@ -237,34 +237,20 @@ def clear_cache(grid: Grid) -> None:
     grid.__dict__.pop("_perfxl_continued", None)
 
 
-def _continued(grid: Grid) -> dict[int, frozenset[int]]:
+def _continued(grid: Grid) -> dict[int, set[int]]:
     """Row → the columns of its cells that continue a merged range anchored at another cell (`Grid.anchor_of` is not
-    the cell itself), made once per grid (cached with the row scans): a row's scan then skips them with one look-up a
-    row instead of one a cell. Rows of one pattern share one frozenset (a 10,000-row 自评表 whose 一级/二级 cells merge
-    down has a handful of patterns: a set a row held 2.3 MB through its layout; a tuple a row, ≈ 10 M instructions more
-    in the scans' `in` tests, perf25c). Where no two ranges share a cell (the merge map holds as many cells as they
-    cover), a range's continuations are all its cells but its top-left, one step a row of it; else the map is walked."""
+    the cell itself), from one walk of the merge map per grid (cached with the row scans): a row's scan then skips
+    them with one look-up a row instead of one a cell."""
     found = grid.__dict__.get("_perfxl_continued")
     if found is None:
-        cols_of: dict[int, tuple[int, ...]] = {}
-        get = cols_of.get
-        if grid._covered == len(grid._anchor):
-            for r0, c0, r1, c1 in grid.merged:
-                cols = tuple(range(c0, c1 + 1))
-                if not cols:
-                    continue
-                if len(cols) > 1 and r0 <= r1:
-                    cols_of[r0] = get(r0, ()) + cols[1:]
-                for r in range(r0 + 1, r1 + 1):
-                    cols_of[r] = get(r, ()) + cols
-        else:
-            for (r, c), (ar, ac) in grid._anchor.items():
-                if ar != r or ac != c:
-                    cols_of[r] = get(r, ()) + (c,)  # noqa: RUF005 (a concatenation: no list made and turned into a tuple)
-        shared: dict[tuple[int, ...], frozenset[int]] = {}
-        found = grid.__dict__["_perfxl_continued"] = {
-            r: shared.get(cols) or shared.setdefault(cols, frozenset(cols)) for r, cols in cols_of.items()
-        }
+        found = grid.__dict__["_perfxl_continued"] = {}
+        for (r, c), (ar, ac) in grid._anchor.items():  # (no tuple nor set made a merged cell: 27,427 at 10,000 rows)
+            if ar != r or ac != c:
+                cols = found.get(r)
+                if cols is None:
+                    found[r] = {c}
+                else:
+                    cols.add(c)
     return found
 
 
