@@ -15,13 +15,16 @@ import random
 import subprocess
 import sys
 import tomllib
+import zlib
 from pathlib import Path
 
 import pytest
+from badinput import builders
 
 from perfxl.document import pdf_reader, read_source
 from perfxl.document.pdf_reader import _cluster, _grid, _index, _inside, _join, _Places, _Table
 from perfxl.errors import UnreadableWorkbook
+from perfxl.io.guard import Limits
 from perfxl.io.libreoffice import convert_many, soffice_path
 
 PAGE = 842.0
@@ -204,3 +207,63 @@ def test_the_cap_is_set_in_the_child_never_above_one_already_in_force():
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.split("\n")[:2] == [str((3 << 30, 3 << 30)), str((1 << 30, 1 << 30))]
+
+
+# ---------------------------------------------------------------- PDF: what pdfminer's parser holds at once
+
+
+def _content_pdf(path: Path, content: bytes, font: bytes = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"):
+    """A one-page PDF whose content stream (deflated: a few hundred bytes) is `content`, its font `font`."""
+    data = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+        font,
+    ]
+    return builders._write_pdf(path, objects)
+
+
+_TEXT = b"BT /F1 12 Tf 72 700 Td (Revenue 2024) Tj ET "
+#: kind → a content stream holding about n items at once (an array, nested arrays, nested dictionaries, operands).
+_HOSTILE = {
+    "array": lambda n: _TEXT + b"[" + b"1.5 " * n + b"] pop",
+    "nested arrays": lambda n: _TEXT + b"[" * n + b"]" * n,
+    "nested dictionaries": lambda n: _TEXT + b"<</A " * n + b"1" + b">>" * n + b" pop",
+    "operands": lambda n: _TEXT + b"1.5 " * n,
+}
+
+
+@pytest.mark.parametrize("kind", _HOSTILE)
+def test_what_the_pdf_parser_holds_at_once_is_bounded(tmp_path, kind):
+    """A content stream of 2,000,000 array items took 7 s and 341 MB from an 8 KB PDF (the stream cap allowed 16 million:
+    ≈ 2.3 GB); nested arrays as much. Past `max_pdf_stack_items` the PDF is refused, naming the file and the variable;
+    the same stream within the limit is read."""
+    pytest.importorskip("pdfplumber")
+    from perfxl.document.pdf_reader import read_pdf
+
+    limits = Limits.from_pairs(["max_pdf_stack_items=1000"])
+    small = read_pdf(_content_pdf(tmp_path / "small.pdf", _HOSTILE[kind](400)), limits)
+    assert "Revenue" in " ".join(p.text for p in small.paragraphs)
+    path = _content_pdf(tmp_path / "held.pdf", _HOSTILE[kind](3000))
+    with pytest.raises(UnreadableWorkbook) as caught:
+        read_pdf(path, limits)
+    error = caught.value
+    assert error.code == "PDF_OBJECT_TOO_LARGE" and error.path == str(path)
+    assert "PERFXL_MAX_PDF_STACK_ITEMS" in error.message and "1,000" in error.message
+
+
+def test_an_objects_array_is_bounded_too(tmp_path):
+    """The same parser reads the file's objects: a font's /Widths of 3,000 items (a CJK font's /W may hold ≈ 200,000:
+    the default leaves it room) is refused under a limit of 1,000 and read under the default."""
+    pytest.importorskip("pdfplumber")
+    from perfxl.document.pdf_reader import read_pdf
+
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 0 /Widths [" + b"500 " * 3000 + b"] >>"
+    path = _content_pdf(tmp_path / "widths.pdf", _TEXT, font)
+    assert "Revenue" in read_pdf(path).paragraphs[0].text
+    with pytest.raises(UnreadableWorkbook) as caught:
+        read_pdf(path, Limits.from_pairs(["max_pdf_stack_items=1000"]))
+    assert caught.value.code == "PDF_OBJECT_TOO_LARGE"
