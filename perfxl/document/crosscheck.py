@@ -33,8 +33,10 @@ from .defined_shares import check_defined_shares
 from .facts import (
     Fact,
     ParagraphFacts,
+    compact_name,
     ends_on_uses_heading,
     extract_facts,
+    named_owner,
     opens_item,
     readable,
     sentences,
@@ -1560,12 +1562,37 @@ def _printed_readings(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) ->
                 f"the words name {owner[1]}'s money; the table prints the {basic.scope} scope",
             )
         )
+    elif not named and isinstance(ref, TextRef) and (unit := named_owner(fact.subject)) and not _titled(run, unit):
+        # "区财政局公务用车运行维护费10万元" in the 机关事务管理中心's report: a unit named by its name that the report's
+        # title does not name — another unit's money when the title names one, else a reading (review25p: an N01 错误)
+        if named_owner(_title(run)):
+            return ()
+        reasons.append(
+            (
+                f"文字写的是“{unit}”的经费，报告标题未写该单位，按表比较系推测",
+                f"the words name {unit}'s money, a unit the report's title does not name",
+            )
+        )
     stage = said_stage(before) if fact.role in ("budget", "completion") else ""
     if (fact.claim, "final") in run.values and (why := stage_reason(stage, basic.budget_stage)) is not None:
         reasons.append(why)
     if not reasons:
         return None
     return "；".join(r[0] for r in reasons), "; ".join(r[1] for r in reasons)
+
+
+#: How many of a report's first paragraphs may hold its title ("2018年湛江市质量技术监督局“三公”经费预算情况说明").
+_TITLE_PARAGRAPHS = 3
+
+
+def _title(run: _Run) -> str:
+    """The report's first paragraphs, where its title is, compacted as the cross-check reads them."""
+    return "".join(compact_name(plain_narrative(p.text)) for p in run.sub.narrative[:_TITLE_PARAGRAPHS])
+
+
+def _titled(run: _Run, unit: str) -> bool:
+    """The unit's name is in the report's title."""
+    return compact_name(unit) in _title(run)
 
 
 def _scope_parts(facts: tuple[Fact, ...], whole: Fact) -> list[Fact]:

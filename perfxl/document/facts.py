@@ -541,6 +541,10 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
     s = _LEAD.sub("", _LEAD.sub("", s).lstrip(":："))  # "其中:因公出国(境)费…": the colon after 其中 names nothing
     role = ""
     m = _ROLE_TAIL.search(summed := _SUM_AFTER_ROLE.sub("", s))
+    if m and summed != s and not summed[: m.start()]:
+        # "收入决算合计1500万元,支出决算合计1400万元": no item before the role's words ("支出决算") — read with its sum's word
+        # as before; without it the subject was empty and the 1400 the 收入's (review25p: an N01 错误)
+        summed, m = s, None
     if m:
         s = summed  # "“三公”经费预算合计33.6万元": the 三公经费's budget, summed (湛江 质监局 2018, prose25)
         role = "budget" if m.group(1).startswith("预算") else "final"
@@ -879,13 +883,34 @@ def _owned_item(subject: str) -> str:
     """A 三公 item (or the “三公”经费) after its unit's name with no year between ("2018年湛江市质量技术监督局“三公”经费预算
     合计33.6万元": the year led the clause and was dropped, so `_OWNER_YEAR` finds none — prose25): the item's claim when
     the words after a unit name's last word are exactly its name, else ""."""
+    return _owner_and_item(subject)[1]
+
+
+def _owner_and_item(subject: str) -> tuple[str, str]:
+    """(the unit's name, the 三公 item's claim) of `_owned_item`, ("", "") when the subject is not so named."""
     if _NOT_THE_OWNER.match(subject):
-        return ""  # "下属单位公务接待费", "各乡镇…": other units' items, not the report's
+        return "", ""  # "下属单位公务接待费", "各乡镇…": other units' items, not the report's
     for m in _OWNER_END.finditer(subject):
         claim = claim_of(subject[m.end() :]) if 4 <= m.end() < len(subject) else ""
         if claim in _OF_ITEMS:
-            return claim
-    return ""
+            return subject[: m.end()], claim
+    return "", ""
+
+
+#: A unit's name before the year at a subject's start ("区财政局2021年“三公”经费", `_OWNER_YEAR`'s owner).
+_NAME_BEFORE_YEAR = lazy_compile(r"^(.{2,30}?)(?:19|20)\d{2}年")
+
+
+def named_owner(subject: str) -> str:
+    """The unit's name a 三公 figure's subject opens with ("区财政局2021年“三公”经费" → 区财政局, "湛江市质量技术监督局“三公”
+    经费" → 湛江市质量技术监督局), "" when it names none. Its claim reads the item past the name (`_claim`); whether the
+    unit is the report's own is for the cross-check to judge (review25p: "区财政局公务用车运行维护费10万元" in another
+    unit's report was held to its table as certain — an N01 错误)."""
+    s = compact_name(subject)
+    if (m := _NAME_BEFORE_YEAR.match(s)) and not _NOT_THE_OWNER.match(s):
+        name = m.group(1)
+        return name if len(name) >= 4 and any(e.end() == len(name) for e in _OWNER_END.finditer(name)) else ""
+    return _owner_and_item(s)[0]
 
 
 #: A budget's stage ending a subject ("三公经费年初", "公务接待费全年", "三公经费调整后").
