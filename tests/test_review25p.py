@@ -126,3 +126,17 @@ def test_a_spending_total_after_an_income_total_is_the_spendings():
     with tempfile.TemporaryDirectory() as d:
         assert _at(Path(d), both, 66) == []
         assert _at(Path(d), wrong, 66) == [("N01", "error")]
+
+
+_SOURCES = "统筹整合使用财政涉农资金300万元,其中中央资金200万元,已拨付180万元,{rest},省级资金100万元。"
+
+
+def test_money_taken_back_or_left_after_a_payment_is_no_source():
+    """Failed before (an N02 错误, since prose25 let the list go on past money paid): after the 180 paid of the 中央资金,
+    "收回资金20万元" (paid and taken back) and "其余资金20万元于次年拨付" (what is left) end in the sources' noun but tell
+    the same progress — no part: 200 + 100 = 300 is quiet. A source after them still counts: 省级资金120万元 is an 错误."""
+    with tempfile.TemporaryDirectory() as d:
+        for rest in ("收回资金20万元", "其余资金20万元于次年拨付"):
+            assert _at(Path(d), {"paragraphs": [_SOURCES.format(rest=rest)]}, 1) == [], rest
+        over = _SOURCES.format(rest="收回资金20万元").replace("省级资金100万元", "省级资金120万元")
+        assert _at(Path(d), {"paragraphs": [over]}, 1) == [("N02", "error")]

@@ -1879,8 +1879,10 @@ def _words_of(fact: Fact) -> str:
 
 #: Words of the money not paid out yet ("未拨付", "尚未支付", "待拨付"): the other side of the whole's progress (review22r).
 _NOT_PAID_YET = lazy_compile(r"未(?:拨付|支付|兑付|到位|下达)|待(?:拨付|支付)")
-#: What else a list split by payment ("其中已拨付60万元,未拨付40万元", "…,剩余40万元") may hold (review22r).
-_LEFT_OVER = lazy_compile(r"剩余|结余|余额")
+#: What else a list split by payment ("其中已拨付60万元,未拨付40万元", "…,剩余40万元") may hold (review22r): money left
+#: ("其余资金20万元于次年拨付") or paid and taken back ("收回资金20万元") — after money paid, the rest of that progress,
+#: no source (review25p: read as one, "其中中央资金200万元,已拨付180万元,收回资金20万元,省级资金100万元" was a false 错误).
+_LEFT_OVER = lazy_compile(r"剩余|结余|余额|其余|余下|余款|尚余|收回|退回|缴回")
 #: Money carried on to next year ("结转10万元", "结转下年"), not money carried in ("上年结转") — `_left_after_paid`.
 _CARRIED_ON = lazy_compile(r"(?<!上年)结转")
 #: Money carried in from before the year ("上年结余资金", "上年度结转", "年初结转结余", "以前年度结余", "2022年结转资金"):
@@ -1925,9 +1927,12 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     progress = _paid(said) or _NOT_PAID_YET.search(said) or _LEFT_OVER.search(said) or _CARRIED_ON.search(said)
     if parts and not progress and last.parent is None and last.index > parts[-1].index and _paid(_words_of(last)):
         noun = _FUND_NOUN.search(parts[0].subject)
-        if noun is None or not subject.endswith(noun.group(1)):
+        if not (noun and subject.endswith(noun.group(1))) and not (
+            _head(subject) and _head(subject) == _head(parts[0].subject)
+        ):
             # "其中中央资金60万元,已拨付50万元,用于设备购置30万元,培训20万元": after the money paid, its uses — the list of
-            # sources has ended; only a source named as its parts are ("…,省级资金40万元") goes on with it (prose25)
+            # sources has ended; only a source named as its parts are ("…,省级资金40万元") goes on with it (prose25), or a
+            # part of the same head ("其中:道路项目80万元,执行60万元;路灯项目60万元", review25p: its 错误 was lost)
             state.parent = None
             return None
     if parts and _paid(said) and not any(_PAID_SO_FAR.search(p.subject) for p in parts):
