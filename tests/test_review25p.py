@@ -140,3 +140,13 @@ def test_money_taken_back_or_left_after_a_payment_is_no_source():
             assert _at(Path(d), {"paragraphs": [_SOURCES.format(rest=rest)]}, 1) == [], rest
         over = _SOURCES.format(rest="收回资金20万元").replace("省级资金100万元", "省级资金120万元")
         assert _at(Path(d), {"paragraphs": [over]}, 1) == [("N02", "error")]
+
+
+def test_a_grand_total_is_not_the_years_total_beside_money_brought_in():
+    """Failed before (two N01 错误s): "2024年度收入总计9859.38万元,支出总计9859.38万元" — the 收支总表 prints 总计 9859.38 =
+    本年收入合计 9746.50 + 年初结转和结余 112.88; the 总计 holds the money brought in, so it is not held to 本年收入合计
+    (nor 支出总计 to 本年支出合计 9759.38): quiet."""
+    grand = copy.deepcopy(PUTUO)
+    grand["paragraphs"][65] = "2024年度收入总计9859.38万元,支出总计9859.38万元。"
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), grand, 66) == []
