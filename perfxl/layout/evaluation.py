@@ -980,8 +980,8 @@ class _Reader(FundsRows):
         stacked on a whole table, its 一级 printed on every row — joined, T02 said 错误 "总分应为 131，表中为 90" of the
         lower table's own 90)."""
         c = self.ind_cols.get("weight")
-        if c is None:
-            return False
+        if c is None or "level1_weight" in self.ind_cols:
+            return False  # (a form weighting its 一级 may weigh each block's rows to 100: 吉林 评价表, its header over each)
         above = sum((w for i in self.cur.indicators if (w := to_points(i.weight.raw)) is not None), Decimal(0))
         if above <= 0:
             return False
