@@ -94,3 +94,31 @@ def test_a_page_break_inside_a_group_printed_on_every_row_still_continues_the_ta
     broken = PV._insert_rows(table, h1 + 3, [list(r) for r in table.rows[h0 : h1 + 1]], [])[0]
     assert _tables(broken, tmp_path) == _tables(table, tmp_path / "plain") == 1
     assert not _errors(validated(broken, tmp_path)) - _errors(validated(table, tmp_path / "plain"))
+
+
+def test_a_table_under_a_repeated_header_keeps_its_own_sums_whatever_its_first_level1(tmp_path):
+    """云南 永德 2022 with its 效益/满意度 rows (from its second 一级 on) and header stacked above it: the 产出指标 under
+    the repeated header is a 一级 the first table has not had, which read as the table going on — but the rows under it
+    make the full mark with the 预算执行率 10, a table of their own. Failed before: joined, T02 "总分应为 145 …，表中为
+    96" and W03 "分值合计（预算执行率 10 + 指标 140）应为 100，实际为 150", both 错误."""
+    table = load_table(CORPUS / "yunnan-yongde-yingyang-2022.toml")
+    h0, h1 = PV._header_block(table, PV._in_role(table, ("target",))[0][0])
+    c1 = PV._in_role(table, ("level1",))[0][1]
+    end = next(r for r in range(h1 + 1, len(table.rows)) if "总分" in "".join(table.rows[r]))
+    second = [r for r in range(h1 + 1, end) if table.rows[r][c1].strip()][1]
+    rows = [list(r) for r in table.rows[h0 : h1 + 1] + table.rows[second:end]]
+    merges = [(r0 - h0, c0, r1 - h0, c) for r0, c0, r1, c in P._bounds(table) if h0 <= r0 and r1 <= h1]
+    merges += [
+        (r0 - second + h1 + 1 - h0, c0, r1 - second + h1 + 1 - h0, c)
+        for r0, c0, r1, c in P._bounds(table)
+        if second <= r0 and r1 < end
+    ]
+    stacked = PV._insert_rows(table, h0, rows, merges)[0]
+    assert _tables(stacked, tmp_path) == 2
+    assert not _errors(validated(stacked, tmp_path)) & {"T02", "W03"}
+
+
+def test_a_form_weighting_its_level1_blocks_to_100_each_stays_one_table(tmp_path):
+    """The guard: 吉林 大通关 2016 prints its header again over each 一级 block, each block's rows weighing 100 (the
+    一级 权重 scales them): no block is "a whole table of its own" — one table, as published."""
+    assert _tables(load_table(CORPUS / "jilin-datongguan-pingjiabiao-2016.toml"), tmp_path) == 1

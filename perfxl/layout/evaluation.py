@@ -931,7 +931,9 @@ class _Reader(FundsRows):
         一级 of the last indicator read printed again (甘孜 2023 prints its 一级 on every row: the same group going on,
         as a blank 一级 cell says it where the label is merged or printed once — read25: the table was cut in two there,
         its weights judged as two tables'). A row repeating an earlier 一级 the table already had (产出指标 again after
-        满意度指标) begins the next table."""
+        满意度指标) begins the next table, and so do rows that are a table of their own whatever 一级 they print
+        (`_another_table`, review25d: 云南 永德 2022's 效益/满意度 rows stacked above it were joined to its 产出指标, a 一级
+        they had not had — T02 "总分应为 145，表中为 96")."""
         if self.state != "indicators" or self.cur.has_total_row or self._last_row_read != "indicator":
             return False
         cols = {k: v for k, v in (indicator_columns(self.grid, r) or {}).items() if not k.startswith("_")}
@@ -939,7 +941,9 @@ class _Reader(FundsRows):
             return False
         nxt = self._next_data_row(r)
         name = self._level_name(nxt) if nxt is not None else None
-        return name is None or name not in {h.name for h in self.cur.level1.values()} or self._same_group(nxt, name)
+        had = {h.name for h in self.cur.level1.values()}
+        goes_on = name is None or name not in had or self._same_group(nxt, name)
+        return goes_on and (nxt is None or not self._another_table(nxt))
 
     def _same_group(self, nxt: int | None, name: str) -> bool:
         """Row `nxt` prints the 一级 `name` of the last indicator read, in a table that prints its 一级 on every row:
@@ -959,7 +963,7 @@ class _Reader(FundsRows):
             for a, b in itertools.pairwise(inds)
         )
         after = self._next_data_row(nxt)
-        return (read or (after is not None and self._level_name(after) == name)) and not self._another_table(nxt)
+        return read or (after is not None and self._level_name(after) == name)
 
     def _another_table(self, nxt: int) -> bool:
         """The rows under a repeated header begin the table's indicators again — row `nxt` names the table's first
