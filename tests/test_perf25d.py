@@ -9,10 +9,12 @@ pattern only of a unit holding the slash every match holds. Held here:
   method as the compiled pattern does on the real tables' texts and on texts holding the gate's words;
 - `_period_in_unit` gives what it gave when every unit was matched, on the real tables' units and made-up ones;
 - a fresh process validating the bundled example compiles eight of them no more (the cut itself; slow: a subprocess).
+And the JSON report's findings are put into its parts record by record, not joined into one copy first: the same text.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import subprocess
@@ -26,8 +28,11 @@ from test_review20b import _proved
 
 from perfxl.patterns import _Gated, lazy_compile
 from perfxl.reader import read_submission
+from perfxl.report._common import sorted_findings
+from perfxl.report.json_report import _finding_json, render_json
 from perfxl.rules import basic, funds, funds_indicator, goals, indicators
 from perfxl.rules.context import _COUNT_PER_PERIOD, _period_in_unit
+from perfxl.validate import validate_file
 from perfxl.values import ParsedValue, parse_value
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,7 +89,17 @@ def test_a_gated_pattern_answers_as_its_compiled_pattern() -> None:
         pattern, flags = gated._args
         compiled = re.compile(pattern, flags)
         made = [f"{rng.choice(texts)}{w}{rng.choice(texts)}"[:60] for w in _words(gated) for _ in range(40)]
-        made += ["执行数/年初预算", "B/A×100%", "年初预算数(A)", "计划标准", "得分=执行率×分值", "每低1%扣0.1分", "已完成", "30/32", "元/人·月"]
+        made += [
+            "执行数/年初预算",
+            "B/A×100%",
+            "年初预算数(A)",
+            "计划标准",
+            "得分=执行率×分值",
+            "每低1%扣0.1分",
+            "已完成",
+            "30/32",
+            "元/人·月",
+        ]
         fresh = lazy_compile(pattern, flags, needs=_words(gated))
         hits = 0
         for text in texts + made:
@@ -142,3 +157,16 @@ def test_validating_the_example_compiles_none_of_the_eight() -> None:
         [sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True, cwd=ROOT, check=True, timeout=300
     )
     assert set(out.stdout.split()) <= {"none", "funds_indicator._PLAIN"}, out.stdout + out.stderr
+
+
+def test_the_json_findings_written_part_by_part_are_the_records_joined() -> None:
+    """`render_json` puts each finding's record and its separator into its parts (no joined copy of all of them): the
+    text is the records joined as before — "[", each record on its own line at the list's indent, "]"."""
+    result = validate_file(str(EXAMPLE))
+    text = render_json([result])
+    lines = [_finding_json(f) for f in sorted_findings(result.findings)]
+    assert len(lines) >= 10
+    inner = " " * 8  # report → files → file → findings
+    block = "[\n" + inner + f",\n{inner}".join(lines) + "\n      ]"
+    assert f'"findings": {block},\n      "summary": ' in text
+    assert json.loads(text)["files"][0]["findings"] == [json.loads(line) for line in lines]
