@@ -4,7 +4,8 @@ Compiling a pattern runs Python's own regex compiler (≈ 0.3–1.5 M instructio
 checks' modules compile theirs on first use (`lazy_compile`), so a check asking a pattern of a header, a unit or a goal
 text paid its compile on every workbook, though most texts cannot hold a match. Nine rule patterns now take a word gate
 (`needs=`: a text holding none of the words is answered "no match" without compiling) and `_period_in_unit` asks its
-pattern only of a unit holding the slash every match holds. Held here:
+pattern only of a unit holding the slash every match holds; S-checks drop a period note only from a text holding a closing
+bracket. Held here:
 - each gate is one `tests/test_review20b.py` proves from the pattern's parse tree, and the stand-in answers every
   method as the compiled pattern does on the real tables' texts and on texts holding the gate's words;
 - `_period_in_unit` gives what it gave when every unit was matched, on the real tables' units and made-up ones;
@@ -30,7 +31,7 @@ from perfxl.patterns import _Gated, lazy_compile
 from perfxl.reader import read_submission
 from perfxl.report._common import sorted_findings
 from perfxl.report.json_report import _finding_json, render_json
-from perfxl.rules import basic, funds, funds_indicator, goals, indicators
+from perfxl.rules import basic, funds, funds_indicator, goals, indicators, scores
 from perfxl.rules.context import _COUNT_PER_PERIOD, _period_in_unit
 from perfxl.validate import validate_file
 from perfxl.values import ParsedValue, parse_value
@@ -170,3 +171,24 @@ def test_the_json_findings_written_part_by_part_are_the_records_joined() -> None
     block = "[\n" + inner + f",\n{inner}".join(lines) + "\n      ]"
     assert f'"findings": {block},\n      "summary": ' in text
     assert json.loads(text)["files"][0]["findings"] == [json.loads(line) for line in lines]
+
+
+def test_a_period_note_is_dropped_as_the_pattern_drops_it() -> None:
+    """`_without_period_note` (no regex call for a text without a closing bracket) is `_PERIOD_NOTE.sub("", …)`."""
+    note = re.compile(scores._PERIOD_NOTE.pattern)
+    made = [
+        "工5%（全年）",
+        "≥95%(年度) ",
+        "5%（全年",
+        "5%全年）",
+        "（）",
+        "100%（1）",
+        "达标（合格）。",
+        "（年度)",
+        "(季度）",
+    ]
+    hits = 0
+    for text in _texts() + made:
+        assert scores._without_period_note(text) == note.sub("", text), text
+        hits += note.search(text) is not None
+    assert hits
