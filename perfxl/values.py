@@ -9,6 +9,7 @@ placeholders (/ — ……). Excel error values and text holding control charact
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as _dt
 import enum
@@ -26,7 +27,7 @@ from perfxl.records import record
 from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
 
 from .patterns import INVISIBLE, lazy_compile
-from .values_dates import DateParts, last_day, parse_date
+from .values_dates import DateParts, parse_date
 
 if TYPE_CHECKING:
     from functools import _lru_cache_wrapper
@@ -596,7 +597,7 @@ def _dotted_date(token: str) -> bool:
     if m is None:
         return False
     year, month, day = (int(g) for g in m.groups())
-    return 1 <= month <= 12 and 1 <= day <= last_day(year, month)
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
 def _garbled(t: str, m: re.Match[str]) -> str | None:
@@ -1308,5 +1309,5 @@ def dotted_year_month(p: ParsedValue) -> ParsedValue | None:
     if m is None or not 1 <= int(m.group(2)) <= 12 or Decimal(f"{m.group(1)}.{m.group(2)}") != p.number:
         return None
     year, month = int(m.group(1)), int(m.group(2))
-    day = last_day(year, month)
+    day = calendar.monthrange(year, month)[1]
     return dataclasses.replace(p, kind=DATE, number=None, date=DateParts(year, month, day, "month"))

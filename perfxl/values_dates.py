@@ -6,13 +6,14 @@ comparable `DateParts`; the year may be missing ("12月底前"), and then only m
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 
 from perfxl.patterns import lazy_compile
 from perfxl.records import record
 
-__all__ = ["DateParts", "excel_serial_date", "last_day", "parse_date"]
+__all__ = ["DateParts", "excel_serial_date", "parse_date"]
 
 
 @record(frozen=True, slots=True)
@@ -61,18 +62,8 @@ _RELATIVE_YEAR = ("次年", "翌年", "下年", "下一年", "明年", "来年",
 _BEFORE = ("前", "之前", "以前", "不晚于", "截至", "截止", "内", "以内", "之内")
 
 
-#: The days of each month of a common year.
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def last_day(year: int | None, month: int) -> int:
-    """The days in `month` (1–12) of `year`, of a common year when none is given (None or 0): `calendar.monthrange(year
-    or 2001, month)[1]` without importing `calendar` (≈ 2.5 M instructions a process: issue 14, start25b)."""
-    if not 1 <= month <= 12:
-        raise ValueError(f"bad month number {month}; must be 1-12")
-    y = year or 2001  # 2001: not a leap year
-    leap = month == 2 and y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
-    return _MONTH_DAYS[month - 1] + leap
+def _last_day(year: int | None, month: int) -> int:
+    return calendar.monthrange(year or 2001, month)[1]  # 2001: not a leap year when none is given
 
 
 def parse_date(text: str) -> tuple[DateParts, bool] | None:
@@ -86,8 +77,8 @@ def parse_date(text: str) -> tuple[DateParts, bool] | None:
         year, month = int(y), int(mo)
         if not 1 <= month <= 12:
             return None
-        day = int(d) if d else last_day(year, month)
-        if not 1 <= day <= last_day(year, month):
+        day = int(d) if d else _last_day(year, month)
+        if not 1 <= day <= _last_day(year, month):
             return None
         return DateParts(year, month, day, "day" if d else "month"), False
     # `_CN` reads a date only with a year (年), a month (月), a half year (上/下半年) or a quarter (季度)
@@ -108,7 +99,7 @@ def parse_date(text: str) -> tuple[DateParts, bool] | None:
         month = int(g["m"])
         if not 1 <= month <= 12:
             return None
-        last = last_day(year, month)
+        last = _last_day(year, month)
         if g["d"]:
             day, precision = int(g["d"]), "day"
             if not 1 <= day <= last:
@@ -120,7 +111,7 @@ def parse_date(text: str) -> tuple[DateParts, bool] | None:
         month, day, precision = (6, 30, "month") if g["half"] == "上半年" else (12, 31, "month")
     elif g["q"]:
         month = _QUARTERS[g["q"]] * 3
-        day, precision = last_day(year, month), "month"
+        day, precision = _last_day(year, month), "month"
     else:
         month, day, precision = 12, 31, "year"
     words = (g["pre"] or "") + (g["post"] or "")
@@ -143,7 +134,7 @@ def _after_words(text: str) -> tuple[DateParts, bool] | None:
     if m is None:
         return None
     year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
-    if not 1 <= month <= 12 or not 1 <= day <= last_day(year, month):
+    if not 1 <= month <= 12 or not 1 <= day <= _last_day(year, month):
         return None
     post = (m["post"] or "").lstrip()
     if post.startswith(_NOT_DATE_AFTER):

@@ -263,7 +263,7 @@ def test_the_suffix_hash_base_is_drawn_in_its_range():
 @pytest.mark.slow
 def test_a_standard_workbook_validate_does_not_load_opencc(tmp_path):
     """The bundled example (a 项目支出 form and its 基础数据表: "实际规模（㎡）"): validated in a fresh interpreter,
-    neither OpenCC nor `tempfile`, `random` or `calendar` is imported."""
+    neither OpenCC nor `tempfile` nor `random` is imported."""
     example = ROOT / "workbooks" / "examples" / "longhui-2023-kegongxin.xlsx"
     code = (
         "import sys\n"
@@ -271,7 +271,7 @@ def test_a_standard_workbook_validate_does_not_load_opencc(tmp_path):
         f"sys.argv = ['perfxl', 'validate', {str(example)!r}, '--format', 'json', '-o', {str(tmp_path / 'o.json')!r}]\n"
         "try:\n    run()\n"
         "except SystemExit:\n    pass\n"
-        "print(sorted({'opencc', 'tempfile', 'random', 'calendar'} & set(sys.modules)))\n"
+        "print(sorted({'opencc', 'tempfile', 'random'} & set(sys.modules)))\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     out = subprocess.run(
@@ -279,20 +279,3 @@ def test_a_standard_workbook_validate_does_not_load_opencc(tmp_path):
     )
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stderr[-2000:]
     assert (tmp_path / "o.json").stat().st_size > 0
-
-
-def test_the_days_of_a_month_are_calendars():
-    """`values_dates.last_day` (dates' month ends, without importing `calendar`) is `calendar.monthrange(year or 2001,
-    month)[1]` for every month of years 1–9999 and of no year; a month outside 1–12 is a ValueError, as there."""
-    import calendar
-
-    from perfxl.values_dates import last_day
-
-    for year in [None, 0, *range(1, 10000)]:
-        for month in range(1, 13):
-            assert last_day(year, month) == calendar.monthrange(year or 2001, month)[1], (year, month)
-    for month in (0, 13, -1):
-        with pytest.raises(ValueError):
-            last_day(2024, month)
-        with pytest.raises(ValueError):
-            calendar.monthrange(2024, month)

@@ -7,6 +7,7 @@ so thirty checks over one workbook parse every cell once.
 
 from __future__ import annotations
 
+import calendar
 import difflib
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import fields, replace
@@ -92,7 +93,7 @@ from perfxl.values import (
 from perfxl.values import (
     dotted_year_month as dotted_year_month,  # re-exported: rules.indicators and tests import it from here
 )
-from perfxl.values_dates import DateParts, last_day
+from perfxl.values_dates import DateParts
 
 from .catalogue import CheckSpec, Fields
 from .direction import OPPOSITE, Direction, infer_direction
@@ -1168,7 +1169,7 @@ class Context:
         if not _MONTH_BEFORE.search(normalise_text(t.text or str(t.raw))) or (td.month == 1 and td.year is None):
             return reading
         year, month = (td.year, td.month - 1) if td.month > 1 else ((td.year or 1) - 1, 12)
-        strict = replace(t, date=DateParts(year, month, last_day(year, month), "month"))
+        strict = replace(t, date=DateParts(year, month, calendar.monthrange(year or 2001, month)[1], "month"))
         other = self._read_values(ind, strict, a, weight)
         if _verdict(other) == _verdict(reading):
             return reading
