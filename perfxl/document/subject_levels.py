@@ -11,7 +11,7 @@ suffixes ever share a hash, the look-up is answered by the former walk, so the a
 
 from __future__ import annotations
 
-import os
+import random
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -31,10 +31,8 @@ _OWNER_AND_YEAR_LONGEST = 8
 LEVEL_ROLES = ("value", "final")
 
 _MOD = (1 << 61) - 1
-#: Drawn per process from the system's randomness, so that no text can be written to make two suffixes share a hash (a
-#: collision only costs time); `os.urandom` as `random.SystemRandom` reads it, without `random`'s import (≈ 3 M
-#: instructions a process: issue 14, start25b).
-_BASE = (1 << 20) + int.from_bytes(os.urandom(8), "big") % (_MOD - (1 << 20))
+#: Drawn per process, so that no text can be written to make two suffixes share a hash (a collision only costs time).
+_BASE = random.SystemRandom().randrange(1 << 20, _MOD)
 
 
 def same_subject(level: str, subject: str) -> bool:

@@ -13,6 +13,7 @@ import contextlib
 import errno
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, cast
@@ -104,7 +105,7 @@ def atomic_write(
     folder = target.parent if str(target.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = _create_beside(folder, target.name)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise explain_write_error(exc, target) from None
     tmp = Path(tmp_name)
@@ -143,35 +144,6 @@ def atomic_write(
     if durable:
         _fsync_dir(folder)
     return target
-
-
-#: `tempfile.mkstemp`'s flags: created exclusively, a link never followed, not inherited, binary on Windows.
-_NEW_FILE = (
-    os.O_RDWR
-    | os.O_CREAT
-    | os.O_EXCL
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_NOINHERIT", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
-def _create_beside(folder: Path, name: str) -> tuple[int, str]:
-    """`tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)` without `tempfile` (whose import, `random`
-    with it, is ≈ 5 M instructions of a one-workbook validate: issue 14, start25b): a new file only its owner reads and
-    writes, made with O_EXCL under a random name (48 bits from `os.urandom`), another name on a collision; its
-    absolute path."""
-    for _ in range(100):
-        tmp = os.path.abspath(os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp"))
-        try:
-            return os.open(tmp, _NEW_FILE, 0o600), tmp
-        except FileExistsError:
-            continue
-        except PermissionError:  # Windows: a folder of that name (mkstemp retries there too)
-            if os.name == "nt" and os.path.isdir(tmp):
-                continue
-            raise
-    raise FileExistsError(errno.EEXIST, "no free temporary file name", os.fspath(folder))
 
 
 def _discard(tmp: Path) -> None:

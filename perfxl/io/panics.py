@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import os
 import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -60,25 +61,12 @@ def _enter() -> None:
             if _sink is None or _sink_pid != os.getpid():  # one scratch file per process (forked workers too)
                 # kept open for the life of the process (reused by every guarded call), so no `with`:
                 # closed at exit, not left to the interpreter's teardown (a ResourceWarning there)
-                _sink, _sink_pid = _scratch(), os.getpid()
+                _sink, _sink_pid = tempfile.TemporaryFile(prefix="perfxl-stderr-"), os.getpid()  # noqa: SIM115
                 atexit.register(_sink.close)
             _saved_fd = os.dup(2)
             os.dup2(_sink.fileno(), 2)
             _panicked = False
         _depth += 1
-
-
-def _scratch() -> IO[bytes]:
-    """The scratch file: an anonymous memory file where the system makes one (Linux's `memfd_create`), else an unnamed
-    temporary file — `tempfile` imported only then (its import, `random` with it, and `gettempdir`'s probe of the temp
-    folder cost ≈ 5 M instructions a validate: issue 14, start25b)."""
-    make = getattr(os, "memfd_create", None)
-    if make is not None:
-        with suppress(OSError):  # a kernel without it (ENOSYS), or a sandbox refusing it: the temp file below
-            return open(make("perfxl-stderr"), "w+b", buffering=0)
-    import tempfile
-
-    return tempfile.TemporaryFile(prefix="perfxl-stderr-")
 
 
 def _leave() -> None:
