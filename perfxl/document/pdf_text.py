@@ -122,7 +122,7 @@ def _runs(line: list[Char]) -> tuple[tuple[Run, ...], float]:
     return tuple(runs), max(c[5] - c[4] for c in chars)
 
 
-def text_line(line: list[Char]) -> TextLine:
+def _text_line(line: list[Char]) -> TextLine:
     """A `group_lines` line of characters as a `TextLine`."""
     text = "".join(c[3] for c in line)
     runs, run_em = _runs(line)
@@ -149,7 +149,7 @@ def page_text(
 ) -> PageText:
     """The page's text outside its tables from its characters: their lines (`group_lines`), each kept as a `TextLine`
     — the characters themselves are let go."""
-    return PageText(page, [text_line(line) for line in group_lines(chars)], tables or [], width)
+    return PageText(page, [_text_line(line) for line in group_lines(chars)], tables or [], width)
 
 
 def _key(line: TextLine) -> str:
