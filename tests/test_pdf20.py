@@ -34,8 +34,8 @@ from test_document_pdf_parity import compare, lay_out
 from test_document_realreport import REPORTS, build_docx
 from test_review19e import _under_table
 
-from perfxl.document.pdf_reader import _broken_row
-from perfxl.document.pdf_text import PageText, column_lefts, lines_between
+from perfxl.document.pdf_reader import _broken_row, _inside
+from perfxl.document.pdf_text import PageText, column_lefts, lines_between, page_text
 from perfxl.document.unit_above import caption_above, unit_line_above
 from perfxl.io.libreoffice import convert_many, soffice_path
 
@@ -49,7 +49,7 @@ def _page(number: int, lines: list[tuple[str, float, float, float]], width: floa
             w = size / 2 if ch.isascii() else size
             chars.append((x + w / 2, top + size / 2, top, ch, x, x + w))
             x += w
-    return PageText(number, chars, [], width)
+    return page_text(number, chars, [], width)
 
 
 TITLE = "2026年预算单位一般公共预算支出功能分类预算表"
@@ -107,6 +107,11 @@ def _cell_chars(cell: tuple[float, float, float, float], text: str, size: float 
     return out
 
 
+def within(chars: list[tuple]):
+    """A cell's characters among `chars`: what `_broken_row` is handed for the part above the seam (sec25)."""
+    return lambda cell: _inside(cell, chars)
+
+
 def test_a_header_row_over_the_next_pages_figures_is_no_broken_row():
     """宜川路 2025's 三公 table with five lines more above it: its 预算数 │ 决算数 row ends page 4 (each label filling its
     narrow cell to the seam), the figures 31.47 │ 19.86 begin page 5 — two rows, not "预算数31.47"."""
@@ -114,9 +119,15 @@ def test_a_header_row_over_the_next_pages_figures_is_no_broken_row():
     below = [(0.0, 20.0, 40.0, 40.0), (40.0, 20.0, 80.0, 40.0)]
     pairs = list(zip(above, below, strict=True))
     chars_above = _cell_chars(above[0], "预算数") + _cell_chars(above[1], "决算数")
-    assert _broken_row(pairs, chars_above, _cell_chars(below[0], "31.47") + _cell_chars(below[1], "19.86")) is False
+    assert (
+        _broken_row(pairs, within(chars_above), _cell_chars(below[0], "31.47") + _cell_chars(below[1], "19.86"))
+        is False
+    )
     # a label's wrap going on in words is still one row broken by the break
-    assert _broken_row(pairs, chars_above, _cell_chars(below[0], "(万元)") + _cell_chars(below[1], "(万元)")) is True
+    assert (
+        _broken_row(pairs, within(chars_above), _cell_chars(below[0], "(万元)") + _cell_chars(below[1], "(万元)"))
+        is True
+    )
 
 
 # ---------------------------------------------------------------- the LibreOffice exports (slow)

@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 
 from perfxl.document.pdf_columns import column_blocks, unread_coverage
-from perfxl.document.pdf_text import PageText
+from perfxl.document.pdf_text import PageText, page_text
 from perfxl.document.read import to_submission
 from perfxl.document.source import DocumentSource
 from perfxl.report._common import coverage_lines
@@ -43,7 +43,7 @@ def _table_page(rows: list[list[str]], column_chars: int = 3) -> PageText:
             pieces = [(LEFT + c * width, w[k]) for c, w in enumerate(wrapped) if k < len(w) and w[k]]
             _line(chars, top, pieces)
             top += 1.5 * EM
-    return PageText(2, chars, [], 595.0)
+    return page_text(2, chars, [], 595.0)
 
 
 def _narrative_page(paragraphs: list[str], per_line: int = 38) -> PageText:
@@ -54,7 +54,7 @@ def _narrative_page(paragraphs: list[str], per_line: int = 38) -> PageText:
         for i in range(0, len(text), per_line):
             _line(chars, top, [(LEFT, text[i : i + per_line])])
             top += 1.5 * EM
-    return PageText(1, chars, [], 595.0)
+    return page_text(1, chars, [], 595.0)
 
 
 def test_the_indicator_rows_printed_without_rules_are_one_block_in_columns():

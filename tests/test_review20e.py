@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from test_pdf20 import _cell_chars, _page
+from test_pdf20 import _cell_chars, _page, within
 
 from perfxl.document.pdf_reader import _broken_row
 from perfxl.document.pdf_text import column_lefts, drop_running_heads, lines_between
@@ -39,10 +39,10 @@ def test_a_figure_under_a_label_beside_words_going_on_is_one_broken_row():
     pairs = list(zip(ABOVE, BELOW, strict=True))
     above = _cell_chars(ABOVE[0], "完成全年监督检查") + _cell_chars(ABOVE[1], "不低于")
     below = _cell_chars(BELOW[0], "任务覆盖全区街道") + _cell_chars(BELOW[1], "95")
-    assert _broken_row(pairs, above, below) is True
+    assert _broken_row(pairs, within(above), below) is True
     # the order of the columns does not matter
     swapped = [(a, b) for a, b in reversed(pairs)]
-    assert _broken_row(swapped, above, below) is True
+    assert _broken_row(swapped, within(above), below) is True
 
 
 def test_labels_over_figures_alone_stay_a_header_over_the_figures():
@@ -52,7 +52,7 @@ def test_labels_over_figures_alone_stay_a_header_over_the_figures():
     pairs = list(zip(above_cells, below_cells, strict=True))
     above = _cell_chars(above_cells[0], "预算数") + _cell_chars(above_cells[1], "决算数")
     below = _cell_chars(below_cells[0], "31.47") + _cell_chars(below_cells[1], "19.86")
-    assert _broken_row(pairs, above, below) is False
+    assert _broken_row(pairs, within(above), below) is False
 
 
 FOOTER = "上海市普陀区司法局2024年度部门决算"
@@ -83,4 +83,4 @@ def test_a_line_at_the_foot_ending_in_other_figures_stays():
     stays: no running footer."""
     p3 = _page(1, [("注：本表数据来源于表1", 90, 800, 12)])
     p4 = _page(2, [("注：本表数据来源于表3", 90, 800, 12)])
-    assert [len(p.chars) for p in drop_running_heads([p3, p4])] == [len(p3.chars), len(p4.chars)]
+    assert [p.lines for p in drop_running_heads([p3, p4])] == [p3.lines, p4.lines]

@@ -210,7 +210,7 @@ def test_a_cover_page_with_letter_spaced_labels_is_no_table():
     from test_pdf_columns import EM, LEFT, _line
 
     from perfxl.document.pdf_columns import column_blocks
-    from perfxl.document.pdf_text import PageText
+    from perfxl.document.pdf_text import page_text
 
     chars: list = []
     top = 200.0
@@ -222,7 +222,7 @@ def test_a_cover_page_with_letter_spaced_labels_is_no_table():
     ]:
         _line(chars, top, [(LEFT + k * 2.5 * EM, ch) for k, ch in enumerate(label)] + [(LEFT + 10 * EM, "：" + value)])
         top += 2 * EM
-    assert column_blocks(PageText(1, chars, [], 595.0)) == []
+    assert column_blocks(page_text(1, chars, [], 595.0)) == []
 
 
 # ---------------------------------------------------------------- an annotated copy of a sheet written with ' quotes

@@ -31,7 +31,7 @@ from test_document_realreport import REPORTS, fast_share
 from test_realreport_rewrites import wrapped
 
 from perfxl.document.facts import extract_facts
-from perfxl.document.pdf_text import PageText, lines_between
+from perfxl.document.pdf_text import PageText, lines_between, page_text
 from perfxl.document.plain_text import plain_narrative
 from perfxl.document.unit_above import caption_above, unit_line_above
 
@@ -160,7 +160,7 @@ def _page(lines: list[tuple[str, float, float, float]], width: float = 612.0) ->
             w = size / 2 if ch.isascii() else size
             chars.append((x + w / 2, top + size / 2, top, ch, x, x + w))
             x += w
-    return PageText(1, chars, [], width)
+    return page_text(1, chars, [], width)
 
 
 def test_a_caption_a_hair_into_the_table_above_is_this_tables():

@@ -9,17 +9,13 @@ read (coverage), so a clean verdict does not claim to cover it.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from ..model import SheetCoverage
 from ..records import record
-from .pdf_text import Char, PageText, group_lines
+from .pdf_text import PageText, Run
 
 __all__ = ["ColumnBlock", "column_blocks", "unread_coverage"]
 
-#: Characters further apart than this many ems start a new run of text on the line (a column gap). Narrative
-#: text, justified or not, keeps its characters closer (no run split in the 28 real reports printed ruled and set as a 公文).
-COLUMN_GAP_EM = 1.0
 #: A line in columns has at least this many runs of two characters or more (a label │ value pair is too common in
 #: narrative; a run of one character is letter spacing — "项 目 名 称：" on a cover — not a cell).
 MIN_RUNS = 3
@@ -41,25 +37,6 @@ class ColumnBlock:
     page: int
     lines: int
     first_line: str
-
-
-Run = tuple[float, float, str]  # x0, x1, text
-
-
-def _runs(line: list[Char]) -> list[Run]:
-    """The line's runs of text, a run ending where the next character is over a column gap away."""
-    chars = [c for c in line if c[3].strip()]
-    if not chars:
-        return []
-    em = max(1.0, max(c[5] - c[4] for c in chars))  # a full-width glyph ≈ 1 em
-    runs = [(chars[0][4], chars[0][5], chars[0][3])]
-    for a, b in pairwise(chars):
-        if b[4] - a[5] > COLUMN_GAP_EM * em:
-            runs.append((b[4], b[5], b[3]))
-        else:
-            x0, _, text = runs[-1]
-            runs[-1] = (x0, b[5], text + b[3])
-    return runs
 
 
 def _wraps_in_columns(runs: list[Run], columns: dict[float, float], em: float) -> bool:
@@ -107,9 +84,8 @@ def column_blocks(page: PageText) -> list[ColumnBlock]:
             text = " │ ".join(run[2] for run in first)
             blocks.append(ColumnBlock(page.page, lines, text[:EXCERPT_CHARS]))
 
-    for line in group_lines(page.chars):
-        runs = _runs(line)
-        em = max((c[5] - c[4] for c in line if c[3].strip()), default=1.0)
+    for line in page.lines:  # each line's runs of text (a run ends at a column gap), read with the page (pdf_text)
+        runs, em = list(line.runs), line.run_em
         if (
             sum(len(run[2]) > 1 for run in runs) >= MIN_RUNS
             or sum(bool(_FIGURE.match(run[2])) for run in runs) >= MIN_FIGURE_RUNS

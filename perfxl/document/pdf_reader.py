@@ -39,6 +39,7 @@ from .pdf_text import (
     drop_running_heads,
     group_lines,
     lines_between,
+    page_text,
     paragraphs,
 )
 from .source import DocumentSource
@@ -244,7 +245,8 @@ def _read(src: Path, pdfplumber: Any, max_pages: int) -> DocumentSource:
                 owner = next((i for i, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
                 (outside if owner is None else inside[owner]).append(item)
             tops = [(b[1], b[3]) for b in boxes]
-            read.append((float(page.height), found, inside, PageText(page_no, outside, tops, float(page.width))))
+            # the text outside its tables kept as lines (pdf25m: not as characters, ≈ 6.5 KB a short paragraph)
+            read.append((float(page.height), found, inside, page_text(page_no, outside, tops, float(page.width))))
             page.close()  # its layout and objects (≈ 55 KB a paragraph) are read: only the tuples above are kept
     last_text_below = False  # text stands below the last table of the page before
     texts = drop_running_heads([r[3] for r in read])  # a header above a continued table is no text between
@@ -253,7 +255,7 @@ def _read(src: Path, pdfplumber: Any, max_pages: int) -> DocumentSource:
     places: dict[int, _Places] = {}  # a table joined over page breaks: where its cells and characters lie
     for (height, found_tables, inside, _), text in zip(read, texts, strict=True):
         page_no = text.page
-        text_above = min((c[2] for c in text.chars), default=height)
+        text_above = min((line.highest for line in text.lines), default=height)
         if tables and tables[-1].page == page_no - 1 and last_text_below:
             tables[-1].bottom_gap = height  # text after the last table of the page before: no table goes on
         floor = 0.0  # the bottom of the table above on this page: no line above it is this table's
@@ -289,7 +291,7 @@ def _read(src: Path, pdfplumber: Any, max_pages: int) -> DocumentSource:
                 lines_below = lines_between(text, bbox[3], found_tables[k][0][1], lefts)
             else:
                 lines_below = (
-                    lines_between(text, bbox[3], height, lefts) if any(c[2] > bbox[3] for c in text.chars) else []
+                    lines_between(text, bbox[3], height, lefts) if any(s.lowest > bbox[3] for s in text.lines) else []
                 )
             table.note_below = note_below(lines_below)
             prev = tables[-1] if tables else None
@@ -314,7 +316,7 @@ def _read(src: Path, pdfplumber: Any, max_pages: int) -> DocumentSource:
                 prev.next_part = table
             tables.append(table)
         last_bottom = max((part[0][3] for part in found_tables), default=None)
-        last_text_below = last_bottom is not None and any(c[2] > last_bottom for c in text.chars)
+        last_text_below = last_bottom is not None and any(line.lowest > last_bottom for line in text.lines)
         foot = (text, last_bottom or 0.0)
         offset += height
     numbers: dict[int, int] = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
+from itertools import pairwise
 
 from ..patterns import lazy_compile
 from ..records import record
@@ -17,10 +18,13 @@ __all__ = [
     "EDGE_TOLERANCE",
     "LINE_TOLERANCE",
     "PageText",
+    "Run",
+    "TextLine",
     "column_lefts",
     "group_lines",
     "lines_between",
     "drop_running_heads",
+    "page_text",
     "paragraphs",
 ]
 
@@ -28,6 +32,10 @@ LINE_TOLERANCE = 3.0  # points: characters whose tops differ less are on one lin
 EDGE_TOLERANCE = 2.0  # points: table cell edges closer than this are one grid line
 HEAD_TOLERANCE = 3.0  # points: a running head sits at the same height on every page
 HEAD_LINES = 3  # a running header or footer has at most this many lines
+#: Characters further apart than this many ems start a new run of text on the line (a column gap: pdf_columns).
+#: Narrative text, justified or not, keeps its characters closer (no run split in the 28 real reports printed ruled
+#: and set as a 公文).
+COLUMN_GAP_EM = 1.0
 _ENDS = ("。", "！", "？", "：", "；", "”", ":", ";", ".", "!", "?")  # a short line ending so closes its paragraph
 #: A line opening with a heading's or list item's number (3. / 3、 / 2) / （二） / 二、 / 三) / 第一，) begins a
 #: paragraph when the line before ended a sentence, however full that line was ("3.5万元" is no number mark).
@@ -54,12 +62,34 @@ Char = tuple  # (x-centre, y-centre, top, text, x0, x1[, artifact]), page coordi
 ARTIFACT = "Artifact"
 
 
+Run = tuple[float, float, str]  # x0, x1, text: a run of a line's characters with no column gap inside (pdf_columns)
+
+
+@record(frozen=True, slots=True)
+class TextLine:
+    """One line of a page's text outside its tables, as `group_lines` groups its characters: what the running heads,
+    the paragraphs, the caption lines and the unruled-table scan read of it. A page keeps its lines, not its
+    characters (pdf25m: ≈ 6.5 KB a short paragraph was the characters' tuples, kept until every page is read)."""
+
+    text: str  # its characters left to right, spaces kept
+    top: float  # its leftmost character's top
+    highest: float  # its characters' least top
+    lowest: float  # its characters' greatest top
+    x0: float  # its characters' least left edge
+    x1: float  # their greatest right edge
+    first_x0: float  # its leftmost character's left edge
+    em: float  # its widest glyph, 1 pt at least (a full-width glyph ≈ 1 em)
+    artifact: bool  # every character marked an artifact by a tagged PDF (`ARTIFACT`)
+    runs: tuple[Run, ...]  # its runs of text (`COLUMN_GAP_EM`), blank characters left out
+    run_em: float  # the widest glyph of its runs (1.0 when it has none)
+
+
 @record()
 class PageText:
-    """One page's characters outside its tables, and the (top, bottom) of each table on it."""
+    """One page's text lines outside its tables (`page_text`), and the (top, bottom) of each table on it."""
 
     page: int
-    chars: list[Char]
+    lines: list[TextLine]
     tables: list[tuple[float, float]] = field(default_factory=list)
     width: float = 0.0
 
@@ -75,8 +105,55 @@ def group_lines(chars: list[Char]) -> list[list[Char]]:
     return [sorted(line, key=lambda c: c[0]) for line in lines]
 
 
-def _key(line: list[Char]) -> str:
-    return "".join(c[3] for c in line).replace(" ", "").replace("\u3000", "")
+def _runs(line: list[Char]) -> tuple[tuple[Run, ...], float]:
+    """The line's runs of text, a run ending where the next character is over a column gap away, and the widest glyph
+    among them."""
+    chars = [c for c in line if c[3].strip()]
+    if not chars:
+        return (), 1.0
+    em = max(1.0, max(c[5] - c[4] for c in chars))
+    runs = [(chars[0][4], chars[0][5], chars[0][3])]
+    for a, b in pairwise(chars):
+        if b[4] - a[5] > COLUMN_GAP_EM * em:
+            runs.append((b[4], b[5], b[3]))
+        else:
+            x0, _, text = runs[-1]
+            runs[-1] = (x0, b[5], text + b[3])
+    return tuple(runs), max(c[5] - c[4] for c in chars)
+
+
+def _text_line(line: list[Char]) -> TextLine:
+    """A `group_lines` line of characters as a `TextLine`."""
+    text = "".join(c[3] for c in line)
+    runs, run_em = _runs(line)
+    if len(runs) == 1 and runs[0][2] == text:  # one run, no blank: its text is the line's (one string kept)
+        runs = ((runs[0][0], runs[0][1], text),)
+    tops = [c[2] for c in line]
+    return TextLine(
+        text,
+        line[0][2],
+        min(tops),
+        max(tops),
+        min(c[4] for c in line),
+        max(c[5] for c in line),
+        line[0][4],
+        max(1.0, max(c[5] - c[4] for c in line)),
+        all(c[6:7] == (True,) for c in line),
+        runs,
+        run_em,
+    )
+
+
+def page_text(
+    page: int, chars: list[Char], tables: list[tuple[float, float]] | None = None, width: float = 0.0
+) -> PageText:
+    """The page's text outside its tables from its characters: their lines (`group_lines`), each kept as a `TextLine`
+    — the characters themselves are let go."""
+    return PageText(page, [_text_line(line) for line in group_lines(chars)], tables or [], width)
+
+
+def _key(line: TextLine) -> str:
+    return line.text.replace(" ", "").replace("\u3000", "")
 
 
 def drop_running_heads(pages: list[PageText]) -> list[PageText]:
@@ -87,50 +164,46 @@ def drop_running_heads(pages: list[PageText]) -> list[PageText]:
     one-page PDF's header cannot be told from a title: it stays.)"""
     edges = []
     for p in pages:
-        lines = group_lines(p.chars)
+        lines = p.lines
         edges.append(lines[:HEAD_LINES] + lines[-HEAD_LINES:] if len(lines) > 2 * HEAD_LINES else lines)
     need = max(2, len(pages) - 1)
 
-    def repeats(line: list[Char]) -> bool:
-        text, top = _key(line), line[0][2]
-        hits = sum(any(_key(o) == text and abs(o[0][2] - top) <= HEAD_TOLERANCE for o in e) for e in edges)
+    def repeats(line: TextLine) -> bool:
+        text, top = _key(line), line.top
+        hits = sum(any(_key(o) == text and abs(o.top - top) <= HEAD_TOLERANCE for o in e) for e in edges)
         return len(pages) >= 2 and hits >= need
 
     feet = []  # per page: (words, number − page, top) of each bottom line ending in a number (`_NUMBERED_FOOTER`)
     for p in pages:
-        bottom = [
-            (_NUMBERED_FOOTER.fullmatch(_key(line)), line[0][2]) for line in group_lines(p.chars)[::-1][:HEAD_LINES]
-        ]
+        bottom = [(_NUMBERED_FOOTER.fullmatch(_key(line)), line.top) for line in p.lines[::-1][:HEAD_LINES]]
         feet.append([(m["words"], int(m["number"]) - p.page, top) for m, top in bottom if m])
 
-    def numbered(line: list[Char], page: int) -> bool:
+    def numbered(line: TextLine, page: int) -> bool:
         """The same words at the same height at the foot of the pages, each followed by its page's number (offset
         alike on every page: a cover may go unnumbered) — a running footer naming the report (review20e: read as a
         caption line over the next page's first table, it took the year from a table's own caption)."""
-        m, top = _NUMBERED_FOOTER.fullmatch(_key(line)), line[0][2]
+        m, top = _NUMBERED_FOOTER.fullmatch(_key(line)), line.top
         if m is None:
             return False
         words, offset = m["words"], int(m["number"]) - page
         hits = sum(any(w == words and o == offset and abs(t - top) <= HEAD_TOLERANCE for w, o, t in f) for f in feet)
         return len(pages) >= 2 and hits >= need
 
+    def dropped(line: TextLine, foot: bool, page: int) -> bool:
+        return bool(
+            _PAGE_NUMBER.fullmatch(_key(line)) or repeats(line) or line.artifact or (foot and numbered(line, page))
+        )
+
     out = []
     for p in pages:
-        lines = group_lines(p.chars)
-        drop: list[list[Char]] = []
-        for foot, ordered in ((False, lines[:HEAD_LINES]), (True, lines[::-1][:HEAD_LINES])):
-            for line in ordered:
-                if (
-                    _PAGE_NUMBER.fullmatch(_key(line))
-                    or repeats(line)
-                    or all(c[6:7] == (True,) for c in line)
-                    or (foot and numbered(line, p.page))
-                ):
-                    drop.append(line)
-                else:
-                    break
-        gone = {id(ch) for line in drop for ch in line}
-        out.append(PageText(p.page, [c for c in p.chars if id(c) not in gone], p.tables, p.width))
+        lines = p.lines
+        # a prefix and a suffix of its lines: the characters left group into the same lines (`group_lines` is greedy
+        # in order of height, and what is left is a run of that order from a line's first character to a line's last)
+        head = next((k for k, line in enumerate(lines[:HEAD_LINES]) if not dropped(line, False, p.page)), None)
+        foot = next((k for k, line in enumerate(lines[::-1][:HEAD_LINES]) if not dropped(line, True, p.page)), None)
+        start = min(HEAD_LINES, len(lines)) if head is None else head
+        end = len(lines) - (min(HEAD_LINES, len(lines)) if foot is None else foot)
+        out.append(PageText(p.page, lines[start:end], p.tables, p.width))
     return out
 
 
@@ -149,11 +222,7 @@ class _Line:
 def _page_lines(p: PageText, left: float | None) -> list[_Line]:
     """The page's lines, with its text column: from `left` (the leftmost line of the pages of its width) to the
     rightmost line or, when no line reaches it, the page's width less the left margin (margins are symmetric)."""
-    lines = []
-    for line in group_lines(p.chars):
-        em = max(1.0, max(c[5] - c[4] for c in line))  # a full-width glyph ≈ 1 em
-        x0, x1 = min(c[4] for c in line), max(c[5] for c in line)
-        lines.append(_Line(p.page, x0, x1, line[0][2], "".join(c[3] for c in line), em, 0, 0))
+    lines = [_Line(p.page, line.x0, line.x1, line.top, line.text, line.em, 0, 0) for line in p.lines]
     if lines:
         column_left = min([s.x0 for s in lines] + ([left] if left is not None else []))
         column_right = max([s.x1 for s in lines] + ([p.width - column_left] if p.width else []))
@@ -180,9 +249,9 @@ def column_lefts(pages: list[PageText]) -> dict[int, float]:
     only indented lines (a caption over a table, a one-line paragraph) does not show by itself."""
     lefts: dict[int, float] = {}
     for p in pages:
-        for row in group_lines(p.chars):
+        for row in p.lines:
             key = round(p.width)
-            lefts[key] = min(lefts.get(key, row[0][4]), row[0][4])
+            lefts[key] = min(lefts.get(key, row.first_x0), row.first_x0)
     return lefts
 
 
