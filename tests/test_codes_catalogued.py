@@ -59,6 +59,8 @@ NOT_CODES = {
             "PERFXL_SERVE_MAX_CELLS",
             "PERFXL_MAX_PDF_OBJECTS",
             "PERFXL_MAX_PDF_PAGE_CHARS",
+            "PERFXL_MAX_SOFFICE_BYTES",
+            "PERFXL_MAX_PDF_STACK_ITEMS",
             "XLWINGS_LICENSE_KEY",
             "XLWINGS_ON_SERVER",
             "XLWINGS_PROJECT_DIR",

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PerfxlError, UnreadableWorkbook
-from ..io.libreoffice import convert_many, soffice_path
+from ..io.guard import Limits
+from ..io.libreoffice import SofficeMemoryError, convert_many, soffice_path
 from .docx_reader import read_docx
 from .guarded import guard_document
 from .source import DocumentSource
@@ -37,12 +38,24 @@ def read_doc(path: str | Path, limits: Any = None, *, checked: bool = False) -> 
         guard_document(src, limits)
     if soffice_path() is None:
         raise _refuse(src, "无法直接读取（本机未安装 LibreOffice，无法自动转换）", "cannot be read without LibreOffice")
+    cap = limits or Limits.from_env()  # LibreOffice's address space (max_soffice_bytes): an untrusted file
     with tempfile.TemporaryDirectory(prefix="perfxl-doc-") as tmp:
         work = Path(tmp)
         copy = work / "report.doc"
         shutil.copyfile(src, copy)
         try:
-            [converted] = convert_many([copy], "docx", work / "out", timeout=CONVERT_TIMEOUT)
+            [converted] = convert_many(
+                [copy], "docx", work / "out", timeout=CONVERT_TIMEOUT, max_memory=cap.max_soffice_bytes
+            )
+        except SofficeMemoryError:
+            mb = f"{cap.max_soffice_bytes / (1 << 20):,.0f} MB"
+            raise _refuse(
+                src,
+                f"无法自动转换（LibreOffice 转换时异常终止，可能是内存超过上限 {mb}；"
+                "如确需转换，可设置环境变量 PERFXL_MAX_SOFFICE_BYTES 提高上限）",
+                f"could not be converted (LibreOffice ended abnormally, possibly at its memory cap of {mb}: "
+                "raise it with PERFXL_MAX_SOFFICE_BYTES)",
+            ) from None
         except PerfxlError:
             raise _refuse(
                 src,

@@ -85,6 +85,12 @@ class Limits:
     max_pdf_objects: int = 200_000  # object ids a PDF's cross-reference sections declare (≈ 190 bytes each in a table)
     max_pdf_page_chars: int = 30_000  # glyphs laid out on one PDF page (≈ 1.1 KB and 0.3 ms each, a page held at once)
     max_pdf_stream_bytes: int = 64 * MIB  # one PDF stream, inflated
+    # objects a PDF parser holds at once — an array's or dictionary's items, open ones nested included, or a content
+    # stream's operands before their operator (≈ 150 bytes each): real reports ≤ 267, a 65,536-glyph font's /W ≤ 196,608
+    max_pdf_stack_items: int = 500_000
+    # LibreOffice's address space while it converts an old .doc (RLIMIT_AS of soffice.bin; its own start-up needs
+    # ≈ 0.5 GiB on a throw-away profile, a 2 MB real report converts within it): the conversion is bounded in time too
+    max_soffice_bytes: int = 2048 * MIB
     # One paragraph or free-text cell read figure by figure (document.facts.readable): ten times the longest real
     # paragraph (567 characters) — the narrative checks set each figure against the figures and sentences around it,
     # work growing with the square of a text's length (crash12). A longer text is left unread and said so (coverage).

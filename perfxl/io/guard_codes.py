@@ -96,6 +96,10 @@ _CODES: dict[str, tuple[str, str, str, str, str]] = {
                              "交叉引用表的每个对象都占内存，声明上亿个对象的 PDF（恶意构造）会拖垮读取；上限可用 PERFXL_MAX_PDF_OBJECTS 调整。",
                              "交叉引用流声明 1 亿个对象的 200 字节 PDF",
                              "PDF 的交叉引用表声明的对象过多（超过 200,000 个，正常报告不过数万个），无法安全读取"),
+    "PDF_OBJECT_TOO_LARGE": ("PDF 中的数组、字典或操作数过多", "a PDF array, dictionary or run of operands is too large",
+                             "解析器同时持有的每一项都占内存，一个几 KB 的 PDF 可在数据流里写下数百万项的数组（恶意构造）拖垮读取；上限可用 PERFXL_MAX_PDF_STACK_ITEMS 调整。",
+                             "内容流中一个 200 万项数组的 8 KB PDF",
+                             "PDF 中的数组、字典或一串操作数过大（同时超过 500,000 项，正常报告不过数百项），无法安全读取"),
     "PDF_PAGE_TOO_DENSE": ("PDF 某页文字过多", "a PDF page shows too many glyphs",
                            "每个字符都占内存和时间，一页几十万字符的 PDF（恶意构造）会拖垮读取；上限可用 PERFXL_MAX_PDF_PAGE_CHARS 调整。",
                            "一页显示 100 万个字符的 PDF",
@@ -131,6 +135,8 @@ GUARD_SETTINGS = MappingProxyType(
         "PDF_TOO_MANY_PAGES": "PERFXL_MAX_PDF_PAGES",
         "PDF_PAGE_TOO_DENSE": "PERFXL_MAX_PDF_PAGE_CHARS",
         "PDF_TOO_MANY_OBJECTS": "PERFXL_MAX_PDF_OBJECTS",
+        "PDF_OBJECT_TOO_LARGE": "PERFXL_MAX_PDF_STACK_ITEMS",
+        "DOC_LEGACY_FORMAT": "PERFXL_MAX_SOFFICE_BYTES",
     }
 )
 

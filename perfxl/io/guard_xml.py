@@ -30,7 +30,7 @@ __all__ = [
     "scan_ods_tables",
 ]
 
-CHUNK = 1 << 20
+CHUNK = 1 << 16
 MAX_PROLOGUE = 64 * 1024
 MAX_TAG = 1 << 20
 

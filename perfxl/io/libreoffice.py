@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -17,7 +18,9 @@ from pathlib import Path
 
 from perfxl.errors import PerfxlError
 
-__all__ = ["soffice_path", "convert_many", "TIMEOUT_SECONDS", "SECONDS_PER_FILE"]
+MIB = 1 << 20
+
+__all__ = ["soffice_path", "convert_many", "SofficeMemoryError", "TIMEOUT_SECONDS", "SECONDS_PER_FILE"]
 
 #: The time limit of one LibreOffice run: its start-up allowance, plus SECONDS_PER_FILE for each file it converts
 #: (a run converting 150 reports on a loaded 2-core machine took longer than a flat 180 s).
@@ -41,14 +44,33 @@ _RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def _run_group(cmd: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
-    """Run `cmd` in a session of its own; past `timeout`, kill the whole group and raise TimeoutExpired.
+class SofficeMemoryError(PerfxlError):
+    """A LibreOffice run under an address-space cap (`convert_many(max_memory=…)`) ended by a signal: its allocation
+    failed at the cap (LibreOffice aborts, Signal 6) — or it crashed by itself; the two cannot be told apart."""
+
+
+def _cap_memory(limit: int) -> None:
+    """In the child, before exec: its address space (and its children's: `soffice` runs `soffice.bin`) at most `limit`."""
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)  # never above a cap already in force (raising it is not allowed)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _run_group(cmd: list[str], timeout: float, max_memory: int | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `cmd` in a session of its own, its address space capped at `max_memory` bytes (RLIMIT_AS, when given);
+    past `timeout`, kill the whole group and raise TimeoutExpired.
 
     `soffice` is a launcher: the converter is its child `soffice.bin`, which `subprocess.run`'s timeout (a kill of the
     direct child only) left running, orphaned, at full CPU on a hostile document (sec24c: still converting 9 s after
     the refusal; the time limit bounded perfxl's wait, not LibreOffice)."""
     with subprocess.Popen(
-        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=None if max_memory is None else lambda: _cap_memory(max_memory),
     ) as proc:
         try:
             out, err = proc.communicate(timeout=timeout)
@@ -66,11 +88,19 @@ def soffice_path() -> str | None:
 
 
 def convert_many(
-    srcs: list[Path], fmt: str, outdir: Path, *, recalc: bool = False, timeout: float | None = None
+    srcs: list[Path],
+    fmt: str,
+    outdir: Path,
+    *,
+    recalc: bool = False,
+    timeout: float | None = None,
+    max_memory: int | None = None,
 ) -> list[Path]:
     """Convert several files to `fmt` (a key of FILTERS, or "ext:filter:options") in `outdir`, in one LibreOffice
-    run (start-up dominates the cost); the new files in input order. PerfxlError SOFFICE_MISSING / SOFFICE_FAILED.
-    The run's time limit is `timeout`, by default TIMEOUT_SECONDS + SECONDS_PER_FILE a file."""
+    run (start-up dominates the cost); the new files in input order. PerfxlError SOFFICE_MISSING / SOFFICE_FAILED
+    (SofficeMemoryError when a run capped at `max_memory` bytes of address space ended by a signal). The run's time
+    limit is `timeout`, by default TIMEOUT_SECONDS + SECONDS_PER_FILE a file; `max_memory` (an input perfxl did not
+    write: Limits.max_soffice_bytes) bounds its memory too."""
     if timeout is None:
         timeout = TIMEOUT_SECONDS + SECONDS_PER_FILE * len(srcs)
     exe = soffice_path()
@@ -99,12 +129,22 @@ def convert_many(
             *map(str, srcs),
         ]
         try:
-            proc = _run_group(cmd, timeout)
+            proc = _run_group(cmd, timeout, max_memory)
             why = proc.stderr.strip()[:200]
         except (OSError, subprocess.TimeoutExpired) as exc:
             proc, why = None, f"{type(exc).__name__}（超过 {timeout:g} 秒或无法启动）"
     outs = [outdir / f"{src.stem}.{fmt.split(':', 1)[0]}" for src in srcs]  # "pdf:writer_pdf_Export:{…}" too
     missing = [o for o in outs if not o.exists()]
+    if max_memory is not None and proc is not None and (proc.returncode < 0 or proc.returncode > 128):
+        # the `soffice` script exits 128 + the signal that ended soffice.bin (134: Signal 6, an allocation refused)
+        mb = f"{max_memory / MIB:,.0f} MB"
+        raise SofficeMemoryError(
+            f"LibreOffice 转换中止（进程异常终止，可能是内存超过上限 {mb}；可设置环境变量 PERFXL_MAX_SOFFICE_BYTES 提高上限）",
+            f"LibreOffice ended abnormally (exit {proc.returncode}), possibly at its memory cap of {mb}"
+            " (raise it with PERFXL_MAX_SOFFICE_BYTES)",
+            code="SOFFICE_FAILED",
+            path=str(srcs[0]),
+        )
     if proc is None or proc.returncode != 0 or missing:
         raise PerfxlError(
             f"LibreOffice 转换失败：{why}",

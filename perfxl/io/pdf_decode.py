@@ -44,6 +44,7 @@ class _Budget:
         )
         self.page_chars = limits.max_pdf_page_chars
         self.objects, self.objects_spent = limits.max_pdf_objects, 0
+        self.stack_items = limits.max_pdf_stack_items
 
     def claim_objects(self, count: int) -> None:
         """Object ids declared by a cross-reference section; PDF_TOO_MANY_OBJECTS past the cap."""
@@ -55,6 +56,14 @@ class _Budget:
                 f"the PDF's cross-reference sections declare more than max_pdf_objects={self.objects} objects",
                 "PERFXL_MAX_PDF_OBJECTS",
             )
+
+    def refuse_stack(self, held: int) -> UnreadableWorkbook:
+        return self._over(
+            "PDF_OBJECT_TOO_LARGE",
+            f"PDF 中的数组、字典或一串操作数过大（同时超过 {self.stack_items:,} 项，正常报告不过数百项）",
+            f"a PDF array, dictionary or run of operands holds more than max_pdf_stack_items={self.stack_items} items",
+            "PERFXL_MAX_PDF_STACK_ITEMS",
+        )
 
     def refuse_page(self, page: object) -> UnreadableWorkbook:
         return self._over(
@@ -229,6 +238,52 @@ def _counted(render_char: Any) -> Any:
     return run
 
 
+def _bounded_stacks(psparser: Any, pdfinterp: Any) -> None:
+    """pdfminer's parser stacks held to `max_pdf_stack_items`: the items of the arrays and dictionaries open at once
+    (a 4 KB content stream `[1.5 1.5 …]` of 2,000,000 items held 340 MB, nested `[[[…` as much; the stream cap
+    allowed 8 times more), and the page interpreter's operands waiting for their operator. Counted as they are pushed:
+    the items of the containers open around the current one are counted as one opens or closes, so a push costs one
+    comparison."""
+    parser, interpreter = psparser.PSStackParser, pdfinterp.PDFPageInterpreter
+    push, start_type, end_type, push_operand = parser.push, parser.start_type, parser.end_type, interpreter.push
+
+    def check(self: Any, held: int) -> None:
+        budget = _BUDGET.get()
+        if budget is not None and held > budget.stack_items:
+            raise budget.refuse_stack(held)
+
+    def held_open(self: Any) -> int:
+        """The items of the containers open around the current one, and they themselves (0 when none is open: a
+        `reset` empties them)."""
+        return self.__dict__.get("_perfxl_open", 0) if self.context else 0
+
+    def counted_push(self: Any, *objs: Any) -> None:
+        push(self, *objs)
+        check(self, len(self.curstack) + held_open(self))
+
+    def counted_start(self: Any, pos: int, type: str) -> None:
+        held = held_open(self) + len(self.curstack) + 1  # the current stack is put aside with the new container
+        start_type(self, pos, type)
+        self._perfxl_open = held
+        check(self, held)
+
+    def counted_end(self: Any, type: str) -> Any:
+        out = end_type(self, type)
+        self._perfxl_open = held_open(self) - len(self.curstack) - 1  # the stack put aside is current again
+        return out
+
+    def counted_operand(self: Any, obj: Any) -> None:
+        push_operand(self, obj)
+        check(self, len(self.argstack))
+
+    parser.push, parser.start_type, parser.end_type, interpreter.push = (
+        counted_push,
+        counted_start,
+        counted_end,
+        counted_operand,
+    )
+
+
 class _CountedOffsets(dict):
     """A cross-reference table's offsets (pdfminer's `PDFXRef.offsets`), each new object id claimed from the budget."""
 
@@ -282,6 +337,10 @@ def bounded_decoding(limits: Limits, path: Path) -> Iterator[None]:
         import pdfminer.pdfdocument as pdfdocument
 
         _counted_xrefs(pdfdocument)
+        import pdfminer.pdfinterp as pdfinterp
+        import pdfminer.psparser as psparser
+
+        _bounded_stacks(psparser, pdfinterp)
     token = _BUDGET.set(_Budget(limits, path))
     try:
         yield

@@ -315,7 +315,7 @@ def _scan_parts(
     return uncached, errors, quick
 
 
-_PIECE = 4 << 20
+_PIECE = 1 << 20
 
 
 def _row_pieces(fh) -> Any:
