@@ -66,10 +66,12 @@ _LISTED_BRACKET = lazy_compile(
     r"(?P<names>[^（）()\n，,；;。:：]+)[）)](?!\s*等)"
 )
 #: How an organisation's own name ends, after at least one character of its own ("党政办公室", "区环境监测站", "司法警察
-#: 大队"): not a kind ("公益一类", "行政", "正科级", "小学、初中") nor a bare noun ("社区") that a bracket may name instead.
+#: 大队", "政府"): not a kind ("公益一类", "行政", "正科级", "初中") nor a bare noun ("社区") a bracket may name instead.
+#: More than half the names (those a 和/及 joins counted apart) must so end — a short form may stand among them ("3个行政
+#: 部门(人大、政府和党委)", 玉溪镇 2022).
 _ORG_NAME = lazy_compile(
     r"^[\u4e00-\u9fff]+(?:科|室|股|处|局|站|所|队|中心|院|校|馆|部|委|会|办|庭|厂|场|园|台|社|组|团|司|镇|乡|街道|村"
-    r"|社区|学|库|基地)$"
+    r"|社区|学|库|基地|府)$"
 )
 #: "…等" is not the whole list: held only to naming more than the count (a part of the whole cannot), as after 包括
 _NOT_ALL = lazy_compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")
@@ -190,7 +192,8 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
         names = tuple(n.strip() for n in _split_names(body[: etc.start()] if etc else body))
         if len(names) < 2:
             continue
-        if pattern is _LISTED_BRACKET and not all(_ORG_NAME.match(n) for n in names):
+        pieces = [piece for n in names for piece in _JOINERS.split(n)] if pattern is _LISTED_BRACKET else []
+        if pieces and 2 * sum(bool(_ORG_NAME.match(piece)) for piece in pieces) <= len(pieces):
             continue  # "3个事业单位(公益一类、公益二类)": kinds, not their names
         if any(not n or len(n) > _LONGEST_NAME or re.search(r"\d", _bracketless(n)) for n in names):
             continue
