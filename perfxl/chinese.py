@@ -20,6 +20,8 @@ __all__ = [
     "available",
     "looks_traditional",
     "gb2312_converted",
+    "GB2312_IN_PHRASES",
+    "IDEOGRAPH_RANGES",
     "is_plain",
     "nfkc_stable",
     "nfkc_stable_of",
@@ -67,14 +69,57 @@ _CONVERTED = re.compile("[" + "".join(sorted(GB2312_CONVERTED)) + "]")
 _GB2312_ENCODE = codecs.lookup("gb2312").encode
 
 
+#: The GB2312 characters OpenCC's t2s converts only inside a phrase of its dictionary ("沈默" → "沉默", "回覆" → "回复",
+#: "藉口" → "借口", "毛坏" → "毛坯", "英哩" → "英里"): a text GB2312 encodes is left alone with them (it is simplified
+#: already: "损坏", "覆盖率"), a text that does not encode is sent to OpenCC for them, as it always was. Derived from
+#: OpenCC's t2s dictionaries; tests/test_start25b.py recomputes it.
+GB2312_IN_PHRASES = frozenset("哩坏沈藉覆")
+
+#: `GB2312_CONVERTED` and `GB2312_IN_PHRASES` as one character class (a text that does not encode in GB2312).
+_CONVERTED_ANY = re.compile("[" + "".join(sorted(GB2312_CONVERTED | GB2312_IN_PHRASES)) + "]")
+
+#: The code point ranges of the CJK ideographs (Extension A, the unified block, compatibility ideographs, the
+#: supplementary and tertiary planes' extensions and compatibility supplement): every character outside GB2312 that
+#: OpenCC's t2s dictionaries hold lies in one of them (tests/test_start25b.py checks the dictionaries and every code
+#: point outside them) — "㎡", "•", a no-break space, "€" are converted by nothing.
+IDEOGRAPH_RANGES = (("\u3400", "\u4dbf"), ("\u4e00", "\u9fff"), ("\uf900", "\ufaff"), ("\U00020000", "\U0003ffff"))
+
+
+class _Ideograph(Exception):
+    """Raised by the encoding error handler below at the first ideograph GB2312 does not encode."""
+
+
+def _outside_gb2312(exc: UnicodeError) -> tuple[str, int]:
+    """Encoding error handler ("perfxl-ideograph"): drops the characters GB2312 does not encode, stops (`_Ideograph`)
+    at the first ideograph among them — one encode pass finds it, however many other characters fail."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    for ch in exc.object[exc.start : exc.end]:
+        if any(lo <= ch <= hi for lo, hi in IDEOGRAPH_RANGES):
+            raise _Ideograph
+    return "", exc.end
+
+
+codecs.register_error("perfxl-ideograph", _outside_gb2312)
+
+
 def looks_traditional(text: str) -> bool:
-    """True when the text holds CJK characters outside GB2312 (simplified text encodes in GB2312), or one of the
-    GB2312 characters OpenCC converts."""
+    """True when OpenCC's t2s may change the text: it holds a CJK ideograph outside GB2312 (simplified text encodes in
+    GB2312), or one of the GB2312 characters OpenCC converts (`GB2312_CONVERTED`; in a text that does not encode,
+    `GB2312_IN_PHRASES` too). A text that fails GB2312 only for other characters ("实际规模（㎡）", a no-break space, "•")
+    is not: no OpenCC key holds them, so OpenCC would give it back unchanged — and is not loaded for it (≈ 12 ms CPU a
+    process, issue 14, start25b)."""
     try:
         _GB2312_ENCODE(text)
         return _CONVERTED.search(text) is not None
     except UnicodeEncodeError:
-        return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+        if _CONVERTED_ANY.search(text) is not None:
+            return True
+        try:
+            _GB2312_ENCODE(text, "perfxl-ideograph")
+        except _Ideograph:
+            return True
+        return False
 
 
 def gb2312_converted(text: str) -> bool | None:

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import gc
+import itertools
+import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,6 +61,41 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
         if nextitem is None or nextitem.path != item.path:
             gc.collect()
             gc.freeze()
+
+
+# ---------------------------------------------------------------- tmp_path without the numbered-folder bookkeeping
+
+#: Each test's phases, passed or not (`pytest_runtest_makereport` below): `tmp_path` keeps a failed test's folder.
+_PASSED = pytest.StashKey[dict[str, bool]]()
+_TMP_NUMBER = itertools.count()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    report = yield
+    item.stash.setdefault(_PASSED, {})[report.when] = report.passed
+    return report
+
+
+@pytest.fixture
+def tmp_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """pytest's `tmp_path` (a new empty folder under the run's base temp, named after the test; deleted when the test
+    passed under `tmp_path_retention_policy = "failed"`, kept when it failed) made with one `mkdir`: pytest's own lists
+    the base folder for the next free number, re-points a `…current` symlink and resolves the path at every test —
+    ≈ 0.3 ms of CPU and, on a busy disk, more of wall, in the ≈ 3,800 fast tests that take a folder (fast25). The
+    number is this process's count (each xdist worker has a base temp of its own), after a "-" unlike pytest's."""
+    base, name = tmp_path_factory.getbasetemp(), re.sub(r"\W", "_", request.node.name)[:30]
+    while True:
+        path = base / f"{name}-{next(_TMP_NUMBER)}"
+        try:
+            path.mkdir()
+            break
+        except FileExistsError:  # a folder a test made with `tmp_path_factory.mktemp` under the same name
+            continue
+    yield path
+    passed = request.node.stash.get(_PASSED, {})
+    if request.config.getini("tmp_path_retention_policy") == "failed" and passed.get("call", True):
+        shutil.rmtree(path, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- PERFXL_CHECK_SLOW_MARKS=1: is the fast loop pure?

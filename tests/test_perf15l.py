@@ -17,6 +17,7 @@ from perfxl.grid import Grid
 from perfxl.layout import cells, headers
 from perfxl.layout.cells import a1_text, cell_of
 from perfxl.model import a1
+from tests.test_start25b import traditional_by_character
 
 
 def test_a1_text_is_model_a1_for_any_place():
@@ -58,11 +59,8 @@ def test_known_label_shortcut_answers_as_the_forms_do():
 
 
 def _traditional_plain(text: str) -> bool:
-    try:
-        text.encode("gb2312")
-        return not GB2312_CONVERTED.isdisjoint(text)
-    except UnicodeEncodeError:
-        return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    """The rule by character (start25b: a text outside GB2312 only for symbols such as "㎡" is not traditional)."""
+    return traditional_by_character(text)
 
 
 def test_traditional_test_by_its_character_class_answers_as_the_set():

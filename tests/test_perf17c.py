@@ -14,7 +14,7 @@ from decimal import Decimal
 from hypothesis_budget import draws
 from randomrows import NA_TEXTS, example_context, plain_text_cells, random_na_rows, random_table, two_contexts
 
-from perfxl.chinese import GB2312_CONVERTED, to_simplified
+from perfxl.chinese import to_simplified
 from perfxl.model import CellRef, CellValue, Submission
 from perfxl.profiles import load_profile
 from perfxl.rules import deviations, not_applicable
@@ -23,6 +23,7 @@ from perfxl.rules.cells import text_cells
 from perfxl.rules.context import Context, compact
 from perfxl.rules.row_facts import RowFacts
 from perfxl.values import ValueKind
+from tests.test_start25b import traditional_by_character
 
 _RAWS = ("文本", " ", None, Decimal("1.5"), 3, "", "x\x1b", float("inf"), float("nan"), 2.5, "#N/A")
 
@@ -156,11 +157,8 @@ def test_under_way_word_kept_by_text_is_the_plain_search():
 
 
 def _looks_traditional_as_before(text: str) -> bool:
-    try:
-        text.encode("gb2312")
-        return not GB2312_CONVERTED.isdisjoint(text)
-    except UnicodeEncodeError:
-        return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    """The rule by character (start25b: a text outside GB2312 only for symbols such as "㎡" is not traditional)."""
+    return traditional_by_character(text)
 
 
 def test_looks_traditional_with_the_encoder_kept_is_str_encode():

@@ -71,7 +71,8 @@ _CJK = "中文绩效目标完成率以上不低于万元年度的比较与增加
 
 
 def _sample(items: list, rng: random.Random, depth: int = 0) -> str:
-    """A random string the parsed pattern `items` may match (lookarounds skipped: the string is then checked)."""
+    """A random string the parsed pattern `items` may match (a lookbehind's text written out, other lookarounds skipped:
+    the string is then checked)."""
     out = []
     for op, av in items:
         if op is C.LITERAL:
@@ -92,6 +93,8 @@ def _sample(items: list, rng: random.Random, depth: int = 0) -> str:
             out.extend(_sample(sub, rng, depth + 1) for _ in range(n))
         elif op is C.CATEGORY:
             out.append(_category(av, rng))
+        elif op is C.ASSERT and av[0] < 0:  # a lookbehind: the text it asks for, before what follows
+            out.append(_sample(av[1], rng, depth + 1))
         elif op in (C.AT, C.ASSERT, C.ASSERT_NOT, C.GROUPREF):
             continue
         else:  # pragma: no cover - an opcode the gated patterns do not use

@@ -32,12 +32,20 @@ WORKBOOKS = [
 ]
 
 
+def _source(name: str) -> str:
+    """The text of perfxl's module `name` (a package's `__init__.py`)."""
+    path = ROOT / Path(*name.split("."))
+    return (path / "__init__.py" if path.is_dir() else path.with_suffix(".py")).read_text(encoding="utf-8")
+
+
 def _decorated() -> list[type]:
     """Every class of perfxl's modules whose `__eq__` is `perfxl.records`'."""
     found: dict[str, type] = {}
     for info in pkgutil.walk_packages(perfxl.__path__, "perfxl."):
         if info.name.endswith("__main__") or info.name.startswith(("perfxl.serve.asgi", "perfxl.excel")):
             continue  # the CLI's entry runs it; the add-in server's app and the Excel modules load xlwings in a mode
+        if "@record" not in _source(info.name):
+            continue  # no class of its own is a record: not imported (dask's executor would pull ≈ 360 modules, fast25)
         module = importlib.import_module(info.name)
         for obj in vars(module).values():
             if isinstance(obj, type) and getattr(obj.__eq__, "__module__", "") == "perfxl.records":

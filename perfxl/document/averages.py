@@ -98,6 +98,16 @@ def _names(owner: str, item: str) -> tuple[str, str]:
     return claim, item
 
 
+#: Words naming a whole region or all units ("全县公用经费支出2390万元", "各学校…"): a total of that scope is not the one
+#: unit's whose average its paragraph prints ("我校…生均公用经费1200元") unless the average's sentence names it too.
+_SCOPE = lazy_compile(r"全(?:县|市|区|州|省|国|镇|乡|旗|盟|系统|行业)|各(?:县|市|区|乡|镇|校|学校|单位|部门)")
+
+
+def _scopes(run: _Run, pi: int, f: Fact) -> frozenset[str]:
+    """The region or all-units words of a figure's sentence (`_SCOPE`)."""
+    return frozenset(_SCOPE.findall(sentence_of(run, pi, f)))
+
+
 def _year(run: _Run, pi: int, f: Fact) -> str:
     """The year a figure's sentence names first ("" when it names none: whose year it is stays open)."""
     years = _YEAR.findall(sentence_of(run, pi, f))
@@ -112,7 +122,7 @@ def _totals(
     paragraph's 2023 figure 12万元 was held to 12 / 4); none whose sentence names another year than the average's (the
     table's year is the report's)."""
     out: list[tuple[Interval, Decimal, str, str, Location]] = []
-    year = _year(run, pi, average)
+    year, scopes = _year(run, pi, average), _scopes(run, pi, average)
     table = not year or year == run.year
     if claim and table and (tv := run.values.get((claim, "final"))) is not None and not tv.formula and tv.refs:
         factor = convert(Decimal(1), tv.unit, "元").factor if tv.unit and not tv.unit_assumed else None
@@ -125,10 +135,14 @@ def _totals(
         for f in facts:
             if f is average or (year and (other := _year(run, pj, f)) and other != year):
                 continue
-            if f.role not in ("value", "final") or not f.quantity.is_money or f.direction or _bound(f):
+            # (the item's budget too: "公用经费预算300万元,实际支出239万元,…生均公用经费1255元" may be the budget's average —
+            # two totals that differ leave which is meant open, review25p)
+            if f.role not in ("value", "final", "budget") or not f.quantity.is_money or f.direction or _bound(f):
                 continue
             if _approximate(f) or _average(f) is not None or (pj, f.index) in run.contradicted:
                 continue
+            if _scopes(run, pj, f) != scopes:
+                continue  # "全县公用经费支出2390万元" beside "我校…生均公用经费1200元": another scope's total (review25p)
             # (its item by its claim, or by its name less the spending words: "公用经费支出239万元" is the 公用经费's — prose25)
             if not ((claim and claim in (f.claim, _item(f))) or _SPENT.sub("", _item(f)) == item):
                 continue

@@ -33,8 +33,10 @@ from .defined_shares import check_defined_shares
 from .facts import (
     Fact,
     ParagraphFacts,
+    compact_name,
     ends_on_uses_heading,
     extract_facts,
+    named_owner,
     opens_item,
     readable,
     sentences,
@@ -308,6 +310,8 @@ def _check_claim(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None
             continue
         if fact.role in ("change", "change_rate") and fact.direction == 0:
             return
+        if "@" in tv.claim and _grand_total_said(fact) and "总计" not in _quoted_line(tv.label) and _carried_lines(run):
+            return  # "收入总计9859.38万元" beside a 收支总表's 本年收入合计 9746.50: a 总计 holds the 结转 (review25p)
         if _with_carried_in_agrees(run, pi, fact, tv) or ("@" in tv.claim and _rounded_yuan_agrees(fact, tv)):
             return
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
@@ -671,6 +675,30 @@ def _compare_line(run: _Run, pi: int, ref: TextRef, fact: Fact, found: LineMatch
 
 #: Words naming a whole (本年支出合计, 收入总计, 共计, 总额): a figure so named is the department's total for certain.
 _WHOLE_WORD = lazy_compile(r"合计|总计|共计|总额|总数|全年|全部")
+
+
+#: The words right before a figure since the last number or break ("…,支出总计" of "收入总计100万元,支出总计…").
+_SINCE_LAST_FIGURE = lazy_compile(r"[^\d.,，;；、。]*$")
+_QUOTED = lazy_compile(r"“([^”]*)”")
+
+
+def _grand_total_said(fact: Fact) -> bool:
+    """The figure's own words call it a 总计 ("收入总计", "收支总计"), not a 合计: the year's money and the 结转 brought in."""
+    m = _SINCE_LAST_FIGURE.search(_around(fact)[0])
+    words = m.group(0) if m else ""
+    return "总计" in words and "合计" not in words
+
+
+def _carried_lines(run: _Run) -> bool:
+    """A table read for its sums prints money brought in or carried on (年初结转和结余, 年末结转和结余): its 总计 is not
+    the year's 合计."""
+    return any(re.search(r"结转|结余", line.name) for table in run.sub.sum_tables for line in table.lines)
+
+
+def _quoted_line(label: str) -> str:
+    """The table line's name a table value's label quotes ("收入支出决算总表“本年收入合计”收入决算数" → 本年收入合计)."""
+    m = _QUOTED.search(label)
+    return m.group(1) if m else label
 
 
 #: Words saying a figure was spent, not planned ("实际支出", "已支出", "执行", "完成"): no budget by another name.
@@ -1560,12 +1588,37 @@ def _printed_readings(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) ->
                 f"the words name {owner[1]}'s money; the table prints the {basic.scope} scope",
             )
         )
+    elif not named and isinstance(ref, TextRef) and (unit := named_owner(fact.subject)) and not _titled(run, unit):
+        # "区财政局公务用车运行维护费10万元" in the 机关事务管理中心's report: a unit named by its name that the report's
+        # title does not name — another unit's money when the title names one, else a reading (review25p: an N01 错误)
+        if named_owner(_title(run)):
+            return ()
+        reasons.append(
+            (
+                f"文字写的是“{unit}”的经费，报告标题未写该单位，按表比较系推测",
+                f"the words name {unit}'s money, a unit the report's title does not name",
+            )
+        )
     stage = said_stage(before) if fact.role in ("budget", "completion") else ""
     if (fact.claim, "final") in run.values and (why := stage_reason(stage, basic.budget_stage)) is not None:
         reasons.append(why)
     if not reasons:
         return None
     return "；".join(r[0] for r in reasons), "; ".join(r[1] for r in reasons)
+
+
+#: How many of a report's first paragraphs may hold its title ("2018年湛江市质量技术监督局“三公”经费预算情况说明").
+_TITLE_PARAGRAPHS = 3
+
+
+def _title(run: _Run) -> str:
+    """The report's first paragraphs, where its title is, compacted as the cross-check reads them."""
+    return "".join(compact_name(plain_narrative(p.text)) for p in run.sub.narrative[:_TITLE_PARAGRAPHS])
+
+
+def _titled(run: _Run, unit: str) -> bool:
+    """The unit's name is in the report's title."""
+    return compact_name(unit) in _title(run)
 
 
 def _scope_parts(facts: tuple[Fact, ...], whole: Fact) -> list[Fact]:

@@ -545,6 +545,10 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
     s = _LEAD.sub("", _LEAD.sub("", s).lstrip(":："))  # "其中:因公出国(境)费…": the colon after 其中 names nothing
     role = ""
     m = _ROLE_TAIL.search(summed := _SUM_AFTER_ROLE.sub("", s))
+    if m and summed != s and not summed[: m.start()]:
+        # "收入决算合计1500万元,支出决算合计1400万元": no item before the role's words ("支出决算") — read with its sum's word
+        # as before; without it the subject was empty and the 1400 the 收入's (review25p: an N01 错误)
+        summed, m = s, None
     if m:
         s = summed  # "“三公”经费预算合计33.6万元": the 三公经费's budget, summed (湛江 质监局 2018, prose25)
         role = "budget" if m.group(1).startswith("预算") else "final"
@@ -886,13 +890,34 @@ def _owned_item(subject: str) -> str:
     """A 三公 item (or the “三公”经费) after its unit's name with no year between ("2018年湛江市质量技术监督局“三公”经费预算
     合计33.6万元": the year led the clause and was dropped, so `_OWNER_YEAR` finds none — prose25): the item's claim when
     the words after a unit name's last word are exactly its name, else ""."""
+    return _owner_and_item(subject)[1]
+
+
+def _owner_and_item(subject: str) -> tuple[str, str]:
+    """(the unit's name, the 三公 item's claim) of `_owned_item`, ("", "") when the subject is not so named."""
     if _NOT_THE_OWNER.match(subject):
-        return ""  # "下属单位公务接待费", "各乡镇…": other units' items, not the report's
+        return "", ""  # "下属单位公务接待费", "各乡镇…": other units' items, not the report's
     for m in _OWNER_END.finditer(subject):
         claim = claim_of(subject[m.end() :]) if 4 <= m.end() < len(subject) else ""
         if claim in _OF_ITEMS:
-            return claim
-    return ""
+            return subject[: m.end()], claim
+    return "", ""
+
+
+#: A unit's name before the year at a subject's start ("区财政局2021年“三公”经费", `_OWNER_YEAR`'s owner).
+_NAME_BEFORE_YEAR = lazy_compile(r"^(.{2,30}?)(?:19|20)\d{2}年")
+
+
+def named_owner(subject: str) -> str:
+    """The unit's name a 三公 figure's subject opens with ("区财政局2021年“三公”经费" → 区财政局, "湛江市质量技术监督局“三公”
+    经费" → 湛江市质量技术监督局), "" when it names none. Its claim reads the item past the name (`_claim`); whether the
+    unit is the report's own is for the cross-check to judge (review25p: "区财政局公务用车运行维护费10万元" in another
+    unit's report was held to its table as certain — an N01 错误)."""
+    s = compact_name(subject)
+    if (m := _NAME_BEFORE_YEAR.match(s)) and not _NOT_THE_OWNER.match(s):
+        name = m.group(1)
+        return name if len(name) >= 4 and any(e.end() == len(name) for e in _OWNER_END.finditer(name)) else ""
+    return _owner_and_item(s)[0]
 
 
 #: A budget's stage ending a subject ("三公经费年初", "公务接待费全年", "三公经费调整后").
@@ -1876,8 +1901,10 @@ def _words_of(fact: Fact) -> str:
 
 #: Words of the money not paid out yet ("未拨付", "尚未支付", "待拨付"): the other side of the whole's progress (review22r).
 _NOT_PAID_YET = lazy_compile(r"未(?:拨付|支付|兑付|到位|下达)|待(?:拨付|支付)")
-#: What else a list split by payment ("其中已拨付60万元,未拨付40万元", "…,剩余40万元") may hold (review22r).
-_LEFT_OVER = lazy_compile(r"剩余|结余|余额")
+#: What else a list split by payment ("其中已拨付60万元,未拨付40万元", "…,剩余40万元") may hold (review22r): money left
+#: ("其余资金20万元于次年拨付") or paid and taken back ("收回资金20万元") — after money paid, the rest of that progress,
+#: no source (review25p: read as one, "其中中央资金200万元,已拨付180万元,收回资金20万元,省级资金100万元" was a false 错误).
+_LEFT_OVER = lazy_compile(r"剩余|结余|余额|其余|余下|余款|尚余|收回|退回|缴回")
 #: Money carried on to next year ("结转10万元", "结转下年"), not money carried in ("上年结转") — `_left_after_paid`.
 _CARRIED_ON = lazy_compile(r"(?<!上年)结转")
 #: Money carried in from before the year ("上年结余资金", "上年度结转", "年初结转结余", "以前年度结余", "2022年结转资金"):
@@ -1922,9 +1949,12 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     progress = _paid(said) or _NOT_PAID_YET.search(said) or _LEFT_OVER.search(said) or _CARRIED_ON.search(said)
     if parts and not progress and last.parent is None and last.index > parts[-1].index and _paid(_words_of(last)):
         noun = _FUND_NOUN.search(parts[0].subject)
-        if noun is None or not subject.endswith(noun.group(1)):
+        if not (noun and subject.endswith(noun.group(1))) and not (
+            _head(subject) and _head(subject) == _head(parts[0].subject)
+        ):
             # "其中中央资金60万元,已拨付50万元,用于设备购置30万元,培训20万元": after the money paid, its uses — the list of
-            # sources has ended; only a source named as its parts are ("…,省级资金40万元") goes on with it (prose25)
+            # sources has ended; only a source named as its parts are ("…,省级资金40万元") goes on with it (prose25), or a
+            # part of the same head ("其中:道路项目80万元,执行60万元;路灯项目60万元", review25p: its 错误 was lost)
             state.parent = None
             return None
     if parts and _paid(said) and not any(_PAID_SO_FAR.search(p.subject) for p in parts):

@@ -157,17 +157,18 @@ def contradict(
     basis_en: str,
     certainty: Certainty = Certainty.CERTAIN,
     related: tuple[Location, ...] = (),
+    actual: str = "",
 ) -> Issue:
     """An N02 at `fact` of paragraph `pi`, a figure its text's own arithmetic contradicts: the figure marked contradicted
-    (no other check says it again) and the issue kept — what was computed (`what`, `expected`), the figure as printed,
-    how certain and on what basis."""
+    (no other check says it again) and the issue kept — what was computed (`what`, `expected`), the figure as printed
+    (`actual` when its words around it say more: "1倍多"), how certain and on what basis."""
     run.contradicted.add((pi, fact.index))
     issue = n02(
         ref,
         what,
         what_en,
         expected=expected,
-        actual=fact.quantity.text,
+        actual=actual or fact.quantity.text,
         related=related,
         certainty=certainty,
         basis=basis,
@@ -222,6 +223,16 @@ def _compared_or_own(run: _Run, operands: tuple[Fact, ...]) -> str:
     return ""
 
 
+#: "增长1倍多", "增长2倍余": more than the whole multiple, short of the next (1倍多 is 1–2 times).
+_MORE_THAN = lazy_compile(r"^\s*(多|余)", needs=("多", "余"))
+
+
+def _more_than(rate: Fact) -> str:
+    """The 多/余 right after a multiple ("1倍多"), "" when none (`facts._MULTIPLE`)."""
+    m = _MORE_THAN.match(_around(rate)[1]) if is_multiple(rate) else None
+    return m.group(1) if m else ""
+
+
 def _times(percent: Decimal, rate: Fact) -> str:
     """A rate in % shown as the multiple it was printed as ("237%" of "增长2.37倍" → "2.37倍"), at its printed places."""
     return f"{fmt_decimal(round_half_up(percent / HUNDRED, rate.quantity.places + 2))}倍"
@@ -258,6 +269,12 @@ def _arith(
         return
     printed = Interval.printed(abs(rate.quantity.value), rate.quantity.step)
     value, half = abs(rate.quantity.value), rate.quantity.step / 2
+    if more := _more_than(rate):
+        # "增长1倍多" for 10 → 28 (+180%): more than 1倍 and short of 2倍, not 1倍 rounded (review25p: a false 警告)
+        printed = Interval(value, value + rate.quantity.step)
+        half = rate.quantity.step / 2
+        value += half  # (the figure's middle: "truncated" below compares with the range around it)
+    said = rate.quantity.text + more
     if (bound := _bound(rate)) and _bound_holds(bound, computed, Interval(value, value)):
         return  # "99%以上" of 99.985%, "不足90%" of 85%: true
     truncated = computed.overlaps(printed) and not computed.overlaps(Interval(value - half, value + half))
@@ -279,7 +296,7 @@ def _arith(
         if grown_to.overlaps(printed):
             paired_by = (
                 f"“增长n倍”按规范读作增加 n×100%（为原数的 n+1 倍），按此应为 {_times(point, rate)}；文字的 "
-                f"{rate.quantity.text} 与“为原数的 {rate.quantity.text}”（增长 {_times(point - HUNDRED, rate)}）相符，"
+                f"{said} 与“为原数的 {said}”（增长 {_times(point - HUNDRED, rate)}）相符，"
                 "或是把“增长到”写成了“增长”"
             )
     if truncated:  # "99%" for 99.985%: cut, not rounded (四舍五入 gives 100%) — perhaps on purpose
@@ -319,11 +336,12 @@ def _arith(
         what_en,
         related=related,
         expected=expected,
+        actual=said,
         basis=f"{_where(ref)}：{what} = {expected}（{'按所关联的表格单元格' if related else '按正文数字、其印出精度'}计算，可能范围 "
-        f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），文字写 {rate.quantity.text}"
+        f"{fmt_decimal(round_half_up(computed.lo, 2))}%–{fmt_decimal(round_half_up(computed.hi, 2))}%），文字写 {said}"
         + paired_by_none
         + (f"；{paired_by}，需人工核实" if paired_by else ""),
-        basis_en=f"{what_en} = {expected} from the narrative's own figures; the text says {rate.quantity.text}"
+        basis_en=f"{what_en} = {expected} from the narrative's own figures; the text says {said}"
         + ("; a judgement (figures paired by place, or the rate cut rather than rounded)" if paired_by else ""),
         certainty=Certainty.JUDGEMENT if paired_by else Certainty.CERTAIN,
     )

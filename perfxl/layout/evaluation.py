@@ -931,7 +931,9 @@ class _Reader(FundsRows):
         一级 of the last indicator read printed again (甘孜 2023 prints its 一级 on every row: the same group going on,
         as a blank 一级 cell says it where the label is merged or printed once — read25: the table was cut in two there,
         its weights judged as two tables'). A row repeating an earlier 一级 the table already had (产出指标 again after
-        满意度指标) begins the next table."""
+        满意度指标) begins the next table, and so do rows that are a table of their own whatever 一级 they print
+        (`_another_table`, review25d: 云南 永德 2022's 效益/满意度 rows stacked above it were joined to its 产出指标, a 一级
+        they had not had — T02 "总分应为 145，表中为 96")."""
         if self.state != "indicators" or self.cur.has_total_row or self._last_row_read != "indicator":
             return False
         cols = {k: v for k, v in (indicator_columns(self.grid, r) or {}).items() if not k.startswith("_")}
@@ -939,14 +941,73 @@ class _Reader(FundsRows):
             return False
         nxt = self._next_data_row(r)
         name = self._level_name(nxt) if nxt is not None else None
-        return name is None or name not in {h.name for h in self.cur.level1.values()} or self._same_group(nxt, name)
+        had = {h.name for h in self.cur.level1.values()}
+        goes_on = name is None or name not in had or self._same_group(nxt, name)
+        return goes_on and (nxt is None or not self._another_table(nxt))
 
     def _same_group(self, nxt: int | None, name: str) -> bool:
-        """Row `nxt` prints the 一级 `name` of the last indicator read: the group that indicator was in goes on."""
+        """Row `nxt` prints the 一级 `name` of the last indicator read, in a table that prints its 一级 on every row:
+        the group that indicator was in goes on. Where the label is merged over its group or printed on its first row
+        only, a printed 一级 opens a group — one the table already had, so the next table's (review25d: a first table of
+        管理指标 rows stacked on another, its header repeated and no 总分 between, was read as one; W02 said 错误
+        "管理指标 的分值为 30 分，其下三级指标分值合计 38 分" of the two tables' rows). Every row's printing is seen on two
+        rows of one group printing it each, among the rows read or the rows under the header."""
         if nxt is None or not self.cur.indicators:
             return False
-        last = self.cur.indicators[-1].level1
-        return last.raw is not None and parse_level1(last).name == name
+        last = self.cur.indicators[-1]
+        if last.level1.raw is None or parse_level1(last.level1).name != name or not self._own_level1(last):
+            return False
+        inds = self.cur.indicators
+        read = any(
+            self._own_level1(a) and self._own_level1(b) and a.level1.text == b.level1.text
+            for a, b in itertools.pairwise(inds)
+        )
+        after = self._next_data_row(nxt)
+        return read or (after is not None and self._level_name(after) == name)
+
+    def _another_table(self, nxt: int) -> bool:
+        """The rows under a repeated header begin the table's indicators again — row `nxt` names the table's first
+        indicator — or make a whole table's weights (`_whole_below`): a table of their own, however the 一级 runs."""
+        c = self.ind_cols.get("name")
+        first = self.cur.indicators[0].name.text if self.cur.indicators else ""
+        again = (
+            c is not None
+            and bool(first)
+            and H.normalise_label(str(own(self.grid, nxt, c) or "")) == H.normalise_label(first)
+        )
+        return again or self._whole_below(nxt)
+
+    def _whole_below(self, nxt: int) -> bool:
+        """The weights of the rows from `nxt` down to the next 总分, header or note make the full mark by themselves
+        (100, or 100 less the table's 预算执行率 分值) while the rows read above hold weights too: the rows under the
+        repeated header are a table of their own, not the rest of this one (review25d: a first table's 产出指标 rows
+        stacked on a whole table, its 一级 printed on every row — joined, T02 said 错误 "总分应为 131，表中为 90" of the
+        lower table's own 90)."""
+        c = self.ind_cols.get("weight")
+        if c is None or "level1_weight" in self.ind_cols:
+            return False  # (a form weighting its 一级 may weigh each block's rows to 100: 吉林 评价表, its header over each)
+        above = sum((w for i in self.cur.indicators if (w := to_points(i.weight.raw)) is not None), Decimal(0))
+        if above <= 0:
+            return False
+        below = Decimal(0)
+        for r in range(nxt, len(self.kinds)):
+            k = self.kinds[r]
+            if k is RowKind.BLANK:
+                continue
+            if k is not RowKind.OTHER:
+                break  # a 总分, a header, a note or a title: the run of rows ends
+            w = to_points(own(self.grid, r, c))
+            below += w if w is not None else 0
+        funds = [self.cur.funds_total, *self.cur.funds_parts]
+        stated = self.cur.header.get("预算执行率权重")
+        weights = [f.weight.raw for f in funds if f is not None] + ([stated.raw] if stated is not None else [])
+        held = [w for v in weights if (w := to_points(v)) is not None]
+        return below > 0 and any(below + w == 100 for w in (Decimal(0), *held))
+
+    @staticmethod
+    def _own_level1(ind: Indicator) -> bool:
+        """The indicator's 一级 was printed on its own row (not carried from a merge or a row above)."""
+        return ind.level1.ref is not None and ind.name.ref is not None and ind.level1.ref.row == ind.name.ref.row
 
     def _start_indicators(self, r: int, *, report_missing: bool = True) -> None:
         cols = indicator_columns(self.grid, r) or {}

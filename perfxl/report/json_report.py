@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from itertools import islice
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
@@ -271,8 +272,14 @@ def _indented(value: Any, pad: str, out: list[str]) -> None:
     elif isinstance(value, list) and value:  # a list inside a record is written with its record
         inner = pad + "  "
         if type(value) is _Lines:
+            # each record and its separator into `out` as they are: the records joined here first made a copy of the
+            # whole findings' text (≈ 3 M characters, 6 MB at 10,000 rows) that the final join copied again
+            sep = f",\n{inner}"
             out.append(f"[\n{inner}")
-            out.append(f",\n{inner}".join(value))
+            out.append(value[0])
+            for line in islice(value, 1, None):
+                out.append(sep)
+                out.append(line)
         else:
             sep = "[\n"
             for v in value:

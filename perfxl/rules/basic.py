@@ -64,7 +64,7 @@ def _adjustment_rate(final: Decimal, budget: Decimal, profile: Profile) -> RateR
     return rates.budget_adjustment_rate(budget, final, profile)
 
 
-_FRACTION = lazy_compile(r"\s*(\d+(?:\.\d+)?)\s*[/／]\s*(\d+(?:\.\d+)?)\s*")
+_FRACTION = lazy_compile(r"\s*(\d+(?:\.\d+)?)\s*[/／]\s*(\d+(?:\.\d+)?)\s*", needs=("/", "／"))
 
 
 def _rate_mismatch(ctx: Context, cell: CellValue, rate: RateResult) -> tuple[bool, str, str]:

@@ -1682,7 +1682,9 @@ def _period_in_unit(v: ParsedValue) -> ParsedValue:
     """`v` with a period its unit states after a slash ("1次/月") as the period word the reader takes from
     "每月1次" (label 每月, unit 次), and "/年" as no period (the year's count): "1次/月" │ "12次" was "1200%", an
     over-completion 警告 on a correct row (review 12). Counts only — "500元/月" is a rate, not a count to add up."""
-    m = _COUNT_PER_PERIOD.match(v.unit or "") if v.label is None else None
+    unit = v.unit
+    # (every match holds the slash: a unit without one — most — is not matched, nor the pattern compiled for it)
+    m = _COUNT_PER_PERIOD.match(unit) if v.label is None and unit and "/" in unit else None
     if m is None:
         return v
     word, period = m.groups()

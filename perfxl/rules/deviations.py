@@ -106,6 +106,8 @@ def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certain
             basis_en,
         )
     result = reading.result
+    if result is not None and result.meets_target is True:
+        return None  # met (most rows): what follows answers None for it, the tier test included — asked no further
     if weight is not None and score is not None and ctx.higher_tier(f.actual) is not None:
         return None  # "基本完成" at full marks: words that may mean 达成, and the filer scored it so — nothing owed
     if result is None or result.meets_target is None:

@@ -69,7 +69,10 @@ def initial_budget_only(ctx: Context) -> bool:
 
 #: A rule the funds block's header states for its 执行率 ("执行率（执行数/年初预算数）", "(全年执行数÷全年预算数)"):
 #: the budget named after the slash. A bare "预算数" names none of the two.
-_STATED_RATE = lazy_compile(r"(?:执行数|执行金额|支出数|实际支出)\s*[)）]?\s*[/÷]\s*[(（]?\s*(年初|全年|调整后)预算")
+_STATED_RATE = lazy_compile(
+    r"(?:执行数|执行金额|支出数|实际支出)\s*[)）]?\s*[/÷]\s*[(（]?\s*(年初|全年|调整后)预算",
+    needs=("执行数", "执行金额", "支出数", "实际支出"),
+)
 
 
 def rate_over_initial(ctx: Context) -> str:
@@ -104,9 +107,9 @@ def _stated_over_initial(funds: FundsBlock) -> str:
 
 
 #: A rule in letters ("执行率(B/A)", "(D=C/A)", "B/A×100%"): the column lettered first over the one lettered second.
-_LETTER_RATE = lazy_compile(r"(?<![A-Za-z])([A-Z])\s*[/÷]\s*([A-Z])(?![A-Za-z])")
+_LETTER_RATE = lazy_compile(r"(?<![A-Za-z])([A-Z])\s*[/÷]\s*([A-Z])(?![A-Za-z])", needs=("/", "÷"))
 #: The letter a column's header gives it ("年初预算数(A)", "全年执行数（C）").
-_COLUMN_LETTER = lazy_compile(r"\(\s*([A-Z])\s*\)")
+_COLUMN_LETTER = lazy_compile(r"\(\s*([A-Z])\s*\)", needs=("(",))
 
 
 def _lettered_columns(headers: tuple[tuple[str, CellValue], ...]) -> dict[str, str]:

@@ -70,13 +70,13 @@ def _below_full_reachable(ind: Indicator, percent: Decimal, weight: Decimal, rep
 
 
 #: Words that only restate the plain method ("得分=执行率×分值"): they confirm it, naming no other basis.
-_PLAIN = lazy_compile(r"执行率\s*[×xX*＊乘]|[×xX*＊乘]\s*执行率")
+_PLAIN = lazy_compile(r"执行率\s*[×xX*＊乘]|[×xX*＊乘]\s*执行率", needs=("执行率",))
 _OTHER_BASIS = lazy_compile(r"扣|进度|序时|调整|结转|结余|合规|档")
 
 
 #: The kind of standard a 绩效标准 column names (计划标准, 行业标准, 历史标准, 其他标准: 财预〔2011〕285号's 评价标准):
 #: what a target is judged against, no method of scoring (海南 目标表's 绩效标准 column reads as 评分标准, review 10b).
-_STANDARD_KIND = lazy_compile(r"^\s*(计划|行业|历史|其他)标准\s*$")
+_STANDARD_KIND = lazy_compile(r"^\s*(计划|行业|历史|其他)标准\s*$", needs=("标准",))
 
 
 def _words(ctx: Context, cell: CellValue | None) -> str:
@@ -91,7 +91,10 @@ def _words(ctx: Context, cell: CellValue | None) -> str:
 
 #: Words that state a method of scoring 执行率 in a text not given to it alone (a 得分 header, a note under the table):
 #: "区间计分", "分档", "低于60%不得分", "每低1%扣0.1分", "90%以上得满分". "得分(满分20分)" declares a weight only.
-_STATED = lazy_compile(r"区间|分档|档次|不得分|得满分|扣\s*[0-9.]+\s*分|每[低少减]|以上.{0,4}满分|以下.{0,4}得")
+_STATED = lazy_compile(
+    r"区间|分档|档次|不得分|得满分|扣\s*[0-9.]+\s*分|每[低少减]|以上.{0,4}满分|以下.{0,4}得",
+    needs=("区间", "分档", "档次", "不得分", "得满分", "扣", "每", "以上", "以下"),
+)
 
 
 def stated_method(ctx: Context, headers: tuple[CellValue, ...], notes: tuple[CellValue, ...]) -> str:

@@ -43,7 +43,8 @@ def _inside_the_others_merge(goal: Goal, cell: CellValue) -> bool:
 #: where the goal holds them ("完成64户补助") — too little said, but no restatement.
 _DONE_ONLY = lazy_compile(
     r"^(?:已|均|均已|全部|基本|按时|按期|如期|按计划|圆满|顺利|足额)*(?:完成|实现|达到|达成|落实)了?"
-    r"(?:年度|全年|预期|既定)?(?:绩效)?(?:目标|任务|目标任务)?$"
+    r"(?:年度|全年|预期|既定)?(?:绩效)?(?:目标|任务|目标任务)?$",
+    needs=("完成", "实现", "达到", "达成", "落实"),
 )
 
 

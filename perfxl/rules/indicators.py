@@ -591,7 +591,7 @@ def _parts_known(unit: str, extra: set[Any]) -> bool:
 
 #: What joins the parts of a compound unit: "元/人·月", "元/人*月", and as typed on 湘西州特校 2023's 一体化 export,
 #: "元/人.每天" (a part's leading 每 is the per it already is: 每天 is 天).
-_COMPOUND = lazy_compile(r"[·*×.．、]")
+_COMPOUND = lazy_compile(r"[·*×.．、]", needs=("·", "*", "×", ".", "．", "、"))
 #: A unit printed in the indicator's name: "服务外包在岸(万美元)", "农村低保标准(≥**元/人·月)".
 _UNIT_IN_NAME = lazy_compile(r"[(（][^()（）]*?([^\s()（）≥≤<>=*＊0-9.%]{1,8})[)）]\s*$")
 

@@ -594,8 +594,8 @@ def _actual_repeats_target(ctx: Context, f: RowFacts) -> bool:
     if a.number is None or t.number is None or a.number != t.number or not _scored_form(ctx, ind):
         return False
     if a.op is None:  # the same text with a mark before the figure; "工5%（全年）" is "工5%" for the year
-        target_text = _PERIOD_NOTE.sub("", f.target_text)
-        if _PERIOD_NOTE.sub("", f.actual_text) != target_text or _MARK_BEFORE_FIGURE.match(target_text) is None:
+        target_text = _without_period_note(f.target_text)
+        if _without_period_note(f.actual_text) != target_text or _MARK_BEFORE_FIGURE.match(target_text) is None:
             return False
     return (a.unit or t.unit) == (t.unit or a.unit) and (
         f.score is not None or _merged_score(ctx, ind) is not None or _score_above(ctx, ind) is not None
@@ -728,6 +728,13 @@ def _numeric_scores(ctx: Context) -> dict[tuple[str, str], CellValue]:
 _MARK_BEFORE_FIGURE = lazy_compile(r"\s*[^\s\d+\-.]\s*\d")
 #: A bracketed note at the end of a value that holds no figure ("（全年）", "(年度)"): the period the value is for.
 _PERIOD_NOTE = lazy_compile(r"\s*[（(][^（()）\d]{1,6}[)）]\s*$")
+
+
+def _without_period_note(text: str) -> str:
+    """`text` without the bracketed period note ending it (`_PERIOD_NOTE`); a text holding no closing bracket (most
+    targets and actuals) holds none: returned as it is, with no regex call (and the pattern uncompiled where no text
+    holds one — issue 14)."""
+    return _PERIOD_NOTE.sub("", text) if ")" in text or "）" in text else text
 
 
 def _sole_row_block(ctx: Context, ind: Indicator) -> Level1Heading | None:
