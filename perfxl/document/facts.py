@@ -144,6 +144,13 @@ _CHANGE_CUE = lazy_compile(
 #: What a change or its rate is measured against, as the words since the figure before it name it: "与2021年预算相比
 #: 减少", "比年初预算节约" (the budget) or "较上年下降", "与上年相比的增减率为", "比2020年增加", "同比下降" (last year,
 #: or a year).
+#: The gap between the year's outturn and its budget told as a comparison ("决算数大于预算数30万元", "决算数小于年初预算
+#: 12.5万元"): a change against the budget (as "比预算增加30万元"), not a budget of 30 — read as one, a later 其中's
+#: parts were held to it (review25r: "占…的比例（120万元 / 30万元）应为 400%", a false N02 错误).
+_BUDGET_GAP = lazy_compile(
+    r"(?P<up>大于|多于|高于|超过|超出)?(?P<down>小于|少于|低于)?(?:年初|调整后?|全年)?预算数?\s*(?:为|是)?\s*$",
+    needs=("预算",),
+)
 _AGAINST_WHAT = lazy_compile(
     r"(?P<same>同)?(?:比|较|与|对比)(?P<base>[^，,。；;：:\d]{0,12}?|(?:19|20)\d{2}年度?[^，,。；;：:\d]{0,8}?)"
     r"(?:相比|相较)?[，,\s]*(?:的)?(?:增减率|增减额|增减|增加|减少|增长|下降|提高|降低|节约|超支|超出)"
@@ -633,6 +640,9 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
         return "share", 0
     if unit == "%" and _RATE_COMPARED.search(compact_name(prefix)):
         return "value", 0  # "增幅较上年提高5%": the rate itself compared, in points — not the rate of the change stated
+    gap = _BUDGET_GAP.search(prefix)
+    if gap is not None and (gap["up"] or gap["down"]):
+        return ("change_rate" if unit == "%" else "change"), (1 if gap["up"] else -1)
     direction = _direction(prefix)
     if _SAVED.fullmatch(compact_name(prefix) or "x") and not _CHANGE_CUE.search(prefix):
         return (
@@ -1000,6 +1010,9 @@ def _on_last_year(fact: Fact, state: _State) -> bool:
 def _compared_against(words: str) -> str:
     """ "budget" or "year": what the last comparison in `words` (those since the figure before, in one sentence)
     measures against; "" for none (see `Fact.against`)."""
+    gap = _BUDGET_GAP.search(words)
+    if gap is not None and (gap["up"] or gap["down"]):
+        return "budget"  # "决算数大于预算数30万元": the gap to the budget
     named = list(_AGAINST_WHAT.finditer(words.rsplit("。", 1)[-1]))
     if not named:
         return ""
@@ -1359,7 +1372,13 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None  # a base of comparison: no part, no total
         if compared_budget:
             parent = None
-        if parent is not None and state.reason_at is not None and parent < state.reason_at:
+        if (
+            parent is not None
+            and state.reason_at is not None
+            and parent < state.reason_at
+            # "其中:基本支出120万元,主要原因是人员增加,项目支出90万元": the next part by its name (review25r: lost)
+            and not (not _REASON.search(raw_prefix) and _sibling_by_definition(state, raw_prefix))
+        ):
             parent = (
                 None  # "其中:基本支出…,主要原因是人员增加20万元": the reason's money, no part of the list before it
             )
@@ -2345,7 +2364,11 @@ def _before_uses_heading(text: str, facts: tuple[Fact, ...]) -> Fact | None:
 
 #: The words that open a change's reason ("主要原因是", "原因为", "主要是由于"): the money after them, to the end of the
 #: sentence or a semicolon, explains a change — no total of the paragraph's next 其中 list, no part of the list before.
-_REASON = lazy_compile(r"原因(?:主要)?(?:是|为|在于|系)|主要(?:是)?(?:由于|因为)", needs=("原因", "由于", "因为"))
+#: "主要原因：年中追加项目经费30万元" opens one with a colon as well (review25r: read as the total of the next 其中, a
+#: false N02 错误).
+_REASON = lazy_compile(
+    r"原因(?:主要)?(?:是|为|在于|系)|原因(?:如下)?\s*[:：]|主要(?:是)?(?:由于|因为)", needs=("原因", "由于", "因为")
+)
 #: Where a reason ends: the words since the figure before may reach back over it ("下降原因主要是厉行节约,…;公务用车购置费
 #: 25万元", 寿县司法局 2022: the 25 is the next item's budget, no reason's money).
 _REASON_END = lazy_compile(r"[。；;]")
@@ -2356,9 +2379,22 @@ def _end_reason(state: _State) -> None:
     explained, not a figure of the reason ("收入合计192.01万元,较上年减少27.31万元,下降12.5%,主要原因是2022年有疫情防控
     经费29.01万元。其中:财政拨款收入113.68万元,占59.2%", 大足 古龙镇卫生院 2023, real reports 29: the 59.2% was read as a
     share of the 29.01, a false N02 错误). A 其中 inside the reason's own sentence still splits the reason's figure."""
-    if state.reason_at is not None and state.last_total is not None and state.last_total >= state.reason_at:
+    if (
+        state.reason_at is not None
+        and state.reason_from is not None  # nothing before the reason to split: its figure is the one there is
+        and state.last_total is not None
+        and state.last_total >= state.reason_at
+        and not _has_own_change(state, state.last_total)
+    ):
         state.last_total = state.reason_from
     state.reason_at = state.reason_from = None
+
+
+def _has_own_change(state: _State, at: int) -> bool:
+    """The figure at `at` is stated with a change of its own: a whole restated in the reason ("收入增减变化的主要原因是：
+    2023年收入合计200万元，比上年减少30万元。其中：…", 鹤山 水务局 2018's form, review25r), whose 其中 splits it — the money
+    a reason tells is what explains a change, not a figure compared in turn."""
+    return any(f.role in ("change", "change_rate") and f.of == at for f in state.facts[at + 1 :])
 
 
 @functools.lru_cache(maxsize=2048)

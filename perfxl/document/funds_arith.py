@@ -1043,6 +1043,24 @@ def _share_of_a_whole_above(
     return "loosely" if _agrees(share, _ratio(_operand(run, pi, part), _operand(run, pi, above))) else None
 
 
+def _share_of_a_skipped_whole(
+    run: _Run, pi: int, share: Fact, part: Fact, total: Fact, facts: tuple[Fact, ...]
+) -> bool:
+    """The share fits the part's ratio to another whole of the paragraph before the part — a change's reason's money
+    and the total the reason explains (`facts._end_reason`: "收入合计200万元，较上年增加100万元，主要原因是新增项目资金
+    100万元。其中中央资金60万元，占60%"; "…主要原因是2022年有疫情防控经费30万元,其中:财政拨款收入120万元,占60%"; a reason
+    told over two sentences or after "一是…;二是…", review25r): which whole the 其中 splits is read from the figures'
+    places, so a share that holds against another whole there is no contradiction."""
+    return any(
+        f.parent is None
+        and f.index != total.index
+        and f.role in ("value", "budget", "final", "previous")
+        and f.quantity.unit == part.quantity.unit
+        and _agrees(share, _rounded_ratio(run, pi, part, f))
+        for f in facts[: part.index]
+    )
+
+
 def _wan_operand(run: _Run, pi: int, fact: Fact) -> Interval:
     """A figure's range; an amount in 元 that is a whole 万 ("30000元" for "3万元") may be a 万元 figure restated, as
     printed in 万 (rounded or cut), as `_whole_wan_may_fit` reads it in a sum (real reports 13) — not one printed to
@@ -1099,7 +1117,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             if _whole_by_kind(fact, total) and _kind_printed_apart(fact, total, facts):
                 continue
             above = _share_of_a_whole_above(run, pi, fact, part, total, facts)
-            if above == "agrees":
+            if above == "agrees" or _share_of_a_skipped_whole(run, pi, fact, part, total, facts):
                 continue
             pv, tv = part.quantity.value, total.quantity.value
             _arith(
@@ -1725,14 +1743,21 @@ def _of_the_whole(
     """A 其中 list read as a part's own that exceeds it but makes the whole that part is one of ("项目资金120万元,其中中央资金
     80万元,省级资金40万元,其中设备购置70万元,人员培训50万元": 70 + 50 is the 120 split by use, not the 省级资金's parts):
     which amount the second 其中 opened is read by place — no 错误 may rest on it (review 12). Only a list a 其中 of its
-    own opens: not one its words tie to the part (包括, 分别为, a colon after it)."""
-    whole = next((f for f in facts if f.index == total.parent), None) if total.parent is not None else None
+    own opens: not one its words tie to the part (包括, 分别为, a colon after it). A list in a later sentence than the part
+    may as well be another whole's of the paragraph before it, no part of any ("收入合计200万元,…,主要原因是新增项目资金
+    100万元,其中中央资金60万元、省级资金40万元。其中:财政拨款收入120万元,…事业收入80万元": the 200's, review25r)."""
+    if total.parent is None or any(p.listed_by for p in parts):
+        return False
     opens = parts[0].clause.lstrip()
     # (a list "用于…" after a part may be the whole's uses too: "项目资金100万元,其中中央资金60万元,用于设备购置70万元、
     # 培训30万元" — review12n, was a 错误 '中央资金 70 + 30 over 60')
-    if whole is None or any(p.listed_by for p in parts) or not opens.startswith(("其中", *_USED_FOR_WORDS)):
-        return False  # (a list after "950万元:" is that amount's own: its words tie it there)
-    return summed.overlaps(_operand(run, pi, whole))
+    wholes = [facts[total.parent]] if opens.startswith(("其中", *_USED_FOR_WORDS)) else []
+    if parts[0].sentence > total.sentence:
+        wholes += [
+            f for f in facts[: total.index] if f.parent is None and f.quantity.is_money and f.role in _WHOLE_ROLES
+        ]
+    # (a list after "950万元:" is that amount's own: its words tie it there)
+    return any(summed.overlaps(_operand(run, pi, whole)) for whole in wholes)
 
 
 def _maybe_other_split(run: _Run, pi: int, total: Fact, parts: list[Fact]) -> list[Fact]:

@@ -56,12 +56,22 @@ _LISTED_BEFORE_NOUN = lazy_compile(
 )
 #: The names in brackets right after a count and its organisation noun: "本部门设5个内设机构(党政办公室、规划建设科、…)",
 #: "共设置6个科室(组织人事科、安全科、…)" (解放碑 2023, 綦江 2023, real reports 29) — not a bracket that opens a part or
-#: an example ("(含…)", "(其中…)", "(如…)"), nor one holding a bracket of its own.
+#: an example ("(含…)", "(其中…)", "(如…)"), says what they are ("(均为公益一类、全额拨款)", "(原为…)", "(分为综合类、
+#: 业务类)"), holds a bracket of its own or a clause ("(办公室、财务科等,均为正科级)"), nor one 等 follows. With no
+#: word saying a list follows, every name must also be an organisation's (`_ORG_NAME`, review25r).
 _LISTED_BRACKET = lazy_compile(
     r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|所|支|类)"
     + _ORG
-    + r"\s*[（(](?!\s*(?:含|包括|包含|其中|如|例如|主要|即))"
-    r"(?P<names>[^（）()\n]+)[）)]"
+    + r"\s*[（(](?!\s*(?:含|包括|包含|其中|如|例如|主要|即|不含|除|均|原|分为|为|系|属|是|现|以|按))"
+    r"(?P<names>[^（）()\n，,；;。:：]+)[）)](?!\s*等)"
+)
+#: How an organisation's own name ends, after at least one character of its own ("党政办公室", "区环境监测站", "司法警察
+#: 大队", "政府"): not a kind ("公益一类", "行政", "正科级", "初中") nor a bare noun ("社区") a bracket may name instead.
+#: More than half the names (those a 和/及 joins counted apart) must so end — a short form may stand among them ("3个行政
+#: 部门(人大、政府和党委)", 玉溪镇 2022).
+_ORG_NAME = lazy_compile(
+    r"^[\u4e00-\u9fff]+(?:科|室|股|处|局|站|所|队|中心|院|校|馆|部|委|会|办|庭|厂|场|园|台|社|组|团|司|镇|乡|街道|村"
+    r"|社区|学|库|基地|府)$"
 )
 #: "…等" is not the whole list: held only to naming more than the count (a part of the whole cannot), as after 包括
 _NOT_ALL = lazy_compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")
@@ -182,6 +192,9 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
         names = tuple(n.strip() for n in _split_names(body[: etc.start()] if etc else body))
         if len(names) < 2:
             continue
+        pieces = [piece for n in names for piece in _JOINERS.split(n)] if pattern is _LISTED_BRACKET else []
+        if pieces and 2 * sum(bool(_ORG_NAME.match(piece)) for piece in pieces) <= len(pieces):
+            continue  # "3个事业单位(公益一类、公益二类)": kinds, not their names
         if any(not n or len(n) > _LONGEST_NAME or re.search(r"\d", _bracketless(n)) for n in names):
             continue
         fewest = len(names)
