@@ -13,7 +13,7 @@ from perfxl.io import libreoffice
 
 
 def _timed_out(limits: list[float]):
-    def run(cmd, timeout):
+    def run(cmd, timeout, max_memory=None):
         limits.append(timeout)
         raise subprocess.TimeoutExpired(cmd, timeout)
 

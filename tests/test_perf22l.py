@@ -24,7 +24,14 @@ from hypothesis_budget import draws
 
 from perfxl.errors import UnreadableWorkbook
 from perfxl.io.guard import check_file
-from perfxl.io.guard_xml import NeedsFullScan, _col_number, _tokens, scan_sheet_extent, scan_sheet_extent_fast
+from perfxl.io.guard_xml import (
+    NeedsFullScan,
+    TagTooLong,
+    _col_number,
+    _tokens,
+    scan_sheet_extent,
+    scan_sheet_extent_fast,
+)
 from perfxl.model import a1
 
 SHEET1 = "xl/worksheets/sheet1.xml"
@@ -210,13 +217,18 @@ def test_a_formatting_only_cell_with_balanced_quotes_stays_unmeasured(attrs):
 def test_a_run_of_unclosed_cell_tags_is_scanned_in_linear_time():
     """Both scans once retried at each `<c` of a run with no `>` after it (quadratic: a megabyte of `<c r="A1" a="x`
     was a hang); a region now ends right after its last `>`, so each tag a scan starts finds its end. Counted, not
-    timed: the tokens a region yields stay at most its length, and the scans finish on a megabyte of such tags."""
-    body = b'<c r="A1" a="x' * 80_000
+    timed: the tokens a region yields stay at most its length, and the scans finish on 840 KB of such tags read in
+    13 pieces (one run without a `>` is one tag: past MAX_TAG it is refused, whatever the size of the pieces read —
+    perf25c's 64 KB pieces reach that check where 1 MB pieces had let a 1.1 MB run end the stream first)."""
+    body = b'<c r="A1" a="x' * 60_000
     xml = b'<worksheet><sheetData><row r="1">' + body + b"</row></sheetData></worksheet>"
     regions = list(_tokens(io.BytesIO(xml)))
     assert b"".join(regions) == xml
     assert all(r.endswith(b">") or b"<" not in r for r in regions[:-1])
     assert scan_sheet_extent(io.BytesIO(xml), 10**9).cells == 1
+    longer = xml.replace(body, body * 2)
+    with pytest.raises(TagTooLong):
+        list(_tokens(io.BytesIO(longer)))
 
 
 def test_a_far_cell_behind_a_tag_over_a_megabyte_is_refused(tmp_path):
