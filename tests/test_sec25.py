@@ -150,8 +150,8 @@ def test_a_long_tables_joins_look_at_characters_in_proportion_to_its_rows(monkey
         _joined([_part(random.Random(p), p, 25, True, p % 2 == 0) for p in range(pages)], places_of)
         return seen[0]
 
-    indexed = looked_at(40, _Places), looked_at(80, _Places)
-    walked = looked_at(40, _Walk), looked_at(80, _Walk)
+    indexed = looked_at(20, _Places), looked_at(40, _Places)
+    walked = looked_at(20, _Walk), looked_at(40, _Walk)
     assert indexed[1] < 2.3 * indexed[0]
     assert walked[1] > 3.5 * walked[0]  # the measure tells the two apart
 
