@@ -12,6 +12,7 @@ import random
 import tracemalloc
 
 from hypothesis_budget import draws
+from test_perf14o import _plain_anchor
 
 from perfxl.grid import Grid
 from perfxl.io import guard_xml, source
@@ -35,15 +36,6 @@ def _grid(rng: random.Random) -> Grid:
         r0, c0 = rng.randrange(n_rows), rng.randrange(n_cols)
         merged.append((r0, c0, r0 + rng.randint(-1, 4), c0 + rng.randint(-1, 3)))
     return Grid("表", rows, tuple(merged))
-
-
-def _plain_anchor(merged) -> dict[tuple[int, int], tuple[int, int]]:
-    out = {}
-    for r0, c0, r1, c1 in merged:
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
-                out[(r, c)] = (r0, c0)
-    return out
 
 
 def test_row_reads_are_the_plain_ones():

@@ -377,16 +377,7 @@ def test_ods_string_copied_into_every_repeat(tmp_path: Path) -> None:
 
 def _glyph_pdf(path: Path, glyphs: int) -> Path:
     """A PDF of one page whose single `Tj` shows `glyphs` letters (its content stream deflated: a few hundred bytes)."""
-    content = zlib.compress(b"BT /F1 1 Tf 10 10 Td (" + b"a" * glyphs + b") Tj ET", 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    return b._write_pdf(path, objects)
+    return b.content_pdf(path, b"BT /F1 1 Tf 10 10 Td (" + b"a" * glyphs + b") Tj ET")
 
 
 def test_pdf_page_glyphs_are_bounded(tmp_path: Path) -> None:

@@ -15,7 +15,6 @@ import random
 import subprocess
 import sys
 import tomllib
-import zlib
 from pathlib import Path
 
 import pytest
@@ -212,18 +211,7 @@ def test_the_cap_is_set_in_the_child_never_above_one_already_in_force():
 # ---------------------------------------------------------------- PDF: what pdfminer's parser holds at once
 
 
-def _content_pdf(path: Path, content: bytes, font: bytes = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"):
-    """A one-page PDF whose content stream (deflated: a few hundred bytes) is `content`, its font `font`."""
-    data = zlib.compress(content, 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
-        font,
-    ]
-    return builders._write_pdf(path, objects)
+_content_pdf = builders.content_pdf
 
 
 _TEXT = b"BT /F1 12 Tf 72 700 Td (Revenue 2024) Tj ET "

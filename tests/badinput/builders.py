@@ -412,6 +412,22 @@ SPREADSHEETML_HEAD = (
 )
 
 
+def content_pdf(
+    path: Path, content: bytes, font: bytes = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+) -> Path:
+    """A one-page PDF whose content stream (deflated: a few hundred bytes) is `content`, its font `font`."""
+    data = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
+        font,
+    ]
+    return _write_pdf(path, objects)
+
+
 def spreadsheetml(path: Path, rows: list[list[str]], *, prologue: str = "", encoding: str = "utf-8") -> Path:
     """An Excel 2003 XML (SpreadsheetML) file; `prologue` goes right after the XML declaration."""
     decl = f'<?xml version="1.0" encoding="{encoding}"?>'
