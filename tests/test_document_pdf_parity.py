@@ -124,6 +124,9 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     "unknown-xianji-sangong-yusuan-2017": {  # real reports 28 (session 24)
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「未知2017年度绩效自评报告」": ONE_PAGE_HEAD,
     },
+    "unknown-jingkaiqu-sangong-yusuan-2023": {  # real reports 29 (session 25)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2023年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
     "yunnan-diqing-zhoubenji-sangong-2021": {  # real reports 28 (session 24)
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「迪庆州财政局2021年度绩效自评报告」": ONE_PAGE_HEAD,
     },

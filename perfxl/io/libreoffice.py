@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import resource
 import shutil
 import signal
 import subprocess
 import tempfile
 from pathlib import Path
+
+try:
+    import resource
+except ImportError:  # Pyodide (xlwings Lite) has no `resource`; perfxl.io.libreoffice must still import there
+    resource = None  # type: ignore[assignment]  # LibreOffice never runs where it is missing
 
 from perfxl.errors import PerfxlError
 
@@ -51,6 +55,8 @@ class SofficeMemoryError(PerfxlError):
 
 def _cap_memory(limit: int) -> None:
     """In the child, before exec: its address space (and its children's: `soffice` runs `soffice.bin`) at most `limit`."""
+    if resource is None:
+        return
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)  # never above a cap already in force (raising it is not allowed)
