@@ -1053,9 +1053,10 @@ def _change_after_its_base(
 #: level n + 1 times the base), read as that rate, its precision two places less than the multiple's (2.37倍: 236.5%–
 #: 237.5%). Loose writing also uses it for "grown to n times" — `is_multiple` lets the rate checks say so
 #: (`run_state._arith`: a 警告 naming both readings when only the loose one fits). Only after a word of growth: "是上年的
-#: 2倍" is no change rate. The groups are `_QTY`'s (whole, fraction, unit).
+#: 2倍" is no change rate. A rough multiple is none either ("增长近2倍", "增长约2倍", "增长2倍左右": prose26 — its words
+#: say it is no figure to hold to its levels). The groups are `_QTY`'s (whole, fraction, unit).
 _MULTIPLE = lazy_compile(
-    r"(?:(?<=增长|增加|提高|上升|上涨)|(?<=增长了|增加了|提高了|上升了|上涨了))\s*(\d+)(?:\.(\d+))?\s*(倍)",
+    r"(?:(?<=增长|增加|提高|上升|上涨)|(?<=增长了|增加了|提高了|上升了|上涨了))\s*(\d+)(?:\.(\d+))?\s*(倍)(?!\s*(?:左右|上下))",
     needs=("倍",),
 )
 

@@ -1,0 +1,188 @@
+"""Session 26 (prose26): issue 12's narrative items left by session 25, on transcribed real sentences.
+
+- A bracket of KINDS after a count is no list of the count's members: "15家医院(公立医院、民营医院)" gave a false N05
+  警告 — each name ends like an organisation's (医院), so review25r's test (`lists._ORG_NAME`) took it for names. A name
+  that is only kind words before its noun (公立/民营/公办/一级/综合… + 医院/学校/单位…) is a kind (`lists._KIND_NAME`).
+- A rough multiple is never judged: "增长近2倍", "增长约2倍" were unread already; "增长2倍左右" (and 上下) was held to
+  its levels as an exact 2倍 (`facts._MULTIPLE`).
+- A count in Chinese numerals ("设六个内设机构(…)", "下设两家…", "共有十二个科室：…") is read as its figure where the
+  figure is (`numerals.chinese_int`, the standard rules, 0–9999; `lists._FIGURES`); not inside a name ("公益二类单位",
+  "综合三处") nor a class in words ("二类").
+
+Tests named "failed before" were run against main (5d8d0bab) and failed as their docstring says.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from test_document_realreport import REPORTS, parsed_toml, with_paragraph
+from test_document_realreport import codes_at_paragraph as _at
+
+from perfxl.document.lists import listed_counts
+from perfxl.document.numerals import chinese_int
+
+DIQING = parsed_toml(REPORTS / "yunnan-diqing-zhoubenji-sangong-2021.toml")
+JIEFANGBEI = parsed_toml(REPORTS / "chongqing-yuzhong-jiefangbei-juesuan-2023.toml")
+WARNING = [("N05", "warning")]
+
+
+def _one(text: str) -> list[tuple[str, str]]:
+    with tempfile.TemporaryDirectory() as d:
+        return _at(Path(d), {"paragraphs": [text]}, 1)
+
+
+# --- 1. a bracket of kinds after a count ------------------------------------------------------------------------------
+
+
+def test_a_bracket_of_kinds_is_no_list_of_members():
+    """Failed before (a false N05 警告 "写 15家，所列名称 2 个"): the kinds a count splits into — ownership, grade, type —
+    name no member, however their names end."""
+    for text in (
+        "全区共有15家医院(公立医院、民营医院)。",
+        "辖区内有8家医院(一级医院、二级医院)。",
+        "全县共有20所学校(公办学校、民办学校)。",
+        "本系统下设6个单位(全额单位、差额单位)。",
+        "全县共有30家医院(综合医院、专科医院、民营医院)。",
+    ):
+        assert _one(text) == [], text
+
+
+def test_organisations_names_that_end_like_a_kind_still_count():
+    """Must still fire (and stay quiet when the count is right): hospitals' own names ("区人民医院", "区中医院") are names,
+    not kinds — a place or a name of their own before the noun."""
+    names = "区人民医院、区中医院、区妇幼保健院"
+    assert _one(f"全区共有3所医院({names})。") == []
+    assert _one(f"全区共有4所医院({names})。") == WARNING
+    # one kind among organisations' names: more than half still name organisations
+    assert _one("全区共有4所医院(区人民医院、区中医院、区妇幼保健院、民营医院)。") == []
+    assert _one("全区共有5所医院(区人民医院、区中医院、区妇幼保健院、民营医院)。") == WARNING
+
+
+# --- 2. a rough multiple --------------------------------------------------------------------------------------------
+
+_BY_BUDGET = "较预算数62万元增加147万元,增长237%"
+
+
+def test_a_rough_multiple_is_never_judged():
+    """Failed before ("增长5倍左右" → a false N02 错误 for 62 → 209): a multiple with 左右/上下 after it, or 约/近 before it,
+    says it is no exact figure — never held to its levels (迪庆 州本级 2021 p3, the rate rewritten)."""
+    with tempfile.TemporaryDirectory() as d:
+        for rough in (
+            "增长5倍左右",
+            "增长1倍左右",
+            "增长5倍上下",
+            "增长约5倍",
+            "增长近5倍",
+            "增长了约5倍",
+            "增长近1倍",
+        ):
+            fixture = with_paragraph(DIQING, 3, _BY_BUDGET, f"较预算数62万元增加147万元,{rough}")
+            assert _at(Path(d), fixture, 3) == [], rough
+
+
+def test_an_exact_multiple_is_still_judged():
+    """Must still fire: the same multiple without its rough word (neither 5倍 reading fits 62 → 209), and "5倍以上" (a
+    bound that does not hold either way)."""
+    with tempfile.TemporaryDirectory() as d:
+        for exact in ("增长5倍", "增长5倍以上"):
+            fixture = with_paragraph(DIQING, 3, _BY_BUDGET, f"较预算数62万元增加147万元,{exact}")
+            assert _at(Path(d), fixture, 3) == [("N02", "error")], exact
+
+
+# --- 3. counts in Chinese numerals ----------------------------------------------------------------------------------
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def _standard(n: int) -> str:
+    """`n` (0–9999) written by the standard rules, built digit by digit — independent of `chinese_int`'s parsing."""
+    if n == 0:
+        return "零"
+    places = [(n // 1000) % 10, (n // 100) % 10, (n // 10) % 10, n % 10]
+    units = ["千", "百", "十", ""]
+    out, zero = "", False
+    for digit, unit in zip(places, units, strict=True):
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out += "零"
+            zero = False
+        out += _DIGITS[digit] + unit
+    return out[1:] if 10 <= n < 20 else out  # "十二", not "一十二"
+
+
+def test_every_standard_numeral_up_to_9999():
+    """Each whole number 0–9999 written by the standard rules reads back as itself; the forms with 一十 at the head
+    ("一十二") and 两 before 百/千 ("两百", "两千零五") too."""
+    for n in range(10_000):
+        assert chinese_int(_standard(n)) == n, (n, _standard(n))
+    for n in range(10, 20):
+        assert chinese_int("一" + _standard(n)) == n
+    for n in range(200, 300):
+        assert chinese_int("两" + _standard(n)[1:]) == n
+    for n in range(2000, 3000):
+        assert chinese_int("两" + _standard(n)[1:]) == n
+    assert (chinese_int("两"), chinese_int("〇"), chinese_int("一千〇五")) == (2, 0, 1005)
+
+
+@pytest.mark.parametrize(
+    "loose",
+    [
+        "",
+        "一百一",
+        "一千五",
+        "一千五十",
+        "一百十",
+        "二十两",
+        "两十",
+        "十两",
+        "零五",
+        "五零",
+        "一二",
+        "千",
+        "百五",
+        "一万",
+        "五十零",
+        "一千零零五",
+        "三个",
+        "十十",
+    ],
+)
+def test_loose_or_no_numerals_read_as_none(loose):
+    """A colloquial shortening, a gap without 零, a stray 零 or unit, a larger unit: no figure (a count by a guess)."""
+    assert chinese_int(loose) is None
+
+
+def test_a_count_in_words_is_held_to_its_list():
+    """Failed before (unread): 解放碑 管委会 2023 p5 "本部门设5个内设机构(党政办公室、…、城市管理科)" written with its count in
+    words — "设六个"/"设四个" against five names (N05 警告); "设五个" is quiet."""
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), with_paragraph(JIEFANGBEI, 5, "设5个", "设五个"), 5) == []
+        for wrong in ("设六个", "设四个"):
+            assert _at(Path(d), with_paragraph(JIEFANGBEI, 5, "设5个", wrong), 5) == WARNING, wrong
+
+
+def test_counts_in_words_after_the_names_and_before_a_colon():
+    """Failed before (unread): the other list forms with a count in words — names then their count ("内设A、B、C两个科室"),
+    a count then a colon ("共有十二个科室：…") — and a count that agrees stays quiet."""
+    assert [lc.count for lc in listed_counts("内设办公室、财务科、业务科两个科室。")] == [2]
+    assert listed_counts("内设办公室、财务科、业务科三个科室。") == []
+    assert [lc.count for lc in listed_counts("共有十二个科室:办公室、财务科。")] == [12]
+    assert listed_counts("共有两个科室:办公室、财务科。") == []
+
+
+def test_a_numeral_inside_a_name_is_no_count():
+    """Must NOT fire: a numeral that is part of a name or a grade ("公益二类单位", "综合三处", "第三个"), a class in
+    words ("二类单位(…)"), a numeral written loosely ("一百一个")."""
+    for text in (
+        "本部门下设公益二类单位(规划设计中心、测绘服务站、档案管理所)。",
+        "本部门分为二类单位(规划设计中心、测绘服务站、档案管理所)。",
+        "第三个科室:办公室、财务科、业务科。",
+        "设综合三处:办公室、财务科、业务科。",
+        "共有一百一个科室:办公室、财务科。",
+    ):
+        assert listed_counts(text) == [], text
