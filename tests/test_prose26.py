@@ -186,3 +186,32 @@ def test_a_numeral_inside_a_name_is_no_count():
         "共有一百一个科室:办公室、财务科。",
     ):
         assert listed_counts(text) == [], text
+
+
+# --- 5. a 收入总计 against the table's 总计 line ------------------------------------------------------------------------
+
+_PUTUO = parsed_toml(REPORTS / "shanghai-putuo-guihuaziyuan-juesuan-2024.toml")
+#: p19 as printed ("…2024 年度收入支出总计9859.38 万元。…"), and in the 决算 说明's other form, each side on its own (古龙镇
+#: 卫生院 2023 p10: "2023年度收入总计192.01万元,支出总计192.01万元。")
+_JOINT = "上海市普陀区规划和自然资源局 2024 年度收入支出总计9859.38 万元"
+_SIDES = "2024年度收入总计{income}万元,支出总计{expense}万元"
+
+
+def test_a_grand_total_is_held_to_the_tables_grand_total_line():
+    """Failed before (unread): 普陀 规划资源 2024's 收支总表 prints 总计 9859.38 = 本年收入合计 9746.50 + 年初结转和结余
+    112.88; a "收入总计" or "支出总计" in the text was held to nothing (review25p: not to the 本年合计) — the 总计 line is now
+    kept and a 总计 the words name is held to it (N01 错误: the words and the line are both 总计)."""
+    with tempfile.TemporaryDirectory() as d:
+        for income, expense in (("9869.38", "9859.38"), ("9859.38", "9769.38")):
+            fixture = with_paragraph(_PUTUO, 19, _JOINT, _SIDES.format(income=income, expense=expense))
+            assert _at(Path(d), fixture, 19) == [("N01", "error")], (income, expense)
+
+
+def test_a_grand_total_that_agrees_or_names_the_years_total_is_quiet():
+    """Must NOT fire: the 总计 as printed, at a coarser place (9859.4), and a "收入总计" that is the 本年收入合计's 9746.50
+    and a "支出总计" that is the 本年支出合计's 9759.38 (a 总计 named loosely for the year's total: no wrong figure)."""
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), _PUTUO, 19) == []
+        for income, expense in (("9859.38", "9859.38"), ("9859.4", "9859.4"), ("9746.50", "9759.38")):
+            fixture = with_paragraph(_PUTUO, 19, _JOINT, _SIDES.format(income=income, expense=expense))
+            assert _at(Path(d), fixture, 19) == [], (income, expense)

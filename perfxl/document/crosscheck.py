@@ -100,7 +100,15 @@ from .table_facts import (
     unit_lines,
     unread_cells,
 )
-from .table_lines import LineMatch, appropriation_sum, fact_scope, line_index, line_match, sum_table_values
+from .table_lines import (
+    LineMatch,
+    appropriation_sum,
+    fact_scope,
+    grand_total_values,
+    line_index,
+    line_match,
+    sum_table_values,
+)
 from .table_wholes import check_none_stated, check_table_wholes
 from .vocabulary import RESULT_VERBS, claim_of
 
@@ -311,7 +319,13 @@ def _check_claim(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None
         if fact.role in ("change", "change_rate") and fact.direction == 0:
             return
         if "@" in tv.claim and _grand_total_said(fact) and "总计" not in _quoted_line(tv.label) and _carried_lines(run):
-            return  # "收入总计9859.38万元" beside a 收支总表's 本年收入合计 9746.50: a 总计 holds the 结转 (review25p)
+            # "收入总计9859.38万元" beside a 收支总表's 本年收入合计 9746.50: a 总计 holds the 结转 (review25p) — held to
+            # the table's own 总计 line of that side and stage where it prints one (prose26), else not compared
+            # — unless it is the 本年合计's figure: a 总计 named loosely for the year's total, no wrong figure
+            grand = grand_total_values(run.sub).get((tv.claim, tv.role))
+            if grand is None or _agrees_with(fact, tv):
+                return
+            tv = grand
         if _with_carried_in_agrees(run, pi, fact, tv) or ("@" in tv.claim and _rounded_yuan_agrees(fact, tv)):
             return
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
@@ -631,6 +645,15 @@ def _rates_follow(run: _Run, pi: int, fact: Fact, tv: TableValue, n01: Issue) ->
                 f"; the rate {rate.quantity.text} fails with the text's figure and agrees with the table's"
                 f" ({fmt_decimal(conv.value)}{fact.quantity.unit} gives {shown}%)"
             )
+
+
+def _agrees_with(fact: Fact, tv: TableValue) -> bool:
+    """The figure at its printed precision agrees with the table's amount at its own (units converted)."""
+    q = fact.quantity
+    conv = convert(Decimal(1), q.unit, money_unit_for(tv, q.value, q.unit))
+    if not conv.ok or conv.factor is None:
+        return False
+    return _interval(fact).scaled(conv.factor).overlaps(Interval.printed(tv.value, tv.step))
 
 
 def _rounded_yuan_agrees(fact: Fact, tv: TableValue) -> bool:
