@@ -14,12 +14,14 @@ Tests named "failed before" were run against main (5d8d0bab) and failed as their
 
 from __future__ import annotations
 
+import copy
 import tempfile
 from pathlib import Path
 
 import pytest
 from test_document_realreport import REPORTS, parsed_toml, with_paragraph
 from test_document_realreport import codes_at_paragraph as _at
+from test_document_realreport import findings_at_paragraph as _found
 
 from perfxl.document.lists import listed_counts
 from perfxl.document.numerals import chinese_int
@@ -215,3 +217,42 @@ def test_a_grand_total_that_agrees_or_names_the_years_total_is_quiet():
         for income, expense in (("9859.38", "9859.38"), ("9859.4", "9859.4"), ("9746.50", "9759.38")):
             fixture = with_paragraph(_PUTUO, 19, _JOINT, _SIDES.format(income=income, expense=expense))
             assert _at(Path(d), fixture, 19) == [], (income, expense)
+
+
+# --- 6. the report's own unit, abbreviated or in the first person ---------------------------------------------------
+
+#: 杜集区机关事务管理中心 2021 (real reports 15): its title names the unit, its 三公 table prints 运行维护费 87.07; its cut
+#: last paragraph (11) replaced by a sentence in the form review25p tested ("2021年区财政局公务用车运行维护费10万元。").
+_DUJI = parsed_toml(REPORTS / "anhui-duji-jiguanshiwu-sangong-2021.toml")
+_ITEM = "2021年{unit}公务用车运行维护费{amount}万元。"
+
+
+def _duji(unit: str, amount: str = "10") -> dict:
+    fixture = copy.deepcopy(_DUJI)
+    fixture["paragraphs"][-1] = _ITEM.format(unit=unit, amount=amount)
+    return fixture
+
+
+def test_the_unit_in_the_first_person_is_the_reports_own():
+    """Failed before (unread): "我中心", "本中心" (as "我局", "本局" were) — the writer's own unit, held to its 三公
+    table as the unit unnamed is (N01 错误 for 10 against 87.07; 87.07 quiet)."""
+    with tempfile.TemporaryDirectory() as d:
+        for unit in ("我中心", "本中心", "我局"):
+            assert _at(Path(d), _duji(unit), 11) == [("N01", "error")], unit
+            assert _at(Path(d), _duji(unit, "87.07"), 11) == [], unit
+
+
+def test_an_abbreviated_own_name_is_a_warning():
+    """Failed before (a certain N01 错误): "管理中心", "事务管理中心" — the end of the title's 杜集区机关事务管理中心 shorter
+    than its name without the place: the report's own unit only as an abbreviation, a 警告 naming that reading. The
+    name without its place ("机关事务管理中心", "区机关事务管理中心") is the unit itself: still an 错误."""
+    with tempfile.TemporaryDirectory() as d:
+        for unit in ("管理中心", "事务管理中心"):
+            found = _found(Path(d), _duji(unit), 11)
+            assert [(code, severity) for code, severity, _ in found] == [("N01", "warning")], unit
+            assert "简称" in found[0][2] and "杜集区机关事务管理中心" in found[0][2]
+            assert _at(Path(d), _duji(unit, "87.07"), 11) == [], unit
+        for unit in ("机关事务管理中心", "区机关事务管理中心", "杜集区机关事务管理中心"):
+            assert _at(Path(d), _duji(unit), 11) == [("N01", "error")], unit
+        # another unit's name, not the end of the title's: not compared (review25p)
+        assert _at(Path(d), _duji("区财政局"), 11) == []

@@ -1622,6 +1622,16 @@ def _printed_readings(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) ->
                 f"the words name {unit}'s money, a unit the report's title does not name",
             )
         )
+    elif not named and isinstance(ref, TextRef) and (unit := named_owner(fact.subject)) and _abbreviated(run, unit):
+        # "管理中心公务用车运行维护费10万元" in 杜集区机关事务管理中心's report: the end of the title's name, shorter than
+        # the name without its place — the report's own unit by that reading (prose26)
+        title_unit = named_owner(_title(run))
+        reasons.append(
+            (
+                f"文字写的是“{unit}”的经费，按报告标题中的单位“{title_unit}”的简称视为本单位，比较系推测",
+                f"the words name {unit}, read as short for the title's {title_unit}",
+            )
+        )
     stage = said_stage(before) if fact.role in ("budget", "completion") else ""
     if (fact.claim, "final") in run.values and (why := stage_reason(stage, basic.budget_stage)) is not None:
         reasons.append(why)
@@ -1642,6 +1652,22 @@ def _title(run: _Run) -> str:
 def _titled(run: _Run, unit: str) -> bool:
     """The unit's name is in the report's title."""
     return compact_name(unit) in _title(run)
+
+
+#: The end of a place's name: what may be dropped before a unit's own name ("杜集区" of 杜集区机关事务管理中心).
+_PLACE_END = lazy_compile(r".*(?:省|市|县|区|州|盟|旗|镇|乡|街道)$")
+
+
+def _abbreviated(run: _Run, unit: str) -> bool:
+    """`unit` is the end of the unit's name the report's title opens with, shorter than that name without its place
+    ("管理中心" of "杜集区机关事务管理中心"): the report's own unit only by reading it as an abbreviation. The whole name,
+    or the name without its place ("机关事务管理中心", "区机关事务管理中心"), is the unit itself."""
+    title_unit = compact_name(named_owner(_title(run)))
+    unit = compact_name(unit)
+    if not title_unit or unit == title_unit or not title_unit.endswith(unit):
+        return False
+    head = title_unit[: len(title_unit) - len(unit)]
+    return not (_PLACE_END.match(head) or _PLACE_END.match(head + unit[0]))
 
 
 def _scope_parts(facts: tuple[Fact, ...], whole: Fact) -> list[Fact]:
