@@ -256,3 +256,42 @@ def test_an_abbreviated_own_name_is_a_warning():
             assert _at(Path(d), _duji(unit), 11) == [("N01", "error")], unit
         # another unit's name, not the end of the title's: not compared (review25p)
         assert _at(Path(d), _duji("区财政局"), 11) == []
+
+
+# --- 4. a change rate whose base only another paragraph prints ------------------------------------------------------
+
+#: 东坡 审计局 2014 (real reports 13) p5 as printed: "2014年公务接待费1.3万元,较2013年决算数下降94.3%,…" — the 2013 figure
+#: is not printed; p3 ("2014年东坡区审计局无出国计划。") is given a second sentence that prints it.
+_DONGPO = parsed_toml(REPORTS / "sichuan-dongpo-shenjiju-sangong-2014.toml")
+
+
+def _dongpo(base: str) -> dict:
+    fixture = copy.deepcopy(_DONGPO)
+    fixture["paragraphs"][2] = f"2014年东坡区审计局无出国计划。2013年公务接待费决算数{base}万元。"
+    return fixture
+
+
+def test_a_rate_whose_base_is_in_another_paragraph():
+    """Failed before (unread): the rate of p5 over the 2013 figure p3 prints — 30.0 gives 95.7% (1.3 read 1.25–1.35:
+    95.5%–95.8%), 18.0 gives 92.8%, against the 94.3% printed: an N02 警告 naming the pairing (by item and year)."""
+    with tempfile.TemporaryDirectory() as d:
+        for base, expected in (("30.0", "95.7%"), ("18.0", "92.8%")):
+            found = _found(Path(d), _dongpo(base), 5)
+            assert [(code, severity) for code, severity, _ in found] == [("N02", "warning")], base
+            assert expected in found[0][2] and f"2013年 {base}万元" in found[0][2], found
+
+
+def test_a_rate_whose_base_agrees_or_is_no_pair_is_quiet():
+    """Must NOT fire: a 2013 figure the rate fits (22.8: 94.30%), or one it fits only loosely (26.5: 1.3 may be 1.25–1.35);
+    another year's figure (2012年), another item's (公务用车运行维护费), and two 2013 figures of the item that differ."""
+    with tempfile.TemporaryDirectory() as d:
+        for base in ("22.8", "26.5"):
+            assert _at(Path(d), _dongpo(base), 5) == [], base
+        for other in (
+            "2012年公务接待费决算数30.0万元。",
+            "2013年公务用车运行维护费决算数30.0万元。",
+            "2013年公务接待费决算数30.0万元,2013年公务接待费预算数22.8万元。",
+        ):
+            fixture = copy.deepcopy(_DONGPO)
+            fixture["paragraphs"][2] = "2014年东坡区审计局无出国计划。" + other
+            assert _at(Path(d), fixture, 5) == [], other

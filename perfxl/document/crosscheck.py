@@ -60,7 +60,7 @@ from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE
 from .goal_texts import _TABLE_YEAR, check_goal_texts
 from .group_weights import check_group_points
 from .indicator_arith import _TARGET_CUE
-from .levels_apart import check_adjusted_rates, check_changes_apart, check_rates_apart
+from .levels_apart import check_adjusted_rates, check_bases_apart, check_changes_apart, check_rates_apart
 from .lists import listed_counts
 from .match import NameMatch, NameTable, match_name, normal_name, ratio
 from .named_shares import check_named_whole_shares
@@ -2010,6 +2010,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     for pi, ref, pf in parsed:  # after every paragraph's own checks: a level in doubt there judges no other (rgaps19)
         check_changes_apart(run, pi, ref, pf.facts)
         check_rates_apart(run, pi, ref, pf.facts)  # a change rate whose level only another paragraph prints (prose24)
+        check_bases_apart(run, pi, ref, pf.facts)  # …and one whose base only another paragraph prints (prose26)
         check_averages(run, pi, ref, pf.facts)  # a per-thing figure against its total over its count (prose24)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref

@@ -29,7 +29,7 @@ from .run_state import _arith, _where, contradict
 if TYPE_CHECKING:
     from .run_state import _Run
 
-__all__ = ["check_adjusted_rates", "check_changes_apart", "check_rates_apart", "sentence_of"]
+__all__ = ["check_adjusted_rates", "check_bases_apart", "check_changes_apart", "check_rates_apart", "sentence_of"]
 
 _YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 #: The comparison: 较/比/与 a year or 上年 (同期), and what stands after it up to the change.
@@ -246,6 +246,66 @@ def check_rates_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...])
             f"{change.subject}: the change over last year's level, this year's from another paragraph",
             (change,),
             paired_by=f"本年数取自{_where(run.sub.narrative[pn].ref)}“{level.clause.strip()}”，按项目名称配对",
+        )
+
+
+def check_bases_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    """N02 警告 for a change rate on last year whose level its own sentence prints and whose base only another paragraph
+    does ("2022年公务接待费支出10万元。" ¶ "2023年公务接待费支出12万元,较上年增长30%": 2 / 10 = 20%, prose26): last
+    year's level is the one figure of the item, year and stage in the document (`_level`, its sentence naming the year
+    compared with), in a paragraph nothing was found wrong in. Which figure is the base is a reading (paired by the
+    item's name and year): a 警告 at most, said when the rate fails at its printed place."""
+    for rate in facts:
+        if rate.role != "change_rate" or not rate.direction or rate.of is None or rate.base is not None:
+            continue
+        if (pi, rate.index) in run.contradicted or _bound(rate) or _approximate(rate) or rate.against != "year":
+            continue
+        level = facts[rate.of] if 0 <= rate.of < len(facts) else None
+        if level is None or level.role not in ("value", "final", "budget") or not level.quantity.is_money:
+            continue
+        item = _item(level)
+        if not item or item != _item(rate) or level.sentence != rate.sentence or _approximate(level):
+            continue
+        if any(f.role in ("change", "previous") and _item(f) == item for f in facts):
+            continue  # a change amount or last year's level in its own paragraph: its own arithmetic (stated_changes)
+        head = _head(_sentence(run, pi, rate), rate)
+        comparisons = list(_AGAINST.finditer(head))
+        if _OTHER_BASIS.search(head) or not comparisons:
+            continue
+        opening = head[: comparisons[-1].start()]
+        years = _YEAR.findall(opening)
+        now = years[0] if years else run.year
+        before = comparisons[-1].group("year") or (str(int(now) - 1) if now else "")
+        if not now or not before or before >= now:
+            continue
+        got = _level(run, pi, item, before, _stage(opening))
+        if got is None or _has_finding(run, got[0]):
+            continue
+        pb, base = got
+        if _money(_sentence(run, pb, base)) != _money(_sentence(run, pi, level)):
+            continue  # figures of other money are no pair
+        factor = convert(Decimal(1), base.quantity.unit, level.quantity.unit).factor
+        if not factor:
+            continue
+        b, a = _interval(base).scaled(factor), _interval(level)
+        point_base = base.quantity.value * factor
+        diff = level.quantity.value - point_base
+        if point_base <= 0 or diff == 0 or (diff > 0) != (rate.direction > 0):
+            continue  # the words and the figures go other ways: which is meant is open
+        change = Interval(a.lo - b.hi, a.hi - b.lo) if diff > 0 else Interval(b.lo - a.hi, b.hi - a.lo)
+        _arith(
+            run,
+            pi,
+            ref,
+            facts,
+            rate,
+            _ratio(change, b),
+            abs(diff) / point_base * HUNDRED,
+            f"“{level.subject}”与{before}年相比的增减率（({level.quantity.text} − {before}年 {base.quantity.text}) / "
+            f"{base.quantity.text}）",
+            f"{level.subject}: the change rate on last year's level printed in another paragraph",
+            (level,),
+            paired_by=f"上年数取自{_where(run.sub.narrative[pb].ref)}“{base.clause.strip()}”，按项目名称和年度配对",
         )
 
 
