@@ -283,14 +283,20 @@ def test_a_rate_whose_base_is_in_another_paragraph():
 
 def test_a_rate_whose_base_agrees_or_is_no_pair_is_quiet():
     """Must NOT fire: a 2013 figure the rate fits (22.8: 94.30%), or one it fits only loosely (26.5: 1.3 may be 1.25–1.35);
-    another year's figure (2012年), another item's (公务用车运行维护费), and two 2013 figures of the item that differ."""
+    another year's figure (2012年), another item's (公务用车运行维护费), two 2013 figures of the item that differ, a wider
+    scope's (全区), another unit's (区财政局), a budget where the comparison names the 决算."""
     with tempfile.TemporaryDirectory() as d:
         for base in ("22.8", "26.5"):
             assert _at(Path(d), _dongpo(base), 5) == [], base
         for other in (
             "2012年公务接待费决算数30.0万元。",
             "2013年公务用车运行维护费决算数30.0万元。",
-            "2013年公务接待费决算数30.0万元,2013年公务接待费预算数22.8万元。",
+            "2013年公务接待费决算数30.0万元,2013年公务接待费决算数22.8万元。",
+            # (review: each gave a false N02 警告 before the fix) a wider scope, another unit, another stage than the
+            # comparison names ("较2013年决算数")
+            "2013年全区公务接待费决算数30.0万元。",
+            "2013年区财政局公务接待费决算数30.0万元。",
+            "2013年公务接待费预算数30.0万元。",
         ):
             fixture = copy.deepcopy(_DONGPO)
             fixture["paragraphs"][2] = "2014年东坡区审计局无出国计划。" + other

@@ -22,7 +22,7 @@ from ..model import Certainty, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
-from .facts import Fact, _claim, sentences
+from .facts import Fact, _claim, named_owner, sentences
 from .precision import Interval, _approximate, _bound, _interval, _ratio
 from .run_state import _arith, _where, contradict
 
@@ -48,6 +48,15 @@ _MONEY = lazy_compile(r"一般公共预算|政府性基金|国有资本经营|�
 
 def _money(sentence: str) -> str:
     return "".join(sorted(set(_MONEY.findall(sentence))))
+
+
+#: Words naming a wider scope or other units than the report's own ("全区", "下属单位"): a figure of theirs is no level
+#: of the unit's.
+_SCOPE = lazy_compile(r"全(?:省|市|州|盟|县|区|旗|镇|乡)|下属|所属|直属|二级单位|各单位|各部门|各乡镇")
+
+
+def _scope(sentence: str) -> str:
+    return "".join(sorted(set(_SCOPE.findall(sentence))))
 
 
 def _item(f: Fact) -> str:
@@ -278,12 +287,16 @@ def check_bases_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...])
         before = comparisons[-1].group("year") or (str(int(now) - 1) if now else "")
         if not now or not before or before >= now:
             continue
-        got = _level(run, pi, item, before, _stage(opening))
+        # the stage the comparison names ("较2013年决算数下降…"), else the level's
+        got = _level(run, pi, item, before, _stage(head[comparisons[-1].start() :]) or _stage(opening))
         if got is None or _has_finding(run, got[0]):
             continue
         pb, base = got
-        if _money(_sentence(run, pb, base)) != _money(_sentence(run, pi, level)):
-            continue  # figures of other money are no pair
+        said_before, said_now = _sentence(run, pb, base), _sentence(run, pi, level)
+        if _money(said_before) != _money(said_now) or _scope(said_before) != _scope(said_now):
+            continue  # figures of other money, or of another scope ("2013年全区公务接待费…"), are no pair
+        if named_owner(base.subject) != named_owner(level.subject):
+            continue  # another unit's figure ("2013年区财政局公务接待费…")
         factor = convert(Decimal(1), base.quantity.unit, level.quantity.unit).factor
         if not factor:
             continue
