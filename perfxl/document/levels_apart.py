@@ -306,20 +306,14 @@ def check_bases_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...])
         if point_base <= 0 or diff == 0 or (diff > 0) != (rate.direction > 0):
             continue  # the words and the figures go other ways: which is meant is open
         change = Interval(a.lo - b.hi, a.hi - b.lo) if diff > 0 else Interval(b.lo - a.hi, b.hi - a.lo)
-        _arith(
-            run,
-            pi,
-            ref,
-            facts,
-            rate,
-            _ratio(change, b),
-            abs(diff) / point_base * HUNDRED,
+        what = (
             f"“{level.subject}”与{before}年相比的增减率（({level.quantity.text} − {before}年 {base.quantity.text}) / "
-            f"{base.quantity.text}）",
-            f"{level.subject}: the change rate on last year's level printed in another paragraph",
-            (level,),
-            paired_by=f"上年数取自{_where(run.sub.narrative[pb].ref)}“{base.clause.strip()}”，按项目名称和年度配对",
+            f"{base.quantity.text}）"
         )
+        what_en = f"{level.subject}: the change rate on last year's level printed in another paragraph"
+        paired = f"上年数取自{_where(run.sub.narrative[pb].ref)}“{base.clause.strip()}”，按项目名称和年度配对"
+        point = abs(diff) / point_base * HUNDRED
+        _arith(run, pi, ref, facts, rate, _ratio(change, b), point, what, what_en, (level,), paired_by=paired)
 
 
 #: A change measured on another basis than the levels printed ("如果剔除这一因素…仍然减少了933.78万元").
