@@ -60,7 +60,7 @@ from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE
 from .goal_texts import _TABLE_YEAR, check_goal_texts
 from .group_weights import check_group_points
 from .indicator_arith import _TARGET_CUE
-from .levels_apart import check_adjusted_rates, check_changes_apart, check_rates_apart
+from .levels_apart import check_adjusted_rates, check_bases_apart, check_changes_apart, check_rates_apart
 from .lists import listed_counts
 from .match import NameMatch, NameTable, match_name, normal_name, ratio
 from .named_shares import check_named_whole_shares
@@ -100,7 +100,15 @@ from .table_facts import (
     unit_lines,
     unread_cells,
 )
-from .table_lines import LineMatch, appropriation_sum, fact_scope, line_index, line_match, sum_table_values
+from .table_lines import (
+    LineMatch,
+    appropriation_sum,
+    fact_scope,
+    grand_total_values,
+    line_index,
+    line_match,
+    sum_table_values,
+)
 from .table_wholes import check_none_stated, check_table_wholes
 from .vocabulary import RESULT_VERBS, claim_of
 
@@ -311,7 +319,13 @@ def _check_claim(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) -> None
         if fact.role in ("change", "change_rate") and fact.direction == 0:
             return
         if "@" in tv.claim and _grand_total_said(fact) and "总计" not in _quoted_line(tv.label) and _carried_lines(run):
-            return  # "收入总计9859.38万元" beside a 收支总表's 本年收入合计 9746.50: a 总计 holds the 结转 (review25p)
+            # "收入总计9859.38万元" beside a 收支总表's 本年收入合计 9746.50: a 总计 holds the 结转 (review25p) — held to
+            # the table's own 总计 line of that side and stage where it prints one (prose26), else not compared
+            # — unless it is the 本年合计's figure: a 总计 named loosely for the year's total, no wrong figure
+            grand = grand_total_values(run.sub).get((tv.claim, tv.role))
+            if grand is None or _agrees_with(fact, tv):
+                return
+            tv = grand
         if _with_carried_in_agrees(run, pi, fact, tv) or ("@" in tv.claim and _rounded_yuan_agrees(fact, tv)):
             return
         certainty = Certainty.GUESS if tv.guess else Certainty.CERTAIN
@@ -631,6 +645,15 @@ def _rates_follow(run: _Run, pi: int, fact: Fact, tv: TableValue, n01: Issue) ->
                 f"; the rate {rate.quantity.text} fails with the text's figure and agrees with the table's"
                 f" ({fmt_decimal(conv.value)}{fact.quantity.unit} gives {shown}%)"
             )
+
+
+def _agrees_with(fact: Fact, tv: TableValue) -> bool:
+    """The figure at its printed precision agrees with the table's amount at its own (units converted)."""
+    q = fact.quantity
+    conv = convert(Decimal(1), q.unit, money_unit_for(tv, q.value, q.unit))
+    if not conv.ok or conv.factor is None:
+        return False
+    return _interval(fact).scaled(conv.factor).overlaps(Interval.printed(tv.value, tv.step))
 
 
 def _rounded_yuan_agrees(fact: Fact, tv: TableValue) -> bool:
@@ -1599,6 +1622,16 @@ def _printed_readings(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) ->
                 f"the words name {unit}'s money, a unit the report's title does not name",
             )
         )
+    elif not named and isinstance(ref, TextRef) and (unit := named_owner(fact.subject)) and _abbreviated(run, unit):
+        # "管理中心公务用车运行维护费10万元" in 杜集区机关事务管理中心's report: the end of the title's name, shorter than
+        # the name without its place — the report's own unit by that reading (prose26)
+        title_unit = named_owner(_title(run))
+        reasons.append(
+            (
+                f"文字写的是“{unit}”的经费，按报告标题中的单位“{title_unit}”的简称视为本单位，比较系推测",
+                f"the words name {unit}, read as short for the title's {title_unit}",
+            )
+        )
     stage = said_stage(before) if fact.role in ("budget", "completion") else ""
     if (fact.claim, "final") in run.values and (why := stage_reason(stage, basic.budget_stage)) is not None:
         reasons.append(why)
@@ -1619,6 +1652,22 @@ def _title(run: _Run) -> str:
 def _titled(run: _Run, unit: str) -> bool:
     """The unit's name is in the report's title."""
     return compact_name(unit) in _title(run)
+
+
+#: The end of a place's name: what may be dropped before a unit's own name ("杜集区" of 杜集区机关事务管理中心).
+_PLACE_END = lazy_compile(r".*(?:省|市|县|区|州|盟|旗|镇|乡|街道)$")
+
+
+def _abbreviated(run: _Run, unit: str) -> bool:
+    """`unit` is the end of the unit's name the report's title opens with, shorter than that name without its place
+    ("管理中心" of "杜集区机关事务管理中心"): the report's own unit only by reading it as an abbreviation. The whole name,
+    or the name without its place ("机关事务管理中心", "区机关事务管理中心"), is the unit itself."""
+    title_unit = compact_name(named_owner(_title(run)))
+    unit = compact_name(unit)
+    if not title_unit or unit == title_unit or not title_unit.endswith(unit):
+        return False
+    head = title_unit[: len(title_unit) - len(unit)]
+    return not (_PLACE_END.match(head) or _PLACE_END.match(head + unit[0]))
 
 
 def _scope_parts(facts: tuple[Fact, ...], whole: Fact) -> list[Fact]:
@@ -1961,6 +2010,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     for pi, ref, pf in parsed:  # after every paragraph's own checks: a level in doubt there judges no other (rgaps19)
         check_changes_apart(run, pi, ref, pf.facts)
         check_rates_apart(run, pi, ref, pf.facts)  # a change rate whose level only another paragraph prints (prose24)
+        check_bases_apart(run, pi, ref, pf.facts)  # …and one whose base only another paragraph prints (prose26)
         check_averages(run, pi, ref, pf.facts)  # a per-thing figure against its total over its count (prose24)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref

@@ -97,7 +97,9 @@ _SAME_AS_BEFORE = lazy_compile(
 _PUNCT = lazy_compile(r"[\s“”\"'‘’（）()\[\]【】《》〈〉「」『』·•、—\-]+")
 _LEAD = lazy_compile(
     r"^(?:其中|另有|另外|此外|全年|本年度?|今年|当年|一年来|截至\S{0,8}?|\d{4}年(?:度|末|底|年末)?|年末|年底|年初|"
-    r"全县|全市|全区|全州|全省|我县|我市|我区|我局|本局|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计|经比较|经对比)+",
+    r"全县|全市|全区|全州|全省|我县|我市|我区|本单位|我单位|单位|本部门|部门|核定|实际|共有|共|累计|经比较|经对比|"
+    # the writer's own unit in the first person ("我局", "本中心", "我院", "我校": prose26) — the report's own, no other's
+    r"[我本](?:局|中心|委|办|院|校|所|站|队|馆|处|厅|镇|乡|街道|公司))+",
     needs=opening("其另此全本今当一截年我单部核实共累经", digit=True),
 )
 _ROLE_TAIL = lazy_compile(
@@ -1053,9 +1055,10 @@ def _change_after_its_base(
 #: level n + 1 times the base), read as that rate, its precision two places less than the multiple's (2.37倍: 236.5%–
 #: 237.5%). Loose writing also uses it for "grown to n times" — `is_multiple` lets the rate checks say so
 #: (`run_state._arith`: a 警告 naming both readings when only the loose one fits). Only after a word of growth: "是上年的
-#: 2倍" is no change rate. The groups are `_QTY`'s (whole, fraction, unit).
+#: 2倍" is no change rate. A rough multiple is none either ("增长近2倍", "增长约2倍", "增长2倍左右": prose26 — its words
+#: say it is no figure to hold to its levels). The groups are `_QTY`'s (whole, fraction, unit).
 _MULTIPLE = lazy_compile(
-    r"(?:(?<=增长|增加|提高|上升|上涨)|(?<=增长了|增加了|提高了|上升了|上涨了))\s*(\d+)(?:\.(\d+))?\s*(倍)",
+    r"(?:(?<=增长|增加|提高|上升|上涨)|(?<=增长了|增加了|提高了|上升了|上涨了))\s*(\d+)(?:\.(\d+))?\s*(倍)(?!\s*(?:左右|上下))",
     needs=("倍",),
 )
 

@@ -22,14 +22,14 @@ from ..model import Certainty, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
-from .facts import Fact, _claim, sentences
+from .facts import Fact, _claim, named_owner, sentences
 from .precision import Interval, _approximate, _bound, _interval, _ratio
 from .run_state import _arith, _where, contradict
 
 if TYPE_CHECKING:
     from .run_state import _Run
 
-__all__ = ["check_adjusted_rates", "check_changes_apart", "check_rates_apart", "sentence_of"]
+__all__ = ["check_adjusted_rates", "check_bases_apart", "check_changes_apart", "check_rates_apart", "sentence_of"]
 
 _YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 #: The comparison: 较/比/与 a year or 上年 (同期), and what stands after it up to the change.
@@ -48,6 +48,15 @@ _MONEY = lazy_compile(r"一般公共预算|政府性基金|国有资本经营|�
 
 def _money(sentence: str) -> str:
     return "".join(sorted(set(_MONEY.findall(sentence))))
+
+
+#: Words naming a wider scope or other units than the report's own ("全区", "下属单位"): a figure of theirs is no level
+#: of the unit's.
+_SCOPE = lazy_compile(r"全(?:省|市|州|盟|县|区|旗|镇|乡)|下属|所属|直属|二级单位|各单位|各部门|各乡镇")
+
+
+def _scope(sentence: str) -> str:
+    return "".join(sorted(set(_SCOPE.findall(sentence))))
 
 
 def _item(f: Fact) -> str:
@@ -247,6 +256,64 @@ def check_rates_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...])
             (change,),
             paired_by=f"本年数取自{_where(run.sub.narrative[pn].ref)}“{level.clause.strip()}”，按项目名称配对",
         )
+
+
+def check_bases_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    """N02 警告 for a change rate on last year whose level its own sentence prints and whose base only another paragraph
+    does ("2022年公务接待费支出10万元。" ¶ "2023年公务接待费支出12万元,较上年增长30%": 2 / 10 = 20%, prose26): last
+    year's level is the one figure of the item, year and stage in the document (`_level`, its sentence naming the year
+    compared with), in a paragraph nothing was found wrong in. Which figure is the base is a reading (paired by the
+    item's name and year): a 警告 at most, said when the rate fails at its printed place."""
+    for rate in facts:
+        if rate.role != "change_rate" or not rate.direction or rate.of is None or rate.base is not None:
+            continue
+        if (pi, rate.index) in run.contradicted or _bound(rate) or _approximate(rate) or rate.against != "year":
+            continue
+        level = facts[rate.of] if 0 <= rate.of < len(facts) else None
+        if level is None or level.role not in ("value", "final", "budget") or not level.quantity.is_money:
+            continue
+        item = _item(level)
+        if not item or item != _item(rate) or level.sentence != rate.sentence or _approximate(level):
+            continue
+        if any(f.role in ("change", "previous") and _item(f) == item for f in facts):
+            continue  # a change amount or last year's level in its own paragraph: its own arithmetic (stated_changes)
+        head = _head(_sentence(run, pi, rate), rate)
+        comparisons = list(_AGAINST.finditer(head))
+        if _OTHER_BASIS.search(head) or not comparisons:
+            continue
+        opening = head[: comparisons[-1].start()]
+        years = _YEAR.findall(opening)
+        now = years[0] if years else run.year
+        before = comparisons[-1].group("year") or (str(int(now) - 1) if now else "")
+        if not now or not before or before >= now:
+            continue
+        # the stage the comparison names ("较2013年决算数下降…"), else the level's
+        got = _level(run, pi, item, before, _stage(head[comparisons[-1].start() :]) or _stage(opening))
+        if got is None or _has_finding(run, got[0]):
+            continue
+        pb, base = got
+        said_before, said_now = _sentence(run, pb, base), _sentence(run, pi, level)
+        if _money(said_before) != _money(said_now) or _scope(said_before) != _scope(said_now):
+            continue  # figures of other money, or of another scope ("2013年全区公务接待费…"), are no pair
+        if named_owner(base.subject) != named_owner(level.subject):
+            continue  # another unit's figure ("2013年区财政局公务接待费…")
+        factor = convert(Decimal(1), base.quantity.unit, level.quantity.unit).factor
+        if not factor:
+            continue
+        b, a = _interval(base).scaled(factor), _interval(level)
+        point_base = base.quantity.value * factor
+        diff = level.quantity.value - point_base
+        if point_base <= 0 or diff == 0 or (diff > 0) != (rate.direction > 0):
+            continue  # the words and the figures go other ways: which is meant is open
+        change = Interval(a.lo - b.hi, a.hi - b.lo) if diff > 0 else Interval(b.lo - a.hi, b.hi - a.lo)
+        what = (
+            f"“{level.subject}”与{before}年相比的增减率（({level.quantity.text} − {before}年 {base.quantity.text}) / "
+            f"{base.quantity.text}）"
+        )
+        what_en = f"{level.subject}: the change rate on last year's level printed in another paragraph"
+        paired = f"上年数取自{_where(run.sub.narrative[pb].ref)}“{base.clause.strip()}”，按项目名称和年度配对"
+        point = abs(diff) / point_base * HUNDRED
+        _arith(run, pi, ref, facts, rate, _ratio(change, b), point, what, what_en, (level,), paired_by=paired)
 
 
 #: A change measured on another basis than the levels printed ("如果剔除这一因素…仍然减少了933.78万元").

@@ -17,6 +17,7 @@ import re
 
 from ..patterns import lazy_compile
 from ..records import record
+from .numerals import CHINESE_DIGITS, chinese_int
 
 __all__ = ["ListedCount", "listed_counts"]
 
@@ -26,7 +27,12 @@ __all__ = ["ListedCount", "listed_counts"]
 _ORG = r"[\u4e00-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部门|乡镇|街道|社区|村|学校|医院|卫生院|站|所|队)"
 _ORG_NOUN = f"(?:{_ORG})?"
 #: "<count><measure word>[<its organisation noun>][，,：:] <cue> <names up to the clause's end>"
-_COUNT = r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|项|所|名|人|座|条|处|支|类)" + _ORG_NOUN + r"[,，]?\s*"
+#: A count in figures, or in Chinese numerals ("设六个内设机构", "两家", `numerals.chinese_int`) after a word that opens a
+#: count (设/有/辖/共/计/…) or no Chinese character at all — not inside a name ("公益二类单位", "综合三处", "第三个"), nor
+#: a class in words ("二类单位": a grade more often than a count).
+_CN = f"[{CHINESE_DIGITS}]"
+_FIGURES = rf"(?:(?<![第\d.])\d+|(?<![第\d.\u4e00-\u9fff]){_CN}+(?!类)|(?<=[设有辖共计含括盖为是了达]){_CN}+(?!类))"
+_COUNT = r"(?P<count>" + _FIGURES + r")(?P<unit>个|家|项|所|名|人|座|条|处|支|类)" + _ORG_NOUN + r"[,，]?\s*"
 _NAMES = r"[:：]?\s*(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
 _LISTED = lazy_compile(_COUNT + r"(?:即(?![将可时使便刻])|分别为|分别是|[:：])" + _NAMES)
 #: The same with 包括/包含: "共设置5个内设机构,包括:A、B…" — some of the whole, or all of it. (`listed_counts` tells
@@ -44,7 +50,7 @@ _LISTED_BARE = lazy_compile(
 #: bracket always opens a bracketed part ("临城镇(3个村)": its count no count of the list).
 _LISTED_BEFORE = lazy_compile(
     r"(?:内设|下设|下辖|设有|辖有|涉及|覆盖)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d（(《“【])+?)"
-    r"(?P<count>\d+)(?P<unit>个|家|所|支|类)(?=[\u4e00-\u9fff])"
+    r"(?P<count>\d+|[" + CHINESE_DIGITS + r"]+(?!类))(?P<unit>个|家|所|支|类)(?=[\u4e00-\u9fff])"
 )
 #: The same with an organisation noun between the names and their count, the count ending the clause: "内设办公室、
 #: …、离退办等内设机构30个" (湖南省人民检察院 2017) — 等 there may close the list or leave it open (the noun holds no 等,
@@ -60,7 +66,9 @@ _LISTED_BEFORE_NOUN = lazy_compile(
 #: 业务类)"), holds a bracket of its own or a clause ("(办公室、财务科等,均为正科级)"), nor one 等 follows. With no
 #: word saying a list follows, every name must also be an organisation's (`_ORG_NAME`, review25r).
 _LISTED_BRACKET = lazy_compile(
-    r"(?<![第\d.])(?P<count>\d+)(?P<unit>个|家|所|支|类)"
+    r"(?P<count>"
+    + _FIGURES
+    + r")(?P<unit>个|家|所|支|类)"
     + _ORG
     + r"\s*[（(](?!\s*(?:含|包括|包含|其中|如|例如|主要|即|不含|除|均|原|分为|为|系|属|是|现|以|按))"
     r"(?P<names>[^（）()\n，,；;。:：]+)[）)](?!\s*等)"
@@ -72,6 +80,15 @@ _LISTED_BRACKET = lazy_compile(
 _ORG_NAME = lazy_compile(
     r"^[\u4e00-\u9fff]+(?:科|室|股|处|局|站|所|队|中心|院|校|馆|部|委|会|办|庭|厂|场|园|台|社|组|团|司|镇|乡|街道|村"
     r"|社区|学|库|基地|府)$"
+)
+#: A name that is only kind words before the noun the count counts ("15家医院(公立医院、民营医院)", "(一级医院、二级医院)",
+#: "(公办学校、民办学校)"): the kinds the count splits into, not the count's members — no organisation's own name, however
+#: it ends (prose26). A real name has a part of its own ("区人民医院", "县中医院").
+_KIND_NAME = lazy_compile(
+    r"^(?:公立|民营|私立|私营|公办|民办|国有|国营|集体|个体|外资|合资|营利性|非营利性|一级|二级|三级|甲等|乙等|丙等|综合|"
+    r"专科|城市|农村|城镇|乡村|城区|省属|市属|县属|区属|省级|市级|县级|区级|乡级|镇级|村级|中央|地方|全额|差额|自收自支|"
+    r"公益一类|公益二类|行政|事业)+"
+    r"(?:医院|卫生院|学校|小学|中学|幼儿园|单位|机构|企业|部门|站|所|中心)$"
 )
 #: "…等" is not the whole list: held only to naming more than the count (a part of the whole cannot), as after 包括
 _NOT_ALL = lazy_compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")
@@ -160,6 +177,11 @@ def _remainder_lists(text: str, before: str = "") -> list[ListedCount]:
     return out
 
 
+def _figure(count: str) -> int | None:
+    """A count as printed, in figures or Chinese numerals ("12", "十二")."""
+    return int(count) if count.isdigit() else chinese_int(count)
+
+
 def _bracketless(text: str) -> str:
     return re.sub(r"[（(][^（）()]*[）)]", "", text)
 
@@ -193,13 +215,16 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
         if len(names) < 2:
             continue
         pieces = [piece for n in names for piece in _JOINERS.split(n)] if pattern is _LISTED_BRACKET else []
-        if pieces and 2 * sum(bool(_ORG_NAME.match(piece)) for piece in pieces) <= len(pieces):
-            continue  # "3个事业单位(公益一类、公益二类)": kinds, not their names
+        owned = sum(bool(_ORG_NAME.match(piece)) and not _KIND_NAME.match(piece) for piece in pieces)
+        if pieces and 2 * owned <= len(pieces):
+            continue  # "3个事业单位(公益一类、公益二类)", "15家医院(公立医院、民营医院)": kinds, not their names
         if any(not n or len(n) > _LONGEST_NAME or re.search(r"\d", _bracketless(n)) for n in names):
             continue
         fewest = len(names)
         most = fewest + sum(len(_JOINERS.findall(n)) for n in names)
-        count = int(m.group("count"))
+        count = _figure(m.group("count"))
+        if count is None:
+            continue  # a numeral written loosely ("一百一"): no count to hold the list to
         partial = pattern is _LISTED_SOME or bool(etc)
         if (fewest > count) if partial else not fewest <= count <= most:
             out.append(ListedCount(count, m.group("unit"), names, fewest, most, m.group(0), partial))

@@ -148,10 +148,8 @@ def sum_table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
                     totals = [line for line in lines if line.level == 0 and _GRAND.match(line.name)]
                     if any(re.search(r"结转|结余|上年", line.name) for line in lines):
                         totals = []
-                columns = _current(totals[0].cells) if len(totals) == 1 else []
-                if len(columns) == 1 and _figure(columns[0][1]):
-                    path, cell = columns[0]
-                    put((f"{claim}@{scope}", stage), _value(table, totals[0], path, cell, f"{claim}@{scope}", stage))
+                if (tv := _side_value(table, totals, f"{claim}@{scope}", stage)) is not None:
+                    put((f"{claim}@{scope}", stage), tv)
         elif table.kind == "functional":
             whole = [line for line in table.lines if line.level == 0]
             if len(whole) != 1:
@@ -165,6 +163,40 @@ def sum_table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
                     claim = _PART_CLAIMS.get(last, "")
                 if claim and _figure(cell):
                     put((f"{claim}@{scope}", stage), _value(table, whole[0], path, cell, f"{claim}@{scope}", stage))
+    return {key: tv for key, tv in out.items() if key not in clash}
+
+
+def _side_value(table: SumTable, totals: list[SumLine], claim: str, stage: str) -> TableValue | None:
+    """The one total line's figure in its one current column, None when there is not exactly one of either."""
+    columns = _current(totals[0].cells) if len(totals) == 1 else []
+    if len(columns) != 1 or not _figure(columns[0][1]):
+        return None
+    path, cell = columns[0]
+    return _value(table, totals[0], path, cell, claim, stage)
+
+
+def grand_total_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
+    """(claim@scope, role) → a 收支总表's 收入/支出 总计 line where the table prints money brought in or carried on
+    (结转/结余) beside its 本年合计: the whole a text's own "收入总计"/"支出总计" names (prose26) — `sum_table_values` keeps
+    the 本年合计 then, and a 总计 held to it is no comparison (review25p). Two tables stating one key differently:
+    neither."""
+    out: dict[tuple[str, str], TableValue] = {}
+    clash: set[tuple[str, str]] = set()
+    for table in sub.sum_tables:
+        stage, scope = _stage(table), scope_of(table.name)
+        if table.kind != "totals" or not stage:
+            continue
+        for side, claim in (("收入", "income"), ("支出", "expense")):
+            lines = [line for line in table.lines if line.side == side]
+            if not any(re.search(r"结转|结余", line.name) for line in lines):
+                continue
+            grand = [line for line in lines if line.level == 0 and _GRAND.match(line.name)]
+            if (tv := _side_value(table, grand, f"{claim}@{scope}", stage)) is None:
+                continue
+            key = (f"{claim}@{scope}", stage)
+            if key in out and out[key].value != tv.value:
+                clash.add(key)
+            out.setdefault(key, tv)
     return {key: tv for key, tv in out.items() if key not in clash}
 
 
