@@ -1,11 +1,15 @@
-"""batch26: a small file's guard reads the file once and seeks in memory (perfxl.io.guard.WHOLE_READ_BYTES).
+"""batch26: a batch file's fixed costs.
 
-The in-memory reading must give what the reading from disk gives, on good files and on every hostile one of the
-bad-input corpus (truncated, bad CRC, zip bombs, XXE, missing parts …): the same GuardReport, or the same refusal.
+- A small file's guard reads the file once and seeks in memory (perfxl.io.guard.WHOLE_READ_BYTES): that must give
+  what the reading from disk gives, on good files and on every hostile one of the bad-input corpus (truncated, bad
+  CRC, zip bombs, XXE, missing parts …) — the same GuardReport, or the same refusal.
+- A batch worker takes the parent's sha256 of a file instead of hashing it again: the same record and output lines.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import zipfile
 from pathlib import Path
 
@@ -93,3 +97,32 @@ def test_a_file_that_shrinks_after_its_size_is_read(tmp_path, monkeypatch):
     with pytest.raises(PerfxlError) as info:
         inspect_file(copy)
     assert seen == [False] and info.value.code.startswith("ZIP_")
+
+
+def test_a_batch_worker_takes_the_parents_digest(tmp_path, monkeypatch):
+    """A job carrying the parent's sha256 (the runner hashes every file) is not hashed again; the record and every
+    output line are those of a worker that hashed it itself."""
+    from perfxl import validate
+    from perfxl.batch.runner import output_stem
+    from perfxl.batch.worker import Job, WorkerConfig, check_packed
+
+    example = str(find_example())
+    digest = hashlib.sha256(Path(example).read_bytes()).hexdigest()
+    hashed: list[str] = []
+    real = validate._sha256
+    monkeypatch.setattr(validate, "_sha256", lambda p: hashed.append(str(p)) or real(p))
+
+    def packed(sha: str, out: str):
+        shards = check_packed(Job(0, example, "w.xlsx", sha, output_stem(example)), WorkerConfig(str(tmp_path / out)))
+        row = {k: v for k, v in shards.row.items() if k not in ("seconds", "cpu_seconds", "worker_pid")}
+        state = {k: v for k, v in json.loads(shards.state).items() if k not in ("seconds", "cpu_seconds", "worker_pid")}
+        return row, state, shards.findings_jsonl, shards.xlsx_rows, shards.html_rows
+
+    given = packed(digest, "a")
+    assert hashed == []
+    own = packed("", "b")
+    assert hashed == [example]
+    assert given == own and given[0]["sha256"] == digest
+    assert sorted(p.read_bytes() for p in (tmp_path / "a").rglob("*.html")) == sorted(
+        p.read_bytes() for p in (tmp_path / "b").rglob("*.html")
+    )
