@@ -3,6 +3,7 @@
 
 Each measurement is one process warmed as a pool worker is (`init_worker`: profile, compiled template; two files;
 `gc.freeze()`), then N files of bench_batch.py's corpus through one stage, minus the same process with none, ÷ N.
+Each job carries its file's sha256, as the batch's parent gives it (since batch26; the worker does not hash it again).
 Instruction counts do not move with the machine's load (docs/performance.md, session 19 "a batch file's fixed
 costs"). Run from the tree to measure, bytecode cached:
 
@@ -17,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
+import json
 import os
 import re
 import subprocess
@@ -28,6 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 STAGES = ("guard", "open", "read", "validate", "html", "job", "packed")
+DIGESTS = "PERFXL_BENCH_DIGESTS"  # a JSON file {path: sha256} of the measured files (set by `main`)
 
 
 def _files(corpus: Path) -> list[Path]:
@@ -45,12 +49,17 @@ def child(corpus: Path, stage: str, first: int, n: int, warm: int) -> None:
     from perfxl.validate import validate_file
 
     files = _files(corpus)
+    # each file's sha256 as the batch's parent hashes it (`entry_sha256`, the cache key its jobs carry): worked out by
+    # the measuring process and read here from a file, the same in every measured process (so it cancels out)
+    digests: dict[str, str] = {}
+    if os.environ.get(DIGESTS):
+        digests = json.loads(Path(os.environ[DIGESTS]).read_text(encoding="utf-8"))
     config = WorkerConfig(tempfile.mkdtemp(prefix="perfxl-bench-worker-"))
     init_worker(config)
     profile = load_config(config).profile
 
     def job(i: int, p: Path) -> Job:
-        return Job(i, str(p), p.name, "", output_stem(str(p)))
+        return Job(i, str(p), p.name, digests.get(str(p), ""), output_stem(str(p)))
 
     for i, p in enumerate(files[:warm]):
         check_packed(job(i, p), config)
@@ -111,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
 
     files = bench_batch.corpus(args.corpus, 10 + args.files)
     corpus = str(args.corpus)
+    digests = Path(tempfile.mkdtemp(prefix="perfxl-bench-digests-")) / "sha256.json"
+    digests.write_text(json.dumps({str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}), "utf-8")
+    os.environ[DIGESTS] = str(digests)
     if not args.per_file:
         base = instructions(["packed", "10", "0", "2", corpus])
         for stage in STAGES:

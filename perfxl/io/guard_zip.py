@@ -504,10 +504,13 @@ def _sheet_extent(pk: ZipPass, part: str, binary: bool, max_area: int):
             return scan_sheet_extent(fh, max_area)
 
 
-def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
-    """Verdict on a ZIP-based file; any low-level failure becomes ZIP_CORRUPT naming the part."""
+def inspect_zip(p: Path, size: int, limits: Limits, data: bytes | None = None) -> GuardReport:
+    """Verdict on a ZIP-based file; any low-level failure becomes ZIP_CORRUPT naming the part.
+
+    `data`: the file's bytes when `inspect_file` read them whole (a small file): every pass reads them in memory, the
+    same bytes the file gives (`io.BytesIO` shares them; no copy)."""
     try:
-        zf = zipfile.ZipFile(p)
+        zf = zipfile.ZipFile(p if data is None else io.BytesIO(data))
     except zipfile.BadZipFile:
         raise unreadable(
             "ZIP_TRUNCATED",
@@ -520,7 +523,7 @@ def inspect_zip(p: Path, size: int, limits: Limits) -> GuardReport:
             "ZIP_CORRUPT", "文件已损坏，无法作为 Excel 工作簿读取", f"corrupt ZIP ({type(exc).__name__}: {exc})", p
         ) from None
     part = None
-    with zf, p.open("rb") as fp:
+    with zf, p.open("rb") if data is None else io.BytesIO(data) as fp:
         pk = ZipPass(zf, fp, p, limits)
         try:
             _check_directory(zf, p, size, limits)
