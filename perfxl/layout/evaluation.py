@@ -544,19 +544,20 @@ class _Reader(FundsRows):
                 if self.cur.has_body or self.cur.title is not None:
                     self.mark(r, "blank")
                 continue
+            if (
+                kind is _OTHER
+                and self.state == "indicators"
+                and not self.cur.has_total_row
+                and r != self.ind_cols.get("_subheader")
+            ):  # a data row inside a 绩效指标 block (most rows of a long table): where `_row`'s chain takes it
+                what = self._indicator_row(r)  # (read first: a project's new table replaces `cur`)
+                self.cur.rows.append((r, what))  # (`mark`, without its call a row)
+                continue
             self._row(r, kind)
         self.close()
 
     def _row(self, r: int, kind: RowKind) -> None:
         mark = self.mark
-        if (
-            kind is _OTHER
-            and self.state == "indicators"
-            and not self.cur.has_total_row
-            and r != self.ind_cols.get("_subheader")
-        ):  # a data row inside a 绩效指标 block (most rows of a long table): where the chain below takes it
-            mark(r, self._indicator_row(r))
-            return
         if self.state != "indicators":  # the head and funds part only: no per-row cost over a long 绩效指标 block
             self._overview_texts(r)
         if self.state != "indicators" and (across := self._across_row(r)):
