@@ -21,6 +21,7 @@ import hypothesis_budget
 import pytest
 from hypothesis_budget import draws
 
+from perfxl import chinese as C
 from perfxl.grid import Grid
 from perfxl.layout import detect as D
 from perfxl.layout import evaluation as E
@@ -160,3 +161,47 @@ def test_one_repeated_text_and_the_first_basic_row_as_their_plain_forms() -> Non
         plain = next((r for r, k in enumerate(row) if k in (RowKind.TITLE_BASIC, RowKind.BASIC_SECTION)), None)
         found = min((row.index(k) for k in (RowKind.TITLE_BASIC, RowKind.BASIC_SECTION) if k in row), default=None)
         assert found == plain
+
+
+def _convert_as_before(text: str) -> str:
+    """`chinese._convert` as it was: `looks_traditional` asked first, OpenCC for a text it says yes to."""
+    if not C.looks_traditional(text):
+        return text
+    conv = C._get()
+    return conv.convert(text) if conv is not None else text
+
+
+def test_the_simplified_form_is_told_as_before() -> None:
+    """`_convert`'s own GB2312 test against `looks_traditional` first: on every text of the real tables and on random
+    texts of GB2312 characters, the characters OpenCC converts in and out of phrases, ideographs GB2312 lacks, "㎡",
+    a no-break space and ASCII — the same text back, converted or not, and `to_simplified` through the cache alike."""
+    texts = {cell for t in map(load_table, corpus_files()) for row in t.rows for cell in row if cell}
+    rng = random.Random(2628)
+    alphabet = [
+        "达",
+        "标",
+        "率",
+        "%",
+        "1",
+        "a",
+        " ",
+        "\u00a0",
+        "㎡",
+        "們",
+        "後",
+        "於",
+        "沈",
+        "默",
+        "覆",
+        "盖",
+        "㐀",
+        "率",
+    ]
+    texts |= {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(draws(4000, 500))}
+    converted = 0
+    for text in sorted(texts):
+        before = _convert_as_before(text)
+        assert C._convert(text) == before, text
+        assert C.to_simplified(text) == (before if text and not text.isascii() else text), text
+        converted += before != text
+    assert converted > 100 or not C.available()
