@@ -184,13 +184,22 @@ def to_simplified(text: str) -> str:
     return _simplified(text) if len(text) <= CACHE_MAX_LEN else _convert(text)
 
 
-@lru_cache(maxsize=32768)
-def _simplified(text: str) -> str:
-    return _convert(text)
-
-
 def _convert(text: str) -> str:
-    if not looks_traditional(text):
-        return text
+    """OpenCC's t2s of a text it may change (`looks_traditional`), else the text itself. A text that encodes in GB2312
+    (nearly every label and name, each met once on a long table) is told by its `GB2312_CONVERTED` search here, without
+    the call to `looks_traditional` that repeats the encode's answer (issue 14, perf26l)."""
+    try:
+        _GB2312_ENCODE(text)
+    except UnicodeEncodeError:
+        if not looks_traditional(text):
+            return text
+    else:
+        if _CONVERTED.search(text) is None:
+            return text
     conv = _get()
     return conv.convert(text) if conv is not None else text
+
+
+#: `_convert` cached by text (`to_simplified`: texts up to CACHE_MAX_LEN), the cache wrapping it directly (no frame of
+#: its own between them).
+_simplified = lru_cache(maxsize=32768)(_convert)

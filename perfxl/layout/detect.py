@@ -534,8 +534,9 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         return _BLANK
     labels = row_labels(grid, r)  # normalised once per row: the layout's readers ask again
     texts = [lab for _, lab in labels]
-    # a title is a row of one or two cells — or one text repeated across the row (its merge exported filled)
-    one_text = len(texts) == len(cells) and len(set(texts)) == 1
+    # a title is a row of one or two cells — or one text repeated across the row (its merge exported filled; counted
+    # in C, no set made a row)
+    one_text = len(texts) == len(cells) and texts.count(texts[0]) == len(texts)
     titles = (
         [H.strip_brackets(t) for t in texts[: 1 if one_text else 2] if len(t) <= 40]
         if len(cells) <= 2 or one_text
@@ -547,7 +548,9 @@ def classify_row(grid: Grid, r: int) -> RowKind:
         # the many one- or two-cell rows that do not — placeholders "……", label-only rows — skip the role match)
         if title is not None and not H.match_role(H.strip_brackets(texts[0]), H.HEADER_FIELDS):
             return title
-    if texts and cells[0][0] == labels[0][0] and H.grade_in_text(texts[0]):
+    # the row's first cell's label, when that cell is a text (the grade and the table's end are read from it alone)
+    lead = texts[0] if texts and cells[0][0] == labels[0][0] else None
+    if lead is not None and H.grade_in_text(lead):
         return RowKind.GRADE  # "自评等级：良" in one cell
     if one_text and _YEAR_LINE.match(texts[0]):
         return RowKind.NOTE
@@ -560,7 +563,9 @@ def classify_row(grid: Grid, r: int) -> RowKind:
             RowKind.HEADER_FIELD
         )  # 岳阳 自评报告's cover: "项目名称       低票价运营补贴", label and value in one cell
     if not any(map(H.is_known_label, texts)):  # fast path: a data row
-        return _NOTE if _ends_table(cells, labels, one_text) else _OTHER
+        # (`_ends_table` asked only of a first label opening as a note's or ending as an approval box's: most do not)
+        ends = lead is not None and (lead.startswith(H.NOTE_PREFIXES) or lead.endswith(H.APPROVAL_ENDINGS))
+        return _NOTE if ends and _ends_table(cells, labels, one_text) else _OTHER
     if indicator_columns(grid, r) is not None:
         return RowKind.INDICATOR_HEADER
     if texts and H.strip_brackets(texts[0]) in H.BASIC_SECTIONS["amounts"]:
@@ -921,7 +926,8 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     titled = RowKind.TITLE_EVALUATION in kinds or RowKind.TITLE_BASIC in kinds
     if named in NOT_TABLE_KINDS and not titled:
         return _not_a_table(grid, layout, named, kinds)
-    start = next((r for r, k in enumerate(kinds) if k in (RowKind.TITLE_BASIC, RowKind.BASIC_SECTION)), None)
+    # the first 基础数据表 title or section row: each kind's first row by the list's own search (no generator step a row)
+    start = min((kinds.index(k) for k in (RowKind.TITLE_BASIC, RowKind.BASIC_SECTION) if k in kinds), default=None)
     eval_rows: Sequence[int] = range(grid.n_rows)
     if start is not None:
         stop = next(

@@ -212,6 +212,22 @@ _OTHER = RowKind.OTHER
 
 _DATA_ROLES = frozenset({"name", "target", "nature", "unit", "actual", "weight", "score", "deviation", "own_score"})
 
+#: The roles an indicator row reads beyond its six cells and two levels (`_indicator`'s later fields): a table without
+#: any of them (most) builds its `Indicator` with those fields None straight away.
+_EXTRA_ROLES = frozenset({"nature", "unit", "progress", "forecast", "criteria", "own_score"})
+
+#: `_Reader.ind_plan`: (the block's columns, its data roles' (role, column), its table columns, the six cells' columns
+#: `cells_of` reads, the 一级 column, the 二级 column, whether an extra role is among them).
+_Plan = tuple[
+    dict[str, int],
+    tuple[tuple[str, int], ...],
+    frozenset[int],
+    tuple[int | None, int | None, int | None, int | None, int | None, int | None],
+    int | None,
+    int | None,
+    bool,
+]
+
 _INDICATOR_FIELDS = (
     "level1",
     "level2",
@@ -417,9 +433,9 @@ class _Reader(FundsRows):
         #: text row below): that row is the goal, not a new block
         self.goal_unlabelled = False
         self.ind_cols: dict[str, int] = {}
-        #: (ind_cols, its data roles' (role, column), its table columns): what every indicator row asks of the columns,
-        #: derived once per block of rows (`_columns_of`), not once a row
-        self.ind_plan: tuple[dict[str, int], tuple[tuple[str, int], ...], frozenset[int]] | None = None
+        #: what every indicator row asks of the columns (`_Plan`), derived once per block of rows (`_plan_of`), not once a
+        #: row
+        self.ind_plan: _Plan | None = None
         self.ind_header_row = -1
         self.project_col: int | None = None  # a list form's 项目名称 column in the indicator header (`_project_column`)
         self.carry: dict[str, CellValue | None] = {"level1": None, "level2": None}
@@ -428,7 +444,7 @@ class _Reader(FundsRows):
         self.level2_copies = False  # every row of it so far repeats its figure as the row's own weight
         # the merged anchor (row, col) each carried 一级/二级 label was read from: a row inside that merge needs no
         # new CellValue to learn that it continues the same label (one per row of a 10,000-row table)
-        self.carried_at: dict[str, tuple[CellValue, int, int]] = {}
+        self.carried_at: dict[str, tuple[CellValue, tuple[int, int]]] = {}
         self.indicator_rows = 0
         self.tables: list[tuple[SelfEvaluation, list[tuple[int, str]], bool]] = []  # (table, rows read, total row)
         self.outside: list[tuple[int, str]] = []  # rows read outside any table (notes, unread)
@@ -528,19 +544,20 @@ class _Reader(FundsRows):
                 if self.cur.has_body or self.cur.title is not None:
                     self.mark(r, "blank")
                 continue
+            if (
+                kind is _OTHER
+                and self.state == "indicators"
+                and not self.cur.has_total_row
+                and r != self.ind_cols.get("_subheader")
+            ):  # a data row inside a 绩效指标 block (most rows of a long table): where `_row`'s chain takes it
+                what = self._indicator_row(r)  # (read first: a project's new table replaces `cur`)
+                self.cur.rows.append((r, what))  # (`mark`, without its call a row)
+                continue
             self._row(r, kind)
         self.close()
 
     def _row(self, r: int, kind: RowKind) -> None:
         mark = self.mark
-        if (
-            kind is _OTHER
-            and self.state == "indicators"
-            and not self.cur.has_total_row
-            and r != self.ind_cols.get("_subheader")
-        ):  # a data row inside a 绩效指标 block (most rows of a long table): where the chain below takes it
-            mark(r, self._indicator_row(r))
-            return
         if self.state != "indicators":  # the head and funds part only: no per-row cost over a long 绩效指标 block
             self._overview_texts(r)
         if self.state != "indicators" and (across := self._across_row(r)):
@@ -1070,12 +1087,19 @@ class _Reader(FundsRows):
 
     def _indicator_row(self, r: int) -> str:
         g, cols = self.grid, self.ind_cols
-        if "name" in cols and r > self.ind_header_row:
-            anchor_row = g.anchor_of(r, cols["name"])[0]
-            if anchor_row <= self.ind_header_row < r:
+        # what the block's columns say, worked out once a block, not once a row (`_plan_of`)
+        plan = self.ind_plan
+        if plan is None or plan[0] is not cols:
+            plan = self._plan_of(cols)
+        _, data_cols, table_cols, six, c_l1, c_l2, extras = plan
+        c_name = six[0]  # (a data role: `own_data["name"]`, read before `own_data` is built)
+        header_row = self.ind_header_row
+        if c_name is not None and r > header_row:
+            spot = g._anchor.get((r, c_name))  # (`g.anchor_of`: the cell itself when not merged, never above r)
+            if spot is not None and spot[0] <= header_row:
                 # the name column is the header's cell merged down: a second header row (符号 | 单位 | …)
                 return "header"
-            if r == self.ind_header_row + 1 and not self.cur.indicators and _header_words_only(row_cells(g, r)):
+            if r == header_row + 1 and not self.cur.indicators and _header_words_only(row_cells(g, r)):
                 # the same second header row exported without its merges: no name, only column words
                 return "header"
         if self.project_col is not None:
@@ -1084,11 +1108,10 @@ class _Reader(FundsRows):
         # for each column), each CellValue built from that value (`cell_of`) — not ≈ 15 calls a cell
         cells = row_cells(g, r)
         held = dict(cells)
-        data_cols, table_cols = self._columns_of(cols)
-        c_name = cols.get("name")  # (a data role: `own_data["name"]`, read before `own_data` is built)
         name_raw = None if c_name is None else held.get(c_name)
         placeholder_name = name_raw is not None and H.is_placeholder_text(name_raw)
-        l1_new, l2_new = self._level(r, "level1", held), self._level(r, "level2", held)
+        l1_new = None if c_l1 is None else self._level(r, "level1", c_l1, held)
+        l2_new = None if c_l2 is None else self._level(r, "level2", c_l2, held)
         if l1_new is not None:
             self._add_level1(l1_new)
             self.level1_open = str(l1_new.ref)
@@ -1141,32 +1164,22 @@ class _Reader(FundsRows):
             if l1_new is not None and l2_new is None:
                 self._declare_level1(l1_new, r)
             return "heading"
-        stray: list[int] = []  # (a plain loop: no comprehension's function made and called a row)
-        for c, _ in cells:
-            if c not in table_cols:
-                stray.append(c)
+        stray: list[int] = []
+        if not table_cols.issuperset(held):  # (one C test a row: most rows hold nothing outside the table's columns)
+            for c, _ in cells:
+                if c not in table_cols:
+                    stray.append(c)
         level1 = self.carry["level1"] or CellValue(None)
         level2 = self.carry["level2"] or CellValue(None)
-        get = cols.get
-        c_dev = get("deviation")
+        c_dev = six[5]
         anchors = g._anchor if g.merged else None
         # the row's name, target, actual, weight, score and deviation cells in one call (`cells_of`); the name and the
         # deviation read from their merge's anchor (`filled`) when the row holds none of its own there
         name_filled = c_name is not None and anchors is not None and c_name not in held and (r, c_name) in anchors
         dev_filled = c_dev is not None and anchors is not None and c_dev not in held and (r, c_dev) in anchors
-        name, target, actual, weight, score, deviation = cells_of(
-            g,
-            r,
-            (
-                None if name_filled else c_name,
-                get("target"),
-                get("actual"),
-                get("weight"),
-                get("score"),
-                None if dev_filled else c_dev,
-            ),
-            held,
-        )
+        if name_filled or dev_filled:
+            six = (None if name_filled else c_name, *six[1:5], None if dev_filled else c_dev)
+        name, target, actual, weight, score, deviation = cells_of(g, r, six, held)
         if c_name is None:
             name = CellValue(None)
         elif name_filled:
@@ -1188,6 +1201,34 @@ class _Reader(FundsRows):
             deviation = CellValue(None, None)
         elif dev_filled:
             deviation = _filled(g, r, c_dev, held)
+        if extras:  # a nature, unit, progress, forecast, criteria or own score column: read (`_with_extras`)
+            ind = self._with_extras(r, held, level1, level2, name, target, actual, weight, score, deviation)
+        else:
+            ind = _indicator(
+                level1, level2, name, target, actual, weight, score, deviation, None, None, None, None, None, None, None
+            )
+        self.cur.indicators.append(ind)
+        self.indicator_rows += 1
+        if stray:
+            self._unmapped(r, Severity.INFO, cols=stray)
+        return "indicator"
+
+    def _with_extras(
+        self,
+        r: int,
+        held: dict[int, Any],
+        level1: CellValue,
+        level2: CellValue,
+        name: CellValue,
+        target: CellValue,
+        actual: CellValue,
+        weight: CellValue,
+        score: CellValue,
+        deviation: CellValue,
+    ) -> Indicator:
+        """The `Indicator` of row r with its extra roles read (`_EXTRA_ROLES`): the nature and operator joined to the
+        target with the unit, the actual in the unit, and the progress, forecast, criteria and own score cells."""
+        g, cols = self.grid, self.ind_cols
         nature = nature_operator(_data(g, r, cols, held, "nature")) if "nature" in cols else None
         operator = None
         if nature is not None and "nature2" in cols:  # 指标性质 │ 指标方向 (正向 │ =), either order
@@ -1200,29 +1241,23 @@ class _Reader(FundsRows):
         unit = _data(g, r, cols, held, "unit") if "unit" in cols else None
         if nature is not None or unit is not None:
             target = join_target(target, nature, unit, operator)
-        self.cur.indicators.append(
-            _indicator(
-                level1,
-                level2,
-                name,
-                target,
-                actual if unit is None else actual_in_unit(actual, unit),
-                weight,
-                score,
-                deviation,
-                nature,
-                unit,
-                _data(g, r, cols, held, "progress") if "progress" in cols else None,
-                _data(g, r, cols, held, "forecast") if "forecast" in cols else None,
-                _data(g, r, cols, held, "criteria") if "criteria" in cols else None,
-                _data(g, r, cols, held, "own_score") if "own_score" in cols else None,
-                operator,
-            )
+        return _indicator(
+            level1,
+            level2,
+            name,
+            target,
+            actual if unit is None else actual_in_unit(actual, unit),
+            weight,
+            score,
+            deviation,
+            nature,
+            unit,
+            _data(g, r, cols, held, "progress") if "progress" in cols else None,
+            _data(g, r, cols, held, "forecast") if "forecast" in cols else None,
+            _data(g, r, cols, held, "criteria") if "criteria" in cols else None,
+            _data(g, r, cols, held, "own_score") if "own_score" in cols else None,
+            operator,
         )
-        self.indicator_rows += 1
-        if stray:
-            self._unmapped(r, Severity.INFO, cols=stray)
-        return "indicator"
 
     def _project_starts(self, r: int) -> None:
         """A project's name in the list form's 项目名称 column (its merge's first row): the project's indicators are a
@@ -1244,14 +1279,22 @@ class _Reader(FundsRows):
             self.level1_open = self.level2_open = None
         self.cur.header["项目名称"] = value_at(g, r, c)
 
-    def _columns_of(self, cols: dict[str, int]) -> tuple[tuple[tuple[str, int], ...], frozenset[int]]:
-        """The data roles' (role, column) of `cols` in its order, and its table columns (no "_" key): kept while the
-        block's columns stay the same dict."""
-        plan = self.ind_plan
-        if plan is None or plan[0] is not cols:
-            data = tuple((k, c) for k, c in cols.items() if k in _DATA_ROLES)
-            plan = self.ind_plan = (cols, data, frozenset(v for k, v in cols.items() if not k.startswith("_")))
-        return plan[1], plan[2]
+    def _plan_of(self, cols: dict[str, int]) -> _Plan:
+        """What every indicator row asks of the block's columns `cols`, kept (`ind_plan`) while they stay the same dict:
+        the data roles' (role, column) in its order, the table columns (no "_" key), the six cells' columns `cells_of`
+        reads (name, target, actual, weight, score, deviation), the 一级 and 二级 columns, and whether an extra role
+        (`_EXTRA_ROLES`) is among them."""
+        get = cols.get
+        plan = self.ind_plan = (
+            cols,
+            tuple((k, c) for k, c in cols.items() if k in _DATA_ROLES),
+            frozenset(v for k, v in cols.items() if not k.startswith("_")),
+            (get("name"), get("target"), get("actual"), get("weight"), get("score"), get("deviation")),
+            get("level1"),
+            get("level2"),
+            not _EXTRA_ROLES.isdisjoint(cols),
+        )
+        return plan
 
     def _level1_weight_per_row(self, own_value: object) -> None:
         """As `_level2_weight_per_row`, for the 分值 column beside the 一级 label (一级 │ 分值 │ 二级 …)."""
@@ -1281,12 +1324,9 @@ class _Reader(FundsRows):
         if heading.copied != self.level2_copies:
             self.cur.level2[key] = dataclasses.replace(heading, copied=self.level2_copies)
 
-    def _level(self, r: int, key: str, held: dict[int, Any]) -> CellValue | None:
-        """Update the forward-filled 一级/二级 label; return it when this row writes a new one (`held`: the row's own
-        non-blank values by column)."""
-        c = self.ind_cols.get(key)
-        if c is None:
-            return None
+    def _level(self, r: int, key: str, c: int, held: dict[int, Any]) -> CellValue | None:
+        """Update the forward-filled 一级/二级 label `key` of column `c`; return it when this row writes a new one
+        (`held`: the row's own non-blank values by column)."""
         g = self.grid
         value = held.get(c)
         if value is not None:  # written in the row itself
@@ -1296,7 +1336,7 @@ class _Reader(FundsRows):
             # the label's own merge, if it heads one: the rows it continues on carry this cell (below), not an equal
             # cell of the anchor built and compared again on the merge's second row (a look-up a row, ≈ 6,000 merges at
             # 10,000 rows)
-            self.carried_at[key] = (cell, r, c)
+            self.carried_at[key] = (cell, (r, c))
             if previous is not None:
                 before, now = previous.raw, cell.raw
                 # (`previous.text == cell.text`: two texts, as most labels are, compared without the two property calls)
@@ -1308,19 +1348,18 @@ class _Reader(FundsRows):
             return cell
         spot = g._anchor.get((r, c))  # (`g.anchor_of(r, c)`, without the call nor a default tuple)
         if spot is not None and spot[0] != r:  # inside a label merged down from a row above
-            ar, ac = spot
             carried = self.carry[key]
             at = self.carried_at.get(key)
-            if carried is not None and at is not None and at[0] is carried and at[1] == ar and at[2] == ac:
+            if at is not None and at[0] is carried and at[1] == spot:  # (`at[0]` is a cell: `carried` is not None)
                 return None  # still inside the merge the carried label came from
             anchor = value_at(g, r, c, fill=True)
             if anchor.is_blank:
                 return None
             if carried is None or carried.ref != anchor.ref:
                 self.carry[key] = anchor
-                self.carried_at[key] = (anchor, ar, ac)
+                self.carried_at[key] = (anchor, spot)
                 return anchor
-            self.carried_at[key] = (carried, ar, ac)  # the label read on the merge's own first row
+            self.carried_at[key] = (carried, spot)  # the label read on the merge's own first row
         return None
 
     def _label_merged_over_name(self, r: int) -> bool:
