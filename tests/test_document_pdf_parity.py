@@ -124,6 +124,21 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     "unknown-xianji-sangong-yusuan-2017": {  # real reports 28 (session 24)
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「未知2017年度绩效自评报告」": ONE_PAGE_HEAD,
     },
+    "guangdong-yingde-jingxinju-sangong-yusuan-2016": {  # real reports 30 (session 26)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「英德市经济和信息化局2016年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "guangxi-wuzhou-danwei-yusuan-2022": {  # real reports 30 (session 26)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2022年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "guangxi-wuzhou-keji-danwei-yusuan-2021": {  # real reports 30 (session 26)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "guangxi-wuzhou-zhongxin-yusuan-2021": {  # real reports 30 (session 26)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "guangxi-wuzhou-zhongxue-yusuan-2023": {  # real reports 30 (session 26)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2023年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
     "unknown-jingkaiqu-sangong-yusuan-2023": {  # real reports 29 (session 25)
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「2023年度绩效自评报告」": ONE_PAGE_HEAD,
     },

@@ -87,6 +87,7 @@ from .run_state import (
 )
 from .score_parts import check_score_parts
 from .spread_lists import check_spread_lists
+from .spread_shares import check_spread_shares
 from .stated_grade import check_stated_grade
 from .table_facts import (
     _BASIC_ROWS,
@@ -2007,6 +2008,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     _check_opening_lines(run)
     _check_stageless(run)
     check_spread_lists(run, parsed, [p.text for p in sub.narrative])  # a 其中 list over paragraphs (doc22)
+    check_spread_shares(run, parsed, [p.text for p in sub.narrative])  # its parts' named shares (reports 30)
     for pi, ref, pf in parsed:  # after every paragraph's own checks: a level in doubt there judges no other (rgaps19)
         check_changes_apart(run, pi, ref, pf.facts)
         check_rates_apart(run, pi, ref, pf.facts)  # a change rate whose level only another paragraph prints (prose24)

@@ -1366,6 +1366,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         if role in ("share", "change", "change_rate", "completion", "previous"):
             at = state.levels.last(subject, state.facts)  # the last level of the subject (an index, not a walk)
             of = None if at is None else state.facts[at].index
+            if role == "share" and of is None:
+                of = _budget_part_before(state, subject)
         if role == "share" and of is not None and state.previous_of_another_after(of):
             of = None  # "…占基本支出的89.52%;上年人员经费700万元,占基本支出的80%": last year's share, no share of the 793.26
         idx = len(state.facts)
@@ -1495,6 +1497,21 @@ _SPLIT_HEADING = lazy_compile(
 _COMPARED_BUDGET = lazy_compile(
     r"(?:比|较|与)\s*(?:(?:19|20)\d{2}\s*年度?)?(?:年初|调整后?|全年)?预算数?\s*(?:为|是)?\s*$", needs=("预算",)
 )
+
+
+def _budget_part_before(state: _State, subject: str) -> int | None:
+    """The budget a share right after it is of, when it is a 其中 part of the same subject: a 预算 说明 names each part a
+    budget ("基本支出预算881300.39元,其中:工资福利支出预算716052.51元,占基本支出预算81.25%;商品和服务支出预算
+    165247.88元,占18.76%", 梧州 units' 预算 公开, real reports 30), and a budget is no level (`LEVEL_ROLES`), so the share
+    was of nothing and never held to the total its 其中 splits. Only the figure right before the share, of the share's
+    own subject and a part of a total: any other figure between them, or a budget standing alone, keeps the share
+    unread."""
+    if not state.facts or not subject:
+        return None
+    last = state.facts[-1]
+    if last.role != "budget" or last.parent is None or last.subject != subject or not last.quantity.is_money:
+        return None
+    return last.index
 
 
 def _split_whole(state: _State) -> int | None:
