@@ -395,6 +395,19 @@ def form_kind(title: str, sheet: str, columns: tuple[str, ...], *, interim: bool
     return ""
 
 
+#: Row kinds that open a table: a row spanning the names right above one is that table's caption (`_caption_over`).
+_OPENERS = frozenset(
+    (
+        RowKind.INDICATOR_HEADER,
+        RowKind.TITLE_EVALUATION,
+        RowKind.TITLE_BASIC,
+        RowKind.HEADER_FIELD,
+        RowKind.FUNDS_HEADER,
+        RowKind.GOALS_HEADER,
+    )
+)
+
+
 class _Reader(FundsRows):
     """Walks the rows of one sheet (outside any 基础数据表) and builds evaluations."""
 
@@ -939,11 +952,45 @@ class _Reader(FundsRows):
         cols = {k: v for k, v in (indicator_columns(self.grid, r) or {}).items() if not k.startswith("_")}
         if not cols or any(self.ind_cols.get(k) != v for k, v in cols.items()):
             return False
-        nxt = self._next_data_row(r)
+        nxt = self._first_row_under(r)
         name = self._level_name(nxt) if nxt is not None else None
         had = {h.name for h in self.cur.level1.values()}
         goes_on = name is None or name not in had or self._same_group(nxt, name)
         return goes_on and (nxt is None or not self._another_table(nxt))
+
+    def _caption_over(self, r: int, c: int) -> bool:
+        """Row r's one cell, at column `c`, is merged on over the 三级指标 column and a table's title, head or header
+        follows (`_OPENERS`): the caption of the next table ("部门整体支出绩效评价指标表" over its header, "附件2" over its
+        title), not a 一级 label — a 一级 never spans its rows' names. read26: a table printed twice on one sheet read the second copy's caption as the first's last 一级,
+        rowless, and W02 then judged the real last 一级 as a closed table's (错误 "过程 60 分，其下合计 20 分")."""
+        name = self.ind_cols.get("name")
+        for _ in range(3):  # a caption over a caption ("附件2" over "2022年项目支出绩效自评指标计分表") over the table
+            if name is None or name <= c or self.grid.anchor_of(r, name) != (r, c):
+                return False
+            nxt = self._next_data_row(r)
+            if nxt is None or self.kinds[nxt] in _OPENERS:
+                return nxt is not None
+            cells = row_cells(self.grid, nxt)
+            if len(cells) != 1:
+                return False
+            r, c = nxt, cells[0][0]
+        return False
+
+    def _first_row_under(self, r: int) -> int | None:
+        """The first data row under the header at row r, past the header's own second row (吉林 评价表: 数据项1 │ 数据项2
+        under 采集数据项, its 三级指标 cell under the header's merge, or the header printed again there where the merges
+        were exported filled) — read26: that row stood for the rows under a repeated header, and a first indicator named
+        again under it went unseen: two stacked copies of the form were read as one (W02 "“预算绩效”的分值为 50 分，其下
+        三级指标分值合计 107 分")."""
+        nxt = self._next_data_row(r)
+        c = self.ind_cols.get("name")
+        while (
+            nxt is not None
+            and c is not None
+            and (self.grid.anchor_of(nxt, c)[0] <= r or self.kinds[nxt] is RowKind.INDICATOR_HEADER)
+        ):
+            nxt = self._next_data_row(nxt)
+        return nxt
 
     def _same_group(self, nxt: int | None, name: str) -> bool:
         """Row `nxt` prints the 一级 `name` of the last indicator read, in a table that prints its 一级 on every row:
@@ -1083,6 +1130,10 @@ class _Reader(FundsRows):
         # the row is read once: its own non-blank cells as classification scanned them (`row_cells`: what `own` gives
         # for each column), each CellValue built from that value (`cell_of`) — not ≈ 15 calls a cell
         cells = row_cells(g, r)
+        if len(cells) == 1 and self._caption_over(r, cells[0][0]):
+            self.new_if(True)  # the next table's title: read as `_row` reads a recognised one
+            self.cur.title = value_at(g, r, cells[0][0])
+            return "title"
         held = dict(cells)
         data_cols, table_cols = self._columns_of(cols)
         c_name = cols.get("name")  # (a data role: `own_data["name"]`, read before `own_data` is built)

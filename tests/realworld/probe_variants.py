@@ -692,6 +692,95 @@ def head_in_one_cell(sep: str) -> Callable[[R.Table], tuple[R.Table, None] | Non
     return rewrite
 
 
+# ---------------------------------------------------------------- read26: rows reordered, totals, percents in headers
+
+
+def _touched(table: R.Table, r: int) -> bool:
+    """Whether a merge covers any cell of 0-based row `r`."""
+    return any(r0 <= r <= r1 for r0, _, r1, _ in P._bounds(table))
+
+
+def rows_reordered(table: R.Table):
+    """Two neighbouring indicator rows of one group printed the other way round (the filer's own order within a 二级):
+    each row keeps its cells, so each means what it meant. Only rows no merge touches, both naming an indicator and a
+    weight, whose 一级 and 二级 cells read the same (blank, or the label printed on both); disjoint pairs, top down."""
+    names, weights = _in_role(table, ("name",)), _in_role(table, ("weight",))
+    groups = _label_columns(table)
+    t, rowmap, done = copy.deepcopy(table), {}, False
+    for hr, cn in names:
+        cw = next((c for r, c in weights if r == hr), None)
+        if cw is None:
+            continue
+        keys = [c for r, c in groups if r == hr]
+        rows = list(_rows_under(table, hr))
+        i = 0
+        while i + 1 < len(rows):
+            a, b = rows[i], rows[i + 1]
+            ra, rb = table.rows[a], table.rows[b]
+
+            def cell(row: list[str], c: int) -> str:
+                return row[c].strip() if c < len(row) else ""
+
+            ok = (
+                b == a + 1
+                and not _touched(table, a)
+                and not _touched(table, b)
+                and all(cell(ra, c) and _POINTS.match(cell(ra, c)) for c in (cw,))
+                and all(cell(rb, c) and _POINTS.match(cell(rb, c)) for c in (cw,))
+                and cell(ra, cn)
+                and cell(rb, cn)
+                and all(cell(ra, c) == cell(rb, c) for c in keys)
+                and not any(P._head(x) in ("总分", "总分值", "合计") for x in ra + rb)
+            )
+            if ok:
+                t.rows[a], t.rows[b] = list(rb), list(ra)
+                rowmap |= {a + 1: b + 1, b + 1: a + 1}
+                done = True
+                i += 2
+            else:
+                i += 1
+    if not done:
+        return None
+    n = len(table.rows)
+    return t, {r: rowmap.get(r, r) for r in range(1, n + 1)}
+
+
+def total_no_weight(table: R.Table):
+    """The 总分 row's 分值 cell left blank (only its 得分 printed), as many filers do: the weights' sum is still the form's
+    full mark; nothing about the 得分 changes."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("weight",)):
+        total = _total_row(table, hr)
+        if total is None or c >= len(table.rows[total]) or not _POINTS.match(table.rows[total][c]):
+            continue
+        if any(r0 <= total <= r1 and c0 <= c <= c1 and (r0, c0) != (r1, c1) for r0, c0, r1, c1 in P._bounds(table)):
+            continue  # a merge over the cell (a 分值 merged with its 得分 or the label): another layout
+        t.rows[total][c] = ""
+    return (t, None) if t.rows != table.rows else None
+
+
+_PCT_CELL = re.compile(r"^\s*(≥|≤|>=|<=|>|<|＞|＜|=)?\s*(\d+(?:\.\d+)?)\s*%\s*$")
+
+
+def pct_in_indicator_header(table: R.Table):
+    """A 年度指标值 or 实际完成值 column whose every written cell is a percent ("≥95%", "96%") printed with "（%）" in its
+    header and the figures bare ("≥95", "96"): the unit named once for the column, as templates with a 单位 per column
+    do. Only columns holding no other unit, so every figure keeps its meaning."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("target", "actual")):
+        if re.search(r"[（(]", table.rows[hr][c]):
+            continue
+        total = _total_row(table, hr) or len(table.rows)
+        rows = [r for r in _rows_under(table, hr) if r < total and c < len(table.rows[r]) and table.rows[r][c].strip()]
+        if len(rows) < 2 or not all(_PCT_CELL.match(table.rows[r][c]) for r in rows):
+            continue
+        t.rows[hr][c] = table.rows[hr][c].strip() + "（%）"
+        for r in rows:
+            if c < len(t.rows[r]) and (m := _PCT_CELL.match(t.rows[r][c])):
+                t.rows[r][c] = (m.group(1) or "") + m.group(2)
+    return (t, None) if t.rows != table.rows else None
+
+
 # ---------------------------------------------------------------- the variants
 
 #: probe_rewrites' variants this sweep also runs (the brief's list), by their name there.
@@ -710,6 +799,9 @@ REUSED = (
     "padded",
     "header_breaks",
     "note_column",
+    "stacked",
+    "blank_rows",
+    "pct_in_header",
 )
 
 VARIANTS: dict[str, Callable] = {
@@ -758,6 +850,9 @@ VARIANTS: dict[str, Callable] = {
     "head_run_on": head_run_on,
     "head_break": head_in_one_cell("\n"),
     "head_tab": head_in_one_cell("\t"),
+    "rows_reordered": rows_reordered,
+    "total_no_weight": total_no_weight,
+    "pct_in_indicator_header": pct_in_indicator_header,
 } | {name: P.REWRITES[name] for name in REUSED}
 
 
