@@ -13,7 +13,6 @@ score 执行率 × 分值 gives is a judgement.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 from decimal import Decimal
 
