@@ -1026,7 +1026,7 @@ class _Reader(FundsRows):
 
     def _whole_below(self, nxt: int) -> bool:
         """The weights of the rows from `nxt` down to the next 总分, header or note make the full mark by themselves
-        (100, or 100 less the table's 预算执行率 分值) while the rows read above hold weights too: the rows under the
+        (the 分值 their 总分 row prints, else the form's 100; or that less the table's 预算执行率 分值) while the rows read above hold weights too: the rows under the
         repeated header are a table of their own, not the rest of this one (review25d: a first table's 产出指标 rows
         stacked on a whole table, its 一级 printed on every row — joined, T02 said 错误 "总分应为 131，表中为 90" of the
         lower table's own 90)."""
@@ -1036,20 +1036,25 @@ class _Reader(FundsRows):
         above = sum((w for i in self.cur.indicators if (w := to_points(i.weight.raw)) is not None), Decimal(0))
         if above <= 0:
             return False
-        below = Decimal(0)
+        below, full = Decimal(0), Decimal(100)
         for r in range(nxt, len(self.kinds)):
             k = self.kinds[r]
             if k is RowKind.BLANK:
                 continue
             if k is not RowKind.OTHER:
-                break  # a 总分, a header, a note or a title: the run of rows ends
+                # a 总分, a header, a note or a title: the run of rows ends — a 总分 row printing its 分值 states the
+                # full mark of the rows above it (read26: a 总分 of 60 or 110 was held to the form's 100); else the
+                # form's 100 is assumed (the reader has no profile)
+                printed = to_points(own(self.grid, r, c)) if k is RowKind.TOTAL else None
+                full = printed if printed is not None and printed > 0 else full
+                break
             w = to_points(own(self.grid, r, c))
             below += w if w is not None else 0
         funds = [self.cur.funds_total, *self.cur.funds_parts]
         stated = self.cur.header.get("预算执行率权重")
         weights = [f.weight.raw for f in funds if f is not None] + ([stated.raw] if stated is not None else [])
         held = [w for v in weights if (w := to_points(v)) is not None]
-        return below > 0 and any(below + w == 100 for w in (Decimal(0), *held))
+        return below > 0 and any(below + w == full for w in (Decimal(0), *held))
 
     @staticmethod
     def _own_level1(ind: Indicator) -> bool:

@@ -695,18 +695,15 @@ def head_in_one_cell(sep: str) -> Callable[[R.Table], tuple[R.Table, None] | Non
 # ---------------------------------------------------------------- read26: rows reordered, totals, percents in headers
 
 
-def _touched(table: R.Table, r: int) -> bool:
-    """Whether a merge covers any cell of 0-based row `r`."""
-    return any(r0 <= r <= r1 for r0, _, r1, _ in P._bounds(table))
-
-
 def rows_reordered(table: R.Table):
     """Two neighbouring indicator rows of one group printed the other way round (the filer's own order within a 二级):
-    each row keeps its cells, so each means what it meant. Only rows no merge touches, both naming an indicator and a
-    weight, whose 一级 and 二级 cells read the same (blank, or the label printed on both); disjoint pairs, top down."""
+    each row keeps its cells, so each means what it meant. Only rows both naming an indicator and a weight, whose 一级
+    and 二级 cells read the same (blank, or the label printed on both), and every merge touching either spans both (a
+    group label merged over them stays where it is, the rows' own cells swap under it); disjoint pairs, top down."""
     names, weights = _in_role(table, ("name",)), _in_role(table, ("weight",))
     groups = _label_columns(table)
-    t, rowmap, done = copy.deepcopy(table), {}, False
+    bounds = P._bounds(table)
+    t, rowmap = _pad(table), {}
     for hr, cn in names:
         cw = next((c for r, c in weights if r == hr), None)
         if cw is None:
@@ -716,33 +713,28 @@ def rows_reordered(table: R.Table):
         i = 0
         while i + 1 < len(rows):
             a, b = rows[i], rows[i + 1]
-            ra, rb = table.rows[a], table.rows[b]
-
-            def cell(row: list[str], c: int) -> str:
-                return row[c].strip() if c < len(row) else ""
-
+            ra, rb = t.rows[a], t.rows[b]
+            over = [m for m in bounds if m[0] <= b and m[2] >= a]
+            kept = {c for _, c0, _, c1 in over for c in range(c0, c1 + 1)}
             ok = (
                 b == a + 1
-                and not _touched(table, a)
-                and not _touched(table, b)
-                and all(cell(ra, c) and _POINTS.match(cell(ra, c)) for c in (cw,))
-                and all(cell(rb, c) and _POINTS.match(cell(rb, c)) for c in (cw,))
-                and cell(ra, cn)
-                and cell(rb, cn)
-                and all(cell(ra, c) == cell(rb, c) for c in keys)
+                and all(r0 <= a and b <= r1 for r0, _, r1, _ in over)
+                and not {cn, cw} & kept
+                and all(_POINTS.match(row[cw]) and row[cn].strip() for row in (ra, rb))
+                and all(ra[c].strip() == rb[c].strip() for c in keys if c not in kept)
                 and not any(P._head(x) in ("总分", "总分值", "合计") for x in ra + rb)
             )
             if ok:
-                t.rows[a], t.rows[b] = list(rb), list(ra)
+                for c in range(len(ra)):
+                    if c not in kept:
+                        ra[c], rb[c] = rb[c], ra[c]
                 rowmap |= {a + 1: b + 1, b + 1: a + 1}
-                done = True
                 i += 2
             else:
                 i += 1
-    if not done:
+    if not rowmap:
         return None
-    n = len(table.rows)
-    return t, {r: rowmap.get(r, r) for r in range(1, n + 1)}
+    return t, {r: rowmap.get(r, r) for r in range(1, len(table.rows) + 1)}
 
 
 def total_no_weight(table: R.Table):
@@ -779,6 +771,28 @@ def pct_in_indicator_header(table: R.Table):
             if c < len(t.rows[r]) and (m := _PCT_CELL.match(t.rows[r][c])):
                 t.rows[r][c] = (m.group(1) or "") + m.group(2)
     return (t, None) if t.rows != table.rows else None
+
+
+def blank_after_header(table: R.Table):
+    """An empty row right under each indicator header (a spacer the filer left, or a sub-header row emptied): the rows
+    under it are the same table's."""
+    heads = _in_role(table, ("target",)) or _in_role(table, ("weight",))
+    t, rowmap = table, None
+    for hr, _ in sorted(set(heads), reverse=True):
+        at = _header_block(table, hr)[1] + 1
+        if at >= len(table.rows) or _crossed(table, at):
+            continue
+        t, step = _insert_rows(t, at, [[]], [])
+        rowmap = {new: (rowmap or {}).get(old, old) for new, old in step.items()}
+    return (t, rowmap) if rowmap else None
+
+
+def annex_caption(table: R.Table):
+    """ "附件2" printed on a row of its own above the table's title (the annex number of the document the table was
+    attached to), as many published tables carry."""
+    if table.rows and re.match(r"^\s*附\s*件", "".join(table.rows[0])):
+        return None
+    return _insert_rows(table, 0, [["附件2"]], [])
 
 
 # ---------------------------------------------------------------- the variants
@@ -853,6 +867,8 @@ VARIANTS: dict[str, Callable] = {
     "rows_reordered": rows_reordered,
     "total_no_weight": total_no_weight,
     "pct_in_indicator_header": pct_in_indicator_header,
+    "blank_after_header": blank_after_header,
+    "annex_caption": annex_caption,
 } | {name: P.REWRITES[name] for name in REUSED}
 
 
