@@ -795,6 +795,22 @@ def annex_caption(table: R.Table):
     return _insert_rows(table, 0, [["附件2"]], [])
 
 
+def note_column_filled(table: R.Table):
+    """A 备注 column added at the right of each header row naming 得分, "无" written on every row under it that holds
+    a figure up to its 总分 (a filer noting nothing to remark): no reason, no value of the table."""
+    heads = {r for r, _ in _in_role(table, ("score",))}
+    if not heads:
+        return None
+    fills: dict[int, str] = {}
+    for hr in heads:
+        fills[hr] = "备注"
+        total = _total_row(table, hr) or len(table.rows)
+        for r in _rows_under(table, hr):
+            if r < total and any(re.search(r"\d", c) for c in table.rows[r]):
+                fills[r] = "无"
+    return P.insert_column(table, P._width(table), lambda r: fills.get(r, "")), None
+
+
 # ---------------------------------------------------------------- the variants
 
 #: probe_rewrites' variants this sweep also runs (the brief's list), by their name there.
@@ -869,6 +885,7 @@ VARIANTS: dict[str, Callable] = {
     "pct_in_indicator_header": pct_in_indicator_header,
     "blank_after_header": blank_after_header,
     "annex_caption": annex_caption,
+    "note_column_filled": note_column_filled,
 } | {name: P.REWRITES[name] for name in REUSED}
 
 
