@@ -961,8 +961,9 @@ class _Reader(FundsRows):
     def _caption_over(self, r: int, c: int) -> bool:
         """Row r's one cell, at column `c`, is merged on over the 三级指标 column and a table's title, head or header
         follows (`_OPENERS`): the caption of the next table ("部门整体支出绩效评价指标表" over its header, "附件2" over its
-        title), not a 一级 label — a 一级 never spans its rows' names. read26: a table printed twice on one sheet read the second copy's caption as the first's last 一级,
-        rowless, and W02 then judged the real last 一级 as a closed table's (错误 "过程 60 分，其下合计 20 分")."""
+        title), not a 一级 label — a 一级 never spans its rows' names. read26: a table printed twice on one sheet read
+        the second copy's caption as the first's last 一级, rowless, and W02 then judged the real last 一级 as a closed
+        table's (错误 "过程 60 分，其下合计 20 分")."""
         name = self.ind_cols.get("name")
         for _ in range(3):  # a caption over a caption ("附件2" over "2022年项目支出绩效自评指标计分表") over the table
             if name is None or name <= c or self.grid.anchor_of(r, name) != (r, c):
@@ -1026,10 +1027,10 @@ class _Reader(FundsRows):
 
     def _whole_below(self, nxt: int) -> bool:
         """The weights of the rows from `nxt` down to the next 总分, header or note make the full mark by themselves
-        (the 分值 their 总分 row prints, else the form's 100; or that less the table's 预算执行率 分值) while the rows read above hold weights too: the rows under the
-        repeated header are a table of their own, not the rest of this one (review25d: a first table's 产出指标 rows
-        stacked on a whole table, its 一级 printed on every row — joined, T02 said 错误 "总分应为 131，表中为 90" of the
-        lower table's own 90)."""
+        (the 分值 their 总分 row prints, else the form's 100; or that less the table's 预算执行率 分值) while the rows
+        read above hold weights too: the rows under the repeated header are a table of their own, not the rest of this
+        one (review25d: a first table's 产出指标 rows stacked on a whole table, its 一级 printed on every row — joined,
+        T02 said 错误 "总分应为 131，表中为 90" of the lower table's own 90)."""
         c = self.ind_cols.get("weight")
         if c is None or "level1_weight" in self.ind_cols:
             return False  # (a form weighting its 一级 may weigh each block's rows to 100: 吉林 评价表, its header over each)
