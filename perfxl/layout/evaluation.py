@@ -961,9 +961,9 @@ class _Reader(FundsRows):
     def _caption_over(self, r: int, c: int) -> bool:
         """Row r's one cell, at column `c`, is merged on over the 三级指标 column and a table's title, head or header
         follows (`_OPENERS`): the caption of the next table ("部门整体支出绩效评价指标表" over its header, "附件2" over its
-        title), not a 一级 label — a 一级 never spans its rows' names. read26: a table printed twice on one sheet read
-        the second copy's caption as the first's last 一级, rowless, and W02 then judged the real last 一级 as a closed
-        table's (错误 "过程 60 分，其下合计 20 分")."""
+        title), not a 一级 label — a 一级 never spans its rows' names (read as a note of that table). read26: a table
+        printed twice on one sheet read the second copy's caption as the first's last 一级, rowless, and W02 then judged
+        the real last 一级 as a closed table's (错误 "过程 60 分，其下合计 20 分")."""
         name = self.ind_cols.get("name")
         for _ in range(3):  # a caption over a caption ("附件2" over "2022年项目支出绩效自评指标计分表") over the table
             if name is None or name <= c or self.grid.anchor_of(r, name) != (r, c):
@@ -1137,9 +1137,10 @@ class _Reader(FundsRows):
         # for each column), each CellValue built from that value (`cell_of`) — not ≈ 15 calls a cell
         cells = row_cells(g, r)
         if len(cells) == 1 and self._caption_over(r, cells[0][0]):
-            self.new_if(True)  # the next table's title: read as `_row` reads a recognised one
-            self.cur.title = value_at(g, r, cells[0][0])
-            return "title"
+            # the next table's caption: this table ends; a line of that table's own, never its title (湖北 广水/随州:
+            # "项目年度目标:2022年急救中心正式运行。" over the 绩效指标 block is a goal's text, no title to take a year from)
+            self.new_if(True)
+            return "note"
         held = dict(cells)
         data_cols, table_cols = self._columns_of(cols)
         c_name = cols.get("name")  # (a data role: `own_data["name"]`, read before `own_data` is built)
