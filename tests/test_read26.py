@@ -7,13 +7,9 @@
    header and first rows stacked above it was read as one table: the row under the repeated header was the header's own
    second row (数据项1 │ 数据项2), so the first indicator named again under it went unseen — W02 "“预算绩效”的分值为 50
    分，其下三级指标分值合计 107 分" 错误 (`_Reader._first_row_under`).
-3. A table printed twice on one sheet (probe_rewrites' `stacked`): the second copy's caption ("部门整体支出绩效评价指标表",
-   "附件2" over its title), merged over the whole row, was read as the first copy's last 一级, rowless; W02 then judged
-   the real last 一级 as a closed table's (错误 "“过程”的分值为 60 分，其下三级指标分值合计 20 分") on a table the
-   published copy shows cut short (`_Reader._caption_over`).
-4. An indicator named "预算执行率(%)" (a unit after the name) was no 预算执行率 row: F05 lost (probe_rewrites'
+3. An indicator named "预算执行率(%)" (a unit after the name) was no 预算执行率 row: F05 lost (probe_rewrites'
    `pct_in_header` wrote it on 宁夏 银川 2021).
-5. `_whole_below` held the rows under a repeated header to the form's 100 only; the 分值 their own 总分 row prints
+4. `_whole_below` held the rows under a repeated header to the form's 100 only; the 分值 their own 总分 row prints
    is their full mark.
 """
 
@@ -101,34 +97,7 @@ def test_jilins_header_over_each_block_still_reads_one_table(tmp_path):
     assert _tables(P.unmerged_filled(table)[0], tmp_path / "b") == 1
 
 
-# ---------------------------------------------------------------- 3. the next table's caption
-
-
-@pytest.mark.parametrize("name", ["buxiang-bumen-pingjiazhibiao-2017", "hunan-nanxian-minzheng-jifenbiao-2022"])
-def test_a_caption_over_the_next_table_is_no_level1_of_the_one_above(tmp_path, name):
-    """Failed before: the second copy's caption was the first's last 一级 (rowless), and W02 said 错误 of the real last
-    一级 on a table the published copy shows cut short (there W03's 警告 names the shortfall)."""
-    table = load_table(CORPUS / f"{name}.toml")
-    twice = P.stacked(table)[0]
-    sub = read_submission(render(twice, tmp_path / "r"))
-    assert len(sub.evaluations) == 2
-    assert [h.name for h in sub.evaluations[0].level1] == [h.name for h in sub.evaluations[1].level1]
-    assert "W02" not in _errors(validated(twice, tmp_path / "v"))
-
-
-def test_a_section_row_spanning_the_table_under_the_header_is_still_a_level1(tmp_path):
-    """The guard: a 一级 printed as a full-width section row inside the table (no table opens under it) stays a 一级."""
-    table = load_table(CORPUS / "buxiang-bumen-pingjiazhibiao-2017.toml")
-    t = PV._pad(table)
-    hr = PV._in_role(table, ("weight",))[0][0] if PV._in_role(table, ("weight",)) else 1
-    width = len(t.rows[0])
-    t = PV._insert_rows(t, hr + 1, [["投入"] + [""] * (width - 1)], [(0, 0, 0, width - 1)])[0]
-    sub = read_submission(render(t, tmp_path))
-    assert len(sub.evaluations) == 1
-    assert "投入" in [h.name for h in sub.evaluations[0].level1]
-
-
-# ---------------------------------------------------------------- 4. 预算执行率(%)
+# ---------------------------------------------------------------- 3. 预算执行率(%)
 
 
 def test_an_execution_rate_row_named_with_its_unit_keeps_f05(tmp_path):
@@ -140,7 +109,7 @@ def test_an_execution_rate_row_named_with_its_unit_keeps_f05(tmp_path):
     assert ("F05", "error") in _at(named, 12)
 
 
-# ---------------------------------------------------------------- 5. the full mark of the rows under a repeated header
+# ---------------------------------------------------------------- 4. the full mark of the rows under a repeated header
 
 
 def _ezhou_of(points: str, drop_row: int) -> object:

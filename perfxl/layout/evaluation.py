@@ -395,19 +395,6 @@ def form_kind(title: str, sheet: str, columns: tuple[str, ...], *, interim: bool
     return ""
 
 
-#: Row kinds that open a table: a row spanning the names right above one is that table's caption (`_caption_over`).
-_OPENERS = frozenset(
-    (
-        RowKind.INDICATOR_HEADER,
-        RowKind.TITLE_EVALUATION,
-        RowKind.TITLE_BASIC,
-        RowKind.HEADER_FIELD,
-        RowKind.FUNDS_HEADER,
-        RowKind.GOALS_HEADER,
-    )
-)
-
-
 class _Reader(FundsRows):
     """Walks the rows of one sheet (outside any 基础数据表) and builds evaluations."""
 
@@ -958,25 +945,6 @@ class _Reader(FundsRows):
         goes_on = name is None or name not in had or self._same_group(nxt, name)
         return goes_on and (nxt is None or not self._another_table(nxt))
 
-    def _caption_over(self, r: int, c: int) -> bool:
-        """Row r's one cell, at column `c`, is merged on over the 三级指标 column and a table's title, head or header
-        follows (`_OPENERS`): the caption of the next table ("部门整体支出绩效评价指标表" over its header, "附件2" over its
-        title), not a 一级 label — a 一级 never spans its rows' names (read as a note of that table). read26: a table
-        printed twice on one sheet read the second copy's caption as the first's last 一级, rowless, and W02 then judged
-        the real last 一级 as a closed table's (错误 "过程 60 分，其下合计 20 分")."""
-        name = self.ind_cols.get("name")
-        for _ in range(3):  # a caption over a caption ("附件2" over "2022年项目支出绩效自评指标计分表") over the table
-            if name is None or name <= c or self.grid.anchor_of(r, name) != (r, c):
-                return False
-            nxt = self._next_data_row(r)
-            if nxt is None or self.kinds[nxt] in _OPENERS:
-                return nxt is not None
-            cells = row_cells(self.grid, nxt)
-            if len(cells) != 1:
-                return False
-            r, c = nxt, cells[0][0]
-        return False
-
     def _first_row_under(self, r: int) -> int | None:
         """The first data row under the header at row r, past the header's own second row (吉林 评价表: 数据项1 │ 数据项2
         under 采集数据项, its 三级指标 cell under the header's merge, or the header printed again there where the merges
@@ -1136,11 +1104,6 @@ class _Reader(FundsRows):
         # the row is read once: its own non-blank cells as classification scanned them (`row_cells`: what `own` gives
         # for each column), each CellValue built from that value (`cell_of`) — not ≈ 15 calls a cell
         cells = row_cells(g, r)
-        if len(cells) == 1 and self._caption_over(r, cells[0][0]):
-            # the next table's caption: this table ends; a line of that table's own, never its title (湖北 广水/随州:
-            # "项目年度目标:2022年急救中心正式运行。" over the 绩效指标 block is a goal's text, no title to take a year from)
-            self.new_if(True)
-            return "note"
         held = dict(cells)
         data_cols, table_cols = self._columns_of(cols)
         c_name = cols.get("name")  # (a data role: `own_data["name"]`, read before `own_data` is built)

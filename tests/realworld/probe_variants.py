@@ -811,6 +811,14 @@ def note_column_filled(table: R.Table):
     return P.insert_column(table, P._width(table), lambda r: fills.get(r, "")), None
 
 
+def stacked_whole(table: R.Table):
+    """probe_rewrites' `stacked` (the table twice on one sheet, two blank rows between) on a table stored whole: a copy
+    cut short (`truncated`, the stored page ends inside it) stacked above another table reads as a table that ends
+    there — its last 一级's shortfall then a certain W02 (湖北 广水's first part, no 总分 of its own, is judged so) where
+    the cut copy alone leaves it to W03's 警告. That is another table, not the published one written otherwise."""
+    return None if table.meta.get("truncated") else P.stacked(table)
+
+
 # ---------------------------------------------------------------- the variants
 
 #: probe_rewrites' variants this sweep also runs (the brief's list), by their name there.
@@ -829,7 +837,6 @@ REUSED = (
     "padded",
     "header_breaks",
     "note_column",
-    "stacked",
     "blank_rows",
     "pct_in_header",
 )
@@ -886,6 +893,7 @@ VARIANTS: dict[str, Callable] = {
     "blank_after_header": blank_after_header,
     "annex_caption": annex_caption,
     "note_column_filled": note_column_filled,
+    "stacked": stacked_whole,
 } | {name: P.REWRITES[name] for name in REUSED}
 
 
