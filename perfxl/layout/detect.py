@@ -696,7 +696,7 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
             wrapped = (
                 nxt is not None
                 and _BREAK.search(v) is not None
-                and _BARE_FIGURE.match(spaced[1]) is None
+                and not _value_after_break(spaced[1], nxt[1])
                 and _plain_value(nxt[1])
             )
             out.append((spaced[0], c, nxt[0] if wrapped and nxt is not None else c))
@@ -768,8 +768,27 @@ def _head_label(text: str) -> bool:
 
 
 _BREAK = re.compile(r"[\t\r\n]")
-#: A value that is a figure alone ("98", "92.5分"): no label's wrapped second line.
-_BARE_FIGURE = re.compile(r"\s*\d+(?:\.\d+)?\s*分?\s*$")
+#: A value that is a figure ("98", "92.5分", "98%"), a grade after it in brackets or on its own line ("98\n优秀",
+#: "98分（优秀）") allowed: no label's wrapped second line.
+_FIGURE_VALUE = re.compile(r"\s*\d+(?:\.\d+)?\s*[分%％]?\s*(?:[(（]?\s*([^\s\d()（）]{1,3})\s*[)）]?\s*)?$")
+
+
+def _value_after_break(tail: str, nxt: object) -> bool:
+    """Whether `tail` (a head label's text after a line break or tab) is the field's value, not the label's wrapped
+    second line: a figure ("98", "98%", "92.5分"), a figure with its grade ("98\n优秀", "98分（优秀）"), or a grade alone
+    ("优秀") — unless the next cell is a bare figure, which then is the value and the grade a note beside the label
+    ("自评得分\n优秀 │ 98"). A label wraps onto words ("项目名称\n及代码 │ 某项目", review24d), never onto a figure
+    or a grade (read25: "自评得分\n98"; read26: "自评得分\n98\n优秀" read the next cell's text as the score)."""
+    m = _FIGURE_VALUE.match(tail)
+    if m is not None:
+        return m.group(1) is None or _is_grade(m.group(1))
+    if not _is_grade(tail):
+        return False
+    return not (isinstance(nxt, (int, float)) or (isinstance(nxt, str) and _FIGURE_VALUE.match(nxt) is not None))
+
+
+def _is_grade(text: str) -> bool:
+    return H.strip_brackets(H.normalise_label(text)) in H.GRADE_WORDS
 
 
 def _plain_value(v: object) -> bool:

@@ -956,11 +956,27 @@ class _Reader(FundsRows):
         cols = {k: v for k, v in (indicator_columns(self.grid, r) or {}).items() if not k.startswith("_")}
         if not cols or any(self.ind_cols.get(k) != v for k, v in cols.items()):
             return False
-        nxt = self._next_data_row(r)
+        nxt = self._first_row_under(r)
         name = self._level_name(nxt) if nxt is not None else None
         had = {h.name for h in self.cur.level1.values()}
         goes_on = name is None or name not in had or self._same_group(nxt, name)
         return goes_on and (nxt is None or not self._another_table(nxt))
+
+    def _first_row_under(self, r: int) -> int | None:
+        """The first data row under the header at row r, past the header's own second row (吉林 评价表: 数据项1 │ 数据项2
+        under 采集数据项, its 三级指标 cell under the header's merge, or the header printed again there where the merges
+        were exported filled) — read26: that row stood for the rows under a repeated header, and a first indicator named
+        again under it went unseen: two stacked copies of the form were read as one (W02 "“预算绩效”的分值为 50 分，其下
+        三级指标分值合计 107 分")."""
+        nxt = self._next_data_row(r)
+        c = self.ind_cols.get("name")
+        while (
+            nxt is not None
+            and c is not None
+            and (self.grid.anchor_of(nxt, c)[0] <= r or self.kinds[nxt] is RowKind.INDICATOR_HEADER)
+        ):
+            nxt = self._next_data_row(nxt)
+        return nxt
 
     def _same_group(self, nxt: int | None, name: str) -> bool:
         """Row `nxt` prints the 一级 `name` of the last indicator read, in a table that prints its 一级 on every row:
@@ -996,30 +1012,35 @@ class _Reader(FundsRows):
 
     def _whole_below(self, nxt: int) -> bool:
         """The weights of the rows from `nxt` down to the next 总分, header or note make the full mark by themselves
-        (100, or 100 less the table's 预算执行率 分值) while the rows read above hold weights too: the rows under the
-        repeated header are a table of their own, not the rest of this one (review25d: a first table's 产出指标 rows
-        stacked on a whole table, its 一级 printed on every row — joined, T02 said 错误 "总分应为 131，表中为 90" of the
-        lower table's own 90)."""
+        (the 分值 their 总分 row prints, else the form's 100; or that less the table's 预算执行率 分值) while the rows
+        read above hold weights too: the rows under the repeated header are a table of their own, not the rest of this
+        one (review25d: a first table's 产出指标 rows stacked on a whole table, its 一级 printed on every row — joined,
+        T02 said 错误 "总分应为 131，表中为 90" of the lower table's own 90)."""
         c = self.ind_cols.get("weight")
         if c is None or "level1_weight" in self.ind_cols:
             return False  # (a form weighting its 一级 may weigh each block's rows to 100: 吉林 评价表, its header over each)
         above = sum((w for i in self.cur.indicators if (w := to_points(i.weight.raw)) is not None), Decimal(0))
         if above <= 0:
             return False
-        below = Decimal(0)
+        below, full = Decimal(0), Decimal(100)
         for r in range(nxt, len(self.kinds)):
             k = self.kinds[r]
             if k is RowKind.BLANK:
                 continue
             if k is not RowKind.OTHER:
-                break  # a 总分, a header, a note or a title: the run of rows ends
+                # a 总分, a header, a note or a title: the run of rows ends — a 总分 row printing its 分值 states the
+                # full mark of the rows above it (read26: a 总分 of 60 or 110 was held to the form's 100); else the
+                # form's 100 is assumed (the reader has no profile)
+                printed = to_points(own(self.grid, r, c)) if k is RowKind.TOTAL else None
+                full = printed if printed is not None and printed > 0 else full
+                break
             w = to_points(own(self.grid, r, c))
             below += w if w is not None else 0
         funds = [self.cur.funds_total, *self.cur.funds_parts]
         stated = self.cur.header.get("预算执行率权重")
         weights = [f.weight.raw for f in funds if f is not None] + ([stated.raw] if stated is not None else [])
         held = [w for v in weights if (w := to_points(v)) is not None]
-        return below > 0 and any(below + w == 100 for w in (Decimal(0), *held))
+        return below > 0 and any(below + w == full for w in (Decimal(0), *held))
 
     @staticmethod
     def _own_level1(ind: Indicator) -> bool:

@@ -12,6 +12,7 @@ score 执行率 × 分值 gives is a judgement.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -29,10 +30,14 @@ __all__ = ["rate_indicator_scores", "rate_times_weight", "stated_method"]
 _NAMES = frozenset({"预算执行率", "执行率", "资金执行率", "项目预算执行率"})
 
 
+#: A unit in brackets after a name ("预算执行率(%)"; `normalise_label` has made the brackets and sign half-width).
+_UNIT_AFTER = re.compile(r"\(%\)$")
+
+
 def _rate_row(ctx: Context, ind: Indicator) -> Decimal | None:
     """The percent an execution-rate row's actual prints, when the row has no target of its own; else None."""
-    if strip_numbering(normalise_label(ind.name.text)) not in _NAMES:
-        return None
+    if _UNIT_AFTER.sub("", strip_numbering(normalise_label(ind.name.text))) not in _NAMES:
+        return None  # ("预算执行率(%)": the unit after the name, read26 — the row's F05 was lost)
     target = ctx.parsed(ind.target)
     if target.number is not None:
         return None  # a row with its own target ("≥90%") is the indicator scoring checks' (S01)

@@ -692,6 +692,133 @@ def head_in_one_cell(sep: str) -> Callable[[R.Table], tuple[R.Table, None] | Non
     return rewrite
 
 
+# ---------------------------------------------------------------- read26: rows reordered, totals, percents in headers
+
+
+def rows_reordered(table: R.Table):
+    """Two neighbouring indicator rows of one group printed the other way round (the filer's own order within a 二级):
+    each row keeps its cells, so each means what it meant. Only rows both naming an indicator and a weight, whose 一级
+    and 二级 cells read the same (blank, or the label printed on both), and every merge touching either spans both (a
+    group label merged over them stays where it is, the rows' own cells swap under it); disjoint pairs, top down."""
+    names, weights = _in_role(table, ("name",)), _in_role(table, ("weight",))
+    groups = _label_columns(table)
+    bounds = P._bounds(table)
+    t, rowmap = _pad(table), {}
+    for hr, cn in names:
+        cw = next((c for r, c in weights if r == hr), None)
+        if cw is None:
+            continue
+        keys = [c for r, c in groups if r == hr]
+        rows = list(_rows_under(table, hr))
+        i = 0
+        while i + 1 < len(rows):
+            a, b = rows[i], rows[i + 1]
+            ra, rb = t.rows[a], t.rows[b]
+            over = [m for m in bounds if m[0] <= b and m[2] >= a]
+            kept = {c for _, c0, _, c1 in over for c in range(c0, c1 + 1)}
+            ok = (
+                b == a + 1
+                and all(r0 <= a and b <= r1 for r0, _, r1, _ in over)
+                and not {cn, cw} & kept
+                and all(_POINTS.match(row[cw]) and row[cn].strip() for row in (ra, rb))
+                and all(ra[c].strip() == rb[c].strip() for c in keys if c not in kept)
+                and not any(P._head(x) in ("总分", "总分值", "合计") for x in ra + rb)
+            )
+            if ok:
+                for c in range(len(ra)):
+                    if c not in kept:
+                        ra[c], rb[c] = rb[c], ra[c]
+                rowmap |= {a + 1: b + 1, b + 1: a + 1}
+                i += 2
+            else:
+                i += 1
+    if not rowmap:
+        return None
+    return t, {r: rowmap.get(r, r) for r in range(1, len(table.rows) + 1)}
+
+
+def total_no_weight(table: R.Table):
+    """The 总分 row's 分值 cell left blank (only its 得分 printed), as many filers do: the weights' sum is still the form's
+    full mark; nothing about the 得分 changes."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("weight",)):
+        total = _total_row(table, hr)
+        if total is None or c >= len(table.rows[total]) or not _POINTS.match(table.rows[total][c]):
+            continue
+        if any(r0 <= total <= r1 and c0 <= c <= c1 and (r0, c0) != (r1, c1) for r0, c0, r1, c1 in P._bounds(table)):
+            continue  # a merge over the cell (a 分值 merged with its 得分 or the label): another layout
+        t.rows[total][c] = ""
+    return (t, None) if t.rows != table.rows else None
+
+
+_PCT_CELL = re.compile(r"^\s*(≥|≤|>=|<=|>|<|＞|＜|=)?\s*(\d+(?:\.\d+)?)\s*%\s*$")
+
+
+def pct_in_indicator_header(table: R.Table):
+    """A 年度指标值 or 实际完成值 column whose every written cell is a percent ("≥95%", "96%") printed with "（%）" in its
+    header and the figures bare ("≥95", "96"): the unit named once for the column, as templates with a 单位 per column
+    do. Only columns holding no other unit, so every figure keeps its meaning."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("target", "actual")):
+        if re.search(r"[（(]", table.rows[hr][c]):
+            continue
+        total = _total_row(table, hr) or len(table.rows)
+        rows = [r for r in _rows_under(table, hr) if r < total and c < len(table.rows[r]) and table.rows[r][c].strip()]
+        if len(rows) < 2 or not all(_PCT_CELL.match(table.rows[r][c]) for r in rows):
+            continue
+        t.rows[hr][c] = table.rows[hr][c].strip() + "（%）"
+        for r in rows:
+            if c < len(t.rows[r]) and (m := _PCT_CELL.match(t.rows[r][c])):
+                t.rows[r][c] = (m.group(1) or "") + m.group(2)
+    return (t, None) if t.rows != table.rows else None
+
+
+def blank_after_header(table: R.Table):
+    """An empty row right under each indicator header (a spacer the filer left, or a sub-header row emptied): the rows
+    under it are the same table's."""
+    heads = _in_role(table, ("target",)) or _in_role(table, ("weight",))
+    t, rowmap = table, None
+    for hr, _ in sorted(set(heads), reverse=True):
+        at = _header_block(table, hr)[1] + 1
+        if at >= len(table.rows) or _crossed(table, at):
+            continue
+        t, step = _insert_rows(t, at, [[]], [])
+        rowmap = {new: (rowmap or {}).get(old, old) for new, old in step.items()}
+    return (t, rowmap) if rowmap else None
+
+
+def annex_caption(table: R.Table):
+    """ "附件2" printed on a row of its own above the table's title (the annex number of the document the table was
+    attached to), as many published tables carry."""
+    if table.rows and re.match(r"^\s*附\s*件", "".join(table.rows[0])):
+        return None
+    return _insert_rows(table, 0, [["附件2"]], [])
+
+
+def note_column_filled(table: R.Table):
+    """A 备注 column added at the right of each header row naming 得分, "无" written on every row under it that holds
+    a figure up to its 总分 (a filer noting nothing to remark): no reason, no value of the table."""
+    heads = {r for r, _ in _in_role(table, ("score",))}
+    if not heads:
+        return None
+    fills: dict[int, str] = {}
+    for hr in heads:
+        fills[hr] = "备注"
+        total = _total_row(table, hr) or len(table.rows)
+        for r in _rows_under(table, hr):
+            if r < total and any(re.search(r"\d", c) for c in table.rows[r]):
+                fills[r] = "无"
+    return P.insert_column(table, P._width(table), lambda r: fills.get(r, "")), None
+
+
+def stacked_whole(table: R.Table):
+    """probe_rewrites' `stacked` (the table twice on one sheet, two blank rows between) on a table stored whole: a copy
+    cut short (`truncated`, the stored page ends inside it) stacked above another table reads as a table that ends
+    there — its last 一级's shortfall then a certain W02 (湖北 广水's first part, no 总分 of its own, is judged so) where
+    the cut copy alone leaves it to W03's 警告. That is another table, not the published one written otherwise."""
+    return None if table.meta.get("truncated") else P.stacked(table)
+
+
 # ---------------------------------------------------------------- the variants
 
 #: probe_rewrites' variants this sweep also runs (the brief's list), by their name there.
@@ -710,6 +837,8 @@ REUSED = (
     "padded",
     "header_breaks",
     "note_column",
+    "blank_rows",
+    "pct_in_header",
 )
 
 VARIANTS: dict[str, Callable] = {
@@ -758,6 +887,13 @@ VARIANTS: dict[str, Callable] = {
     "head_run_on": head_run_on,
     "head_break": head_in_one_cell("\n"),
     "head_tab": head_in_one_cell("\t"),
+    "rows_reordered": rows_reordered,
+    "total_no_weight": total_no_weight,
+    "pct_in_indicator_header": pct_in_indicator_header,
+    "blank_after_header": blank_after_header,
+    "annex_caption": annex_caption,
+    "note_column_filled": note_column_filled,
+    "stacked": stacked_whole,
 } | {name: P.REWRITES[name] for name in REUSED}
 
 
