@@ -12,9 +12,9 @@ import random
 
 from hypothesis_budget import draws
 
+from perfxl import model
 from perfxl.chinese import GB2312_CONVERTED, looks_traditional
 from perfxl.grid import Grid
-from perfxl import model
 from perfxl.layout import headers
 from perfxl.layout.cells import a1_text, cell_of
 from perfxl.model import a1
