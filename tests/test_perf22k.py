@@ -39,9 +39,9 @@ def test_each_member_is_its_module_name(module, kind):
 
 
 @pytest.fixture(scope="module")
-def big_submission(tmp_path_factory):
+def big_path(tmp_path_factory):
     """The bench's table (bench/bench_big.py): the seed's 自评表 with its indicator rows repeated to 1,000, names
-    numbered, written by the generator and read back."""
+    numbered, written by the generator."""
     from perfxl.workbook.seed import seed_content
     from perfxl.workbook.variants import write_submission
 
@@ -51,7 +51,13 @@ def big_submission(tmp_path_factory):
     lines = tuple(replace(base[i % len(base)], name=f"{base[i % len(base)].name}{i + 1}") for i in range(_ROWS))
     path = tmp_path_factory.mktemp("perf22k") / "big-1000.xlsx"
     write_submission(path, replace(content, evaluations=(replace(ev, indicators=lines),)), "standard")
-    return read_submission(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def big_submission(big_path):
+    """`big_path` read back."""
+    return read_submission(big_path)
 
 
 def _member_asks(sub) -> collections.Counter[tuple[str, str, str]]:
