@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import field
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from .fastbuild import slot_twin
 from .quoting import nest_quotes
@@ -216,7 +216,14 @@ class CellValue:
         if sheet is None:
             return None
         anchor = self.anchor
-        return CellRef(sheet, a1_text(self.r, self.c), None if anchor is None else a1_text(*anchor))
+        ref: Any = (
+            _RefTwin()
+        )  # (the value `CellRef(…)` builds, by its slot twin: no generated `__init__` — `slot_twin`)
+        ref.sheet = sheet
+        ref.cell = a1_text(self.r, self.c)
+        ref.anchor = None if anchor is None else a1_text(*anchor)
+        ref.__class__ = CellRef
+        return cast(CellRef, ref)
 
     def located(self) -> CellRef:
         """`place()` of a cell its caller knows to have one (it tested `sheet is not None`): a `CellRef`, never None."""
@@ -250,7 +257,16 @@ class CellValue:
 
     def with_raw(self, raw: Any) -> CellValue:
         """This cell, its place, formula and `computed` kept, holding `raw` instead (a value cut or joined from it)."""
-        return CellValue(raw, self.sheet, self.r, self.c, self.anchor, self.formula, self.computed)
+        cell: Any = CellTwin()
+        cell.raw = raw
+        cell.sheet = self.sheet
+        cell.r = self.r
+        cell.c = self.c
+        cell.anchor = self.anchor
+        cell.formula = self.formula
+        cell.computed = self.computed
+        cell.__class__ = CellValue
+        return cast(CellValue, cell)
 
     @property
     def is_blank(self) -> bool:
@@ -274,6 +290,12 @@ class CellValue:
     @classmethod
     def empty(cls, ref: CellRef | None = None) -> CellValue:
         return cls.of(None, ref)
+
+
+#: The slot twins (`fastbuild.slot_twin`) of CellRef and CellValue: a place built by `CellValue.place`, a cell by the
+#: layout's `cells_of` and `CellValue.with_raw` — plain classes whose instances become the dataclasses' own.
+_RefTwin = slot_twin(CellRef, ("sheet", "cell", "anchor"))
+CellTwin = slot_twin(CellValue, ("raw", "sheet", "r", "c", "anchor", "formula", "computed"))
 
 
 class Severity(str, enum.Enum):

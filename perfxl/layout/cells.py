@@ -13,7 +13,7 @@ from ..chinese import CACHE_MAX_LEN
 from ..fastbuild import slot_twin
 from ..grid import Grid
 from ..labels import _normalise
-from ..model import CellValue, a1_text
+from ..model import CellTwin, CellValue, a1_text
 from ..numbers import to_decimal
 from ..patterns import lazy_compile
 from .headers import normalise_label
@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 
-_Value = slot_twin(CellValue, ("raw", "sheet", "r", "c", "anchor", "formula", "computed"))
+_Value = CellTwin  # (a cell by its slot twin, `slot_twin`)
 
 
 _INFINITIES = (float("inf"), float("-inf"))
