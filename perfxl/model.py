@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import field
 from decimal import Decimal
-from typing import Any, Final, cast
+from typing import Any, Final
 
 from .fastbuild import slot_twin
 from .quoting import nest_quotes
@@ -223,7 +223,8 @@ class CellValue:
         ref.cell = a1_text(self.r, self.c)
         ref.anchor = None if anchor is None else a1_text(*anchor)
         ref.__class__ = CellRef
-        return cast(CellRef, ref)
+        place: CellRef = ref  # (typed by assignment: no `cast` call)
+        return place
 
     def located(self) -> CellRef:
         """`place()` of a cell its caller knows to have one (it tested `sheet is not None`): a `CellRef`, never None."""
@@ -266,7 +267,8 @@ class CellValue:
         cell.formula = self.formula
         cell.computed = self.computed
         cell.__class__ = CellValue
-        return cast(CellValue, cell)
+        made: CellValue = cell
+        return made
 
     @property
     def is_blank(self) -> bool:
