@@ -216,9 +216,8 @@ class CellValue:
         if sheet is None:
             return None
         anchor = self.anchor
-        ref: Any = (
-            _RefTwin()
-        )  # (the value `CellRef(…)` builds, by its slot twin: no generated `__init__` — `slot_twin`)
+        # the value `CellRef(…)` builds, by its slot twin (`slot_twin`): no generated `__init__` a place
+        ref: Any = _RefTwin()
         ref.sheet = sheet
         ref.cell = a1_text(self.r, self.c)
         ref.anchor = None if anchor is None else a1_text(*anchor)
