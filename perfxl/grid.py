@@ -118,7 +118,7 @@ class Grid:
         """CellValue at (r, c). With `fill_merged`, a merged cell reports its anchor's value and ref."""
         if fill_merged:
             r, c = self.anchor_of(r, c)
-        return CellValue(self.raw(r, c), self.ref(r, c), self.formulas.get((r, c)))
+        return CellValue(self.raw(r, c), self.name, r, c, self._anchor.get((r, c)), self.formulas.get((r, c)))
 
 
 #: The texts a report's table carries besides its cells (a caption, the unit above it, the note below it).

@@ -76,7 +76,7 @@ def random_cell(rng: random.Random, kept: list[CellValue], raws: Sequence[object
     ref = None
     if rng.random() < 0.9:
         ref = CellRef(rng.choice(["表1", "表2"]), f"{rng.choice('AB')}{rng.randint(1, 6)}", rng.choice([None, "A1"]))
-    cell = CellValue(rng.choice(raws), ref)  # type: ignore[arg-type]
+    cell = CellValue.of(rng.choice(raws), ref)  # type: ignore[arg-type]
     kept.append(cell)
     return cell
 
@@ -114,7 +114,7 @@ def plain_text_cells(obj: object) -> tuple[tuple[str, CellValue], ...]:
     seen: set[tuple[str, str, str | None]] = set()
     out = []
     for name, cell in cells_of(obj):
-        ref = cell.ref
+        ref = cell.place()
         if ref is None:
             continue
         key = (ref.sheet, ref.cell, ref.anchor)
@@ -128,7 +128,7 @@ def plain_text_cells(obj: object) -> tuple[tuple[str, CellValue], ...]:
 
 def drawn_cell(rng: random.Random, raws: Sequence[object], column: str, first: int = 2) -> Callable[[int], CellValue]:
     """A field's draw for `drawn_rows`: row n's cell holds one of `raws`, placed at `column` on line n + `first` of 表1."""
-    return lambda n: CellValue(rng.choice(raws), CellRef("表1", f"{column}{n + first}"))  # type: ignore[arg-type]
+    return lambda n: CellValue.of(rng.choice(raws), CellRef("表1", f"{column}{n + first}"))  # type: ignore[arg-type]
 
 
 def drawn_rows(
@@ -140,7 +140,7 @@ def drawn_rows(
     makes them — the count first, then each row's fields in keyword order, the name first — so a seed meets the same
     rows as the perf tests' own copies of that loop did."""
     count = rng.randint(1, most)
-    draws = {"name": lambda n: CellValue(f"指标{n}"), **fields}
+    draws = {"name": lambda n: CellValue.of(f"指标{n}"), **fields}
     return tuple(replace(base, **{k: draw(n) for k, draw in draws.items()}) for n in range(count))  # type: ignore[arg-type]
 
 
@@ -149,10 +149,10 @@ def random_na_rows(rng: random.Random, base: Indicator, texts: Sequence[str]) ->
     return tuple(
         replace(
             base,
-            name=CellValue(f"指标{n}"),
-            target=CellValue(rng.choice(texts)),
-            actual=CellValue(rng.choice(texts)),
-            score=CellValue(rng.choice([None, Decimal(5), "/", ""])),
+            name=CellValue.of(f"指标{n}"),
+            target=CellValue.of(rng.choice(texts)),
+            actual=CellValue.of(rng.choice(texts)),
+            score=CellValue.of(rng.choice([None, Decimal(5), "/", ""])),
         )
         for n in range(rng.randint(1, 12))
     )

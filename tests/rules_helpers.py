@@ -30,7 +30,7 @@ BASIC = "基础数据表"
 
 
 def cv(raw: Any, cell: str, sheet: str = SHEET, anchor: str | None = None) -> CellValue:
-    return CellValue(raw, CellRef(sheet, cell, anchor))
+    return CellValue.of(raw, CellRef(sheet, cell, anchor))
 
 
 def funds_row(

@@ -269,7 +269,10 @@ def test_long_string_is_read_whole(corpus_dir):
     _sheet, cell = item.planted[0]
     sub = read_submission(item.path)
     texts = [
-        i.deviation for e in sub.evaluations for i in e.indicators if i.deviation.ref and i.deviation.ref.cell == cell
+        i.deviation
+        for e in sub.evaluations
+        for i in e.indicators
+        if i.deviation.place() and i.deviation.place().cell == cell
     ]
     assert texts and len(texts[0].raw) == 32_767
 

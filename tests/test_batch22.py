@@ -229,9 +229,11 @@ def test_rate_over_initial_once_a_block_reads_as_the_headers() -> None:
         block = FundsBlock(
             None,
             columns=tuple(r for r in (*roles, "score") if rng.random() < 0.85),
-            score_headers=tuple(CellValue(rng.choice(heads)) for _ in range(rng.randint(0, 3))),
-            unit_cell=CellValue(rng.choice(heads)) if rng.random() < 0.3 else None,
-            amount_headers=tuple((rng.choice(roles), CellValue(rng.choice(amounts))) for _ in range(rng.randint(0, 3))),
+            score_headers=tuple(CellValue.of(rng.choice(heads)) for _ in range(rng.randint(0, 3))),
+            unit_cell=CellValue.of(rng.choice(heads)) if rng.random() < 0.3 else None,
+            amount_headers=tuple(
+                (rng.choice(roles), CellValue.of(rng.choice(amounts))) for _ in range(rng.randint(0, 3))
+            ),
         )
         ctx = Context(sub, load_profile(None))
         ctx.evaluation = dataclasses.replace(base, funds=block)

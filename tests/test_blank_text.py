@@ -80,7 +80,7 @@ def test_blank_text_agrees_with_parsing_on_every_corpus_text() -> None:
 def test_context_is_blank_is_the_same_before_and_after_a_cell_is_parsed() -> None:
     ctx = Context(Submission(path="x.xlsx"), load_profile())
     for text in EDGE_CASES:
-        cell = CellValue(text)
+        cell = CellValue.of(text)
         first = ctx.is_blank(cell)  # not parsed yet: answered without parsing
         ctx.parsed(cell)
         assert ctx.is_blank(cell) == first, text

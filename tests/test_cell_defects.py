@@ -114,12 +114,12 @@ def test_merge_from_the_funds_row_into_the_goals_is_reported(corpus):
 
 
 def _funds_eval(sheet: str, budget_ref: CellRef) -> SelfEvaluation:
-    blank = CellValue(None)
+    blank = CellValue.of(None)
     total = FundsRow(
-        CellValue("年度资金总额", CellRef(sheet, "B4")),
-        CellValue(100, CellRef(sheet, "C4")),
-        CellValue(None, budget_ref),
-        CellValue(100, CellRef(sheet, "E4")),
+        CellValue.of("年度资金总额", CellRef(sheet, "B4")),
+        CellValue.of(100, CellRef(sheet, "C4")),
+        CellValue.of(None, budget_ref),
+        CellValue.of(100, CellRef(sheet, "E4")),
         blank,
         blank,
         blank,

@@ -168,7 +168,7 @@ def test_pairing_and_joining():
     from perfxl.layout.indicators import join_target, pair_natures
 
     def c(text):
-        return CellValue(text)
+        return CellValue.of(text)
 
     nature, operator = pair_natures(c("="), c("正向"))
     assert (nature.text, operator.text if operator else None) == ("正向", "=")
@@ -201,6 +201,6 @@ def test_the_real_table_reads_both_columns(tmp_path):
     (ev,) = read_submission(xlsx).declarations
     rows = {i.name.text: i for i in ev.indicators}
     travel, cost = rows["出差人数"], rows["出差总成本"]
-    assert (travel.nature.ref.cell, travel.operator.ref.cell, travel.target.text) == ("E14", "F14", "≥8")
+    assert (travel.nature.place().cell, travel.operator.place().cell, travel.target.text) == ("E14", "F14", "≥8")
     assert (cost.nature.text, cost.operator.text, cost.target.text) == ("反向", "=", "≤1万元")
     assert not error_cells(validate_file(xlsx))

@@ -202,7 +202,7 @@ def test_score_writes_perfxl_column_beside_the_users_scores(xw, payload):
             res = ctx.score(ind)
             if res is None or res.score is None:
                 continue
-            assert values[ind.score.ref.row - 1][col] == pytest.approx(float(res.score))
+            assert values[ind.score.place().row - 1][col] == pytest.approx(float(res.score))
             checked += 1
     assert checked >= 5 and "复核得分" in message
     # the seed's 9 for 11.8% vs 增长12% is recomputed as 9.83 in perfxl's column, the 9 stays

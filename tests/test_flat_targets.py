@@ -40,7 +40,7 @@ def _report(tmp_path: Path, fixture: dict) -> Path:
 
 def _targets(sub) -> list[tuple[str, str, str | None]]:
     return [
-        (i.name.text, i.target.text, i.target.ref.cell if i.target.ref else None)
+        (i.name.text, i.target.text, i.target.place().cell if i.target.place() else None)
         for d in sub.declarations
         for i in d.indicators
     ]
@@ -180,5 +180,7 @@ def test_no_table_notice_on_a_workbook_speaks_of_its_sheets(tmp_path):
     ],
 )
 def test_a_blank_value_beside_its_nature_and_unit(nature, unit, expected):
-    joined = join_target(CellValue(None, CellRef("s", "D3")), CellValue(nature, CellRef("s", "C3")), CellValue(unit))
-    assert (joined.text, joined.ref.cell if joined.ref else None) == expected
+    joined = join_target(
+        CellValue.of(None, CellRef("s", "D3")), CellValue.of(nature, CellRef("s", "C3")), CellValue.of(unit)
+    )
+    assert (joined.text, joined.place().cell if joined.place() else None) == expected

@@ -69,7 +69,11 @@ def test_suzhou_budget_and_usage_blocks_are_read_as_the_funds_block(tmp_path):
     assert funds is not None and funds.total is not None
     total = funds.total
     assert (total.initial_budget.text, total.full_budget.text, total.executed.text) == ("210", "210", "197.33")
-    assert (total.initial_budget.ref.cell, total.full_budget.ref.cell, total.executed.ref.cell) == ("B5", "B8", "C8")
+    assert (total.initial_budget.place().cell, total.full_budget.place().cell, total.executed.place().cell) == (
+        "B5",
+        "B8",
+        "C8",
+    )
     assert "weight" not in funds.columns and "rate" not in funds.columns and "score" not in funds.columns
     assert not _errors(result), _errors(result)
 
@@ -140,7 +144,7 @@ def test_xiangyin_funds_block_with_its_spending_detail_is_one_table(tmp_path):
     (form,) = (*sub.evaluations, *sub.declarations)
     funds = form.funds
     assert funds is not None and funds.total is not None
-    assert (funds.total.full_budget.text, funds.total.full_budget.ref.cell) == ("259", "E6")
+    assert (funds.total.full_budget.text, funds.total.full_budget.place().cell) == ("259", "E6")
     assert [p.label.text for p in funds.parts] == ["市级资金", "省级资金", "中央资金", "县级资金"]
     assert not _codes(result, "F02") and not _errors(result), _errors(result)
 

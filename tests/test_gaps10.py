@@ -112,7 +112,7 @@ def test_a_total_typed_in_chinese_numerals_is_the_totals_unreadable_cell(tmp_pat
     basis); now C02 names H28 and T02 records that the sum was not compared (coverage)."""
     path = _example_with_total(tmp_path, "九十九")
     (ev,) = read_submission(path).evaluations
-    assert ev.total_score is not None and ev.total_score.raw == "九十九" and ev.total_score.ref.cell == "H28"
+    assert ev.total_score is not None and ev.total_score.raw == "九十九" and ev.total_score.place().cell == "H28"
     result = validate_file(path)
     assert [f.ref.cell for f in result.findings if f.code == "C02"] == ["H28"]
     assert not [f for f in result.findings if f.code == "T02"]

@@ -39,7 +39,7 @@ FILLED = {"I15": "19", "J15": "20", "K15": "95%", "K16": "100%", "K17": "100%"}
 def test_the_indicator_value_right_of_the_target_is_the_actual(tmp_path):
     sub = read_submission(render(variant(KOUAN, FILLED), tmp_path))
     (ev,) = sub.evaluations
-    rows = {i.name.ref.row: i for i in ev.indicators if i.name.ref is not None}
+    rows = {i.name.place().row: i for i in ev.indicators if i.name.place() is not None}
     assert rows[15].target.text == "100%" and rows[15].actual.text == "95%"
     assert rows[16].actual.text == "100%"
 
@@ -82,9 +82,9 @@ def test_a_yes_no_unit_is_the_answer_kind_not_a_unit():
     from perfxl.layout.indicators import join_target
     from perfxl.model import CellValue
 
-    assert join_target(CellValue("是"), None, CellValue("是/否")).text == "是"
-    assert join_target(CellValue("否"), None, CellValue("是／否")).text == "否"
-    assert join_target(CellValue("100"), None, CellValue("%")).text == "100%"  # a unit is still joined
+    assert join_target(CellValue.of("是"), None, CellValue.of("是/否")).text == "是"
+    assert join_target(CellValue.of("否"), None, CellValue.of("是／否")).text == "否"
+    assert join_target(CellValue.of("100"), None, CellValue.of("%")).text == "100%"  # a unit is still joined
 
 
 def test_the_yes_no_lines_of_a_filled_form_name_their_target_as_printed(tmp_path):

@@ -45,7 +45,7 @@ def _by_cell(grid: Grid, r: int, c: int, *, only_own: bool) -> CellValue:
     if isinstance(raw, str) and not raw.strip():
         raw = None
     computed = raw is not None and (r, c) in grid.uncached
-    return CellValue(exact(raw), grid.ref(r, c), grid.formulas.get((r, c)), computed)
+    return CellValue.of(exact(raw), grid.ref(r, c), grid.formulas.get((r, c)), computed)
 
 
 @pytest.mark.parametrize("grids", [lambda: [_odd_grid()], _seed_grids], ids=["odd", "seed"])
@@ -59,4 +59,4 @@ def test_row_scan_is_own_and_cells_are_read_alike(grids) -> None:
                 assert own_cell(grid, r, c) == _by_cell(grid, r, c, only_own=True), (grid.name, r, c)
                 assert cell_of(grid, r, c, held.get(c)) == own_cell(grid, r, c)
                 assert value_at(grid, r, c) == _by_cell(grid, r, c, only_own=False), (grid.name, r, c)
-                assert empty_at(grid, r, c) == CellValue(None, grid.ref(r, c), grid.formulas.get((r, c)))
+                assert empty_at(grid, r, c) == CellValue.of(None, grid.ref(r, c), grid.formulas.get((r, c)))

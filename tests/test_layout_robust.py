@@ -199,7 +199,7 @@ def test_layout_never_raises_on_damaged_real_tables(data):
 @given(st.lists(st.text(max_size=12), max_size=5))
 def test_parse_level1_never_raises(texts):
     for text in texts:
-        parse_level1(CellValue(text))
+        parse_level1(CellValue.of(text))
 
 
 def test_no_table_is_a_finding_not_an_exception():
@@ -241,7 +241,7 @@ def test_missing_columns_and_total_are_reported():
     assert "LAYOUT_MISSING_COLUMN" not in codes
     assert "LAYOUT_MISSING_TOTAL" in codes
     ind = sub.evaluations[0].indicators[0]
-    assert ind.weight.raw is None and ind.weight.ref.cell == "E2"  # no 分值 column at all: blank, where it belongs
+    assert ind.weight.raw is None and ind.weight.place().cell == "E2"  # no 分值 column at all: blank, where it belongs
     assert ind.score.raw == D(8)
 
 
@@ -256,7 +256,7 @@ def test_a_column_with_a_blank_header_is_read_from_its_position():
     missing = [(p.expected, p.ref.cell) for p in sub.problems if p.code == "LAYOUT_MISSING_COLUMN"]
     assert missing == [("分值", "D1")]
     ind = sub.evaluations[0].indicators[0]
-    assert ind.weight.raw == D(10) and ind.weight.ref.cell == "D2"
+    assert ind.weight.raw == D(10) and ind.weight.place().cell == "D2"
     assert not [p for p in sub.problems if p.code == "LAYOUT_UNMAPPED_ROW"]
 
 
@@ -265,7 +265,7 @@ def test_text_where_a_number_belongs_stays_as_read():
     grid.rows[12][6] = "十分"  # G13, 分值 of the first indicator
     grid.rows[3][4] = "2223.04万元"  # E4, 全年执行数
     ev = read_grids([grid], "x.xlsx").evaluations[0]
-    assert ev.indicators[0].weight.raw == "十分" and ev.indicators[0].weight.ref.cell == "G13"
+    assert ev.indicators[0].weight.raw == "十分" and ev.indicators[0].weight.place().cell == "G13"
     assert ev.funds.total.executed.raw == "2223.04万元"
 
 
@@ -355,10 +355,10 @@ def test_hidden_sheet_tables_are_read_and_noted():
 
 
 def test_level1_declared_weights():
-    assert parse_level1(CellValue("产出指标(55分)")).declared_weight == D(55)
-    assert parse_level1(CellValue("效益指标（35分）")).name == "效益指标"
-    assert parse_level1(CellValue("满意度指标 （10 分）")).declared_weight == D(10)
-    assert parse_level1(CellValue("产出指标")).declared_weight is None
+    assert parse_level1(CellValue.of("产出指标(55分)")).declared_weight == D(55)
+    assert parse_level1(CellValue.of("效益指标（35分）")).name == "效益指标"
+    assert parse_level1(CellValue.of("满意度指标 （10 分）")).declared_weight == D(10)
+    assert parse_level1(CellValue.of("产出指标")).declared_weight is None
 
 
 def test_note_rows_end_the_indicator_table():
@@ -408,11 +408,11 @@ def test_project_funds_parts_and_unit_note():
     assert [p.brief() for p in sub.problems] == []
     ev = sub.evaluations[0]
     assert ev.kind == "project" and ev.funds.unit == "元"
-    assert ev.header["项目名称"].text == "乡村振兴产业补助" and ev.header["主管部门"].ref.cell == "E3"
+    assert ev.header["项目名称"].text == "乡村振兴产业补助" and ev.header["主管部门"].place().cell == "E3"
     assert ev.header["实施单位"].text == "隆回县农业技术推广中心"
     assert [p.label.text for p in ev.funds.parts] == ["其中：当年财政拨款", "上年结转资金", "其他资金"]
     assert ev.funds.parts[0].executed.raw == D(899740) and ev.funds.parts[2].executed.raw is None
-    assert ev.funds.total.executed.ref.cell == "E6"
+    assert ev.funds.total.executed.place().cell == "E6"
     assert ev.goals == () and ev.total_score.raw == D(100)
 
 
@@ -447,7 +447,7 @@ def test_two_row_indicator_header_with_vertical_merges():
     sub = read_grids([sb.grid()], "p.xlsx")
     assert [p.brief() for p in sub.problems] == []
     ev = sub.evaluations[0]
-    assert [(i.name.text, i.target.text, i.weight.raw, i.score.ref.cell) for i in ev.indicators] == [
+    assert [(i.name.text, i.target.text, i.weight.raw, i.score.place().cell) for i in ev.indicators] == [
         ("培训人次", "≥100人次", D(50), "G3"),
         ("满意度", "≥90%", D(10), "G4"),
     ]
@@ -472,11 +472,11 @@ def test_a_reason_column_is_found_by_its_word_and_an_absent_one_is_never_blank()
 
     headers = ["三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差及原因分析"]
     sub = _table(headers, [["培训人次", "≥100人次", "80人次", 10, 8, "受疫情影响，部分培训推迟到次年举办"]])
-    assert sub.evaluations[0].indicators[0].deviation.ref.cell == "F2"
+    assert sub.evaluations[0].indicators[0].deviation.place().cell == "F2"
     assert not [f for f in validate_submission(sub) if f.code == "D01"]
     # no reason column at all: reported missing, and D01 says it could not check instead of "blank"
     sub = _table(headers[:5], [["培训人次", "≥100人次", "80人次", 10, 8]])
-    assert sub.evaluations[0].indicators[0].deviation.ref is None
+    assert sub.evaluations[0].indicators[0].deviation.place() is None
     assert [p.expected for p in sub.problems if p.code == "LAYOUT_ABSENT_COLUMN"] == ["偏差原因分析及改进措施"]
     assert not [f for f in validate_submission(sub) if f.code == "D01"]
 
@@ -499,7 +499,12 @@ def test_headers_as_chongqing_prints_them_are_read():
     headers = ["绩效指标 指标名称", "计量单位", "指标值", "指标权重(分)", "全年完成值", "指标得分(分)", "说明"]
     sub = _table(headers, [["管护面积", "万亩", "28", 10, "8", 10, ""]])
     ind = sub.evaluations[0].indicators[0]
-    assert (ind.name.text, ind.weight.text, ind.score.text, ind.deviation.ref.cell) == ("管护面积", "10", "10", "G2")
+    assert (ind.name.text, ind.weight.text, ind.score.text, ind.deviation.place().cell) == (
+        "管护面积",
+        "10",
+        "10",
+        "G2",
+    )
     from perfxl.layout import headers as H
 
     assert "年度总金额" in H.FUNDS_TOTAL_LABELS

@@ -19,7 +19,7 @@ def sub():
 
 def at(cell):
     """(value, "A1") of a CellValue, the compact form asserted below."""
-    return cell.raw, cell.ref.cell
+    return cell.raw, cell.place().cell
 
 
 def test_no_problems_in_the_published_layout(sub):
@@ -43,7 +43,7 @@ def test_header_and_funds(sub):
     assert at(t.rate) == (D("94.5"), "G4")  # as published, though 2223.04/2223.04 is 100%
     assert at(t.score) == (D(10), "H4")
     assert f.parts == ()
-    texts = {c.ref.cell: c.text for c in f.breakdown}
+    texts = {c.place().cell: c.text for c in f.breakdown}
     assert texts["E6"] == "其中：基本支出：886.12"
     assert texts["E7"] == "县级专项资金：1336.92"
     assert texts["B5"] == "按收入性质分；2223.04"
@@ -52,13 +52,13 @@ def test_header_and_funds(sub):
 
 def test_goals(sub):
     (goal,) = sub.evaluations[0].goals
-    assert goal.expected.ref.cell == "B11" and goal.actual.ref.cell == "F11"
+    assert goal.expected.place().cell == "B11" and goal.actual.place().cell == "F11"
     assert goal.expected.text.startswith("狠抓科技、工业、信息化工作日常调度")
     assert goal.actual.text == "新规模企业12家，新增高新技术企业10家，规模工业增加值63亿元。"
 
 
 def test_declared_level1_weights(sub):
-    got = [(h.name, h.declared_weight, h.label.ref.cell) for h in sub.evaluations[0].level1]
+    got = [(h.name, h.declared_weight, h.label.place().cell) for h in sub.evaluations[0].level1]
     assert got == [("产出指标", D(55), "B13"), ("效益指标", D(35), "B20"), ("满意度指标", D(10), "B27")]
 
 
@@ -83,17 +83,17 @@ def test_all_eleven_indicators_with_their_cells(sub):
     assert len(inds) == 11
     for ind, (row, l1, l2, name, target, actual, weight, score) in zip(inds, INDICATORS, strict=True):
         assert ind.row == row
-        assert ind.level1.ref.cell == l1 and ind.level2.ref.cell == l2
-        assert (ind.name.raw, ind.name.ref.cell) == (name, f"D{row}")
-        assert (ind.target.raw, ind.target.ref.cell) == (target, f"E{row}")
-        assert (ind.actual.raw, ind.actual.ref.cell) == (actual, f"F{row}")
-        assert (ind.weight.raw, ind.weight.ref.cell) == (None if weight is None else D(weight), f"G{row}")
-        assert (ind.score.raw, ind.score.ref.cell) == (None if score is None else D(score), f"H{row}")
-        assert ind.deviation.ref.cell == f"I{row}"
+        assert ind.level1.place().cell == l1 and ind.level2.place().cell == l2
+        assert (ind.name.raw, ind.name.place().cell) == (name, f"D{row}")
+        assert (ind.target.raw, ind.target.place().cell) == (target, f"E{row}")
+        assert (ind.actual.raw, ind.actual.place().cell) == (actual, f"F{row}")
+        assert (ind.weight.raw, ind.weight.place().cell) == (None if weight is None else D(weight), f"G{row}")
+        assert (ind.score.raw, ind.score.place().cell) == (None if score is None else D(score), f"H{row}")
+        assert ind.deviation.place().cell == f"I{row}"
     assert inds[7].deviation.text == "疫情影响企业生产放缓。"
     assert inds[9].level2.text == "可持续影响指标" and inds[9].name.is_blank
     # merged 一级 cells carry the anchor of their range
-    assert inds[1].level1.ref.anchor == "B13"
+    assert inds[1].level1.place().anchor == "B13"
 
 
 def test_placeholder_and_blank_rows_are_not_indicators(sub):

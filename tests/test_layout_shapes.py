@@ -66,7 +66,7 @@ def test_split_target_keeps_nature_and_unit():
     first = ev.indicators[0]
     assert first.target.text == "12家"
     assert first.unit is not None and first.unit.text == "家"
-    assert first.target.ref.cell == "F14"  # the 指标值 column, below the two-row header
+    assert first.target.place().cell == "F14"  # the 指标值 column, below the two-row header
     rate = next(i for i in ev.indicators if i.name.text == "规模工业总产值")
     assert rate.nature.text == "定性" and rate.target.text == "增长12%"
 
@@ -94,7 +94,7 @@ def test_split_target_joins_operator():
     sb.put(2, 8, 5)
     ev = read_grids([sb.grid()], "p.xlsx").evaluations[0]
     assert ev.indicators[0].target.text == "≥100%"
-    assert ev.indicators[0].target.ref.cell == "E2"
+    assert ev.indicators[0].target.place().cell == "E2"
     assert ev.kind == "project"
 
 
@@ -107,7 +107,7 @@ def test_two_tables_on_one_sheet():
     a, b = sub.evaluations
     assert indicator_tuples(a) == EXPECTED and indicator_tuples(b) == EXPECTED
     assert a.title.text.endswith("（甲）") and b.title.text.endswith("（乙）")
-    assert b.indicators[0].name.ref.row > a.total_score.ref.row
+    assert b.indicators[0].name.place().row > a.total_score.place().row
     assert {a.kind, b.kind} == {"project"}
 
 

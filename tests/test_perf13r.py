@@ -54,7 +54,7 @@ def test_one_search_finds_a_control_character_as_each_cell_does():
     alphabet = ["a", "率", " ", "\t", "\n", "\r", "\x1b", "\x7f", "\x85", "\x9f", "\xa0", "\x0b", "%"]
     for _ in range(2000):
         texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(0, 5))]
-        cells = tuple(("name", CellValue(t)) for t in texts)
+        cells = tuple(("name", CellValue.of(t)) for t in texts)
         assert _any_control(cells) == any(control_characters(t) for t in texts), texts
 
 

@@ -65,12 +65,12 @@ def test_rows_differing_only_in_the_key_read_apart():
     def row(name: str, target: object, actual: object, weight: object, unit: str | None = None) -> Indicator:
         return replace(
             base,
-            name=CellValue(name),
-            target=CellValue(target),
-            actual=CellValue(actual),
-            weight=CellValue(weight),
-            score=CellValue(None),
-            unit=None if unit is None else CellValue(unit),
+            name=CellValue.of(name),
+            target=CellValue.of(target),
+            actual=CellValue.of(actual),
+            weight=CellValue.of(weight),
+            score=CellValue.of(None),
+            unit=None if unit is None else CellValue.of(unit),
         )
 
     rows = (
@@ -92,7 +92,7 @@ def test_rows_differing_only_in_the_key_read_apart():
     assert said[2][0] != said[4][0]
     # another table, another title year: its own reading of the yearless date (the context's rows kept, as in a run)
     fresh = Context(sub, profile)
-    fresh.evaluation = replace(ev, indicators=rows, title=CellValue("2024年度项目支出绩效自评表"), period=None)
+    fresh.evaluation = replace(ev, indicators=rows, title=CellValue.of("2024年度项目支出绩效自评表"), period=None)
     kept = ctx._read_memo
     fresh._read_memo = kept  # the first table's readings at hand: the second reads its own
     _check_alike(fresh)

@@ -30,16 +30,16 @@ def test_cells_built_by_their_slots_equal_those_built_by_init():
         for c in range(3):
             raw = grid.raw(r, c)
             fast = cell_of(grid, r, c, raw)
-            plain = CellValue(fast.raw, grid.ref(r, c), None, False)
+            plain = CellValue.of(fast.raw, grid.ref(r, c), None, False)
             assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
-            assert type(fast) is CellValue and type(fast.ref) is CellRef
+            assert type(fast) is CellValue and type(fast.place()) is CellRef
             with pytest.raises(AttributeError):  # still frozen
                 fast.raw = 1  # type: ignore[misc]
 
 
 def test_an_indicator_built_by_its_slots_equals_one_built_by_init():
-    cells = [CellValue(f"v{i}", CellRef("s", f"A{i + 1}")) for i in range(8)]
-    optional = [None, CellValue("%"), None, CellValue(3), None, CellValue("x"), None]
+    cells = [CellValue.of(f"v{i}", CellRef("s", f"A{i + 1}")) for i in range(8)]
+    optional = [None, CellValue.of("%"), None, CellValue.of(3), None, CellValue.of("x"), None]
     fast, plain = _indicator(*cells, *optional), Indicator(*cells, *optional)  # type: ignore[arg-type]
     assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
 

@@ -12,9 +12,10 @@ import random
 
 from hypothesis_budget import draws
 
+from perfxl import model
 from perfxl.chinese import GB2312_CONVERTED, looks_traditional
 from perfxl.grid import Grid
-from perfxl.layout import cells, headers
+from perfxl.layout import headers
 from perfxl.layout.cells import a1_text, cell_of
 from perfxl.model import a1
 from tests.test_start25b import traditional_by_character
@@ -22,20 +23,20 @@ from tests.test_start25b import traditional_by_character
 
 def test_a1_text_is_model_a1_for_any_place():
     rng = random.Random(15)
-    places = [(0, 0), (-1, 0), (0, -1), (-3, -2), (cells._A1_KEPT, 0), (0, cells._A1_KEPT), (1 << 20, 16383)]
+    places = [(0, 0), (-1, 0), (0, -1), (-3, -2), (model._A1_KEPT, 0), (0, model._A1_KEPT), (1 << 20, 16383)]
     places += [(rng.randrange(-5, 70_000), rng.randrange(-5, 700)) for _ in range(20_000)]
     for r, c in places:
         assert a1_text(r, c) == a1(r + 1, c + 1), (r, c)
 
 
 def test_cell_refs_are_the_grid_s_beyond_the_kept_texts():
-    far = len(cells._ROW_TEXTS) + 100
+    far = len(model._ROW_TEXTS) + 100
     rows = [[None] * 3 for _ in range(far + 3)]
     rows[far][1] = "x"
     grid = Grid("表1", rows, merged=((far, 1, far + 2, 2),))
     for r, c in [(far, 1), (far + 1, 2), (far + 2, 1), (2, 0)]:
         made = cell_of(grid, r, c, grid.raw(r, c))
-        assert made.ref == grid.ref(r, c) and repr(made.ref) == repr(grid.ref(r, c))
+        assert made.place() == grid.ref(r, c) and repr(made.place()) == repr(grid.ref(r, c))
 
 
 def _known_plain(label: str) -> bool:

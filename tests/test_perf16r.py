@@ -39,7 +39,7 @@ def test_a_decimal_cells_number_is_the_plain_readings():
     values += [Decimal(t) for t in ("9.99E+307", "1E+308", "1E-308", "1E-309", "-1E+999")]
     values += [Decimal(rng.randint(-(10**6), 10**6)).scaleb(rng.randint(-400, 400)) for _ in range(3000)]
     for value in values:
-        cell = CellValue(value)
+        cell = CellValue.of(value)
         assert repr(ctx.number(cell)) == repr(_number_as_before(Context(ctx.submission, ctx.profile), cell)), value
 
 

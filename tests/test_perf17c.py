@@ -41,7 +41,7 @@ def test_text_cells_as_the_plain_walk():
         table = random_table(rng, _RAWS, loose=True)
         tables.append(table)
         assert text_cells(ctx, table) == plain_text_cells(table)  # type: ignore[arg-type]
-    cell = CellValue("文本", CellRef("表1", "A1"))
+    cell = CellValue.of("文本", CellRef("表1", "A1"))
     assert text_cells(ctx, cell) == (("", cell),)  # type: ignore[arg-type]  (a cell walked on its own)
 
 
@@ -59,7 +59,7 @@ def test_a_number_sign_in_the_raw_text_is_one_in_its_stripped_text():
     pieces = ["#", "\ufe5f", "\uff03", " ", "\u3000", "\t", "\n", "N/A", "值", "1"]
     for _ in range(5000):
         raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
-        text = CellValue(raw).text
+        text = CellValue.of(raw).text
         for sign in ("#", "\ufe5f", "\uff03"):
             assert (sign in raw) == (sign in text), repr(raw)
 
@@ -114,7 +114,7 @@ def test_declared_without_markers_is_false():
     run = Context(ctx.submission, profile)
     run.evaluation = ctx.ev
     run._once["T05 markers"] = None  # as `_pattern_of` gives when no marker is listed
-    ind = replace(base, target=CellValue("不适用"), actual=CellValue("不适用"))
+    ind = replace(base, target=CellValue.of("不适用"), actual=CellValue.of("不适用"))
     assert not_applicable.declared(run, ind) is False
     assert "declared" not in run.fact(ind).memo
 
@@ -143,8 +143,8 @@ def test_under_way_word_kept_by_text_is_the_plain_search():
     run.evaluation = ctx.ev
     for _ in range(draws(3000, 300)):
         text = "".join(rng.choice(words) for _ in range(rng.randint(0, 4)))
-        ind = replace(base, actual=CellValue(text), target=CellValue(rng.choice(["100%", "建成", "≥1个"])))
-        word = _under_way_as_before(ctx, CellValue(text).text)
+        ind = replace(base, actual=CellValue.of(text), target=CellValue.of(rng.choice(["100%", "建成", "≥1个"])))
+        word = _under_way_as_before(ctx, CellValue.of(text).text)
         found = deviations._under_way(run, ind)
         fresh = deviations._under_way(Context(ctx.submission, ctx.profile), ind)
         assert found == fresh
@@ -211,7 +211,7 @@ def test_is_blank_asks_a_figure_no_property_and_answers_as_before():
     ]
     raws += [_Text("100"), b"x", Decimal("-1E+400")]
     for raw in raws:
-        cell = CellValue(raw)
+        cell = CellValue.of(raw)
         assert ctx.is_blank(cell) is _is_blank_as_before(Context(ctx.submission, ctx.profile), cell), repr(raw)
 
 
@@ -309,11 +309,11 @@ def test_f19_asks_the_cost_test_first_and_finds_as_before():
         rows = tuple(
             replace(
                 base,
-                level2=CellValue(rng.choice(levels)),
-                name=CellValue(
+                level2=CellValue.of(rng.choice(levels)),
+                name=CellValue.of(
                     rng.choice(["每个培训班补助标准", "培训班个数", "补助户数", "每户补助", "成本"]) + str(n)
                 ),
-                target=CellValue(rng.choice(targets)),
+                target=CellValue.of(rng.choice(targets)),
             )
             for n in range(rng.randint(1, 8))
         )

@@ -180,7 +180,7 @@ def test_a_written_label_repeated_continues_its_group():
         "效益指标",
     ]
     ev = next(e for e in read_grids([_table(labels)]).evaluations if e.indicators)
-    assert [str(h.label.ref) for h in ev.level1] == ["自评表!A3", "自评表!A6", "自评表!A8", "自评表!A11"]
+    assert [str(h.label.place()) for h in ev.level1] == ["自评表!A3", "自评表!A6", "自评表!A8", "自评表!A11"]
 
 
 def test_the_examples_indicators_are_read_as_before():
@@ -190,7 +190,7 @@ def test_the_examples_indicators_are_read_as_before():
     ev = next(e for e in sub.evaluations if e.indicators)
     for ind in ev.indicators:
         for cell in (ind.name, ind.target, ind.actual, ind.weight, ind.score, ind.deviation):
-            if cell.ref is None:
+            if cell.place() is None:
                 continue
             assert cell.raw is None or cell.raw.__class__ is not float
-            assert cell.ref.sheet == ev.sheet
+            assert cell.place().sheet == ev.sheet

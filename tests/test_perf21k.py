@@ -62,7 +62,7 @@ def plain_c02(ctx: Context) -> Iterator[Finding]:
         sources.append(text_cells(ctx, sub.basic))
     for cells in sources:
         for field, cell in cells:
-            ref = cell.ref
+            ref = cell.place()
             if ref is None:  # (text_cells gives located cells only)
                 continue
             # (keys built only when there is something to look up: most tables have no finding here)
@@ -87,8 +87,8 @@ def plain_c02(ctx: Context) -> Iterator[Finding]:
                     column_en=en,
                     problem="是 Excel 错误值（公式出错或引用失效），无法计算；请修正公式或填写数值",
                     problem_en="is an Excel error value (a broken formula) and cannot be computed",
-                    basis=f"读取 {cell.ref}：“{text}”，不作为 0 或空值参与计算；总分等合计按 perfxl 重算的得分复核",
-                    basis_en=f"read {cell.ref}: {text!r}; not counted as 0 or blank, totals use perfxl's own scores",
+                    basis=f"读取 {cell.place()}：“{text}”，不作为 0 或空值参与计算；总分等合计按 perfxl 重算的得分复核",
+                    basis_en=f"read {cell.place()}: {text!r}; not counted as 0 or blank, totals use perfxl's own scores",
                 )
             elif field in _NUMBER_FIELDS and not ctx.is_blank(cell) and ctx.number(cell) is None:
                 zh, en = _FIELD_NAMES.get(field, _CELL)
@@ -132,13 +132,13 @@ def plain_c02(ctx: Context) -> Iterator[Finding]:
                     problem=problem,
                     problem_en=problem_en,
                     certainty=Certainty.JUDGEMENT,
-                    basis=f"读取 {cell.ref}：“{cell.text}”，不作为数值参与计算；"
+                    basis=f"读取 {cell.place()}：“{cell.text}”，不作为数值参与计算；"
                     + (
                         "合计按 perfxl 重算的得分复核"
                         if field in _SCORE_FIELDS
                         else "用到此数的合计、执行率等核对跳过此项"
                     ),
-                    basis_en=f"read {cell.ref}: {cell.text!r}, not used as a number; "
+                    basis_en=f"read {cell.place()}: {cell.text!r}, not used as a number; "
                     + ("totals use perfxl's own scores" if field in _SCORE_FIELDS else "checks needing it skip it"),
                 )
 
@@ -159,7 +159,7 @@ def _cell(rng: random.Random, kept: list[CellValue], sheet: str, raws: tuple[obj
         ref = CellRef(
             rng.choice([sheet, sheet, "其他"]), f"{rng.choice('ABC')}{rng.randint(1, 9)}", rng.choice([None, "A1"])
         )
-    cell = CellValue(rng.choice(raws), ref)
+    cell = CellValue.of(rng.choice(raws), ref)
     kept.append(cell)
     return cell
 
@@ -253,8 +253,8 @@ def test_row_facts_figures_as_the_context_answers():
         rows = tuple(
             replace(
                 base,
-                weight=CellValue(rng.choice(_FIGURE_RAWS), base.weight.ref),
-                score=CellValue(rng.choice(_FIGURE_RAWS), base.score.ref),
+                weight=CellValue.of(rng.choice(_FIGURE_RAWS), base.weight.place()),
+                score=CellValue.of(rng.choice(_FIGURE_RAWS), base.score.place()),
             )
             for _ in range(5)
         )

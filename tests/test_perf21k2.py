@@ -26,7 +26,7 @@ def test_facts_handed_over_as_asked():
     texts = ("不适用", "不涉及", "100%", "90%", "≥95%", "/", "", "10个", "8个", "完成")
     for _ in range(300):
         rows = tuple(
-            replace(r, weight=CellValue(rng.choice([Decimal(10), None, "/", Decimal(0)])))
+            replace(r, weight=CellValue.of(rng.choice([Decimal(10), None, "/", Decimal(0)])))
             for r in random_na_rows(rng, base, texts)
         )
         run, plain = two_contexts(ctx, rows)

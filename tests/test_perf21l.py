@@ -76,14 +76,14 @@ def test_cells_made_by_calling_their_twins_are_the_dataclasses():
         for c, built in zip(cols, C.cells_of(grid, r, cols, held), strict=True):
             raw = held.get(c)
             value = raw if raw is None or isinstance(raw, str) else C.exact(raw)
-            plain = CellValue(
+            plain = CellValue.of(
                 value,
                 grid.ref(r, c),
                 grid.formulas.get((r, c)),
                 raw is not None and (r, c) in grid.uncached,
             )
             assert _same(built, plain), (built, plain)
-            assert _same(built.ref, plain.ref) and type(built.ref) is CellRef
+            assert _same(built.place(), plain.place()) and type(built.place()) is CellRef
             assert _same(C.cell_of(grid, r, c, raw), plain)
 
 
@@ -92,9 +92,9 @@ def test_an_indicator_made_by_calling_its_twin_is_the_dataclass():
     rng = random.Random(2122)
     for _ in range(draws(300, 50)):
         fields = [
-            CellValue(rng.choice(_TEXTS), CellRef("表1", f"B{rng.randint(1, 99)}"))
+            CellValue.of(rng.choice(_TEXTS), CellRef("表1", f"B{rng.randint(1, 99)}"))
             if rng.random() < 0.8
-            else (None if i >= 8 else CellValue(None))
+            else (None if i >= 8 else CellValue.of(None))
             for i in range(15)
         ]
         built = E._indicator(*fields)
@@ -117,7 +117,7 @@ def test_filled_and_data_cells_are_value_at_and_cell_of():
                     continue  # (`_indicator_row` asks `_filled` only of a merged cell the row holds nothing in)
                 assert _same(E._filled(grid, r, c, held), C.value_at(grid, r, c, fill=True))
             cols = {"unit": rng.randrange(grid.n_cols)} if rng.random() < 0.7 else {}
-            plain = C.cell_of(grid, r, cols["unit"], held.get(cols["unit"])) if cols else CellValue(None, None)
+            plain = C.cell_of(grid, r, cols["unit"], held.get(cols["unit"])) if cols else CellValue.of(None, None)
             assert _same(E._data(grid, r, cols, held, "unit"), plain)
 
 
@@ -166,7 +166,7 @@ def test_a_level1_labels_parts_read_once_a_text_are_the_plain_reading():
         else:
             text = "".join(rng.choice(parts) for _ in range(rng.randint(0, 7)))
         raw = rng.choice((text, f" {text} ", 20.0, Decimal("12.50"), None)) if i % 11 == 0 else text
-        cell = CellValue(raw, CellRef("表1", "B5"))
+        cell = CellValue.of(raw, CellRef("表1", "B5"))
         for _ in range(2):  # (the second from the cache)
             got, plain = I.parse_level1(cell), _plain_parse_level1(cell)
             assert got == plain and got.label is cell

@@ -39,9 +39,9 @@ def test_each_member_is_its_module_name(module, kind):
 
 
 @pytest.fixture(scope="module")
-def big_submission(tmp_path_factory):
+def big_path(tmp_path_factory):
     """The bench's table (bench/bench_big.py): the seed's 自评表 with its indicator rows repeated to 1,000, names
-    numbered, written by the generator and read back."""
+    numbered, written by the generator."""
     from perfxl.workbook.seed import seed_content
     from perfxl.workbook.variants import write_submission
 
@@ -51,7 +51,13 @@ def big_submission(tmp_path_factory):
     lines = tuple(replace(base[i % len(base)], name=f"{base[i % len(base)].name}{i + 1}") for i in range(_ROWS))
     path = tmp_path_factory.mktemp("perf22k") / "big-1000.xlsx"
     write_submission(path, replace(content, evaluations=(replace(ev, indicators=lines),)), "standard")
-    return read_submission(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def big_submission(big_path):
+    """`big_path` read back."""
+    return read_submission(big_path)
 
 
 def _member_asks(sub) -> collections.Counter[tuple[str, str, str]]:
@@ -139,16 +145,16 @@ def test_i13_the_same_asking_directions_only_for_figures():
             rng,
             base,
             10,
-            name=lambda n: CellValue(rng.choice(_I13_NAMES) + str(n)),
+            name=lambda n: CellValue.of(rng.choice(_I13_NAMES) + str(n)),
             target=drawn_cell(rng, _I13_TARGETS, "E", 1),
-            actual=lambda _: CellValue(rng.choice(_I13_TARGETS)),
+            actual=lambda _: CellValue.of(rng.choice(_I13_TARGETS)),
         )
         run, plain = two_contexts(ctx, rows)
         run.spec = plain.spec = spec("I13")
         run.params, plain.params = {}, {}
         run.severity = plain.severity = spec("I13").severity
         got = [f.ref for f in direction_against_name(run)]
-        want = [ind.target.ref for _, ind in _plain_i13(plain)]
+        want = [ind.target.place() for _, ind in _plain_i13(plain)]
         assert got == want
         found += len(got)
         assert [run.direction(i) for i in rows] == [plain.direction(i) for i in rows]
@@ -184,7 +190,7 @@ def _plain_text_actual(ctx, f):
     text_actual = a.number is None and a.kind in (ValueKind.QUALITATIVE, ValueKind.TEXT) and not a.reason
     if not (_evaluation_form(ctx, ind) and numeric_target and text_actual and not ctx.is_error(ind.actual)):
         return False
-    if ind.score.ref is None:
+    if ind.score.place() is None:
         return True
     return weight is not None and score is not None and abs(score - weight) <= ctx.tol_score
 
@@ -231,11 +237,11 @@ def test_score_row_tests_the_same_facts_first():
             base,
             8,
             target=drawn_cell(rng, _S_TEXTS, "E", 1),
-            actual=lambda n: CellValue(
+            actual=lambda n: CellValue.of(
                 rng.choice([*_S_TEXTS, Decimal(95), None]), CellRef("表1", f"F{n + 1}") if rng.random() < 0.9 else None
             ),
-            weight=lambda _: CellValue(rng.choice([Decimal(10), Decimal(5), None, "/", "", "十"])),
-            score=lambda n: CellValue(
+            weight=lambda _: CellValue.of(rng.choice([Decimal(10), Decimal(5), None, "/", "", "十"])),
+            score=lambda n: CellValue.of(
                 rng.choice([Decimal(10), Decimal(0), Decimal("4.5"), None, "", "/", "#N/A", "满分"]),
                 CellRef("表1", f"H{n + 1}") if rng.random() < 0.85 else None,
             ),
@@ -388,8 +394,8 @@ def _plain_value_readable(ctx):
                     problem=f"{p.reason}，请{'核对后重新填写' if damaged else '删除后重新输入'}",
                     problem_en=p.reason_en or "cannot be read",
                     certainty=Certainty.JUDGEMENT if damaged else None,
-                    basis=f"读取 {cell.ref}：“{cells_mod.visible(raw)}”{p.reason}",  # the reason reads on from the cell's text
-                    basis_en=f"read {cell.ref}: {cells_mod.visible(raw)!r}, {p.reason_en}",
+                    basis=f"读取 {cell.place()}：“{cells_mod.visible(raw)}”{p.reason}",  # the reason reads on from the cell's text
+                    basis_en=f"read {cell.place()}: {cells_mod.visible(raw)!r}, {p.reason_en}",
                 )
 
 
@@ -408,11 +414,13 @@ def _random_rows(rng, base):
         rng,
         base,
         8,
-        name=lambda n: CellValue(rng.choice(["满意度", "合格率", "增长率", "培训人次", "道路长度", ""]) + str(n)),
+        name=lambda n: CellValue.of(rng.choice(["满意度", "合格率", "增长率", "培训人次", "道路长度", ""]) + str(n)),
         target=drawn_cell(rng, [*_ROW_TEXTS, True, False, Decimal(95)], "E", 1),
         actual=drawn_cell(rng, [*_ROW_TEXTS, True, Decimal(101), 0.5], "F", 1),
-        nature=lambda _: rng.choice([None, None, CellValue("≥"), CellValue("定性"), CellValue("正向"), CellValue("")]),
-        unit=lambda _: rng.choice([None, None, CellValue("公里"), CellValue("%")]),
+        nature=lambda _: rng.choice(
+            [None, None, CellValue.of("≥"), CellValue.of("定性"), CellValue.of("正向"), CellValue.of("")]
+        ),
+        unit=lambda _: rng.choice([None, None, CellValue.of("公里"), CellValue.of("%")]),
     )
 
 

@@ -79,8 +79,8 @@ def test_unit_clash_without_a_unit_column_as_before():
             target += column.strip()
         ind = replace(
             base,
-            target=CellValue(target, CellRef("表1", f"E{n + 2}")),
-            unit=None if column is None else CellValue(column, CellRef("表1", f"F{n + 2}")),
+            target=CellValue.of(target, CellRef("表1", f"E{n + 2}")),
+            unit=None if column is None else CellValue.of(column, CellRef("表1", f"F{n + 2}")),
         )
         got = ind_mod._unit_clash(ctx, ind)
         if _plain_unit_clash_returns_none(ind):
@@ -107,7 +107,7 @@ def test_column_left_blank_rows_from_the_facts():
             8,
             target=drawn_cell(rng, texts, "E"),
             nature=lambda n: (
-                None if (nat := rng.choice(natures)) is None else CellValue(nat, CellRef("表1", f"G{n + 2}"))
+                None if (nat := rng.choice(natures)) is None else CellValue.of(nat, CellRef("表1", f"G{n + 2}"))
             ),
         )
         run, plain = two_contexts(ctx, rows)
@@ -211,7 +211,7 @@ def _plain_i07(ctx):
             if over_whole(ctx, ind, cell):
                 continue
             if p.number < 0 or p.number > 100:
-                yield cell.ref
+                yield cell.place()
 
 
 def _plain_i14(ctx):
@@ -231,7 +231,7 @@ def _plain_i14(ctx):
             continue
         if low == high and target.number == ind_mod._change_level(name, low, len(name) - len(printed)):
             continue
-        yield f.ind.target.ref
+        yield f.ind.target.place()
 
 
 _PCT_NAMES = (
@@ -259,7 +259,7 @@ def test_percent_checks_skip_rows_without_a_percent_figure_as_before():
             rng,
             base,
             8,
-            name=lambda n: CellValue(rng.choice(_PCT_NAMES) + str(n)[: rng.randint(0, 1)]),
+            name=lambda n: CellValue.of(rng.choice(_PCT_NAMES) + str(n)[: rng.randint(0, 1)]),
             target=drawn_cell(rng, _PCT_TEXTS, "E"),
             actual=drawn_cell(rng, _PCT_TEXTS, "F"),
         )
@@ -283,9 +283,9 @@ def _plain_s08(ctx):
         result = ctx.outcome(ind).result
         if result is None or not result.over_completed or direction(ctx, ind) != "positive":
             continue
-        if ctx.explained(ind.deviation) or ind.deviation.ref is None:
+        if ctx.explained(ind.deviation) or ind.deviation.place() is None:
             continue
-        yield ind.deviation.ref
+        yield ind.deviation.place()
 
 
 def _plain_s09(ctx):
@@ -297,7 +297,7 @@ def _plain_s09(ctx):
         if result is None or result.ratio is None or direction(ctx, ind) != "positive":
             continue
         if result.ratio >= limit and _full_marks(ctx, ind):
-            yield ind.target.ref
+            yield ind.target.place()
 
 
 _S_TARGETS = ("≥10", "10", "≤5", "=3", "<2", "是", "90%", "增长5%", "", "/", "优", "10个", "≥95%", "0")
@@ -322,12 +322,12 @@ def test_over_completion_and_low_targets_walk_the_positive_rows_as_before():
             rows.append(
                 replace(
                     base,
-                    name=CellValue(rng.choice(("投诉率", "覆盖率", "培训人次", "成本")) + str(n)),
-                    target=CellValue(rng.choice(_S_TARGETS), CellRef("表1", f"E{n + 2}")),
-                    actual=CellValue(rng.choice(_S_ACTUALS), CellRef("表1", f"F{n + 2}")),
-                    weight=CellValue(weight, CellRef("表1", f"G{n + 2}")),
-                    score=CellValue(score, CellRef("表1", f"H{n + 2}")),
-                    deviation=CellValue(rng.choice(("", "超额完成因需求增加", "/")), CellRef("表1", f"I{n + 2}")),
+                    name=CellValue.of(rng.choice(("投诉率", "覆盖率", "培训人次", "成本")) + str(n)),
+                    target=CellValue.of(rng.choice(_S_TARGETS), CellRef("表1", f"E{n + 2}")),
+                    actual=CellValue.of(rng.choice(_S_ACTUALS), CellRef("表1", f"F{n + 2}")),
+                    weight=CellValue.of(weight, CellRef("表1", f"G{n + 2}")),
+                    score=CellValue.of(score, CellRef("表1", f"H{n + 2}")),
+                    deviation=CellValue.of(rng.choice(("", "超额完成因需求增加", "/")), CellRef("表1", f"I{n + 2}")),
                 )
             )
         for code, check, plain_check in (
@@ -382,7 +382,7 @@ def test_label_cells_met_again_give_their_own_text_and_key():
     rng = random.Random(2310)
     texts = ("产出指标", " 效益指标（35分） ", "產出指標", "数量 指标", "", None, Decimal(3), "满意度指标", "成本指标")
     for _ in range(300):
-        pool = [CellValue(rng.choice(texts)) for _ in range(3)]
+        pool = [CellValue.of(rng.choice(texts)) for _ in range(3)]
         label = lambda _, pool=pool: rng.choice(pool)  # noqa: E731 (the same draw for both levels)
         rows = drawn_rows(rng, base, 10, level1=label, level2=label)
         run, _ = two_contexts(ctx, rows)
@@ -402,7 +402,11 @@ def test_bare_targets_as_each_row_read():
     texts = ("公里", "≧ %", "%", "万亩", "", "/", "是", "≥95%", "10公里", "个", "≤ 万元", "abc", "  ", "％")
     for _ in range(300):
         rows = drawn_rows(
-            rng, base, 8, target=drawn_cell(rng, texts, "E"), unit=lambda _: rng.choice((None, None, CellValue("个")))
+            rng,
+            base,
+            8,
+            target=drawn_cell(rng, texts, "E"),
+            unit=lambda _: rng.choice((None, None, CellValue.of("个"))),
         )
         run, _ = two_contexts(ctx, rows)
         facts = run.facts()

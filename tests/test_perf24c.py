@@ -106,17 +106,17 @@ def test_facts_labels_key_and_name_blank_on_random_rows(monkeypatch):
     base = ev.indicators[0]
     rng = random.Random(2426)
     for _ in range(60):
-        level1 = CellValue(_text(rng) or "产出指标", CellRef(ev.sheet, "B20"))
+        level1 = CellValue.of(_text(rng) or "产出指标", CellRef(ev.sheet, "B20"))
         rows = []
         for n in range(rng.randint(1, 8)):
             if rng.random() < 0.3:
-                level1 = CellValue(_text(rng), CellRef(ev.sheet, f"B{n + 20}"))
+                level1 = CellValue.of(_text(rng), CellRef(ev.sheet, f"B{n + 20}"))
             rows.append(
                 replace(
                     base,
                     level1=level1,
-                    level2=CellValue(_text(rng), CellRef(ev.sheet, f"C{n + 20}")),
-                    name=CellValue(rng.choice((_text(rng), None, 3)), CellRef(ev.sheet, f"D{n + 20}")),
+                    level2=CellValue.of(_text(rng), CellRef(ev.sheet, f"C{n + 20}")),
+                    name=CellValue.of(rng.choice((_text(rng), None, 3)), CellRef(ev.sheet, f"D{n + 20}")),
                 )
             )
         table = replace(ev, indicators=tuple(rows))

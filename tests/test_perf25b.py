@@ -96,8 +96,8 @@ def test_cost_rows_are_the_rows_is_cost_holds():
             rng,
             base,
             10,
-            name=lambda n: CellValue(f"{rng.choice(names)}{n}"),
-            level2=lambda _n: CellValue(rng.choice(labels)),
+            name=lambda n: CellValue.of(f"{rng.choice(names)}{n}"),
+            level2=lambda _n: CellValue.of(rng.choice(labels)),
         )
         run, plain = two_contexts(ctx, rows)
         picked = cost._cost_rows(run, run.ev)
@@ -121,7 +121,7 @@ def test_s12_s14_flag_the_rows_their_full_tests_hold():
             got = [f.ref for f in check(run)]
             test = scores._UNVERIFIABLE[code]
             held = [
-                getattr(f.ind, cell).ref
+                getattr(f.ind, cell).place()
                 for f in plain.facts()
                 if test(plain, f) and not (code == "S12" and scores._items_met(plain, f.ind))
             ]

@@ -202,7 +202,7 @@ def test_the_text_row_under_the_goal_labels_is_the_declarations_goal(tmp_path):
     sub = read_submission(_yangquan(tmp_path))
     assert not sub.evaluations and len(sub.declarations) == 1
     (goal,) = sub.declarations[0].goals
-    assert (goal.expected.ref.cell, goal.actual.ref.cell) == ("B13", "E13")
+    assert (goal.expected.place().cell, goal.actual.place().cell) == ("B13", "E13")
     assert str(goal.expected.raw).startswith("“四好农村路”")
 
 

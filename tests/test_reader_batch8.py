@@ -9,10 +9,10 @@ from perfxl.units import conversion_factor, lookup, normalise_unit
 
 def test_a_system_code_before_the_operator_is_not_part_of_it():
     ref = CellRef("自评表", "D15")
-    assert nature_operator(CellValue("004 >=", ref)) == CellValue(">=", ref)
-    assert nature_operator(CellValue("005<=", ref)).raw == "<="
-    assert nature_operator(CellValue("≥", ref)).raw == "≥"  # as read
-    assert nature_operator(CellValue("2023", ref)).raw == "2023"  # a number alone is no code
+    assert nature_operator(CellValue.of("004 >=", ref)) == CellValue.of(">=", ref)
+    assert nature_operator(CellValue.of("005<=", ref)).raw == "<="
+    assert nature_operator(CellValue.of("≥", ref)).raw == "≥"  # as read
+    assert nature_operator(CellValue.of("2023", ref)).raw == "2023"  # a number alone is no code
 
 
 def test_traditional_unit_names_are_the_simplified_units():

@@ -36,14 +36,14 @@ def raw(example):
 
 def cell_of(raw, cell):
     """The bare value at a CellValue's ref, as calamine read it."""
-    r, c = parse_a1(cell.ref.cell)
-    rows = raw[cell.ref.sheet]
+    r, c = parse_a1(cell.place().cell)
+    rows = raw[cell.place().sheet]
     return rows[r - 1][c - 1] if r - 1 < len(rows) and c - 1 < len(rows[r - 1]) else ""
 
 
 def same(raw, cell, expected):
     """The reader's value equals `expected`, and the file holds it at the cell the reader names."""
-    assert cell.ref is not None
+    assert cell.place() is not None
     if isinstance(expected, str):
         assert cell.raw == expected and str(cell_of(raw, cell)) == expected
     else:
@@ -67,12 +67,12 @@ def test_example_funds(sub, raw):
     ):
         same(raw, cell, D(expected) if isinstance(expected, str) else expected)
     assert [
-        t.initial_budget.ref.cell[0],
-        t.full_budget.ref.cell[0],
-        t.executed.ref.cell[0],
-        t.weight.ref.cell[0],
-        t.rate.ref.cell[0],
-        t.score.ref.cell[0],
+        t.initial_budget.place().cell[0],
+        t.full_budget.place().cell[0],
+        t.executed.place().cell[0],
+        t.weight.place().cell[0],
+        t.rate.place().cell[0],
+        t.score.place().cell[0],
     ] == list("CDEFGH")  # docs/design.md standard columns
     texts = [c.text for c in sub.evaluations[0].funds.breakdown]
     assert "其中：基本支出：886.12" in texts and "县级专项资金：1336.92" in texts
@@ -109,11 +109,11 @@ def test_example_indicators(sub, raw):
             else:
                 same(raw, cell, expected)
         assert [
-            ind.name.ref.cell[0],
-            ind.target.ref.cell[0],
-            ind.actual.ref.cell[0],
-            ind.weight.ref.cell[0],
-            ind.score.ref.cell[0],
+            ind.name.place().cell[0],
+            ind.target.place().cell[0],
+            ind.actual.place().cell[0],
+            ind.weight.place().cell[0],
+            ind.score.place().cell[0],
         ] == list("DEFGH")
     assert inds[9].level2.text == "可持续影响指标"
     ev = sub.evaluations[0]

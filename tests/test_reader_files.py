@@ -32,7 +32,7 @@ def test_uncached_total_is_computed_not_zero(tmp_path):
     assert grid.formulas[(27, 7)] == "=SUM(H13:H27)+H4"
     ev = read_submission(path).evaluations[0]
     assert (ev.total_weight.raw, ev.total_score.raw) == (D(100), D(99))
-    assert ev.total_score.computed and ev.total_score.ref.cell == "H28"
+    assert ev.total_score.computed and ev.total_score.place().cell == "H28"
 
 
 def test_uncached_detection_tells_openpyxl_from_cached_empty_strings():

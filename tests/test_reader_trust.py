@@ -64,7 +64,7 @@ def test_funds_block_without_weight_has_no_weight_not_a_default():
     funds = sub.evaluations[0].funds
     assert funds.columns == ("initial_budget", "full_budget", "executed", "rate")
     assert not funds.has_weight
-    assert funds.total.weight.raw is None and funds.total.weight.ref is None  # nothing read, no cell invented
+    assert funds.total.weight.raw is None and funds.total.weight.place() is None  # nothing read, no cell invented
     assert funds.total.rate.raw == D("94.5") and funds.total.executed.raw == D("2223.04")
     assert "LAYOUT_MISSING_COLUMN" not in _codes(sub.problems)
     skipped = {(s.code, s.sheet) for s in sub.coverage.skipped}

@@ -164,7 +164,7 @@ def test_two_tables_on_one_sheet_from_the_generator(tmp_path_factory):
     assert indicator_tuples(a) == EXPECTED and indicator_tuples(b) == EXPECTED
     assert (a.kind, b.kind) == ("department", "project")
     assert b.header["项目名称"].text == "科技工业发展专项"
-    assert b.funds.total.executed.ref.row > a.total_score.ref.row
+    assert b.funds.total.executed.place().row > a.total_score.place().row
 
 
 @pytest.mark.libreoffice

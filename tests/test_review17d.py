@@ -86,10 +86,12 @@ def test_a_change_column_with_negatives_in_brackets_is_not_added_as_positive():
     ]
     sub, findings = _check(Grid("表1", head + body, ()))
     assert _b18(findings) == []
-    assert [s for s in sub.sum_tables[0].sums if s.total.ref is not None and s.total.ref.cell.startswith("E")]
+    assert [s for s in sub.sum_tables[0].sums if s.total.place() is not None and s.total.place().cell.startswith("E")]
     minus = [[c.replace("(", "-").replace(")", "") for c in row] for row in body]
     sub, findings = _check(Grid("表1", head + minus, ()))
-    assert _b18(findings) == [] and any(s.total.ref and s.total.ref.cell == "E2" for s in sub.sum_tables[0].sums)
+    assert _b18(findings) == [] and any(
+        s.total.place() and s.total.place().cell == "E2" for s in sub.sum_tables[0].sums
+    )
 
 
 def test_a_seven_digit_code_table_stays_checked():

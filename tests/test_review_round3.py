@@ -186,7 +186,7 @@ def test_review_helpers_build_the_standard_form_silently():
     ev = good_evaluation()
     assert _errors_at(ev, "F16", "H16", "I16", "F17", "H17", "I17") == []
     assert _errors_at(unscored(ev), "F16", "I16", "F17", "I17") == []
-    assert SHEET == "自评表" and cv(1, "A1").ref.cell == "A1" and Certainty.CERTAIN
+    assert SHEET == "自评表" and cv(1, "A1").place().cell == "A1" and Certainty.CERTAIN
 
 
 @pytest.mark.parametrize("words", ["未完成", "未达成"])

@@ -266,5 +266,7 @@ def test_an_operator_beside_a_blank_value_is_kept():
     from perfxl.layout.indicators import join_target
     from perfxl.model import CellValue
 
-    assert join_target(CellValue(None), CellValue("≥"), CellValue("万元")).raw == "≥万元"
-    assert join_target(CellValue("≥90"), CellValue("≥"), CellValue("%")).raw == "≥90%"  # its own operator: once
+    assert join_target(CellValue.of(None), CellValue.of("≥"), CellValue.of("万元")).raw == "≥万元"
+    assert (
+        join_target(CellValue.of("≥90"), CellValue.of("≥"), CellValue.of("%")).raw == "≥90%"
+    )  # its own operator: once

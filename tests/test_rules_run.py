@@ -43,8 +43,8 @@ def test_each_heading_gets_the_rows_under_it_in_a_table_with_repeated_headings(r
     for h, rows in groups:
         assert h is not None and rows
         # every row lies below its heading's cell and above the next heading of the sheet
-        start = h.label.ref.row
-        later = [g.label.ref.row for g in ev.level1 if g.label.ref.row > start]
+        start = h.label.place().row
+        later = [g.label.place().row for g in ev.level1 if g.label.place().row > start]
         assert all(start <= r.row < min(later, default=10**9) for r in rows)
     assert ctx.groups(ev) is groups and ctx.indicators(ev) is ctx.indicators(ev)  # computed once per run
 
@@ -64,10 +64,10 @@ def test_rows_without_a_merged_cell_match_headings_by_text_first_heading_first()
         indicator(41, "产出指标", "数量指标", "d", "≥1", "1", 10, 10),  # two headings named 产出指标: the first
         indicator(51, "其他", "其他", "e", "≥1", "1", 10, 10),  # no heading: an orphan
     ]
-    rows = [replace(r, level1=replace(r.level1, ref=None)) for r in rows]
+    rows = [replace(r, level1=replace(r.level1, sheet=None)) for r in rows]
     ev = evaluation(rows, level1=heads)
     groups = Context(submission(ev), load_profile()).groups(ev)
-    names = {(h.label.ref.cell if h else None): [r.name.text for r in rs] for h, rs in groups}
+    names = {(h.label.place().cell if h else None): [r.name.text for r in rs] for h, rs in groups}
     assert names == {"B10": ["a", "d"], "B20": ["b"], "B30": ["c"], "B40": [], None: ["e"]}
 
 
@@ -76,8 +76,8 @@ def test_a_merged_heading_cell_decides_over_the_text():
     row = indicator(21, "产出指标", "社会效益", "x", "≥1", "1", 10, 10, level1_cell="B20")
     ev = evaluation([row], level1=heads)
     groups = Context(submission(ev), load_profile()).groups(ev)
-    assert [(h.label.ref.cell, [r.name.text for r in rs]) for h, rs in groups] == [("B10", []), ("B20", ["x"])]
-    assert groups[1][0].label.ref.sheet == SHEET
+    assert [(h.label.place().cell, [r.name.text for r in rs]) for h, rs in groups] == [("B10", []), ("B20", ["x"])]
+    assert groups[1][0].label.place().sheet == SHEET
 
 
 def test_the_check_run_pauses_the_collector_and_leaves_no_cyclic_garbage(repeated_seed):

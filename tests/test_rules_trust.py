@@ -511,7 +511,7 @@ def test_a_blank_funds_total_is_unfilled_a_warning_not_a_wrong_figure():
     blank = dataclasses.replace(total, executed=dataclasses.replace(total.executed, raw=None))
     ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, total=blank))
     f02 = [f for f in validate_submission(submission(ev)) if f.code == "F02"]
-    assert [f.cell for f in f02] == [total.executed.ref.cell]
+    assert [f.cell for f in f02] == [total.executed.place().cell]
     assert f02[0].severity is Severity.WARNING and "未填写" in f02[0].basis
     wrong = dataclasses.replace(total, executed=dataclasses.replace(total.executed, raw="1"))
     ev = dataclasses.replace(ev, funds=dataclasses.replace(ev.funds, total=wrong))
@@ -725,7 +725,7 @@ def test_a_unit_column_repeating_the_targets_unit_is_not_added_twice(target, uni
     from perfxl.layout.indicators import join_target
     from perfxl.model import CellValue
 
-    assert join_target(CellValue(target), None, CellValue(unit)).text == joined
+    assert join_target(CellValue.of(target), None, CellValue.of(unit)).text == joined
 
 
 def test_weights_short_of_100_without_a_funds_block_are_a_judgement():
@@ -968,7 +968,7 @@ def test_direction_words_of_the_nature_column_are_its_operator(nature, joined):
     from perfxl.layout.indicators import join_target
     from perfxl.model import CellValue
 
-    assert join_target(CellValue("5"), CellValue(nature), CellValue("次")).text == joined
+    assert join_target(CellValue.of("5"), CellValue.of(nature), CellValue.of("次")).text == joined
     ev = _row(good_evaluation(), "会议次数", "5次", "3次" if joined[0] == "≤" else "6次")
     rows = list(ev.indicators)
     rows[FOREST_ROW] = dataclasses.replace(rows[FOREST_ROW], nature=cv(nature, "J13"))
@@ -992,7 +992,7 @@ def test_a_fraction_typed_under_a_percent_unit_column_is_read_both_ways(typed, r
     from perfxl.layout.indicators import actual_in_unit
     from perfxl.model import CellValue
 
-    assert actual_in_unit(CellValue(typed), CellValue("%")).raw == read
+    assert actual_in_unit(CellValue.of(typed), CellValue.of("%")).raw == read
     ev = _row(good_evaluation(), "培训合格率", "≥95%", "0.9")  # 90% or 0.9%: missed either way, scores differ
     d01 = [f for f in validate_submission(submission(ev)) if f.code == "D01"]
     assert [(f.severity, f.certainty) for f in d01] == [(Severity.WARNING, Certainty.GUESS)]

@@ -185,7 +185,7 @@ def test_the_sichuan_goals_block_is_read_and_its_next_item_is_no_goal(tmp_path):
 
     path = render(load_table(CORPUS / "sichuan-daying-ankeitidai-2023.toml"), tmp_path)
     (ev,) = read_submission(path).evaluations
-    assert [(g.expected.text, g.actual.text, str(g.actual.ref)) for g in ev.goals] == [
+    assert [(g.expected.text, g.actual.text, str(g.actual.place())) for g in ev.goals] == [
         ("根据要求购买安可设备,并完成项目资金支付。", "完成", "Sheet1!H5")
     ]
 

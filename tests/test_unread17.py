@@ -212,7 +212,7 @@ def test_codes_printed_only_in_their_own_column_and_the_total_line_first():
     sub, findings = _check(grid)
     assert [(cell, severity) for cell, severity, _ in _b18(findings)] == [("E54", "error")]
     sums = sub.sum_tables[0].sums
-    assert any(s.total.ref is not None and s.total.ref.cell == "E4" and s.what == "各类之和" for s in sums)
+    assert any(s.total.place() is not None and s.total.place().cell == "E4" and s.what == "各类之和" for s in sums)
 
 
 def test_a_difference_within_the_rounding_of_the_printed_lines_is_a_warning():
@@ -243,7 +243,7 @@ def test_a_functional_table_with_two_groups_and_a_rate_column():
     sub, findings = _check(Grid("表1", head + body, merged))
     assert [t.kind for t in sub.sum_tables] == ["functional"]
     sums = sub.sum_tables[0].sums
-    assert not [s for s in sums if s.total.ref is not None and s.total.ref.cell.startswith("I")]
+    assert not [s for s in sums if s.total.place() is not None and s.total.place().cell.startswith("I")]
     assert _b18(findings) == []
     body[2][5] = "51.92"  # 2013901 行政运行's 决算 合计 0.60 over its 基本 51.32 + 项目 (blank) and within its 款
     _, findings = _check(Grid("表1", head + body, merged))

@@ -132,7 +132,7 @@ def test_the_full_mark_beside_the_total_s_score_label_is_no_score(tmp_path):
 
     (ev,) = read_submission(render(load_table(CORPUS / f"{KOUAN}.toml"), tmp_path)).evaluations
     assert ev.total_weight is not None and ev.total_weight.text == "100"
-    assert ev.total_score is not None and ev.total_score.is_blank and str(ev.total_score.ref.cell) == "D43"
+    assert ev.total_score is not None and ev.total_score.is_blank and str(ev.total_score.place().cell) == "D43"
     result, _ = _run(tmp_path, _filled(total=""))
     (t02,) = [f for f in result.findings if f.code == "T02"]
     assert t02.severity.value == "warning" and "未填写" in (t02.basis or "")

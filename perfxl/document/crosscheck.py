@@ -1002,7 +1002,7 @@ _LIST_END = lazy_compile(r"[，；;。：:！？!?\n]|(?<!\d),|,(?!\d{3}(?!\d))"
 def _budget_cells(row: FundsRow) -> list[tuple[CellValue, Decimal]]:
     """A funds row's 全年预算数 and 年初预算数 that hold a number, with it."""
     cells = (row.full_budget, row.initial_budget)
-    return [(c, v) for c in cells if c.ref is not None and not c.is_blank and (v := to_decimal(c.raw)) is not None]
+    return [(c, v) for c in cells if c.sheet is not None and not c.is_blank and (v := to_decimal(c.raw)) is not None]
 
 
 def _budget_by_parts(run: _Run, ref: TextRef, text: str) -> None:
@@ -1042,7 +1042,7 @@ def _budget_by_parts(run: _Run, ref: TextRef, text: str) -> None:
         ):
             continue
         cell, value = own[0]
-        assert cell.ref is not None
+        assert cell.sheet is not None
         names = " + ".join(p.quantity.text for p in parts)
         places = max(p.quantity.places for p in parts)
         narrative = _show(point, unit, places)
@@ -1057,7 +1057,7 @@ def _budget_by_parts(run: _Run, ref: TextRef, text: str) -> None:
                     "claim": "预算数",
                     "where": _where(ref),
                     "table_label": label,
-                    "cell": str(cell.ref),
+                    "cell": str(cell.place()),
                     "narrative": f"{narrative}（{names}）",
                     "table": shown_table,
                     "pairing": f"（{pairing}）",
@@ -1066,11 +1066,11 @@ def _budget_by_parts(run: _Run, ref: TextRef, text: str) -> None:
                 },
                 expected=shown_table,
                 actual=narrative,
-                related=(cell.ref,),
+                related=(cell.located(),),
                 certainty=Certainty.JUDGEMENT,
-                basis=f"{_where(ref)}“{m.group(0)}{segment}”：{names} = {narrative}；{label}（{cell.ref}）= "
+                basis=f"{_where(ref)}“{m.group(0)}{segment}”：{names} = {narrative}；{label}（{cell.place()}）= "
                 f"{shown_table}；{pairing}",
-                basis_en=f"the budget's listed parts {names} = {narrative}; table {cell.ref} = {value} {unit}; "
+                basis_en=f"the budget's listed parts {names} = {narrative}; table {cell.place()} = {value} {unit}; "
                 "the list may name only some parts",
             )
         )
@@ -1202,11 +1202,11 @@ def _printed_rate_alike(run: _Run, fact: Fact) -> str:
         return ""
     cell = funds[0].total.rate
     value = None if cell.is_blank else to_decimal(str(cell.raw).rstrip("%％"))
-    if value is None or cell.ref is None:
+    if value is None or cell.sheet is None:
         return ""
     if value <= 1 and fact.quantity.value > 1:
         value *= 100  # a rate printed as a fraction (0.945)
-    return str(cell.ref) if value == fact.quantity.value else ""
+    return str(cell.place()) if value == fact.quantity.value else ""
 
 
 def _check_carried_over_rate(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
@@ -1392,11 +1392,11 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
         return
     if target:  # "年初目标为…10家", "计划10家": the target, compared with the 年度指标值 (or the 目标表's 指标值)
         number, unit, step = iv.target.number, iv.target.unit, printed_step(iv.indicator.target.raw)
-        cell = iv.indicator.target.ref
+        cell = iv.indicator.target.place()
         label = f"目标表指标“{iv.name}”指标值" if iv.role == "target" else f"自评表指标“{iv.name}”年度指标值"
     else:
         number, unit, step = iv.actual.number, iv.actual.unit, iv.actual_step
-        cell = iv.indicator.actual.ref
+        cell = iv.indicator.actual.place()
         label = f"自评表指标“{iv.name}”实际完成值"
     if number is None:  # _candidates keeps only indicators with a number (an actual; a target may have none)
         return
@@ -1794,7 +1794,7 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
     1.53 (上海普陀 石泉路街道 2026, held-out batch 32; before, these sentences were read for their own arithmetic only).
     Only the figures of a 三公 item (its claims) are held, each sentence read as a paragraph of its own: another year's
     figure, a change on a stated base ("比2025年预算减少25万元") or on a budget are passed over as in a report."""
-    cells = [c for c in sub.basic.texts if c.ref is not None] if sub.basic is not None else []
+    cells = [c for c in sub.basic.texts if c.sheet is not None] if sub.basic is not None else []
     limits = Limits.from_env()  # the reading bound of a text (`readable`), once for all the sentences
     cells = [c for c in cells if isinstance(c.raw, str) and readable(c.raw, limits)]
     if not cells:
@@ -1822,7 +1822,7 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
     )
     kept: list[Issue] = []
     for i, cell in enumerate(cells):
-        assert cell.ref is not None
+        assert cell.sheet is not None
         plans = _plan_sentences(texts[i])
         said = sentences(texts[i])
         # per sentence, per claim: (the level figures of it, the N01 each fact raised)
@@ -1844,7 +1844,7 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
             if fact.role == "value" and "final" in roles and budget is not None and _holds(fact, budget):
                 continue  # "公务接待费1.53万元，实际未发生支出" beside 预算 1.53 │ 决算 0: a bare amount, the table's 预算 (review19a)
             before = len(run.issues)
-            _check_claim(run, i, cell.ref, fact)
+            _check_claim(run, i, cell.located(), fact)
             new = [issue for issue in run.issues[before:] if issue.code == "N01"]
             if new and own.basic is not None and own.basic.prev_budget and not named:
                 # a table printing last year's 预算 too (no value of it is read): "公务接待费预算3万元" naming no year may
@@ -1868,7 +1868,7 @@ def _three_public_sentences(sub: Submission, profile: ProfileLike) -> list[Issue
                         part = dataclasses.replace(part, claim=claim)
                         if of_budgets and part.role == "value" and _of_no_spending(texts[i], part):
                             part = dataclasses.replace(part, role="budget")  # as the item's own figure, above
-                        _check_claim(run, i, cell.ref, part)
+                        _check_claim(run, i, cell.located(), part)
                 kept += [issue for issue in run.issues[before:] if issue.code == "N01"]
                 scopes = [] if len(run.issues) > before else scopes
             # a scope the table's caption prints as well was read by `_printed_readings` (one scope: certain; another:
@@ -2060,7 +2060,7 @@ def _unread_issue(ref: TextRef, unread: list[tuple[Fact, CellValue]]) -> Issue:
     """N04 for a paragraph's figures whose table row is there but whose cell holds no readable figure (C02's damaged
     "1.1O31"): perfxl could not read the cell — said so, with the cell, not "no such row" (polish14)."""
     claims = "、".join(f"“{f.label}{f.quantity.text}”" for f, _ in unread)
-    cells = "、".join(dict.fromkeys(f"{c.ref}（“{c.text}”）" for _, c in unread))
+    cells = "、".join(dict.fromkeys(f"{c.place()}（“{c.text}”）" for _, c in unread))
     return Issue(
         "N04",
         ref,
@@ -2071,7 +2071,7 @@ def _unread_issue(ref: TextRef, unread: list[tuple[Fact, CellValue]]) -> Issue:
             "why_en": f"stands for the table cell {cells}, which could not be read as a figure,",
         },
         actual=claims,
-        related=tuple(dict.fromkeys(c.ref for _, c in unread if c.ref is not None)),
+        related=tuple(dict.fromkeys(c.located() for _, c in unread if c.sheet is not None)),
         basis=f"{_where(ref)}：{claims} 对应表格中的 {cells}，该单元格未能读取为数字（见 C02），未能核对",
         basis_en="its table row is there, but the cell could not be read as a figure (see C02): not checked",
     )

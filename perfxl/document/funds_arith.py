@@ -617,7 +617,7 @@ def _remainder(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     expected = _show(round_half_up(point / conv.factor, places), rest.quantity.unit)
     others = "、".join(dict.fromkeys(t for _, _, t in readings[:-1] if t != budget_text))
     if cells is not None:
-        how = f"预算、支出即自评表全年预算数（{cells[0].ref}）、全年执行数（{cells[1].ref}）" + (
+        how = f"预算、支出即自评表全年预算数（{cells[0].place()}）、全年执行数（{cells[1].place()}）" + (
             f"，按预算 {others} 计算也不相符" if others else ""
         )
     else:
@@ -634,7 +634,7 @@ def _remainder(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         f"结余（预算 {budget_text} − 支出 {paid.quantity.text}）",
         "the remainder: budget − spending",
         expected=expected,
-        related=tuple(c.ref for c in cells if c.ref) if cells else (),
+        related=tuple(c.located() for c in cells if c.sheet is not None) if cells else (),
         certainty=Certainty.CERTAIN if cells else Certainty.JUDGEMENT,
         basis=f"{_where(ref)}：{budget_text} − {paid.quantity.text} = {expected}，而“{rest.clause}”写 "
         f"{rest.quantity.text}；{how}",

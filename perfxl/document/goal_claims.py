@@ -61,7 +61,9 @@ def _unmet(run: _Run, stated: list[tuple[TextRef, StatedIndicator]], scope: str 
             if result.meets_target is False and _scored_in_full(ind, run):
                 continue  # "1500元" / 1450元 scored 5 of 5: the row judges it met; "higher is better" would be a guess
             if result.meets_target is False:
-                row = _Unmet(ind.name.text, ind.target.raw, ind.actual.raw, ind.actual.ref, "表中", _scored_short(ind))
+                row = _Unmet(
+                    ind.name.text, ind.target.raw, ind.actual.raw, ind.actual.place(), "表中", _scored_short(ind)
+                )
                 out.append((row, result))
     for at, s in stated if not scope else ():  # an indicator the text states has no group to be in
         result = score_indicator(s.target, s.actual, 10, run.profile)

@@ -42,7 +42,7 @@ def _text_cells(sub: Submission) -> list[tuple[SelfEvaluation | None, bool, Cell
     return [
         (ev, outcome, c)
         for ev, outcome, c in cells
-        if c.ref is not None
+        if c.sheet is not None
         and isinstance(c.raw, str)
         and any(ch.isdigit() for ch in c.raw)
         and readable(c.raw, limits)
@@ -57,8 +57,8 @@ def unread_texts(sub: Submission, limits: Limits | None = None) -> list[str]:
     cells = [c for ev in sub.evaluations for g in ev.goals for c in (g.expected, g.actual)]
     cells += list(sub.basic.texts) if sub.basic is not None else []
     for c in cells:
-        if c.ref is not None and isinstance(c.raw, str) and not readable(c.raw, limits):
-            places.append(f"{c.ref.sheet}!{c.ref.cell}")
+        if c.sheet is not None and isinstance(c.raw, str) and not readable(c.raw, limits):
+            places.append(str(c.place()))
     return places
 
 
@@ -128,7 +128,7 @@ def check_goal_texts(run: _Run, sub: Submission) -> None:
     ("共完成89.97万元。其中：30万元…", N02) — a 三公 table's sentences for N02 only; the issues go to `run`."""
     against: dict[int, tuple[ProjectFunds, ProjectFunds | None, str] | None] = {}  # by id of a table of `sub`
     for gi, (table, outcome, cell) in enumerate(_text_cells(sub)):
-        assert cell.ref is not None
+        assert cell.sheet is not None
         text = plain_narrative(cell.text, manual_breaks=False)  # a cell's paragraphs end at its breaks
         goal_facts = extract_facts(text, -1 - gi).facts
         if (
@@ -137,9 +137,9 @@ def check_goal_texts(run: _Run, sub: Submission) -> None:
             if id(table) not in against:
                 against[id(table)] = _goal_funds_of(table)
             _check_goal_funds(
-                run, -1 - gi, cell.ref, text, goal_facts, against[id(table)], outcome
+                run, -1 - gi, cell.located(), text, goal_facts, against[id(table)], outcome
             )  # before N02: contradicted ones stay out
-        _relations(run, -1 - gi, cell.ref, goal_facts, text)
+        _relations(run, -1 - gi, cell.located(), goal_facts, text)
 
 
 def goal_text_issues(sub: Submission, profile: ProfileLike = None) -> list[Issue]:

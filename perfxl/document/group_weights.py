@@ -68,7 +68,7 @@ def _table_groups(ev: SelfEvaluation) -> dict[str, tuple[set[Decimal], Decimal |
             options.add(sum((w for w in weights if w is not None), Decimal(0)))
         score = sum((s for s in scores if s is not None), Decimal(0)) if rows and None not in scores else None
         if options or score is not None:
-            out[name] = (options, score, heading.label.ref)
+            out[name] = (options, score, heading.label.place())
     return out
 
 

@@ -115,7 +115,7 @@ def _completion_of_target(run: _Run, pi: int, ref: TextRef | CellRef, facts: tup
         if row is not None and row.target.op in ("≤", "<"):
             continue
         paired_by = "" if row is not None else "目标、实际完成数与完成率按同一句中的位置配对"
-        related = tuple(c for c in (row.indicator.actual.ref, row.indicator.target.ref) if c) if row else ()
+        related = tuple(c for c in (row.indicator.actual.place(), row.indicator.target.place()) if c) if row else ()
         named = f"“{row.name}”" if row else ""
         if row is not None:  # the row's cells: its target as set (exact), its actual as printed (rounded half up)
             assert row.target.number is not None and row.actual.number is not None
@@ -133,7 +133,7 @@ def _completion_of_target(run: _Run, pi: int, ref: TextRef | CellRef, facts: tup
             computed,
             actual.quantity.value * factor / target.quantity.value * HUNDRED,
             f"{named}完成率（实际 {actual.quantity.text} / 目标 {target.quantity.text}"
-            + (f"，即自评表 {row.indicator.actual.ref} / {row.indicator.target.ref}" if row else "")
+            + (f"，即自评表 {row.indicator.actual.place()} / {row.indicator.target.place()}" if row else "")
             + "）",
             "completion: actual / target",
             (actual, target),

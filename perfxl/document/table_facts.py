@@ -153,7 +153,7 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
     assumed = unit is None and basic.source != "three_public"
     for role, cell in cells.items():
         value = _num(cell)
-        if value is not None and cell.ref is not None:
+        if value is not None and cell.sheet is not None:
             out.setdefault(
                 (claim, role),
                 TableValue(
@@ -162,7 +162,7 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
                     value,
                     unit,
                     printed_step(cell.raw) or Decimal(1),
-                    (cell.ref,),
+                    (cell.located(),),
                     f"{table}“{label}”{names[role] or _ROLE_NAMES[role]}",
                     guess=guess,
                     unit_assumed=assumed,
@@ -170,10 +170,10 @@ def _amount(out: dict, claim: str, row: AmountRow, basic: BasicData) -> None:
             )
     _budget_change(out, claim, row, label, table, unit, guess, assumed)
     prev, final = _num(row.prev_final), _num(row.final)
-    if prev is not None and final is not None and row.prev_final.ref and row.final.ref:
+    if prev is not None and final is not None and row.prev_final.sheet is not None and row.final.sheet is not None:
         steps = (printed_step(row.prev_final.raw) or Decimal(1), printed_step(row.final.raw) or Decimal(1))
         step = max(steps)
-        refs = (row.final.ref, row.prev_final.ref)
+        refs = (row.final.located(), row.prev_final.located())
         change = final - prev
         out.setdefault(
             (claim, "change"),
@@ -220,7 +220,7 @@ def _budget_change(
     (`AmountRow.prev_budget`; crosscheck `_no_stage_change`, sum20): 预算 − 上年预算 (role "budget_change", its rate
     "budget_change_rate"), and where the table prints them 预算 − 上年决算 ("budget_on_final_change") and 决算 − 上年预算
     ("final_on_budget_change") — which two columns a change naming no stage is of, its words do not say."""
-    if row.prev_budget.ref is None or _num(row.prev_budget) is None:
+    if row.prev_budget.sheet is None or _num(row.prev_budget) is None:
         return
     for role, now, before, names in (
         ("budget_change", row.budget, row.prev_budget, ("预算数", "上年预算数")),
@@ -228,10 +228,10 @@ def _budget_change(
         ("final_on_budget_change", row.final, row.prev_budget, ("决算数", "上年预算数")),
     ):
         later, earlier = _num(now), _num(before)
-        if later is None or earlier is None or now.ref is None or before.ref is None:
+        if later is None or earlier is None or now.sheet is None or before.sheet is None:
             continue
         steps = (printed_step(before.raw) or Decimal(1), printed_step(now.raw) or Decimal(1))
-        refs = (now.ref, before.ref)
+        refs = (now.located(), before.located())
         formula = f"{fmt_decimal(later)} − {fmt_decimal(earlier)}"
         out.setdefault(
             (claim, role),
@@ -296,13 +296,13 @@ def _three_public_shares(out: dict, basic: BasicData) -> None:
     rows = {row.key: row for row in basic.rows}
     total = rows.get("three_public")
     whole = _num(total.final) if total is not None else None
-    if total is None or not whole or whole < 0 or total.final.ref is None:
+    if total is None or not whole or whole < 0 or total.final.sheet is None:
         return
     table = basic.table_name[0]
     for key in _THREE_PUBLIC_PARTS:
         row = rows.get(key)
         part = _num(row.final) if row is not None else None
-        if row is None or part is None or part < 0 or row.final.ref is None:
+        if row is None or part is None or part < 0 or row.final.sheet is None:
             continue
         steps = (printed_step(row.final.raw) or Decimal(1), printed_step(total.final.raw) or Decimal(1))
         share = part / whole * HUNDRED
@@ -315,7 +315,7 @@ def _three_public_shares(out: dict, basic: BasicData) -> None:
                 share,
                 "%",
                 step,
-                (row.final.ref, total.final.ref),
+                (row.final.located(), total.final.located()),
                 f"{table}“{row.label.text}”决算数占“三公”经费合计决算数的比例",
                 f"{fmt_decimal(part)} / {fmt_decimal(whole)}",
                 basic.guess,
@@ -335,7 +335,7 @@ def _three_public_completion(out: dict, basic: BasicData) -> None:
         final, budget = _num(row.final), _num(row.budget)
         if not claim or final is None or not budget or budget < 0 or final < 0:
             continue
-        if row.final.ref is None or row.budget.ref is None:
+        if row.final.sheet is None or row.budget.sheet is None:
             continue
         steps = (printed_step(row.final.raw) or Decimal(1), printed_step(row.budget.raw) or Decimal(1))
         rate = final / budget * HUNDRED
@@ -348,7 +348,7 @@ def _three_public_completion(out: dict, basic: BasicData) -> None:
                 rate,
                 "%",
                 step,
-                (row.final.ref, row.budget.ref),
+                (row.final.located(), row.budget.located()),
                 f"{basic.table_name[0]}“{row.label.text}”决算数占预算数的比例",
                 f"{fmt_decimal(final)} / {fmt_decimal(budget)}",
                 basic.guess,
@@ -385,10 +385,10 @@ def _breakdown(out: dict, sub: Submission) -> None:
             for m in _BREAKDOWN.finditer(cell.text):
                 name = re.sub(r"^(其中)", "", m.group(1))
                 value = to_decimal(m.group(2).replace(",", ""))
-                if value is not None and cell.ref is not None:
-                    items.append((name, value, cell, cell.ref))
+                if value is not None and cell.sheet is not None:
+                    items.append((name, value, cell, cell.located()))
                     if "支出性质" in name:
-                        expense_col = cell.ref.col
+                        expense_col = cell.located().col
         for name, value, cell, ref in items:
             step = printed_step(cell.text) or Decimal(1)
             label = f"自评表“{cell.text.strip()}”"
@@ -409,14 +409,14 @@ def _breakdown(out: dict, sub: Submission) -> None:
         total = funds.total
         if total is not None and ("expense", "final") not in out:
             value = _money(total.executed, unit)
-            if value is not None and total.executed.ref is not None:
+            if value is not None and total.executed.sheet is not None:
                 out[("expense", "final")] = TableValue(
                     "expense",
                     "final",
                     value,
                     unit,
                     printed_step(total.executed.raw) or Decimal(1),
-                    (total.executed.ref,),
+                    (total.executed.located(),),
                     "自评表“年度资金总额”全年执行数",
                 )
 
@@ -430,7 +430,7 @@ def _execution_rate(out: dict, sub: Submission) -> None:
     total = totals[0]
     unit = next(ev.funds.unit for ev in sub.evaluations if ev.funds is not None and ev.funds.total is total) or "万元"
     executed, budget = _money(total.executed, unit), _money(total.full_budget, unit)
-    if executed is None or not budget or total.executed.ref is None or total.full_budget.ref is None:
+    if executed is None or not budget or total.executed.sheet is None or total.full_budget.sheet is None:
         return
     out[("execution_rate", "final")] = TableValue(
         "execution_rate",
@@ -438,7 +438,7 @@ def _execution_rate(out: dict, sub: Submission) -> None:
         executed / budget * HUNDRED,
         "%",
         Decimal("0.0001"),
-        (total.executed.ref, total.full_budget.ref),
+        (total.executed.located(), total.full_budget.located()),
         "自评表资金表“全年执行数 / 全年预算数”",
         f"{fmt_decimal(executed)} / {fmt_decimal(budget)}",
     )
@@ -463,14 +463,14 @@ def _carried_over(out: dict, sub: Submission) -> None:
         ("final", row.executed, "全年执行数"),
     ):
         value = _num(cell)
-        if value is not None and cell.ref is not None:
+        if value is not None and cell.sheet is not None:
             out[("carried_over", role)] = TableValue(
                 "carried_over",
                 role,
                 value,
                 unit,
                 printed_step(cell.raw) or Decimal(1),
-                (cell.ref,),
+                (cell.located(),),
                 f"自评表资金表“{row.label.text.strip()}”{column}",
             )
 
@@ -481,13 +481,19 @@ def _total_score(out: dict, sub: Submission) -> None:
     totals = [
         ev.total_score for ev in sub.evaluations if ev.total_score is not None and _num(ev.total_score) is not None
     ]
-    if len(totals) != 1 or totals[0].ref is None:
+    if len(totals) != 1 or totals[0].sheet is None:
         return
     cell = totals[0]
     value = _num(cell)
-    assert value is not None and cell.ref is not None
+    assert value is not None and cell.sheet is not None
     out[("total_score", "final")] = TableValue(
-        "total_score", "final", value, SCORE_UNIT, printed_step(cell.raw) or Decimal(1), (cell.ref,), "自评表“总分”"
+        "total_score",
+        "final",
+        value,
+        SCORE_UNIT,
+        printed_step(cell.raw) or Decimal(1),
+        (cell.located(),),
+        "自评表“总分”",
     )
 
 
@@ -512,7 +518,7 @@ def unread_cells(sub: Submission) -> dict[tuple[str, str], CellValue]:
     for row in basic.rows if basic is not None else ():
         claim = _BASIC_ROWS.get(row.key)
         for role, cell in (("previous", row.prev_final), ("budget", row.budget), ("final", row.final)):
-            if claim and not cell.is_blank and cell.ref is not None and _num(cell) is None:
+            if claim and not cell.is_blank and cell.sheet is not None and _num(cell) is None:
                 out.setdefault((claim, role), cell)
     return out
 
@@ -540,9 +546,9 @@ def table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
                 ("staff", st.actual, "实际在职人数"),
             ):
                 value = _num(cell)
-                if value is not None and cell.ref is not None:
+                if value is not None and cell.sheet is not None:
                     out[(claim, "final")] = TableValue(
-                        claim, "final", value, "人", Decimal(1), (cell.ref,), f"基础数据表“{label}”"
+                        claim, "final", value, "人", Decimal(1), (cell.located(),), f"基础数据表“{label}”"
                     )
     return out
 
@@ -580,12 +586,12 @@ def table_funds(table: SelfEvaluation, *, evaluation: bool = True, row: FundsRow
 
     def value(cell: CellValue, column: str) -> TableValue | None:
         number = _money(cell, unit)
-        if number is None or cell.ref is None:
+        if number is None or cell.sheet is None:
             return None
         step = printed_step(cell.raw) or Decimal(1)
         row = total.label.text.strip().rstrip("：:")
         return TableValue(
-            "project", column, number, unit, step, (cell.ref,), f"{label}“{row}”{column if evaluation else ''}"
+            "project", column, number, unit, step, (cell.located(),), f"{label}“{row}”{column if evaluation else ''}"
         )
 
     budgets = tuple(
@@ -594,7 +600,7 @@ def table_funds(table: SelfEvaluation, *, evaluation: bool = True, row: FundsRow
     executed = value(total.executed, "全年执行数") if evaluation else None
     if not budgets and executed is None:
         return None
-    ref, printed = total.rate.ref, parse_value(total.rate.raw)
+    ref, printed = total.rate.place(), parse_value(total.rate.raw)
     rate = None
     if evaluation and ref is not None and printed.kind is ValueKind.PERCENT and printed.number is not None:
         step = printed_step(total.rate.raw) or Decimal(1)
@@ -626,6 +632,6 @@ def indicator_values(sub: Submission, profile: ProfileLike = None) -> list[Indic
     for decl in sub.declarations:
         for ind in decl.indicators:
             target = parse_value(ind.target.raw, profile)
-            if _named(ind) and target.number is not None and target.kind in _NUMERIC and ind.target.ref is not None:
+            if _named(ind) and target.number is not None and target.kind in _NUMERIC and ind.target.sheet is not None:
                 out.append(IndicatorValue(ind.name.text, ind, target, parse_value(None, profile), None, role="target"))
     return out

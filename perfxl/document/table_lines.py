@@ -105,7 +105,7 @@ def _current(cells: tuple[tuple[tuple[str, ...], CellValue], ...]) -> list[tuple
 
 def _value(table: SumTable, line: SumLine, path: tuple[str, ...], cell: CellValue, claim: str, role: str) -> TableValue:
     number = to_decimal(cell.raw)
-    assert number is not None and cell.ref is not None
+    assert number is not None and cell.sheet is not None
     column = "".join(t for t in path if t not in ("项目", "金额"))
     shown = f"{line.subject_code} {line.name}".strip()
     return TableValue(
@@ -114,14 +114,14 @@ def _value(table: SumTable, line: SumLine, path: tuple[str, ...], cell: CellValu
         number,
         table.unit,
         printed_step(cell.raw) or Decimal(1),
-        (cell.ref,),
+        (cell.located(),),
         f"{table.name}“{shown}”{column}",
         guess="" if table.unit else _NO_UNIT.format(table=table.name),
     )
 
 
 def _figure(cell: CellValue) -> bool:
-    return not cell.is_blank and cell.ref is not None and to_decimal(cell.raw) is not None
+    return not cell.is_blank and cell.sheet is not None and to_decimal(cell.raw) is not None
 
 
 def sum_table_values(sub: Submission) -> dict[tuple[str, str], TableValue]:
@@ -375,12 +375,12 @@ def _share(ln: _Line, part: TableValue) -> TableValue | None:
     占86.05%" restates when its paragraph prints no total (the 合计 is the table's). A ratio of two cells of one table: no
     unit needed; its range is the cells' printed precision (as table_facts' 三公 shares)."""
     whole_lines = [line for line in ln.table.lines if line.level == 0]
-    column = next((p for p, c in ln.line.cells if c.ref is not None and c.ref == part.refs[0]), None)
+    column = next((p for p, c in ln.line.cells if c.sheet is not None and c.place() == part.refs[0]), None)
     if len(whole_lines) != 1 or column is None:
         return None
     cell = next((c for p, c in whole_lines[0].cells if p == column), None)
     whole = to_decimal(cell.raw) if cell is not None and _figure(cell) else None
-    if cell is None or cell.ref is None or not whole or whole < 0 or part.value < 0:
+    if cell is None or cell.sheet is None or not whole or whole < 0 or part.value < 0:
         return None
     steps = (part.step, printed_step(cell.raw) or Decimal(1))
     share = part.value / whole * HUNDRED
@@ -391,7 +391,7 @@ def _share(ln: _Line, part: TableValue) -> TableValue | None:
         share,
         "%",
         step,
-        (part.refs[0], cell.ref),
+        (part.refs[0], cell.located()),
         f"{part.label}占{ln.table.name}合计的比例",
         f"{fmt_decimal(part.value)} / {fmt_decimal(whole)}",
         exact_step=exact / 2 if min(steps) < max(steps) else None,
@@ -505,7 +505,7 @@ def appropriation_sum(
         parts: list[tuple[SumLine, CellValue]] = []
         for kind in _KINDS:
             current = _current(kinds[kind][0].cells)
-            if len(current) != 1 or current[0][1].ref is None:
+            if len(current) != 1 or current[0][1].sheet is None:
                 break
             cell = current[0][1]
             if not cell.is_blank and not _figure(cell):
@@ -526,8 +526,8 @@ def appropriation_sum(
             step = sum((printed_step(c.raw) or Decimal(1) for _, c in figures), Decimal(0))
             said = "".join(f"“{ln.name}”" for ln, _ in parts)
             formula = " + ".join(c.text if not c.is_blank else "0（空白）" for _, c in parts)
-            refs = tuple(c.ref for _, c in figures if c.ref is not None)
-            refs += tuple(c.ref for _, c in parts if c.is_blank and c.ref is not None)
+            refs = tuple(c.located() for _, c in figures if c.sheet is not None)
+            refs += tuple(c.located() for _, c in parts if c.is_blank and c.sheet is not None)
             found.append(
                 TableValue(
                     f"appropriation_{'income' if side == '收入' else 'expense'}",

@@ -255,7 +255,7 @@ def score(book, profile=None) -> str:
     for ev in submission.evaluations:
         ctx.evaluation = ev
         rows = raw.get(ev.sheet, [])
-        scored = [(ind, ind.score.ref) for ind in ev.indicators if ind.score.ref is not None]
+        scored = [(ind, ind.score.located()) for ind in ev.indicators if ind.score.sheet is not None]
         if not scored:
             continue
         first = min(ref.row for _, ref in scored)

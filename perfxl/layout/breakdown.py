@@ -68,7 +68,7 @@ def breakdown_amounts(cells: Iterable[CellValue]) -> tuple[BreakdownAmount, ...]
     for cell in cells:
         if cell.is_blank or not isinstance(cell.raw, str):
             continue
-        col = cell.ref.col if cell.ref is not None else 0
+        col = cell.c + 1 if cell.sheet is not None else 0
         for label, amount in parse_breakdown_text(cell.raw):
             group = _group_of(label)
             if group:

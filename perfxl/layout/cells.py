@@ -13,7 +13,7 @@ from ..chinese import CACHE_MAX_LEN
 from ..fastbuild import slot_twin
 from ..grid import Grid
 from ..labels import _normalise
-from ..model import CellRef, CellValue, a1, column_letter
+from ..model import CellTwin, CellValue, a1_text
 from ..numbers import to_decimal
 from ..patterns import lazy_compile
 from .headers import normalise_label
@@ -36,27 +36,7 @@ __all__ = [
 ]
 
 
-_Ref = slot_twin(CellRef, ("sheet", "cell", "anchor"))
-_Value = slot_twin(CellValue, ("raw", "ref", "formula", "computed"))
-#: A1 texts' parts by 0-based column and row (`a1_text`), made once: a cell's text is two look-ups and a concatenation,
-#: not a cached call and an int's formatting (2.1 → 1.5 k instructions a text, ≈ 10 texts an indicator row).
-_COLUMN_TEXTS: list[str] = []
-_ROW_TEXTS: list[str] = []
-#: Rows and columns whose texts are kept (a batch worker's lists stay small); beyond, a text is formatted each time.
-_A1_KEPT = 1 << 16
-
-
-def a1_text(r: int, c: int) -> str:
-    """ "B7" for 0-based (6, 1): `model.a1(r + 1, c + 1)`, its parts kept (`_COLUMN_TEXTS`, `_ROW_TEXTS`)."""
-    if 0 <= r < len(_ROW_TEXTS) and 0 <= c < len(_COLUMN_TEXTS):
-        return _COLUMN_TEXTS[c] + _ROW_TEXTS[r]
-    if not (0 <= r < _A1_KEPT and 0 <= c < _A1_KEPT):
-        return a1(r + 1, c + 1)
-    if r >= len(_ROW_TEXTS):  # (by doubling: a long table's rows are met in order)
-        _ROW_TEXTS.extend(map(str, range(len(_ROW_TEXTS) + 1, min(max(r + 1, 2 * len(_ROW_TEXTS), 64), _A1_KEPT) + 1)))
-    if c >= len(_COLUMN_TEXTS):
-        _COLUMN_TEXTS.extend(column_letter(n + 1) for n in range(len(_COLUMN_TEXTS), max(c + 1, 32)))
-    return _COLUMN_TEXTS[c] + _ROW_TEXTS[r]
+_Value = CellTwin  # (a cell by its slot twin, `slot_twin`)
 
 
 _INFINITIES = (float("inf"), float("-inf"))
@@ -146,39 +126,31 @@ def empty_at(grid: Grid, r: int, c: int) -> CellValue:
 
 
 def cell_of(grid: Grid, r: int, c: int, raw: Any) -> CellValue:
-    """The CellValue of (r, c) holding `raw`, its non-blank value as read (None: empty): numbers exact, the ref (a
-    merged cell's with its anchor; A1 texts cached), the formula, and whether perfxl computed it. The one place the
-    layout builds a cell: callers that have read the value already (an indicator row reads each of its cells once)
-    pass it instead of reading it again."""
-    uncached = grid.uncached
-    computed = raw is not None and bool(uncached) and (r, c) in uncached
-    value = raw if raw is None or raw.__class__ is str else exact(raw)
-    # `grid.ref(r, c)`: the A1 texts by `a1_text`, spelt out; the CellRef and the CellValue by their slot twins
-    # (`slot_twin`)
-    at = grid._anchor.get((r, c)) if grid.merged else None
-    rows, cols = _ROW_TEXTS, _COLUMN_TEXTS
-    ref: Any = _Ref()
-    ref.sheet = grid.name
-    ref.cell = cols[c] + rows[r] if 0 <= r < len(rows) and 0 <= c < len(cols) else a1_text(r, c)
-    ref.anchor = None if at is None else a1_text(*at)
-    ref.__class__ = CellRef
-    cell: Any = _Value()
-    cell.raw = value
-    cell.ref = ref
+    """The CellValue of (r, c) holding `raw`, its non-blank value as read (None: empty): numbers exact, its place (a
+    merged cell's with its anchor), the formula, and whether perfxl computed it. The one place the layout builds a cell:
+    callers that have read the value already (an indicator row reads each of its cells once) pass it instead of reading
+    it again."""
+    cell: Any = _Value()  # (`cells_of`'s body for one cell: ≈ 19,000 calls at 10,000 rows, no tuple nor dict made each)
+    cell.raw = raw if raw is None or raw.__class__ is str else exact(raw)
+    cell.sheet = grid.name
+    cell.r = r
+    cell.c = c
+    cell.anchor = grid._anchor.get((r, c)) if grid.merged else None
     cell.formula = grid.formulas.get((r, c)) if grid.formulas else None
-    cell.computed = computed
+    uncached = grid.uncached
+    cell.computed = raw is not None and bool(uncached) and (r, c) in uncached
     cell.__class__ = CellValue
     return cell
 
 
 def cells_of(grid: Grid, r: int, cols: tuple[int | None, ...], held: dict[int, Any]) -> list[Any]:
     """`[cell_of(grid, r, c, held.get(c)) for c in cols]` (None for a column None): an indicator row's cells built in one
-    call, the grid's and the row's parts read once a row, not once a cell (its ≈ 6 data cells at 10,000 rows)."""
+    call, the grid's and the row's parts read once a row, not once a cell (its ≈ 6 data cells at 10,000 rows). A cell's
+    place is its slots — the grid's name and the row int shared by the row's cells, the merge map's anchor tuple — no
+    `CellRef` nor A1 text (`CellValue.place()` builds one where a finding needs it); the CellValue by its slot twin
+    (`slot_twin`)."""
     name, uncached, formulas = grid.name, grid.uncached, grid.formulas
     anchors = grid._anchor if grid.merged else None
-    rows, texts = _ROW_TEXTS, _COLUMN_TEXTS
-    row_text = rows[r] if 0 <= r < len(rows) else None
-    n_cols = len(texts)
     out: list[Any] = []
     append = out.append
     for c in cols:
@@ -189,15 +161,12 @@ def cells_of(grid: Grid, r: int, cols: tuple[int | None, ...], held: dict[int, A
         computed = raw is not None and bool(uncached) and (r, c) in uncached
         if raw is not None and raw.__class__ is not str:
             raw = exact(raw)
-        at = anchors.get((r, c)) if anchors else None
-        ref: Any = _Ref()
-        ref.sheet = name
-        ref.cell = texts[c] + row_text if row_text is not None and 0 <= c < n_cols else a1_text(r, c)
-        ref.anchor = None if at is None else a1_text(*at)
-        ref.__class__ = CellRef
         cell: Any = _Value()
         cell.raw = raw
-        cell.ref = ref
+        cell.sheet = name
+        cell.r = r
+        cell.c = c
+        cell.anchor = anchors.get((r, c)) if anchors else None
         cell.formula = formulas.get((r, c)) if formulas else None
         cell.computed = computed
         cell.__class__ = CellValue

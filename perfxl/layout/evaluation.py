@@ -31,7 +31,6 @@ from ..model import (
     Level2Heading,
     SelfEvaluation,
     Severity,
-    parse_a1,
 )
 from ..numbers import to_decimal, to_points
 from ..patterns import lazy_compile
@@ -465,7 +464,7 @@ class _Reader(FundsRows):
                 self._goals_only(ev)
         elif self.cur.title is not None or self.cur.header:
             self.outside.extend(self.cur.rows)
-            ref = self.cur.title.ref if self.cur.title else next(iter(self.cur.header.values())).ref
+            ref = self.cur.title.place() if self.cur.title else next(iter(self.cur.header.values())).place()
             self.problems.append(
                 Finding(
                     "LAYOUT_NO_TABLE",
@@ -503,7 +502,7 @@ class _Reader(FundsRows):
         its goals are read, and its missing funds and 绩效指标 said as a table not there — never read as one that is."""
         if ev.kind in ("declaration", "monitoring") or ev.title is None:
             return  # (goals under no title of their own continue a form read above: 阳泉 申报表's 总体目标)
-        ref = ev.title.ref
+        ref = ev.title.place()
         self.problems.append(
             Finding(
                 "LAYOUT_NO_TABLE",
@@ -706,9 +705,9 @@ class _Reader(FundsRows):
         prints "單位:元" under its own title, then 附件2's 目标表 follows with "資金情況 (萬元)") states that table's unit,
         not this one's: dropped, so neither the amounts nor F14 take it."""
         cell = self.cur.unit_note_cell
-        if cell is None or cell.ref is None or self.cur.title is not None:
+        if cell is None or cell.sheet is None or self.cur.title is not None:
             return
-        line = parse_a1(cell.ref.cell)[0] - 1
+        line = cell.r
         if any(len(row_cells(self.grid, i)) >= 2 for i in range(line + 1, r)):
             self.cur.unit_note = None
             self.cur.unit_note_cell = None
@@ -735,15 +734,13 @@ class _Reader(FundsRows):
                 text = unicodedata.normalize("NFKC", cell.text).replace("：", ":")
                 spaced = spaced_field(cell.raw)
                 value = cut_at_label(text.split(":", 1)[1].strip()) if ":" in text else spaced[1] if spaced else ""
-                self.cur.header[key] = CellValue(value or None, cell.ref, cell.formula, cell.computed)
+                self.cur.header[key] = cell.with_raw(value or None)
             else:
                 cell = value_at(self.grid, r, vc)
                 raw = cell.raw
                 # "某县人社局 负责人：李四" in the value's own cell: the name ends at the next field's label (read24)
                 cut = cut_at_label(raw) if raw.__class__ is str else raw
-                self.cur.header[key] = (
-                    cell if cut is raw else CellValue(cut or None, cell.ref, cell.formula, cell.computed)
-                )
+                self.cur.header[key] = cell if cut is raw else cell.with_raw(cut or None)
         stated = self.cur.header.get("自评得分")
         if stated is not None and self.cur.stated_total is None and not stated.is_blank:
             self.cur.stated_total = stated  # the head's 自评得分 is the total the unit states, as "项目总得分99.41分"
@@ -790,7 +787,9 @@ class _Reader(FundsRows):
                 copies += 1
             second = rest[copies] if copies < len(rest) else rest[1] if len(rest) > 1 else None
             actual = (
-                value_at(self.grid, r, second) if second is not None else CellValue(None, self.grid.ref(r, rest[0] + 1))
+                value_at(self.grid, r, second)
+                if second is not None
+                else CellValue.of(None, self.grid.ref(r, rest[0] + 1))
             )
             self.cur.goals.append(Goal(expected, actual))
 
@@ -1045,7 +1044,7 @@ class _Reader(FundsRows):
     @staticmethod
     def _own_level1(ind: Indicator) -> bool:
         """The indicator's 一级 was printed on its own row (not carried from a merge or a row above)."""
-        return ind.level1.ref is not None and ind.name.ref is not None and ind.level1.ref.row == ind.name.ref.row
+        return ind.level1.sheet is not None and ind.name.sheet is not None and ind.level1.r == ind.name.r
 
     def _start_indicators(self, r: int, *, report_missing: bool = True) -> None:
         cols = indicator_columns(self.grid, r) or {}
@@ -1135,7 +1134,7 @@ class _Reader(FundsRows):
         l2_new = None if c_l2 is None else self._level(r, "level2", c_l2, held)
         if l1_new is not None:
             self._add_level1(l1_new)
-            self.level1_open = str(l1_new.ref)
+            self.level1_open = str(l1_new.place())
             if "level1_weight" in cols:  # 一级 | 分值 | 二级 …: the 分值 beside the 一级 label is its declared weight
                 self._declare_level1(l1_new, r, cols["level1_weight"])
             if l2_new is None:
@@ -1145,7 +1144,7 @@ class _Reader(FundsRows):
         if l2_new is not None and "level2_weight" in cols:  # … │ 二级 │ 分值 │ …: the 二级's declared weight
             at = value_at(g, r, cols["level2_weight"])
             declared = to_points(at.raw)  # a figure stored as text ("8", "8分") declares it as well
-            self.level2_open = str(l2_new.ref)
+            self.level2_open = str(l2_new.place())
             if declared is not None and self.level2_open not in self.cur.level2:
                 self.cur.level2[self.level2_open] = Level2Heading(l2_new, declared, at)
                 self.level2_copies = "weight" in cols and to_points(held.get(cols["weight"])) == declared
@@ -1153,7 +1152,7 @@ class _Reader(FundsRows):
             own_weight = held.get(cols["weight"]) if "weight" in cols else None
             self._level2_weight_per_row(held.get(cols["level2_weight"]), own_weight)
         elif l2_new is not None and "_label_weights" in cols:  # "决策 过程 (8分)": the 二级's points in its label
-            self.level2_open = str(l2_new.ref)
+            self.level2_open = str(l2_new.place())
             declared = level_points(l2_new)
             if declared is not None and self.level2_open not in self.cur.level2:
                 self.cur.level2[self.level2_open] = Level2Heading(l2_new, declared, l2_new)
@@ -1206,7 +1205,7 @@ class _Reader(FundsRows):
         elif name_filled:
             name = _filled(g, r, c_name, held)
         if placeholder_name:
-            name = CellValue(None, name.ref)
+            name = CellValue(None, name.sheet, name.r, name.c, name.anchor)
         if level_row and name.is_blank:
             # 满意度 | | | 10 | 9 with nothing under it: a leaf without sub-levels, named by its own label
             name = l2_new if l2_new is not None else (l1_new or name)
@@ -1324,7 +1323,9 @@ class _Reader(FundsRows):
         figure = to_points(own_value)
         if heading is None or heading.declared_at is None or figure is None or figure == heading.declared_weight:
             return
-        if key is not None and heading.declared_at.ref != heading.label.ref:  # not a weight in the label's own text
+        if key is not None and not heading.declared_at.same_place(
+            heading.label
+        ):  # not a weight in the label's own text
             self.cur.level1[key] = dataclasses.replace(heading, declared_weight=None, declared_at=None)
 
     def _level2_weight_per_row(self, own_value: object, own_weight: object) -> None:
@@ -1376,7 +1377,7 @@ class _Reader(FundsRows):
             anchor = value_at(g, r, c, fill=True)
             if anchor.is_blank:
                 return None
-            if carried is None or carried.ref != anchor.ref:
+            if carried is None or not carried.same_place(anchor):
                 self.carry[key] = anchor
                 self.carried_at[key] = (anchor, spot)
                 return anchor
@@ -1401,7 +1402,7 @@ class _Reader(FundsRows):
     def _declare_level1(self, cell: CellValue, r: int, col: int | None = None) -> None:
         """Give a 一级 heading its subtotal row's weight (or the weight in column `col`, the 分值 printed beside
         the 一级 label) when its label declares none ("决策" | 20), with the cell that holds it (W02 points there)."""
-        key = str(cell.ref)
+        key = str(cell.place())
         heading = self.cur.level1.get(key)
         if col is None:
             col = self.ind_cols.get("weight")
@@ -1429,7 +1430,7 @@ class _Reader(FundsRows):
 
     def _add_level1(self, cell: CellValue) -> None:
         heading = parse_level1(cell)
-        key = str(cell.ref)
+        key = str(cell.place())
         if key not in self.cur.level1:
             self.cur.level1[key] = heading
 

@@ -180,7 +180,7 @@ class FundsRows:
         self.state = "funds"
         first_amount = min(cols[k] for k in H.FUNDS_AMOUNT_ROLES if k in cols)
         cells = row_cells(self.grid, r, 0, first_amount)
-        self.cur.funds_ref = value_at(self.grid, r, cells[0][0]).ref if cells else self.grid.ref(r, first_amount)
+        self.cur.funds_ref = value_at(self.grid, r, cells[0][0]).place() if cells else self.grid.ref(r, first_amount)
         self._funds_unit_in(r)
         if placed:
             self._missing_columns(r, placed, "资金")
@@ -294,7 +294,7 @@ class FundsRows:
                 Finding(
                     "LAYOUT_UNKNOWN_LABEL",
                     Severity.INFO,
-                    row.label.ref,
+                    row.label.place(),
                     f"资金行“{row.label.text}”不是常见的行名称，已按资金明细行读取。",
                     f"Funds row label '{row.label.text}' is not a known label; read as a funds part row.",
                     actual=row.label.text,
@@ -459,7 +459,7 @@ class FundsRows:
             self.line_sources, self.line_header_row = sources, r
             if not self.cur.funds_seen:
                 self.cur.funds_seen = True
-                self.cur.funds_ref = value_at(self.grid, r, row_cells(self.grid, r)[0][0]).ref
+                self.cur.funds_ref = value_at(self.grid, r, row_cells(self.grid, r)[0][0]).place()
             self.line_cols, self.state = cols, "lines"
             self.line_label = value_at(self.grid, r, row_cells(self.grid, r)[0][0])
             self._funds_unit_in(r, first=True)  # 随州: 中央(万元) │ … │ 合计(万元)
@@ -522,7 +522,7 @@ class FundsRows:
             self.state, self.stack_col = "stack", line[0]
             self.cur.funds_seen = True
             self.cur.funds_columns = ("full_budget",)
-            self.cur.funds_ref = value_at(self.grid, r, line[0]).ref
+            self.cur.funds_ref = value_at(self.grid, r, line[0]).place()
         elif any(c not in (self.stack_col, _right_of(self.grid, r, self.stack_col)) for c, _ in cells):
             self.state = "after"
             return ""
@@ -552,7 +552,7 @@ class FundsRows:
             self.cur.funds_total = row
         elif is_total:
             unit = self.cur.funds_unit or self.cur.unit_note or self.cur.unit_above or "万元"
-            more.append(FundsBlock(row, (), unit, ref=row.label.ref, columns=("full_budget",)))
+            more.append(FundsBlock(row, (), unit, ref=row.label.place(), columns=("full_budget",)))
         elif more:
             more[-1] = dataclasses.replace(more[-1], parts=(*more[-1].parts, row))
         else:
@@ -592,7 +592,7 @@ class FundsRows:
             self.pair_source_open = False
             self.cur.funds_seen = True
             self.cur.funds_columns = ("full_budget",)
-            self.cur.funds_ref = value_at(self.grid, r, pairs[0][0]).ref
+            self.cur.funds_ref = value_at(self.grid, r, pairs[0][0]).place()
             self._funds_unit_in(r)
             medium = [p for p in pairs if p[1].startswith("中期") and p is not yearly[0] and _is_pair_total(p[1])]
             if medium:  # 中期资金总额 │ 449.8万 beside the 年度 pair: the whole term's money (F17)
@@ -644,7 +644,7 @@ class FundsRows:
         unit = self.cur.funds_unit or self.cur.unit_note or "万元"
         total = _pair_row(self.grid, r, label_col, value_col, is_total=True)
         self.cur.funds_more.append(
-            FundsBlock(total, (), unit, ref=total.label.ref, columns=("full_budget",), term=True)
+            FundsBlock(total, (), unit, ref=total.label.place(), columns=("full_budget",), term=True)
         )
 
     def _term_line(self, r: int, pairs: list[tuple[int, str, int]]) -> None:
@@ -686,7 +686,7 @@ class FundsRows:
             self.state = "plan"
             self.cur.funds_seen = True
             self.cur.funds_columns = ("full_budget", "executed") + (("rate",) if "rate" in found else ())
-            self.cur.funds_ref = value_at(self.grid, r, found["full_budget"][0]).ref
+            self.cur.funds_ref = value_at(self.grid, r, found["full_budget"][0]).place()
             self._funds_unit_in(r)
             self.cur.funds_total = self._plan_row(r, is_total=True)
             return True
@@ -716,7 +716,7 @@ class FundsRows:
         self.cur.funds_seen = True
         self.cur.funds_columns = tuple(k for k in ("full_budget", "executed", "rate") if k in found)
         label = value_at(self.grid, r, found["full_budget"][1])
-        self.cur.funds_ref = label.ref
+        self.cur.funds_ref = label.place()
         self._funds_unit_in(r)
         rate = cell.get("rate", blank)
         self.cur.funds_total = FundsRow(label, blank, cell["full_budget"], cell["executed"], blank, rate, blank, True)
@@ -796,7 +796,7 @@ def weight_in_header(grid: Grid, r: int, find: Callable[[str], re.Match[str] | N
     for c, v in row_cells(grid, r):
         m = find(H.normalise_label(v)) if isinstance(v, str) else None
         if m:
-            return CellValue(Decimal(m.group(1)), value_at(grid, r, c).ref)
+            return CellValue.of(Decimal(m.group(1)), value_at(grid, r, c).place())
     return None
 
 

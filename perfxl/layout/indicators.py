@@ -117,7 +117,7 @@ def actual_in_unit(actual: CellValue, unit: CellValue | None) -> CellValue:
         joined = noted
     if percent and (n := to_decimal(text)) is not None and 0 < n <= 1:
         return actual  # "0.96" typed under "%": 96% as a fraction or 0.96%? scoring reads it both ways
-    return CellValue(joined, actual.ref, actual.formula, actual.computed)
+    return actual.with_raw(joined)
 
 
 def nature_operator(nature: CellValue | None) -> CellValue | None:
@@ -128,7 +128,7 @@ def nature_operator(nature: CellValue | None) -> CellValue | None:
     m = _SYSTEM_CODE.match(nature.raw)
     if m is None:
         return nature
-    return CellValue(nature.raw[m.end() :].strip(), nature.ref, nature.formula, nature.computed)
+    return nature.with_raw(nature.raw[m.end() :].strip())
 
 
 #: A direction word and an operator, one in brackets after the other ("正向指标（≥）", "≤(反向)").
@@ -154,8 +154,8 @@ def split_nature(nature: CellValue) -> tuple[CellValue, CellValue | None]:
     if word not in _DIRECTION_WORDS or op in _DIRECTION_WORDS or op not in _NATURE:
         return nature, None
     return (
-        CellValue(word, nature.ref, nature.formula, nature.computed),
-        CellValue(op, nature.ref, nature.formula, nature.computed),
+        nature.with_raw(word),
+        nature.with_raw(op),
     )
 
 
@@ -329,7 +329,7 @@ def join_target(
         key = _key(nature.text)
         op = "" if _is_type(key) else _NATURE.get(key, _NATURE.get(nature.text, nature.text))
         if op == nature.text and target.is_blank and _is_value_text(key):
-            return CellValue(nature.text, nature.ref, nature.formula, nature.computed)
+            return nature.with_raw(nature.text)
     if operator is not None:
         op = _bound(nature, operator)
     value = target.raw
@@ -352,4 +352,4 @@ def join_target(
         _with_unit(text, unit_text) if unit_text and "注" in text else None
     )  # "21万亩（注：…）", not "21（注：…）万亩"
     joined = f"{op}{noted or text + unit_text}" if text else f"{op}{unit_text}"
-    return CellValue(joined, target.ref, target.formula, target.computed)
+    return target.with_raw(joined)

@@ -72,7 +72,7 @@ def weights_in_names(
     if any(p is None for p in found):
         return indicators, columns
     out = tuple(
-        dataclasses.replace(i, weight=CellValue(p, i.name.ref))
+        dataclasses.replace(i, weight=CellValue(p, i.name.sheet, i.name.r, i.name.c, i.name.anchor))
         for i, p in zip(indicators, found, strict=True)
         if p is not None
     )

@@ -202,5 +202,5 @@ def _line(grid: Grid, r: int, cols: _Columns, unit: str, above: str = "") -> Sel
         for b, e in cols.sources
     )
     columns = ("full_budget", "executed") + (("rate",) if cols.rate is not None else ())
-    funds = FundsBlock(total=total, parts=parts, unit=unit, ref=label.ref, columns=columns, unit_above=above)
+    funds = FundsBlock(total=total, parts=parts, unit=unit, ref=label.place(), columns=columns, unit_above=above)
     return SelfEvaluation(kind="monitoring", sheet=grid.name, header={"项目名称": label}, funds=funds)

@@ -136,8 +136,8 @@ def _total_score_merged_down(total: FundsRow | None, row: FundsRow, role: str, a
     source amount is hidden (review 9). Amounts merged down still are."""
     if total is None or row is total or role not in ("weight", "rate", "score"):
         return False
-    own = getattr(total, role).ref
-    return own is not None and own.cell == anchor
+    own = getattr(total, role)
+    return own.sheet is not None and own.a1() == anchor
 
 
 def _hidden_funds(grid: Grid, evaluations: Iterable[SelfEvaluation]) -> list[Finding]:
@@ -152,7 +152,7 @@ def _hidden_funds(grid: Grid, evaluations: Iterable[SelfEvaluation]) -> list[Fin
                 continue
             for role, zh in _FUNDS_ROLES:
                 cell: CellValue = getattr(row, role)
-                ref = cell.ref
+                ref = cell.place()
                 if cell.raw is not None or ref is None or not ref.anchor or ref.anchor == ref.cell:
                     continue
                 if ev.funds.columns and role not in ev.funds.columns:

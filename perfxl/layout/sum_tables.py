@@ -539,7 +539,7 @@ def _totals(grid: Grid) -> tuple[SumTable, list[tuple[int, str]], tuple[str, str
                 (income_total,),
                 str(own(grid, rs, b) or "支出总计").strip(),
                 "",
-                f"收入总计（{income_total.ref.cell if income_total.ref else ''}）",
+                f"收入总计（{income_total.a1()}）",
                 "the revenue total",
             )
         )

@@ -81,8 +81,8 @@ def _inline(grid: Grid, r: int, cells: list[tuple[int, object]]) -> list[SelfEva
         if not isinstance(value, str):
             continue
         for match in _INLINE.finditer(value):
-            ref = own_cell(grid, r, c).ref
-            out.append(_result(grid, CellValue(match.group(2), ref), CellValue(match.group(3), ref)))
+            ref = own_cell(grid, r, c).place()
+            out.append(_result(grid, CellValue.of(match.group(2), ref), CellValue.of(match.group(3), ref)))
     return out
 
 

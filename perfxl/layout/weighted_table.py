@@ -98,10 +98,12 @@ def _share(cell: CellValue, fractions: bool) -> CellValue:
     if isinstance(cell.raw, str):
         parsed = parse_value(cell.raw)
         if parsed.kind is ValueKind.PERCENT and parsed.number is not None and parsed.op is None:
-            return CellValue(cell.raw.strip().rstrip("%％").strip(), ref=cell.ref, formula=cell.formula)
+            return CellValue(
+                cell.raw.strip().rstrip("%％").strip(), cell.sheet, cell.r, cell.c, cell.anchor, cell.formula
+            )
     value = _number(cell.raw) if fractions else None
     if value is not None:
-        return CellValue(fmt_decimal(value * HUNDRED), ref=cell.ref, formula=cell.formula)
+        return CellValue(fmt_decimal(value * HUNDRED), cell.sheet, cell.r, cell.c, cell.anchor, cell.formula)
     return cell
 
 

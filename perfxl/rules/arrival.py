@@ -87,7 +87,7 @@ def arrival_rate_score(ctx: Context) -> Iterator[Finding]:
         if strip_brackets(strip_numbering(normalise_label(f.name))) not in _NAMES:
             continue
         ind = f.ind
-        if ind.actual.ref is not None and not f.actual_blank:
+        if ind.actual.sheet is not None and not f.actual_blank:
             continue  # a row with its own actual is scored by S01
         weight, score = f.weight, f.score
         money = money or _money(ctx)
@@ -109,7 +109,7 @@ def arrival_rate_score(ctx: Context) -> Iterator[Finding]:
             explanation_en=f"arrival {money.said()} = {pct}%, pro rata {fmt_num(expected)}",
             certainty=Certainty.JUDGEMENT,
             basis=f"读取：“{ind.name.text}”分值 {ind.weight.text}，得分“{ind.score.text}”；实际到位资金 {arrived.text}"
-            f"（{arrived.ref.cell if arrived.ref else ''}）{money.converted}，计划投资额 {planned.text}（{planned.ref.cell if planned.ref else ''}）；"
+            f"（{arrived.a1()}）{money.converted}，计划投资额 {planned.text}（{planned.a1()}）；"
             f"计算：到位率 {pct}%，按比例 {fmt_num(expected)}；表中未写明该指标的计分方法（可能分档），需人工判断",
             basis_en=f"read weight {ind.weight.text}, score {ind.score.text!r}; arrived {arrived.text} of planned "
             f"{planned.text} = {pct}%; the table states no method: a judgement",

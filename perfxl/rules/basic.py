@@ -567,7 +567,7 @@ def procurement_rate(ctx: Context) -> Iterator[Finding]:
             budget=fmt_num(budget),
             reading=note,
             reading_en=note_en,
-            related=tuple(c.ref for c in (row.final, row.budget) if c.ref is not None),
+            related=tuple(c.located() for c in (row.final, row.budget) if c.sheet is not None),
             basis=f"读取：政府采购预算数 {row.budget.text}，实际政府采购金额 {row.final.text}，政府采购执行率“{cell.text}”；"
             f"计算：{fmt_num(final)}/{fmt_num(budget)} = {fmt_num(rate.ratio * HUNDRED, 6)}%，"
             + (
@@ -674,9 +674,11 @@ def cross_sheet(ctx: Context) -> Iterator[Finding]:
                 label=label,
                 row=row.label.text.strip().rstrip("：:"),
                 column=_column_name(ctx, 2),
-                raw=f"{row.final.text} {basic.unit}，{row.final.ref or ''}".rstrip("，"),  # Chinese text, Chinese comma
-                raw_en=f"{row.final.text} {basic.unit}, {row.final.ref or ''}".rstrip(", "),
-                related=(row.final.ref,) if row.final.ref is not None else (),
+                raw=f"{row.final.text} {basic.unit}，{row.final.place() or ''}".rstrip(
+                    "，"
+                ),  # Chinese text, Chinese comma
+                raw_en=f"{row.final.text} {basic.unit}, {row.final.place() or ''}".rstrip(", "),
+                related=(row.final.located(),) if row.final.sheet is not None else (),
                 basis=f"读取：自评表“{cell.text.strip()}”中“{label}” {fmt_num(value)} {unit}；基础数据表"
                 f"“{row.label.text.strip()}”{_column_name(ctx, 2)} {row.final.text} {basic.unit}，折合 "
                 f"{fmt_num(expected)} {unit}；两表同名项目的口径可能不同（如是否含上级补助），需人工核实",
@@ -712,7 +714,7 @@ def subitem_overspent(ctx: Context) -> Iterator[Finding]:
             actual=final,
             row=row.label.text.strip(),
             parent=parent,
-            related=(row.budget.ref,) if row.budget.ref is not None else (),
+            related=(row.budget.located(),) if row.budget.sheet is not None else (),
             basis=f"读取：“{row.label.text.strip()}”本年预算数 {row.budget.text}，本年决算数 "
             f"{row.final.text}；决算 − 预算 = {fmt_num(final - budget)}",
             basis_en=f"read budget {row.budget.text}, spending {row.final.text}; over by {fmt_num(final - budget)}",
@@ -792,7 +794,7 @@ def indicator_vs_basic(ctx: Context) -> Iterator[Finding]:
                 name=ind.name.text.strip(),
                 source=source,
                 source_en=source_en,
-                related=tuple(c.ref for c in cells if c.ref is not None),
+                related=tuple(c.located() for c in cells if c.sheet is not None),
                 basis=f"读取：自评表“{ind.name.text.strip()}”实际完成值“{ind.actual.text}”{reading.note_zh}；基础数据表"
                 f"{source}，计算得 {fmt_num(exact, 6)}%；指标名称即财预〔2013〕53号所定义的同一比率，两表口径或年度若不同需人工判断",
                 basis_en=f"read {ind.name.text.strip()} = {ind.actual.text!r}; the basic-data table gives "
@@ -827,7 +829,7 @@ def note_says_empty(ctx: Context) -> Iterator[Finding]:
         actual=shown,
         note=note.text.strip(),
         figures=shown + more,
-        related=tuple(cell.ref for _, cell in figures[:4] if cell.ref is not None),
+        related=tuple(cell.located() for _, cell in figures[:4] if cell.sheet is not None),
         basis=f"读取：表注“{note.text.strip()}”；表中数字 {shown}{more}",
         basis_en=f"read the note {note.text.strip()!r}; the table prints {len(figures)} non-zero figures",
     )
@@ -933,7 +935,7 @@ def _change_amount(
         how=f"{how} = {_signed(exact)}{note}",
         how_en=f"{line.later.text.strip()} − {line.earlier.text.strip()} = {_signed(exact)}",
         certainty=None if certain else Certainty.JUDGEMENT,
-        related=tuple(c.ref for c in (line.earlier, line.later) if c.ref is not None),
+        related=tuple(c.located() for c in (line.earlier, line.later) if c.sheet is not None),
         basis=f"读取：“{row}”{line.earlier_name} {line.earlier.text.strip()}、{line.later_name} "
         f"{line.later.text.strip()}、{line.change_name or '增减额'} {cell.text.strip()}；计算：{how} = {_signed(exact)}"
         f"{note}{guess}",
@@ -1037,7 +1039,7 @@ def _change_rate(
         how_en=f"({line.later.text.strip()} − {line.earlier.text.strip()}) / {line.earlier.text.strip()} = "
         f"{fmt_num(percent, 4)}%",
         certainty=Certainty.JUDGEMENT if judged else None,
-        related=tuple(c.ref for c in (line.earlier, line.later) if c.ref is not None),
+        related=tuple(c.located() for c in (line.earlier, line.later) if c.sheet is not None),
         basis=f"读取：“{row}”{line.earlier_name} {line.earlier.text.strip()}、{line.later_name} "
         f"{line.later.text.strip()}、{line.rate_name or '增减幅度'} {cell.text.strip()}；计算：（{how}）/ "
         f"{line.earlier.text.strip()} = {fmt_num(percent, 4)}%，按打印的小数位为 {shown}{slack}{guess}",

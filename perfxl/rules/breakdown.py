@@ -50,7 +50,7 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
                     group=zh,
                     what="各项之和超过" if over else "各项之和小于",
                     what_en="parts exceed" if over else "parts fall short of",
-                    related=tuple(dict.fromkeys(i.cell.ref for i in parts if i.cell.ref is not None)),
+                    related=tuple(dict.fromkeys(i.cell.located() for i in parts if i.cell.sheet is not None)),
                     basis=f"{zh} {fmt_num(head.amount)}；其中 {listed}，合计 {fmt_num(summed)}"
                     + (f"；{ROUNDED_ZH}" if rounded else ""),
                     basis_en=f"{group} split {fmt_num(head.amount)}; parts sum to {fmt_num(summed)}"
@@ -72,7 +72,7 @@ def breakdown_adds_up(ctx: Context) -> Iterator[Finding]:
                 group=zh,
                 what="与年度资金总额不符",
                 what_en="differs from the funds total",
-                related=tuple(c.ref for c in (total.executed, total.full_budget) if c.ref is not None),
+                related=tuple(c.located() for c in (total.executed, total.full_budget) if c.sheet is not None),
                 basis=f"{zh} {fmt_num(head.amount)}；年度资金总额 全年预算数 {fmt_num(budget)}、全年执行数 {fmt_num(executed)}"
                 + ("（两者相同，分项与之不符）" if one_figure else "（表中未写明分项口径是预算数还是执行数）"),
                 basis_en=f"{group} split {fmt_num(head.amount)}; total row budget {fmt_num(budget)}, executed {fmt_num(executed)}",

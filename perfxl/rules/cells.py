@@ -20,7 +20,6 @@ from perfxl.model import (
     JUDGEMENT,
     BasicData,
     BuildingControl,
-    CellRef,
     CellValue,
     Finding,
     Indicator,
@@ -134,9 +133,10 @@ def text_cells(ctx: Context, obj: SelfEvaluation | BasicData) -> tuple[tuple[str
     form printing only 年初预算数 reads that column as its budget too: one cell, one finding)."""
 
     def walk() -> tuple[tuple[str, CellValue], ...]:
-        # a place is (sheet, cell, anchor); most A1 texts occur once, so the first place of each A1 text is kept by
-        # that text (a str, its hash cached: no key tuple built and hashed a cell — 100,000 cells at 10,000 rows), and
-        # only further places with the same A1 text (another sheet, another anchor) by their whole key. The places are
+        # a place is (sheet, row, column, anchor); most (row, column)s occur once, so the first cell at each is kept by
+        # one int (row << 14 | column: no key tuple built and hashed a cell — 100,000 cells at 10,000 rows, and no
+        # `CellRef` built, perf26c), and only further places at the same (row, column) (another sheet, another anchor)
+        # by their whole key. The places are
         # told apart as `_collect` meets the cells (`_gather`): no (name, cell) pair built and listed for each of them
         out: list[tuple[str, CellValue]] = []
         _gather(obj, "", {}, set(), out)
@@ -184,10 +184,15 @@ def _collect(obj: object, field: str, out: list[tuple[str, CellValue]]) -> None:
 
 
 def _gather(
-    obj: object, field: str, first: dict[str, CellRef], more: set[tuple[str, str, str | None]], out: list[Any]
+    obj: object,
+    field: str,
+    first: dict[int, CellValue],
+    more: set[tuple[str, int, tuple[int, int] | None]],
+    out: list[Any],
 ) -> None:
     """`_collect` and `text_cells`'s choice in one pass: each located cell met (in `_collect`'s order) is kept in
-    `out` when its place was not met before (`first`: by A1 text, `more`: by whole key where an A1 text recurs) and it
+    `out` when its place was not met before (`first`: by its (row, column) as one int, `more`: by whole key where that
+    recurs) and it
     holds text (or an overflowed number, "1E+309" read as inf: C02's too). A 10,000-row table has ≈ 82,000 cells:
     the dataclass loop decides a cell inline, with no pair made for a cell that is no text."""
     if obj.__class__ is CellValue:
@@ -212,17 +217,16 @@ def _gather(
     get, names = fields
     for name, value in zip(names, get(obj)):  # noqa: B905 (of one length, as in `_collect`)
         if value.__class__ is CellValue:
-            ref = value.ref  # `_place` spelt out: most cells of a table are its rows' dataclass fields
-            if ref is None:
+            if value.sheet is None:  # `_place` spelt out: most cells of a table are its rows' dataclass fields
                 continue
-            at = ref.cell
+            at = value.r << 14 | value.c  # (a column is below 2¹⁴ in any sheet: one int a place, no A1 text)
             prior = first.get(at)
             if prior is None:
-                first[at] = ref
-            elif prior is ref or (prior.sheet == ref.sheet and prior.anchor == ref.anchor):
+                first[at] = value
+            elif prior is value or (prior.sheet == value.sheet and prior.anchor == value.anchor):
                 continue  # that sheet cell again (the same cell object, mostly: a 一级 label, a merged 二级)
             else:
-                key = (ref.sheet, at, ref.anchor)
+                key = (value.sheet, at, value.anchor)
                 if key in more:
                     continue
                 more.add(key)
@@ -234,20 +238,23 @@ def _gather(
 
 
 def _place(
-    name: str, cell: CellValue, first: dict[str, CellRef], more: set[tuple[str, str, str | None]], out: list[Any]
+    name: str,
+    cell: CellValue,
+    first: dict[int, CellValue],
+    more: set[tuple[str, int, tuple[int, int] | None]],
+    out: list[Any],
 ) -> None:
     """One cell met by `_gather` outside a dataclass's fields (a list's item, the walk's own object)."""
-    ref = cell.ref
-    if ref is None:
+    if cell.sheet is None:
         return
-    at = ref.cell
+    at = cell.r << 14 | cell.c
     prior = first.get(at)
     if prior is None:
-        first[at] = ref
-    elif prior is ref or (prior.sheet == ref.sheet and prior.anchor == ref.anchor):
+        first[at] = cell
+    elif prior is cell or (prior.sheet == cell.sheet and prior.anchor == cell.anchor):
         return
     else:
-        key = (ref.sheet, at, ref.anchor)
+        key = (cell.sheet, at, cell.anchor)
         if key in more:
             return
         more.add(key)
@@ -330,8 +337,8 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
                     problem=f"{p.reason}，请{'核对后重新填写' if damaged else '删除后重新输入'}",
                     problem_en=p.reason_en or "cannot be read",
                     certainty=JUDGEMENT if damaged else None,
-                    basis=f"读取 {cell.ref}：“{visible(raw)}”{p.reason}",  # the reason reads on from the cell's text
-                    basis_en=f"read {cell.ref}: {visible(raw)!r}, {p.reason_en}",
+                    basis=f"读取 {cell.place()}：“{visible(raw)}”{p.reason}",  # the reason reads on from the cell's text
+                    basis_en=f"read {cell.place()}: {visible(raw)!r}, {p.reason_en}",
                 )
 
 
@@ -445,7 +452,7 @@ def _control_findings(
     ctx: Context, cells: Iterable[tuple[str, CellValue]], skip: set[int], seen: set[tuple[str, str]]
 ) -> Iterator[Finding]:
     for field, cell in cells:
-        ref = cell.ref
+        ref = cell.place()
         if id(cell) in skip or ref is None:  # (text_cells gives located cells only)
             continue
         chars = control_characters(cell.raw) if cell.raw.__class__ is str else ""
@@ -486,7 +493,7 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
         sources.append(text_cells(ctx, sub.basic))
     for cells in sources:
         for field, cell in cells:
-            ref = cell.ref
+            ref = cell.place()
             if ref is None:  # (text_cells gives located cells only)
                 continue
             # (keys built only when there is something to look up: most tables have no finding here)
@@ -511,8 +518,8 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                     column_en=en,
                     problem="是 Excel 错误值（公式出错或引用失效），无法计算；请修正公式或填写数值",
                     problem_en="is an Excel error value (a broken formula) and cannot be computed",
-                    basis=f"读取 {cell.ref}：“{text}”，不作为 0 或空值参与计算；总分等合计按 perfxl 重算的得分复核",
-                    basis_en=f"read {cell.ref}: {text!r}; not counted as 0 or blank, totals use perfxl's own scores",
+                    basis=f"读取 {cell.place()}：“{text}”，不作为 0 或空值参与计算；总分等合计按 perfxl 重算的得分复核",
+                    basis_en=f"read {cell.place()}: {text!r}; not counted as 0 or blank, totals use perfxl's own scores",
                 )
             elif field in _NUMBER_FIELDS and not ctx.is_blank(cell) and ctx.number(cell) is None:
                 zh, en = _FIELD_NAMES.get(field, _CELL)
@@ -556,12 +563,12 @@ def not_computable(ctx: Context) -> Iterator[Finding]:
                     problem=problem,
                     problem_en=problem_en,
                     certainty=JUDGEMENT,
-                    basis=f"读取 {cell.ref}：“{cell.text}”，不作为数值参与计算；"
+                    basis=f"读取 {cell.place()}：“{cell.text}”，不作为数值参与计算；"
                     + (
                         "合计按 perfxl 重算的得分复核"
                         if field in _SCORE_FIELDS
                         else "用到此数的合计、执行率等核对跳过此项"
                     ),
-                    basis_en=f"read {cell.ref}: {cell.text!r}, not used as a number; "
+                    basis_en=f"read {cell.place()}: {cell.text!r}, not used as a number; "
                     + ("totals use perfxl's own scores" if field in _SCORE_FIELDS else "checks needing it skip it"),
                 )

@@ -244,7 +244,7 @@ def _group_sum(
                 basis_en=f"read {listed} = {fmt_num(found)} against the total {cell.text}; only "
                 f"{line.label.text}'s {parts[i].text} disagrees with its share, and the total less the other lines, "
                 f"{fmt_num(meant)}, is what that share gives",
-                related=tuple(c.ref for j, c in enumerate((cell, *parts)) if j != i + 1 and c.ref is not None),
+                related=tuple(c.located() for j, c in enumerate((cell, *parts)) if j != i + 1 and c.sheet is not None),
             )
             continue
         short = found < reported
@@ -266,5 +266,5 @@ def _group_sum(
             basis_en=f"read the components' {en}: {listed} = {fmt_num(found)}, total {cell.text}"
             + ("; a blank item may hold the difference" if blank and short else "")
             + other_reading_en,
-            related=tuple(c.ref for c in parts if c.ref is not None),
+            related=tuple(c.located() for c in parts if c.sheet is not None),
         )

@@ -1033,7 +1033,7 @@ class Context:
     def outcome(self, ind: Indicator) -> Reading:
         """Whether the row met its target, also on forms without 分值: such a row is read against a nominal
         weight of 100, whose score says nothing (only `meets_target` and `error` are used)."""
-        if ind.weight.ref is not None or self.number(ind.weight) is not None:
+        if ind.weight.sheet is not None or self.number(ind.weight) is not None:
             hit = self._readings.get(id(ind))  # (`reading`'s cache read here, as in `score`)
             if hit is not None and hit[0] is ind:
                 return hit[1]
@@ -1449,7 +1449,7 @@ class Context:
         """
         assert self.spec is not None
         if isinstance(ref, CellValue):
-            ref = ref.ref
+            ref = ref.place()
         # (text, the usual value, passes as it is: `_text` is no call for it — ≈ 7 values a finding, thousands of findings)
         exp = None if expected is None else expected if expected.__class__ is str else _text(expected)
         act = None if actual is None else actual if actual.__class__ is str else _text(actual)
@@ -1489,8 +1489,8 @@ class Context:
     def cell_ref(self, *cells: CellValue | None) -> CellRef | None:
         """The first of `cells` that has a location."""
         for c in cells:
-            if c is not None and c.ref is not None:
-                return c.ref
+            if c is not None and c.sheet is not None:
+                return c.place()
         return None
 
 
@@ -1860,17 +1860,17 @@ class _HeadingIndex:
     """
 
     def __init__(self, headings: Iterable[Level1Heading]) -> None:
-        self.by_cell: dict[tuple[str, str], int] = {}
+        self.by_cell: dict[tuple[str, int, int], int] = {}
         self.by_label: dict[str, int] = {}
         self.by_name: dict[str, int] = {}
         self.names: list[tuple[int, str]] = []
         self.by_text: dict[str, int | None] = {}
         for i, h in enumerate(headings):
-            href = h.label.ref
-            if href is not None:
-                for cell in (href.cell, href.anchor):
-                    if cell is not None:
-                        self.by_cell.setdefault((href.sheet, cell), i)
+            label = h.label
+            if label.sheet is not None:  # by its place (sheet, row, column) and its merge's anchor: no `CellRef` a row
+                self.by_cell.setdefault((label.sheet, label.r, label.c), i)
+                if label.anchor is not None:
+                    self.by_cell.setdefault((label.sheet, *label.anchor), i)
             self.by_label.setdefault(h.label.text, i)
             if h.name:
                 name = compact(h.name)
@@ -1878,9 +1878,10 @@ class _HeadingIndex:
                 self.names.append((i, name))
 
     def __call__(self, ind: Indicator) -> int | None:
-        label_ref = ind.level1.ref
-        if label_ref is not None and self.by_cell:
-            hit = self.by_cell.get((label_ref.sheet, label_ref.anchor or label_ref.cell))
+        level1 = ind.level1
+        if level1.sheet is not None and self.by_cell:
+            at = level1.anchor
+            hit = self.by_cell.get((level1.sheet, *at) if at is not None else (level1.sheet, level1.r, level1.c))
             if hit is not None:
                 return hit
         text = ind.level1.text

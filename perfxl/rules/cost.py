@@ -72,7 +72,7 @@ def cost_actual_against_executed(ctx: Context) -> Iterator[Finding]:
             f"（折合 {fmt_num(executed * funds_yuan / unit_a)}）；成本可能另有口径，需人工核对",
             basis_en=f"read cost {ind.name.text!r}: target {ind.target.text} = the budget, actual {ind.actual.text}, "
             f"spent {total.executed.text}; the cost may be counted on other money, a person checks",
-            related=tuple(c.ref for c in (total.executed, ind.target) if c.ref is not None),
+            related=tuple(c.located() for c in (total.executed, ind.target) if c.sheet is not None),
         )
 
 
@@ -186,7 +186,7 @@ def count_times_standard_vs_funds(ctx: Context) -> Iterator[Finding]:
             standard=f.ind.target.text,
             count_name=count.ind.name.text,
             count=count.ind.target.text,
-            related=tuple(c.ref for c in (count.ind.target, budget_cell) if c.ref is not None),
+            related=tuple(c.located() for c in (count.ind.target, budget_cell) if c.sheet is not None),
             basis=f"读取：数量指标“{count.ind.name.text}”{count.ind.target.text}，成本指标“{f.ind.name.text}”"
             f"{f.ind.target.text}，按计量单位“{per}”推断标准即按此数量计（同一对象，未经核实），两者之积至少 "
             f"{fmt_num(need)}{unit}（标准按所印位数取下限），年度资金总额 {budget_cell.text}{unit}"
@@ -276,8 +276,8 @@ def count_times_cap_vs_funds(ctx: Context) -> Iterator[Finding]:
             standard=f.ind.target.text,
             per=per,
             count=f"{fmt_num(delivered)}{per}",
-            related=tuple(c.ind.target.ref for c in counts if c.ind.target.ref is not None)
-            + ((budget_cell.ref,) if budget_cell.ref is not None else ()),
+            related=tuple(c.ind.target.located() for c in counts if c.ind.target.sheet is not None)
+            + ((budget_cell.located(),) if budget_cell.sheet is not None else ()),
             basis=f"读取：数量指标 {listed}，合计 {fmt_num(delivered)}{per}；成本指标“{f.ind.name.text}”"
             f"{f.ind.target.text}，未写按什么计，按数量指标的单位“{per}”推断为每{per}的上限（推断，未经核实），"
             f"两者之积至多 {fmt_num(allowed)}{unit}（上限按所印位数取上界），年度资金总额 {budget_cell.text}{unit}"

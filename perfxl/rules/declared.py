@@ -85,7 +85,7 @@ def targets_as_declared(ctx: Context) -> Iterator[Finding]:
                 other, guessed = best, True
             if ctx.is_blank(other.target) or _same_target(ctx, ind, other):
                 continue
-            where = f"{decl.sheet}!{other.target.ref.cell}" if other.target.ref else decl.sheet
+            where = f"{decl.sheet}!{other.target.a1()}" if other.target.sheet is not None else decl.sheet
             match_zh = f"（按名称相近对应到申报表“{other.name.text}”，系推断）" if guessed else ""
             yield ctx.finding(
                 ind.target,
@@ -93,7 +93,7 @@ def targets_as_declared(ctx: Context) -> Iterator[Finding]:
                 actual=ind.target.text,
                 name=ind.name.text,
                 where=where,
-                related=(other.target.ref,) if other.target.ref else (),
+                related=(other.target.located(),) if other.target.sheet is not None else (),
                 basis=f"自评表“{ind.name.text}”年度指标值 {ind.target.text}；申报表 {where} 为 {other.target.text}{match_zh}；"
                 "目标可能经批准调整，请核对调整依据",
                 basis_en=f"self-evaluation target {ind.target.text!r}; declared {other.target.text!r} at {where}"

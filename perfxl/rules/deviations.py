@@ -198,7 +198,7 @@ def missed_target_explained(ctx: Context) -> Iterator[Finding]:
     for f in ctx.facts():
         ind = f.ind
         why = missed_of(ctx, f)
-        if why and ind.deviation.ref is None:
+        if why and ind.deviation.sheet is None:
             ctx.skip("表中未找到偏差原因栏，未检查未完成指标是否说明原因", "no deviation column found; not checked")
             continue
         if why and ind.deviation.is_blank:

@@ -219,7 +219,7 @@ def header_fields(ctx: Context) -> Iterator[Finding]:
         cell = ev.header.get(key)
         if cell is not None and not ctx.is_blank(cell):
             continue
-        if cell is None or cell.ref is None:
+        if cell is None or cell.sheet is None:
             # the form has no such field where perfxl looked (another template, a header perfxl cannot
             # follow): perfxl's limit, said in coverage, never an 错误
             ctx.skip(f"表头未找到“{key}”栏，未检查是否填写", f"header field {key} not found on the form; not checked")
@@ -286,7 +286,7 @@ def _spent_by_no_source(
         column_en=en,
         total=total_name,
         certainty=Certainty.JUDGEMENT,
-        related=tuple(p.rate.ref for p in idle if p.rate.ref is not None),
+        related=tuple(p.rate.located() for p in idle if p.rate.sheet is not None),
         basis=f"读取：{total_name}{zh} {cell.text.strip()}；各来源均未填写执行数，{shown}：按表中自己的执行率，{names}"
         f"没有支出，{total_name}的执行数无来源可依，需人工核对（可能只是漏填了来源的执行数）",
         basis_en=f"the total's {en} is {cell.text.strip()} while no source prints one and a funded source prints a 0 "
@@ -532,7 +532,7 @@ def _unfilled(ctx: Context, row: FundsRow, cell: CellValue) -> bool:
     hold money in either column alike (review 9)."""
     if cell is row.arrived:
         cell = row.full_budget
-    others = [c for c in (row.initial_budget, row.full_budget, row.executed) if c is not cell and c.ref is not None]
+    others = [c for c in (row.initial_budget, row.full_budget, row.executed) if c is not cell and c.sheet is not None]
     return not others or any(not ctx.is_blank(c) for c in others)
 
 
@@ -583,7 +583,7 @@ def funds_overspent(ctx: Context) -> Iterator[Finding]:
     yield from on_initial_budget(ctx, _funds_overspent(ctx))
     for row in _funds_rows(ctx):
         blank = ctx.number(row.executed) is None and ctx.number(row.full_budget) is None
-        if blank and row.rate.ref is not None and not ctx.is_blank(row.rate):
+        if blank and row.rate.sheet is not None and not ctx.is_blank(row.rate):
             yield from _overspent_by_rate(ctx, row)
 
 
@@ -743,7 +743,7 @@ def _total_rate_matches(ctx: Context, total: FundsRow) -> Iterator[Finding]:
             )
         return
     if ctx.is_blank(cell):
-        if cell.ref is None:
+        if cell.sheet is None:
             return  # the form has no 执行率 cell: nothing printed to compare
         yield ctx.finding(  # a rate left blank is unfilled, not a wrong figure: a person completes it (警告, as F02)
             cell,
@@ -994,7 +994,7 @@ def _rate_printed_as_computed(ctx: Context) -> bool:
     a score off that rate contradicts the table's own 执行率 whichever budget the form meant, so it is no judgement on
     年初预算数 being the budget (济南 历城 2019 自评表: 执行率(B/A) over 年初预算数(A))."""
     total = _scored(ctx)
-    if not initial_budget_only(ctx) or total is None or total.rate.ref is None or ctx.is_blank(total.rate):
+    if not initial_budget_only(ctx) or total is None or total.rate.sheet is None or ctx.is_blank(total.rate):
         return False
     rate = computed_rate(ctx, total)
     if rate is None or rate.ratio is None or rate.ratio > 1:
@@ -1218,8 +1218,8 @@ def _repeats_total_score(ctx: Context, row: FundsRow, total: FundsRow) -> bool:
 
 def _declared_by_header(row: FundsRow) -> bool:
     """The row's 分值 is the one the block's header declares (no 分值 column): it sits on another row."""
-    weight, label = row.weight.ref, row.label.ref
-    return weight is not None and label is not None and weight.row != label.row
+    weight, label = row.weight, row.label
+    return weight.sheet is not None and label.sheet is not None and weight.r != label.r
 
 
 @check("F06")
@@ -1247,7 +1247,7 @@ def low_rate_explained(ctx: Context) -> Iterator[Finding]:
     if any(_REASON.search(to_simplified(t)) for t in _notes(ctx)):  # "由於…影響" is 由于…影响
         return
     yield ctx.finding(
-        total.rate if total.rate.ref else total.executed,
+        total.rate if total.rate.sheet is not None else total.executed,
         expected=f"{fmt_num(threshold)}%",
         actual=fmt_pct(rate.percent),
     )
@@ -1352,5 +1352,5 @@ def duties_within_total(ctx: Context) -> Iterator[Finding]:
         basis_en=f"read duty amounts {listed} = {fmt_num(found)} against the total {cell.text}"
         + ("" if over else "; the list may name only the items tied to a duty: a person judges")
         + (f"; {ROUNDED_EN}" if over and rounded else ""),
-        related=tuple(c.ref for c in (cell, *(a for _, a in ev.duties)) if c.ref is not None and c is not at),
+        related=tuple(c.located() for c in (cell, *(a for _, a in ev.duties)) if c.sheet is not None and c is not at),
     )

@@ -66,7 +66,7 @@ def blocks_add_up(ctx: Context) -> Iterator[Finding]:
             basis_en=f"read the overall {part.label.text.strip()} {part.full_budget.text}; the funds' blocks (their "
             f"totals add up to {overall.full_budget.text}) give {listed} = {fmt_num(found)}; a person finds which "
             "cell is wrong",
-            related=tuple(p.full_budget.ref for p in same if p.full_budget.ref is not None),
+            related=tuple(p.full_budget.located() for p in same if p.full_budget.sheet is not None),
         )
 
 

@@ -86,7 +86,7 @@ _STANDARD_KIND = lazy_compile(r"^\s*(计划|行业|历史|其他)标准\s*$", ne
 
 def _words(ctx: Context, cell: CellValue | None) -> str:
     """The text of a row's 评分标准 or reason cell when it may state another method than 执行率 × 分值, else ""."""
-    if cell is None or cell.ref is None or ctx.is_blank(cell):
+    if cell is None or cell.sheet is None or ctx.is_blank(cell):
         return ""
     text = cell.text
     if _STANDARD_KIND.match(text):

@@ -35,7 +35,7 @@ def goal_present(ctx: Context) -> Iterator[Finding]:
 def _inside_the_others_merge(goal: Goal, cell: CellValue) -> bool:
     """The cell lies inside the merge whose anchor is the goal's other cell (one text across the row)."""
     other = goal.actual if cell is goal.expected else goal.expected
-    ref, anchor = cell.ref, other.ref
+    ref, anchor = cell.place(), other.place()
     return ref is not None and anchor is not None and ref.anchor is not None and ref.anchor == anchor.cell
 
 
@@ -97,7 +97,7 @@ def goal_only_names_project(ctx: Context) -> Iterator[Finding]:
             actual=actual,
             basis=f"读取：表头项目名称“{name.text}”；预期目标“{goal.expected.text}”与之相同；实际完成“{actual}”",
             basis_en=f"read the head's project name {name.text!r}; the expected goal {goal.expected.text!r} is the same",
-            related=tuple(c.ref for c in (name, goal.actual) if c.ref is not None),
+            related=tuple(c.located() for c in (name, goal.actual) if c.sheet is not None),
         )
 
 
@@ -203,7 +203,7 @@ def goal_matches_actuals(ctx: Context) -> Iterator[Finding]:
             conv = convert(number, unit, actual.unit)
             if not conv.ok or conv.value is None or abs(conv.value - actual.number) <= ctx.tol_score:
                 continue
-            where = str(ind.actual.ref) if ind.actual.ref else ""
+            where = str(ind.actual.place()) if ind.actual.sheet is not None else ""
             similarity = round(match[1] * 100)
             yield ctx.finding(
                 goal.actual,
@@ -217,5 +217,5 @@ def goal_matches_actuals(ctx: Context) -> Iterator[Finding]:
                 "配对是推断，请核对是否同一事项",
                 basis_en=f"read {subject!r} {fmt_num(number)}{unit} in the achievement text; the indicator "
                 f"{ind.name.text!r} has {ind.actual.text!r} ({where}); paired by name similarity ({similarity}%): a guess",
-                related=(ind.actual.ref,) if ind.actual.ref is not None else (),
+                related=(ind.actual.located(),) if ind.actual.sheet is not None else (),
             )

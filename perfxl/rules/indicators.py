@@ -80,8 +80,8 @@ def _target_problem(ctx: Context, ind: Indicator, expected: str, problem: str, p
 
 
 def _next_row(above: Indicator, below: Indicator) -> bool:
-    a, b = above.name.ref, below.name.ref
-    return a is not None and b is not None and a.sheet == b.sheet and b.row == a.row + 1
+    a, b = above.name, below.name
+    return a.sheet is not None and a.sheet == b.sheet and b.r == a.r + 1
 
 
 #: How many entirely empty rows may lie inside a merged name's rows (an export artefact, a spacer row).
@@ -92,12 +92,12 @@ def _across_empty_rows(ctx: Context, above: Indicator, below: Indicator) -> bool
     """`below` follows `above` across rows that hold nothing (no indicator row read there, or only empty ones), in the
     same 一级 and 二级: the empty rows may lie inside a merged name's rows (an export's spacer), so a blank name there may
     be the name above, its merge lost — as directly under it. A row with anything between them ends that."""
-    a, b = above.name.ref, below.name.ref
-    if a is None or b is None or a.sheet != b.sheet or not a.row + 1 < b.row <= a.row + 1 + _EMPTY_ROWS_INSIDE:
+    a, b = above.name, below.name
+    if a.sheet is None or a.sheet != b.sheet or not a.r + 1 < b.r <= a.r + 1 + _EMPTY_ROWS_INSIDE:
         return False
     if not _same_groups(above, below):
         return False
-    between = [i for i in ctx.ev.indicators if i.row is not None and a.row < i.row < b.row]
+    between = [i for i in ctx.ev.indicators if i.row is not None and a.r + 1 < i.row < b.r + 1]  # (`row`: 1-based)
     return all(_blank_row(ctx, i) for i in between)
 
 
@@ -107,7 +107,7 @@ def _blank_row(ctx: Context, ind: Indicator) -> bool:
 
 def _merged_name(ind: Indicator, above: Indicator) -> bool:
     """The blank name cell is no lost merge: a merged name would have been read (the reader fills merges)."""
-    return ind.name.ref is not None and above.name.ref is not None and ind.name.ref == above.name.ref
+    return ind.name.sheet is not None and ind.name.same_place(above.name)
 
 
 def _same_groups(above: Indicator, below: Indicator) -> bool:
@@ -120,14 +120,14 @@ def _same_groups(above: Indicator, below: Indicator) -> bool:
 def _level2_across(ctx: Context, ind: Indicator) -> bool:
     """The row prints its own 二级 right left of its blank name cell: a 二级 merged across the 三级 column (a leaf, read
     as "与二级指标名称相同" when the merge survives) whose merge the export lost — the same table as the merged one."""
-    lv, nm = ind.level2.ref, ind.name.ref
+    lv, nm = ind.level2, ind.name
     return (
-        lv is not None
-        and nm is not None
+        lv.sheet is not None
+        and nm.sheet is not None
         and not ctx.is_blank(ind.level2)
         and lv.sheet == nm.sheet
-        and lv.row == nm.row
-        and lv.col + 1 == nm.col
+        and lv.r == nm.r
+        and lv.c + 1 == nm.c
     )
 
 
@@ -171,7 +171,7 @@ def name_present(ctx: Context) -> Iterator[Finding]:
             actual="（空）",
             problem=f"为空——本表全部 {len(unnamed)} 个指标都没有名称，只有指标值或分值",
             problem_en=f"is empty — none of the table's {len(unnamed)} indicators has a name, only values",
-            related=tuple(i.name.ref for i in rest if i.name.ref is not None),
+            related=tuple(i.name.located() for i in rest if i.name.sheet is not None),
         )
         return
     named_above = _named_above(ctx, valued)
@@ -202,7 +202,7 @@ def name_present(ctx: Context) -> Iterator[Finding]:
         elif f.name_key == f.level2_key:
             # one cell merged over 二级 and 三级 (a leaf without sub-levels): normal in a 评分表, a judgement in
             # a 自评表 (the form asks for a 三级 name, but the merge is deliberate)
-            merged = ind.name.ref is not None and ind.name.ref == ind.level2.ref
+            merged = ind.name.sheet is not None and ind.name.same_place(ind.level2)
             scoring = not ctx.ev.has_column("target") and not ctx.ev.has_column("actual")
             if merged and scoring:
                 continue
@@ -400,7 +400,7 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
 def _unfilled_targets(ctx: Context, bare: list[tuple[RowFacts, str]]) -> Finding:
     """I03 once for a table whose every target is its unit alone: published with the figures unfilled (one cause)."""
     (first, _), (last, _) = bare[0], bare[-1]
-    cells = [f.ind.target.ref.cell for f, _ in bare if f.ind.target.ref is not None]
+    cells = [f.ind.target.located().cell for f, _ in bare if f.ind.target.sheet is not None]
     span = f"{cells[0]}–{cells[-1]}" if cells else ""
     return ctx.finding(
         first.ind.target,
@@ -412,7 +412,7 @@ def _unfilled_targets(ctx: Context, bare: list[tuple[RowFacts, str]]) -> Finding
         basis="读取：年度指标值" + "、".join(f"“{f.ind.target.text}”" for f, _ in bare) + " 都只有计量单位，没有数值",
         basis_en=f"read {len(bare)} targets, each a unit without a figure",
         certainty=Certainty.JUDGEMENT,
-        related=tuple(c.ref for c in (last.ind.target,) if c.ref is not None and last is not first),
+        related=tuple(c.located() for c in (last.ind.target,) if c.sheet is not None and last is not first),
     )
 
 
@@ -524,7 +524,7 @@ def _column_left_blank(ctx: Context) -> tuple[Finding, ...]:
     rows = [f.ind for f in ctx.facts() if not f.target_blank]  # (`is_blank` of each target, as the row's facts hold it)
     if len(rows) < 2 or any(i.nature is None or i.nature.text.strip() for i in rows):
         return ()
-    cells = [i.nature.ref.cell for i in rows if i.nature is not None and i.nature.ref is not None]
+    cells = [i.nature.located().cell for i in rows if i.nature is not None and i.nature.sheet is not None]
     span = f"（{cells[0]}–{cells[-1]}）" if cells else ""
     first = rows[0]
     assert first.nature is not None
@@ -537,7 +537,11 @@ def _column_left_blank(ctx: Context) -> tuple[Finding, ...]:
             problem=f"无效，应为 ≥、>、=、≤、< 或 定性；本表全部 {len(rows)} 个指标的指标性质均未填写{span}",
             problem_en=f"is not one of ≥ > = ≤ < 定性; the column is blank on all {len(rows)} indicators",
             certainty=Certainty.JUDGEMENT,
-            related=tuple(i.nature.ref for i in rows[-1:] if i is not first and i.nature is not None and i.nature.ref),
+            related=tuple(
+                i.nature.located()
+                for i in rows[-1:]
+                if i is not first and i.nature is not None and i.nature.sheet is not None
+            ),
         ),
     )
 
@@ -547,7 +551,7 @@ def _columns_disagree(ctx: Context, ind: Indicator, nature: CellValue, operator:
     way = columns_conflict(nature.text, operator.text)
     if way is None:
         return
-    where = operator.ref.cell if operator.ref is not None else "运算符栏"
+    where = operator.located().cell if operator.sheet is not None else "运算符栏"
     up = way.op in (Op.GE, Op.GT)
     yield ctx.finding(
         nature,
@@ -557,7 +561,7 @@ def _columns_disagree(ctx: Context, ind: Indicator, nature: CellValue, operator:
         problem=f"与 {where} 的运算符“{operator.text.strip()}”方向相反，两者只有一个是对的，请核实",
         problem_en=f"points the opposite way to the operator {operator.text.strip()!r} at {where}; only one can be right",
         certainty=Certainty.JUDGEMENT,
-        related=(operator.ref,) if operator.ref is not None else (),
+        related=(operator.located(),) if operator.sheet is not None else (),
         basis=f"读取：指标性质“{nature.text.strip()}”，{where} 运算符“{operator.text.strip()}”，年度指标值"
         f"“{ind.target.text}”；{way.basis()[0]}：得分、是否完成按两种理解分别计算，结论不同时至多警告",
         basis_en=f"read nature {nature.text.strip()!r}, operator {operator.text.strip()!r} at {where}, target "
@@ -1066,7 +1070,7 @@ def value_in_name(ctx: Context) -> Iterator[Finding]:
             basis=f"读取：三级指标名称“{ind.name.text}”末尾写明 {printed}，年度指标值“{ind.target.text}”"
             f"（{target.display()}）",
             basis_en=f"read the name {ind.name.text!r}, ending in {printed}, and the target {ind.target.text!r}",
-            related=(ind.name.ref,) if ind.name.ref is not None else (),
+            related=(ind.name.located(),) if ind.name.sheet is not None else (),
         )
 
 

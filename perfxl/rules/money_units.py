@@ -44,7 +44,7 @@ def unit_line_vs_block(ctx: Context) -> Iterator[Finding]:
         actual=line_unit,
         line=line,
         header=header,
-        related=() if block.unit_cell.ref is None else (block.unit_cell.ref,),
+        related=() if block.unit_cell.sheet is None else (block.unit_cell.located(),),
         basis=f"读取：单位行“{line}”（{line_unit}）；资金表表头“{header}”（{block_unit}）；资金金额按表头的{block_unit}读取，"
         "两处所印单位哪一个为准需人工判断",
         basis_en=f"read the unit line {line!r} ({line_unit}) and the funds header {header!r} ({block_unit}); the amounts "
@@ -78,7 +78,7 @@ def _block_beyond(
         return  # a block in 元 prints its amounts at face value: nothing to mistake
     factor = to_yuan.value
     rows = [r for r in (block.total, *block.parts, *block.subtotals) if r is not None]
-    cells = [c for r in rows for c in (r.initial_budget, r.full_budget, r.executed) if c.ref is not None]
+    cells = [c for r in rows for c in (r.initial_budget, r.full_budget, r.executed) if c.sheet is not None]
     over = []
     for cell in cells:
         own = money_symbol(ctx.parsed(cell).unit) if isinstance(cell.raw, str) else None
@@ -89,7 +89,7 @@ def _block_beyond(
             over.append(cell)
     if not over:
         return
-    first = min(over, key=lambda c: (c.ref.row, c.ref.col) if c.ref is not None else (0, 0))
+    first = min(over, key=lambda c: (c.r + 1, c.c + 1) if c.sheet is not None else (0, 0))
     value = ctx.number(first) or Decimal(0)
     stated = block.unit_cell or unit_line
     where = f"“{_label(stated)}”" if stated is not None else "资金表（未印单位，按默认）"
@@ -104,7 +104,7 @@ def _block_beyond(
         where_en=where_en,
         yi=yi,
         limit=fmt_num(limit / _YI),
-        related=tuple(c.ref for c in over if c is not first and c.ref is not None),
+        related=tuple(c.located() for c in over if c is not first and c.sheet is not None),
         basis=f"读取：{where}下金额 {first.text}（按{unit}为 {yi} 亿元，达到本规则集的上限 {fmt_num(limit / _YI)} 亿元）；"
         f"按元读则为 {as_yuan}{unit}。这是对金额合理性的推测：省级以上部门或大额转移支付可能确有如此规模，需人工核对单位",
         basis_en=f"read {where_en}: {first.text} is {yi} 亿元 in {unit}, at or above the profile's limit of "

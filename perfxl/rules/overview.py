@@ -112,7 +112,7 @@ def _share_finding(
         stated=stated,
         ratio=fmt_num(actual, 2),
         total=total.full_budget.text,
-        related=() if text.ref is None else (text.ref,),
+        related=() if text.sheet is None else (text.located(),),
         basis=f"读取：项目概况“{text.text.strip()}”所述分担比例 {stated}；资金表“{label}”{line.full_budget.text}，合计 "
         f"{total.full_budget.text}，占 {fmt_num(actual, 2)}%；按 {fmt_num(share)}% 应为 {fmt_num(expected, 2)}。"
         "本表是否只列本级资金等，需人工判断",
@@ -141,7 +141,7 @@ def one_year_term_medium_total(ctx: Context) -> Iterator[Finding]:
         expected=block.total.full_budget.text,
         actual=block.medium_total.text,
         term=term.text.strip(),
-        related=tuple(c.ref for c in (block.medium_total, block.total.full_budget) if c.ref is not None),
+        related=tuple(c.located() for c in (block.medium_total, block.total.full_budget) if c.sheet is not None),
         basis=f"读取：项目期“{term.text.strip()}”；中期资金总额 {block.medium_total.text}，年度资金总额 "
         f"{block.total.full_budget.text}；一年期项目的中期资金即其年度资金，项目期与中期资金哪一处有误需人工判断",
         basis_en=f"read 项目期 {term.text.strip()!r}; 中期资金总额 {block.medium_total.text}, 年度资金总额 "
@@ -185,7 +185,7 @@ def plan_total_vs_budget(ctx: Context) -> Iterator[Finding]:
         unit=unit,
         medium=medium_text,
         medium_en=medium_en,
-        related=tuple(c.ref for c in cells if c is not None and c.ref is not None),
+        related=tuple(c.located() for c in cells if c is not None and c.sheet is not None),
         basis=f"读取：项目实施计划写“合计{figure}{own}”；年度资金总额 {block.total.full_budget.text}{unit}，{medium_text}；"
         "计划与哪一期资金对应、哪一处有误需人工判断",
         basis_en=f"read the plan's stated total {figure} {own}; the yearly total {block.total.full_budget.text} {unit}, "

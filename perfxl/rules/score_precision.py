@@ -27,7 +27,7 @@ def reachable_from_printed_rate(ctx: Context, row: FundsRow, weight: Decimal, ex
     score: CellValue = row.score
     places = printed_places(score.raw)
     reported = ctx.number(score)
-    if places is None or reported is None or row.rate.ref is None:
+    if places is None or reported is None or row.rate.sheet is None:
         return None
     reading = ctx.read_rate(row.rate, exact_percent)
     if reading.percent is None or reading.places is None or not ctx.rate_agrees(reading, exact_percent):

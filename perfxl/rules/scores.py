@@ -507,7 +507,7 @@ def over_completion_explained(ctx: Context) -> Iterator[Finding]:
             continue
         if ctx.explained(ind.deviation):
             continue
-        if ind.deviation.ref is None:
+        if ind.deviation.sheet is None:
             ctx.skip("表中未找到偏差原因栏，未检查超额完成是否说明原因", "no deviation column found; not checked")
             continue
         ratio = result.ratio
@@ -564,15 +564,15 @@ def _scored_form(ctx: Context, ind: Indicator) -> bool:
     return (
         ev is not None
         and ev.kind in ("project", "department")
-        and ind.actual.ref is not None
-        and ind.score.ref is not None
+        and ind.actual.sheet is not None
+        and ind.score.sheet is not None
     )
 
 
 def _evaluation_form(ctx: Context, ind: Indicator) -> bool:
     """A self-evaluation row with an 实际完成值 column, scored or not (some forms have no 得分 column)."""
     ev = ctx.evaluation
-    return ev is not None and ev.kind in ("project", "department") and ind.actual.ref is not None
+    return ev is not None and ev.kind in ("project", "department") and ind.actual.sheet is not None
 
 
 def _no_actual_but_scored(ctx: Context, f: RowFacts) -> bool:
@@ -670,21 +670,22 @@ def _task_copied(f: RowFacts) -> bool:
 def _merged_score(ctx: Context, ind: Indicator) -> CellValue | None:
     """The 得分 of the merged cell that covers this row's blank score cell (one score over two indicators, 湖北 黄石
     2022: G16:G17), when it holds a number; else None."""
-    ref = ind.score.ref
-    if ref is None or ref.anchor is None or ref.anchor == ref.cell or not ctx.is_blank(ind.score):
+    cell = ind.score
+    at = cell.anchor
+    if cell.sheet is None or at is None or at == (cell.r, cell.c) or not ctx.is_blank(cell):
         return None
-    return _numeric_scores(ctx).get((ref.sheet, ref.anchor))
+    return _numeric_scores(ctx).get((cell.sheet, *at))
 
 
 def _score_above(ctx: Context, ind: Indicator) -> CellValue | None:
     """The 得分 of the row directly above in the same 一级 and 二级 when this row's own is blank and in no merged cell: one
     score over two indicators whose merge the export lost (湖北 黄石 2022's G16:G17 exported unmerged, 10 left in G16 only)
     — a reading, as I01 reads a blank name under a named row; else None."""
-    ref = ind.score.ref
-    if ref is None or (ref.anchor is not None and ref.anchor != ref.cell) or not ctx.is_blank(ind.score):
+    cell = ind.score
+    if cell.sheet is None or (cell.anchor is not None and cell.anchor != (cell.r, cell.c)) or not ctx.is_blank(cell):
         return None
     above = _rows_above(ctx).get(id(ind))
-    if above is None or above.score.ref is None or ctx.number(above.score) is None:
+    if above is None or above.score.sheet is None or ctx.number(above.score) is None:
         return None
     if compact(above.level1.text) != compact(ind.level1.text) or compact(above.level2.text) != compact(ind.level2.text):
         return None
@@ -699,26 +700,27 @@ def _rows_above(ctx: Context) -> dict[int, Indicator]:
         found: dict[int, Indicator] = {}
         rows = ctx.indicators()
         for above, below in itertools.pairwise(rows):
-            a, b = above.score.ref, below.score.ref
-            if a is not None and b is not None and a.sheet == b.sheet and b.row == a.row + 1:
+            a, b = above.score, below.score
+            if a.sheet is not None and a.sheet == b.sheet and b.r == a.r + 1:
                 found[id(below)] = above
         return ev, found  # holding the evaluation keeps its id, the key, from naming another one
 
     return ctx.once(("rows_above", id(ev)), index)[1]
 
 
-def _numeric_scores(ctx: Context) -> dict[tuple[str, str], CellValue]:
-    """The evaluation's numeric 得分 cells by (sheet, cell) — the first row's where rows share one — made once per
+def _numeric_scores(ctx: Context) -> dict[tuple[str, int, int], CellValue]:
+    """The evaluation's numeric 得分 cells by (sheet, row, column) — the first row's where rows share one — made once per
     evaluation: looking each merged score up instead of walking every row for it kept a long table of merged scores
     from taking quadratic time (8,000 such rows: 7 s)."""
     ev = ctx.evaluation
 
-    def index() -> tuple[object, dict[tuple[str, str], CellValue]]:
-        found: dict[tuple[str, str], CellValue] = {}
+    def index() -> tuple[object, dict[tuple[str, int, int], CellValue]]:
+        found: dict[tuple[str, int, int], CellValue] = {}
         for other in ctx.indicators():
-            at = other.score.ref
-            if at is not None and (at.sheet, at.cell) not in found and ctx.number(other.score) is not None:
-                found[(at.sheet, at.cell)] = other.score
+            score = other.score
+            sheet = score.sheet
+            if sheet is not None and (sheet, score.r, score.c) not in found and ctx.number(score) is not None:
+                found[(sheet, score.r, score.c)] = score
         return ev, found  # holding the evaluation keeps its id, the key, from naming another one
 
     return ctx.once(("numeric_scores", id(ev)), index)[1]
@@ -777,7 +779,7 @@ def _text_actual(ctx: Context, f: RowFacts) -> bool:
     numeric_target = numeric or (_deadline(t) and not _on_time(ind.actual.text))
     if not (_evaluation_form(ctx, ind) and numeric_target and not ctx.is_error(ind.actual)):
         return False
-    if ind.score.ref is None:
+    if ind.score.sheet is None:
         return True  # no 得分 column: words are all that says the target was met
     return weight is not None and score is not None and abs(score - weight) <= ctx.tol_score
 
@@ -957,13 +959,13 @@ def _merged_note(ctx: Context, ind: Indicator) -> str:
     """Basis words for a row scored by a merged 得分 cell over it and others (or, its merge lost, by the score of the row
     above: `_score_above`), else ""."""
     merged = _merged_score(ctx, ind)
-    if merged is not None and merged.ref is not None:
-        return f"；得分为合并单元格 {merged.ref.cell} 的 {merged.text}（与其他指标合并计分）"
+    if merged is not None and merged.sheet is not None:
+        return f"；得分为合并单元格 {merged.located().cell} 的 {merged.text}（与其他指标合并计分）"
     above = _score_above(ctx, ind) if ctx.is_blank(ind.score) else None
-    if above is None or above.ref is None:
+    if above is None or above.sheet is None:
         return ""
     return (
-        f"；本行得分栏为空，上一行 {above.ref.cell} 的得分 {above.text} 可能是两行共用的合并单元格（导出时取消了合并），"
+        f"；本行得分栏为空，上一行 {above.located().cell} 的得分 {above.text} 可能是两行共用的合并单元格（导出时取消了合并），"
         "按此推断"
     )
 
@@ -973,9 +975,9 @@ def _unmerged_note_en(ctx: Context, ind: Indicator) -> str:
     if not ctx.is_blank(ind.score) or _merged_score(ctx, ind) is not None:
         return ""
     above = _score_above(ctx, ind)
-    if above is None or above.ref is None:
+    if above is None or above.sheet is None:
         return ""
-    return f"; blank score: {above.ref.cell}'s {above.text} above may be one score over both rows, its merge lost"
+    return f"; blank score: {above.located().cell}'s {above.text} above may be one score over both rows, its merge lost"
 
 
 @check("S14")
@@ -985,7 +987,7 @@ def text_actual_numeric_target(ctx: Context) -> Iterator[Finding]:
         if f.actual.number is not None or not _fails(ctx, f, "S14"):
             continue  # (a figure as the actual, most rows: `_text_actual`'s first test, asked without a call)
         ind = f.ind
-        unscored = ind.score.ref is None
+        unscored = ind.score.sheet is None
         deadline = _deadline(f.target)
         kind, kind_en = ("时间", "date") if deadline else ("数值", "numeric")
         yield ctx.finding(
@@ -1040,11 +1042,11 @@ def indicator_not_scored(ctx: Context) -> Iterator[Finding]:
             target_en="",
             blank=f"{blank}均",
             blank_en=blank_en,
-            basis=f"读取：{len(rows)} 个指标（{first.ref.cell if first.ref else ''}–{last.ref.cell if last.ref else ''}）"
+            basis=f"读取：{len(rows)} 个指标（{first.a1()}–{last.a1()}）"
             f"有年度指标值，{blank}均为空{missing}"
             + ("，总分为空" if total is not None and ctx.is_blank(total) else ""),
             basis_en=f"read {len(rows)} indicators with a target and blank {what_en}",
-            related=tuple(c.ref for c in (first, last) if c.ref is not None),
+            related=tuple(c.located() for c in (first, last) if c.sheet is not None),
         )
         return
     for ind in rows:
@@ -1106,10 +1108,10 @@ def _scores_unfilled(ctx: Context, targeted: list[Indicator]) -> Finding | None:
         target_en=" and an actual",
         blank="得分和总分均",
         blank_en="no score (nor the total) is",
-        basis=f"读取：{len(targeted)} 个指标有年度指标值和实际完成值，得分（{first.ref.cell if first.ref else ''}–"
-        f"{last.ref.cell if last.ref else ''}）和总分均为空{unfilled}",
+        basis=f"读取：{len(targeted)} 个指标有年度指标值和实际完成值，得分（{first.a1()}–"
+        f"{last.a1()}）和总分均为空{unfilled}",
         basis_en=f"read {len(targeted)} indicators with a target and an actual, blank scores and a blank total",
-        related=tuple(c.ref for c in (first, last) if c.ref is not None),
+        related=tuple(c.located() for c in (first, last) if c.sheet is not None),
     )
 
 
@@ -1190,7 +1192,7 @@ def target_met_unknown(ctx: Context) -> Iterator[Finding]:
     """A form without 得分: an actual that cannot be compared with its numeric target (units that do not
     convert, "1000件" against "100%") leaves open whether the target was met (S11 says it where scored)."""
     for ind in ctx.indicators():
-        if not _evaluation_form(ctx, ind) or ind.score.ref is not None or unverifiable(ctx, ind):
+        if not _evaluation_form(ctx, ind) or ind.score.sheet is not None or unverifiable(ctx, ind):
             continue
         if any(ctx.is_blank(c) or ctx.is_error(c) or ctx.parsed(c).reason for c in (ind.target, ind.actual)):
             continue

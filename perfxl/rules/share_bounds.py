@@ -72,8 +72,8 @@ def share_above_whole(ctx: Context, ind: Indicator, cell: CellValue, column: str
         problem=f"超过 100%，而“{share}”不可能超过 100%，{guess}；该值不能作为{column}，请核对后重新填写",
         problem_en=f"is above 100%, which a {share} cannot be (likely misread or mistyped)",
         certainty=Certainty.JUDGEMENT,
-        basis=f"读取 {cell.ref}：“{cell.text}”，即 {fmt_num(p.number)}%；指标名称含“{share}”（占全体的比率，"
+        basis=f"读取 {cell.place()}：“{cell.text}”，即 {fmt_num(p.number)}%；指标名称含“{share}”（占全体的比率，"
         f"按名称判断），不超过 100%；{guess}，需人工核对",
-        basis_en=f"read {cell.ref}: {cell.text!r} = {fmt_num(p.number)}%; the name says a share ({share}), "
+        basis_en=f"read {cell.place()}: {cell.text!r} = {fmt_num(p.number)}%; the name says a share ({share}), "
         "at most 100% (judged from the name)",
     )

@@ -35,7 +35,7 @@ def _shown(value: Decimal, like: CellValue) -> str:
 
 
 def _at(cell: CellValue) -> str:
-    return cell.ref.cell if cell.ref is not None else ""
+    return cell.a1()
 
 
 def _cells(parts: tuple[CellValue, ...]) -> str:

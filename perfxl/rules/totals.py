@@ -231,7 +231,13 @@ def _grade_in_total_cell(ctx: Context) -> str | None:
     """The grade written in the 总分 cell itself ("优" where the score belongs, read as the grade and the total left
     blank by the reader), else None."""
     total, grade = ctx.ev.total_score, ctx.ev.grade
-    if total is None or grade is None or total.ref is None or grade.ref is None or total.ref.cell != grade.ref.cell:
+    if (
+        total is None
+        or grade is None
+        or total.sheet is None
+        or grade.sheet is None
+        or total.located().cell != grade.located().cell
+    ):
         return None
     return grade.text or None
 
@@ -303,7 +309,7 @@ def _stated_total(
         actual=stated.text,
         parts=parts[0],
         parts_en=parts[1],
-        related=(ev.total_score.ref,) if ev.total_score is not None and ev.total_score.ref is not None else (),
+        related=(ev.total_score.located(),) if ev.total_score is not None and ev.total_score.sheet is not None else (),
         certainty=Certainty.JUDGEMENT if weighted else None,
         basis=f"读取：表上方所写“{stated.text}”；预算执行率得分 {fmt_num(budget)}，{len(ctx.indicators())} 个指标得分"
         f"合计 {fmt_num(indicators)}，总分行“{ev.total_score.text if ev.total_score is not None else ''}”"

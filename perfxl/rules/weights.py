@@ -222,17 +222,13 @@ def weighted_reading(ctx: Context) -> tuple[str, list[Decimal]]:
     return ("all" if at_full == len(held) else "some"), declared
 
 
-def _column(ref: CellRef | None) -> str:
-    return "" if ref is None else ref.first_cell.rstrip("0123456789")
-
-
 def _own_column(heading: Level1Heading, rows: Sequence[Indicator]) -> bool:
     """The 一级's weight in a column of its own (吉林: 一级 │ 权重 │ … │ 三级 │ 分值), not in its label ("产出指标（50分）")
     nor in the rows' own 分值 column (a 评分表's subtotal row): only a 权重 apart from the points can scale them."""
     at = heading.declared_at
-    if at is None or at.ref is None:
+    if at is None or at.sheet is None:
         return False
-    return all(_column(i.weight.ref) != _column(at.ref) for i in rows)
+    return all(i.weight.sheet is None or i.weight.c != at.c for i in rows)
 
 
 def weighted_levels(ctx: Context) -> bool:
@@ -360,10 +356,7 @@ def level1_default(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(first.label, expected=default, actual=held, name=first.name or first.label.text)
         return
     names = [h.name or h.label.text for h, _, _ in off]
-    read = [
-        (n, h.label.ref.cell if h.label.ref is not None else "", fmt_num(w), fmt_num(d))
-        for n, (h, w, d) in zip(names, off, strict=True)
-    ]
+    read = [(n, h.label.a1(), fmt_num(w), fmt_num(d)) for n, (h, w, d) in zip(names, off, strict=True)]
     yield ctx.finding(
         first.label,
         expected="、".join(d for *_, d in read),
@@ -375,7 +368,7 @@ def level1_default(ctx: Context) -> Iterator[Finding]:
         basis_en="read "
         + ", ".join(f"{n} at {c}: {w} (default {d})" for n, c, w, d in read)
         + "; one reweighting, one finding",
-        related=tuple(h.label.ref for h, _, _ in off[1:] if h.label.ref is not None),
+        related=tuple(h.label.located() for h, _, _ in off[1:] if h.label.sheet is not None),
     )
 
 
@@ -458,7 +451,7 @@ def _level2_declared(ctx: Context) -> Iterator[Finding]:
             actual=heading.declared_weight,
             name=heading.label.text,
             certainty=sure,
-            related=(heading.label.ref,) if heading.label.ref is not None else (),
+            related=(heading.label.located(),) if heading.label.sheet is not None else (),
             basis=f"读取：二级指标“{heading.label.text}”的分值 {fmt_num(heading.declared_weight)} 分，其下 {len(rows)} "
             f"个三级指标分值合计 {fmt_num(held)}" + (f"；{note}" if note else ""),
             basis_en=f"read 二级 {heading.label.text!r} declaring {fmt_num(heading.declared_weight)}, its {len(rows)} "
@@ -528,14 +521,15 @@ def _level2_runs(
     row of it: one heading, not one per row; review round 15)."""
     covered: set[int] = set()
     for heading in headings:
-        ref = heading.label.ref
-        start = next((n for n, i in enumerate(indicators) if ref is not None and i.level2.ref == ref), None)
+        label = heading.label
+        placed = label.sheet is not None
+        start = next((n for n, i in enumerate(indicators) if placed and i.level2.same_place(label)), None)
         if start is None or start in covered:
             continue
         key = compact(heading.label.text)
         end = start + 1
         while end < len(indicators) and (
-            indicators[end].level2.ref == ref
+            indicators[end].level2.same_place(label)
             or (
                 compact(indicators[end].level2.text) == key
                 and indicators[end].level1.text in ("", indicators[start].level1.text)
@@ -558,7 +552,7 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
         leaves = sum(points, Decimal(0))
     full = ctx.dec("weights.total", 100)
     held = leaves + budget_weight(ctx)
-    where = ev.total_weight.ref if ev.total_weight is not None and ev.total_weight.ref else None
+    where = ev.total_weight.place() if ev.total_weight is not None else None
     where = where or ctx.cell_ref(*(i.weight for i in ctx.indicators())) or CellRef(ev.sheet, "A1")
     sure, note, note_en = completeness(ctx)
     if reading == "some":  # the rows' sum is no total under the form's likely rule: a 警告 saying so
@@ -580,10 +574,10 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
             f"{len(unread_weights)} weight cell(s) could not be read and are missing from the sum",
         )
     stated = declared_budget_weight(ctx)
-    if stated is not None and ctx.is_blank(stated) and stated.ref is not None and held < full:
+    if stated is not None and ctx.is_blank(stated) and stated.sheet is not None and held < full:
         # '预算执行率权重(%):' left blank beside weights short of the full mark: unfilled, said at the blank field
         yield ctx.finding(
-            stated.ref,
+            stated.place(),
             expected=full - leaves,
             actual="（空）",
             what="预算执行率权重",
@@ -699,15 +693,15 @@ def _declared_short(ctx: Context) -> _Short:
         if declared < full - ctx.tol_score:
             levels.append(f"一级指标标注分值 {' + '.join(parts)} 合计 {fmt_num(declared)}，亦不足满分")
             en.append(f"the first-level labels declare {' + '.join(parts)} = {fmt_num(declared)}, short as well")
-            refs += [(h.declared_at or h.label).ref for h, _ in groups]
+            refs += [(h.declared_at or h.label).place() for h, _ in groups]
     indicators = ctx.indicators()
     last: list[tuple[str, Decimal, Sequence[Indicator], tuple[CellRef | None, ...]]] = [
-        (h.label.text, h.declared_weight, rows, ((h.declared_at or h.label).ref,))
+        (h.label.text, h.declared_weight, rows, ((h.declared_at or h.label).place(),))
         for h, rows in groups[-1:]
         if h.declared_weight is not None
     ]
     last += [
-        (h.label.text, h.declared_weight, rows, (h.declared_at.ref, h.label.ref))
+        (h.label.text, h.declared_weight, rows, (h.declared_at.place(), h.label.place()))
         for h, rows in _level2_runs(indicators, ctx.ev.level2)
         if rows and rows[-1] is indicators[-1]
     ]
@@ -849,7 +843,7 @@ def _against_goal_block(
         actual=held,
         parts=parts,
         certainty=sure,
-        related=tuple(h.label.ref for h, _, _ in groups if h.label.ref is not None),
+        related=tuple(h.label.located() for h, _, _ in groups if h.label.sheet is not None),
         basis=f"读取：“{block.text}”标注 {fmt_num(stated)} 分，其下一级指标标注分值 {parts}；计算：合计 {fmt_num(held)}"
         + (f"；{note}" if note else ""),
         basis_en=f"read {block.text!r} declaring {fmt_num(stated)}; its first-level labels declare {parts}, sum "

@@ -55,7 +55,11 @@ def targets_are_weights(ctx: Context) -> Iterator[Finding]:
     first, last = rows[0].ind, rows[-1].ind
     figures = " + ".join(f.ind.target.text.strip() for f in rows)
     total = sum((f.target.number for f in rows if f.target.number is not None), Decimal(0))
-    span = f"{first.target.ref.cell}–{last.target.ref.cell}" if first.target.ref and last.target.ref else ""
+    span = (
+        f"{first.target.a1()}–{last.target.a1()}"
+        if first.target.sheet is not None and last.target.sheet is not None
+        else ""
+    )
     yield ctx.finding(
         first.target,
         expected="年度目标值与实际完成值",
@@ -68,5 +72,5 @@ def targets_are_weights(ctx: Context) -> Iterator[Finding]:
         "均无计量单位，实际完成值与之逐行相同：疑为各指标的分值，需人工核对",
         basis_en=f"read no weight column; {len(rows)} targets ({span}) {figures} = {fmt_num(total)}, the full mark, "
         "without units, each actual the same: likely the weights",
-        related=(last.target.ref,) if last.target.ref is not None and last is not first else (),
+        related=(last.target.located(),) if last.target.sheet is not None and last is not first else (),
     )
