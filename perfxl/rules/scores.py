@@ -49,6 +49,11 @@ def _direction(ctx: Context, ind: Indicator) -> str:
     result = ctx.reading(ind).result  # (not `score`: on the row's first ask, one look-up of the reading, not two)
     if result is not None and result.method in _METHODS:
         return _METHODS[result.method]
+    return _unscored_direction(ctx, ind)
+
+
+def _unscored_direction(ctx: Context, ind: Indicator) -> str:
+    """`_direction` of a row its reading scored by no listed method: from the row's words and operator."""
     if ctx.is_qualitative(ind):
         return "qualitative"
     op = op_name(ctx.parsed(ind.target)) or (ind.nature.text if ind.nature is not None else None)
@@ -67,16 +72,29 @@ def rows_scored(ctx: Context, which: str) -> tuple[Indicator, ...]:
 
 
 def _by_direction(ctx: Context, rows: tuple[Indicator, ...]) -> dict[str, tuple[Indicator, ...]]:
+    # `direction` of each row (`per_rows("direction", rows, _direction)`) with the rows' readings read in one pass
+    # (`readings_of`): `_direction` spelt out, no two frames a row — each answer kept in `per_row`'s cache as it keeps it
+    kept = ctx._per_row.setdefault("direction", {})
+    methods = _METHODS
     out: dict[str, list[Indicator]] = {}
-    for ind, way in zip(rows, ctx.per_rows("direction", rows, _direction), strict=True):  # (`direction` of each row)
+    for ind, reading in zip(rows, ctx.readings_of(rows), strict=True):
+        hit = kept.get(id(ind))
+        if hit is not None and hit[0] is ind:
+            way = hit[1]
+        else:
+            result = reading.result
+            way = methods.get(result.method) if result is not None else None  # (`_METHODS` holds no None)
+            if way is None:
+                way = _unscored_direction(ctx, ind)
+            kept[id(ind)] = (ind, way)
         out.setdefault(way, []).append(ind)
     return {which: tuple(found) for which, found in out.items()}
 
 
 def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
     fact, got = ctx.fact, ctx._fact.get  # (`fact`'s cache read here: the rows' facts are built)
-    for ind in rows_scored(ctx, which):
-        reading = ctx.reading(ind)
+    rows = rows_scored(ctx, which)
+    for ind, reading in zip(rows, ctx.readings_of(rows), strict=True):  # (`ctx.reading` of each row, in one pass)
         result = reading.result
         if result is None or result.score is None:
             continue
@@ -353,13 +371,13 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
     """Full marks only when the quantitative target is met (per its direction)."""
     # the rows `direction` calls qualitative, as S01–S05 have them classified (`rows_scored`): no two cached asks a row
     qualitative = {id(ind) for ind in rows_scored(ctx, "qualitative")}
-    for f in ctx.facts():
+    # (`ctx.reading` of each row in one pass: the table's facts are its `indicators`' — `_build_rows` — in order)
+    for f, reading in zip(ctx.facts(), ctx.readings_of(ctx.indicators()), strict=True):
         ind = f.ind
         if id(ind) in qualitative:
             yield from _graded_full_marks(ctx, ind)
             yield from _softened_full_marks(ctx, ind)
             continue
-        reading = ctx.reading(ind)
         result = reading.result
         weight, score = f.weight, f.score
         if result is None or result.meets_target is not False or weight is None or score is None:
@@ -530,12 +548,12 @@ def over_completion_explained(ctx: Context) -> Iterator[Finding]:
 def target_too_low(ctx: Context) -> Iterator[Finding]:
     """B/A ≥ 1.5 with full marks: the target was probably set too low (10号 偏离度调减)."""
     limit = Decimal(str(ctx.param("ratio", 1.5)))
-    for ind in rows_scored(ctx, "positive"):  # (the rows whose `direction` is "positive", in sheet order)
-        result = ctx.score(ind)
+    rows = rows_scored(ctx, "positive")  # (the rows whose `direction` is "positive", in sheet order)
+    for ind, reading in zip(rows, ctx.readings_of(rows), strict=True):  # (`ctx.score` is the reading's result)
+        result = reading.result
         if result is None or result.ratio is None:
             continue
         if result.ratio >= limit and _full_marks(ctx, ind):
-            reading = ctx.reading(ind)
             yield ctx.finding(
                 ind.target,
                 expected=f"< {fmt_num(limit * 100)}%",

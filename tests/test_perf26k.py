@@ -1,0 +1,100 @@
+"""perf26k: the checks read a table's readings in one pass (`Context.readings_of`) and S01's classification spells
+`_direction` out — each answering as the row-by-row asks do, on every transcribed real table of tests/realworld.
+
+`readings_of(rows)` is `[reading(ind) for ind in rows]` (the same objects, the cache filled the same way, whether
+the rows were read before or not); `scores._by_direction` puts each row where `per_rows("direction", …)` with
+`_direction` puts it and keeps each answer in `per_row`'s cache, where `direction` finds it.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+from perfxl.model import Submission
+from perfxl.profiles import load_profile
+from perfxl.reader import read_grids
+from perfxl.rules import scores
+from perfxl.rules.context import Context
+
+
+@cache
+def _evaluations() -> tuple[tuple[str, object], ...]:
+    """(name, self-evaluation) of every real table that reads as one with indicator rows."""
+    import sweep_crashes
+    from render import corpus_files, load_table
+
+    out = []
+    for path in corpus_files():
+        table = load_table(path)
+        sub = read_grids([sweep_crashes.grid_of(table)], f"{table.name}.xlsx", source_format="xlsx")
+        out.extend((path.stem, ev) for ev in sub.evaluations if ev.indicators)
+    return tuple(out)
+
+
+def _context(ev: object) -> Context:
+    ctx = Context(Submission(path="t.xlsx", evaluations=[ev]), load_profile(None))  # type: ignore[list-item]
+    ctx.evaluation = ev  # type: ignore[assignment]
+    return ctx
+
+
+def test_real_tables_are_read():
+    """The corpus gives the tests below their tables (not vacuous): the tables with indicator rows, over a thousand rows."""
+    evaluations = _evaluations()
+    assert len(evaluations) > 90
+    assert sum(len(ev.indicators) for _, ev in evaluations) > 1000  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("warm", [False, True], ids=["cold", "half-read"])
+def test_readings_of_is_reading_of_each_row(warm: bool):
+    """On a fresh context and on one where every other row was read already, `readings_of` gives each row's
+    `reading` — the very object a later `reading` returns, and the one a context asked row by row gives (equal)."""
+    for name, ev in _evaluations():
+        run, plain = _context(ev), _context(ev)
+        rows = run.indicators()
+        if warm:
+            for ind in rows[::2]:
+                run.reading(ind)
+        got = run.readings_of(rows)
+        assert len(got) == len(rows), name
+        for ind, reading, other in zip(rows, got, plain.indicators(), strict=True):
+            assert run.reading(ind) is reading, name
+            assert plain.reading(other) == reading, name
+            assert plain.score(other) == reading.result, name  # (validate's `recompute_scores` reads it so)
+
+
+def test_by_direction_is_per_rows_of_direction():
+    """Each row classified where `per_rows("direction", rows, _direction)` classifies it, in sheet order, and the
+    answer kept where `direction` finds it; every direction occurs on the corpus (the test can tell them apart)."""
+    seen: set[str] = set()
+    for name, ev in _evaluations():
+        run, plain = _context(ev), _context(ev)
+        rows, plain_rows = run.indicators(), plain.indicators()
+        got = scores._by_direction(run, rows)
+        ways = plain.per_rows("direction", plain_rows, scores._direction)
+        expected: dict[str, list[int]] = {}
+        for i, way in enumerate(ways):
+            expected.setdefault(way, []).append(i)
+        position = {id(ind): i for i, ind in enumerate(rows)}
+        assert {w: [position[id(ind)] for ind in found] for w, found in got.items()} == expected, name
+        for ind, way in zip(rows, ways, strict=True):
+            assert scores.direction(run, ind) == way, name
+            assert run.per_row("direction", ind, lambda *_: "asked again") == way, name
+        seen.update(ways)
+    assert {"positive", "reverse", "equal", "qualitative"} <= seen
+
+
+def test_by_direction_keeps_an_answer_given_before():
+    """A row whose direction was asked before the table is classified keeps that answer (the cache is read first)."""
+    _, ev = next((n, e) for n, e in _evaluations() if len(e.indicators) > 3)  # type: ignore[attr-defined]
+    run = _context(ev)
+    rows = run.indicators()
+    first = rows[0]
+    run.per_row("direction", first, lambda *_: "given before")
+    got = scores._by_direction(run, rows)
+    assert got["given before"] == (first,)
