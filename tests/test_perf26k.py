@@ -98,3 +98,55 @@ def test_by_direction_keeps_an_answer_given_before():
     run.per_row("direction", first, lambda *_: "given before")
     got = scores._by_direction(run, rows)
     assert got["given before"] == (first,)
+
+
+def test_catalogue_specs_carry_their_tables():
+    """Each check's spec is completed in one copy: what it rests on, when it degrades, and its notes' why, example and
+    the example's message rendered from its own templates — as the tables give them (and the tables do give some)."""
+    from perfxl.rules import catalogue
+    from perfxl.rules.code_notes import CHECK_NOTES
+
+    noted = degraded = 0
+    for s in catalogue.CATALOGUE:
+        if s.code in catalogue._RESTS_ON:
+            assert s.rests_on is catalogue._RESTS_ON[s.code]
+        assert (s.degrades_zh, s.degrades_en) == catalogue._DEGRADES.get(s.code, ("", ""))
+        degraded += bool(s.degrades_zh)
+        notes = CHECK_NOTES.get(s.code)
+        if notes is not None:
+            assert (s.why_zh, s.example_input, s.example_message) == (notes[0], notes[1], s.render(notes[2])[0])
+            noted += 1
+    assert noted > 50 and degraded > 5
+
+
+def test_codes_made_on_first_use_in_a_validating_process():
+    """A process that validates a workbook builds no entry of `CODES` (the codes it does not list); `CODES` and
+    `code_spec` then give every code once, the checks first — what `perfxl rules` lists."""
+    import subprocess
+    import tempfile
+
+    from perfxl.cli.validate_run import EXAMPLE_NAME
+
+    example = Path(__file__).resolve().parent.parent / "workbooks" / "examples" / EXAMPLE_NAME
+    probe = (
+        "import sys\n"
+        "from perfxl.cli.main import run\n"
+        "sys.argv = ['perfxl', 'validate', sys.argv[1], '--format', 'json', '-o', sys.argv[2], '--force']\n"
+        "try:\n    run()\nexcept SystemExit:\n    pass\n"
+        "from perfxl.rules import catalogue\n"
+        "print(len(catalogue._ALL), 'CODES' in vars(catalogue))\n"
+        "print(len(catalogue.CODES), len(catalogue._ALL), catalogue.CODES[:len(catalogue.CATALOGUE)] == catalogue.CATALOGUE)\n"
+        "print(catalogue.code_spec('FILE_NOT_FOUND').kind, catalogue.code_spec('LAYOUT_NO_TABLE').kind)\n"
+    )
+    with tempfile.TemporaryDirectory() as out:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, str(example), str(Path(out) / "r.json")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    before, after, kinds = done.stdout.splitlines()[-3:]
+    assert before == "0 False"
+    total, kept, checks_first = after.split()
+    assert int(total) == int(kept) > 150 and checks_first == "True"
+    assert kinds == "file reader"
