@@ -137,13 +137,12 @@ def recompute_scores(
     # again, `tests/test_perf19.py`)
     sums: list[tuple[Decimal, Decimal | None, Decimal | None]] = []
     # (each row's typed 得分 and 分值 as its facts hold them: `Context.number` of the cells)
-    # (each row's computed score `ctx.score` as its reading's result: the group's readings read in one pass)
-    facts_of, readings_of = ctx.facts_of, ctx.readings_of
+    facts_of, score = ctx.facts_of, ctx.score
     zero = Decimal(0)
     for _, rows in groups:
         own_sum, typed_sum, weight_sum = zero, None, None
-        for ind, f, reading in zip(rows, facts_of(rows), readings_of(rows)):  # noqa: B905 (one a row, in order)
-            result = reading.result
+        for ind, f in zip(rows, facts_of(rows)):  # noqa: B905 (`facts_of` gives one a row, in order)
+            result = score(ind)
             typed = f.score
             value = result.score if result is not None and result.score is not None else typed
             key = id(ind)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import difflib
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import fields, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -1014,18 +1014,6 @@ class Context:
             reading = self._split_scheme(ind, reading)
         self._readings[id(ind)] = (ind, reading)
         return reading
-
-    def readings_of(self, rows: Sequence[Indicator]) -> list[Reading]:
-        """`reading` of each row, in order: the kept readings read from the cache in one pass (no call a row), a row not
-        read yet asked through `reading` — as `facts_of` reads `fact`. S01–S03, S07 and S09 walk their rows' readings so
-        (issue 14: ≈ 30 interpreter steps and a frame a row and check)."""
-        get, reading = self._readings.get, self.reading
-        # (a kept pair holds its row, so a match of ids is checked as `reading` checks it; the pairs are looked up as the
-        # list is made: a row read on the way is in the cache for the rows after it)
-        return [
-            hit[1] if hit is not None and hit[0] is ind else reading(ind)
-            for hit, ind in zip(map(get, map(id, rows)), rows)  # noqa: B905 (one iterable and its ids)
-        ]
 
     def _split_scheme(self, ind: Indicator, reading: Reading) -> Reading:
         """河北 自评得分 split (单项指标得分 │ 权重占比(%) │ 单项指标折算得分): that 权重占比 is the row's weight in points of

@@ -72,17 +72,17 @@ def rows_scored(ctx: Context, which: str) -> tuple[Indicator, ...]:
 
 
 def _by_direction(ctx: Context, rows: tuple[Indicator, ...]) -> dict[str, tuple[Indicator, ...]]:
-    # `direction` of each row (`per_rows("direction", rows, _direction)`) with the rows' readings read in one pass
-    # (`readings_of`): `_direction` spelt out, no two frames a row — each answer kept in `per_row`'s cache as it keeps it
+    # `direction` of each row (`per_rows("direction", rows, _direction)`) with `_direction` spelt out: no two frames a
+    # row (`per_rows`' call of it, its own) — each answer kept in `per_row`'s cache as it keeps it
     kept = ctx._per_row.setdefault("direction", {})
-    methods = _METHODS
+    methods, reading = _METHODS, ctx.reading
     out: dict[str, list[Indicator]] = {}
-    for ind, reading in zip(rows, ctx.readings_of(rows), strict=True):
+    for ind in rows:
         hit = kept.get(id(ind))
         if hit is not None and hit[0] is ind:
             way = hit[1]
         else:
-            result = reading.result
+            result = reading(ind).result
             way = methods.get(result.method) if result is not None else None  # (`_METHODS` holds no None)
             if way is None:
                 way = _unscored_direction(ctx, ind)
@@ -93,8 +93,8 @@ def _by_direction(ctx: Context, rows: tuple[Indicator, ...]) -> dict[str, tuple[
 
 def _mismatch(ctx: Context, which: str) -> Iterator[Finding]:
     fact, got = ctx.fact, ctx._fact.get  # (`fact`'s cache read here: the rows' facts are built)
-    rows = rows_scored(ctx, which)
-    for ind, reading in zip(rows, ctx.readings_of(rows), strict=True):  # (`ctx.reading` of each row, in one pass)
+    for ind in rows_scored(ctx, which):
+        reading = ctx.reading(ind)
         result = reading.result
         if result is None or result.score is None:
             continue
@@ -371,13 +371,13 @@ def full_marks_need_completion(ctx: Context) -> Iterator[Finding]:
     """Full marks only when the quantitative target is met (per its direction)."""
     # the rows `direction` calls qualitative, as S01–S05 have them classified (`rows_scored`): no two cached asks a row
     qualitative = {id(ind) for ind in rows_scored(ctx, "qualitative")}
-    # (`ctx.reading` of each row in one pass: the table's facts are its `indicators`' — `_build_rows` — in order)
-    for f, reading in zip(ctx.facts(), ctx.readings_of(ctx.indicators()), strict=True):
+    for f in ctx.facts():
         ind = f.ind
         if id(ind) in qualitative:
             yield from _graded_full_marks(ctx, ind)
             yield from _softened_full_marks(ctx, ind)
             continue
+        reading = ctx.reading(ind)
         result = reading.result
         weight, score = f.weight, f.score
         if result is None or result.meets_target is not False or weight is None or score is None:
@@ -548,12 +548,12 @@ def over_completion_explained(ctx: Context) -> Iterator[Finding]:
 def target_too_low(ctx: Context) -> Iterator[Finding]:
     """B/A ≥ 1.5 with full marks: the target was probably set too low (10号 偏离度调减)."""
     limit = Decimal(str(ctx.param("ratio", 1.5)))
-    rows = rows_scored(ctx, "positive")  # (the rows whose `direction` is "positive", in sheet order)
-    for ind, reading in zip(rows, ctx.readings_of(rows), strict=True):  # (`ctx.score` is the reading's result)
-        result = reading.result
+    for ind in rows_scored(ctx, "positive"):  # (the rows whose `direction` is "positive", in sheet order)
+        result = ctx.score(ind)
         if result is None or result.ratio is None:
             continue
         if result.ratio >= limit and _full_marks(ctx, ind):
+            reading = ctx.reading(ind)
             yield ctx.finding(
                 ind.target,
                 expected=f"< {fmt_num(limit * 100)}%",
