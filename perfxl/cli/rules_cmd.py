@@ -14,7 +14,7 @@ from perfxl.cli.main import app
 from perfxl.cli.validate_run import CliAbort, load_cli_profile, make_console, profile_name
 from perfxl.model import SEVERITY_ZH, Severity
 from perfxl.report._common import severity_of
-from perfxl.rules.catalogue import CODES, KINDS
+from perfxl.rules.catalogue import KINDS
 
 _FORMATS = ("text", "json", "markdown")
 #: At most this many codes picked by name get their 警告 conditions and docs pages printed under the table.
@@ -38,6 +38,8 @@ def _picked(spec: Any, select: list[str]) -> bool:
 
 def rows(kinds: list[str], select: list[str], severities: list[str], prof: Any) -> list[dict[str, Any]]:
     """The catalogue entries passing the filters, as plain dicts (the JSON output), in catalogue order."""
+    from perfxl.rules.catalogue import CODES  # (made on first use: the other commands never list the codes)
+
     out = []
     for spec in CODES:
         enabled, severity = spec.enabled, spec.severity

@@ -713,27 +713,29 @@ _DEGRADES: dict[str, tuple[str, str]] = {
         "no change is asked (e.g. ▼108); the checks needing it skip the cell",
     ),
 }
-_SPECS = tuple(
-    replace(
+
+
+def _completed(s: CheckSpec) -> CheckSpec:
+    """`s` with what the tables above add to it: what it rests on, when it degrades, and its catalogue notes (why it
+    matters, an example and the message perfxl gives for it) — one copy a spec (a `replace` costs ≈ 600 interpreter
+    steps, and every process that imports the checks makes one a spec)."""
+    degrades = _DEGRADES.get(s.code, ("", ""))
+    notes = CHECK_NOTES.get(s.code)
+    why, example, message = (
+        (s.why_zh, s.example_input, s.example_message) if notes is None else (notes[0], notes[1], s.render(notes[2])[0])
+    )
+    return replace(
         s,
         rests_on=_RESTS_ON.get(s.code, s.rests_on),
-        degrades_zh=_DEGRADES.get(s.code, ("", ""))[0],
-        degrades_en=_DEGRADES.get(s.code, ("", ""))[1],
+        degrades_zh=degrades[0],
+        degrades_en=degrades[1],
+        why_zh=why,
+        example_input=example,
+        example_message=message,
     )
-    for s in _SPECS
-)
 
-_SPECS = tuple(
-    replace(
-        s,
-        why_zh=CHECK_NOTES[s.code][0],
-        example_input=CHECK_NOTES[s.code][1],
-        example_message=s.render(CHECK_NOTES[s.code][2])[0],
-    )
-    if s.code in CHECK_NOTES
-    else s
-    for s in _SPECS
-)
+
+_SPECS = tuple(map(_completed, _SPECS))
 
 CATALOGUE: tuple[CheckSpec, ...] = _SPECS
 _BY_CODE: dict[str, CheckSpec] = {s.code: s for s in _SPECS}
@@ -818,22 +820,39 @@ def _other(
     )
 
 
-_GUARD = tuple(
-    _other(code, "reader" if code in FINDING_CODES else "file", "warning" if code in FINDING_CODES else "error", *entry)
-    for code, entry in GUARD_ENTRIES.items()
-)
-_OTHERS = tuple(_other(code, *entry) for code, entry in OTHER_CODES.items())
-
 #: Every code perfxl can emit: the checks (CATALOGUE) first, then the reader's, file, output, batch, server and
-#: tool codes. `perfxl rules` lists it and docs/rules/ is generated from it (python -m perfxl.rules.docs).
-CODES: tuple[CheckSpec, ...] = CATALOGUE + _GUARD + _OTHERS
-_ALL: dict[str, CheckSpec] = {s.code: s for s in CODES}
+#: tool codes. `perfxl rules` lists it and docs/rules/ is generated from it (python -m perfxl.rules.docs). Made on first
+#: use (`__getattr__`): a validation emits codes but never lists them, so its process builds none of the 111 entries.
+CODES: tuple[CheckSpec, ...]
+_ALL: dict[str, CheckSpec] = {}
 #: Settings outside `[checks.CODE]` that change when a non-check code is given (limits via environment variables).
 LIMIT_SETTINGS: Mapping[str, str] = GUARD_SETTINGS
 
-assert len(_ALL) == len(CODES), "a code is catalogued twice"
+
+def _codes() -> tuple[CheckSpec, ...]:
+    """`CODES`, made once (two threads making it at once make equal values)."""
+    global CODES
+    guard = tuple(
+        _other(code, "reader" if code in FINDING_CODES else "file", "warning" if code in FINDING_CODES else "error", *e)
+        for code, e in GUARD_ENTRIES.items()
+    )
+    codes = CATALOGUE + guard + tuple(_other(code, *entry) for code, entry in OTHER_CODES.items())
+    found = {s.code: s for s in codes}
+    assert len(found) == len(codes), "a code is catalogued twice"
+    _ALL.update(found)
+    CODES = codes
+    return codes
+
+
+def __getattr__(name: str) -> Any:
+    """`CODES` made on its first ask (PEP 562)."""
+    if name == "CODES":
+        return _codes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def code_spec(code: str) -> CheckSpec:
     """The catalogue entry of any code perfxl emits (checks and the rest); KeyError for an unknown code."""
+    if not _ALL:
+        _codes()
     return _ALL[code]

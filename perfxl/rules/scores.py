@@ -49,6 +49,11 @@ def _direction(ctx: Context, ind: Indicator) -> str:
     result = ctx.reading(ind).result  # (not `score`: on the row's first ask, one look-up of the reading, not two)
     if result is not None and result.method in _METHODS:
         return _METHODS[result.method]
+    return _unscored_direction(ctx, ind)
+
+
+def _unscored_direction(ctx: Context, ind: Indicator) -> str:
+    """`_direction` of a row its reading scored by no listed method: from the row's words and operator."""
     if ctx.is_qualitative(ind):
         return "qualitative"
     op = op_name(ctx.parsed(ind.target)) or (ind.nature.text if ind.nature is not None else None)
@@ -67,8 +72,21 @@ def rows_scored(ctx: Context, which: str) -> tuple[Indicator, ...]:
 
 
 def _by_direction(ctx: Context, rows: tuple[Indicator, ...]) -> dict[str, tuple[Indicator, ...]]:
+    # `direction` of each row (`per_rows("direction", rows, _direction)`) with `_direction` spelt out: no two frames a
+    # row (`per_rows`' call of it, its own) — each answer kept in `per_row`'s cache as it keeps it
+    kept = ctx._per_row.setdefault("direction", {})
+    methods, reading = _METHODS, ctx.reading
     out: dict[str, list[Indicator]] = {}
-    for ind, way in zip(rows, ctx.per_rows("direction", rows, _direction), strict=True):  # (`direction` of each row)
+    for ind in rows:
+        hit = kept.get(id(ind))
+        if hit is not None and hit[0] is ind:
+            way = hit[1]
+        else:
+            result = reading(ind).result
+            way = methods.get(result.method) if result is not None else None  # (`_METHODS` holds no None)
+            if way is None:
+                way = _unscored_direction(ctx, ind)
+            kept[id(ind)] = (ind, way)
         out.setdefault(way, []).append(ind)
     return {which: tuple(found) for which, found in out.items()}
 
