@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gc
 import itertools
+import queue
 import re
 import shutil
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,6 +79,51 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
+class Deleter:
+    """Deletes passing tests' folders on a thread of its own while the next tests run: on this machine's ext4
+    (mounted with `discard`) an `rmtree` of a test's folder is ≈ 0.1 ms of CPU but 1–3 ms of wall waiting on the
+    disk, ≈ 4 % of a serial run's wall in a profile (fast26). The waits overlap the tests' own work (the unlinks
+    release the GIL); `drain` waits for the queue to empty, at the session's end, before pytest removes its base temp."""
+
+    def __init__(self) -> None:
+        self.paths: queue.SimpleQueue[Path | None] = queue.SimpleQueue()
+        self.thread: threading.Thread | None = None
+
+    def delete(self, path: Path) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="tmp_path-deleter", daemon=True)
+            self.thread.start()
+        self.paths.put(path)
+
+    def _run(self) -> None:
+        while (path := self.paths.get()) is not None:
+            shutil.rmtree(path, ignore_errors=True)
+
+    def drain(self) -> None:
+        if self.thread is not None:
+            self.paths.put(None)
+            self.thread.join()
+            self.thread = None
+
+
+_DELETER = Deleter()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Every passing test's folder deleted before pytest's own `pytest_sessionfinish` removes the base temp (a
+    passing run's) or keeps it (a failed run's: only the failed tests' folders are left, as before).
+
+    An xdist worker whose tests all passed deletes its own base temp too (the module fixtures' folders: ≈ 1,450
+    files and folders in the fast loop): pytest leaves a worker's base temp, which the controller names, to the
+    controller, which deleted all of it alone after the last test — ≈ 10 s of wall at load 16 (fast26); the two
+    workers delete their halves at once instead. A worker with a failed test keeps everything, as pytest does."""
+    _DELETER.drain()
+    config = session.config
+    if hasattr(config, "workerinput") and exitstatus == 0 and config.getini("tmp_path_retention_policy") == "failed":
+        shutil.rmtree(config.getoption("basetemp"), ignore_errors=True)  # the worker's, as xdist sets it
+
+
 @pytest.fixture
 def tmp_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """pytest's `tmp_path` (a new empty folder under the run's base temp, named after the test; deleted when the test
@@ -95,7 +142,7 @@ def tmp_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     yield path
     passed = request.node.stash.get(_PASSED, {})
     if request.config.getini("tmp_path_retention_policy") == "failed" and passed.get("call", True):
-        shutil.rmtree(path, ignore_errors=True)
+        _DELETER.delete(path)
 
 
 # ---------------------------------------------------------------- PERFXL_CHECK_SLOW_MARKS=1: is the fast loop pure?
