@@ -1374,7 +1374,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
         amount = role in ("value", "final", "budget")
         parent = (state.inner_parent if bracketed else state.parent) if amount and not inline else None
-        compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None  # a base of comparison: no part, no total
+        # a base of comparison, or of the share right after it ("占基本支出预算881300.39元的81.25%"): no part, no total
+        compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None or _share_base(raw_prefix, clause[m.end() :])
         if compared_budget:
             parent = None
         if (
@@ -1498,6 +1499,17 @@ _COMPARED_BUDGET = lazy_compile(
     r"(?:比|较|与)\s*(?:(?:19|20)\d{2}\s*年度?)?(?:年初|调整后?|全年)?预算数?\s*(?:为|是)?\s*$", needs=("预算",)
 )
 
+#: An amount printed as the whole a share right after it is of: "占<name>" before it, "的<rate>" after it
+#: ("工资福利支出预算716052.51元,占基本支出预算881300.39元的81.25%", review26r: read as a second 其中 part, a false N02
+#: 错误 "716052.51 + 881300.39 超过了总数").
+_SHARE_BASE = lazy_compile(r"占[^\d，,。；;：:（）()]{2,16}$", needs=("占",))
+_SHARE_AFTER = lazy_compile(r"\s*的\s*(?:比例|比重)?\s*(?:为|是)?\s*\d")
+
+
+def _share_base(raw_prefix: str, after: str) -> bool:
+    """The amount is the named whole of the share printed right after it (see `_SHARE_BASE`)."""
+    return _SHARE_BASE.search(compact_name(raw_prefix)) is not None and _SHARE_AFTER.match(after) is not None
+
 
 def _budget_part_before(state: _State, subject: str) -> int | None:
     """The budget a share right after it is of, when it is a 其中 part of the same subject: a 预算 说明 names each part a
@@ -1511,6 +1523,9 @@ def _budget_part_before(state: _State, subject: str) -> int | None:
     last = state.facts[-1]
     if last.role != "budget" or last.parent is None or last.subject != subject or not last.quantity.is_money:
         return None
+    own = last.clause[: max(last.clause.find(last.quantity.text), 0)]
+    if set(_YEAR_NAMED.findall(own)) - set(_YEAR_NAMED.findall(state.facts[last.parent].clause)):
+        return None  # "2023年…预算…,其中:2022年工资福利支出预算865032元,占82.58%": another year's (review26r)
     return last.index
 
 

@@ -19,6 +19,7 @@ from .facts import (
     _ANY_WHOLE,
     _SHARE_OF,
     _SPLIT_HEADING,
+    _YEAR_NAMED,
     COMES_TO,
     RESPECTIVE_SHARES,
     RESPECTIVELY,
@@ -934,12 +935,17 @@ def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
         )
 
 
+#: A year the share's whole is named in ("占2022年基本支出预算的", "占2022年的").
+_SHARE_YEAR = lazy_compile(r"占[^，,。；;]{0,12}?((?:19|20)\d{2})\s*年", needs=("占",))
+
+
 def _names_another_whole(share: Fact, total: Fact) -> bool:
     """The share's own words name a whole other than its part's total ("其中中央资金60万元,占全省资金的5%": the province's
-    money, not the 下达资金 the 其中 splits) — no ratio of the two printed figures."""
-    m = _SHARE_OF.search(
-        share.clause[: share.clause.find(share.quantity.text)] if share.quantity.text in share.clause else ""
-    )
+    money, not the 下达资金 the 其中 splits), or a year its total's words do not — no ratio of the two printed figures."""
+    before = share.clause[: share.clause.find(share.quantity.text)] if share.quantity.text in share.clause else ""
+    if set(_SHARE_YEAR.findall(before)) - set(_YEAR_NAMED.findall(total.clause)):
+        return True  # "其中:工资福利支出预算716052.51元,占2022年基本支出预算的68.35%": last year's whole (review26r)
+    m = _SHARE_OF.search(before)
     if m is None:
         return False
     words = m.group(1)

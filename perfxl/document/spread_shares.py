@@ -22,7 +22,7 @@ from ..model import TextRef
 from ..numbers import HUNDRED
 from ..patterns import lazy_compile
 from .facts import Fact, ParagraphFacts, compact_name
-from .placed_year import own_words
+from .placed_year import of_another_year, own_words, since_figure_before, years_in
 from .precision import _approximate, _ratio
 from .run_state import _arith, _operand, _Run, _where
 from .spread_lists import _opening_item
@@ -58,17 +58,30 @@ def _closing_whole(text: str, facts: Sequence[Fact]) -> Fact | None:
     if not text.rstrip().endswith(("其中:", "其中：")) or not facts:
         return None
     last_sentence = facts[-1].sentence
-    amounts = [
-        f
-        for f in facts
-        if f.sentence == last_sentence
-        and f.role in _AMOUNTS
-        and f.quantity.is_money
-        and f.parent is None
-        and not f.direction
-        and not f.carried
-    ]
-    return amounts[-1] if amounts and not _approximate(amounts[-1]) and amounts[-1].quantity.value else None
+    levels = [f for f in facts if f.sentence == last_sentence and f.quantity.is_money and not f.direction]
+    if not levels:
+        return None
+    whole = levels[-1]
+    if (
+        whole.role not in _AMOUNTS
+        or whole.parent is not None
+        or whole.carried
+        or _approximate(whole)
+        or not whole.quantity.value
+        or any(f.role == whole.role for f in levels[:-1])
+    ):
+        # "基本支出预算881300.39元,上年基本支出预算1047571.79元。其中:" (last year's split), "2023年…预算…,2022年…预算…。
+        # 其中:" (which year's, unsaid): no whole (review26r)
+        return None
+    return whole
+
+
+def _another_year(run: _Run, whole_words: str, words: str) -> bool:
+    """The part's or its share's words put it in last year, or name a year the whole's words do not: "1. 基本支出预算…。
+    其中:" ¶ "2022年工资福利支出预算865032元,占基本支出预算82.58%" is last year's part of last year's whole (review26r: a
+    false N02 错误 held to this year's). A year the whole leaves unsaid is no proof the part is this year's, even the
+    report's own (a report naming only that year takes it for its own): the list ends there."""
+    return of_another_year(run, words) or bool(years_in(words) - years_in(whole_words))
 
 
 def _share_after(facts: Sequence[Fact], item: Fact) -> Fact | None:
@@ -92,12 +105,16 @@ def check_spread_shares(run: _Run, parsed: Sequence[tuple[int, TextRef, Paragrap
         name = _printed_name(whole)
         if len(name) < _MIN_NAME:
             continue
+        whole_words = since_figure_before(run, pi, pf.facts, whole)
         for qi, qref, qf in parsed[k + 1 : k + 1 + _MOST_PARTS]:
             item = _opening_item(qf.facts)
             if item is None or item.role != whole.role or item.quantity.unit != whole.quantity.unit:
                 break
             share = _share_after(qf.facts, item)
             if share is None or _whole_named(share) != name or _approximate(item):
+                break
+            placed = "".join(since_figure_before(run, qi, qf.facts, f) for f in (item, share))
+            if _another_year(run, whole_words, placed):
                 break
             _arith(
                 run,
