@@ -240,3 +240,23 @@ def test_the_own_unit_near_misses_are_not_compared(unit):
     fixture["paragraphs"][-1] = f"2021年{unit}公务用车运行维护费10万元。"
     with tempfile.TemporaryDirectory() as d:
         assert _at(Path(d), fixture, 11) == [], unit
+
+
+def _duji_said(unit: str, amount: str = "10") -> dict:
+    fixture = copy.deepcopy(_DUJI)
+    fixture["paragraphs"][-1] = f"2021年{unit}公务用车运行维护费{amount}万元。"
+    return fixture
+
+
+def test_a_first_person_of_another_kind_of_unit_is_a_warning():
+    """Failed before (a certain N01 错误): "本院", "我校", "我局", "我委" in 杜集区机关事务管理中心's report — the writer's
+    unit by a noun the title's unit does not end with (a school writing in its 教育局's report says 我校): a 警告 naming
+    that reading. "我中心"/"本中心" (its own kind) stay certain; the table's figure (87.07) stays quiet."""
+    with tempfile.TemporaryDirectory() as d:
+        for unit in ("本院", "我校", "我局", "我委"):
+            found = _found(Path(d), _duji_said(unit), 11)
+            assert [(code, severity) for code, severity, _ in found] == [("N01", "warning")], unit
+            assert f"“{unit}”" in found[0][2] and "杜集区机关事务管理中心" in found[0][2]
+            assert _at(Path(d), _duji_said(unit, "87.07"), 11) == [], unit
+        for unit in ("我中心", "本中心"):
+            assert _at(Path(d), _duji_said(unit), 11) == [("N01", "error")], unit
