@@ -1633,6 +1633,16 @@ def _printed_readings(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) ->
                 f"the words name {unit}, read as short for the title's {title_unit}",
             )
         )
+    elif not named and isinstance(ref, TextRef) and (first := _first_person_elsewhere(run, before)):
+        # "本院公务接待费…" in 东坡区审计局's report: the writer's unit by a noun the title's unit does not end with — a
+        # unit inside the department (a school in the 教育局's report) may write so (review26p)
+        title_unit = named_owner(_title(run))
+        reasons.append(
+            (
+                f"文字以“{first}”称单位，报告标题中的单位“{title_unit}”不是该类单位，视为本单位系推测",
+                f"the words say {first}, a kind of unit the title's {title_unit} is not",
+            )
+        )
     stage = said_stage(before) if fact.role in ("budget", "completion") else ""
     if (fact.claim, "final") in run.values and (why := stage_reason(stage, basic.budget_stage)) is not None:
         reasons.append(why)
@@ -1653,6 +1663,21 @@ def _title(run: _Run) -> str:
 def _titled(run: _Run, unit: str) -> bool:
     """The unit's name is in the report's title."""
     return compact_name(unit) in _title(run)
+
+
+#: The writer's unit in the first person ("我局", "本院", `facts._LEAD`) and how the name of a unit of that kind ends.
+_FIRST_PERSON = lazy_compile(r"[我本](局|中心|委|办|院|校|所|站|队|馆|处|厅|镇|乡|街道|公司)(?!级|部门|单位|系统)")
+_KIND_ENDS = {"委": ("委", "委员会"), "校": ("校", "学"), "办": ("办", "办公室"), "街道": ("街道", "街道办事处")}
+
+
+def _first_person_elsewhere(run: _Run, before: str) -> str:
+    """The first person the words before a figure name the writer's unit by ("本院"), when the report's title names a
+    unit whose name is not of that kind (东坡区审计局: no 院) — else ""."""
+    m = _FIRST_PERSON.search(before)
+    title_unit = compact_name(named_owner(_title(run)))
+    if m is None or not title_unit:
+        return ""
+    return "" if title_unit.endswith(_KIND_ENDS.get(m[1], (m[1],))) else m[0]
 
 
 #: The end of a place's name: what may be dropped before a unit's own name ("杜集区" of 杜集区机关事务管理中心).

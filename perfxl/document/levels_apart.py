@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 __all__ = ["check_adjusted_rates", "check_bases_apart", "check_changes_apart", "check_rates_apart", "sentence_of"]
 
 _YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
+#: Two years joined as one figure's ("2013年和2014年公务接待费合计…", "2012—2013年…"): no one year's level (review26p).
+_JOINED_YEARS = lazy_compile(r"(?:19|20)\d{2}\s*(?:年度?)?\s*(?:和|与|及|至|到|、|—|－|-|~|～)\s*(?:19|20)\d{2}\s*年")
 #: The comparison: 较/比/与 a year or 上年 (同期), and what stands after it up to the change.
 _AGAINST = lazy_compile(r"(?:较|比|与)\s*(?:(?P<year>(?:19|20)\d{2})\s*年度?|(?P<last>上年|去年|上一年)度?)")
 #: Words on another basis than the two levels (a change adjusted, or against a budget or target named after 较).
@@ -110,7 +112,11 @@ def _level(run: _Run, pi: int, item: str, year: str, stage: str, undated: bool =
                 continue
             sentence = _sentence(run, pj, f)
             years = _YEAR.findall(sentence)
-            if (years[0] != year if years else not undated) or _AGAINST.search(sentence):
+            if (
+                (years[0] != year if years else not undated)
+                or _AGAINST.search(sentence)
+                or _JOINED_YEARS.search(sentence)
+            ):
                 continue
             if stage and _stage(sentence) not in (stage, ""):
                 continue

@@ -47,10 +47,11 @@ _LISTED_BARE = lazy_compile(
 #: The names before their count, after a verb of an organisation's structure: "内设A、B、…、U21个股室和直属单位",
 #: "下辖A、B、…8个二级单位" — the count after the last name states the whole (not "…等7个"); a project's places the
 #: same way: "涉及临城镇(…)、黑城镇(…)…5个乡镇", "覆盖A、B、C3个村" (临城 2021, tests/test_reports11.py); an opening
-#: bracket always opens a bracketed part ("临城镇(3个村)": its count no count of the list).
+#: bracket always opens a bracketed part ("临城镇(3个村)": its count no count of the list). A count after 和/及/与 counts
+#: the last part only ("下辖城关镇、临城镇和两个街道", review26p).
 _LISTED_BEFORE = lazy_compile(
     r"(?:内设|下设|下辖|设有|辖有|涉及|覆盖)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d（(《“【])+?)"
-    r"(?P<count>\d+|[" + CHINESE_DIGITS + r"]+(?!类))(?P<unit>个|家|所|支|类)(?=[\u4e00-\u9fff])"
+    r"(?<![和及与])(?P<count>\d+|[" + CHINESE_DIGITS + r"]+(?!类))(?P<unit>个|家|所|支|类)(?=[\u4e00-\u9fff])"
 )
 #: The same with an organisation noun between the names and their count, the count ending the clause: "内设办公室、
 #: …、离退办等内设机构30个" (湖南省人民检察院 2017) — 等 there may close the list or leave it open (the noun holds no 等,
@@ -87,14 +88,22 @@ _ORG_NAME = lazy_compile(
 _KIND_NAME = lazy_compile(
     r"^(?:公立|民营|私立|私营|公办|民办|国有|国营|集体|个体|外资|合资|营利性|非营利性|一级|二级|三级|甲等|乙等|丙等|综合|"
     r"专科|城市|农村|城镇|乡村|城区|省属|市属|县属|区属|省级|市级|县级|区级|乡级|镇级|村级|中央|地方|全额|差额|自收自支|"
-    r"公益一类|公益二类|行政|事业)+"
-    r"(?:医院|卫生院|学校|小学|中学|幼儿园|单位|机构|企业|部门|站|所|中心)$"
+    r"公益一类|公益二类|行政|事业|"
+    # (review26p) the tiers and types of public hospitals, schools and communities: "(中心卫生院、一般卫生院)",
+    # "(县级医院、乡镇卫生院、村卫生室)", "(普通中学、职业中学)", "(城市社区、农村社区)"
+    r"中心|一般|普通|职业|综合性|非公立|社会办|基层|中医|乡镇|村|社区|完全|初级|高级)+"
+    r"(?:医院|卫生院|卫生室|学校|小学|中学|幼儿园|社区|单位|机构|医疗机构|企业|部门|站|所|中心)$"
 )
 #: "…等" is not the whole list: held only to naming more than the count (a part of the whole cannot), as after 包括
 _NOT_ALL = lazy_compile(r"等(?:单位|部门|机构|股室|科室|项目|企业|乡镇|村|人)?$")
 #: After "A、B、C等4个": the noun the count counts, ending the clause ("…、离退办等4个内设机构。", review12n) — not "等3个
 #:以上股室", "等3个二级单位和5个股室", "等3个乡镇的部分村" (whose names may be counted another way).
 _ENDS_WITH_ITS_NOUN = lazy_compile(r"(?:(?!以上|以外|以下|和|及|与|的)[\u4e00-\u9fff]){1,6}(?=[，,。；;！!？?\s]|$)")
+#: After a count of names before it, a further count joined to it ("内设A、B、C两个科室和一个事业单位"): the count
+#: is one part's, the names the whole's (review26p).
+_ANOTHER_COUNT = lazy_compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:以及|和|及|与|、|[，,])\s*(?:\d+|[" + CHINESE_DIGITS + r"]+)(?:个|家|所|支|类)"
+)
 _OPEN, _CLOSE = "（(《“【", "）)》”】"
 _CONTINUED = lazy_compile(r"[，,]\s*(?:以及|及|和|与|还有|另有|另)")
 _JOINERS = lazy_compile(r"以及|和|及|与")
@@ -214,6 +223,14 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
         names = tuple(n.strip() for n in _split_names(body[: etc.start()] if etc else body))
         if len(names) < 2:
             continue
+        if pattern is _LISTED_BEFORE and _ANOTHER_COUNT.match(text, m.end()):
+            continue  # "A、B、C两个科室和一个事业单位": the count is one part's (review26p)
+        if (
+            pattern is _LISTED_BEFORE
+            and not m.group("count").isdigit()
+            and not _ORG_NAME.match(_bracketless(names[-1]))
+        ):
+            continue  # "办公室、执法一支队": a numeral inside a name ("执法" is no organisation's name), review26p
         pieces = [piece for n in names for piece in _JOINERS.split(n)] if pattern is _LISTED_BRACKET else []
         owned = sum(bool(_ORG_NAME.match(piece)) and not _KIND_NAME.match(piece) for piece in pieces)
         if pieces and 2 * owned <= len(pieces):
