@@ -72,3 +72,26 @@ def test_the_full_mark_variant_changes_the_published_table_and_keeps_its_verdict
     assert len(out) == 1
     assert not out[0].new_errors
     assert not out[0].lost
+
+
+# ---------------------------------------------------------------- 3. a note after the 总分 label of a headerless fragment
+
+_BUXIANG = "buxiang-bumen-defenbiao-fragment-2017"
+
+
+@pytest.mark.parametrize("label", ["总分（满分100分）", "总分\n（满分100分）", "总分\n(100分)"])
+def test_a_note_after_the_total_label_keeps_the_headerless_fragment_read(tmp_path, label):
+    """不详 2017's headerless 评分表 fragment (rows 1–18 under no header, closed by 总分 on row 19) is read by its 分值
+    │ 得分 columns adding up to 100 — its 总分 row found by the label. With a note after the label the whole sheet went
+    unread (LAYOUT_NO_TABLE, its T02 警告 lost): failed before."""
+    from render import CORPUS, load_table
+
+    table = load_table(CORPUS / f"{_BUXIANG}.toml")
+    noted = variant(_BUXIANG, {"A19": label})
+    plain_sub = read_submission(render(table, tmp_path / "a"))
+    noted_sub = read_submission(render(noted, tmp_path / "b"))
+    assert [len(e.indicators) for e in noted_sub.evaluations] == [len(e.indicators) for e in plain_sub.evaluations]
+    assert noted_sub.evaluations
+    codes = {(f.code, f.severity.value) for f in validated(noted, tmp_path / "v").findings}
+    assert ("T02", "warning") in codes
+    assert "LAYOUT_NO_TABLE" not in {c for c, _ in codes}
