@@ -696,7 +696,7 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
             wrapped = (
                 nxt is not None
                 and _BREAK.search(v) is not None
-                and not _value_after_break(spaced[1], nxt[1])
+                and not _value_after_break(spaced[0], spaced[1], nxt[1])
                 and _plain_value(nxt[1])
             )
             out.append((spaced[0], c, nxt[0] if wrapped and nxt is not None else c))
@@ -773,17 +773,24 @@ _BREAK = re.compile(r"[\t\r\n]")
 _FIGURE_VALUE = re.compile(r"\s*\d+(?:\.\d+)?\s*[分%％]?\s*(?:[(（]?\s*([^\s\d()（）]{1,3})\s*[)）]?\s*)?$")
 
 
-def _value_after_break(tail: str, nxt: object) -> bool:
+#: The head fields whose value may be a grade word ("自评得分\n优秀"): no name or unit is one.
+_GRADED = frozenset({"自评得分"})
+
+
+def _value_after_break(role: str, tail: str, nxt: object) -> bool:
     """Whether `tail` (a head label's text after a line break or tab) is the field's value, not the label's wrapped
     second line: a figure ("98", "98%", "92.5分"), a figure with its grade ("98\n优秀", "98分（优秀）"), or a grade alone
-    ("优秀") — unless the next cell is a bare figure, which then is the value and the grade a note beside the label
-    ("自评得分\n优秀 │ 98"). A label wraps onto words ("项目名称\n及代码 │ 某项目", review24d), never onto a figure
-    or a grade (read25: "自评得分\n98"; read26: "自评得分\n98\n优秀" read the next cell's text as the score)."""
+    ("优秀", and only for a field that may hold one: 自评得分) — unless the next cell is a bare figure, which then is the
+    value and the tail a note beside the label: "自评得分\n优秀 │ 98", "自评得分\n100 │ 90" (review26d: the full mark
+    under the label was read as the score, T02 错误 "表中为 100" of a table scoring 90). A label wraps onto words
+    ("项目名称\n及代码 │ 某项目", review24d), never onto a figure or a grade (read25: "自评得分\n98"; read26:
+    "自评得分\n98\n优秀" read the next cell's text as the score); "项目名称\n中" is no grade (review26d)."""
     m = _FIGURE_VALUE.match(tail)
-    if m is not None:
-        return m.group(1) is None or _is_grade(m.group(1))
-    if not _is_grade(tail):
-        return False
+    if m is None:
+        if role not in _GRADED or not _is_grade(tail):
+            return False
+    elif m.group(1) is not None and not _is_grade(m.group(1)):
+        return False  # "100分制", "2024年": no value of the field
     return not (isinstance(nxt, (int, float)) or (isinstance(nxt, str) and _FIGURE_VALUE.match(nxt) is not None))
 
 

@@ -152,4 +152,6 @@ def _other_header(grid: Grid, end: int, cols: tuple[int, int]) -> bool:
 
 
 def _total_label(value: object) -> bool:
-    return isinstance(value, str) and H.normalise_label(value) in H.TOTAL_LABELS
+    """A 总分/合计 label, a bracketed note after it or not ("总分（满分100分）", "总分\n(100分)": the row classification's
+    own reading — review26d: the fragment went unread, LAYOUT_NO_TABLE)."""
+    return isinstance(value, str) and H.strip_brackets(H.normalise_label(value)) in H.TOTAL_LABELS

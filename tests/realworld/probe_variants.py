@@ -692,6 +692,16 @@ def head_in_one_cell(sep: str) -> Callable[[R.Table], tuple[R.Table, None] | Non
     return rewrite
 
 
+def head_full_mark(table: R.Table):
+    """The form's full mark printed under a 自评得分 head label ("自评得分\n100"), its value still the next cell
+    (review26d): a note beside the label, not the score."""
+    t = copy.deepcopy(table)
+    for r, c, _ in _head_pairs(table):
+        if H.match_role(H.strip_brackets(H.normalise_label(table.rows[r][c])), H.HEADER_FIELDS) == "自评得分":
+            t.rows[r][c] = table.rows[r][c].strip() + "\n100"
+    return (t, None) if t.rows != table.rows else None
+
+
 # ---------------------------------------------------------------- read26: rows reordered, totals, percents in headers
 
 
@@ -887,6 +897,7 @@ VARIANTS: dict[str, Callable] = {
     "head_run_on": head_run_on,
     "head_break": head_in_one_cell("\n"),
     "head_tab": head_in_one_cell("\t"),
+    "head_full_mark": head_full_mark,
     "rows_reordered": rows_reordered,
     "total_no_weight": total_no_weight,
     "pct_in_indicator_header": pct_in_indicator_header,
