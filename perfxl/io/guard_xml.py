@@ -156,7 +156,7 @@ _FAST_TAIL = rb'[^<>"\'r]*+(?:"[^<>"]*+"[^<>"\'r]*+)*+'
 #: read again by the odd test, which runs only when the fast form does not reach a `>` (a third group, always empty in
 #: what `findall` returns). The odd tags are as before: a `<c` tag of another form, or of the fast form with a quote, `<`,
 #: `>` or `r` the tail does not take.
-_CELL_TAG = re.compile(rb'<c(?> r="([A-Z]{1,3})(\d{1,7})"' + _FAST_TAIL + rb"(?:(?<!/)>|>())|(?=[\s/>]))(?(3)(?!))")
+_CELL_TAG = re.compile(rb'<c(?> r="([A-Z]{1,3}+)(\d{1,7}+)"' + _FAST_TAIL + rb"(?:(?<!/)>|>())|(?=[\s/>]))(?(3)(?!))")
 #: A prefixed cell or row tag (`<x:c r="A1">`, `<x:row\nr="7">`), which the fast scan, looking for `<c`, does not see:
 #: `:c` or `:row` followed by white space, `/` or `>` (in text too: then the exact scan merely runs instead). The former
 #: test, `:c ` and `:row ` with a blank, let `<x:c\nr="XFD1048576">` pass unmeasured, though calamine reads it (perf22l).
@@ -185,7 +185,7 @@ def scan_sheet_extent_fast(stream: IO[bytes], max_area: int) -> SheetExtent:
             ref = _REF_ATTR.search(dim.group(1)) if dim else None
             ext.dimension = ref.group(1).decode("ascii", "replace")[:40] if ref else ""
             first = False
-        if (b":c" in region or b":row" in region) and _PREFIXED.search(region):
+        if _PREFIXED.search(region):
             raise NeedsFullScan()
         cells = _CELL_TAG.findall(region)
         if not cells:
