@@ -33,7 +33,6 @@ from perfxl.io.guard_xml import (
     SheetExtent,
     _col_number,
     _tokens,
-    scan_sheet_extent,
     scan_sheet_extent_fast,
 )
 
