@@ -257,12 +257,11 @@ def row_labels(grid: Grid, r: int) -> list[tuple[int, str]]:
         # (`normalise_label` of a text spelt out: its cached step straight, one call a text fewer); a text its own label
         # (most: an indicator's name, a target) keeps `row_cells`' (col, text) pair, no second pair made (≈ 27,000 pairs,
         # 1.5 MB held through the layout of a 10,000-row 自评表, perf25c)
-        # (perf26m: the text taken out of its pair once, not subscripted four times)
         labels = cache[r] = [
-            cell if label == text else (cell[0], label)
+            cell if label == cell[1] else (cell[0], label)
             for cell in row_cells(grid, r)
-            if isinstance(text := cell[1], str)
-            for label in [_normalise(text) if len(text) <= CACHE_MAX_LEN else normalise_label(text)]
+            if isinstance(cell[1], str)
+            for label in [_normalise(cell[1]) if len(cell[1]) <= CACHE_MAX_LEN else normalise_label(cell[1])]
         ]
     return labels
 
