@@ -467,6 +467,7 @@ class _Places:
         self.cells: dict[int, list[int]] = {}
         self.chars: dict[int, list[int]] = {}
         self.tops = sorted(c[1] for c in table.cells)
+        self.held: dict[tuple, tuple[float, int, list[int]]] = {}  # `inside`'s answers: (bottom, characters, positions)
         self.seam = max(c[3] for c in table.cells)
         for at, cell in enumerate(table.cells):
             self.cells.setdefault(_bucket(cell[3]), []).append(at)
@@ -479,9 +480,24 @@ class _Places:
         return [self.table.cells[at] for at in found]
 
     def inside(self, cell: tuple) -> list[tuple]:
-        """`_inside(cell, table.chars)`."""
-        found = sorted(at for key in _buckets(cell[1], cell[3]) for at in self.chars.get(key, ()))
-        return _inside(cell, [self.table.chars[at] for at in found])
+        """`_inside(cell, table.chars)`. A cell merged down the table reaches the seam at each page break, taller each
+        time: what it held at the break before is kept (by its left, top and right) and only the height it grew by and
+        the characters added since are looked at — reading it whole at each break made a table whose first column is
+        one cell quadratic in its rows (sec26). Its characters are still gathered at each break (linear in the cell)."""
+        chars = self.table.chars
+        key = (cell[0], cell[1], cell[2])
+        kept = self.held.get(key)
+        if kept is None or cell[3] <= kept[0]:  # read over its own height (a cell that did not grow: a head row's)
+            mine: list[int] = []
+            looked = sorted(at for b in _buckets(cell[1], cell[3]) for at in self.chars.get(b, ()))
+        else:  # the characters below its former bottom, and those added since
+            bottom, count, mine = kept
+            grown = {at for b in _buckets(bottom, cell[3]) for at in self.chars.get(b, ()) if chars[at][1] > bottom}
+            looked = sorted(grown.union(range(count, len(chars))))
+        hit = {id(ch) for ch in _inside(cell, [chars[at] for at in looked])}
+        mine = sorted([*mine, *(at for at in looked if id(chars[at]) in hit)])
+        self.held[key] = (cell[3], len(chars), mine)
+        return [chars[at] for at in mine]
 
     def row_lines(self, count: int) -> list[float]:
         """The first `count` values of `_cluster` over the cells' tops."""
