@@ -19,6 +19,8 @@ from test_sec25 import PAGE, _Walk
 
 from perfxl.document import pdf_reader, read_source
 from perfxl.document.pdf_reader import _buckets, _grid, _inside, _join, _Places, _Table
+from perfxl.errors import UnreadableWorkbook
+from perfxl.io.guard import Limits
 
 
 class _Sec25(_Places):
@@ -54,7 +56,11 @@ def _spanning_part(rng: random.Random, page: int, rows: int, head: bool) -> _Tab
         h = rng.choice((15.0, 20.0, 26.0))
         for c in range(1, 5):
             cells.append((XS[c], y, XS[c + 1], y + h))
-            text(XS[c], y, "".join(rng.choice("培训人数达标率") for _ in range(rng.randint(0, 8))) + str(rng.randint(1, 99)))
+            text(
+                XS[c],
+                y,
+                "".join(rng.choice("培训人数达标率") for _ in range(rng.randint(0, 8))) + str(rng.randint(1, 99)),
+            )
         y += h
     cells.insert(1 if not head else 5, (XS[0], first, XS[1], y))
     if page == 0:
@@ -148,3 +154,22 @@ def test_a_pdf_whose_first_column_is_one_cell_over_many_pages(tmp_path: Path, mo
         monkeypatch.undo()
     assert seen[480, _Places] < 2.4 * seen[240, _Places]
     assert seen[480, _Sec25] > 3.8 * seen[240, _Sec25]
+
+
+def _table_chars(rows: int) -> int:
+    """The characters `ruled_table_pdf` prints inside its table: "Item", then each row's number and two figures."""
+    return len("Item") + sum(len(f"row {n}") + len(f"{n * 3}.25") + len(str(n % 97)) for n in range(1, rows + 1))
+
+
+def test_the_characters_held_in_tables_are_bounded_and_the_refusal_names_the_limit(tmp_path: Path):
+    """All of a PDF's table characters are held until its tables are joined and read (≈ 0.7 KB each): past
+    `max_pdf_table_chars` the PDF is refused, naming the page reached and the variable that raises the bound."""
+    path = builders.ruled_table_pdf(tmp_path / "span-120.pdf", 120)
+    held = _table_chars(120)
+    (grid,) = read_source(path, Limits().with_pairs([f"max_pdf_table_chars={held}"])).grids
+    assert len(grid.rows) == 120
+    with pytest.raises(UnreadableWorkbook) as refused:
+        read_source(path, Limits().with_pairs([f"max_pdf_table_chars={held - 1}"]))
+    assert refused.value.code == "PDF_TABLES_TOO_LARGE" and refused.value.path == str(path)
+    assert "第 3 页" in refused.value.message and "PERFXL_MAX_PDF_TABLE_CHARS" in refused.value.message
+    assert "max_pdf_table_chars" in refused.value.message_en

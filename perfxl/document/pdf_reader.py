@@ -161,7 +161,7 @@ def read_pdf(path: str | Path, limits: Any = None, *, checked: bool = False) -> 
     limits = limits or Limits.from_env()
     try:
         with bounded_decoding(limits, src):  # pdfminer's own decoders capped: what it inflates is measured (sec24b)
-            return _read(src, pdfplumber, limits.max_pdf_pages)
+            return _read(src, pdfplumber, limits)
     except UnreadableWorkbook:
         raise
     except Exception as exc:  # pdfminer raises many types on damaged or encrypted files
@@ -199,14 +199,29 @@ def _check_pages(src: Path, doc: Any, max_pages: int) -> None:
         )
 
 
-def _read(src: Path, pdfplumber: Any, max_pages: int) -> DocumentSource:
+def _too_much_table_text(src: Path, page: int, most: int) -> UnreadableWorkbook:
+    """PDF_TABLES_TOO_LARGE: the characters inside the PDF's ruled tables passed `max_pdf_table_chars` by `page`. They
+    are all held (≈ 0.7 KB each) until the tables are joined over page breaks and read into grids: the page limits
+    alone let a table hold 1,000 pages of 30,000 glyphs (sec26)."""
+    return UnreadableWorkbook(
+        f"PDF 表格中的文字过多（至第 {page} 页已超过 {most:,} 个字符，正常报告不过数万个），无法安全读取；"
+        "如确需读取，可设置环境变量 PERFXL_MAX_PDF_TABLE_CHARS 提高上限（内存占用随之增加）",
+        f"the PDF's ruled tables hold more than max_pdf_table_chars={most} characters by page {page}"
+        " (raise it with PERFXL_MAX_PDF_TABLE_CHARS; memory grows with it)",
+        code="PDF_TABLES_TOO_LARGE",
+        path=str(src),
+    )
+
+
+def _read(src: Path, pdfplumber: Any, limits: Limits) -> DocumentSource:
     tables: list[_Table] = []
     paragraphs_out: list[Paragraph] = []
     problems: list[Finding] = []
     offset = 0.0
     any_text = False
     with pdfplumber.open(str(src)) as pdf:
-        _check_pages(src, pdf.doc, max_pages)
+        _check_pages(src, pdf.doc, limits.max_pdf_pages)
+        held = 0  # characters inside tables so far, all kept until the tables are joined and read
         pages = len(pdf.pages)
         read = []  # per page: its height, tables found (with their characters) and the text outside them
         for page_no, page in enumerate(pdf.pages, start=1):
@@ -244,6 +259,9 @@ def _read(src: Path, pdfplumber: Any, max_pages: int) -> DocumentSource:
                 cx, cy = item[0], item[1]
                 owner = next((i for i, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
                 (outside if owner is None else inside[owner]).append(item)
+            held += len(items) - len(outside)
+            if held > limits.max_pdf_table_chars:
+                raise _too_much_table_text(src, page_no, limits.max_pdf_table_chars)
             tops = [(b[1], b[3]) for b in boxes]
             # the text outside its tables kept as lines (pdf25m: not as characters, ≈ 6.5 KB a short paragraph)
             read.append((float(page.height), found, inside, page_text(page_no, outside, tops, float(page.width))))
