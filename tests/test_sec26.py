@@ -30,6 +30,9 @@ class _Sec25(_Places):
         found = sorted(at for key in _buckets(cell[1], cell[3]) for at in self.chars.get(key, ()))
         return pdf_reader._inside(cell, [self.table.chars[at] for at in found])
 
+    def seam_text(self, cell: tuple) -> list[tuple]:
+        return self.inside(cell)
+
 
 XS = [50.0, 120.0, 220.0, 330.0, 430.0, 540.0]
 
@@ -97,7 +100,7 @@ def test_a_cell_merged_down_the_table_is_read_as_before(seed):
 
 
 def _looked_at(monkeypatch, run, places_of=_Places) -> int:
-    """The characters `_inside` is given by `places_of.inside` — a cell's characters above the seam — while `run()`
+    """The characters `_inside` is given by `places_of.seam_text` — a cell's characters above the seam — while `run()`
     reads (the continuation's own characters, a page's, are looked at as before)."""
     seen, active = [0], [False]
 
@@ -112,9 +115,9 @@ def _looked_at(monkeypatch, run, places_of=_Places) -> int:
         finally:
             active[0] = False
 
-    method = places_of.inside
+    method = places_of.seam_text
     monkeypatch.setattr(pdf_reader, "_inside", counting)
-    monkeypatch.setattr(places_of, "inside", inside)
+    monkeypatch.setattr(places_of, "seam_text", inside)
     run()
     monkeypatch.undo()
     return seen[0]
@@ -173,3 +176,25 @@ def test_the_characters_held_in_tables_are_bounded_and_the_refusal_names_the_lim
     assert refused.value.code == "PDF_TABLES_TOO_LARGE" and refused.value.path == str(path)
     assert "第 3 页" in refused.value.message and "PERFXL_MAX_PDF_TABLE_CHARS" in refused.value.message
     assert "max_pdf_table_chars" in refused.value.message_en
+
+
+def test_a_text_running_on_down_a_merged_cell_over_every_page_break(tmp_path: Path, monkeypatch):
+    """The merged cell full of text on every page, down to each page's foot: at each break its text runs on (one cell
+    over the break), and what the joins read of it — its last lines, its edges — is what the whole cell answers; the
+    same DocumentSource as sec25's reading, and the characters looked at grow with the breaks, sec25's with their
+    square (the cell's text grouped into lines whole at each break)."""
+    seen: dict[tuple[int, type], int] = {}
+    for rows in (160, 320):
+        path = builders.ruled_table_pdf(tmp_path / f"filled-{rows}.pdf", rows, spanning="", filled=True)
+        source = read_source(path)
+        (grid,) = source.grids
+        assert grid.merged == ((0, 0, rows - 1, 0),) and set(grid.rows[0][0]) == {"M"}
+        assert grid.rows[-1][1:] == [f"row {rows}", f"{rows * 3}.25", str(rows % 97)]
+        for places_of in (_Places, _Sec25):
+            monkeypatch.setattr(pdf_reader, "_Places", places_of)  # undone by `_looked_at`
+            seen[rows, places_of] = _looked_at(monkeypatch, lambda path=path: read_source(path), places_of)
+        monkeypatch.setattr(pdf_reader, "_Places", _Sec25)
+        assert read_source(path) == source
+        monkeypatch.undo()
+    assert seen[320, _Places] < 2.4 * seen[160, _Places]
+    assert seen[320, _Sec25] > 3.5 * seen[160, _Sec25]

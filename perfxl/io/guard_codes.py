@@ -105,7 +105,7 @@ _CODES: dict[str, tuple[str, str, str, str, str]] = {
                            "一页显示 100 万个字符的 PDF",
                            "PDF 第 1 页的文字过多（超过 30,000 个字符，正常报告一页不过数千字），无法安全读取"),
     "PDF_TABLES_TOO_LARGE": ("PDF 表格中的文字过多", "too much text in a PDF's tables",
-                             "表格里的每个字符都要保留到跨页表格拼接完毕，每个约占 0.7 KB 内存；上千页满是表格的 PDF（恶意构造）会耗尽内存。上限可用 PERFXL_MAX_PDF_TABLE_CHARS 调整。",
+                             "表格里的每个字符都要保留到跨页表格拼接完毕，每个约占 0.65 KB 内存；上千页满是表格的 PDF（恶意构造）会耗尽内存。上限可用 PERFXL_MAX_PDF_TABLE_CHARS 调整。",
                              "1,000 页、每页 2 万字表格的 PDF",
                              "PDF 表格中的文字过多（至第 25 页已超过 500,000 个字符，正常报告不过数万个），无法安全读取"),
 }

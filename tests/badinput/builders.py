@@ -461,12 +461,13 @@ def html_table(
     return path
 
 
-def ruled_table_pdf(path: Path, rows: int, *, per_page: int = 40, spanning: str = "Item") -> Path:
+def ruled_table_pdf(path: Path, rows: int, *, per_page: int = 40, spanning: str = "Item", filled: bool = False) -> Path:
     """A text PDF of one ruled table of `rows` rows over as many pages as it takes (`per_page` a page), its first column
     one cell merged down the whole table — its rules drawn on every page, no row line across it — and `spanning` printed
     in it at the top of the first page (sec26: a cell merged down a long table, hostile but valid). The other three columns
     hold a row number and two figures; each page's part stands at its foot and at the next page's top, as a table
-    continued over page breaks is printed."""
+    continued over page breaks is printed. `filled`: the merged cell full of lines of text instead, on every page down to
+    its foot — a text running on over every page break."""
     xs = (50.0, 150.0, 300.0, 420.0, 545.0)
     step, top = 18.0, 800.0  # PDF y grows upwards: the table's top line on every page
     pages = max(1, -(-rows // per_page))
@@ -479,6 +480,8 @@ def ruled_table_pdf(path: Path, rows: int, *, per_page: int = 40, spanning: str 
         ops += [f"{x} {top} m {x} {bottom} l S" for x in xs]
         ops += [f"{xs[1]} {top - k * step} m {xs[-1]} {top - k * step} l S" for k in range(1, count)]
         ops.append(f"BT /F1 9 Tf {xs[0] + 4} {top - 13} Td ({spanning}) Tj ET" if spanning and not page else "")
+        lines = int(count * step / 9) - 1 if filled else 0
+        ops += [f"BT /F1 9 Tf {xs[0] + 2} {top - 9 - 9 * j} Td (MMMMMMMMMMMM) Tj ET" for j in range(lines)]
         for k in range(count):
             n = page * per_page + k + 1
             y = top - k * step - 13
