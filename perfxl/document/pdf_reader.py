@@ -515,7 +515,7 @@ class _Places:
         kept = self.held.get(key)
         if kept is None or cell[3] < kept[0]:  # read over its own height
             marks: tuple = ()
-            tail: tuple[list[tuple], float | None] | None = ([], None)
+            tail: tuple[list[tuple], float | None] = ([], None)
             looked = sorted(at for b in _buckets(cell[1], cell[3]) for at in self.chars.get(b, ()))
         else:  # the characters below its former bottom, and those added since
             bottom, count, marks, tail = kept
@@ -526,7 +526,10 @@ class _Places:
         if held:
             digit = next((ch for ch in held if ch[3].isdigit()), None)
             marks = (min(held, key=lambda ch: ch[4]), max(held, key=lambda ch: ch[5]), *([digit] if digit else []))
-        tail = _tail([*tail[0], *new], tail[1]) or _tail(self.inside(cell), None)  # the whole cell: a line filled in
+        found = _tail([*tail[0], *new], tail[1])
+        if found is None:  # characters added where a line began: the whole cell's
+            found = _tail(self.inside(cell), None) or ([], None)
+        tail = found
         self.held[key] = (cell[3], len(chars), marks, tail)
         return list({id(ch): ch for ch in (*marks, *tail[0])}.values())
 
