@@ -7,7 +7,8 @@ anything.
 Each .docx is built by the project's own writer (tests/test_document_realreport.build_docx, python-docx), its tables
 given Word's Table Grid borders as the published 自评表 are (`--unruled`: without, as build_docx writes them — a PDF keeps
 a table's grid only in its rules, so the PDF reads such a table as unruled text, coverage, never guessed); `--pdf` also
-exports it to a text-layer PDF by LibreOffice and times that. Each run is a child process under /usr/bin/time -v
+exports it to a text-layer PDF by LibreOffice and times that; the PDF kinds (`spanning-cell`) are written as PDFs
+directly (tests/badinput/builders). Each run is a child process under /usr/bin/time -v
 (CPU = user + sys, so a loaded machine does not skew the ratio; peak RSS) with a 600 s timeout.
 """
 
@@ -27,6 +28,7 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
+from badinput import builders
 from test_document_pdf_parity import lay_out
 from test_document_realreport import _build_docx, serialize_part_xml, with_document_xml
 
@@ -132,6 +134,12 @@ KINDS: dict[str, tuple[Callable[[int], dict], int]] = {
     "fuzzy-names": (_fuzzy_names, 2_500),
 }
 
+#: kind → (writer of a PDF of n, n): a text PDF written directly (tests/badinput/builders), timed at n and 2n.
+PDF_KINDS: dict[str, tuple[Callable[[Path, int], Path], int]] = {
+    # a ruled table of n rows over n / 40 pages, its first column one cell merged down the whole table (sec26)
+    "spanning-cell": (builders.ruled_table_pdf, 2_000),
+}
+
 
 def _run(path: Path, exe: Path) -> tuple[str, float, int, str]:
     """(status, CPU seconds, peak RSS in MB, the report's last line) of `perfxl validate PATH`."""
@@ -177,7 +185,7 @@ def _write_docx(fixture: dict, path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("kinds", nargs="*", default=list(KINDS))
+    ap.add_argument("kinds", nargs="*", default=[*KINDS, *PDF_KINDS])
     ap.add_argument("--scale", type=float, default=1.0, help="multiply each kind's n")
     ap.add_argument("--pdf", action="store_true", help="also time a LibreOffice export to PDF")
     ap.add_argument(
@@ -192,16 +200,19 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     print(f"{'kind':16} {'file':5} {'n':>9} {'MB':>6} {'status':7} {'CPU s':>7} {'RSS MB':>6}  ratio  last line")
     for kind in args.kinds:
-        build, n0 = KINDS[kind]
         before: dict[str, float] = {}
+        n0 = PDF_KINDS[kind][1] if kind in PDF_KINDS else KINDS[kind][1]
         for n in (int(n0 * args.scale), int(2 * n0 * args.scale)):
-            docx = work / f"{kind}-{n}.docx"
             start = time.perf_counter()
-            _write_docx(fixture := build(n), docx)
-            if fixture.get("tables") and not args.unruled:
-                lay_out(docx, "ruled", fixture)  # Table Grid borders, as the 自评表 are printed (pdf24)
+            if kind in PDF_KINDS:
+                files = [PDF_KINDS[kind][0](work / f"{kind}-{n}.pdf", n)]
+            else:
+                docx = work / f"{kind}-{n}.docx"
+                _write_docx(fixture := KINDS[kind][0](n), docx)
+                if fixture.get("tables") and not args.unruled:
+                    lay_out(docx, "ruled", fixture)  # Table Grid borders, as the 自评表 are printed (pdf24)
+                files = [docx] + ([p] if args.pdf and (p := _pdf(docx)) is not None else [])
             built = time.perf_counter() - start
-            files = [docx] + ([p] if args.pdf and (p := _pdf(docx)) is not None else [])
             for path in files:
                 status, cpu, rss, last = _run(path, args.perfxl)
                 kind_file = path.suffix[1:]

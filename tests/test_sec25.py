@@ -38,6 +38,9 @@ class _Walk(_Places):
     def inside(self, cell: tuple) -> list[tuple]:
         return pdf_reader._inside(cell, self.table.chars)
 
+    def seam_text(self, cell: tuple) -> list[tuple]:  # sec26: all of the cell's characters, as `_join` read them
+        return self.inside(cell)
+
     def row_lines(self, count: int) -> list[float]:
         return _cluster([c[1] for c in self.table.cells])[:count]
 

@@ -161,7 +161,7 @@ def read_pdf(path: str | Path, limits: Any = None, *, checked: bool = False) -> 
     limits = limits or Limits.from_env()
     try:
         with bounded_decoding(limits, src):  # pdfminer's own decoders capped: what it inflates is measured (sec24b)
-            return _read(src, pdfplumber, limits.max_pdf_pages)
+            return _read(src, pdfplumber, limits)
     except UnreadableWorkbook:
         raise
     except Exception as exc:  # pdfminer raises many types on damaged or encrypted files
@@ -199,14 +199,29 @@ def _check_pages(src: Path, doc: Any, max_pages: int) -> None:
         )
 
 
-def _read(src: Path, pdfplumber: Any, max_pages: int) -> DocumentSource:
+def _too_much_table_text(src: Path, page: int, most: int) -> UnreadableWorkbook:
+    """PDF_TABLES_TOO_LARGE: the characters inside the PDF's ruled tables passed `max_pdf_table_chars` by `page`. They
+    are all held (≈ 0.65 KB each) until the tables are joined over page breaks and read into grids: the page limits
+    alone let a table hold 1,000 pages of 30,000 glyphs (sec26)."""
+    return UnreadableWorkbook(
+        f"PDF 表格中的文字过多（至第 {page} 页已超过 {most:,} 个字符，正常报告不过数万个），无法安全读取；"
+        "如确需读取，可设置环境变量 PERFXL_MAX_PDF_TABLE_CHARS 提高上限（内存占用随之增加）",
+        f"the PDF's ruled tables hold more than max_pdf_table_chars={most} characters by page {page}"
+        " (raise it with PERFXL_MAX_PDF_TABLE_CHARS; memory grows with it)",
+        code="PDF_TABLES_TOO_LARGE",
+        path=str(src),
+    )
+
+
+def _read(src: Path, pdfplumber: Any, limits: Limits) -> DocumentSource:
     tables: list[_Table] = []
     paragraphs_out: list[Paragraph] = []
     problems: list[Finding] = []
     offset = 0.0
     any_text = False
     with pdfplumber.open(str(src)) as pdf:
-        _check_pages(src, pdf.doc, max_pages)
+        _check_pages(src, pdf.doc, limits.max_pdf_pages)
+        held = 0  # characters inside tables so far, all kept until the tables are joined and read
         pages = len(pdf.pages)
         read = []  # per page: its height, tables found (with their characters) and the text outside them
         for page_no, page in enumerate(pdf.pages, start=1):
@@ -244,6 +259,9 @@ def _read(src: Path, pdfplumber: Any, max_pages: int) -> DocumentSource:
                 cx, cy = item[0], item[1]
                 owner = next((i for i, b in enumerate(boxes) if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]), None)
                 (outside if owner is None else inside[owner]).append(item)
+            held += len(items) - len(outside)
+            if held > limits.max_pdf_table_chars:
+                raise _too_much_table_text(src, page_no, limits.max_pdf_table_chars)
             tops = [(b[1], b[3]) for b in boxes]
             # the text outside its tables kept as lines (pdf25m: not as characters, ≈ 6.5 KB a short paragraph)
             read.append((float(page.height), found, inside, page_text(page_no, outside, tops, float(page.width))))
@@ -467,6 +485,7 @@ class _Places:
         self.cells: dict[int, list[int]] = {}
         self.chars: dict[int, list[int]] = {}
         self.tops = sorted(c[1] for c in table.cells)
+        self.held: dict[tuple, tuple] = {}  # `seam_text`'s cells: (bottom, characters read, marks, tail)
         self.seam = max(c[3] for c in table.cells)
         for at, cell in enumerate(table.cells):
             self.cells.setdefault(_bucket(cell[3]), []).append(at)
@@ -482,6 +501,37 @@ class _Places:
         """`_inside(cell, table.chars)`."""
         found = sorted(at for key in _buckets(cell[1], cell[3]) for at in self.chars.get(key, ()))
         return _inside(cell, [self.table.chars[at] for at in found])
+
+    def seam_text(self, cell: tuple) -> list[tuple]:
+        """What `_broken_row` and `_merged_over_seam` read of a cell's characters above the seam, in place of all of
+        them (`inside`): its leftmost and rightmost characters, a digit when it holds one, and its last lines from
+        where a line certainly begins (`_tail`) — their lines, widths, edges and digits answer as the whole cell's do.
+        A cell merged down the table reaches the seam at every page break, taller each time: reading it whole at each
+        break (every column's characters in its height, then its text grouped into lines) was quadratic in the table
+        (sec26). What it holds is summed up as it grows: only the height it grew by and the characters added since are
+        looked at."""
+        chars = self.table.chars
+        key = (cell[0], cell[1], cell[2])
+        kept = self.held.get(key)
+        if kept is None or cell[3] < kept[0]:  # read over its own height
+            marks: tuple = ()
+            tail: tuple[list[tuple], float | None] = ([], None)
+            looked = sorted(at for b in _buckets(cell[1], cell[3]) for at in self.chars.get(b, ()))
+        else:  # the characters below its former bottom, and those added since
+            bottom, count, marks, tail = kept
+            grown = {at for b in _buckets(bottom, cell[3]) for at in self.chars.get(b, ()) if chars[at][1] > bottom}
+            looked = sorted(grown.union(range(count, len(chars))))
+        new = _inside(cell, [chars[at] for at in looked])
+        held = [*marks, *new]
+        if held:
+            digit = next((ch for ch in held if ch[3].isdigit()), None)
+            marks = (min(held, key=lambda ch: ch[4]), max(held, key=lambda ch: ch[5]), *([digit] if digit else []))
+        found = _tail([*tail[0], *new], tail[1])
+        if found is None:  # characters added where a line began: the whole cell's
+            found = _tail(self.inside(cell), None) or ([], None)
+        tail = found
+        self.held[key] = (cell[3], len(chars), marks, tail)
+        return list({id(ch): ch for ch in (*marks, *tail[0])}.values())
 
     def row_lines(self, count: int) -> list[float]:
         """The first `count` values of `_cluster` over the cells' tops."""
@@ -515,6 +565,21 @@ class _Places:
             self.seam = max([self.seam, *(c[3] for c in cells), *(c[3] for c in joined.values())])
 
 
+def _tail(chars: list[tuple], floor: float | None) -> tuple[list[tuple], float | None] | None:
+    """The characters from the last place where a line certainly begins — a top more than `LINE_TOLERANCE` below the
+    one before (`group_lines` begins a line there, whatever came before) — with the one character just above it, and
+    that character's top; all of them (and None) when there is no such place. `chars`: a cell's characters of top
+    `floor` and below (the character above the place found before, and those added since), every character above
+    `floor` left out: a place is certain only at or below it — None when there is none there."""
+    tops = sorted(chars, key=lambda ch: ch[2])
+    for k in range(len(tops) - 1, 0, -1):
+        if floor is not None and tops[k - 1][2] < floor:
+            return None
+        if tops[k][2] - tops[k - 1][2] > LINE_TOLERANCE:
+            return tops[k - 1 :], tops[k - 1][2]
+    return (tops, None) if floor is None else None
+
+
 def _join(prev: _Table, cont: _Table, places: _Places | None = None) -> None:
     """Append a table's continuation on the next page: its top edge moved onto the previous part's bottom
     edge (the page margins between them are no row), and a row broken over the page break made one row
@@ -539,8 +604,8 @@ def _join(prev: _Table, cont: _Table, places: _Places | None = None) -> None:
         if abs(a[0] - b[0]) <= EDGE_TOLERANCE and abs(a[2] - b[2]) <= EDGE_TOLERANCE
     ]
     whole = len(pairs) == len(above) == len(below)  # a broken row keeps its cells on both sides of the seam
-    if not (pairs and whole and _broken_row(pairs, places.inside, chars)):
-        pairs = _merged_over_seam(pairs, above, below, places.inside, chars)
+    if not (pairs and whole and _broken_row(pairs, places.seam_text, chars)):
+        pairs = _merged_over_seam(pairs, above, below, places.seam_text, chars)
     joined = {a: (a[0], a[1], a[2], b[3]) for a, b in pairs}
     gone = {b for _, b in pairs}
     places.add(joined, [c for c in cells if c not in gone], chars)

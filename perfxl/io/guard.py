@@ -92,6 +92,9 @@ class Limits:
     max_pdf_objects: int = 200_000  # object ids a PDF's cross-reference sections declare (≈ 190 bytes each in a table)
     max_pdf_page_chars: int = 30_000  # glyphs laid out on one PDF page (≈ 1.1 KB and 0.3 ms each, a page held at once)
     max_pdf_stream_bytes: int = 64 * MIB  # one PDF stream, inflated
+    # characters inside a PDF's ruled tables, all pages: each held (≈ 0.65 KB) until the tables are joined over page
+    # breaks and read into grids (sec26)
+    max_pdf_table_chars: int = 500_000
     # objects a PDF parser holds at once — an array's or dictionary's items, open ones nested included, or a content
     # stream's operands before their operator (≈ 150 bytes each): real reports ≤ 267, a 65,536-glyph font's /W ≤ 196,608
     max_pdf_stack_items: int = 500_000

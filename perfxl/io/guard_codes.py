@@ -104,6 +104,10 @@ _CODES: dict[str, tuple[str, str, str, str, str]] = {
                            "每个字符都占内存和时间，一页几十万字符的 PDF（恶意构造）会拖垮读取；上限可用 PERFXL_MAX_PDF_PAGE_CHARS 调整。",
                            "一页显示 100 万个字符的 PDF",
                            "PDF 第 1 页的文字过多（超过 30,000 个字符，正常报告一页不过数千字），无法安全读取"),
+    "PDF_TABLES_TOO_LARGE": ("PDF 表格中的文字过多", "too much text in a PDF's tables",
+                             "表格里的每个字符都要保留到跨页表格拼接完毕，每个约占 0.65 KB 内存；上千页满是表格的 PDF（恶意构造）会耗尽内存。上限可用 PERFXL_MAX_PDF_TABLE_CHARS 调整。",
+                             "1,000 页、每页 2 万字表格的 PDF",
+                             "PDF 表格中的文字过多（至第 25 页已超过 500,000 个字符，正常报告不过数万个），无法安全读取"),
 }
 #: Raised by perfxl.io.source when a parser fails on a file the guard let through.
 _READER: dict[str, tuple[str, str, str, str, str]] = {
@@ -136,6 +140,7 @@ GUARD_SETTINGS = MappingProxyType(
         "PDF_PAGE_TOO_DENSE": "PERFXL_MAX_PDF_PAGE_CHARS",
         "PDF_TOO_MANY_OBJECTS": "PERFXL_MAX_PDF_OBJECTS",
         "PDF_OBJECT_TOO_LARGE": "PERFXL_MAX_PDF_STACK_ITEMS",
+        "PDF_TABLES_TOO_LARGE": "PERFXL_MAX_PDF_TABLE_CHARS",
         "DOC_LEGACY_FORMAT": "PERFXL_MAX_SOFFICE_BYTES",
     }
 )

@@ -459,3 +459,41 @@ def html_table(
             out.write(filler.encode(encoding))
         out.write(b"</table></body></html>")
     return path
+
+
+def ruled_table_pdf(path: Path, rows: int, *, per_page: int = 40, spanning: str = "Item", filled: bool = False) -> Path:
+    """A text PDF of one ruled table of `rows` rows over as many pages as it takes (`per_page` a page), its first column
+    one cell merged down the whole table — its rules drawn on every page, no row line across it — and `spanning` printed
+    in it at the top of the first page (sec26: a cell merged down a long table, hostile but valid). The other three columns
+    hold a row number and two figures; each page's part stands at its foot and at the next page's top, as a table
+    continued over page breaks is printed. `filled`: the merged cell full of lines of text instead, on every page down to
+    its foot — a text running on over every page break."""
+    xs = (50.0, 150.0, 300.0, 420.0, 545.0)
+    step, top = 18.0, 800.0  # PDF y grows upwards: the table's top line on every page
+    pages = max(1, -(-rows // per_page))
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    kids = []
+    for page in range(pages):
+        count = min(per_page, rows - page * per_page)
+        bottom = top - count * step
+        ops = [f"0.5 w {xs[0]} {top} m {xs[-1]} {top} l S {xs[0]} {bottom} m {xs[-1]} {bottom} l S"]
+        ops += [f"{x} {top} m {x} {bottom} l S" for x in xs]
+        ops += [f"{xs[1]} {top - k * step} m {xs[-1]} {top - k * step} l S" for k in range(1, count)]
+        ops.append(f"BT /F1 9 Tf {xs[0] + 4} {top - 13} Td ({spanning}) Tj ET" if spanning and not page else "")
+        lines = int(count * step / 9) - 1 if filled else 0
+        ops += [f"BT /F1 9 Tf {xs[0] + 2} {top - 9 - 9 * j} Td (MMMMMMMMMMMM) Tj ET" for j in range(lines)]
+        for k in range(count):
+            n = page * per_page + k + 1
+            y = top - k * step - 13
+            for x, text in zip(xs[1:], (f"row {n}", f"{n * 3}.25", f"{n % 97}"), strict=False):
+                ops.append(f"BT /F1 9 Tf {x + 4} {y} Td ({text}) Tj ET")
+        content = zlib.compress("\n".join(ops).encode(), 9)
+        kids.append(len(objects) + 1)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (len(objects) + 2, 2 * pages + 3)
+        )
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content) + content + b"\nendstream")
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (" ".join(f"{k} 0 R" for k in kids).encode(), pages)
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    return _write_pdf(path, objects)
