@@ -32,7 +32,7 @@ from perfxl.reader import read_grids
 CORPUS = Path(__file__).parent / "realworld"
 sys.path.insert(0, str(CORPUS))
 
-from render import Table, _merge_bounds, corpus_files, load_table  # type: ignore[import-not-found]  # noqa: E402
+from render import corpus_grids  # type: ignore[import-not-found]  # noqa: E402
 
 #: Probe variants that change a row's cells or its headings: merges, filled merges, blank and swapped columns.
 _VARIANTS = (
@@ -46,25 +46,10 @@ _VARIANTS = (
 )
 
 
-def _grid(table: Table) -> Grid:
-    merged = tuple(b for m in table.merges if (b := _merge_bounds(m)) is not None)
-    return Grid(table.sheet, [list(r) for r in table.rows], merged)
-
-
 @cache
 def _grids() -> tuple[tuple[str, Grid], ...]:
     """Every real table's grid, then the probe variants' grids of every third table (every ninth in the fast loop)."""
-    import probe_variants as V  # type: ignore[import-not-found]
-
-    tables = [load_table(p) for p in corpus_files()]
-    out = [(t.path.name, _grid(t)) for t in tables]
-    every = 9 if hypothesis_budget.FAST else 3
-    for name in _VARIANTS:
-        for t in tables[::every]:
-            got = V.VARIANTS[name](t)
-            if got is not None:
-                out.append((f"{t.path.name}/{name}", _grid(got[0])))
-    return tuple(out)
+    return corpus_grids(_VARIANTS, 9 if hypothesis_budget.FAST else 3)
 
 
 def _facts(cell: Any) -> Any:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from badinput import builders
@@ -149,14 +150,22 @@ def test_a_pdf_whose_first_column_is_one_cell_over_many_pages(tmp_path: Path, mo
         assert len(grid.rows) == rows and grid.merged == ((0, 0, rows - 1, 0),)
         assert grid.rows[0] == ["Item", "row 1", "3.25", "1"]
         assert grid.rows[-1] == ["", f"row {rows}", f"{rows * 3}.25", str(rows % 97)]
-        for places_of in (_Places, _Sec25):
-            monkeypatch.setattr(pdf_reader, "_Places", places_of)  # undone by `_looked_at`
-            seen[rows, places_of] = _looked_at(monkeypatch, lambda path=path: read_source(path), places_of)
-        monkeypatch.setattr(pdf_reader, "_Places", _Sec25)
-        assert read_source(path) == source
-        monkeypatch.undo()
+        seen[rows, _Places], seen[rows, _Sec25] = _looked_at_both(monkeypatch, path, source)
     assert seen[480, _Places] < 2.4 * seen[240, _Places]
     assert seen[480, _Sec25] > 3.8 * seen[240, _Sec25]
+
+
+def _looked_at_both(monkeypatch: pytest.MonkeyPatch, path: Path, source: Any) -> tuple[int, int]:
+    """The characters the joins look at reading `path` with this session's places and with sec25's, after holding
+    sec25's reading to `source` (the same DocumentSource)."""
+    counts = []
+    for places_of in (_Places, _Sec25):
+        monkeypatch.setattr(pdf_reader, "_Places", places_of)  # undone by `_looked_at`
+        counts.append(_looked_at(monkeypatch, lambda: read_source(path), places_of))
+    monkeypatch.setattr(pdf_reader, "_Places", _Sec25)
+    assert read_source(path) == source
+    monkeypatch.undo()
+    return counts[0], counts[1]
 
 
 def _table_chars(rows: int) -> int:
@@ -190,11 +199,6 @@ def test_a_text_running_on_down_a_merged_cell_over_every_page_break(tmp_path: Pa
         (grid,) = source.grids
         assert grid.merged == ((0, 0, rows - 1, 0),) and set(grid.rows[0][0]) == {"M"}
         assert grid.rows[-1][1:] == [f"row {rows}", f"{rows * 3}.25", str(rows % 97)]
-        for places_of in (_Places, _Sec25):
-            monkeypatch.setattr(pdf_reader, "_Places", places_of)  # undone by `_looked_at`
-            seen[rows, places_of] = _looked_at(monkeypatch, lambda path=path: read_source(path), places_of)
-        monkeypatch.setattr(pdf_reader, "_Places", _Sec25)
-        assert read_source(path) == source
-        monkeypatch.undo()
+        seen[rows, _Places], seen[rows, _Sec25] = _looked_at_both(monkeypatch, path, source)
     assert seen[320, _Places] < 2.4 * seen[160, _Places]
     assert seen[320, _Sec25] > 3.5 * seen[160, _Sec25]

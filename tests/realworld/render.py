@@ -152,6 +152,31 @@ def _merge_bounds(text: str) -> tuple[int, int, int, int] | None:
     return min(r0, r1) - 1, min(c0, c1) - 1, max(r0, r1) - 1, max(c0, c1) - 1
 
 
+def grid_of(table: Table) -> Any:
+    """The table as the reader's `Grid` (its rows and merges as published), without writing a workbook."""
+    from perfxl.grid import Grid
+
+    merged = tuple(b for m in table.merges if (b := _merge_bounds(m)) is not None)
+    return Grid(table.sheet, [list(r) for r in table.rows], merged)
+
+
+def corpus_grids(variants: Iterable[str], every: int, every_table: Iterable[str] = ()) -> tuple[tuple[str, Any], ...]:
+    """Every real table's grid, then the named probe variants' grids of every `every`-th table (of every table for
+    the variants in `every_table`), each named "<file>/<variant>": the layout's speed paths are held to the plain
+    paths on these."""
+    import probe_variants as V
+
+    tables = [load_table(p) for p in corpus_files()]
+    out = [(t.path.name, grid_of(t)) for t in tables]
+    always = set(every_table)
+    for name in variants:
+        for t in tables[:: 1 if name in always else every]:
+            got = V.VARIANTS[name](t)
+            if got is not None:
+                out.append((f"{t.path.name}/{name}", grid_of(got[0])))
+    return tuple(out)
+
+
 def plan_of(table: Table) -> SheetPlan:
     """The table as a SheetPlan: every non-empty cell as text, merged ranges applied over the grid."""
     plan = SheetPlan(table.sheet, landscape=True)
