@@ -12,7 +12,6 @@ score 执行率 × 分值 gives is a judgement.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -31,12 +30,12 @@ _NAMES = frozenset({"预算执行率", "执行率", "资金执行率", "项目�
 
 
 #: A unit in brackets after a name ("预算执行率(%)"; `normalise_label` has made the brackets and sign half-width).
-_UNIT_AFTER = re.compile(r"\(%\)$")
+_UNIT_AFTER = "(%)"
 
 
 def _rate_row(ctx: Context, ind: Indicator) -> Decimal | None:
     """The percent an execution-rate row's actual prints, when the row has no target of its own; else None."""
-    if _UNIT_AFTER.sub("", strip_numbering(normalise_label(ind.name.text))) not in _NAMES:
+    if strip_numbering(normalise_label(ind.name.text)).removesuffix(_UNIT_AFTER) not in _NAMES:
         return None  # ("预算执行率(%)": the unit after the name, read26 — the row's F05 was lost)
     target = ctx.parsed(ind.target)
     if target.number is not None:
