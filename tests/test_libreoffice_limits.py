@@ -41,3 +41,34 @@ def test_an_explicit_limit_is_kept(tmp_path: Path, monkeypatch):
     with pytest.raises(PerfxlError):
         libreoffice.convert_many([tmp_path / "a.doc"] * 3, "docx", tmp_path / "out", timeout=60)
     assert limits == [60]
+
+
+def _ended(code: int, stderr: str):
+    def run(cmd, timeout, max_memory=None):
+        return subprocess.CompletedProcess(cmd, code, "", stderr)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("code", "stderr", "capped"),
+    [
+        (134, "", True),  # the script's 128 + Signal 6
+        (-9, "", True),  # killed
+        (1, "terminate called after throwing an instance of 'std::bad_alloc'", True),
+        (1, "Fatal exception: Signal 6\nStack:", True),
+        (1, "Error: source file could not be loaded", False),
+        (0, "", False),  # no output written: a plain failure
+        (0, "Fatal exception: Signal 6", True),  # no output written, the wrapper's exit code lost
+    ],
+)
+def test_a_capped_run_that_crashed_is_said_to_be_possibly_at_its_cap(tmp_path: Path, monkeypatch, code, stderr, capped):
+    """Under an address-space cap, a run ended by a signal or printing a crash's or an allocation failure's words is
+    SofficeMemoryError (worded "possibly": a cap hit and a crash look alike); any other failure stays SOFFICE_FAILED."""
+    monkeypatch.setattr(libreoffice, "soffice_path", lambda: "soffice")
+    monkeypatch.setattr(libreoffice, "_run_group", _ended(code, stderr))
+    with pytest.raises(PerfxlError) as caught:
+        libreoffice.convert_many([tmp_path / "a.doc"], "docx", tmp_path / "out", max_memory=300 << 20)
+    assert caught.value.code == "SOFFICE_FAILED"
+    assert isinstance(caught.value, libreoffice.SofficeMemoryError) is capped
+    assert ("300 MB" in caught.value.message) is capped

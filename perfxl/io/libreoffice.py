@@ -53,6 +53,19 @@ class SofficeMemoryError(PerfxlError):
     failed at the cap (LibreOffice aborts, Signal 6) — or it crashed by itself; the two cannot be told apart."""
 
 
+#: What a LibreOffice run that failed to allocate prints when its exit code does not show the signal (the `soffice`
+#: script or oosplash exiting on their own after soffice.bin aborted, or exec refused under the cap).
+_CRASH_SIGNS = ("Signal ", "bad_alloc", "Fatal exception", "Cannot allocate memory", "out of memory")
+
+
+def _ended_abnormally(proc: subprocess.CompletedProcess[str], missing: bool) -> bool:
+    """The run was ended by a signal (exit < 0, or the script's 128 + signal), or failed (an exit code, or an output
+    not written) printing a crash's or an allocation failure's words: under an address-space cap, possibly the cap."""
+    if proc.returncode < 0 or proc.returncode > 128:
+        return True
+    return (proc.returncode != 0 or missing) and any(sign in (proc.stderr or "") for sign in _CRASH_SIGNS)
+
+
 def _cap_memory(limit: int) -> None:
     """In the child, before exec: its address space (and its children's: `soffice` runs `soffice.bin`) at most `limit`."""
     if resource is None:
@@ -141,7 +154,7 @@ def convert_many(
             proc, why = None, f"{type(exc).__name__}（超过 {timeout:g} 秒或无法启动）"
     outs = [outdir / f"{src.stem}.{fmt.split(':', 1)[0]}" for src in srcs]  # "pdf:writer_pdf_Export:{…}" too
     missing = [o for o in outs if not o.exists()]
-    if max_memory is not None and proc is not None and (proc.returncode < 0 or proc.returncode > 128):
+    if max_memory is not None and proc is not None and _ended_abnormally(proc, bool(missing)):
         # the `soffice` script exits 128 + the signal that ended soffice.bin (134: Signal 6, an allocation refused)
         mb = f"{max_memory / MIB:,.0f} MB"
         raise SofficeMemoryError(
