@@ -186,12 +186,16 @@ def test_an_old_doc_converts_under_libreoffices_memory_cap(legacy_doc):
 @pytest.mark.libreoffice
 @pytest.mark.slow
 def test_libreoffice_past_its_memory_cap_is_a_clear_refusal_naming_the_file(legacy_doc, monkeypatch):
-    monkeypatch.setenv("PERFXL_MAX_SOFFICE_BYTES", str(300 << 20))  # below its start-up's need: the cap is hit
+    # Below its need: the cap is hit. How LibreOffice 7 fails under RLIMIT_AS depends on where an allocation is
+    # refused (measured on this report, session 26): ≤ 100 MB it cannot start (exit 127), 200 MB "source file could not
+    # be loaded" (exit 0: the generic refusal — a damaged file says the same), 300 MB mostly Signal 6 but once in ≈ 15
+    # the load error, 400–440 MB Signal 6 in 55 of 55 runs, ≥ 500 MB it converts. 420 MB sits in the steady band.
+    monkeypatch.setenv("PERFXL_MAX_SOFFICE_BYTES", str(420 << 20))
     with pytest.raises(UnreadableWorkbook) as caught:
         read_source(legacy_doc)
     error = caught.value
     assert error.code == "DOC_LEGACY_FORMAT" and error.path == str(legacy_doc)
-    assert "内存超过上限 300 MB" in error.message and "PERFXL_MAX_SOFFICE_BYTES" in error.message
+    assert "内存超过上限 420 MB" in error.message and "PERFXL_MAX_SOFFICE_BYTES" in error.message
     assert "memory cap" in error.message_en
 
 
