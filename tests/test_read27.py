@@ -27,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 import probe_rewrites as P
 import probe_variants as PV
 from render import CORPUS, load_table, render, validated, variant
-from test_review25d import _stacked
 
 from perfxl.reader import read_submission
 
@@ -148,7 +147,7 @@ def _headless_copy(name: str, *, filled: bool = False):
     # (past the header's second row: blank under its merges, or the header again where they were exported filled)
     drop = next(r for r, row in enumerate(rows) if r > h0 and row[0] and row[0] != rows[h0][0])
     off = len(rows) + 2 - drop
-    t.rows = rows + [[""] * w, [""] * w] + copy.deepcopy(rows[drop:])
+    t.rows = [*rows, [""] * w, [""] * w, *copy.deepcopy(rows[drop:])]
     copied = [(r0 + off, c0, r1 + off, c1) for r0, c0, r1, c1 in P._bounds(table) if r0 >= drop]
     t.merges = P._emit(P._bounds(table) + copied)
     return t, len(rows)
@@ -191,7 +190,7 @@ def test_the_reader_says_which_rows_above_the_copy_were_left(tmp_path):
 
 def test_a_copy_with_its_own_head_and_published_tables_make_no_guess(tmp_path):
     """The guards: every 吉林 form as published, and one stacked whole (title and header printed again), read with
-    no guessed edge — a certain sum finding stays 错误."""
+    no guessed edge (the copy with its head is a table of its own: certain sums stay certain)."""
     for path in sorted(CORPUS.glob("jilin-*.toml")):
         evs = read_submission(render(load_table(path), tmp_path / path.stem)).evaluations
         assert not any(ev.boundary_guess for ev in evs), path.stem
@@ -199,3 +198,29 @@ def test_a_copy_with_its_own_head_and_published_tables_make_no_guess(tmp_path):
     evs = read_submission(render(stacked, tmp_path / "stacked")).evaluations
     assert len(evs) == 2
     assert not any(ev.boundary_guess for ev in evs)
+
+
+def _ezhou_head_score(label: str):
+    """湖北 鄂州 第三方 2019 (its 总分 row printing 100 │ 90, its 一级 labels declaring none) with `label` in its head row
+    beside 实施单位 (row 4: 实施单位 │ 市财政局 │ label │ "")."""
+    table = copy.deepcopy(load_table(CORPUS / "hubei-ezhou-caizhengju-disanfang-2019.toml"))
+    table.rows[3][7], table.rows[3][8] = label, ""
+    table.merges = [m for m in table.merges if m != "G4:I4"]
+    return table
+
+
+@pytest.mark.parametrize(("label", "read"), [("自评得分\n100\n95", "95"), ("自评得分\n90\n95", None)])
+def test_the_full_mark_the_total_row_prints_tells_the_score(tmp_path, label, read):
+    """The full mark from the 总分 row's 分值 (100): "100\\n95" reads 95 — T02 错误 at the head (the scores make 6 + 90
+    = 96), failed before (the two lines unread, no T02 there); "90\\n95" none (90 is no full mark here)."""
+    table = _ezhou_head_score(label)
+    assert _stated(table, tmp_path / "r") == read
+    head = [f for f in validated(table, tmp_path / "v").findings if f.code == "T02" and f.ref and f.ref.row == 4]
+    assert [(f.severity.value, "表中为 95" in f.message) for f in head] == ([("error", True)] if read else [])
+
+
+def test_a_score_matching_the_rows_under_the_printed_full_mark_is_no_finding(tmp_path):
+    """The guard: "100\\n96" (6 + 90) — 96 read, no T02 at the head."""
+    table = _ezhou_head_score("自评得分\n100\n96")
+    assert _stated(table, tmp_path / "r") == "96"
+    assert ("T02", "error") not in _at(validated(table, tmp_path / "v"), 4)
