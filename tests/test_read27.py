@@ -134,18 +134,21 @@ def test_a_total_row_printing_fewer_points_than_assumed_still_splits_without_a_g
 # ---------------------------------------------------------------- 3. a copy printed on without its own head
 
 
-def _headless_copy(name: str, *, filled: bool = False):
+def _headless_copy(name: str, *, filled: bool = False, second_row: bool = False):
     """The 吉林 form `name` printed twice, two blank rows between, the second copy without its title and first header
-    (its rows from the first indicator on)."""
+    (its rows from the first indicator on; `second_row`: from the header's second row, its merges exported filled —
+    一级指标 │ 权重 │ … │ 数据项1 │ 数据项2 printed again over the copy's first block)."""
     table = load_table(CORPUS / f"{name}.toml")
-    if filled:
+    if filled or second_row:
         table = P.unmerged_filled(table)[0]
     t = copy.deepcopy(table)
     w = P._width(table)
     rows = [r + [""] * (w - len(r)) for r in table.rows]
     h0 = PV._header_block(table, PV._in_role(table, ("target",))[0][0])[0]
     # (past the header's second row: blank under its merges, or the header again where they were exported filled)
-    drop = next(r for r, row in enumerate(rows) if r > h0 and row[0] and row[0] != rows[h0][0])
+    drop = (
+        h0 + 1 if second_row else next(r for r, row in enumerate(rows) if r > h0 and row[0] and row[0] != rows[h0][0])
+    )
     off = len(rows) + 2 - drop
     t.rows = [*rows, [""] * w, [""] * w, *copy.deepcopy(rows[drop:])]
     copied = [(r0 + off, c0, r1 + off, c1) for r0, c0, r1, c1 in P._bounds(table) if r0 >= drop]
@@ -177,6 +180,18 @@ def test_a_copy_printed_on_without_its_head_gives_no_certain_sum_findings(tmp_pa
     alone = validated(P.unmerged_filled(base)[0] if filled else base, tmp_path / "a")
     first = {(f.code, f.severity.value, f.ref.row) for f in result.findings if f.ref is not None and f.ref.row <= n}
     assert {(f.code, f.severity.value, f.ref.row) for f in alone.findings if f.ref is not None} <= first
+
+
+@pytest.mark.parametrize("name", ["jilin-fankong-pingjiabiao-2016", "jilin-changjitu-pingjiabiao-2016"])
+def test_a_copy_keeping_its_headers_second_row_gives_no_certain_sum_findings(tmp_path, name):
+    """The copy's first block under its header's filled second row reads as a headless part of no 总分, the rest under
+    the next header as a table short of it. Failed before (反恐): W02/W03/W05 错误 of that rest; now 警告 saying where
+    it begins was inferred."""
+    table, n = _headless_copy(name, second_row=True)
+    result = validated(table, tmp_path / "v")
+    sums = [f for f in result.findings if f.code in ("W02", "W03", "W05", "T02") and f.ref and f.ref.row > n]
+    assert not [f for f in sums if f.severity.value == "error"]
+    assert all("表格起点由表头推断" in f.basis or "表中没有总分行" in f.basis for f in sums)
 
 
 def test_the_reader_says_which_rows_above_the_copy_were_left(tmp_path):

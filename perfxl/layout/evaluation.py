@@ -1089,16 +1089,27 @@ class _Reader(FundsRows):
 
     def _edge_guess(self, r: int) -> str:
         """Why the table beginning at the indicator header in row r has an edge that is a guess, "" when it has none:
-        the split from the table above rests on the full mark assumed (`_whole_below`), or rows right above the header
-        (past blanks) were left unread that carry an indicator's name and 分值 in the header's columns — the first
-        block of a copy of the form printed on without its own head (吉林 评价表 stacked: the copy's 预算绩效 rows under
-        the first table's notes, its other blocks read as a table without them — W02/W03/W05 错误 "一级指标标注分值
-        合计 50 分" of a table whose first block sits above it, read27). The sums over such a table are a 警告."""
+        the split from the table above rests on the full mark assumed (`_whole_below`); the table above is a headless
+        part of no 总分 whose indicator rows this header follows (the same form's rest, perhaps); or rows right above
+        the header (past blanks) were left unread that carry an indicator's name and 分值 in the header's columns — the
+        first block of a copy of the form printed on without its own head (吉林 评价表 stacked: the copy's 预算绩效 rows
+        under the first table's notes, its other blocks read as a table without them — W02/W03/W05 错误 "一级指标标注
+        分值 合计 50 分" of a table whose first block sits above it, read27). The sums over such a table are a 警告."""
         if self._assumed_split:
             return (
                 f"本表与同一工作表上相邻的表格在第 {r + 1} 行（再次出现的表头）处分开，依据是其下各行分值合计为满分 100 分"
                 "——表中没有打印分值的总分行，满分 100 分为推断，分界可能有误"
             )
+        cur = self.cur
+        if cur.title is None and not cur.header and not cur.funds_seen and not cur.has_total_row:
+            rows = [i for i, what in cur.rows if what == "indicator"]
+            if rows and self._last_row_read == "indicator":
+                # the rows above are a headless part of no 总分 (a header row of their own, no title or head): the
+                # table under this header may be the same form's rest (吉林's copy with its filled second header row)
+                return (
+                    f"本表表头紧接在第 {rows[0] + 1}–{rows[-1] + 1} 行之后（一段没有标题、表头栏目和总分行的指标行，"
+                    "可能与本表同属一表），表格起点由表头推断，合计仅就读入的行计算"
+                )
         cols = indicator_columns(self.grid, r) or {}
         name, weight = cols.get("name"), cols.get("weight")
         if name is None or weight is None:
