@@ -338,10 +338,11 @@ def _stated_total(
         parts=parts[0],
         parts_en=parts[1],
         related=(ev.total_score.located(),) if ev.total_score is not None and ev.total_score.sheet is not None else (),
-        certainty=Certainty.JUDGEMENT if weighted else None,
+        certainty=Certainty.JUDGEMENT if weighted or ev.boundary_guess else None,
         basis=f"读取：表上方所写“{stated.text}”；预算执行率得分 {fmt_num(budget)}，{len(ctx.indicators())} 个指标得分"
         f"合计 {fmt_num(indicators)}，总分行“{ev.total_score.text if ev.total_score is not None else ''}”"
-        + (f"；{weighted.reading()}" if weighted else ""),
+        + (f"；{weighted.reading()}" if weighted else "")
+        + (f"；{ev.boundary_guess}" if ev.boundary_guess else ""),
         basis_en=f"read the stated total {stated.text!r}; budget score {fmt_num(budget)}, indicator scores "
         f"{fmt_num(indicators)}" + ("; the 一级 权重 read as scaling rows of 100 (inferred)" if weighted else ""),
     )
