@@ -688,6 +688,11 @@ class SelfEvaluation:
     # what the table states about the project in its own words, by canonical label: "项目概况" (专项概况), "项目期"
     # (项目期限) — the cell right of the label (F16 reads shares of the money in the 概况, F17 the term)
     overview: dict[str, CellValue] = field(default_factory=dict)
+    # why the table's edge on its sheet is a guess, "" when its rows make it certain: rows of indicators left unread
+    # right above the header it begins at (a copy of the form printed on without its own head, 吉林), or a split from
+    # the table next to it where their weights make the full mark the reader assumed (100, no 总分 row printing it) —
+    # the sums over it (W02/W03/W05, T02) are then a 警告 that says so (read27)
+    boundary_guess: str = ""
 
     def has_column(self, role: str) -> bool:
         """True when the 绩效指标 table has this column ("weight", "score", "actual" …) or does not say."""

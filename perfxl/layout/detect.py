@@ -784,14 +784,30 @@ def _value_after_break(role: str, tail: str, nxt: object) -> bool:
     value and the tail a note beside the label: "自评得分\n优秀 │ 98", "自评得分\n100 │ 90" (review26d: the full mark
     under the label was read as the score, T02 错误 "表中为 100" of a table scoring 90). A label wraps onto words
     ("项目名称\n及代码 │ 某项目", review24d), never onto a figure or a grade (read25: "自评得分\n98"; read26:
-    "自评得分\n98\n优秀" read the next cell's text as the score); "项目名称\n中" is no grade (review26d)."""
+    "自评得分\n98\n优秀" read the next cell's text as the score); "项目名称\n中" is no grade (review26d). Two figures on
+    two lines ("自评得分\n100\n98", `figure_pair`) are the field's value too, which of them the score the table tells
+    (read27)."""
     m = _FIGURE_VALUE.match(tail)
     if m is None:
-        if role not in _GRADED or not _is_grade(tail):
+        if role not in _GRADED or not (_is_grade(tail) or figure_pair(tail) is not None):
             return False
     elif m.group(1) is not None and not _is_grade(m.group(1)):
         return False  # "100分制", "2024年": no value of the field
     return not (isinstance(nxt, (int, float)) or (isinstance(nxt, str) and _FIGURE_VALUE.match(nxt) is not None))
+
+
+#: Two figures on two lines after a head label ("自评得分\n100\n98"): the full mark then the score, or two scores — which,
+#: only the table's full mark tells (`figure_pair`, read27).
+_FIGURE_PAIR = lazy_compile(r"\s*(\d+(?:\.\d+)?)\s*分?\s*[\t\r\n]\s*(\d+(?:\.\d+)?)\s*分?\s*$")
+
+
+def figure_pair(text: str) -> tuple[str, str] | None:
+    """The two figures of a head value printed as two lines of one figure each ("100\n98", "100分\n98分"), else None:
+    the value of a 自评得分 whose cell holds the full mark over the score — read as the score only where the first is the
+    table's full mark (`evaluation._Builder._head_score`), else the head score is not read (read27: review26d left it
+    reading the next cell's label, T02 lost)."""
+    m = _FIGURE_PAIR.match(text)
+    return (m.group(1), m.group(2)) if m is not None else None
 
 
 def _is_grade(text: str) -> bool:

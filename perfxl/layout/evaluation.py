@@ -51,7 +51,16 @@ from .cells import (
     value_at,
 )
 from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
-from .detect import RowKind, columns_by_role, cut_at_label, header_fields, indicator_columns, spaced_field, year_line
+from .detect import (
+    RowKind,
+    columns_by_role,
+    cut_at_label,
+    figure_pair,
+    header_fields,
+    indicator_columns,
+    spaced_field,
+    year_line,
+)
 from .findings import missing_columns, unmapped_row, unmapped_rows
 from .funds import FundsRows, inline_pairs, weight_in_header
 from .indicators import (
@@ -130,6 +139,7 @@ class _Builder:
     period: CellValue | None = None  # the year line under the title ("( 2023 年度)")
     indicators_declared: CellValue | None = None  # "年度绩效目标 (80 分)" on the 绩效指标 header row
     funds_more: list[FundsBlock] = field(default_factory=list)  # further funds blocks (彭水: one per fund)
+    boundary_guess: str = ""  # `SelfEvaluation.boundary_guess`: why the table's edge on its sheet is a guess
 
     @property
     def has_body(self) -> bool:
@@ -176,7 +186,7 @@ class _Builder:
             total_score=self.total_score,
             grade=self.grade,
             columns=columns,
-            stated_total=self.stated_total,
+            stated_total=self._head_score(),
             level2=tuple(self.level2.values()),
             remarks=tuple(self.remarks),
             duties=tuple(self.duties),
@@ -191,7 +201,28 @@ class _Builder:
             funds_more=tuple(self.funds_more),
             unit_line=self.unit_note_cell,
             overview=dict(self.overview),
+            boundary_guess=self.boundary_guess,
         )
+
+    def _head_score(self) -> CellValue | None:
+        """The stated total, its head value "100\n98" (`detect.figure_pair`: two figures on two lines of the 自评得分
+        cell) read as its second figure when the first is the table's full mark — the 分值 its 总分 row prints, else the
+        weights its 一级 labels declare (with the funds line's 分值) when every 一级 declares one — and the second no more:
+        the full mark over the score. Otherwise which figure is the score is a guess: none is read (T02 says so, as
+        coverage), never one taken (read27: review26d's case read the next cell's label, T02 lost)."""
+        stated = self.stated_total
+        pair = figure_pair(stated.text) if stated is not None and stated.raw.__class__ is str else None
+        if stated is None or pair is None:
+            return stated
+        first, second = (to_decimal(x) for x in pair)
+        full = to_points(self.total_weight.raw) if self.total_weight is not None else None
+        declared = [h.declared_weight for h in self.level1.values()]
+        if full is None and len(declared) >= 2 and all(d is not None for d in declared):
+            funds = to_points(self.funds_total.weight.raw) if self.funds_total is not None else None
+            full = sum((d for d in declared if d is not None), funds or Decimal(0))
+        if full is None or first is None or second is None or first != full or second > first:
+            return None
+        return stated.with_raw(pair[1])
 
 
 #: Labels of the explanation rows some forms print below the 总分 ("偏差大或目标未完成原因分析", "改进措施及结果应用方案").
@@ -454,6 +485,9 @@ class _Reader(FundsRows):
         self.outside: list[tuple[int, str]] = []  # rows read outside any table (notes, unread)
         self._unmapped_run: _UnmappedRun | None = None  # the rows the last LAYOUT_UNMAPPED_ROW covers
         self._table_problems = 0  # where the problems of the table being read begin (`_name_unmapped`)
+        # the repeated header last asked about split two tables on the full mark `_whole_below` assumed (no 总分 row
+        # printing its 分值): the edge between them is a guess (`_Builder.boundary_guess`, read27)
+        self._assumed_split = False
 
     # -------------------------------------------------------------- flow
     def close(self) -> None:
@@ -622,8 +656,12 @@ class _Reader(FundsRows):
                 self._start_indicators(r, report_missing=False)
                 mark(r, "header")
                 return
+            guess = self._edge_guess(r) if self.cur.indicators_seen else ""
+            if self._assumed_split:
+                self.cur.boundary_guess = guess
             self.new_if(self.cur.indicators_seen)
             self._start_indicators(r)
+            self.cur.boundary_guess = guess
             mark(r, "header")
             return
         if self.cur.has_total_row and self._remark_row(r):
@@ -955,6 +993,7 @@ class _Reader(FundsRows):
         满意度指标) begins the next table, and so do rows that are a table of their own whatever 一级 they print
         (`_another_table`, review25d: 云南 永德 2022's 效益/满意度 rows stacked above it were joined to its 产出指标, a 一级
         they had not had — T02 "总分应为 145，表中为 96")."""
+        self._assumed_split = False
         if self.state != "indicators" or self.cur.has_total_row or self._last_row_read != "indicator":
             return False
         cols = {k: v for k, v in (indicator_columns(self.grid, r) or {}).items() if not k.startswith("_")}
@@ -1044,7 +1083,51 @@ class _Reader(FundsRows):
         stated = self.cur.header.get("预算执行率权重")
         weights = [f.weight.raw for f in funds if f is not None] + ([stated.raw] if stated is not None else [])
         held = [w for v in weights if (w := to_points(v)) is not None]
-        return below > 0 and any(below + w == full for w in (Decimal(0), *held))
+        whole = below > 0 and any(below + w == full for w in (Decimal(0), *held))
+        self._assumed_split = whole and printed is None
+        return whole
+
+    def _edge_guess(self, r: int) -> str:
+        """Why the table beginning at the indicator header in row r has an edge that is a guess, "" when it has none:
+        the split from the table above rests on the full mark assumed (`_whole_below`); the table above is a headless
+        part of no 总分 whose indicator rows this header follows (the same form's rest, perhaps); or rows right above
+        the header (past blanks) were left unread that carry an indicator's name and 分值 in the header's columns — the
+        first block of a copy of the form printed on without its own head (吉林 评价表 stacked: the copy's 预算绩效 rows
+        under the first table's notes, its other blocks read as a table without them — W02/W03/W05 错误 "一级指标标注
+        分值 合计 50 分" of a table whose first block sits above it, read27). The sums over such a table are a 警告."""
+        if self._assumed_split:
+            return (
+                f"本表与同一工作表上相邻的表格在第 {r + 1} 行（再次出现的表头）处分开，依据是其下各行分值合计为满分 100 分"
+                "——表中没有打印分值的总分行，满分 100 分为推断，分界可能有误"
+            )
+        cur = self.cur
+        if cur.title is None and not cur.header and not cur.funds_seen and not cur.has_total_row:
+            rows = [i for i, what in cur.rows if what == "indicator"]
+            if rows and self._last_row_read == "indicator":
+                # the rows above are a headless part of no 总分 (a header row of their own, no title or head): the
+                # table under this header may be the same form's rest (吉林's copy with its filled second header row)
+                return (
+                    f"本表表头紧接在第 {rows[0] + 1}–{rows[-1] + 1} 行之后（一段没有标题、表头栏目和总分行的指标行，"
+                    "可能与本表同属一表），表格起点由表头推断，合计仅就读入的行计算"
+                )
+        cols = indicator_columns(self.grid, r) or {}
+        name, weight = cols.get("name"), cols.get("weight")
+        if name is None or weight is None:
+            return ""
+        run: list[int] = []
+        for row, what in reversed(self.cur.rows):
+            if what == "blank":
+                continue
+            if what != "unread":
+                break
+            run.append(row)
+        held = [i for i in run if isinstance(own(self.grid, i, name), str) and to_points(own(self.grid, i, weight))]
+        if not held:
+            return ""
+        return (
+            f"本表表头之上第 {min(held) + 1}–{max(held) + 1} 行有未读入的指标行（可能是本表未印表头的前一部分），"
+            "表格起点由表头推断，合计仅就读入的行计算"
+        )
 
     @staticmethod
     def _own_level1(ind: Indicator) -> bool:

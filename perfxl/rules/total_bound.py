@@ -61,7 +61,8 @@ def stated_above_reach(ctx: Context, budget: Decimal, budget_weight: Decimal) ->
     if value <= reach + ctx.tol_score:
         return
     declared = [h.declared_weight for h in ev.level1 if h.declared_weight is not None]
-    certain = bool(declared) and sum(declared, Decimal(0)) + budget_weight == full
+    # (under a guessed edge the rows read with the table may not be its own: the reach no surer, read27)
+    certain = bool(declared) and sum(declared, Decimal(0)) + budget_weight == full and not ev.boundary_guess
     why = (
         f"各一级指标标注分值合计 {fmt_num(sum(declared, Decimal(0)) + budget_weight)} = 满分"
         if certain
@@ -77,7 +78,8 @@ def stated_above_reach(ctx: Context, budget: Decimal, budget_weight: Decimal) ->
         basis=f"读取：表上方所写自评得分“{stated.text}”；表中没有总分行（表格不完整），所列 {len(ctx.indicators())} 个"
         f"指标得分合计至多 {fmt_num(scores)}"
         + (f"（{unread} 个无法读取的得分按其分值计）" if unread else "")
-        + f"，分值合计 {fmt_num(weights)}，其余指标至多 {fmt_num(left)} 分（{why}）：总分至多 {fmt_num(reach)}",
+        + f"，分值合计 {fmt_num(weights)}，其余指标至多 {fmt_num(left)} 分（{why}）：总分至多 {fmt_num(reach)}"
+        + (f"；{ev.boundary_guess}" if ev.boundary_guess else ""),
         basis_en=f"read the stated total {stated.text!r}; no 总分 row: the listed scores reach at most {fmt_num(scores)} "
         f"and the rest at most {fmt_num(left)}, so the total is at most {fmt_num(reach)}",
     )

@@ -17,7 +17,15 @@ from .catalogue import check
 from .context import ROUNDED_EN, ROUNDED_ZH, Context, compact, fmt_num
 from .not_applicable import not_applicable_rows
 from .total_bound import stated_above_reach, sum_parts
-from .weights import WeightedTotal, carries_no_weight, completeness, shown_in_part, weighted_reading, weighted_total
+from .weights import (
+    GUESSED_EDGE_EN,
+    WeightedTotal,
+    carries_no_weight,
+    completeness,
+    shown_in_part,
+    weighted_reading,
+    weighted_total,
+)
 
 
 def _budget_row(ctx: Context) -> FundsRow | None:
@@ -99,6 +107,7 @@ def _says_full_mark(text: str, reported: Decimal) -> bool:
 def total_is_sum(ctx: Context) -> Iterator[Finding]:
     """总分 = 预算执行率得分 + Σ 三级指标得分 (as typed; perfxl's own score where a typed one is an error value)."""
     ev = ctx.ev
+    _head_score_unread(ctx)
     if ev.total_score is None and ev.stated_total is not None:
         budget_score, _ = _budget_score(ctx)
         weight_cell, _ = _budget_cells(ctx)
@@ -184,6 +193,9 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             notes = [*notes, "总分单元格写的是“满分”，可能是满分值而非自评得分，需人工核对"]
         if weighted is not None:  # an inference from the arithmetic, not a rule the form prints: a 警告 saying so
             notes = [*notes, weighted.reading()]
+        edge = ev.boundary_guess  # the rows summed are those read with the table, its edge a guess (read27)
+        if edge:
+            notes = [*notes, edge]
         extra = ("；" + "；".join(notes)) if notes else ""
         unscored = budget_cell is None and budget == 0
         read_budget = "表中没有预算执行率得分" if unscored else f"预算执行率得分 {fmt_num(budget)}"
@@ -208,11 +220,27 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
             + ("; a weighted score is blank: counted as 0, the total may be right" if unfilled_rows else "")
             + (f"; {len(na)} rows do not apply: the total rescaled without them (T05) is no match either" if na else "")
             + ("; the cell says 满分: the form's full mark perhaps, not the score" if full_mark else "")
-            + ("; the 一级 权重 read as scaling rows of 100 (inferred, not printed)" if weighted else ""),
+            + ("; the 一级 权重 read as scaling rows of 100 (inferred, not printed)" if weighted else "")
+            + (f"; {GUESSED_EDGE_EN}" if edge else ""),
             certainty=Certainty.JUDGEMENT
-            if unread or rounded or elsewhere or unfilled or blanks or full_mark or weighted
+            if unread or rounded or elsewhere or unfilled or blanks or full_mark or weighted or edge
             else None,
         )
+
+
+def _head_score_unread(ctx: Context) -> None:
+    """The head's 自评得分 printed as two figures whose first is not the table's full mark ("100\n98" on a table whose
+    full mark it does not print): which is the score is a guess, so the reader took none (`stated_total` None) — said
+    as coverage, not compared (read27)."""
+    head = ctx.ev.header.get("自评得分")
+    if ctx.ev.stated_total is not None or head is None or head.is_blank:
+        return
+    shown = "、".join(head.text.split())
+    ctx.skip(
+        f"表头“自评得分”填有两个数（{shown}），其第一个数不是表中可确定的满分，无法确定哪个是得分：未与各项得分核对",
+        f"the head's 自评得分 holds two figures ({shown}), the first not a full mark the table shows: which is the score "
+        "is not known, not compared with the scores",
+    )
 
 
 def _agrees_as_printed(ctx: Context, reported: Decimal, exact: Decimal, cell: CellValue) -> bool:
@@ -310,10 +338,11 @@ def _stated_total(
         parts=parts[0],
         parts_en=parts[1],
         related=(ev.total_score.located(),) if ev.total_score is not None and ev.total_score.sheet is not None else (),
-        certainty=Certainty.JUDGEMENT if weighted else None,
+        certainty=Certainty.JUDGEMENT if weighted or ev.boundary_guess else None,
         basis=f"读取：表上方所写“{stated.text}”；预算执行率得分 {fmt_num(budget)}，{len(ctx.indicators())} 个指标得分"
         f"合计 {fmt_num(indicators)}，总分行“{ev.total_score.text if ev.total_score is not None else ''}”"
-        + (f"；{weighted.reading()}" if weighted else ""),
+        + (f"；{weighted.reading()}" if weighted else "")
+        + (f"；{ev.boundary_guess}" if ev.boundary_guess else ""),
         basis_en=f"read the stated total {stated.text!r}; budget score {fmt_num(budget)}, indicator scores "
         f"{fmt_num(indicators)}" + ("; the 一级 权重 read as scaling rows of 100 (inferred)" if weighted else ""),
     )

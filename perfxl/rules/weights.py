@@ -151,14 +151,28 @@ def has_total_row(ctx: Context) -> bool:
 
 
 def completeness(ctx: Context) -> tuple[Certainty | None, str, str]:
-    """(certainty, note zh, note en) for sums over the table: a judgement when there is no 总分 row."""
-    if has_total_row(ctx):
+    """(certainty, note zh, note en) for sums over the table: a judgement when there is no 总分 row, or when where the
+    table begins or ends on its sheet is a guess (`SelfEvaluation.boundary_guess`, read27: a copy of the form printed
+    on without its head, or a split on an assumed full mark) — the note says which."""
+    guess = ctx.ev.boundary_guess
+    if has_total_row(ctx) and not guess:
         return None, "", ""
-    return (
-        Certainty.JUDGEMENT,
-        NO_TOTAL_NOTE,
-        "the table has no 总分 row and may continue elsewhere; the sum covers only the rows shown",
-    )
+    zh = [x for x in (NO_TOTAL_NOTE if not has_total_row(ctx) else "", guess) if x]
+    en = [
+        x
+        for x in (
+            "the table has no 总分 row and may continue elsewhere; the sum covers only the rows shown"
+            if not has_total_row(ctx)
+            else "",
+            GUESSED_EDGE_EN if guess else "",
+        )
+        if x
+    ]
+    return Certainty.JUDGEMENT, "；".join(zh), "; ".join(en)
+
+
+#: The English note of a sum over a table whose edge on its sheet is a guess (`completeness`).
+GUESSED_EDGE_EN = "where the table begins or ends on its sheet is inferred; the sum covers only the rows read with it"
 
 
 #: The note of a sum over a table without a 总分 row (`completeness`).
@@ -396,7 +410,8 @@ def level1_declared_matches_rows(ctx: Context) -> Iterator[Finding]:
             last = heading is final
             if _open_shortfall(ctx, heading.declared_weight, held, last):
                 continue  # the rows shown of a table cut short: W03's one finding names the shortfall
-            sure, note, note_en = completeness(ctx) if last else (None, "", "")
+            # (the last 一级's rows may go on; under a guessed edge any 一级's sum may rest on rows not read with it)
+            sure, note, note_en = completeness(ctx) if last or ctx.ev.boundary_guess else (None, "", "")
             if reading == "some" and abs(held - full) <= ctx.tol_score:  # right under the form's rule, a guess
                 sure, note, note_en = _judged(note, note_en, *_weighted_note(ctx, points))
             sure, note, note_en = _beyond_full(ctx, heading.declared_weight, sure, note, note_en)
@@ -599,7 +614,8 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
         note_en = "; ".join(x for x in (note_en, "no funds block (or no total row of it) was read with the table") if x)
     typed = ctx.number(ev.total_weight) if ev.total_weight is not None else None
     unread = typed is not None and (ev.funds is None or ev.funds.total is None) and typed > held
-    typed_certainty = Certainty.JUDGEMENT if unread or reading == "some" else None
+    # (the rows read with a table whose edge is a guess may not be all of it: the 总分 row's 分值 then no surer)
+    typed_certainty = Certainty.JUDGEMENT if unread or reading == "some" or ev.boundary_guess else None
     # the 总分 row printing the full mark beside rows that miss it is the rows' one discrepancy, said once: "分值合计 …
     # 应为 100" there, not also "总分行的分值应为 90" — unless the row's figure is the surer of the two findings
     full_typed = (
@@ -651,6 +667,8 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
         elif unread:
             basis = f"{read}；表中没有读到资金部分或其合计行，预算执行率分值可能在未读入的部分"
             basis_en = "the funds block (or its total row) was not read; its weight may be missing from the sum"
+        elif ev.boundary_guess:
+            basis, basis_en = f"{read}；{ev.boundary_guess}", GUESSED_EDGE_EN
         else:
             basis, basis_en = "", ""
         yield ctx.finding(
