@@ -8,11 +8,12 @@ First run (blind, main 510af1c4): found 0 of 2, false 错误 0, false 警告 0 o
 丰都 p6 (a 95.24% execution rate while a 170万元 project of the total is 未支付) went unread (KNOWN_MISSES). Fixed in
 general here (tests named "failed before" were run against main and failed as their docstring says): a 离退休 headcount
 split into 离休 and 退休 is split by status (`count_parts._BY_RETIREMENT`); and, found by probing the batch's own
-paragraphs with one figure changed (5 of 24 probes found before, 9 after): a count's one 其中 part over its total
+paragraphs with one figure changed (5 of 24 probes found before, 10 after): a count's one 其中 part over its total
 (`count_parts._lone_part`), a completion rate over the year's plan printed inside its words ("占年计划75000万元的110.5%":
 `facts._INLINE_BUDGET`, `funds_arith._PLAN_PRINTED`), a 三公 budget named by its 总额 ("“三公”经费预算总额为…,其中:…":
 `facts._SUM_AFTER_ROLE`) and 车辆购置及运行维护费 as its vehicles item (`vocabulary.CLAIMS`), its 万元 parts' sum shown at the
-亿元 total's places.
+亿元 total's places, and a share of a whole whose words end in 完成 ("…地方收入完成82876万元", `named_shares._NAME_TAIL`,
+`facts._DONE`).
 """
 
 from __future__ import annotations
@@ -104,3 +105,15 @@ def test_a_three_public_budget_named_by_its_total_amount():
         assert [(code, severity) for code, severity, _ in found] == [("N02", "error")]
         assert "2.08亿元" in found[0][2] and "2.18亿元" in found[0][2]
         assert _at(Path(d), JINAN, 6) == []
+
+
+def test_a_share_of_a_whole_printed_with_its_verb():
+    """Failed before (quiet): 华容 p38 with its share changed — "全县一般公共预算地方收入完成82876万元,…非税收入完成21553万元,…
+    非税收入占一般公共预算地方收入的28.01%" (21553 / 82876 = 26.01%): the whole's words end in 完成, so its name was not
+    found before the figure. Now an N02 警告 (the whole is printed as 全县…, a near name) that names both figures by their
+    names, without the verb; as published (26.01%) quiet."""
+    changed = with_paragraph(HUARONG, 38, "收入的26.01%", "收入的28.01%")
+    with tempfile.TemporaryDirectory() as d:
+        found = findings_at_paragraph(Path(d), changed, 38)
+    assert [(code, severity) for code, severity, _ in found] == [("N02", "warning")]
+    assert "“非税收入”占“一般公共预算地方收入”" in found[0][2] and "26.01%" in found[0][2]

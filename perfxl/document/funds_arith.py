@@ -1152,10 +1152,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             )
         elif fact.role == "completion":
             head = _around(fact)[0]
-            if fact.of is not None:
-                head = _PLAN_PRINTED.sub(
-                    "", head
-                )  # "…占年计划75000万元的110.5%": the plan is the base, no planned rate
+            if fact.of is not None:  # "…占年计划75000万元的110.5%": the plan is its base, no planned rate
+                head = _PLAN_PRINTED.sub("", head)
             if _OTHER_RATE.search(head) or _another_base(fact):
                 continue  # "较上年预算执行率90%", "目标值100%": not this year's rate
             final = facts[fact.of] if fact.of is not None else _find(facts, fact.index, fact.subject, ("final",))
