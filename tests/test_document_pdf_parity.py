@@ -358,6 +358,19 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     "zhejiang-keqiao-weijian-zhuanxiangzhai-2023": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「绍兴市柯桥区卫生健康局2023年度绩效自评报告」": ONE_PAGE_HEAD,
     },
+    # real reports 31 (session 27): one-page reports, their running head read as a first line as for the others above
+    "chongqing-fengdu-fagaiwei-xiangmu-2024": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「丰都县发展和改革委员会2024年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "chongqing-fuling-zhen-sangong-yusuan-2024": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2024年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "chongqing-yongchuan-juesuan-baogao-2024": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「永川区财政局2024年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "shandong-jinan-shiji-sangong-yusuan-2014": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「济南市财政局2014年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
     # real reports 16: the 岳阳楼区 团区委 2021 form's cover
     "hunan-yueyanglou-tuanqu-bumen-2021": {
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「共青团岳阳楼区委员会2021年度绩效自评报告」": ONE_PAGE_HEAD,

@@ -348,15 +348,31 @@ _BY_STATUS = _Dimension(
 )
 
 
-def _by_status(total: Fact, parts: list[Fact]) -> bool:
-    """A headcount split by status ("实有职工人数178人,其中:在职129人,退休49人"): every part a distinct status, in
-    service and retired both among them, all in 人."""
+#: The retired split in two ("离退休人数195人,其中离休人员2人,退休人员194人", real reports 31): 离退休 is 离休 and 退休
+#: together by its own name, and no person is both.
+_BY_RETIREMENT = _Dimension(
+    "（离休与退休人员互不重叠，其和不能超过离退休总数）",
+    "（离休与退休人员合为离退休人员；若总数另有口径，也可能相符，请核实）",
+    "; the total may be counted another way, a person checks",
+    "by retirement status",
+)
+
+
+def _by_status(total: Fact, parts: list[Fact]) -> _Dimension | None:
+    """A headcount split by status, all in 人, every part a distinct status: in service and retired both among them
+    ("实有职工人数178人,其中:在职129人,退休49人", `_BY_STATUS`), or a 离退休 total split into 离休 and 退休
+    (`_BY_RETIREMENT`); else None."""
     if total.quantity.unit != "人" or total.parent is not None or not _HEADCOUNT.search(total.subject):
-        return False
+        return None
     statuses = [m.group("status") if (m := _STAFF_STATUS.fullmatch(p.subject)) else None for p in parts]
     if None in statuses or len(set(statuses)) != len(statuses) or any(p.quantity.unit != "人" for p in parts):
-        return False
-    return any(s.startswith(("在职", "在编")) for s in statuses if s) and any(s in _RETIRED for s in statuses)
+        return None
+    if any(s.startswith(("在职", "在编")) for s in statuses if s) and any(s in _RETIRED for s in statuses):
+        return _BY_STATUS
+    whole = _STAFF_STATUS.search(total.subject)
+    if whole and whole.group("status") == "离退休" and set(statuses) == {"离休", "退休"}:
+        return _BY_RETIREMENT
+    return None
 
 
 def _dimension(total: Fact, parts: list[Fact], listed: bool) -> _Dimension | None:
@@ -364,7 +380,7 @@ def _dimension(total: Fact, parts: list[Fact], listed: bool) -> _Dimension | Non
     figure's own children, staff status (在职/退休); for parts listed apart from their total, a `SPLIT_DIMENSIONS`
     entry or X and 非X (`_split_dimension`)."""
     if not listed:
-        return _BY_STATUS if _by_status(total, parts) else None
+        return _by_status(total, parts)
     phrase = _split_dimension(total, parts)
     if not phrase:
         return None
@@ -392,6 +408,43 @@ def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
     for total, parts, listed, dimension in splits:
         if dimension is None and not listed:
             _guessed_split(run, pi, ref, facts, text, total, parts)
+    for total in facts:
+        children = [f for f in facts if f.parent == total.index]
+        if len(children) == 1:
+            _lone_part(run, pi, ref, total, children[0])
+
+
+def _lone_part(run: _Run, pi: int, ref: TextRef | CellRef, total: Fact, part: Fact) -> None:
+    """A count's one 其中 part, right after it, that alone exceeds it ("在职人数239人,其中在岗人数249人", real reports
+    31): no category of a whole counts more than the whole, overlapping or not — certain (错误). Only right after its
+    total (as money's lone part, funds_arith `_lone_part_of`), never a quota (编制 may be exceeded), a target, last
+    year's, a change, a result or a figure beside the list."""
+    if part.index != total.index + 1 or not (_plain(total) and _plain(part)):
+        return
+    if not _same_unit(part.quantity.unit, total.quantity.unit) or not _over([part], total):
+        return
+    words = total.subject + _around(total)[0]
+    if _QUOTA.search(words) or (_STAFF_QUOTA.search(words) and total.quantity.unit in _PEOPLE):
+        return
+    head = _around(part)[0]
+    if _NOT_A_PART.search(part.subject + head) or _ACTION.search(part.subject) or _BESIDE.search(head):
+        return  # "其中累计帮扶120户", "其中考核合格…": over years, or a result — no category of this year's whole
+    if any((pi, f.index) in run.contradicted for f in (total, part)):
+        return
+    name = f"{_part_name(part)} {part.quantity.text}"
+    _report(
+        run,
+        pi,
+        ref,
+        total,
+        what=f"“{_name(total)}”的“其中”一项（{name}）超过了总数",
+        what_en=f"one 其中 part of {total.subject} over the total",
+        expected=f"不少于 {part.quantity.text}",
+        certainty=Certainty.CERTAIN,
+        shown=f"“其中”一项 {name}",
+        why="（“其中”所列的一项不能超过总数）",
+        basis_en=f"one part {name} exceeds the total {total.quantity.text}",
+    )
 
 
 def _named_split(
@@ -407,7 +460,8 @@ def _named_split(
     names = " + ".join(f"{_part_name(p)} {p.quantity.text}" for p in parts)
     expected = _show(point, total.quantity.unit)
     counted = _COUNTED_NOUN.match(total.clause[total.clause.find(total.quantity.text) + len(total.quantity.text) :])
-    name = counted.group(0) if counted and dimension is not _BY_STATUS else _name(total)  # "共有18个内设机构"
+    by_status = dimension in (_BY_STATUS, _BY_RETIREMENT)
+    name = counted.group(0) if counted and not by_status else _name(total)  # "共有18个内设机构"
     _report(
         run,
         pi,

@@ -538,7 +538,15 @@ def _spending_role(prefix: str) -> bool:
 
 #: A sum's word after a budget's or a spending's ("“三公”经费预算合计33.6万元", "支出决算数合计"): the role's word is before
 #: it, so the subject's role is read without it (its subject was "三公经费预算", no claim, and the 其中 list went unheld).
-_SUM_AFTER_ROLE = lazy_compile(r"(?<=[算数])(?:合计|总计|共计)(?:为|是|达到?)?$", needs=("合计", "总计", "共计"))
+#: 总额 the same ("“三公”经费预算总额为2.08亿元,其中:…", 济南 2014, real reports 31).
+_SUM_AFTER_ROLE = lazy_compile(
+    r"(?<=[算数])(?:合计|总计|共计|总额)(?:为|是|达到?)?$", needs=("合计", "总计", "共计", "总额")
+)
+
+
+#: The verb after an income's or a spending's name ("一般公共预算地方收入完成82876万元", "非税收入完成21553万元", 华容 2023,
+#: real reports 31): no part of the name — a later "非税收入占一般公共预算地方收入的26.01%" names the same two.
+_DONE = lazy_compile(r"(?<=[入出])完成$", needs=("完成",))
 
 
 def _clean_subject(prefix: str) -> tuple[str, str]:
@@ -559,7 +567,7 @@ def _clean_subject(prefix: str) -> tuple[str, str]:
         # as does "局机关总支出决算数" (not "局机关总")
         spending = claim_of(stem + "支出") in _SPENDING_PARTS or stem.endswith("总")
         s = stem + "支出" if "支出" in m.group(0) and spending else stem
-    s = _TAIL.sub("", s)
+    s = _DONE.sub("", _TAIL.sub("", s))
     plain = _LEAD.sub("", s.replace("财政拨款", ""))
     s = plain or s  # "财政拨款支出" is 支出; "当年财政拨款1160万元" names the appropriation, not the subject before
     named = _TARGET_TAIL.sub("", s)
@@ -581,7 +589,8 @@ _CHANGE_AFTER = lazy_compile(
 
 #: A budget printed inside its rate's words ("完成预算27万元的63.2%", 三公 决算 说明): the words before it, and after it —
 #: the rate a figure or dashes for one not computed ("完成预算0万元的--%(基数为0,不可比)", 广东省财政厅 2023, real reports 25).
-_INLINE_BUDGET = lazy_compile(r"完成(?:年初|全年|调整后)?预算数?$")
+#: A 政府决算 报告 names it the year's plan ("收入完成82876万元,占年计划75000万元的110.5%", 华容 2023, real reports 31).
+_INLINE_BUDGET = lazy_compile(r"(?:完成(?:年初|全年|调整后)?预算数?|(?:完成|占)(?:年|年度|全年)?计划数?)$")
 _OF_RATE = lazy_compile(r"\s*的\s*(?:\d|[-－—–]+\s*[%％])")
 
 #: The basis a change is measured on, written between the item and its 比/较 ("因公出国(境)费同口径比2018年减少9万元",

@@ -65,6 +65,9 @@ _REDUCED = lazy_compile(r"(调减|收回|核减|减少|压减)")
 _NOT_THIS_YEARS = lazy_compile(r"(下年|下一年|以后年度|往年)")
 #: A rate that is not this year's budget execution: a target, last year's, an average, a plan, procurement.
 _OTHER_RATE = lazy_compile(r"(目标|指标值|上年|去年|平均|计划|设定|要求|标准|考核|采购|工程|合同)")
+#: The year's plan printed inside a completion rate's words ("占年计划75000万元的110.5%", 华容 2023, real reports 31): the
+#: base the rate is of (`facts._INLINE_BUDGET`), so no 计划 naming a planned rate.
+_PLAN_PRINTED = lazy_compile(r"(?:完成|占)(?:年|年度|全年)?计划数?[\d.,，]+[万亿]?元的\s*$")
 #: An execution rate over money other than the budget: "到位资金执行率100%", "执行率100%（按到位资金计算）" — money arrived or
 #: allotted, which the 自评表's 全年执行数 / 全年预算数 is not (issue 11).
 _BASE_BEFORE = lazy_compile(r"(到位|下达|拨付|拨入)(资金|金额|数)?的?(执行|支出|使用)率")
@@ -1148,7 +1151,10 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 ),
             )
         elif fact.role == "completion":
-            if _OTHER_RATE.search(_around(fact)[0]) or _another_base(fact):
+            head = _around(fact)[0]
+            if fact.of is not None:  # "…占年计划75000万元的110.5%": the plan is its base, no planned rate
+                head = _PLAN_PRINTED.sub("", head)
+            if _OTHER_RATE.search(head) or _another_base(fact):
                 continue  # "较上年预算执行率90%", "目标值100%": not this year's rate
             final = facts[fact.of] if fact.of is not None else _find(facts, fact.index, fact.subject, ("final",))
             budget = _find(facts, fact.index, fact.subject, ("budget",))
@@ -1535,6 +1541,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             continue
         said.setdefault(total.index, set()).add(point)
         places = max(p.quantity.places for p in parts)
+        if any(p.quantity.unit != total.quantity.unit for p in parts):
+            places = max(places, total.quantity.places)  # 万元 parts of 2.18亿元: their sum 2.08亿元, not "2亿元"
         names = " + ".join(p.quantity.text for p in parts)
         expected = ("不少于 " if floor else "") + _show(point, total.quantity.unit, places)
         what = f"“{_item_named(facts, total)}”的各组成部分之和（{names}）" + (

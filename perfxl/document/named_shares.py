@@ -34,7 +34,7 @@ _AMOUNTS = ("value", "final", "budget")
 #: The words around a whole's name that name no other figure: its year or the unit before it ("2021年度…", "本单位…",
 #: "其中:…"), a verb after it ("…总额为28861.94万元").
 _NAME_LEAD = lazy_compile(r"^(?:其中|(?:19|20)\d{2}年度?|本年度?|当年|全年|本单位|我单位|实际)+")
-_NAME_TAIL = lazy_compile(r"(?:为|是|达到?|共计|合计|共|计)$")
+_NAME_TAIL = lazy_compile(r"(?:为|是|达到?|共计|合计|共|计|完成)$")
 
 
 def _printed_under(fact: Fact, name: str) -> str:

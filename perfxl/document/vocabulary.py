@@ -50,6 +50,8 @@ CLAIMS = MappingProxyType(
             "公务用车经费",
             "公车购置及运行费",  # 衢江 2016 (real reports 13)
             "公车购置及运行维护费",
+            "车辆购置及运行维护费",  # 济南 2014 (real reports 31)
+            "车辆购置及运行费",
         ),
         # 公务用车's two parts (a 三公 table's 购置费 │ 运行费 columns, a 基础数据表's rows)
         "vehicle_purchase": ("公务用车购置费", "公车购置费", "车辆购置费", "公务用车购置"),
