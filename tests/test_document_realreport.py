@@ -285,10 +285,8 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
         5: "a share 占支出总预算4.04% (4.0451% → 4.05) whose whole has no figure of its own on the page (p8 prints 收支总预算)",
         6: "a share 占支出总预算6.90% (6.8913% → 6.89), the same whole unprinted under its name",
     },
-    "guangdong-yingde-jingxinju-sangong-yusuan-2016": {  # real reports 30 (blind)
-        2: "two years' figures then 对比减少/减少率 (“2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%”): "
-        "对比 alone is no change cue, and the year-named 2015 figure is not read as the change's base",
-    },
+    # 英德 2016 p2 ("2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%": 4.35 / 12.5 = 34.80%) is found since
+    # prose27 (facts._compared_with_pair: a bare 对比 after a year pair of budgets; tests/test_prose27.py).
     "guangxi-wuzhou-danwei-yusuan-2024": {  # real reports 30 (blind)
         7: "two shares of one whole the page never prints (84.06% of 2476260.58, 19.62% of 469500 — 一般公共预算支出): "
         "the wholes they imply disagree, a relation no check reads",
