@@ -59,6 +59,7 @@ from .goal_claims import _goal
 from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE
 from .goal_texts import _TABLE_YEAR, check_goal_texts
 from .group_weights import check_group_points
+from .implied_wholes import check_implied_wholes
 from .indicator_arith import _TARGET_CUE
 from .levels_apart import check_adjusted_rates, check_bases_apart, check_changes_apart, check_rates_apart
 from .lists import listed_counts
@@ -2034,6 +2035,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     _check_stageless(run)
     check_spread_lists(run, parsed, [p.text for p in sub.narrative])  # a 其中 list over paragraphs (doc22)
     check_spread_shares(run, parsed, [p.text for p in sub.narrative])  # its parts' named shares (reports 30)
+    check_implied_wholes(run, parsed)  # shares of one unprinted whole implying two (prose27)
     for pi, ref, pf in parsed:  # after every paragraph's own checks: a level in doubt there judges no other (rgaps19)
         check_changes_apart(run, pi, ref, pf.facts)
         check_rates_apart(run, pi, ref, pf.facts)  # a change rate whose level only another paragraph prints (prose24)
