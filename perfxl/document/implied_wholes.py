@@ -62,10 +62,12 @@ def _part_of(facts: Sequence[Fact], share: Fact) -> Fact | None:
     if share.of is not None:
         part = facts[share.of]
     elif share.index and (before := facts[share.index - 1]).sentence == share.sentence:
-        part = before if before.subject == share.subject else None
+        part = before
+        if before.subject != share.subject:
+            return None
     else:
         return None
-    if part is None or part.role not in _AMOUNTS or part.direction or not part.quantity.is_money:
+    if part.role not in _AMOUNTS or part.direction or not part.quantity.is_money:
         return None
     return part
 
