@@ -10,10 +10,11 @@ Tests named "failed before" were run against main (510af1c4) and failed as their
 
 from __future__ import annotations
 
+import copy
 import tempfile
 from pathlib import Path
 
-from test_document_realreport import REPORTS, parsed_toml
+from test_document_realreport import REPORTS, parsed_toml, with_paragraph
 from test_document_realreport import codes_at_paragraph as _at
 from test_document_realreport import findings_at_paragraph as _found
 
@@ -143,3 +144,86 @@ def test_wuzhou_wenhua_the_share_out_of_every_other(tmp_path: Path):
     found = _found(tmp_path, WUZHOU_WENHUA, 6)
     assert [(c, s) for c, s, _ in found] == [("N02", "warning")]
     assert _found(tmp_path, WUZHOU_WENHUA, 5) == []
+
+
+# --- 3. a change amount whose base only another paragraph prints; 6. the unit named as the title names it -------------
+
+#: 东坡 审计局 2014 (real reports 13) p5 as printed: "2014年公务接待费1.3万元,较2013年决算数下降94.3%,…" — p3 ("2014年东坡区
+#: 审计局无出国计划。") is given a second sentence printing the 2013 figure; p5 states the change as an amount.
+DONGPO = parsed_toml(REPORTS / "sichuan-dongpo-shenjiju-sangong-2014.toml")
+
+
+def _dongpo(base: str, p5: str = "") -> dict:
+    fixture = copy.deepcopy(DONGPO)
+    fixture["paragraphs"][2] = f"2014年东坡区审计局无出国计划。{base}"
+    if p5:
+        fixture["paragraphs"][4] = p5
+    return fixture
+
+
+AMOUNT = "2014年公务接待费1.3万元,较2013年决算数减少{}万元,主要原因是认真贯彻执行中央八项规定。"
+
+
+def test_a_change_amount_whose_base_is_in_another_paragraph(tmp_path: Path):
+    """Failed before (unread; prose26 read the rate only): 30.0 − 1.3 = 28.7, printed 25.7 — an N02 警告 naming the
+    pairing (by the item and the year)."""
+    found = _found(tmp_path, _dongpo("2013年公务接待费决算数30.0万元。", AMOUNT.format("25.7")), 5)
+    assert [(c, s) for c, s, _ in found] == [("N02", "warning")]
+    assert "28.7万元" in found[0][2] and "2013年 30.0万元" in found[0][2]
+
+
+def test_a_change_amount_agreeing_or_with_no_pair_is_quiet(tmp_path: Path):
+    """Must stay quiet: the amount the two levels give (28.7; 28.8 fits 1.3 read as 1.25–1.35), another year's figure,
+    another item's, another unit's, two 2013 figures that differ."""
+    for amount in ("28.7", "28.8"):
+        assert _at(tmp_path, _dongpo("2013年公务接待费决算数30.0万元。", AMOUNT.format(amount)), 5) == [], amount
+    for other in (
+        "2012年公务接待费决算数30.0万元。",
+        "2013年公务用车运行维护费决算数30.0万元。",
+        "2013年区财政局公务接待费决算数30.0万元。",
+        "2013年公务接待费决算数30.0万元,2013年公务接待费决算数22.8万元。",
+    ):
+        assert _at(tmp_path, _dongpo(other, AMOUNT.format("25.7")), 5) == [], other
+
+
+def test_the_unit_named_as_the_title_names_it_is_the_reports_own(tmp_path: Path):
+    """Failed before (review26p: a miss): "2013年东坡区审计局公务接待费决算数30.0万元" names the unit as 东坡's title
+    (p1 "东坡区审计局财政拨款“三公”经费决算2014年情况如下") — the report's own, the base of p5's rate (30.0 → 95.7%, printed
+    94.3%: N02 警告); another unit ("区财政局") stays no pair, as does the unit's own figure the rate fits (22.8)."""
+    found = _found(tmp_path, _dongpo("2013年东坡区审计局公务接待费决算数30.0万元。"), 5)
+    assert [(c, s) for c, s, _ in found] == [("N02", "warning")] and "95.7%" in found[0][2]
+    assert _at(tmp_path, _dongpo("2013年区财政局公务接待费决算数30.0万元。"), 5) == []
+    assert _at(tmp_path, _dongpo("2013年东坡区审计局公务接待费决算数22.8万元。"), 5) == []
+
+
+# --- 4. one figure for two named items ("收入总计和支出总计均为X") --------------------------------------------------------
+
+#: 普陀 规划资源 2024 (real reports 22) p19 as printed ("…2024 年度收入支出总计9859.38 万元。…"); its 收支总表 prints 总计
+#: 9859.38 on both sides. The sentence rewritten in the 四川 单位决算 说明's form ("2024年度收、支总计均为1523.26万元",
+#: 大竹 2024) and spelled out.
+PUTUO = parsed_toml(REPORTS / "shanghai-putuo-guihuaziyuan-juesuan-2024.toml")
+JOINT = "上海市普陀区规划和自然资源局 2024 年度收入支出总计9859.38 万元"
+
+
+def test_one_figure_for_both_grand_totals_is_each_ones(tmp_path: Path):
+    """Failed before (unread: "收入总计和支出总计均" named no item): the figure is each side's 总计, held to the table's
+    总计 line (N01 错误 when it is not 9859.38)."""
+    for said in ("2024年度收入总计和支出总计均为{}万元", "2024年度收、支总计均为{}万元"):
+        fixture = with_paragraph(PUTUO, 19, JOINT, said.format("9869.38"))
+        assert ("N01", "error") in _at(tmp_path, fixture, 19), said
+        assert _at(tmp_path, with_paragraph(PUTUO, 19, JOINT, said.format("9859.38")), 19) == [], said
+    facts = extract_facts("2024年度收入总计和支出总计均为9859.38万元。", 1).facts
+    assert [(f.subject, f.claim) for f in facts] == [("收入总计", "income"), ("支出总计", "expense")]
+
+
+def test_names_joined_that_are_no_two_items_stay_one_figure():
+    """Must stay one figure: a name with 和 inside whose sides name no two claims ("机关和事业单位均为10个"), one claim
+    twice, and a 各 list ("收、支总计各是4125.49,4143.91万元": the figures are paired by 各, respective_lists')."""
+    for text in ("机关和事业单位均为10个。", "基本支出和基本支出均为10万元。"):
+        assert len(extract_facts(text, 1).facts) == 1, text
+    for text in ("2022年度收、支总计各是4125.49万元、4143.91万元。", "2022年度收、支总计各为4125.49万元,4143.91万元。"):
+        assert [f.claim for f in extract_facts(text, 1).facts] == ["", ""], text
+    assert _one("2024年度收、支总计均为1000万元。与2023年相比,收、支总计各增加100,200万元,各增长11.11%、25%。") == []
+    # the change after the two is of both (equal): its rate over 1000 − 100 still judged
+    assert _one("2024年度收、支总计均为1000万元,较上年增加100万元,增长12.11%。") == ERROR
+    assert _one("2024年度收、支总计均为1000万元,较上年增加100万元,增长11.11%。") == []

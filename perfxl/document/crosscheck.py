@@ -86,6 +86,8 @@ from .run_state import (
     _where,
     report_year,
 )
+from .run_state import report_title as _title  # (in run_state: levels_apart reads the title too)
+from .run_state import titled as _titled
 from .score_parts import check_score_parts
 from .spread_lists import check_spread_lists
 from .spread_shares import check_spread_shares
@@ -1650,20 +1652,6 @@ def _printed_readings(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) ->
     if not reasons:
         return None
     return "；".join(r[0] for r in reasons), "; ".join(r[1] for r in reasons)
-
-
-#: How many of a report's first paragraphs may hold its title ("2018年湛江市质量技术监督局“三公”经费预算情况说明").
-_TITLE_PARAGRAPHS = 3
-
-
-def _title(run: _Run) -> str:
-    """The report's first paragraphs, where its title is, compacted as the cross-check reads them."""
-    return "".join(compact_name(plain_narrative(p.text)) for p in run.sub.narrative[:_TITLE_PARAGRAPHS])
-
-
-def _titled(run: _Run, unit: str) -> bool:
-    """The unit's name is in the report's title."""
-    return compact_name(unit) in _title(run)
 
 
 #: The writer's unit in the first person ("我局", "本院", `facts._LEAD`) and how the name of a unit of that kind ends.

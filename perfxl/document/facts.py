@@ -402,6 +402,8 @@ class _State:
     reason_at: int | None = None
     reason_from: int | None = None
     levels: SubjectLevels = field(default_factory=SubjectLevels)  # the value/final facts by subject
+    # a subject naming two items for one figure ("收、支总计均") → the first item's fact: a change after it is of both
+    twins: dict[str, int] = field(default_factory=dict)
     # the last "previous" fact's place and level, and the last one before it of another level: whether last year's
     # figure of another level follows a level is asked in O(1), not by a walk after it (review24r's share rule)
     last_previous: int = -1
@@ -1379,6 +1381,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             of = None if at is None else state.facts[at].index
             if role == "share" and of is None:
                 of = _budget_part_before(state, subject)
+            if of is None and subject in state.twins:
+                of = state.twins[subject]  # "收、支总计均为1000万元,较上年增加100万元": of the first (both are equal)
             if of is None and pair_of is not None:
                 of = pair_of  # a budget is no level (`SubjectLevels`): the pair names it
             if role == "change_rate" and of is None and (change := _change_just_before(state)) is not None:
@@ -1438,6 +1442,12 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and _MINUS.search(clause, 0, m.start())
         ):
             direction = -direction  # "同比增长-13.17%": a fall of 13.17% (review17a: read as a rise, an N01 错误)
+        twin = _both_named(subject) if role in ("value", "budget", "final") and parent is None else None
+        if twin is not None and _NEXT_AMOUNT.match(clause[m.end() :] or state.ahead):
+            twin = None  # "收、支总计各是4125.49万元、4143.91万元": one figure each, paired by 各 (respective_lists)
+        if twin is not None:  # "收入总计和支出总计均为1000万元": the first item's figure here, the second's after it
+            state.twins[subject] = idx
+            subject = twin[0]
         fact = Fact(
             paragraph,
             idx,
@@ -1470,6 +1480,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # a split of the whole by use after its instalments ("…295万元。其中用于设备采购300万元"): a list apart
             fact = dataclasses.replace(fact, listed_by=SPLIT_OF_WHOLE)
         state.add(fact)
+        if twin is not None:
+            state.add(dataclasses.replace(fact, index=idx + 1, subject=twin[1], claim=_claim(twin[1], role)))
         if state.enumeration is not None and state.enumeration.items:
             state.enumeration.items[-1].append(idx)
         state.inline_budget = idx if inline else None
@@ -1920,6 +1932,29 @@ def _compared_with_pair(state: _State, prefix: str, unit: str) -> tuple[str, str
     if last.sentence != state.sentence or last.role != "previous" or last.of is None:
         return None
     return last.subject, ("change_rate" if unit == "%" else "change"), _direction(m["way"])
+
+
+#: Two items given one figure ("收入总计和支出总计均为1000万元", "收、支总计均为1523.26万元", 四川 单位决算 说明): each
+#: item's name, then 均/都/各 — the figure is each one's (not 各 with a list after it: `_RESPECTIVE_CHANGE`'s).
+_BOTH_ITEMS = lazy_compile(
+    r"^(?P<a>[^，,。；;、和与及]{2,16}?)(?:和|与|及|、)(?P<b>[^，,。；;、和与及]{2,16}?)(?:均|都|各)(?:为|是)?$"
+    r"|^(?P<short>收[、和与及]?支)(?P<tail>总计|合计)(?:均|都|各)(?:为|是)?$",
+    needs=("均", "都", "各"),
+)
+
+
+def _both_named(subject: str) -> tuple[str, str] | None:
+    """The two items a subject names for one figure, each naming a claim of its own ("收入总计和支出总计均" → 收入总计,
+    支出总计; "收、支总计均" → 收入总计, 支出总计) — None when it is not so (a name with 和 inside, "机关和事业单位均")."""
+    m = _BOTH_ITEMS.fullmatch(subject)
+    if m is None:
+        return None
+    if m["short"]:
+        return f"收入{m['tail']}", f"支出{m['tail']}"
+    a, b = m["a"], m["b"]
+    if not (claim_of(a) and claim_of(b)) or claim_of(a) == claim_of(b):
+        return None
+    return a, b
 
 
 def _opened(text: str) -> int:

@@ -8,7 +8,7 @@ share, at the printed precision of both (the share cut or rounded) — and 24762
 
 The whole is read by the share's words alone ("占一般公共预算支出的"): the same words, four characters or more and no
 general word (`facts._whole_a_share_names`), make one whole — of the report's year (no part or share placed in another
-year: `placed_year`), of the same money and scope (`levels_apart`'s words: 一般公共预算/政府性基金…, 全县/下属…) and
+year: `placed_year`, nor across a paragraph of no figures — a heading may open another year's section), of the same money and scope (`levels_apart`'s words: 一般公共预算/政府性基金…, 全县/下属…) and
 stage (a part named 决算 and one named 预算 are of two wholes). Shares found wrong already (a whole printed elsewhere,
 a 其中 total) are left out. Which share is wrong: where most shares agree on one range of the whole, each share outside
 that range is (the group's figures named in the finding); two shares alone disagreeing are reported at the later,
@@ -29,7 +29,7 @@ from ..patterns import lazy_compile
 from ..records import record
 from .facts import _ANY_WHOLE, Fact, ParagraphFacts, _whole_a_share_names, compact_name
 from .levels_apart import _money, _scope, sentence_of
-from .placed_year import of_another_year, since_figure_before
+from .placed_year import of_another_year, since_figure_before, years_in
 from .precision import Interval, _approximate, _bound
 from .run_state import _Run, _sum_in, _where, contradict
 from .spread_shares import _whole_named
@@ -41,6 +41,10 @@ __all__ = ["check_implied_wholes"]
 _MIN_NAME = 4
 _AMOUNTS = ("value", "final", "budget")
 _STAGE = lazy_compile(r"预算|决算")
+#: A whole that is each item's own: its budget ("占年初预算89.33%": a completion rate) or its kind's ("全省同类资金").
+_OWN_WHOLE = lazy_compile(r"^(?:年初|全年|调整后?|当年)?预算数?$|同类")
+#: Shares listed 分别/各 ("分别占全省同类资金的5%、4%、3%"): paired by position, respective_lists' reading.
+_RESPECTIVE = lazy_compile(r"分别|各")
 
 
 @record(frozen=True, slots=True)
@@ -54,6 +58,7 @@ class _Share:
     part_range: Interval  # the values it may stand for, in 元
     stage: str  # "预算"/"决算" as the part's words name it, "" when they name none
     kind: str  # the money and scope words of the part's sentence
+    years: frozenset[str]  # the years the part's and share's words name
 
 
 def _part_of(facts: Sequence[Fact], share: Fact) -> Fact | None:
@@ -69,6 +74,8 @@ def _part_of(facts: Sequence[Fact], share: Fact) -> Fact | None:
         return None
     if part.role not in _AMOUNTS or part.direction or not part.quantity.is_money:
         return None
+    if any(f.quantity.is_money and f.sentence == share.sentence for f in facts[part.index + 1 : share.index]):
+        return None  # "…9746.50万元,…,比上年增加1193.20万元,占本年支出合计的12.23%": the share of the change after it
     return part
 
 
@@ -85,11 +92,11 @@ def _shares(run: _Run, parsed: Sequence[tuple[int, TextRef, ParagraphFacts]]) ->
             if part is None or (pi, part.index) in run.contradicted or _approximate(part) or _bound(part):
                 continue
             name = _whole_named(share) or compact_name(_whole_a_share_names(share))  # "占支出总预算4.04%" too
-            if len(name) < _MIN_NAME or _ANY_WHOLE.match(name):
-                continue
+            if len(name) < _MIN_NAME or _ANY_WHOLE.match(name) or _OWN_WHOLE.search(name):
+                continue  # "占年初预算89.33%", "占全省同类资金的5%": each item's own whole
             words = since_figure_before(run, pi, pf.facts, part) + since_figure_before(run, pi, pf.facts, share)
-            if of_another_year(run, words):
-                continue  # "上年基本支出…,占…的80%": last year's whole
+            if of_another_year(run, words) or _RESPECTIVE.search(words):
+                continue  # "上年基本支出…,占…的80%": last year's whole; "分别占…": respective_lists'
             amount = _sum_in(run, pi, [part], "元")
             if amount is None:
                 continue
@@ -100,10 +107,41 @@ def _shares(run: _Run, parsed: Sequence[tuple[int, TextRef, ParagraphFacts]]) ->
             stage = stages.pop() if len(stages) == 1 else "" if not stages else "both"
             by_name.setdefault(name, []).append(
                 _Share(
-                    pi, ref, share, part, whole, amount[1], amount[0], stage, f"{_money(sentence)}|{_scope(sentence)}"
+                    pi,
+                    ref,
+                    share,
+                    part,
+                    whole,
+                    amount[1],
+                    amount[0],
+                    stage,
+                    f"{_money(sentence)}|{_scope(sentence)}",
+                    frozenset(years_in(words)),
                 )
             )
     return by_name
+
+
+#: A paragraph of no figures that only opens a list ("其中:"): no heading of a section of its own.
+_LIST_OPENER = lazy_compile(r"^\s*其中\s*[:：]?\s*$")
+
+
+def _sections(run: _Run, shares: list[_Share]) -> list[list[_Share]]:
+    """The shares cut where a paragraph of no figures stands between two ("上年情况如下:", "三、…"): a heading may open
+    another year's or another section's figures, whose whole is another (reports30's "上年情况如下:" case)."""
+    out: list[list[_Share]] = []
+    last = -1
+    for s in sorted(shares, key=lambda s: (s.pi, s.share.index)):
+        between = range(last + 1, s.pi) if last >= 0 else range(0)
+        if not out or any(_heading(run, pj) for pj in between):
+            out.append([])
+        out[-1].append(s)
+        last = s.pi
+    return out
+
+
+def _heading(run: _Run, pj: int) -> bool:
+    return not run.facts.get(pj) and not _LIST_OPENER.match(run.sub.narrative[pj].text)
 
 
 def _common(group: Sequence[_Share]) -> Interval:
@@ -118,19 +156,45 @@ def _show_whole(w: Interval) -> str:
     return f"{fmt_decimal(w.lo, 0)}–{fmt_decimal(w.hi, 0)}元"
 
 
-def _blame(shares: Sequence[_Share]) -> list[tuple[_Share, list[_Share]]]:
-    """Each share to report with the shares it disagrees with: outside the one range more than half the shares agree on;
-    else (no such range: two shares, or two groups as large) each share at odds with an earlier one, naming those."""
+def _blame(run: _Run, shares: Sequence[_Share]) -> list[tuple[_Share, list[_Share]]]:
+    """Each share to report with the shares it disagrees with (`_comparable` ones only): outside the one range more than
+    half the shares agree on; else (no such range: two shares, or two groups as large) each share at odds with an
+    earlier one, naming those."""
     shares = sorted(shares, key=lambda s: (s.pi, s.share.index))
     groups = [[t for t in shares if t.whole.lo <= s.whole.lo < t.whole.hi] for s in shares]
     size = max(len(g) for g in groups)
     best = {tuple(id(s) for s in g) for g in groups if len(g) == size}
     if size >= 2 and size * 2 > len(shares) and len(best) == 1:
-        common = _common(next(g for g in groups if len(g) == size))
         group = next(g for g in groups if len(g) == size)
-        return [(s, [t for t in group if _disjoint(t.whole, s.whole)]) for s in shares if _disjoint(s.whole, common)]
-    blamed = [(s, [t for t in shares[:k] if _disjoint(t.whole, s.whole)]) for k, s in enumerate(shares)]
+        common = _common(group)
+        blamed = [
+            (s, [t for t in group if _disjoint(t.whole, s.whole) and _comparable(run, t, s)])
+            for s in shares
+            if _disjoint(s.whole, common)
+        ]
+    else:
+        blamed = [
+            (s, [t for t in shares[:k] if _disjoint(t.whole, s.whole) and _comparable(run, t, s)])
+            for k, s in enumerate(shares)
+        ]
     return [(s, others) for s, others in blamed if others]
+
+
+def _comparable(run: _Run, a: _Share, b: _Share) -> bool:
+    """Two shares whose wholes are one by more than the name: the same years named, and neither part possibly the
+    other's whole (a part of a 其中 list naming the list's whole's whole: "基本支出…占一般公共预算支出的96.74%。其中:" ¶
+    "工资福利支出…占一般公共预算支出的81.25%" — the words may misname the 基本支出, review26r)."""
+    return a.years == b.years and not _nests(run, a, b) and not _nests(run, b, a)
+
+
+def _nests(run: _Run, whole: _Share, part: _Share) -> bool:
+    if whole.pi == part.pi:
+        return part.part.parent == whole.part.index
+    if whole.pi > part.pi:
+        return False
+    texts = run.sub.narrative
+    ends_open = texts[whole.pi].text.rstrip().endswith(("其中:", "其中："))
+    return ends_open or (whole.pi + 1 < len(texts) and bool(_LIST_OPENER.match(texts[whole.pi + 1].text)))
 
 
 def check_implied_wholes(run: _Run, parsed: Sequence[tuple[int, TextRef, ParagraphFacts]]) -> None:
@@ -139,13 +203,13 @@ def check_implied_wholes(run: _Run, parsed: Sequence[tuple[int, TextRef, Paragra
         kinds: dict[str, list[_Share]] = {}
         for s in found:
             kinds.setdefault(s.kind, []).append(s)
-        for shares in kinds.values():
+        for shares in (run_ for kind in kinds.values() for run_ in _sections(run, kind)):
             stages = {s.stage for s in shares} - {""}
             if len(shares) < 2 or len(stages) > 1:
                 continue  # one share, or parts of a 预算 and of a 决算: two wholes
             for s, sibling in _over_siblings(shares):
                 _report_over(run, name, s, sibling)
-            for s, others in _blame([s for s in shares if (s.pi, s.share.index) not in run.contradicted]):
+            for s, others in _blame(run, [s for s in shares if (s.pi, s.share.index) not in run.contradicted]):
                 _report(run, name, s, others)
 
 
@@ -161,7 +225,7 @@ def _over_siblings(shares: Sequence[_Share]) -> list[tuple[_Share, _Share]]:
     for s in shares:
         for o in shares:
             claims = {s.part.claim, o.part.claim}
-            if len(claims) != 2 or not any(claims <= parts for parts in _SIBLINGS):
+            if s.years != o.years or len(claims) != 2 or not any(claims <= parts for parts in _SIBLINGS):
                 continue
             if Interval.printed(s.share.quantity.value, s.share.quantity.step).lo >= _most(s, o):
                 over.append((s, o))
