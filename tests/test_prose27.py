@@ -227,3 +227,31 @@ def test_names_joined_that_are_no_two_items_stay_one_figure():
     # the change after the two is of both (equal): its rate over 1000 − 100 still judged
     assert _one("2024年度收、支总计均为1000万元,较上年增加100万元,增长12.11%。") == ERROR
     assert _one("2024年度收、支总计均为1000万元,较上年增加100万元,增长11.11%。") == []
+
+
+# --- 7. "X，是Y的n倍" ----------------------------------------------------------------------------------------------------
+
+#: No real report in tests/realworld prints the form; the numbers are a real 决算 sentence's ("较预算数62万元增加147万元,
+#: 增长2.37倍", tests/test_reports28.py: 62 + 147 = 209 = 3.37 × 62), restated as a multiple of the level.
+TIMES = "2023年决算数209万元,是预算数62万元的{}倍。"
+
+
+def test_a_level_stated_as_a_multiple_is_held_to_both():
+    """Failed before (unread): 209 / 62 = 3.37; "2.37倍" (the growth's multiple written for the level's) is an N02 错误."""
+    assert _one(TIMES.format("2.37")) == ERROR
+    assert _one(TIMES.format("4")) == ERROR
+    assert _one("2023年决算数209万元,为2022年决算数62万元的2.37倍。") == ERROR
+
+
+def test_a_multiple_that_fits_or_is_rough_or_has_no_base_is_quiet():
+    """Must stay quiet: 3.37 (and 3.4, 3 — a multiple cut or rounded at its place); a rough one (近/约/多/左右); a base
+    the sentence does not print ("是上年的3.37倍"); the growth form is the change rate's, unchanged."""
+    for n in ("3.37", "3.4", "3", "近3", "约3.4"):
+        assert _one(TIMES.format(n)) == [], n
+    for text in (
+        "2023年决算数209万元,是预算数62万元的3倍多。",
+        "2023年决算数209万元,是预算数62万元的2倍左右。",
+        "2023年决算数209万元,是上年的3.37倍。",
+        "2023年决算数209万元,较预算数62万元增加147万元,增长2.37倍。",
+    ):
+        assert _one(text) == [], text

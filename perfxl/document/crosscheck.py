@@ -64,6 +64,7 @@ from .indicator_arith import _TARGET_CUE
 from .levels_apart import check_adjusted_rates, check_bases_apart, check_changes_apart, check_rates_apart
 from .lists import listed_counts
 from .match import NameMatch, NameTable, match_name, normal_name, ratio
+from .multiples import check_multiples
 from .named_shares import check_named_whole_shares
 from .plain_text import plain_narrative, split_decimals
 from .precision import (
@@ -2006,6 +2007,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         check_adjusted_rates(run, pi, ref, pf.facts)
         check_defined_shares(run, pi, ref, pf.facts)  # shares of a whole only its defined items make (real reports 25)
         check_named_whole_shares(run, pi, ref, pf.facts)  # a share of a whole named and printed before (reports 28)
+        check_multiples(run, pi, ref, pf.facts)  # "X，是Y的n倍" (prose27)
         check_compared_budgets(run, pi, ref, pf.facts)  # a change/rate on a budget printed in its clause (reports 28)
         _listed(run, ref, sub.narrative[pi].text, sub.narrative[pi - 1].text if pi else "")
         _budget_by_parts(run, ref, sub.narrative[pi].text)
