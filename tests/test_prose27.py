@@ -255,3 +255,32 @@ def test_a_multiple_that_fits_or_is_rough_or_has_no_base_is_quiet():
         "2023年决算数209万元,较预算数62万元增加147万元,增长2.37倍。",
     ):
         assert _one(text) == [], text
+
+
+# --- 5. 中心 among the organisation nouns; a bracket of station types ------------------------------------------------
+
+#: 解放碑 2023 (real reports 29) p5 as printed: "本部门设5个内设机构(党政办公室、规划建设科、产业发展科、企业服务科、城市管理科),
+#: 下属两家事业单位——…"; its first clause rewritten with another organisation noun and names of the same form.
+JIEFANGBEI = parsed_toml(REPORTS / "chongqing-yuzhong-jiefangbei-juesuan-2023.toml")
+FIRST = "本部门设5个内设机构(党政办公室、规划建设科、产业发展科、企业服务科、城市管理科)"
+WARNING = [("N05", "warning")]
+
+
+def test_a_count_of_centres_before_their_names(tmp_path: Path):
+    """Failed before (unread: 中心 was no organisation noun of a count): "下设三个中心(…)" naming two is an N05 警告;
+    the right count, in figures or words, is quiet."""
+    names = "(政务服务中心、综合执法中心)"
+    assert _at(tmp_path, with_paragraph(JIEFANGBEI, 5, FIRST, f"本部门下设三个中心{names}"), 5) == WARNING
+    assert _at(tmp_path, with_paragraph(JIEFANGBEI, 5, FIRST, f"本部门下设两个中心{names}"), 5) == []
+    assert _at(tmp_path, with_paragraph(JIEFANGBEI, 5, FIRST, f"本部门下设2个中心{names}"), 5) == []
+
+
+def test_a_bracket_of_station_types_is_held_only_to_naming_more(tmp_path: Path):
+    """review26p's left case: "12个站(农技站、畜牧站、林业站)" — three types of station among twelve, or three stations:
+    unsaid, so a count above the names is quiet (before: an N05 警告 "写 12个，所列名称 3 个"); more names than the count is
+    wrong either way (each type is one station at least); stations named as themselves ("城关农技站") are still held."""
+    types = "(农技站、畜牧站、林业站)"
+    assert _at(tmp_path, with_paragraph(JIEFANGBEI, 5, FIRST, f"全镇共有12个站{types}"), 5) == []
+    assert _at(tmp_path, with_paragraph(JIEFANGBEI, 5, FIRST, f"全镇共有2个站{types}"), 5) == WARNING
+    own = "(城关农技站、区环境监测站、东区林业站)"
+    assert _at(tmp_path, with_paragraph(JIEFANGBEI, 5, FIRST, f"全镇共有4个站{own}"), 5) == WARNING
