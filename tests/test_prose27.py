@@ -1,9 +1,16 @@
 """Session 27 (prose27): issue 12's narrative items left by session 26, on transcribed real sentences.
 
-- 对比 as a comparison: "与上年对比减少24.55万元" is a change on last year (`facts._CHANGE_CUE`), and a bare "对比减少X"
-  after a year pair ("公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%", 英德 2016, real
-  reports 30) is the change between that pair: the 2015 budget is last year's (`facts._last_years_level`, budgets too)
-  and the stated base of the change and its rate (4.35 / 12.5 = 34.80%, not 35.22%: N02 错误).
+1. 对比 as a comparison: "与上年对比减少24.55万元" is a change on last year (`facts._CHANGE_CUE`), and a bare "对比减少X"
+   after a year pair ("公务接待费2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%", 英德 2016, real
+   reports 30) is the change between that pair: the 2015 budget is last year's (`facts._last_years_level`, budgets too)
+   and the stated base of the change and its rate (4.35 / 12.5 = 34.80%, not 35.22%: N02 错误).
+2. Shares of one unprinted whole (`implied_wholes`): 梧州 2024 p7 (certain: 基本支出 and 项目支出 are apart), 梧州 文化 p6
+   (a 警告: out of the whole p3's share implies).
+3. A change amount whose base only another paragraph prints (`levels_apart.check_bases_apart`).
+4. One figure for two named items ("收入总计和支出总计均为X", `facts._both_named`).
+5. 中心 among a count's organisation nouns; a bracket of station types held only to naming more than its count (`lists`).
+6. The unit named as the report's title names it is the report's own (`levels_apart._owner`).
+7. "X，是Y的n倍" held to both figures (`multiples`).
 
 Tests named "failed before" were run against main (510af1c4) and failed as their docstring says.
 """
@@ -129,8 +136,8 @@ def test_two_parts_agreeing_or_of_another_whole_stay_quiet():
 
 
 def test_parts_not_apart_by_definition_are_only_a_warning():
-    """Two parts whose implied wholes disagree but which no definition keeps apart: a 警告 at the later naming the earlier
-    (one is wrong; which, only a reading says)."""
+    """Failed before (unread). Two parts whose implied wholes disagree but which no definition keeps apart: a 警告 at the
+    later naming the earlier (one is wrong; which, only a reading says)."""
     first = "工资福利支出预算 2016908.34 元,占一般公共预算支出的81.45%。"
     found = _codes([first, "商品和服务支出预算 445372.24 元,占一般公共预算支出的27.99%。"], 2)
     assert found == [("N02", "warning")]
