@@ -59,10 +59,12 @@ from .goal_claims import _goal
 from .goal_funds import _BEFORE_YEAR_END, _FOR_A_USE
 from .goal_texts import _TABLE_YEAR, check_goal_texts
 from .group_weights import check_group_points
+from .implied_wholes import check_implied_wholes
 from .indicator_arith import _TARGET_CUE
 from .levels_apart import check_adjusted_rates, check_bases_apart, check_changes_apart, check_rates_apart
 from .lists import listed_counts
 from .match import NameMatch, NameTable, match_name, normal_name, ratio
+from .multiples import check_multiples
 from .named_shares import check_named_whole_shares
 from .plain_text import plain_narrative, split_decimals
 from .precision import (
@@ -85,6 +87,8 @@ from .run_state import (
     _where,
     report_year,
 )
+from .run_state import report_title as _title  # (in run_state: levels_apart reads the title too)
+from .run_state import titled as _titled
 from .score_parts import check_score_parts
 from .spread_lists import check_spread_lists
 from .spread_shares import check_spread_shares
@@ -1651,20 +1655,6 @@ def _printed_readings(run: _Run, pi: int, ref: TextRef | CellRef, fact: Fact) ->
     return "；".join(r[0] for r in reasons), "; ".join(r[1] for r in reasons)
 
 
-#: How many of a report's first paragraphs may hold its title ("2018年湛江市质量技术监督局“三公”经费预算情况说明").
-_TITLE_PARAGRAPHS = 3
-
-
-def _title(run: _Run) -> str:
-    """The report's first paragraphs, where its title is, compacted as the cross-check reads them."""
-    return "".join(compact_name(plain_narrative(p.text)) for p in run.sub.narrative[:_TITLE_PARAGRAPHS])
-
-
-def _titled(run: _Run, unit: str) -> bool:
-    """The unit's name is in the report's title."""
-    return compact_name(unit) in _title(run)
-
-
 #: The writer's unit in the first person ("我局", "本院", `facts._LEAD`) and how the name of a unit of that kind ends.
 _FIRST_PERSON = lazy_compile(r"[我本](局|中心|委|办|院|校|所|站|队|馆|处|厅|镇|乡|街道|公司)(?!级|部门|单位|系统)")
 _KIND_ENDS = {"委": ("委", "委员会"), "校": ("校", "学"), "办": ("办", "办公室"), "街道": ("街道", "街道办事处")}
@@ -2017,6 +2007,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         check_adjusted_rates(run, pi, ref, pf.facts)
         check_defined_shares(run, pi, ref, pf.facts)  # shares of a whole only its defined items make (real reports 25)
         check_named_whole_shares(run, pi, ref, pf.facts)  # a share of a whole named and printed before (reports 28)
+        check_multiples(run, pi, ref, pf.facts)  # "X，是Y的n倍" (prose27)
         check_compared_budgets(run, pi, ref, pf.facts)  # a change/rate on a budget printed in its clause (reports 28)
         _listed(run, ref, sub.narrative[pi].text, sub.narrative[pi - 1].text if pi else "")
         _budget_by_parts(run, ref, sub.narrative[pi].text)
@@ -2034,6 +2025,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
     _check_stageless(run)
     check_spread_lists(run, parsed, [p.text for p in sub.narrative])  # a 其中 list over paragraphs (doc22)
     check_spread_shares(run, parsed, [p.text for p in sub.narrative])  # its parts' named shares (reports 30)
+    check_implied_wholes(run, parsed)  # shares of one unprinted whole implying two (prose27)
     for pi, ref, pf in parsed:  # after every paragraph's own checks: a level in doubt there judges no other (rgaps19)
         check_changes_apart(run, pi, ref, pf.facts)
         check_rates_apart(run, pi, ref, pf.facts)  # a change rate whose level only another paragraph prints (prose24)

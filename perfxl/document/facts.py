@@ -134,12 +134,13 @@ _DOWN = ("减少", "下降", "降低", "降幅", "减", "少", "节约")
 _RATE_COMPARED = lazy_compile(r"(?:增幅|降幅|增速|增长率|下降率|幅度)\S*?(?:[比较](?:上|去)一?年|同比|高于|低于)")
 #: (also a named year: "较2017年增加741.79万元" is the change on 2017's figure, as "较上年增加…"; and its 决算数: "较2020年度
 #: 决算数减少175.26万元", a 梧州 2021 决算 说明, real reports 14)
+#: ("与上年对比减少24.55万元", "对比上年增加": 对比 as 相比, 英德 2016, real reports 30.)
 #: And the budget the spending is measured against ("比预算减少", "较年初预算节约", "与预算相比增加": docs15 — read as a
 #: figure "比预算减少" of its own, whose name then passed to the figures after it): a change, whose `against` says which.
 _CHANGE_CUE = lazy_compile(
-    r"(比上年|较上年|与上年(?:同期)?相比|同比|比去年|较去年|与去年(?:同期)?相比|比上年度|较上年度"
-    r"|(?:比|较)(?:19|20)\d{2}年度?(?:同期)?(?:决算|预算)?数?(?=[增减下上提降多少])"
-    r"|与(?:19|20)\d{2}年度?(?:同期)?(?:决算|预算)?数?相比"
+    r"(比上年|较上年|与上年(?:同期)?(?:相比|对比)|同比|比去年|较去年|与去年(?:同期)?(?:相比|对比)|比上年度|较上年度"
+    r"|对比(?:上年|去年|上年度)|(?:比|较)(?:19|20)\d{2}年度?(?:同期)?(?:决算|预算)?数?(?=[增减下上提降多少])"
+    r"|与(?:19|20)\d{2}年度?(?:同期)?(?:决算|预算)?数?(?:相比|对比)"
     r"|(?:比|较)(?:年初|调整后?|全年)?预算数?(?=[增减下上提降多少节超])|与(?:年初|调整后?|全年)?预算数?相比)",
     needs=("比", "较", "与"),
 )
@@ -401,6 +402,8 @@ class _State:
     reason_at: int | None = None
     reason_from: int | None = None
     levels: SubjectLevels = field(default_factory=SubjectLevels)  # the value/final facts by subject
+    # a subject naming two items for one figure ("收、支总计均") → the first item's fact: a change after it is of both
+    twins: dict[str, int] = field(default_factory=dict)
     # the last "previous" fact's place and level, and the last one before it of another level: whether last year's
     # figure of another level follows a level is asked in O(1), not by a walk after it (review24r's share rule)
     last_previous: int = -1
@@ -1260,7 +1263,14 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.base = len(state.facts)
         if role == "value" and qty.is_money and _last_years_level(state, subject, raw_prefix):
             # "本单位2024年度支出350万元，2023年度支出300万元，增加50万元": last year's figure, the base of the change after it
-            role = "previous"
+            # (stated, as "比上年300万元增加…": its rate is over that figure, not over 350 − 50)
+            role, state.base = "previous", len(state.facts)
+        pair_of = None  # the level of a year pair a figure is read against (`_compared_with_pair`)
+        if role == "value" and (pair := _compared_with_pair(state, raw_prefix, unit)) is not None:
+            # "2016年预算8万元,2015年预算12.5万元;对比减少4.35万元" (英德 2016, real reports 30): a comparison word naming no
+            # base after the year pair just printed — the change between them
+            subject, role, direction = pair
+            pair_of = state.facts[-1].of
         if role in ("change", "change_rate") and _CHANGE_CUE.search(subject):
             subject = _CHANGE_CUE.split(subject)[0]
             # "因公出国(境)费同口径比2018年减少9万元": the comparison's basis (同口径) is no part of the item's name
@@ -1360,6 +1370,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # "收入…,支出…,较上年分别减少496.49万元、400万元": the 400 is the next item's change, not a level of the
             # last one named (an N01 错误 against the table's 支出, review16); which item, the list's order says
             subject, role, direction = "", listed.role, _direction(raw_prefix) or listed.direction
+        if role == "budget" and qty.is_money and _last_years_level(state, subject, raw_prefix, role):
+            # "公务接待费2016年预算8万元,2015年预算12.5万元" (英德 2016): last year's budget after this year's, by their years
+            role, pair_of, state.base = "previous", state.facts[-1].index, len(state.facts)
         inside = state.depth + _opened(clause[: m.start()]) > 0 and _INSIDE_DETAIL.match(subject)
         if role in ("value", "budget", "final") and subject and state.depth == 0:
             state.closed_detail = None  # a new figure outside brackets: a change after it is its own
@@ -1377,6 +1390,12 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             of = None if at is None else state.facts[at].index
             if role == "share" and of is None:
                 of = _budget_part_before(state, subject)
+            if of is None and subject in state.twins:
+                of = state.twins[subject]  # "收、支总计均为1000万元,较上年增加100万元": of the first (both are equal)
+            if of is None and pair_of is not None:
+                of = pair_of  # a budget is no level (`SubjectLevels`): the pair names it
+            if role == "change_rate" and of is None and (change := _change_just_before(state)) is not None:
+                of = change.of if change.subject == subject else None  # "对比减少4.35万元;减少率35.22%": the pair's
         if role == "share" and of is not None and state.previous_of_another_after(of):
             of = None  # "…占基本支出的89.52%;上年人员经费700万元,占基本支出的80%": last year's share, no share of the 793.26
         idx = len(state.facts)
@@ -1432,6 +1451,12 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and _MINUS.search(clause, 0, m.start())
         ):
             direction = -direction  # "同比增长-13.17%": a fall of 13.17% (review17a: read as a rise, an N01 错误)
+        twin = _both_named(subject) if role in ("value", "budget", "final") and parent is None else None
+        if twin is not None and _NEXT_AMOUNT.match(clause[m.end() :] or state.ahead):
+            twin = None  # "收、支总计各是4125.49万元、4143.91万元": one figure each, paired by 各 (respective_lists)
+        if twin is not None:  # "收入总计和支出总计均为1000万元": the first item's figure here, the second's after it
+            state.twins[subject] = idx
+            subject = twin[0]
         fact = Fact(
             paragraph,
             idx,
@@ -1464,6 +1489,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # a split of the whole by use after its instalments ("…295万元。其中用于设备采购300万元"): a list apart
             fact = dataclasses.replace(fact, listed_by=SPLIT_OF_WHOLE)
         state.add(fact)
+        if twin is not None:
+            state.add(dataclasses.replace(fact, index=idx + 1, subject=twin[1], claim=_claim(twin[1], role)))
         if state.enumeration is not None and state.enumeration.items:
             state.enumeration.items[-1].append(idx)
         state.inline_budget = idx if inline else None
@@ -1876,19 +1903,67 @@ def _respective_shares(facts: list[Fact]) -> None:
             )
 
 
-def _last_years_level(state: _State, subject: str, prefix: str) -> bool:
+def _last_years_level(state: _State, subject: str, prefix: str, role: str = "value") -> bool:
     """The figure is named by the year before the one naming the same item's level stated just before it in its sentence
     ("本单位2024年度支出350万元，2023年度支出300万元，增加50万元，增长16.67%"): last year's figure, the base of the change
     after it — not a second level of the item (read as one, the rate was held to 300 − 50: an N02 错误 "应为 20%",
-    review16c). Only one year named on each side, the same item: anything else stays a level."""
+    review16c). Only one year named on each side, the same item: anything else stays a level. A budget the same, after
+    the same item's budget only ("公务接待费2016年预算8万元,2015年预算12.5万元", 英德 2016): last year's budget."""
     years = _YEAR_NAMED.findall(prefix)
     if len(years) != 1 or not subject or not state.facts:
         return False
     last = state.facts[-1]
-    if last.sentence != state.sentence or last.role not in ("value", "final") or last.subject != subject:
+    roles = ("budget",) if role == "budget" else ("value", "final")
+    if last.sentence != state.sentence or last.role not in roles or last.subject != subject:
         return False
     named = _YEAR_NAMED.findall(last.clause)
     return len(named) == 1 and int(named[0]) == int(years[0]) + 1
+
+
+#: A comparison word naming no base, then the direction ("对比减少", "相比增加了", "与之相比下降"): a change only of a pair of
+#: levels just printed (`_compared_with_pair`).
+_BARE_COMPARISON = lazy_compile(
+    r"^(?:对比|相比|相较|比较|与之相比|较之)(?:而言)?[，,]?(?P<way>增加|减少|增长|下降|降低|提高|上升|节约)(?:了)?(?:率|幅度?)?"
+    r"(?:为|是)?$",
+    needs=("比", "较"),
+)
+
+
+def _compared_with_pair(state: _State, prefix: str, unit: str) -> tuple[str, str, int] | None:
+    """(subject, role, direction) of a change whose comparison names no base ("对比减少4.35万元", "减少率35.22%" after it)
+    when the figure before it in its sentence is last year's level read as such (`_last_years_level`: "2016年预算8万元,
+    2015年预算12.5万元"): the change between that pair, the year pair naming its base. Without the pair ("预算8万元;对比
+    减少4.35万元") the words compare with nothing printed: no change is read."""
+    m = _BARE_COMPARISON.fullmatch(compact_name(prefix) or "x")
+    if m is None or not state.facts:
+        return None
+    last = state.facts[-1]
+    if last.sentence != state.sentence or last.role != "previous" or last.of is None:
+        return None
+    return last.subject, ("change_rate" if unit == "%" else "change"), _direction(m["way"])
+
+
+#: Two items given one figure ("收入总计和支出总计均为1000万元", "收、支总计均为1523.26万元", 四川 单位决算 说明): each
+#: item's name, then 均/都/各 — the figure is each one's (not 各 with a list after it: `_RESPECTIVE_CHANGE`'s).
+_BOTH_ITEMS = lazy_compile(
+    r"^(?P<a>[^，,。；;、和与及]{2,16}?)(?:和|与|及|、)(?P<b>[^，,。；;、和与及]{2,16}?)(?:均|都|各)(?:为|是)?$"
+    r"|^(?P<short>收[、和与及]?支)(?P<tail>总计|合计)(?:均|都|各)(?:为|是)?$",
+    needs=("均", "都", "各"),
+)
+
+
+def _both_named(subject: str) -> tuple[str, str] | None:
+    """The two items a subject names for one figure, each naming a claim of its own ("收入总计和支出总计均" → 收入总计,
+    支出总计; "收、支总计均" → 收入总计, 支出总计) — None when it is not so (a name with 和 inside, "机关和事业单位均")."""
+    m = _BOTH_ITEMS.fullmatch(subject)
+    if m is None:
+        return None
+    if m["short"]:
+        return f"收入{m['tail']}", f"支出{m['tail']}"
+    a, b = m["a"], m["b"]
+    if not (claim_of(a) and claim_of(b)) or claim_of(a) == claim_of(b):
+        return None
+    return a, b
 
 
 def _opened(text: str) -> int:

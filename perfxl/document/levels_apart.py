@@ -24,7 +24,7 @@ from ..patterns import lazy_compile
 from ..units import convert
 from .facts import Fact, _claim, named_owner, sentences
 from .precision import Interval, _approximate, _bound, _interval, _ratio
-from .run_state import _arith, _where, contradict
+from .run_state import _arith, _where, contradict, titled
 
 if TYPE_CHECKING:
     from .run_state import _Run
@@ -123,6 +123,13 @@ def _level(run: _Run, pi: int, item: str, year: str, stage: str, undated: bool =
             found.append((pj, f))
     values = {(f.quantity.value, f.quantity.unit) for _, f in found}
     return found[0] if len(values) == 1 else None
+
+
+def _owner(run: _Run, pi: int, f: Fact) -> str:
+    """The unit a figure's words name before it ("2013年区财政局公务接待费…": 区财政局), "" for the report's own — named
+    by the name its title prints ("2013年东坡区审计局公务接待费决算数30.0万元" in 东坡区审计局's report, prose27)."""
+    owner = named_owner(f.subject)
+    return "" if owner and titled(run, owner, pi) else owner
 
 
 def _has_finding(run: _Run, pi: int) -> bool:
@@ -265,25 +272,28 @@ def check_rates_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...])
 
 
 def check_bases_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
-    """N02 警告 for a change rate on last year whose level its own sentence prints and whose base only another paragraph
-    does ("2022年公务接待费支出10万元。" ¶ "2023年公务接待费支出12万元,较上年增长30%": 2 / 10 = 20%, prose26): last
-    year's level is the one figure of the item, year and stage in the document (`_level`, its sentence naming the year
-    compared with), in a paragraph nothing was found wrong in. Which figure is the base is a reading (paired by the
-    item's name and year): a 警告 at most, said when the rate fails at its printed place."""
-    for rate in facts:
-        if rate.role != "change_rate" or not rate.direction or rate.of is None or rate.base is not None:
+    """N02 警告 for a change on last year — its rate or its amount — whose level its own sentence prints and whose base
+    only another paragraph does ("2022年公务接待费支出10万元。" ¶ "2023年公务接待费支出12万元,较上年增长30%": 2 / 10 =
+    20%, prose26; "…,较上年增加3万元": 12 − 10 = 2, prose27): last year's level is the one figure of the item, year and
+    stage in the document (`_level`, its sentence naming the year compared with), in a paragraph nothing was found wrong
+    in. Which figure is the base is a reading (paired by the item's name and year): a 警告 at most, said when the rate
+    fails at its printed place, or the amount at the printed precision of the three figures."""
+    for fact in facts:
+        if fact.role not in ("change_rate", "change") or not fact.direction or fact.of is None or fact.base is not None:
             continue
-        if (pi, rate.index) in run.contradicted or _bound(rate) or _approximate(rate) or rate.against != "year":
+        if (pi, fact.index) in run.contradicted or _bound(fact) or _approximate(fact) or fact.against != "year":
             continue
-        level = facts[rate.of] if 0 <= rate.of < len(facts) else None
+        if fact.role == "change" and (not fact.quantity.is_money or fact.parent is not None):
+            continue
+        level = facts[fact.of] if 0 <= fact.of < len(facts) else None
         if level is None or level.role not in ("value", "final", "budget") or not level.quantity.is_money:
             continue
         item = _item(level)
-        if not item or item != _item(rate) or level.sentence != rate.sentence or _approximate(level):
+        if not item or item != _item(fact) or level.sentence != fact.sentence or _approximate(level):
             continue
-        if any(f.role in ("change", "previous") and _item(f) == item for f in facts):
+        if any(f.role in ("change", "previous") and _item(f) == item and f is not fact for f in facts):
             continue  # a change amount or last year's level in its own paragraph: its own arithmetic (stated_changes)
-        head = _head(_sentence(run, pi, rate), rate)
+        head = _head(_sentence(run, pi, fact), fact)
         comparisons = list(_AGAINST.finditer(head))
         if _OTHER_BASIS.search(head) or not comparisons:
             continue
@@ -301,7 +311,7 @@ def check_bases_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...])
         said_before, said_now = _sentence(run, pb, base), _sentence(run, pi, level)
         if _money(said_before) != _money(said_now) or _scope(said_before) != _scope(said_now):
             continue  # figures of other money, or of another scope ("2013年全区公务接待费…"), are no pair
-        if named_owner(base.subject) != named_owner(level.subject):
+        if _owner(run, pb, base) != _owner(run, pi, level):
             continue  # another unit's figure ("2013年区财政局公务接待费…")
         factor = convert(Decimal(1), base.quantity.unit, level.quantity.unit).factor
         if not factor:
@@ -309,17 +319,66 @@ def check_bases_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...])
         b, a = _interval(base).scaled(factor), _interval(level)
         point_base = base.quantity.value * factor
         diff = level.quantity.value - point_base
-        if point_base <= 0 or diff == 0 or (diff > 0) != (rate.direction > 0):
+        if point_base <= 0 or diff == 0 or (diff > 0) != (fact.direction > 0):
             continue  # the words and the figures go other ways: which is meant is open
         change = Interval(a.lo - b.hi, a.hi - b.lo) if diff > 0 else Interval(b.lo - a.hi, b.hi - a.lo)
+        paired = f"上年数取自{_where(run.sub.narrative[pb].ref)}“{base.clause.strip()}”，按项目名称和年度配对"
+        if fact.role == "change":
+            _amount_apart(
+                run, (pi, ref), fact, (level, base, run.sub.narrative[pb].ref), (change, diff), before, paired
+            )
+            continue
         what = (
             f"“{level.subject}”与{before}年相比的增减率（({level.quantity.text} − {before}年 {base.quantity.text}) / "
             f"{base.quantity.text}）"
         )
         what_en = f"{level.subject}: the change rate on last year's level printed in another paragraph"
-        paired = f"上年数取自{_where(run.sub.narrative[pb].ref)}“{base.clause.strip()}”，按项目名称和年度配对"
         point = abs(diff) / point_base * HUNDRED
-        _arith(run, pi, ref, facts, rate, _ratio(change, b), point, what, what_en, (level,), paired_by=paired)
+        _arith(run, pi, ref, facts, fact, _ratio(change, b), point, what, what_en, (level,), paired_by=paired)
+
+
+def _amount_apart(
+    run: _Run,
+    at: tuple[int, TextRef],
+    amount: Fact,
+    levels: tuple[Fact, Fact, TextRef],
+    computed: tuple[Interval, Decimal],
+    before: str,
+    paired: str,
+) -> None:
+    """An N02 警告 at a change amount that is no difference of its level and last year's printed in another paragraph
+    (`computed`: that difference's range and point in the level's unit), at the precision of the three figures."""
+    (pi, ref), (level, base, base_ref) = at, levels
+    change, diff = computed
+    factor = convert(Decimal(1), amount.quantity.unit, level.quantity.unit).factor
+    if not factor:
+        return
+    said = _interval(amount).scaled(factor)
+    said = Interval(min(abs(said.lo), abs(said.hi)), max(abs(said.lo), abs(said.hi)))
+    if said.overlaps(change):
+        return
+    places = max(f.quantity.places for f in (amount, level, base))
+    expected = f"{fmt_decimal(abs(diff), places)}{level.quantity.unit}"
+    operands = (
+        f"{level.quantity.text} − {before}年 {base.quantity.text}"
+        if diff > 0
+        else f"{before}年 {base.quantity.text} − {level.quantity.text}"
+    )
+    contradict(
+        run,
+        pi,
+        ref,
+        amount,
+        f"“{level.subject}”与{before}年相比的增减额（{operands}）",
+        f"{level.subject}: the change on last year's level printed in another paragraph",
+        expected=expected,
+        certainty=Certainty.JUDGEMENT,
+        related=(base_ref,),
+        basis=f"{_where(ref)}：{operands} = {expected}，而“{amount.clause.strip()}”写 {amount.quantity.text}（{paired}，"
+        "请核实）",
+        basis_en=f"{operands} = {expected}, the text says {amount.quantity.text} (last year's level from another "
+        "paragraph, paired by the item's name and year: a person checks)",
+    )
 
 
 #: A change measured on another basis than the levels printed ("如果剔除这一因素…仍然减少了933.78万元").

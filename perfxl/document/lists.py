@@ -23,8 +23,8 @@ __all__ = ["ListedCount", "listed_counts"]
 
 #: The noun an organisation's count may carry before its list ("共设置5个内设机构,包括:…", "下辖12个乡镇:…"): a
 #: unit of an organisation or place — not "3个项目,包括道路硬化、路灯安装、绿化", whose list may be the work, not the
-#: projects.
-_ORG = r"[\u4e00-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部门|乡镇|街道|社区|村|学校|医院|卫生院|站|所|队)"
+#: projects. ("下设两个中心(农业技术推广中心、畜牧兽医中心)": 中心 too, prose27.)
+_ORG = r"[\u4e00-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部门|乡镇|街道|社区|村|学校|医院|卫生院|站|所|队|中心)"
 _ORG_NOUN = f"(?:{_ORG})?"
 #: "<count><measure word>[<its organisation noun>][，,：:] <cue> <names up to the clause's end>"
 #: A count in figures, or in Chinese numerals ("设六个内设机构", "两家", `numerals.chinese_int`) after a word that opens a
@@ -195,6 +195,17 @@ def _bracketless(text: str) -> str:
     return re.sub(r"[（(][^（）()]*[）)]", "", text)
 
 
+#: A name that is two characters and a one-character noun ("农技站", "畜牧站", "林业所"): a type of the noun as often as
+#: one of them.
+_TYPE_OF_NOUN = lazy_compile(r"[\u4e00-\u9fff]{2}(?P<noun>[\u4e00-\u9fff])")
+
+
+def _noun_of(m: re.Match[str], names: tuple[str, ...]) -> bool:
+    """Every name ends in the noun the count's words end in ("12个站(农技站、…)")."""
+    counted = m.string[m.start() : m.start("names")].rstrip("（( ")
+    return bool(counted) and all(n.endswith(counted[-1]) for n in names)
+
+
 def listed_counts(text: str, before: str = "") -> list[ListedCount]:
     """Every exhaustive name list in `text` whose stated count no reading of its names gives (`before`: the paragraph
     before, for a 剩余 list whose 其中 opens this one). Line breaks inside a paragraph (text pasted from a web page,
@@ -242,7 +253,10 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
         count = _figure(m.group("count"))
         if count is None:
             continue  # a numeral written loosely ("一百一"): no count to hold the list to
-        partial = pattern is _LISTED_SOME or bool(etc)
+        # "12个站(农技站、畜牧站、林业站)": each name a type word and the noun the count counts — kinds of station (12
+        # among them) or the stations themselves, which is unsaid; only more names than the count is certain either way
+        kinds = pattern is _LISTED_BRACKET and all(_TYPE_OF_NOUN.fullmatch(n) for n in names) and _noun_of(m, names)
+        partial = pattern is _LISTED_SOME or bool(etc) or kinds
         if (fewest > count) if partial else not fewest <= count <= most:
             out.append(ListedCount(count, m.group("unit"), names, fewest, most, m.group(0), partial))
     return out

@@ -15,7 +15,7 @@ from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..records import record
 from ..units import convert
-from .facts import Fact, is_multiple, sentences
+from .facts import Fact, compact_name, is_multiple, sentences
 from .precision import Interval, _around, _bound, _bound_holds, _interval
 from .table_facts import IndicatorValue, ProjectFunds, TableValue
 
@@ -137,6 +137,24 @@ def _items_years(run: _Run, fact: Fact) -> list[str]:
 
 
 _COMPARED_BASE = lazy_compile(r"(?:比|较|与|同比)(?:19|20)\d{2}(?=年)")
+
+
+#: How many of a report's first paragraphs may hold its title ("2018年湛江市质量技术监督局“三公”经费预算情况说明").
+_TITLE_PARAGRAPHS = 3
+
+
+def report_title(run: _Run, before: int = _TITLE_PARAGRAPHS) -> str:
+    """The report's first paragraphs (and none from paragraph `before` on), where its title is, compacted as the
+    cross-check reads them."""
+    from .plain_text import plain_narrative  # (plain_text is a leaf; imported here to keep run_state's imports few)
+
+    head = run.sub.narrative[: min(before, _TITLE_PARAGRAPHS)]
+    return "".join(compact_name(plain_narrative(p.text)) for p in head)
+
+
+def titled(run: _Run, unit: str, before: int = _TITLE_PARAGRAPHS) -> bool:
+    """The unit's name is in the report's title (printed before paragraph `before`: not the words naming it)."""
+    return compact_name(unit) in report_title(run, before)
 
 
 def _where(ref: TextRef | CellRef) -> str:

@@ -159,8 +159,8 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
         ):
             continue  # "增加40万元（剔除一次性支出10万元）": a change on another basis than the two levels printed
         level = facts[change.of]
-        if level.role not in ("value", "final"):
-            continue
+        if level.role not in ("value", "final", "budget"):
+            continue  # (a budget: its last year's budget named by the year before, "2016年预算8万元,2015年预算12.5万元")
         # last year's level of the same figure: its stated base ("比上年300万元增加…"), else the one level named by the
         # year before (facts._last_years_level) — each `of` this figure (a sentence's base stays set for the items
         # after it: "…较2024年的2190万元减少221万元…；公务接待费242万元，较上年减少12万元" — 2190 is not 242's)

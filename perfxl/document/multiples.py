@@ -1,0 +1,94 @@
+"""A level stated as a multiple of another printed beside it: "X，是Y的n倍" — X must be n × Y (N02, issue 12).
+
+"决算数209万元,是预算数62万元的3.37倍" (the numbers of a real 决算 sentence, "较预算数62万元增加147万元,增长2.37倍",
+restated: no report in tests/realworld prints the form) says 209 = 3.37 × 62 = 208.94 — right at the printed places;
+"…的2.37倍" (146.94) is not. "增长n倍" is a change rate (`facts._MULTIPLE`); "是…的n倍" is no change and no figure of
+the facts: the two amounts are (X the last amount before 是/为/相当于, Y the amount right before 的n倍, in one clause
+run of one sentence), the multiple read here. A rough multiple ("的近2倍", "的约2倍", "的2倍多", "的2倍左右") and a base
+not printed ("是上年的2倍") are no figure to hold. Judged at the printed precision of the three (n cut or rounded):
+certain — the sentence prints every figure it relates. Pure; called by perfxl.document.crosscheck.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import Certainty, TextRef
+from ..numbers import fmt_decimal
+from ..patterns import lazy_compile
+from .facts import Fact, sentences
+from .precision import Interval, _approximate, _bound
+from .run_state import _Run, _sum_in, _where, n02
+
+__all__ = ["check_multiples"]
+
+#: "的3.37倍" (not "的近2倍": no digit after 的; not "…倍多", "…倍左右", "…倍以上": rough).
+_TIMES = lazy_compile(r"的\s*(\d+)(?:\.(\d+))?\s*倍(?!\s*(?:多|左右|上下|以上|以下|有余))", needs=("倍",))
+#: The words between X and Y: a comma at most, then 是/为/相当于 and Y's name ("，是预算数", "为2022年决算数").
+_BETWEEN = lazy_compile(r"^\s*[，,]?\s*(?:是|为|相当于|达到)(?:[^，,。；;：:\d]|(?:19|20)\d{2}(?=年)){0,16}$")
+
+
+def _placed(sentence: str, facts: list[Fact]) -> list[tuple[int, int, Fact]]:
+    """Each fact of the sentence with where its figure stands in it (start, end), found in order."""
+    out, at = [], 0
+    for f in facts:
+        start = sentence.find(f.quantity.text, at)
+        if start < 0:
+            return []
+        at = start + len(f.quantity.text)
+        out.append((start, at, f))
+    return out
+
+
+def check_multiples(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    """N02 (certain) where a level stated as n times another printed in its sentence is not (see the module)."""
+    text = run.sub.narrative[pi].text if 0 <= pi < len(run.sub.narrative) else ""
+    if "倍" not in text:
+        return
+    for k, sentence in enumerate(sentences(text)):
+        for m in _TIMES.finditer(sentence):
+            placed = _placed(sentence, [f for f in facts if f.sentence == k])
+            before = [(s, e, f) for s, e, f in placed if e <= m.start()]
+            if len(before) < 2 or sentence[before[-1][1] : m.start()].strip():
+                continue  # "是上年的2倍": the base is not printed
+            (_, x_end, x), (y_start, _, y) = before[-2], before[-1]
+            if not _BETWEEN.match(sentence[x_end:y_start]):
+                continue
+            if not (x.quantity.is_money and y.quantity.is_money) or any(map(_approximate, (x, y))):
+                continue
+            if _bound(x) or _bound(y) or any((pi, f.index) in run.contradicted for f in (x, y)):
+                continue
+            _judge(run, ref, (pi, x, y), m[1], m[2] or "")
+
+
+def _judge(run: _Run, ref: TextRef, figures: tuple[int, Fact, Fact], whole: str, fraction: str) -> None:
+    pi, x, y = figures
+    got_x, got_y = _sum_in(run, pi, [x], x.quantity.unit), _sum_in(run, pi, [y], x.quantity.unit)
+    if got_x is None or got_y is None:
+        return
+    (xs, x_point), (ys, y_point) = got_x, got_y
+    if ys.lo <= 0:
+        return
+    n = Decimal(f"{whole}.{fraction}" if fraction else whole)
+    step = Decimal(1).scaleb(-len(fraction))
+    times = Interval.printed(n, step)
+    product = Interval(ys.lo * times.lo, ys.hi * times.hi)
+    if product.overlaps(xs):
+        return
+    said = f"{fmt_decimal(n, len(fraction))}倍"
+    expected = f"{fmt_decimal(x_point / y_point, len(fraction))}倍"
+    run.contradicted.add((pi, x.index))
+    run.issues.append(
+        n02(
+            ref,
+            f"“是…的n倍”所写的倍数（{x.quantity.text} / {y.quantity.text}）",
+            f"the multiple stated ({x.quantity.text} / {y.quantity.text})",
+            expected=expected,
+            actual=said,
+            certainty=Certainty.CERTAIN,
+            basis=f"{_where(ref)}：{x.quantity.text} / {y.quantity.text} = {expected}，文字写是其 {said}"
+            f"（{y.quantity.text} × {said} = {fmt_decimal(y_point * n, x.quantity.places)}{x.quantity.unit}，"
+            f"不是 {x.quantity.text}）",
+            basis_en=f"{x.quantity.text} / {y.quantity.text} = {expected}; the text says {said}",
+        )
+    )
