@@ -256,7 +256,8 @@ def park_until_exit() -> None:
     the process's end gives the memory back at once. They are held by a list that holds itself, so that clearing this
     module at the interpreter's exit does not free them either: the CLI pauses the cyclic collector for the whole
     command and freezes what is alive at its end (`collector_at_exit`), so no collection ever frees that cycle. Only
-    the last file's are kept: the next `validate_file` or `release_parked` frees them first, so memory peaks as before.
+    the last file's are kept: the next `validate_file` or `release_parked` frees them first, so a folder's run holds one
+    submission at a time; the report's rendering no longer reuses their memory (peak RSS +4.4 MB at 10,000 rows).
     Nothing in a submission needs a finalizer (its workbook was read and closed; perfxl writes no file from it)."""
     global _parked
     parked: list[Any] = []

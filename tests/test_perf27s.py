@@ -1,10 +1,13 @@
-"""perf27s (issue 14): a `perfxl validate` process keeps its last workbook's submission to its end instead of freeing it.
+"""perf27s (issue 14): the fixed costs of a `perfxl validate` process — its end, and its worksheet's second read.
 
 Freeing the cells, rows and facts of 10,000 indicator rows one object at a time as `validate_file` returns is ≈ 2 % of
 that command (the lead's py-spy, session 27); a process that ends after its command gives the memory back at once.
 `perfxl.validate.park_until_exit` keeps the last file's submission and check context in a list that holds itself;
-the next file, or `release_parked`, frees them, so memory peaks as before. The verdicts are the same either way, and the
-command's report is byte-identical to the one of a process that frees them.
+the next file, or `release_parked`, frees them (one submission held at a time). The verdicts are the same either way,
+and the command's report is byte-identical to the one of a process that frees them.
+
+The guard reads a worksheet up to `guard_zip.KEEP_SHEET_BYTES` whole and keeps it (within the kept parts' budget), so
+the reader's error and uncached-formula scan reads it from memory instead of inflating it again: the same cells found.
 """
 
 from __future__ import annotations
