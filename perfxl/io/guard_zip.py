@@ -65,6 +65,10 @@ CORRUPT_ERRORS = (
 # Small parts read whole (the structure parse) are kept, so nothing is inflated twice.
 KEEP_PART_BYTES = 1 * MIB
 KEEP_TOTAL_BYTES = 16 * MIB
+#: A worksheet up to this size is read whole and kept too (perf27s), within KEEP_TOTAL_BYTES: the reader
+#: (perfxl.io.source) scans it again for error values and uncached formulas, and would inflate it a second time —
+#: ≈ 3 MB of XML at 10,000 indicator rows. A larger one is streamed (memory stays at one chunk).
+KEEP_SHEET_BYTES = 8 * MIB
 DOCX_MAIN = "word/document.xml"
 
 
@@ -194,8 +198,9 @@ class ZipPass:
             return io.BufferedReader(io.BytesIO(data))
         return open_member(self.fp, self.zf.getinfo(name), on_complete=self.verified.add)
 
-    def read(self, name: str, max_bytes: int | None = None) -> bytes:
-        """A whole member; PART_TOO_LARGE when it declares more than `max_bytes` (default small_part_bytes)."""
+    def read(self, name: str, max_bytes: int | None = None, keep_up_to: int = KEEP_PART_BYTES) -> bytes:
+        """A whole member; PART_TOO_LARGE when it declares more than `max_bytes` (default small_part_bytes). Kept for
+        re-use when it holds at most `keep_up_to` bytes and the budget (KEEP_TOTAL_BYTES) has room for it."""
         data = self.keep.get(name)
         if data is not None:
             return data
@@ -210,7 +215,7 @@ class ZipPass:
             )
         with self.open(name) as fh:
             data = fh.read()
-        if len(data) <= min(KEEP_PART_BYTES, self._budget):
+        if len(data) <= min(keep_up_to, self._budget):
             self.keep[name] = data
             self._budget -= len(data)
         return data
@@ -492,10 +497,10 @@ def _sheet_extent(pk: ZipPass, part: str, binary: bool, max_area: int):
         with pk.open(part) as fh:
             return scan_xlsb_sheet(fh, max_area)
     size = pk.zf.getinfo(part).file_size
-    if size < CHUNK and size <= pk._budget:
-        # The scan's first read would inflate (and verify) all of it anyway: read it whole and keep it
-        # for the reader (perfxl.io.source), which scans it again for error values and formulas.
-        pk.read(part)
+    if size <= min(KEEP_SHEET_BYTES, pk._budget):
+        # Read it whole and keep it for the reader (perfxl.io.source), which scans it again for error values and
+        # formulas: one inflation, not two (the declared size bounds the read: the member reader refuses more).
+        pk.read(part, KEEP_SHEET_BYTES, KEEP_SHEET_BYTES)
     try:
         with pk.open(part) as fh:
             return scan_sheet_extent_fast(fh, max_area)
