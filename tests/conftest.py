@@ -214,8 +214,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
     import hypothesis_budget
 
-    # the fast loop (`-m "not slow"`) draws fewer property-test examples; every whole run draws them all
+    # the fast loop (`-m "not slow"`) draws fewer property-test examples; every whole run draws them all. An inner
+    # run in this process (tests/test_fast25.py, test_fast26.py: `pytest.main` with this conftest as its plugin, no
+    # mark expression) sets it as well: given back at its end, or every later test in that xdist worker drew its whole
+    # count in the fast loop (fast27: ≈ 15 s of the loop's CPU).
+    before = hypothesis_budget.FAST
     hypothesis_budget.FAST = "not slow" in (config.getoption("markexpr") or "")
+    config.add_cleanup(lambda: setattr(hypothesis_budget, "FAST", before))
 
     if os.environ.get("PERFXL_CHECK_SLOW_MARKS") == "1":
         watch = ProcessWatch()
