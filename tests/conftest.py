@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import gc
 import itertools
-import queue
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -79,46 +77,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     return report
 
 
-class Deleter:
-    """Deletes passing tests' folders on a thread of its own while the next tests run: on this machine's ext4
-    (mounted with `discard`) an `rmtree` of a test's folder is ≈ 0.1 ms of CPU but 1–3 ms of wall waiting on the
-    disk, ≈ 4 % of a serial run's wall in a profile (fast26). The waits overlap the tests' own work (the unlinks
-    release the GIL); `drain` waits for the queue to empty, at the session's end, before pytest removes its base temp."""
-
-    def __init__(self) -> None:
-        self.paths: queue.SimpleQueue[Path | None] = queue.SimpleQueue()
-        self.thread: threading.Thread | None = None
-
-    def delete(self, path: Path) -> None:
-        if self.thread is None:
-            self.thread = threading.Thread(target=self._run, name="tmp_path-deleter", daemon=True)
-            self.thread.start()
-        self.paths.put(path)
-
-    def _run(self) -> None:
-        while (path := self.paths.get()) is not None:
-            shutil.rmtree(path, ignore_errors=True)
-
-    def drain(self) -> None:
-        if self.thread is not None:
-            self.paths.put(None)
-            self.thread.join()
-            self.thread = None
-
-
-_DELETER = Deleter()
-
-
 @pytest.hookimpl(tryfirst=True)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Every passing test's folder deleted before pytest's own `pytest_sessionfinish` removes the base temp (a
-    passing run's) or keeps it (a failed run's: only the failed tests' folders are left, as before).
-
-    An xdist worker whose tests all passed deletes its own base temp too (the module fixtures' folders: ≈ 1,450
+    """An xdist worker whose tests all passed deletes its own base temp (the module fixtures' folders: ≈ 1,450
     files and folders in the fast loop): pytest leaves a worker's base temp, which the controller names, to the
     controller, which deleted all of it alone after the last test — ≈ 10 s of wall at load 16 (fast26); the two
     workers delete their halves at once instead. A worker with a failed test keeps everything, as pytest does."""
-    _DELETER.drain()
     config = session.config
     if hasattr(config, "workerinput") and exitstatus == 0 and config.getini("tmp_path_retention_policy") == "failed":
         shutil.rmtree(config.getoption("basetemp"), ignore_errors=True)  # the worker's, as xdist sets it
@@ -130,7 +94,9 @@ def tmp_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     passed under `tmp_path_retention_policy = "failed"`, kept when it failed) made with one `mkdir`: pytest's own lists
     the base folder for the next free number, re-points a `…current` symlink and resolves the path at every test —
     ≈ 0.3 ms of CPU and, on a busy disk, more of wall, in the ≈ 3,800 fast tests that take a folder (fast25). The
-    number is this process's count (each xdist worker has a base temp of its own), after a "-" unlike pytest's."""
+    number is this process's count (each xdist worker has a base temp of its own), after a "-" unlike pytest's.
+    A passing test's folder is deleted at its teardown, in the test's own thread: fast26's background deleter thread
+    paid ≈ 0.3–0.5 ms of disk wait a folder (fast27, measured at load 18), ≈ 1 s a worker — under the 2 s that kept it."""
     base, name = tmp_path_factory.getbasetemp(), re.sub(r"\W", "_", request.node.name)[:30]
     while True:
         path = base / f"{name}-{next(_TMP_NUMBER)}"
@@ -142,7 +108,7 @@ def tmp_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     yield path
     passed = request.node.stash.get(_PASSED, {})
     if request.config.getini("tmp_path_retention_policy") == "failed" and passed.get("call", True):
-        _DELETER.delete(path)
+        shutil.rmtree(path, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- PERFXL_CHECK_SLOW_MARKS=1: is the fast loop pure?
@@ -214,8 +180,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
     import hypothesis_budget
 
-    # the fast loop (`-m "not slow"`) draws fewer property-test examples; every whole run draws them all
+    # the fast loop (`-m "not slow"`) draws fewer property-test examples; every whole run draws them all. An inner
+    # run in this process (tests/test_fast25.py, test_fast26.py: `pytest.main` with this conftest as its plugin, no
+    # mark expression) sets it as well: given back at its end, or every later test in that xdist worker drew its whole
+    # count in the fast loop (fast27: ≈ 15 s of the loop's CPU).
+    before = hypothesis_budget.FAST
     hypothesis_budget.FAST = "not slow" in (config.getoption("markexpr") or "")
+    config.add_cleanup(lambda: setattr(hypothesis_budget, "FAST", before))
 
     if os.environ.get("PERFXL_CHECK_SLOW_MARKS") == "1":
         watch = ProcessWatch()

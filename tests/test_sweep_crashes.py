@@ -150,6 +150,7 @@ FAST = {
 }
 
 
+@pytest.mark.slow  # fuzzing (issue 14): the seeded mutations of real files, in every whole run (CI) — fast27
 def test_seeded_subset(monkeypatch):
     monkeypatch.setattr(S, "LONG", 5_000)
     count, problems = S.sweep(FAST, seed=12, per_kind=1, slow=BOUND, say=lambda s: None)
