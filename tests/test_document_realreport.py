@@ -301,7 +301,8 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: counts summed exactly, not ±0.5 each); a 0 or a 其他X class after a list that made its total goes on with it
 #: (`facts._residual_part`); a part printed 0 is no negative amount (`run_state._sum_in`); "比YYYY年(单位)预算收入增加" is a
 #: change (`facts._CHANGE_CUE`); a list's last name ends after the noun every earlier name ends in when a figure runs on
-#: into it (`lists._run_on_cut`); a list closed by its 其他 class is the whole, short a 警告 (`funds_arith._RESIDUAL`).
+#: into it (`lists._run_on_cut`); a list closed by its 其他 class is the whole, short a 警告 (`funds_arith._RESIDUAL`); a
+#: count list ends at a semicolon and a part's change is no further figure (`count_parts._closed`: 万州 p8 with 在编 33).
 #: probe_reports: planted 1200, found 993, extra 0 (main f99e4de2 on its 207: 1190 / 967 / 0 — every probe found there
 #: still found; 9 of the batch's 10 and 17 上海普陀 vehicle splits "共有车辆7辆,其中:…其他用车7辆;单价100万元…设备0台" with a
 #: part changed, the list now closed though a sibling of another unit follows it). Still out of reach: nothing of the batch.
