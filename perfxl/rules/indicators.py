@@ -867,6 +867,8 @@ def percent_range(ctx: Context) -> Iterator[Finding]:
                 continue
             if only_rates and "率" not in f.name_key and "满意度" not in f.name_key:
                 continue
+            if 0 <= p.number <= 100:
+                continue  # in range (most percents): no finding, so `over_whole` (above 100% only) is not asked
             if over_whole(ctx, ind, cell):
                 continue  # a share above 100%: I12's finding, which says how it was likely misread
             if p.number < 0 or p.number > 100:

@@ -613,29 +613,45 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
     """Scores are typed with at most the profile's decimal places (2 in 财预〔2020〕10号), the message saying how many."""
     _, budget_score = _budget_cells(ctx)
     total = ctx.ev.total_score
-    # (a row's "“name”得分" is worded for a finding only)
-    cells: list[tuple[Indicator | str, str, CellValue | None, Decimal | None]] = [
-        ("预算执行率得分", "budget score", budget_score, ctx.number(budget_score)),
-        *((f.ind, "score", f.ind.score, f.score) for f in ctx.facts()),
-        ("总分", "total", total, ctx.number(total)),
-    ]
     places = ctx.settings.score_places
-    for what, what_en, cell, value in cells:
-        if cell is None or value is None or _within_places(value, places):
+    found = _too_many_places(ctx, "预算执行率得分", "budget score", budget_score, ctx.number(budget_score), places)
+    if found is not None:
+        yield found
+    for f in ctx.facts():
+        value = f.score
+        if value is None:
             continue
-        rounded = ctx.round_score(value)
-        if rounded != value:
-            shown = what if isinstance(what, str) else f"“{what.name.text}”得分"
-            # at the places it asks for ("90.00", not "90": polish13)
-            yield ctx.finding(
-                cell,
-                expected=format(rounded, "f"),
-                actual=cell.text,
-                what=shown,
-                what_en=what_en,
-                places=_PLACES_ZH.get(places, f" {places} 位"),
-                places_en=str(places),
-            )
+        exponent = value.as_tuple().exponent  # (`_within_places` inline: most scores hold no more places)
+        if exponent.__class__ is int and exponent >= -places:
+            continue
+        found = _too_many_places(ctx, f.ind, "score", f.ind.score, value, places)
+        if found is not None:
+            yield found
+    found = _too_many_places(ctx, "总分", "total", total, ctx.number(total), places)
+    if found is not None:
+        yield found
+
+
+def _too_many_places(
+    ctx: Context, what: Indicator | str, what_en: str, cell: CellValue | None, value: Decimal | None, places: int
+) -> Finding | None:
+    """T06's finding of one score cell (a row's, the budget row's or the 总分) typed with more than `places` decimals."""
+    if cell is None or value is None or _within_places(value, places):
+        return None
+    rounded = ctx.round_score(value)
+    if rounded == value:
+        return None
+    shown = what if isinstance(what, str) else f"“{what.name.text}”得分"
+    # at the places it asks for ("90.00", not "90": polish13)
+    return ctx.finding(
+        cell,
+        expected=format(rounded, "f"),
+        actual=cell.text,
+        what=shown,
+        what_en=what_en,
+        places=_PLACES_ZH.get(places, f" {places} 位"),
+        places_en=str(places),
+    )
 
 
 def _within_places(value: Decimal, places: int) -> bool:
