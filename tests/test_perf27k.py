@@ -1,10 +1,12 @@
 """perf27k: row checks that skip, before their first asks, the rows they cannot flag — each the same findings.
 
-I07 tests a percent's range before asking `over_whole` (only above 100%); I12 reads a percent cell only above 100%
-(`share_above_whole` says nothing of one up to it); S06, T06 and W04 walk the facts with their first test inline;
-S13 asks `_task_copied`'s length test inline; S18 normalises only a name holding 位. Each check is held to its plain
-form (copied here from main at 510af1c4) on every transcribed real table of tests/realworld and on the same tables
-with rows rewritten to reach each finding (a share above 100%, a score above its weight, three decimals, a 0 weight …).
+I07 and I12 read a row's percents only outside 0–100% (`over_whole` and `share_above_whole` say nothing of one up to
+100%); S06, T06 and W04 walk the facts with their first test inline; T07 leaves at the first row not at full marks; I06
+tests the split columns inline; S04 reads the target only of a negative actual; S13 asks `_task_copied`'s length test
+inline; S18 normalises only a name holding 位. Each changed check is held to its plain form (copied here from main at
+510af1c4) on every transcribed real table of tests/realworld and on the same tables with rows rewritten to reach each
+finding (a share above 100%, a score above its weight, three decimals, a 0 weight, a negative actual …); each gate's
+premise is held on its own.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from perfxl.reader import read_grids
 from perfxl.rules import cells, indicators, scores, totals, weights
 from perfxl.rules.context import Context
 from perfxl.rules.share_bounds import over_whole, share_above_whole
-from perfxl.values import PERCENT
+from perfxl.values import NUMBER, PERCENT
 
 
 @cache
@@ -52,6 +54,8 @@ _REWRITES: tuple[tuple[tuple[str, object], ...], ...] = (
     (("name", "项目完成率"), ("target", "100%"), ("actual", "150%")),
     (("target", "-5%"), ("actual", "100%")),
     (("target", "100%"), ("actual", "0%")),
+    (("target", "≥20家"), ("actual", "-3家")),
+    (("target", "≤-5%"), ("actual", "-8%")),
     (("weight", Decimal(10)), ("score", Decimal(15))),
     (("weight", Decimal(10)), ("score", Decimal("-1"))),
     (("name", "扣分项"), ("weight", Decimal(5)), ("score", Decimal(-2))),
@@ -218,6 +222,63 @@ def _plain_w04(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _plain_t07(ctx: Context) -> Iterator[Finding]:
+    ev = ctx.ev
+    facts = ctx.facts()
+    weighted = [f for f in facts if not weights.carries_no_weight(f)]
+    left_out = sum(1 for f in facts if f.weight == 0 and weights.carries_no_weight(f))
+    rows = [(f.weight, f.score) for f in weighted if f.weight is not None]
+    if len(rows) < 3 or any(s is None or abs(s - w) > ctx.tol_score for w, s in rows):
+        return
+    shown = totals.shown_in_part(ctx)
+    if shown is not None:
+        ctx.skip(
+            f"表中没有总分行，所列分值合计 {totals.fmt_num(shown)} 不足满分：表格只列出一部分，未判断是否全部指标均为满分",
+            f"no 总分 row and the weights shown make {totals.fmt_num(shown)} only: a part of the table, not judged",
+        )
+        return
+    ref = ev.total_score if ev.total_score is not None else ctx.indicators()[0].score
+    _, note, note_en = totals.completeness(ctx)
+    unweighted_zh = f"（另有 {left_out} 行分值为 0，无自身分值可满，未计入）" if left_out else ""
+    unweighted_en = f" ({left_out} rows weighted 0 left out)" if left_out else ""
+    yield ctx.finding(
+        ref,
+        expected="按实际完成情况计分",
+        actual="全部满分",
+        count=len(rows),
+        basis=f"读取：{len(rows)} 个指标的得分均等于分值{unweighted_zh}" + (f"；{note}" if note else ""),
+        basis_en=f"read: all {len(rows)} scores equal their weights{unweighted_en}"
+        + (f"; {note_en}" if note_en else ""),
+    )
+
+
+def _plain_i06(ctx: Context) -> Iterator[Finding]:
+    mixed = []
+    for f in ctx.facts():
+        if f.ind.nature is not None or f.ind.unit is not None:  # (`is_split`)
+            continue
+        p = f.target
+        if (
+            p.kind in indicators.QUANT_KINDS
+            and p.number is not None
+            and (indicators.op_name(p) or (p.unit and p.kind == NUMBER))
+        ):
+            mixed.append(f.ind)
+    if mixed:
+        yield ctx.finding(
+            mixed[0].target, actual=mixed[0].target.text, expected="指标性质|指标值|度量单位", count=len(mixed)
+        )
+
+
+def _plain_s04(ctx: Context) -> Iterator[Finding]:
+    for f in ctx.facts():
+        p, t = f.actual, f.target.number
+        if t is not None and t <= 0:
+            continue
+        if p.number is not None and p.number < 0 and p.kind in (NUMBER, PERCENT):
+            yield ctx.finding(f.ind.actual, expected="≥ 0", actual=f.actual_text, name=f.name)
+
+
 def test_real_tables_are_read():
     """The corpus gives the tests below their tables (not vacuous): over ninety tables, over a thousand rows."""
     evaluations = _evaluations()
@@ -226,13 +287,16 @@ def test_real_tables_are_read():
 
 
 def test_checks_find_what_their_plain_forms_find():
-    """I07, S06, T06 and W04 give the findings their plain forms give, in order, on every table and its rewritten
+    """I07, S06, T06, W04, T07, I06 and S04 give the findings their plain forms give, in order, on every table and its rewritten
     twin; each finds something there (the comparison is not of empty lists)."""
     pairs = (
         ("I07", indicators.percent_range, _plain_i07),
         ("S06", scores.score_bounds, _plain_s06),
         ("T06", totals.two_decimals, _plain_t06),
         ("W04", weights.weights_positive, _plain_w04),
+        ("T07", totals.all_full_marks, _plain_t07),
+        ("I06", indicators.operator_in_value, _plain_i06),
+        ("S04", scores.negative_actual, _plain_s04),
     )
     found = dict.fromkeys((check.__name__ for _, check, _ in pairs), 0)
     for name, ev in _tables():

@@ -260,10 +260,14 @@ def negative_actual(ctx: Context) -> Iterator[Finding]:
     """A negative 实际完成值 counts as 0 in scoring — against a positive target: a target ≤ 0 ("≤－5%", a fall of 5%) asks
     for a negative figure, scored as it is (`scoring_quant.align`; review24d)."""
     for f in ctx.facts():
-        p, t = f.actual, f.target.number
+        p = f.actual
+        a = p.number
+        if a is None or a >= 0:
+            continue  # no negative actual (most rows): the target is not read
+        t = f.target.number
         if t is not None and t <= 0:
             continue
-        if p.number is not None and p.number < 0 and p.kind in (ValueKind.NUMBER, ValueKind.PERCENT):
+        if p.kind in (ValueKind.NUMBER, ValueKind.PERCENT):
             yield ctx.finding(f.ind.actual, expected="≥ 0", actual=f.actual_text, name=f.name)
 
 

@@ -670,11 +670,21 @@ def all_full_marks(ctx: Context) -> Iterator[Finding]:
     A row with no weight of its own (分值 0, 得分 0 or blank: the items of a ★ row, weighted on it, as W04/S12 read
     them) has no marks to be full of: it is not counted, so "全部 N 个指标" names the weighted rows only."""
     ev = ctx.ev
-    facts = ctx.facts()
-    weighted = [f for f in facts if not carries_no_weight(f)]
-    left_out = sum(1 for f in facts if f.weight == 0 and carries_no_weight(f))
-    rows = [(f.weight, f.score) for f in weighted if f.weight is not None]
-    if len(rows) < 3 or any(s is None or abs(s - w) > ctx.tol_score for w, s in rows):
+    # one pass, left at the first weighted row not at full marks (most tables: no list of the rows built first)
+    tol = ctx.tol_score
+    counted = left_out = 0
+    for f in ctx.facts():
+        weight = f.weight
+        if carries_no_weight(f):
+            left_out += weight == 0
+            continue
+        if weight is None:
+            continue
+        score = f.score
+        if score is None or abs(score - weight) > tol:
+            return
+        counted += 1
+    if counted < 3:
         return
     shown = shown_in_part(ctx)
     if shown is not None:  # a part of a table: whether *every* indicator is at full marks is not shown (issue 11)
@@ -691,8 +701,7 @@ def all_full_marks(ctx: Context) -> Iterator[Finding]:
         ref,
         expected="按实际完成情况计分",
         actual="全部满分",
-        count=len(rows),
-        basis=f"读取：{len(rows)} 个指标的得分均等于分值{unweighted_zh}" + (f"；{note}" if note else ""),
-        basis_en=f"read: all {len(rows)} scores equal their weights{unweighted_en}"
-        + (f"; {note_en}" if note_en else ""),
+        count=counted,
+        basis=f"读取：{counted} 个指标的得分均等于分值{unweighted_zh}" + (f"；{note}" if note else ""),
+        basis_en=f"read: all {counted} scores equal their weights{unweighted_en}" + (f"; {note_en}" if note_en else ""),
     )
