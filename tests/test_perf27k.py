@@ -22,30 +22,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
+from test_perf26k import _evaluations  # (every transcribed real table with indicator rows, read once)
+
 from perfxl import chinese
 from perfxl.labels import normalise_label
 from perfxl.model import Certainty, Finding, Submission
 from perfxl.profiles import load_profile
-from perfxl.reader import read_grids
 from perfxl.rules import cells, indicators, scores, totals, weights
 from perfxl.rules.context import Context
 from perfxl.rules.share_bounds import over_whole, share_above_whole
 from perfxl.values import NUMBER, PERCENT
-
-
-@cache
-def _evaluations() -> tuple[tuple[str, object], ...]:
-    """(name, self-evaluation) of every real table that reads as one with indicator rows."""
-    import sweep_crashes
-    from render import corpus_files, load_table
-
-    out = []
-    for path in corpus_files():
-        table = load_table(path)
-        sub = read_grids([sweep_crashes.grid_of(table)], f"{table.name}.xlsx", source_format="xlsx")
-        out.extend((path.stem, ev) for ev in sub.evaluations if ev.indicators)
-    return tuple(out)
-
 
 #: Rows rewritten, in turn, over a table's rows: (field, raw) pairs reaching each check's findings and their edges.
 _REWRITES: tuple[tuple[tuple[str, object], ...], ...] = (
@@ -279,13 +265,6 @@ def _plain_s04(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(f.ind.actual, expected="≥ 0", actual=f.actual_text, name=f.name)
 
 
-def test_real_tables_are_read():
-    """The corpus gives the tests below their tables (not vacuous): over ninety tables, over a thousand rows."""
-    evaluations = _evaluations()
-    assert len(evaluations) > 90
-    assert sum(len(ev.indicators) for _, ev in evaluations) > 1000  # type: ignore[attr-defined]
-
-
 def test_checks_find_what_their_plain_forms_find():
     """I07, S06, T06, W04, T07, I06 and S04 give the findings their plain forms give, in order, on every table and its rewritten
     twin; each finds something there (the comparison is not of empty lists)."""
@@ -299,6 +278,7 @@ def test_checks_find_what_their_plain_forms_find():
         ("S04", scores.negative_actual, _plain_s04),
     )
     found = dict.fromkeys((check.__name__ for _, check, _ in pairs), 0)
+    assert len(_evaluations()) > 90  # (test_perf26k: over ninety real tables, over a thousand rows)
     for name, ev in _tables():
         for code, check, plain in pairs:
             ctx, plain_ctx = _context(ev, code), _context(ev, code)
