@@ -1237,7 +1237,8 @@ def target_met_unknown(ctx: Context) -> Iterator[Finding]:
     """A form without 得分: an actual that cannot be compared with its numeric target (units that do not
     convert, "1000件" against "100%") leaves open whether the target was met (S11 says it where scored)."""
     for ind in ctx.indicators():
-        if not _evaluation_form(ctx, ind) or ind.score.sheet is not None or unverifiable(ctx, ind):
+        # (a 得分 column first: a slot read, where every row of a scored form ends — no `_evaluation_form` call a row)
+        if ind.score.sheet is not None or not _evaluation_form(ctx, ind) or unverifiable(ctx, ind):
             continue
         if any(ctx.is_blank(c) or ctx.is_error(c) or ctx.parsed(c).reason for c in (ind.target, ind.actual)):
             continue
