@@ -421,6 +421,9 @@ class _Reader(FundsRows):
     def __init__(self, grid: Grid, kinds: list[RowKind]) -> None:
         self.grid = grid
         self.kinds = kinds
+        #: the grid's row scans (`row_cells`' own cache, filled for every row by `read_sheet`'s `scan_rows`): an indicator
+        #: row reads its cells from it without the call (perf27r)
+        self.scans: dict[int, list[tuple[int, Any]]] = grid.__dict__.setdefault("_perfxl_row_cells", {})
         self.out: list[SelfEvaluation] = []
         self.problems: list[Finding] = []
         self.cur = _Builder(grid.name, H.unit_above(grid), grid.unit_above)
@@ -1131,7 +1134,9 @@ class _Reader(FundsRows):
             self._project_starts(r)
         # the row is read once: its own non-blank cells as classification scanned them (`row_cells`: what `own` gives
         # for each column), each CellValue built from that value (`cell_of`) — not ≈ 15 calls a cell
-        cells = row_cells(g, r)
+        cells = self.scans.get(r)
+        if cells is None:  # (a row `scan_rows` did not read: a grid read row by row)
+            cells = row_cells(g, r)
         held = dict(cells)
         name_raw = None if c_name is None else held.get(c_name)
         placeholder_name = name_raw is not None and H.is_placeholder_text(name_raw)
