@@ -4,7 +4,9 @@ probe variants of them, and on made-up rows of odd values (docs/performance.md, 
 - `cells.scan_rows` works out every row's `row_cells` and `row_labels` in one pass and caches them: each row's lists
   must be those `_scan_row` and `row_labels` give the row on a fresh grid, and the caches what they would hold.
 - `read_sheet` classifies each row from those lists (`detect._classify`): the kinds must be `classify_row`'s; and
-  `read_overview` looks for its heading in those labels: the same staffing line as from `row_labels` row by row."""
+  `read_overview` looks for its heading in those labels: the same staffing line as from `row_labels` row by row.
+- An indicator row builds its cells without the merge map when none of its six columns is among its row's continued
+  columns or the first columns of the ranges starting on it (`cells.merge_rows`): no cell outside those is in the map."""
 
 from __future__ import annotations
 
@@ -53,6 +55,9 @@ def _plain(grid: Grid) -> tuple[list[Any], list[Any], list[D.RowKind]]:
 
 
 def _check(grid: Grid, name: str) -> None:
+    continued, tops = C.merge_rows(_fresh(grid))
+    for r, c in grid._anchor:  # every merged cell is its row's continued column or a range's first column on it
+        assert c in continued.get(r, ()) or c in tops.get(r, ()), (name, r, c)
     cells, labels, kinds = _plain(grid)
     g = _fresh(grid)
     got_cells, got_labels = C.scan_rows(g)

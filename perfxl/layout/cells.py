@@ -143,7 +143,7 @@ def cell_of(grid: Grid, r: int, c: int, raw: Any) -> CellValue:
     return cell
 
 
-def cells_of(grid: Grid, r: int, cols: tuple[int | None, ...], held: dict[int, Any]) -> list[Any]:
+def cells_of(grid: Grid, r: int, cols: tuple[int | None, ...], held: dict[int, Any], merged: bool = True) -> list[Any]:
     """`[cell_of(grid, r, c, held.get(c)) for c in cols]` (None for a column None): an indicator row's cells built in one
     call, the grid's and the row's parts read once a row, not once a cell (its ≈ 6 data cells at 10,000 rows). A cell's
     place is its slots — the grid's name and the row int shared by the row's cells, the merge map's anchor tuple — no
@@ -151,9 +151,11 @@ def cells_of(grid: Grid, r: int, cols: tuple[int | None, ...], held: dict[int, A
     (`slot_twin`).
 
     perf26m: a blank cell (≈ 2 of the 6 at 10,000 rows) takes no value test; a float's exact Decimal is looked up in
-    `exact`'s own cache here (a call only on a miss); whether the grid has uncomputed formulas is asked once a row."""
+    `exact`'s own cache here (a call only on a miss); whether the grid has uncomputed formulas is asked once a row.
+    `merged` False: the caller knows no cell of `cols` in row r lies in a merged range (`merge_rows`), so the merge
+    map is not looked up a cell (perf27r)."""
     name, uncached, formulas = grid.name, grid.uncached, grid.formulas
-    anchors = grid._anchor if grid.merged else None
+    anchors = grid._anchor if merged and grid.merged else None
     any_uncached = bool(uncached)
     floats = _EXACT_FLOATS
     get = held.get
@@ -215,6 +217,7 @@ def clear_cache(grid: Grid) -> None:
     grid.__dict__.pop("_perfxl_row_cells", None)
     grid.__dict__.pop("_perfxl_row_labels", None)
     grid.__dict__.pop("_perfxl_continued", None)
+    grid.__dict__.pop("_perfxl_tops", None)
 
 
 def _continued(grid: Grid) -> dict[int, set[int]]:
@@ -232,6 +235,22 @@ def _continued(grid: Grid) -> dict[int, set[int]]:
                 else:
                     cols.add(c)
     return found
+
+
+def merge_rows(grid: Grid) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """Row → its continued merged columns (`_continued`), and row → the first columns of the merged ranges starting on
+    it (cached per grid). A cell the merge map holds is either continued or maps to itself, then the top-left of a
+    range: a cell in neither set of its row lies in no merged range (`cells_of`'s `merged`, perf27r)."""
+    tops = grid.__dict__.get("_perfxl_tops")
+    if tops is None:
+        tops = grid.__dict__["_perfxl_tops"] = {}
+        for r0, c0, _, _ in grid.merged:
+            row = tops.get(r0)
+            if row is None:
+                tops[r0] = {c0}
+            else:
+                row.add(c0)
+    return _continued(grid), tops
 
 
 def _scan_row(grid: Grid, r: int) -> list[tuple[int, Any]]:
