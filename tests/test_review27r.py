@@ -3,7 +3,7 @@
 a plan printed in its words ("占年计划75000万元的110.5%": `facts._INLINE_BUDGET`, `funds_arith._PLAN_PRINTED`), a 三公
 budget named by its 总额, 车辆购置及运行维护费, a share of a whole whose words end in 完成 — tried on ≈ 190 rewrites and
 near misses of real paragraphs (株洲 南方中学 2024 p51, 华容 2023 p38, 济南 2014 p6, 绵竹 2025, a 社区 and a 镇's
-reports). Six kinds of false N02 错误 found and closed, each test named "failed before" was run against main (1f9eb64b)
+reports). Seven kinds of false N02 错误 found and closed, each test named "failed before" was run against main (1f9eb64b)
 and failed as its docstring says:
 
 - a plan printed in a rate whose words name another item ("…地方收入完成82876万元,其中税收收入占年计划55000万元的111.5%")
@@ -12,7 +12,9 @@ and failed as its docstring says:
 - a lone 其中 count under a plan ("计划招聘职工68人,其中实际招聘70人"): a plan may be exceeded;
 - a lone 其中 count over years or of another year ("其中近五年共招录249人", "其中2023年在岗人数249人");
 - a lone 其中 count of cases dealt with, which may be carried over ("受理案件300件,其中办结320件");
-- a lone 其中 count in 个 of another thing ("共有10个机构单位,其中12个内设科室", "共实施10个项目,其中15个子项目").
+- a lone 其中 count in 个 of another thing ("共有10个机构单位,其中12个内设科室", "共实施10个项目,其中15个子项目");
+- (older, found on the way) a budget's 支出 whole after its 收入's 其中 list read as one more 收入 part ("收入预算为1969万元,
+  其中财政拨款1500万元,支出预算为1969万元…": "应为 3469万元").
 
 The 离退休 split, the 三公 总额 and the 完成 name tail held on every variant tried (benign ones quiet, changed ones found).
 """
@@ -137,6 +139,7 @@ def test_a_lone_count_in_a_measure_word_of_another_thing_stays_quiet():
         for text in (
             "本单位共有10个机构单位,其中12个行政单位。",
             "全镇辖15个村(社区),其中贫困村20个。",
+            "全县共有行政村15个,其中贫困村20个。",
             "共实施项目10个,其中重点项目15个。",
         ):
             assert _at(Path(d), _doc(text), 1) == [("N02", "error")], text
@@ -176,3 +179,19 @@ def test_a_share_of_a_whole_printed_with_its_verb_of_another_year_stays_quiet():
         ):
             changed = with_paragraph(HUARONG, 38, "一般公共预算地方收入的26.01%", whole)
             assert _at(Path(d), changed, 38) == [], whole
+
+
+def test_a_budgets_spending_whole_after_its_incomes_list_is_no_income_part():
+    """Failed before (N02 错误 "“收入”的各组成部分之和（1500万元 + 1969万元）… 应为 3469万元"): a 部门预算's two wholes in one
+    sentence, the 收入's 其中 list first — "部门收入预算为1969万元,其中财政拨款1500万元,支出预算为1969万元,其中基本支出
+    1500万元,项目支出469万元": the 支出预算 is the other side of the books, no part of the 收入 (as a plain 总支出 already
+    was, review13n), named 总额/合计 or not. The 支出's own list short of it is then an 错误 of that whole."""
+    with tempfile.TemporaryDirectory() as d:
+        for word in ("为", "总额为", "合计"):
+            text = f"部门收入预算{word}1969万元,其中财政拨款1500万元,支出预算{word}1969万元,其中基本支出1500万元,项目支出469万元。"
+            assert _at(Path(d), _doc(text), 1) == [], text
+        assert _at(Path(d), _doc("收入预算总额为1969万元,其中财政拨款1500万元;支出预算总额为1969万元。"), 1) == []
+        wrong = "部门收入预算总额为1969万元,其中财政拨款1500万元,支出预算总额为1969万元,其中基本支出1500万元,项目支出500万元。"
+        found = findings_at_paragraph(Path(d), _doc(wrong), 1)
+        assert [(code, severity) for code, severity, _ in found] == [("N02", "error")]
+        assert "支出预算" in found[0][2] and "2000万元" in found[0][2]

@@ -433,9 +433,9 @@ _SUB_UNIT = lazy_compile(r"^(?:子|分|下属|所属|下设)")
 
 
 def _a_kind_of(total: Fact, part: Fact) -> bool:
-    """A lone part counted in 个/项 names a kind of the total's thing — its name ends in the thing's head noun, the
-    noun after the total's figure or else the total's name ("全镇辖15个村,其中贫困村20个", "项目10个,其中重点项目15
-    个"), and is no sub-unit (子项目). Counts in any other unit (人, 户, 件) count the same kind by the unit."""
+    """A lone part counted in 个/项 names a kind of the total's thing: its name ends in the thing's head noun (last
+    character) — of the noun after the total's figure, or else of the total's name ("全镇辖15个村,其中贫困村20个",
+    "项目10个,其中重点项目15个") — and is no sub-unit (子项目). Counts in any other unit (人, 户, 件) count one kind."""
     if total.quantity.unit not in _ANY_THING:
         return True
     after = _NOUN.match(_around(total)[1])
@@ -443,7 +443,7 @@ def _a_kind_of(total: Fact, part: Fact) -> bool:
     named = _NOUN.match(_around(part)[1])
     name = compact_name(part.subject) + (named.group(1) if named else "")
     sub = _SUB_UNIT.search(named.group(1) if named else compact_name(part.subject))
-    return bool(thing) and name.endswith(thing[-2:]) and not sub
+    return bool(thing) and name.endswith(thing[-1]) and not sub
 
 
 def _lone_part(run: _Run, pi: int, ref: TextRef | CellRef, total: Fact, part: Fact) -> None:

@@ -2135,7 +2135,8 @@ _INSIDE_DETAIL = lazy_compile(r"(?:含有|含|包括|包含)")
 
 
 #: A whole of one side of a unit's books: its 收入 or its 支出 (总收入, 本年支出, 支出合计, 收入决算 …).
-_BOOK_WHOLE = lazy_compile(r"(?:总|本年|全年|当年|年度|部门)?(收入|支出)(?:合计|总计|总额|决算数?)?")
+#: (a budget's whole too, "支出预算为1969万元" after "收入预算为1969万元,其中财政拨款1500万元", review27r)
+_BOOK_WHOLE = lazy_compile(r"(?:总|本年|全年|当年|年度|部门)?(收入|支出)(?:预算|决算)?数?(?:合计|总计|总额)?(?:为|是)?")
 
 
 def _book_side(subject: str, strict: bool = False) -> str:
