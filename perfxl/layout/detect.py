@@ -482,6 +482,13 @@ def _is_note(label: str, n_cells: int = 1) -> bool:
     return n_cells <= 3 and label.startswith(H.NOTE_PREFIXES)
 
 
+def _signed_line(cells: list[tuple[int, object]], labels: list[tuple[int, str]]) -> bool:
+    """A filled signature line under a form, every cell a signature or note field with its value ("单位负责人：李四 │
+    财务负责人：王五 │ 填报人：张三 │ 联系电话：… │ 填报日期：…", adv27): a note however many cells it spreads over — no
+    indicator row opens every cell so (`_is_note` alone counts at most three: 湘潭's filled merge)."""
+    return len(labels) == len(cells) and all(lab.startswith(H.NOTE_PREFIXES) for _, lab in labels)
+
+
 def _is_approval(texts: list[str]) -> bool:
     """An approval box: "…初审意见" then nothing or one seal line ("(盖章)", "单位公章:年月 日"), however often its merge
     exported filled repeats it — not an indicator named "…审核意见" with its values."""
@@ -501,7 +508,7 @@ def _ends_table(cells: list[tuple[int, object]], labels: list[tuple[int, str]], 
     # held-out batch 30): its cells count as the texts they print (counted only for a line opening as a note does)
     if first.startswith(H.NOTE_PREFIXES):
         n = 1 if one_text else len(cells) if len(labels) != len(cells) else len({lab for _, lab in labels})
-        if _is_note(first, n):
+        if _is_note(first, n) or _signed_line(cells, labels):
             return True
     # (asked of every data row: the texts listed only for a first label ending as an approval box's does)
     return first.endswith(H.APPROVAL_ENDINGS) and _is_approval([lab for _, lab in labels])
@@ -527,11 +534,27 @@ def _title_kind(titles: list[str]) -> RowKind | None:
     return None
 
 
+#: A first cell that may open a row of column numbers (asked of every row: one containment test).
+_ONE = ("1", 1)
+
+
+def _column_numbers(cells: list[tuple[int, object]]) -> bool:
+    """A row of column numbers printed under a header ("1 │ 2 │ 3 │ … │ 9", the 栏次 of forms that number their columns,
+    adv27): four cells or more counting 1, 2, 3 … from the first — no indicator, amount or head row reads so (the
+    column-number row was read as an indicator "3" scored 7 of 6: S01/S06 错误)."""
+    if len(cells) < 4:
+        return False
+    for i, (_, v) in enumerate(cells, 1):
+        if v.__class__ is bool or (v.strip() != str(i) if v.__class__ is str else v != i):
+            return False
+    return True
+
+
 def classify_row(grid: Grid, r: int) -> RowKind:
     """What row r is, judged from its own labels only."""
     cells = row_cells(grid, r)
-    if not cells:
-        return _BLANK
+    if not cells or (cells[0][1] in _ONE and _column_numbers(cells)):
+        return _BLANK  # (a row of column numbers holds nothing of the table: read past as a blank row)
     labels = row_labels(grid, r)  # normalised once per row: the layout's readers ask again
     texts = [lab for _, lab in labels]
     # a title is a row of one or two cells — or one text repeated across the row (its merge exported filled; counted
