@@ -34,6 +34,7 @@ from ..records import record
 from ..skips import part_of_form, skipped_for
 from . import headers as H
 from .cells import clear_cache, row_cells, row_labels
+from .columns import empty_under
 from .coverage import table_coverage
 from .findings import container
 from .fragment import (
@@ -123,6 +124,26 @@ def columns_by_role(
     return found
 
 
+def _cells_under(grid: Grid, r: int, cols: dict[str, int]) -> int:
+    """The written cells of row r + 1 under header row r's span (to its last role column, or past it to the first gap
+    of two empty header cells): a small table printed beside the header (序号 │ 佐证材料名称 over 1 │ 项目实施方案,
+    adv27) does not count against the second header row."""
+    end = max(cols.values(), default=-1)
+    while any(grid.raw(r, c) is not None or grid.anchor_of(r, c) != (r, c) for c in (end + 1, end + 2)):
+        end += 1
+    return sum(1 for c, _ in row_cells(grid, r + 1) if c <= end)
+
+
+def _no_trailing_seq(cols: dict[str, int]) -> dict[str, int]:
+    """`cols` without a 序号 right of every other column it names: a 序号 numbers a table's rows from its left, one
+    right of the table heads a small table of its own printed beside it (序号 │ 佐证材料名称, adv27 — read as this
+    header's, it moved the 偏差原因 column past it, off the sheet, and D01 could not check it)."""
+    seq = cols.get("seq")
+    if seq is None or any(c > seq for k, c in cols.items() if k != "seq"):
+        return cols
+    return {k: c for k, c in cols.items() if k != "seq"}
+
+
 def _complete(cols: dict[str, int]) -> bool:
     """A usable 绩效指标 header: a name (or 一级+二级) column, a target or actual, a weight or score.
 
@@ -152,7 +173,7 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     The second row is either the split 指标性质 | 指标值 | 度量单位 sub-header, or the 一级 | 二级 |
     三级指标 row under a merged "绩效指标" cell (other headers merged down both rows).
     """
-    cols = columns_by_role(grid, r, H.INDICATOR_COLUMNS)
+    cols = _no_trailing_seq(columns_by_role(grid, r, H.INDICATOR_COLUMNS))
     if not cols:
         return None
     cols = reordered_weight(
@@ -180,8 +201,11 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     # that cell is the upper header's, not the second row's (河北 成安 2020: 权重占比 under 自评得分 is the weight)
     copies = _filled_down(grid, r)
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS, skip=copies)
-    if sub and len(sub) >= len(row_cells(grid, r + 1)) - len(copies) - 1 and set(sub) - {"check"}:
+    if sub and len(sub) >= _cells_under(grid, r, cols) - len(copies) - 1 and set(sub) - {"check"}:
         merged = _goal_of_scoring(grid, r, {**_split_target(grid, r, cols), **sub, "_subheader": r + 1})
+        # the names on the second row under "绩效指标": a target-headed column left of them (年度目标, the project's goal
+        # beside its 预算数) is no target column, as on a one-row header (adv27: 井研 2023's 申报表 with its header split)
+        merged = _target_after_name(grid, r, merged)
         if "own_score" in sub and cols.get("weight", sub.get("weight")) != sub.get("weight"):
             # 河北: 权重占比(%) under 自评得分 is the weight; the 指标分值 column left of it holds a description of
             # the indicator (成安 2020 "享受补贴政策人数占…的比例"), read as known text, not as the weight
@@ -258,8 +282,11 @@ def _split_target(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
     last = merged if merged is not None else max(_blank_run(grid, r, c0), _filled_run(grid, r, c0))
     below = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS, c0)
     split = {k: c for k, c in below.items() if c <= last and k in ("nature", "unit")}
-    blank = [c for c in range(c0, last + 1) if c not in split.values() and grid.raw(r + 1, c) is None]
-    if not split or len(blank) != 1 or len(split) + 1 != last - c0 + 1:
+    rest = [c for c in range(c0, last + 1) if c not in split.values()]
+    # a column empty under the header too is a spacer the merge spans (a sheet with narrow columns between, adv27)
+    spacers = {c for c in rest if grid.raw(r + 1, c) is None and empty_under(grid, (r + 1,), c)}
+    blank = [c for c in rest if c not in spacers and grid.raw(r + 1, c) is None]
+    if not split or len(blank) != 1 or len(split) + 1 + len(spacers) != last - c0 + 1:
         return cols
     return {**cols, **split, "target": blank[0], "_subheader": r + 1}
 

@@ -855,7 +855,11 @@ def _head_end(table: R.Table, hr: int) -> int:
 
 def title_unit_date(table: R.Table):
     """A row above the table, merged across its whole width, naming the filing unit and the date it was filed
-    ("填报单位：某县农业农村局　　填报日期：2024年3月15日"), as unit-made copies print over the form's own title."""
+    ("填报单位：某县农业农村局　　填报日期：2024年3月15日"), as unit-made copies print over the form's own title. Not over
+    a copy stored from mid-table (a FRAGMENT: its rows are read without a header): a title says the table starts
+    there, which the stored copy does not (as `signature_footer` under a truncated one)."""
+    if "FRAGMENT" in str(table.meta.get("notes", "")):
+        return None
     w = P._width(table)
     year = table.meta.get("year", 2023)
     text = f"填报单位：{table.meta.get('publisher', '某县财政局')}\u3000\u3000填报日期：{int(year) + 1}年3月15日"
@@ -997,37 +1001,36 @@ _GOAL_LINES = (
 
 def goal_long_text(table: R.Table):
     """The 年度总体目标's 预期目标 written as a long text over several lines (Alt+Enter), as filers describe the year's
-    goal; where the table prints no goal, a 年度总体目标 row holding such a text inserted between the funds block and
-    the indicators. No figure is added."""
-    goal = next(
-        (
-            (r, c)
-            for r, row in enumerate(table.rows)
-            for c, x in enumerate(row[:2])
-            if re.sub(r"\s+", "", x) in ("年度总体目标", "总体目标", "年度绩效目标")
-        ),
-        None,
-    )
-    t = copy.deepcopy(table)
-    if goal is not None:
-        r, c = goal
-        for rr in (r, r + 1):
-            cells = [k for k in range(c + 1, len(t.rows[rr]) if rr < len(t.rows) else 0) if len(t.rows[rr][k]) >= 12]
-            if cells:
-                t.rows[rr][cells[0]] += _GOAL_LINES
-                return t, None
-        return None
+    goal; where the table prints no goal block (no "…目标…" label left of its indicator header), a 年度总体目标 row
+    holding such a text inserted between the funds block and the indicators. No figure is added, and the 实际完成情况
+    is left as printed."""
     heads = _rows_of_head(table)
     if not heads:
         return None
-    at = _header_block(table, heads[0])[0]
-    if at == 0 or _crossed(table, at):
-        return None
+    top = _header_block(table, heads[0])[0]
+    labels = [(r, c) for r in range(top) for c, x in enumerate(table.rows[r][:2]) if "目标" in x or "年度总体" in x]
+    t = copy.deepcopy(table)
+    if labels:
+        r, c = labels[0]
+        goal = next(
+            (
+                (rr, k)
+                for rr in (r, r + 1)
+                if rr < top
+                for k in range(c + (rr == r), len(t.rows[rr]))
+                if len(t.rows[rr][k]) >= 12
+            ),
+            None,
+        )
+        if goal is None:
+            return None
+        t.rows[goal[0]][goal[1]] += _GOAL_LINES
+        return t, None
     w = P._width(table)
-    if w < 3:
+    if top == 0 or _crossed(table, top) or w < 3:
         return None
     text = "保障项目按计划实施，发挥资金使用效益。" + _GOAL_LINES
-    return _insert_rows(table, at, [["年度总体目标", text]], [(0, 1, 0, w - 1)])
+    return _insert_rows(table, top, [["年度总体目标", text]], [(0, 1, 0, w - 1)])
 
 
 def signature_footer(table: R.Table):
@@ -1120,21 +1123,28 @@ def blank_columns_between(table: R.Table):
 _SIDE = [["序号", "佐证材料名称"], ["1", "项目实施方案"], ["2", "资金拨付凭证"], ["3", "项目验收报告"]]
 
 
-def side_table(table: R.Table):
-    """A small unrelated table to the right of the indicator header (序号 │ 佐证材料名称, three numbered rows), two
-    empty columns apart: the evidence list some units print beside the form."""
-    heads = _rows_of_head(table)
-    if not heads:
-        return None
-    hr = heads[0]
-    if hr + len(_SIDE) > len(table.rows):
+def _beside(table: R.Table, at: int):
+    """A copy with `_SIDE` printed from 0-based row `at` down, two empty columns right of the table."""
+    if at + len(_SIDE) > len(table.rows):
         return None
     t = _pad(table)
     w = P._width(t)
     for i, side in enumerate(_SIDE):
-        t.rows[hr + i] += ["", "", *side]
+        t.rows[at + i] += ["", "", *side]
     t.rows = [r + [""] * (w + 4 - len(r)) for r in t.rows]
     return t, None
+
+
+def side_table(table: R.Table):
+    """A small unrelated table to the right of the indicator header (序号 │ 佐证材料名称, three numbered rows), two
+    empty columns apart: the evidence list some units print beside the form."""
+    heads = _rows_of_head(table)
+    return _beside(table, heads[0]) if heads else None
+
+
+def side_table_top(table: R.Table):
+    """The same evidence list beside the form's first rows (its title and head)."""
+    return _beside(table, 0)
 
 
 def blank_top_rows(table: R.Table):
@@ -1292,6 +1302,7 @@ VARIANTS: dict[str, Callable] = {
     "reason_merged_empty": reason_merged_empty,
     "blank_columns_between": blank_columns_between,
     "side_table": side_table,
+    "side_table_top": side_table_top,
     "blank_top_rows": blank_top_rows,
     "weight_in_name": weight_in_name,
     "traditional_headers": traditional_headers,
