@@ -14,6 +14,12 @@ four of them moved verdicts, and the reader was fixed generally:
    missing role is never placed in a column holding nothing under the header.
 4. The funds block printed under the indicators, before the 总分: it began a new table, so the 总分 under it was
    the funds' (W03/T02/W05 lost): a funds header after the indicators and before their 总分 is the same table's.
+5. A small table printed beside the form (序号 │ 佐证材料名称): its 序号 was read as the header's own column, and beside
+   a two-row header its first row kept the second header row from being read (`detect._no_trailing_seq`,
+   `_cells_under`); beside the title, the title row was no title (`_title_beside`); a missing column is placed past
+   one spacer but not past a gap of two (`columns.place_missing`).
+6. A header split over two rows ("绩效指标" over 一级 │ 二级 │ 三级): a target-headed column left of the names (年度目标)
+   was read as the target, as a one-row header's is not (`_target_after_name` on the merged header).
 """
 
 from __future__ import annotations
@@ -63,6 +69,16 @@ def _verdicts(name: str, kind: str, tmp_path: Path):
         # 3. W04 错误 on every row: the 分值 read from the spacer between 实际完成值 and 得分
         ("yunnan-longyang-huafei-2022", "blank_columns_between"),
         ("buxiang-fuwumaoyi-2020", "blank_columns_between"),
+        # 河北 成安's 预期指标值 merged over 符号 │ (value) │ 单位 with spacers between: "≥%" read, I03 错误
+        ("hebei-chengan-gaolingjintie-2020", "blank_columns_between"),
+        # 5. a small table beside the header: its 序号 taken for the header's, the 偏差原因 placed past it (D01 lost);
+        # beside a two-row header its "1 │ 项目实施方案" kept the second row from being read (every finding lost)
+        ("shanxi-jishan-gonggongweisheng-2021", "side_table"),
+        ("yunnan-lijiang-weipian-2020", "side_table"),
+        # beside the title of 衡山 官塘's 基础数据表: the title row had four cells, no title — the table unread (B02 lost)
+        ("hunan-hengshan-guantang-jichushuju-2023", "side_table_top"),
+        # 6. 井研's header split over two rows: 年度目标 left of the names read as the target column (I03 错误 ×13)
+        ("sichuan-jingyan-mata-shenbao-2023", "header_group_row"),
         # 4. the 总分 under a funds block printed after the indicators: W03 and T02 lost before
         ("sichuan-zhongjiang-shuibiaochi-2022", "funds_after_indicators"),
         ("shanxi-jishan-jiandanglika-2020", "funds_after_indicators"),

@@ -55,12 +55,15 @@ def place_missing(
             continue
         placed[role] = free
         taken.add(free)
-    # right of the table: past its last role column and the columns joined to it (labelled, or holding values under
-    # a blank header, or one empty spacer between such) — not past a gap of two empty columns or more (a small table
-    # of its own printed beside it, 序号 │ 佐证材料名称: adv27 read the 偏差原因 past it, beyond the sheet)
-    end = max([*known.values(), *placed.values()], default=-1) + 1
-    while _joined(grid, header_rows, taken, end) or _joined(grid, header_rows, taken, end + 1):
-        end += 1 if _joined(grid, header_rows, taken, end) else 2
+    # right of the table: past its last role column and the labelled header columns joined to it (at most one blank
+    # header cell between) — not past a gap of two or more (a small table of its own printed beside it, 序号 │
+    # 佐证材料名称: adv27 read the 偏差原因 past it, beyond the sheet)
+    edge = max([*known.values(), *placed.values()], default=-1)
+    for c in sorted(taken):
+        if c > edge + 2:
+            break
+        edge = max(edge, c)
+    end = edge + 1
     for role in deferred:
         placed[role] = end
         end += 1
@@ -69,11 +72,6 @@ def place_missing(
 
 #: Rows under a header looked at for a value before a blank-headed column is called a spacer (bounded scan).
 _SPACER_SCAN = 400
-
-
-def _joined(grid: Grid, header_rows: tuple[int, ...], taken: set[int], c: int) -> bool:
-    """Column c belongs to the table's header (labelled) or holds values under it."""
-    return c in taken or not empty_under(grid, header_rows, c)
 
 
 def empty_under(grid: Grid, header_rows: tuple[int, ...], c: int) -> bool:

@@ -577,6 +577,22 @@ def _column_numbers(cells: list[tuple[int, object]]) -> bool:
     return True
 
 
+def _title_beside(grid: Grid, r: int, cells: list[tuple[int, object]], texts: list[str]) -> list[str]:
+    """The form's title of a row whose first cell ends as a title does and whose other cells stand two empty columns or
+    more past it (a small table printed beside the form, 序号 │ 佐证材料名称 next to "…基础数据表", adv27: the table went
+    unread); else none. (Asked of every row of three cells or more: one ending test of its first text first.)"""
+    first = cells[0]
+    if (
+        first[1].__class__ is not str
+        or "表" not in texts[0]  # (every title ending ends so: one C test for the many data rows)
+        or len(texts[0]) > 40
+        or not H.strip_brackets(texts[0]).endswith(_TITLE_ENDINGS)
+    ):
+        return []
+    end = next((c1 for r0, c0, _, c1 in grid.merged if (r0, c0) == (r, first[0])), first[0])
+    return [H.strip_brackets(texts[0])] if cells[1][0] > end + 2 else []
+
+
 def classify_row(grid: Grid, r: int) -> RowKind:
     """What row r is, judged from its own labels only."""
     cells = row_cells(grid, r)
@@ -590,7 +606,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     titles = (
         [H.strip_brackets(t) for t in texts[: 1 if one_text else 2] if len(t) <= 40]
         if len(cells) <= 2 or one_text
-        else []
+        else _title_beside(grid, r, cells, texts)
     )
     if titles:  # (a data row of three cells or more has none: no generator made for it)
         title = _title_kind(titles)
