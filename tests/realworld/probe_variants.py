@@ -502,23 +502,28 @@ def pct_decimal_rate(table: R.Table):
 _PCT_TARGET = re.compile(r"^\s*(≥|≤|>=|<=|>|<|＞|＜|=)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
 
 
+def _paired_rows(table: R.Table, t: R.Table, a: str, b: str):
+    """(row of the copy `t`, column of role `a`, column of role `b`) for every row under a header naming both roles,
+    both cells present on the row."""
+    for hr, ca in _in_role(table, (a,)):
+        cb = next((c for r, c in _in_role(table, (b,)) if r == hr), None)
+        if cb is None:
+            continue
+        for r in _rows_under(table, hr):
+            if max(ca, cb) < len(t.rows[r]):
+                yield t.rows[r], ca, cb
+
+
 def pct_decimal_both(table: R.Table):
     """On a row whose 年度指标值 and 实际完成值 are both percents, both written as fractions ("≥95%" │ "96%" →
     "≥0.95" │ "0.96"), as a filer who keeps rates as fractions does: the pair compares as before, every printed
     digit kept."""
     t = copy.deepcopy(table)
-    for hr, ct in _in_role(table, ("target",)):
-        ca = next((c for r, c in _in_role(table, ("actual",)) if r == hr), None)
-        if ca is None:
-            continue
-        for r in _rows_under(table, hr):
-            row = t.rows[r]
-            if max(ct, ca) >= len(row):
-                continue
-            mt, ma = _PCT_TARGET.match(row[ct]), _PCT_PLAIN.match(row[ca])
-            if mt and ma:
-                row[ct] = (mt.group(1) or "") + str(Decimal(mt.group(2)).scaleb(-2))
-                row[ca] = _pct_decimal(row[ca])
+    for row, ct, ca in _paired_rows(table, t, "target", "actual"):
+        mt, ma = _PCT_TARGET.match(row[ct]), _PCT_PLAIN.match(row[ca])
+        if mt and ma:
+            row[ct] = (mt.group(1) or "") + str(Decimal(mt.group(2)).scaleb(-2))
+            row[ca] = _pct_decimal(row[ca])
     return (t, None) if t.rows != table.rows else None
 
 
@@ -1064,15 +1069,10 @@ def actual_unit(table: R.Table):
     """A bare figure under 实际完成值 written with the unit its row's 年度指标值 names ("≥95%" │ "96" → "96%",
     "≤202.6万元" │ "132.9" → "132.9万元"), as a filer who types the unit in every cell does."""
     t = copy.deepcopy(table)
-    for hr, ct in _in_role(table, ("target",)):
-        ca = next((c for r, c in _in_role(table, ("actual",)) if r == hr), None)
-        if ca is None:
-            continue
-        for r in _rows_under(table, hr):
-            row = t.rows[r]
-            m = _TARGET_UNIT.search(row[ct]) if max(ct, ca) < len(row) and _BARE.match(row[ca]) else None
-            if m and not re.search(r"[年月日]", m.group(1)):
-                row[ca] = row[ca].strip() + m.group(1)
+    for row, ct, ca in _paired_rows(table, t, "target", "actual"):
+        m = _TARGET_UNIT.search(row[ct]) if _BARE.match(row[ca]) else None
+        if m and not re.search(r"[年月日]", m.group(1)):
+            row[ca] = row[ca].strip() + m.group(1)
     return (t, None) if t.rows != table.rows else None
 
 
@@ -1156,15 +1156,10 @@ def weight_in_name(table: R.Table):
     """Each 三级 indicator's name followed by its 分值 ("补助村数量" → "补助村数量（8分）"), the 分值 column kept — as
     forms that print each indicator's points beside its name."""
     t = copy.deepcopy(table)
-    for hr, cn in _in_role(table, ("name",)):
-        cw = next((c for r, c in _in_role(table, ("weight",)) if r == hr), None)
-        if cw is None:
-            continue
-        for r in _rows_under(table, hr):
-            row = t.rows[r]
-            m = _POINTS.match(row[cw]) if max(cn, cw) < len(row) and row[cn].strip() else None
-            if m and not re.search(r"[（(]\s*\d", row[cn]) and P._head(row[cn]) not in ("总分", "合计"):
-                row[cn] = f"{row[cn].rstrip()}（{m.group(1)}分）"
+    for row, cn, cw in _paired_rows(table, t, "name", "weight"):
+        m = _POINTS.match(row[cw]) if row[cn].strip() else None
+        if m and not re.search(r"[（(]\s*\d", row[cn]) and P._head(row[cn]) not in ("总分", "合计"):
+            row[cn] = f"{row[cn].rstrip()}（{m.group(1)}分）"
     return (t, None) if t.rows != table.rows else None
 
 
