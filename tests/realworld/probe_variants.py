@@ -34,6 +34,10 @@ Session 23 (probe23) adds layouts and spellings: 分值/得分 and 指标值/实
 before 总分 or at a page break; a blank row before 总分; percents written as fractions (actual, funds rate, both sides);
 权重 "10%" on a 100-point table; "分值（分）" headers; 万元 on a 单位 line or in each amount header; full-width spaces in
 headers, 总分 and before figures; zero-width spaces; CR LF breaks; dotted dates; "完成96%" (docs/testing.md, probe23).
+Session 27 (adv27) adds what a clerk's copy puts around the form: a 填报单位/日期 line merged across the top, two-row
+headers, the funds block under the indicators, a long 年度总体目标, a signature line, units after every actual, "10.0"
+分值, an empty merged 偏差原因 column, spacer columns, a small table beside it, blank top rows, "（8分）" after names,
+traditional-character headers, a column-number row (docs/reader.md, adv27).
 """
 
 from __future__ import annotations
