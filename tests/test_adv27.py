@@ -17,8 +17,7 @@ four of them moved verdicts, and the reader was fixed generally:
 5. A small table printed beside the form (序号 │ 佐证材料名称): its 序号 was read as the header's own column, and beside
    a two-row header its first row kept the second header row from being read (`detect._no_trailing_seq`,
    `_cells_under`); beside the title, the title row was no title (`_title_beside`); a missing column is placed past
-   one spacer but not past a gap of two (`columns.place_missing`), and a 偏差原因 placed past the table's last column
-   exists only inside the form's outline (a merge spans it) or where values fill it (`evaluation._outlined`).
+   one spacer but not past a gap of two (`columns.place_missing`).
 6. A header split over two rows ("绩效指标" over 一级 │ 二级 │ 三级): a target-headed column left of the names (年度目标)
    was read as the target, as a one-row header's is not (`_target_after_name` on the merged header).
 """
@@ -76,9 +75,6 @@ def _verdicts(name: str, kind: str, tmp_path: Path):
         # beside a two-row header its "1 │ 项目实施方案" kept the second row from being read (every finding lost)
         ("shanxi-jishan-gonggongweisheng-2021", "side_table"),
         ("yunnan-lijiang-weipian-2020", "side_table"),
-        # a sheet made wider by the small table: an empty column past the form's last read as its 偏差原因 (D01 错误)
-        ("jiangsu-suzhou-caizheng-zaibei-2021", "side_table"),
-        ("chongqing-kexuecheng-rongmeiti-bumen-2021", "side_table_top"),
         # beside the title of 衡山 官塘's 基础数据表: the title row had four cells, no title — the table unread (B02 lost)
         ("hunan-hengshan-guantang-jichushuju-2023", "side_table_top"),
         # 6. 井研's header split over two rows: 年度目标 left of the names read as the target column (I03 错误 ×13)

@@ -1085,16 +1085,7 @@ class _Reader(FundsRows):
         present = {k for k, c in placed.items() if c < right or _has_data(self.grid, sub + 1, c)}
         # a 偏差原因 column placed beyond the sheet's last column does not exist: it is reported missing,
         # and D01 cannot check it (never "blank" where there is no cell)
-        # (nor one past the table's last column that no merge of the form spans and no value fills: a sheet made wider
-        # by a small table beside it has an empty column there, not the form's 偏差原因 — adv27, D01 错误 on it)
-        reported, placed = (
-            placed,
-            {
-                k: c
-                for k, c in placed.items()
-                if k != "deviation" or (c < self.grid.n_cols and (c <= right or _outlined(self.grid, c, sub + 1)))
-            },
-        )
+        reported, placed = placed, {k: c for k, c in placed.items() if k != "deviation" or c < self.grid.n_cols}
         self.cur.columns = found + tuple(k for k in INDICATOR_ORDER if k in present and k not in found)
         if "deviation" in cols and _remark_header(self.grid, header_rows, cols["deviation"]):
             self.cur.columns += (REMARK_DEVIATION,)
@@ -1748,12 +1739,6 @@ def _project_column(grid: Grid, r: int, cols: dict[str, int]) -> int | None:
         ),
         None,
     )
-
-
-def _outlined(grid: Grid, c: int, first: int) -> bool:
-    """Column c lies inside the form's outline — a merge spans into it from its left (the title or a head line merged
-    across the form's width) — or holds a value below row `first`."""
-    return any(c0 < c <= c1 for _, c0, _, c1 in grid.merged) or _has_data(grid, first, c)
 
 
 def _has_data(grid: Grid, first: int, c: int) -> bool:
