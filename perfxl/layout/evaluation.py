@@ -628,7 +628,9 @@ class _Reader(FundsRows):
             mark(r, "funds")
             return
         if kind is RowKind.FUNDS_HEADER:
-            self.new_if(self.cur.funds_seen or self.cur.indicators_seen)
+            # a funds block under the indicators, before their 总分 (adv27: templates print it after them; the 总分
+            # under it sums both), is this table's; after a 总分, or a second funds block, another table begins
+            self.new_if(self.cur.funds_seen or (self.cur.indicators_seen and self.cur.has_total_row))
             self._start_funds(r)
             mark(r, "header")
             return
@@ -690,6 +692,10 @@ class _Reader(FundsRows):
             mark(r, "funds")  # 四川 区域 自评表: 转移支付预算数(A) │ 5.8万 over 转移支付执行数(B) │ 5.8万
         elif self.state in ("pre", "pairs") and self._pair_funds_row(r):
             mark(r, "funds")  # 申报表 项目资金 | 中期资金总额 | 900 | 年度资金总额 | 300
+        elif self.state == "funds" and kind is RowKind.TOTAL and self.cur.indicators_seen:
+            self.state = "indicators"  # the 总分 under a funds block printed after the indicators: theirs (adv27)
+            self._total_row(r)
+            mark(r, "total")
         elif self.state == "funds":
             mark(r, self._funds_row(r, kind) or "funds")
         elif self.state == "goals":
