@@ -33,7 +33,7 @@ from ..patterns import lazy_compile
 from ..records import record
 from ..skips import part_of_form, skipped_for
 from . import headers as H
-from .cells import clear_cache, row_cells, row_labels
+from .cells import clear_cache, row_cells, row_labels, scan_rows
 from .coverage import table_coverage
 from .findings import container
 from .fragment import (
@@ -532,7 +532,13 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     cells = row_cells(grid, r)
     if not cells:
         return _BLANK
-    labels = row_labels(grid, r)  # normalised once per row: the layout's readers ask again
+    return _classify(grid, r, cells, row_labels(grid, r))  # (labels normalised once per row: the readers ask again)
+
+
+def _classify(grid: Grid, r: int, cells: list[tuple[int, Any]], labels: list[tuple[int, str]]) -> RowKind:
+    """`classify_row` of row r, its `row_cells` and `row_labels` given (`read_sheet` reads every row's by `scan_rows`)."""
+    if not cells:
+        return _BLANK
     texts = [lab for _, lab in labels]
     # a title is a row of one or two cells — or one text repeated across the row (its merge exported filled; counted
     # in C, no set made a row)
@@ -955,7 +961,9 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     clear_cache(grid)
     layout = SheetLayout()
     words = container(source_format)
-    kinds = [classify_row(grid, r) for r in range(grid.n_rows)]
+    # every row's cells and labels in one pass, each row classified from them (`map` in C: no step a row of its own)
+    scans, labels = scan_rows(grid)
+    kinds = list(map(_classify, itertools.repeat(grid), range(grid.n_rows), scans, labels))
     _broken_later(grid, kinds)
     header = RowKind.INDICATOR_HEADER  # (a member read once, not once a row: `_OTHER`'s note)
     for r, k in enumerate(kinds):  # the second row of a two-row 绩效指标 header is part of that header
@@ -994,7 +1002,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
             while marks and marks[-1][1] == "blank":
                 marks.pop()
             layout.tables.append(table_coverage(grid.name, "basic", marks, grid.n_cols, None))
-    if layout.basic is None and (overview := read_overview(grid, kinds)) is not None:
+    if layout.basic is None and (overview := read_overview(grid, kinds, labels)) is not None:
         # a 部门(单位)基本概况 line "人员编制 │ 128 │ 实有人数 │ 185": the 基础数据表's staffing facts, marked as such
         layout.basic, row = overview
         layout.tables.append(table_coverage(grid.name, "basic", [(row, "basic")], grid.n_cols, None))
@@ -1092,7 +1100,8 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     if grid.merged and (layout.evaluations or layout.basic is not None):
         # a score fragment's rows are one table by their figures: a weighted "绩效目标(10 )" in it heads no block
         one = range(headerless[0], headerless[2] + 1) if scored_fragment and headerless is not None else range(0)
-        merge_kinds = [RowKind.OTHER if r in one else k for r, k in enumerate(kinds)]
+        # (the kinds themselves when no fragment's rows are taken: no list a sheet nor step a row for most sheets)
+        merge_kinds = [RowKind.OTHER if r in one else k for r, k in enumerate(kinds)] if one else kinds
         layout.problems.extend(merge_findings(grid, merge_kinds, layout.evaluations))
     found = (
         layout.basic is not None or layout.evaluations or layout.declarations or layout.monitoring or layout.sum_tables
