@@ -2196,7 +2196,7 @@ def _closed_list_goes_on(state: _State, sentence: str) -> int | None:
     parts = [f.claim for f in state.facts[whole + 1 :] if f.parent == whole and f.role in ("value", "final", "budget")]
     if not parts or not all(c in admits for c in parts) or len(set(parts)) != len(parts):
         return None
-    opening = compact_name(_ITEM_NUMBER.sub("", _OPENING_WORDS.match(sentence.strip()).group(0)))  # type: ignore[union-attr]
+    opening = compact_name(_ITEM_NUMBER.sub("", _OPENING_WORDS.match(sentence.strip()).group(0)))  # type: ignore[union-attr]  # `^[^…]*` always matches
     item = _claim(_MEASURE_TAIL.sub("", opening)) or _claim(opening)
     return whole if item in admits and item not in parts else None
 
