@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any
@@ -39,6 +40,9 @@ __all__ = [
 ]
 
 Matrix = list[list[Any]]
+#: A profile argument as Excel passes it: a profile's name in a cell (a blank cell, None: national), or a range of
+#: them (one result per cell, `_broadcast`); a number, a boolean or a date in the cell is refused as an unknown name.
+ProfileArg = str | float | bool | date | None | list[Any] | tuple[Any, ...]
 #: Excel's largest number (9.99999999999999E+307): a result beyond it cannot be shown.
 EXCEL_MAX = 9.99999999999999e307
 
@@ -141,7 +145,7 @@ def _builtin_profiles() -> list[str]:
     return list_profiles()
 
 
-def _load_profile(name: Any):
+def _load_profile(name: object):
     """The named profile (default national), or a CellError naming the bad profile."""
     try:
         return _profile(_text_or_default(name))
@@ -163,7 +167,7 @@ def _num_out(d: Decimal | None) -> float | CellError | None:
 # ---------------------------------------------------------------- indicator scores
 
 
-def _score_result(target: Any, actual: Any, weight: Any, method: Any, profile: Any):
+def _score_result(target: Any, actual: Any, weight: Any, method: Any, profile: object):
     prof = _load_profile(profile)
     if isinstance(prof, CellError):
         return prof
@@ -193,12 +197,12 @@ def _explain_cell(target, actual, weight, method, profile):
     return res.explanation if res.score is not None else (res.error or res.explanation)
 
 
-def perf_score(target: Any, actual: Any, weight: Any, method: Any = None, profile: Any = None) -> Any:
+def perf_score(target: Any, actual: Any, weight: Any, method: Any = None, profile: ProfileArg = None) -> Any:
     """Indicator score (得分) per 财预〔2020〕10号: 年度指标值, 实际完成值, 分值 → points, 2 dp."""
     return _broadcast(_score_cell, target, actual, weight, method, profile)
 
 
-def perf_explain(target: Any, actual: Any, weight: Any, method: Any = None, profile: Any = None) -> Any:
+def perf_explain(target: Any, actual: Any, weight: Any, method: Any = None, profile: ProfileArg = None) -> Any:
     """The one-line zh explanation of how PERF_SCORE scored the indicator (or why it could not)."""
     return _broadcast(_explain_cell, target, actual, weight, method, profile)
 
@@ -276,7 +280,7 @@ def _grade_cell(total, profile):
     return result if result else CellError("#VALUE!", f"总分超出范围：{t}")
 
 
-def perf_grade(total: Any, profile: Any = None) -> Any:
+def perf_grade(total: Any, profile: ProfileArg = None) -> Any:
     """自评等级 of a total score by the profile's bands (national: 优≥90, 良≥80, 中≥60, 差)."""
     return _broadcast(_grade_cell, total, profile)
 

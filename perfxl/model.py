@@ -440,7 +440,7 @@ def new_finding(
     f.basis_en = basis_en
     f.certainty = certainty
     f.__class__ = Finding
-    return f  # type: ignore[no-any-return]
+    return f  # type: ignore[no-any-return]  # `f` is Any only to set a twin's slots: it is a Finding now
 
 
 # ---------------------------------------------------------------- 自评表 (self-evaluation table)

@@ -218,7 +218,7 @@ def _install(cls: type, methods: dict[str, Any], frozen: bool) -> None:
         method.__qualname__ = f"{cls.__qualname__}.{name}"
         setattr(cls, name, method)
     if not frozen:
-        cls.__hash__ = None  # type: ignore[assignment]
+        cls.__hash__ = None  # type: ignore[assignment]  # unhashable when mutable, as a dataclass with eq and no frozen
 
 
 @dataclass_transform(field_specifiers=(dataclasses.field, dataclasses.Field))

@@ -261,11 +261,11 @@ def execution_score(executed: Any, budget: Any, weight: Any = None, profile: Pro
     score = bounded_score(counted * w, w, s.score_places)
     pct, cap = f"{_F(rate.percent)}%", f"{_F(s.rate_cap * 100)}%"
     if rate.ratio > s.rate_cap:
-        zh: Any = lambda: f"执行率 {pct} 超过上限 {cap}，按 {cap} 计，{cap}×{_F(w)} = {_F(score)}"  # noqa: E731
-        en: Any = lambda: f"execution rate {pct} above the cap {cap}; counted as {cap}: score {_F(score)}"  # noqa: E731
+        zh: Any = lambda: f"执行率 {pct} 超过上限 {cap}，按 {cap} 计，{cap}×{_F(w)} = {_F(score)}"  # noqa: E731  # formatted only when shown
+        en: Any = lambda: f"execution rate {pct} above the cap {cap}; counted as {cap}: score {_F(score)}"  # noqa: E731  # formatted only when shown
     else:
-        zh = lambda: f"执行率 {_num(executed)}/{_num(budget)} = {pct}，{pct}×{_F(w)} = {_F(score)}"  # noqa: E731
-        en = lambda: f"execution rate {pct} × {_F(w)} = {_F(score)}"  # noqa: E731
+        zh = lambda: f"执行率 {_num(executed)}/{_num(budget)} = {pct}，{pct}×{_F(w)} = {_F(score)}"  # noqa: E731  # formatted only when shown
+        en = lambda: f"execution rate {pct} × {_F(w)} = {_F(score)}"  # noqa: E731  # formatted only when shown
     return ScoreResult(
         score,
         "budget_execution",

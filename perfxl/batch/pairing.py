@@ -34,7 +34,7 @@ from .discover import DOCUMENT_SUFFIXES, WORKBOOK_SUFFIXES, Discovered, Discover
 from .worker import REPORTS_DIR, _internal_error, _reason, _write_report, load_config, record_from_result, timed
 
 if TYPE_CHECKING:
-    from perfxl.profiles import ProfileLike
+    from perfxl.profiles import Profile, ProfileLike
 
 __all__ = [
     "PAIR_KIND",
@@ -159,7 +159,7 @@ def _paired(f: Finding, report: Path, workbook: Path) -> Finding:
     )
 
 
-def _narrative_findings(sub: Submission, prof: Any, select: Any, ignore: Any) -> list[Finding]:
+def _narrative_findings(sub: Submission, prof: Profile, select: Any, ignore: Any) -> list[Finding]:
     """The narrative checks (N01–N05) of `sub`, at its paragraphs only (the 年度总体目标 cells' own arithmetic
     belongs to the workbook's or report's own entry)."""
     found = run_checks(sub, prof, select=NARRATIVE_CODES, ignore=ignore, context=Context(sub, prof))

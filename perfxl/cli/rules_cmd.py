@@ -13,6 +13,7 @@ import typer
 from perfxl.cli.main import app
 from perfxl.cli.validate_run import CliAbort, load_cli_profile, make_console, profile_name
 from perfxl.model import SEVERITY_ZH, Severity
+from perfxl.profiles import Profile
 from perfxl.report._common import severity_of
 from perfxl.rules.catalogue import KINDS
 
@@ -36,7 +37,7 @@ def _picked(spec: Any, select: list[str]) -> bool:
     return any(spec.code.startswith(t) or t in (spec.name.upper(), spec.rule_id.upper()) for t in tokens)
 
 
-def rows(kinds: list[str], select: list[str], severities: list[str], prof: Any) -> list[dict[str, Any]]:
+def rows(kinds: list[str], select: list[str], severities: list[str], prof: Profile | None) -> list[dict[str, Any]]:
     """The catalogue entries passing the filters, as plain dicts (the JSON output), in catalogue order."""
     from perfxl.rules.catalogue import CODES  # (made on first use: the other commands never list the codes)
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from perfxl.cli.codes import codes_error, split_codes
+from perfxl.document.read import is_document
 from perfxl.errors import PerfxlError
 from perfxl.io.atomic import atomic_write
 from perfxl.io.inputs import ACCEPTED_SUFFIXES, not_regular
@@ -145,8 +146,6 @@ def validate_all(files: list[Path], profile, select, ignore):
 def pair_results(files: list[Path], profile, select, ignore) -> list[FileResult]:
     """A report and a workbook named together from one folder are also checked against each other (N01–N05),
     as in `perfxl batch`: one more result, "报告与工作簿核对：<report> ⇄ <workbook>"."""
-    from perfxl.document.read import is_document
-
     if all(is_document(f) for f in files) or not any(is_document(f) for f in files):
         return []
     # lazy: the batch worker behind pairing costs ~80 ms of imports, paid only when a report meets a workbook

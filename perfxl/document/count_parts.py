@@ -44,8 +44,19 @@ _QUOTA = lazy_compile(r"核定|额度|定员|限额|定额|编制(?:数|人数|�
 #: 编制 alone names a quota of people ("编制30人"); before things it is the verb ("共编制12个绩效目标指标").
 _STAFF_QUOTA = lazy_compile(r"编制(?!人员|内)")
 _PEOPLE = ("人", "名")
-#: Words that make a count no figure of the year's whole: a target, last year's, a change.
-_NOT_A_PART = lazy_compile(r"目标|计划|预计|任务数|上年|去年|同期|增加|减少|新增|累计")
+#: Words that make a count no figure of the year's whole: a target, last year's, a change (计划生育 names a programme).
+_NOT_A_PART = lazy_compile(r"目标|计划(?!生育)|预计|任务数|上年|去年|同期|增加|减少|新增|累计")
+
+
+#: Words naming a total a target or a plan, which its one part may exceed ("计划培训学员50人,其中实际培训60人",
+#: review27r) — not 计划生育, a programme's name ("计划生育特别扶助对象4378人").
+_TARGETED = lazy_compile(r"目标|计划(?!生育)|预计|预期|拟")
+#: Words making a lone 其中 count no category of its whole (review27r): a count over years or of a year named apart
+#: ("其中近五年共招录80人", "其中2023年在职50人"), or cases dealt with, which may be carried over from before ("受理案件
+#: 300件,其中办结320件").
+_NO_CATEGORY = lazy_compile(
+    r"近[\d一二两三四五六七八九十]+年|历年|多年|以来|年来|先后|(?:19|20)\d{2}年|办结|结案|化解|处置|处理|解决|结转|办理|审结"
+)
 
 
 #: Words before a count that put it beside the list, not in it ("另有3个正在建设", "此外…").
@@ -489,6 +500,27 @@ def _groups(text: str, parts: list[Fact]) -> list[list[Fact]]:
     return groups
 
 
+#: Measure words that count anything ("10个项目", "5项制度"): a part counts the same thing only if it names it.
+_ANY_THING = ("个", "项")
+_NOUN = lazy_compile(r"\s*([\u4e00-\u9fff]+)")
+#: A part one of which a whole holds several ("子项目", "下属单位"): no kind of the whole's thing.
+_SUB_UNIT = lazy_compile(r"^(?:子|分|下属|所属|下设)")
+
+
+def _a_kind_of(total: Fact, part: Fact) -> bool:
+    """A lone part counted in 个/项 names a kind of the total's thing: its name ends in the thing's head noun (last
+    character) — of the noun after the total's figure, or else of the total's name ("全镇辖15个村,其中贫困村20个",
+    "项目10个,其中重点项目15个") — and is no sub-unit (子项目). Counts in any other unit (人, 户, 件) count one kind."""
+    if total.quantity.unit not in _ANY_THING:
+        return True
+    after = _NOUN.match(_around(total)[1])
+    thing = after.group(1) if after else compact_name(total.subject)
+    named = _NOUN.match(_around(part)[1])
+    name = compact_name(part.subject) + (named.group(1) if named else "")
+    sub = _SUB_UNIT.search(named.group(1) if named else compact_name(part.subject))
+    return bool(thing) and name.endswith(thing[-1]) and not sub
+
+
 def _lone_part(run: _Run, pi: int, ref: TextRef | CellRef, total: Fact, part: Fact) -> None:
     """A count's one 其中 part, right after it, that alone exceeds it ("在职人数239人,其中在岗人数249人", real reports
     31): no category of a whole counts more than the whole, overlapping or not — certain (错误). Only right after its
@@ -501,9 +533,15 @@ def _lone_part(run: _Run, pi: int, ref: TextRef | CellRef, total: Fact, part: Fa
     words = total.subject + _around(total)[0]
     if _QUOTA.search(words) or (_STAFF_QUOTA.search(words) and total.quantity.unit in _PEOPLE):
         return
+    if _TARGETED.search(words):
+        return  # "计划培训学员50人,其中实际培训60人": a plan may be exceeded
     head = _around(part)[0]
     if _NOT_A_PART.search(part.subject + head) or _ACTION.search(part.subject) or _BESIDE.search(head):
         return  # "其中累计帮扶120户", "其中考核合格…": over years, or a result — no category of this year's whole
+    if _NO_CATEGORY.search(part.subject + head):
+        return  # "其中近五年共招录80人", "其中2023年在职50人", "其中办结320件": another period's, or a result
+    if not _a_kind_of(total, part):
+        return  # "共实施10个项目,其中15个子项目", "共有医疗机构10个,其中床位150个": another thing counted
     if any((pi, f.index) in run.contradicted for f in (total, part)):
         return
     name = f"{_part_name(part)} {part.quantity.text}"

@@ -598,6 +598,24 @@ _CHANGE_AFTER = lazy_compile(
 _INLINE_BUDGET = lazy_compile(r"(?:完成(?:年初|全年|调整后)?预算数?|(?:完成|占)(?:年|年度|全年)?计划数?)$")
 _OF_RATE = lazy_compile(r"\s*的\s*(?:\d|[-－—–]+\s*[%％])")
 
+
+#: A place or level named before a plan ("…全县…完成82876万元,全市占年计划900000万元的…"): another whole's plan.
+_SCOPE = lazy_compile(r"全(?:国|省|市|区|县|州|镇|乡)|本级|[省市县区]级")
+
+
+def _inline_budget(raw_prefix: str, subject: str) -> bool:
+    """The words before a figure end in a budget or plan a completion rate is of (`_INLINE_BUDGET`), and name no other
+    item or place before it: "…地方收入完成82876万元,税收收入占年计划55000万元的111.5%" is 税收收入's plan, not the
+    82876万元's (review27r)."""
+    words = compact_name(raw_prefix)
+    m = _INLINE_BUDGET.search(words)
+    if m is None:
+        return False
+    before = words[: m.start()].strip(",，;；:：。")
+    named = _clean_subject(before)[0]
+    return (not named or named == subject) and not _SCOPE.search(before)
+
+
 #: The basis a change is measured on, written between the item and its 比/较 ("因公出国(境)费同口径比2018年减少9万元",
 #: a 市本级 2019 三公 预算, real reports 13): no part of the item's name.
 _COMPARED_ON = lazy_compile(r"(?:按|以)?(?:同口径|同比口径|可比口径|同期)$")
@@ -1251,7 +1269,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # "较2022年决算数688.84万元131.49万元,增长19.09%" (云县 2023, real reports 18): the direction word dropped, the
             # amount right after the base is the change its rate names — not a level a 其中 list could split
             subject, role = state.facts[-1].subject, "change"
-        inline = qty.is_money and _INLINE_BUDGET.search(compact_name(raw_prefix)) and _OF_RATE.match(clause[m.end() :])
+        inline = qty.is_money and _inline_budget(raw_prefix, state.subject) and _OF_RATE.match(clause[m.end() :])
         if inline:  # "决算为17.06万元,完成预算27万元的63.2%": the budget of the figure before, inside its rate's words
             subject, role, direction = state.subject, "budget", 0
         of_inline = unit == "%" and state.inline_budget == len(state.facts) - 1 and compact_name(raw_prefix) == "的"
@@ -2180,7 +2198,7 @@ def _closed_list_goes_on(state: _State, sentence: str) -> int | None:
     parts = [f.claim for f in state.facts[whole + 1 :] if f.parent == whole and f.role in ("value", "final", "budget")]
     if not parts or not all(c in admits for c in parts) or len(set(parts)) != len(parts):
         return None
-    opening = compact_name(_ITEM_NUMBER.sub("", _OPENING_WORDS.match(sentence.strip()).group(0)))  # type: ignore[union-attr]
+    opening = compact_name(_ITEM_NUMBER.sub("", _OPENING_WORDS.match(sentence.strip()).group(0)))  # type: ignore[union-attr]  # `^[^…]*` always matches
     item = _claim(_MEASURE_TAIL.sub("", opening)) or _claim(opening)
     return whole if item in admits and item not in parts else None
 
@@ -2194,7 +2212,8 @@ _INSIDE_DETAIL = lazy_compile(r"(?:含有|含|包括|包含)")
 
 
 #: A whole of one side of a unit's books: its 收入 or its 支出 (总收入, 本年支出, 支出合计, 收入决算 …).
-_BOOK_WHOLE = lazy_compile(r"(?:总|本年|全年|当年|年度|部门)?(收入|支出)(?:合计|总计|总额|决算数?)?")
+#: (a budget's whole too, "支出预算为1969万元" after "收入预算为1969万元,其中财政拨款1500万元", review27r)
+_BOOK_WHOLE = lazy_compile(r"(?:总|本年|全年|当年|年度|部门)?(收入|支出)(?:预算|决算)?数?(?:合计|总计|总额)?(?:为|是)?")
 
 
 def _book_side(subject: str, strict: bool = False) -> str:

@@ -1070,6 +1070,23 @@ def _share_of_a_skipped_whole(
     )
 
 
+def _of_a_figure_before(run: _Run, pi: int, facts: tuple[Fact, ...], rate: Fact, final: Fact, budget: Fact) -> bool:
+    """A rate with its plan printed in its words ("占年计划75000万元的110.5%") that another amount of its sentence before
+    the plan makes: the whole before a 其中 part or a gap ("完成82876万元(其中税收收入61323万元),占年计划75000万元的
+    110.5%", "完成82876万元,超收7876万元,占年计划…"), which the rate may be of as well as of the figure right before it
+    (review27r) — one reading agrees, so no 错误."""
+    printed = _interval(rate)
+    for f in facts[: budget.index]:
+        if f is final or f.sentence != budget.sentence or f.role not in ("final", "value"):
+            continue
+        if f.quantity.unit != budget.quantity.unit or f.direction:
+            continue
+        ratio = _ratio(_wan_operand(run, pi, f), _wan_operand(run, pi, budget))
+        if ratio is not None and ratio.overlaps(printed):
+            return True
+    return False
+
+
 def _wan_operand(run: _Run, pi: int, fact: Fact) -> Interval:
     """A figure's range; an amount in 元 that is a whole 万 ("30000元" for "3万元") may be a 万元 figure restated, as
     printed in 万 (rounded or cut), as `_whole_wan_may_fit` reads it in a sum (real reports 13) — not one printed to
@@ -1163,6 +1180,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                     _rate_by_place(run, pi, ref, facts, fact)
                 continue
             if budget.quantity.value == 0 or final.quantity.unit != budget.quantity.unit:
+                continue
+            if fact.of is not None and _of_a_figure_before(run, pi, facts, fact, final, budget):
                 continue
             _arith(
                 run,

@@ -496,6 +496,6 @@ def check_adjusted_rates(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ..
                 f"{unit}，上年数 = {level.quantity.text} {'+' if sign < 0 else '−'} {change.quantity.text}）",
                 f"{adjusted.subject}: the rate of a change restated on another basis",
                 operands,
-                paired_by=f"增减额按另一口径（{_ADJUSTED.search(_head(_sentence(run, pi, adjusted), adjusted)).group(0)}）"  # type: ignore[union-attr]
+                paired_by=f"增减额按另一口径（{_ADJUSTED.search(_head(_sentence(run, pi, adjusted), adjusted)).group(0)}）"  # type: ignore[union-attr]  # it matched above (`continue` otherwise)
                 f"重述，其基数文字未写明：{others}，均不是文字的比例四舍五入的结果",
             )

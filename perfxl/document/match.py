@@ -54,7 +54,7 @@ def _rapidfuzz_ratio() -> Callable[[str, str], float] | None:
 def _rapidfuzz_extract() -> Callable[..., list[tuple[str, float, int]]] | None:
     """rapidfuzz.process.extract when installed (one call scores every name, in C), else None."""
     try:
-        from rapidfuzz.process import extract
+        from rapidfuzz.process import extract  # lazy and guarded: rapidfuzz is optional (Pyodide has none)
     except ImportError:  # pragma: no cover - Pyodide or a minimal install
         return None
     return extract

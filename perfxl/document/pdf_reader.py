@@ -188,7 +188,7 @@ def _check_pages(src: Path, doc: Any, max_pages: int) -> None:
     """PDF_TOO_MANY_PAGES when pdfminer's own walk of the page tree (the pages pdfplumber reads) passes the limit —
     the pre-scan counts `/Type /Page` in the bytes, which `/Type /P#61ge` (a page all the same) escapes (sec24b).
     The walk stops one page past the limit."""
-    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfpage import PDFPage  # lazy: the optional `pdf` extra (see read_pdf)
 
     if sum(1 for _ in islice(PDFPage.create_pages(doc), max_pages + 1)) > max_pages:
         raise UnreadableWorkbook(

@@ -226,7 +226,7 @@ def _macro_workbooks(vba_project: bytes | None):
 
     original = xlsxwriter.Workbook
 
-    class MacroWorkbook(original):  # type: ignore[misc, valid-type]
+    class MacroWorkbook(original):  # type: ignore[misc, valid-type]  # xlsxwriter ships no types
         def close(self):
             # Keep the cached PERF_* values on open: no full recalculation on load (which would
             # call Python on every PC at once, and show errors where Python is missing).

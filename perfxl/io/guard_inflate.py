@@ -214,6 +214,7 @@ class _SaxReader:
     tag; its errors are `ParseError`s. Imported only here: a part namespace-aware expat refused is rare."""
 
     def __init__(self) -> None:
+        # lazy: the SAX reader is built only for a part plain expat refused (see the docstring)
         from xml.sax import SAXException
 
         from defusedxml.expatreader import create_parser

@@ -60,7 +60,7 @@ def check_single_reading(zf: zipfile.ZipFile, fp: BinaryIO, p: Path, size: int) 
         raise _ambiguous(p, "结尾记录声明了分卷", "the end record names another disk")
     fp.seek(max(at - _LOCATOR.size, 0))
     has_locator = at >= _LOCATOR.size and fp.read(4) == LOCATOR_SIG
-    zip64 = endrec[0] == zipfile.stringEndArchive64  # type: ignore[attr-defined]
+    zip64 = endrec[0] == zipfile.stringEndArchive64  # type: ignore[attr-defined]  # zipfile's own constant, not in typeshed
     if has_locator and not zip64:
         raise _ambiguous(p, "zip64 定位记录指向的位置没有 zip64 结尾记录", "a zip64 locator without the zip64 record")
     if zip64:

@@ -163,7 +163,7 @@ def _decompress_corrupted(data: bytes) -> bytes:
 
 
 def _lzwdecode(data: bytes) -> bytes:
-    from pdfminer.lzw import LZWDecoder
+    from pdfminer.lzw import LZWDecoder  # (pdfminer lazily here, see bounded_decoding)
 
     out = _Out()
     for piece in LZWDecoder(BytesIO(data)).run():
@@ -189,6 +189,7 @@ def _rldecoder(decode: Any) -> Any:
 
 
 def _ccittfaxdecode(data: bytes, params: dict[str, object]) -> bytes:
+    # (pdfminer lazily here, see bounded_decoding)
     from pdfminer.ccitt import CCITTFaxDecoder
     from pdfminer.pdfexceptions import PDFValueError
 
@@ -207,7 +208,7 @@ def _ccittfaxdecode(data: bytes, params: dict[str, object]) -> bytes:
     if budget is not None and isinstance(cols, int) and cols > budget.stream:
         raise budget.refuse(False)  # one line alone holds `cols` bits (and pdfminer a list of them)
     out = _Out()
-    parser = _Decoder(cols, bytealign=bool(params.get("EncodedByteAlign")), reversed=bool(params.get("BlackIs1")))  # type: ignore[arg-type]
+    parser = _Decoder(cols, bytealign=bool(params.get("EncodedByteAlign")), reversed=bool(params.get("BlackIs1")))  # type: ignore[arg-type]  # `cols` as pdfminer reads it
     parser.feedbytes(data)
     return out.join()
 
@@ -320,20 +321,22 @@ def _counted_xrefs(pdfdocument: Any) -> None:
 @contextlib.contextmanager
 def bounded_decoding(limits: Limits, path: Path) -> Iterator[None]:
     """pdfminer's decoders capped by `limits` while the block reads the PDF at `path`."""
+    # lazy: pdfminer comes with the optional `pdf` extra, and perfxl.document.pdf_reader (which imports this module)
+    # must load without it to say so (DEPENDENCY_MISSING)
     import pdfminer.pdftypes as pdftypes
 
     if not getattr(pdftypes, "_perfxl_bounded", False):
-        pdftypes.zlib = _Zlib  # type: ignore[assignment]
+        pdftypes.zlib = _Zlib  # type: ignore[assignment]  # a stand-in for the zlib module pdfminer calls
         pdftypes.decompress_corrupted = _decompress_corrupted
         pdftypes.lzwdecode = _lzwdecode
         pdftypes.rldecode = _rldecoder(pdftypes.rldecode)
         pdftypes.ccittfaxdecode = _ccittfaxdecode
         pdftypes.ascii85decode = _checked(pdftypes.ascii85decode)
         pdftypes.asciihexdecode = _checked(pdftypes.asciihexdecode)
-        pdftypes._perfxl_bounded = True  # type: ignore[attr-defined]
+        pdftypes._perfxl_bounded = True  # type: ignore[attr-defined]  # perfxl's mark on pdfminer's module
         from pdfminer.converter import PDFLayoutAnalyzer
 
-        PDFLayoutAnalyzer.render_char = _counted(PDFLayoutAnalyzer.render_char)  # type: ignore[method-assign]
+        PDFLayoutAnalyzer.render_char = _counted(PDFLayoutAnalyzer.render_char)  # type: ignore[method-assign]  # wrapped in place, once
         import pdfminer.pdfdocument as pdfdocument
 
         _counted_xrefs(pdfdocument)

@@ -143,7 +143,7 @@ def cell_of(grid: Grid, r: int, c: int, raw: Any) -> CellValue:
     return cell
 
 
-def cells_of(grid: Grid, r: int, cols: tuple[int | None, ...], held: dict[int, Any]) -> list[Any]:
+def cells_of(grid: Grid, r: int, cols: tuple[int | None, ...], held: dict[int, Any], merged: bool = True) -> list[Any]:
     """`[cell_of(grid, r, c, held.get(c)) for c in cols]` (None for a column None): an indicator row's cells built in one
     call, the grid's and the row's parts read once a row, not once a cell (its ≈ 6 data cells at 10,000 rows). A cell's
     place is its slots — the grid's name and the row int shared by the row's cells, the merge map's anchor tuple — no
@@ -151,9 +151,11 @@ def cells_of(grid: Grid, r: int, cols: tuple[int | None, ...], held: dict[int, A
     (`slot_twin`).
 
     perf26m: a blank cell (≈ 2 of the 6 at 10,000 rows) takes no value test; a float's exact Decimal is looked up in
-    `exact`'s own cache here (a call only on a miss); whether the grid has uncomputed formulas is asked once a row."""
+    `exact`'s own cache here (a call only on a miss); whether the grid has uncomputed formulas is asked once a row.
+    `merged` False: the caller knows no cell of `cols` in row r lies in a merged range (`merge_rows`), so the merge
+    map is not looked up a cell (perf27r)."""
     name, uncached, formulas = grid.name, grid.uncached, grid.formulas
-    anchors = grid._anchor if grid.merged else None
+    anchors = grid._anchor if merged and grid.merged else None
     any_uncached = bool(uncached)
     floats = _EXACT_FLOATS
     get = held.get
@@ -215,6 +217,7 @@ def clear_cache(grid: Grid) -> None:
     grid.__dict__.pop("_perfxl_row_cells", None)
     grid.__dict__.pop("_perfxl_row_labels", None)
     grid.__dict__.pop("_perfxl_continued", None)
+    grid.__dict__.pop("_perfxl_tops", None)
 
 
 def _continued(grid: Grid) -> dict[int, set[int]]:
@@ -234,6 +237,22 @@ def _continued(grid: Grid) -> dict[int, set[int]]:
     return found
 
 
+def merge_rows(grid: Grid) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+    """Row → its continued merged columns (`_continued`), and row → the first columns of the merged ranges starting on
+    it (cached per grid). A cell the merge map holds is either continued or maps to itself, then the top-left of a
+    range: a cell in neither set of its row lies in no merged range (`cells_of`'s `merged`, perf27r)."""
+    tops = grid.__dict__.get("_perfxl_tops")
+    if tops is None:
+        tops = grid.__dict__["_perfxl_tops"] = {}
+        for r0, c0, _, _ in grid.merged:
+            row = tops.get(r0)
+            if row is None:
+                tops[r0] = {c0}
+            else:
+                row.add(c0)
+    return _continued(grid), tops
+
+
 def _scan_row(grid: Grid, r: int) -> list[tuple[int, Any]]:
     row = grid.rows[r] if 0 <= r < len(grid.rows) else []
     skip = _continued(grid).get(r, ()) if grid.merged else ()
@@ -245,6 +264,46 @@ def _scan_row(grid: Grid, r: int) -> list[tuple[int, Any]]:
         if ((v and not v.isspace()) if v.__class__ is str else v is not None and (not isinstance(v, str) or v.strip()))
         and (not skip or c not in skip)
     ]
+
+
+def scan_rows(grid: Grid) -> tuple[list[list[tuple[int, Any]]], list[list[tuple[int, str]]]]:
+    """`row_cells` and `row_labels` of every row of the grid, worked out in one pass and cached as those two cache them
+    (the caches replaced: the same lists a row, as the rows are those the caches were made from): the layout classifies
+    every row (`detect.read_sheet`), so every row is scanned and its labels normalised anyway — here without the three
+    calls, six cache look-ups and the scan's own call a row takes (perf27r, issue 14: ≈ 100 interpreter steps of a
+    10,000-row 自评表's row). Returns the rows' cells and labels by row index."""
+    continued = _continued(grid) if grid.merged else {}
+    no_skip: tuple[int, ...] = ()
+    all_cells: list[list[tuple[int, Any]]] = []
+    all_labels: list[list[tuple[int, str]]] = []
+    add_cells, add_labels = all_cells.append, all_labels.append
+    for r, row in enumerate(grid.rows):
+        skip = continued.get(r, no_skip)
+        # `_scan_row`'s comprehension and `row_labels`' as they are (tests/test_perf27r.py holds them alike)
+        cells = [
+            (c, v)
+            for c, v in enumerate(row)
+            if (
+                (v and not v.isspace())
+                if v.__class__ is str
+                else v is not None and (not isinstance(v, str) or v.strip())
+            )
+            and (not skip or c not in skip)
+        ]
+        add_cells(cells)
+        add_labels(
+            [
+                cell if label == cell[1] else (cell[0], label)
+                for cell in cells
+                if isinstance(cell[1], str)
+                for label in [_normalise(cell[1]) if len(cell[1]) <= CACHE_MAX_LEN else normalise_label(cell[1])]
+            ]
+            if cells
+            else []
+        )
+    grid.__dict__["_perfxl_row_cells"] = dict(enumerate(all_cells))
+    grid.__dict__["_perfxl_row_labels"] = dict(enumerate(all_labels))
+    return all_cells, all_labels
 
 
 def row_labels(grid: Grid, r: int) -> list[tuple[int, str]]:

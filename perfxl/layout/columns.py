@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..grid import Grid
 from .cells import own
 
-__all__ = ["INDICATOR_ORDER", "INDICATOR_EXPECTED", "FUNDS_ORDER", "FUNDS_EXPECTED", "place_missing"]
+__all__ = ["INDICATOR_ORDER", "INDICATOR_EXPECTED", "FUNDS_ORDER", "FUNDS_EXPECTED", "empty_under", "place_missing"]
 
 #: The standard left-to-right order of the 绩效指标 columns (split target parts sit inside "target").
 INDICATOR_ORDER = ("level1", "level2", "name", "target", "nature", "unit", "actual", "weight", "score", "deviation")
@@ -27,7 +27,8 @@ def place_missing(
     """Role → column for each role of `expected` missing from `cols`.
 
     A missing role takes the first blank header column between its recognised neighbours (in
-    `order`; a leading role, the one nearest its right neighbour); a missing trailing role, or one with no blank column where it belongs, takes the
+    `order`; a leading role, the one nearest its right neighbour) that holds a value under the header (never an empty
+    spacer column, `empty_under`); a missing trailing role, or one with no such column where it belongs, takes the
     next column right of the table (in `order`).
     """
     known = {k: c for k, c in cols.items() if not k.startswith("_")}
@@ -48,17 +49,41 @@ def place_missing(
         gap = (
             range(left + 1, right) if left >= 0 else range(right - 1, -1, -1)
         )  # a leading role sits next to its right neighbour
-        free = next((c for c in gap if c not in taken), None)
+        free = next((c for c in gap if c not in taken and not empty_under(grid, header_rows, c)), None)
         if free is None:
             deferred.append(role)
             continue
         placed[role] = free
         taken.add(free)
-    end = max(taken | set(placed.values()), default=-1) + 1
+    # right of the table: past its last role column and the labelled header columns joined to it (at most one blank
+    # header cell between) — not past a gap of two or more (a small table of its own printed beside it, 序号 │
+    # 佐证材料名称: adv27 read the 偏差原因 past it, beyond the sheet)
+    edge = max([*known.values(), *placed.values()], default=-1)
+    for c in sorted(taken):
+        if c > edge + 2:
+            break
+        edge = max(edge, c)
+    end = edge + 1
     for role in deferred:
         placed[role] = end
         end += 1
     return placed
+
+
+#: Rows under a header looked at for a value before a blank-headed column is called a spacer (bounded scan).
+_SPACER_SCAN = 400
+
+
+def empty_under(grid: Grid, header_rows: tuple[int, ...], c: int) -> bool:
+    """Column c holds no value of its own under the header (its header is blank too: it was not `taken`) — a narrow
+    spacer between the table's columns, or one a merge spans: no missing role is read from it (adv27: a sheet with an
+    empty column after each column read its 分值 from the spacer between 实际完成值 and 得分, W04 错误 "分值应大于 0，
+    表中为（空）" on every row of a table printing no 分值)."""
+    first = max(header_rows) + 1
+    for r in range(first, min(first + _SPACER_SCAN, grid.n_rows)):
+        if c < len(grid.rows[r]) and own(grid, r, c) is not None:
+            return False
+    return True
 
 
 def _labelled(grid: Grid, header_rows: tuple[int, ...], known: dict[str, int]) -> set[int]:

@@ -33,7 +33,8 @@ from ..patterns import lazy_compile
 from ..records import record
 from ..skips import part_of_form, skipped_for
 from . import headers as H
-from .cells import clear_cache, row_cells, row_labels
+from .cells import clear_cache, row_cells, row_labels, scan_rows
+from .columns import empty_under
 from .coverage import table_coverage
 from .findings import container
 from .fragment import (
@@ -123,6 +124,26 @@ def columns_by_role(
     return found
 
 
+def _cells_under(grid: Grid, r: int, cols: dict[str, int]) -> int:
+    """The written cells of row r + 1 under header row r's span (to its last role column, or past it to the first gap
+    of two empty header cells): a small table printed beside the header (序号 │ 佐证材料名称 over 1 │ 项目实施方案,
+    adv27) does not count against the second header row."""
+    end = max(cols.values(), default=-1)
+    while any(grid.raw(r, c) is not None or grid.anchor_of(r, c) != (r, c) for c in (end + 1, end + 2)):
+        end += 1
+    return sum(1 for c, _ in row_cells(grid, r + 1) if c <= end)
+
+
+def _no_trailing_seq(cols: dict[str, int]) -> dict[str, int]:
+    """`cols` without a 序号 right of every other column it names: a 序号 numbers a table's rows from its left, one
+    right of the table heads a small table of its own printed beside it (序号 │ 佐证材料名称, adv27 — read as this
+    header's, it moved the 偏差原因 column past it, off the sheet, and D01 could not check it)."""
+    seq = cols.get("seq")
+    if seq is None or any(c > seq for k, c in cols.items() if k != "seq"):
+        return cols
+    return {k: c for k, c in cols.items() if k != "seq"}
+
+
 def _complete(cols: dict[str, int]) -> bool:
     """A usable 绩效指标 header: a name (or 一级+二级) column, a target or actual, a weight or score.
 
@@ -152,7 +173,7 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     The second row is either the split 指标性质 | 指标值 | 度量单位 sub-header, or the 一级 | 二级 |
     三级指标 row under a merged "绩效指标" cell (other headers merged down both rows).
     """
-    cols = columns_by_role(grid, r, H.INDICATOR_COLUMNS)
+    cols = _no_trailing_seq(columns_by_role(grid, r, H.INDICATOR_COLUMNS))
     if not cols:
         return None
     cols = reordered_weight(
@@ -180,8 +201,11 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     # that cell is the upper header's, not the second row's (河北 成安 2020: 权重占比 under 自评得分 is the weight)
     copies = _filled_down(grid, r)
     sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS, skip=copies)
-    if sub and len(sub) >= len(row_cells(grid, r + 1)) - len(copies) - 1 and set(sub) - {"check"}:
+    if sub and len(sub) >= _cells_under(grid, r, cols) - len(copies) - 1 and set(sub) - {"check"}:
         merged = _goal_of_scoring(grid, r, {**_split_target(grid, r, cols), **sub, "_subheader": r + 1})
+        # the names on the second row under "绩效指标": a target-headed column left of them (年度目标, the project's goal
+        # beside its 预算数) is no target column, as on a one-row header (adv27: 井研 2023's 申报表 with its header split)
+        merged = _target_after_name(grid, r, merged)
         if "own_score" in sub and cols.get("weight", sub.get("weight")) != sub.get("weight"):
             # 河北: 权重占比(%) under 自评得分 is the weight; the 指标分值 column left of it holds a description of
             # the indicator (成安 2020 "享受补贴政策人数占…的比例"), read as known text, not as the weight
@@ -258,8 +282,11 @@ def _split_target(grid: Grid, r: int, cols: dict[str, int]) -> dict[str, int]:
     last = merged if merged is not None else max(_blank_run(grid, r, c0), _filled_run(grid, r, c0))
     below = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS, c0)
     split = {k: c for k, c in below.items() if c <= last and k in ("nature", "unit")}
-    blank = [c for c in range(c0, last + 1) if c not in split.values() and grid.raw(r + 1, c) is None]
-    if not split or len(blank) != 1 or len(split) + 1 != last - c0 + 1:
+    rest = [c for c in range(c0, last + 1) if c not in split.values()]
+    # a column empty under the header too is a spacer the merge spans (a sheet with narrow columns between, adv27)
+    spacers = {c for c in rest if grid.raw(r + 1, c) is None and empty_under(grid, (r + 1,), c)}
+    blank = [c for c in rest if c not in spacers and grid.raw(r + 1, c) is None]
+    if not split or len(blank) != 1 or len(split) + 1 + len(spacers) != last - c0 + 1:
         return cols
     return {**cols, **split, "target": blank[0], "_subheader": r + 1}
 
@@ -482,6 +509,13 @@ def _is_note(label: str, n_cells: int = 1) -> bool:
     return n_cells <= 3 and label.startswith(H.NOTE_PREFIXES)
 
 
+def _signed_line(cells: list[tuple[int, object]], labels: list[tuple[int, str]]) -> bool:
+    """A filled signature line under a form, every cell a signature or note field with its value ("单位负责人：李四 │
+    财务负责人：王五 │ 填报人：张三 │ 联系电话：… │ 填报日期：…", adv27): a note however many cells it spreads over — no
+    indicator row opens every cell so (`_is_note` alone counts at most three: 湘潭's filled merge)."""
+    return len(labels) == len(cells) and all(lab.startswith(H.NOTE_PREFIXES) for _, lab in labels)
+
+
 def _is_approval(texts: list[str]) -> bool:
     """An approval box: "…初审意见" then nothing or one seal line ("(盖章)", "单位公章:年月 日"), however often its merge
     exported filled repeats it — not an indicator named "…审核意见" with its values."""
@@ -501,7 +535,7 @@ def _ends_table(cells: list[tuple[int, object]], labels: list[tuple[int, str]], 
     # held-out batch 30): its cells count as the texts they print (counted only for a line opening as a note does)
     if first.startswith(H.NOTE_PREFIXES):
         n = 1 if one_text else len(cells) if len(labels) != len(cells) else len({lab for _, lab in labels})
-        if _is_note(first, n):
+        if _is_note(first, n) or _signed_line(cells, labels):
             return True
     # (asked of every data row: the texts listed only for a first label ending as an approval box's does)
     return first.endswith(H.APPROVAL_ENDINGS) and _is_approval([lab for _, lab in labels])
@@ -527,12 +561,50 @@ def _title_kind(titles: list[str]) -> RowKind | None:
     return None
 
 
+#: A first cell that may open a row of column numbers (asked of every row: one containment test).
+_ONE = ("1", 1)
+
+
+def _column_numbers(cells: list[tuple[int, object]]) -> bool:
+    """A row of column numbers printed under a header ("1 │ 2 │ 3 │ … │ 9", the 栏次 of forms that number their columns,
+    adv27): four cells or more counting 1, 2, 3 … from the first — no indicator, amount or head row reads so (the
+    column-number row was read as an indicator "3" scored 7 of 6: S01/S06 错误)."""
+    if len(cells) < 4:
+        return False
+    for i, (_, v) in enumerate(cells, 1):
+        if v.__class__ is bool or (v.strip() != str(i) if v.__class__ is str else v != i):
+            return False
+    return True
+
+
+def _title_beside(grid: Grid, r: int, cells: list[tuple[int, object]], texts: list[str]) -> list[str]:
+    """The form's title of a row whose first cell ends as a title does and whose other cells stand two empty columns or
+    more past it (a small table printed beside the form, 序号 │ 佐证材料名称 next to "…基础数据表", adv27: the table went
+    unread); else none. (Asked of every row of three cells or more: one ending test of its first text first.)"""
+    first = cells[0]
+    if (
+        first[1].__class__ is not str
+        or "表" not in texts[0]  # (every title ending ends so: one C test for the many data rows)
+        or len(texts[0]) > 40
+        or not H.strip_brackets(texts[0]).endswith(_TITLE_ENDINGS)
+    ):
+        return []
+    end = next((c1 for r0, c0, _, c1 in grid.merged if (r0, c0) == (r, first[0])), first[0])
+    return [H.strip_brackets(texts[0])] if cells[1][0] > end + 2 else []
+
+
 def classify_row(grid: Grid, r: int) -> RowKind:
     """What row r is, judged from its own labels only."""
     cells = row_cells(grid, r)
     if not cells:
         return _BLANK
-    labels = row_labels(grid, r)  # normalised once per row: the layout's readers ask again
+    return _classify(grid, r, cells, row_labels(grid, r))  # (labels normalised once per row: the readers ask again)
+
+
+def _classify(grid: Grid, r: int, cells: list[tuple[int, Any]], labels: list[tuple[int, str]]) -> RowKind:
+    """`classify_row` of row r, its `row_cells` and `row_labels` given (`read_sheet` reads every row's by `scan_rows`)."""
+    if not cells or (cells[0][1] in _ONE and _column_numbers(cells)):
+        return _BLANK  # (a row of column numbers holds nothing of the table: read past as a blank row)
     texts = [lab for _, lab in labels]
     # a title is a row of one or two cells — or one text repeated across the row (its merge exported filled; counted
     # in C, no set made a row)
@@ -540,7 +612,7 @@ def classify_row(grid: Grid, r: int) -> RowKind:
     titles = (
         [H.strip_brackets(t) for t in texts[: 1 if one_text else 2] if len(t) <= 40]
         if len(cells) <= 2 or one_text
-        else []
+        else _title_beside(grid, r, cells, texts)
     )
     if titles:  # (a data row of three cells or more has none: no generator made for it)
         title = _title_kind(titles)
@@ -955,7 +1027,9 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     clear_cache(grid)
     layout = SheetLayout()
     words = container(source_format)
-    kinds = [classify_row(grid, r) for r in range(grid.n_rows)]
+    # every row's cells and labels in one pass, each row classified from them (`map` in C: no step a row of its own)
+    scans, labels = scan_rows(grid)
+    kinds = list(map(_classify, itertools.repeat(grid), range(grid.n_rows), scans, labels))
     _broken_later(grid, kinds)
     header = RowKind.INDICATOR_HEADER  # (a member read once, not once a row: `_OTHER`'s note)
     for r, k in enumerate(kinds):  # the second row of a two-row 绩效指标 header is part of that header
@@ -994,7 +1068,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
             while marks and marks[-1][1] == "blank":
                 marks.pop()
             layout.tables.append(table_coverage(grid.name, "basic", marks, grid.n_cols, None))
-    if layout.basic is None and (overview := read_overview(grid, kinds)) is not None:
+    if layout.basic is None and (overview := read_overview(grid, kinds, labels)) is not None:
         # a 部门(单位)基本概况 line "人员编制 │ 128 │ 实有人数 │ 185": the 基础数据表's staffing facts, marked as such
         layout.basic, row = overview
         layout.tables.append(table_coverage(grid.name, "basic", [(row, "basic")], grid.n_cols, None))
@@ -1092,7 +1166,8 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     if grid.merged and (layout.evaluations or layout.basic is not None):
         # a score fragment's rows are one table by their figures: a weighted "绩效目标(10 )" in it heads no block
         one = range(headerless[0], headerless[2] + 1) if scored_fragment and headerless is not None else range(0)
-        merge_kinds = [RowKind.OTHER if r in one else k for r, k in enumerate(kinds)]
+        # (the kinds themselves when no fragment's rows are taken: no list a sheet nor step a row for most sheets)
+        merge_kinds = [RowKind.OTHER if r in one else k for r, k in enumerate(kinds)] if one else kinds
         layout.problems.extend(merge_findings(grid, merge_kinds, layout.evaluations))
     found = (
         layout.basic is not None or layout.evaluations or layout.declarations or layout.monitoring or layout.sum_tables

@@ -44,6 +44,7 @@ from .cells import (
     exact,
     first_right,
     is_number,
+    merge_rows,
     own,
     row_cells,
     row_labels,
@@ -452,6 +453,10 @@ class _Reader(FundsRows):
     def __init__(self, grid: Grid, kinds: list[RowKind]) -> None:
         self.grid = grid
         self.kinds = kinds
+        #: the grid's row scans (`row_cells`' own cache, filled for every row by `read_sheet`'s `scan_rows`): an indicator
+        #: row reads its cells from it without the call (perf27r)
+        self.scans: dict[int, list[tuple[int, Any]]] = grid.__dict__.setdefault("_perfxl_row_cells", {})
+        self.merge_rows: tuple[dict[int, set[int]], dict[int, set[int]]] | None = None
         self.out: list[SelfEvaluation] = []
         self.problems: list[Finding] = []
         self.cur = _Builder(grid.name, H.unit_above(grid), grid.unit_above)
@@ -623,7 +628,9 @@ class _Reader(FundsRows):
             mark(r, "funds")
             return
         if kind is RowKind.FUNDS_HEADER:
-            self.new_if(self.cur.funds_seen or self.cur.indicators_seen)
+            # a funds block under the indicators, before their 总分 (adv27: templates print it after them; the 总分
+            # under it sums both), is this table's; after a 总分, or a second funds block, another table begins
+            self.new_if(self.cur.funds_seen or (self.cur.indicators_seen and self.cur.has_total_row))
             self._start_funds(r)
             mark(r, "header")
             return
@@ -685,6 +692,10 @@ class _Reader(FundsRows):
             mark(r, "funds")  # 四川 区域 自评表: 转移支付预算数(A) │ 5.8万 over 转移支付执行数(B) │ 5.8万
         elif self.state in ("pre", "pairs") and self._pair_funds_row(r):
             mark(r, "funds")  # 申报表 项目资金 | 中期资金总额 | 900 | 年度资金总额 | 300
+        elif self.state == "funds" and kind is RowKind.TOTAL and self.cur.indicators_seen:
+            self.state = "indicators"  # the 总分 under a funds block printed after the indicators: theirs (adv27)
+            self._total_row(r)
+            mark(r, "total")
         elif self.state == "funds":
             mark(r, self._funds_row(r, kind) or "funds")
         elif self.state == "goals":
@@ -1214,7 +1225,9 @@ class _Reader(FundsRows):
             self._project_starts(r)
         # the row is read once: its own non-blank cells as classification scanned them (`row_cells`: what `own` gives
         # for each column), each CellValue built from that value (`cell_of`) — not ≈ 15 calls a cell
-        cells = row_cells(g, r)
+        cells = self.scans.get(r)
+        if cells is None:  # (a row `scan_rows` did not read: a grid read row by row)
+            cells = row_cells(g, r)
         held = dict(cells)
         name_raw = None if c_name is None else held.get(c_name)
         placeholder_name = name_raw is not None and H.is_placeholder_text(name_raw)
@@ -1280,14 +1293,21 @@ class _Reader(FundsRows):
         level1 = self.carry["level1"] or CellValue(None)
         level2 = self.carry["level2"] or CellValue(None)
         c_dev = six[5]
-        anchors = g._anchor if g.merged else None
+        # (a row none of whose six cells lies in a merged range — most data rows: the 一级/二级 labels merged down their
+        # groups stand in other columns — looks none of them up in the merge map, `merge_rows`)
+        merged = False
+        if g.merged:
+            continued, tops = self.merge_rows or self._merge_rows()
+            cont, top = continued.get(r), tops.get(r)
+            merged = (cont is not None and not cont.isdisjoint(six)) or (top is not None and not top.isdisjoint(six))
+        anchors = g._anchor if merged else None
         # the row's name, target, actual, weight, score and deviation cells in one call (`cells_of`); the name and the
         # deviation read from their merge's anchor (`filled`) when the row holds none of its own there
         name_filled = c_name is not None and anchors is not None and c_name not in held and (r, c_name) in anchors
         dev_filled = c_dev is not None and anchors is not None and c_dev not in held and (r, c_dev) in anchors
         if name_filled or dev_filled:
             six = (None if name_filled else c_name, *six[1:5], None if dev_filled else c_dev)
-        name, target, actual, weight, score, deviation = cells_of(g, r, six, held)
+        name, target, actual, weight, score, deviation = cells_of(g, r, six, held, merged)
         if c_name is None:
             name = CellValue(None)
         elif name_filled:
@@ -1386,6 +1406,11 @@ class _Reader(FundsRows):
             self.carry = {"level1": None, "level2": None}
             self.level1_open = self.level2_open = None
         self.cur.header["项目名称"] = value_at(g, r, c)
+
+    def _merge_rows(self) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
+        """The grid's `merge_rows`, kept for its rows."""
+        self.merge_rows = merge_rows(self.grid)
+        return self.merge_rows
 
     def _plan_of(self, cols: dict[str, int]) -> _Plan:
         """What every indicator row asks of the block's columns `cols`, kept (`ind_plan`) while they stay the same dict:

@@ -59,9 +59,9 @@ def _pairs(grid: Grid, r: int) -> dict[str, int]:
     return out
 
 
-def _heading(grid: Grid, r: int) -> bool:
-    """Row r holds a 基本概况/基本情况 heading."""
-    for _, label in row_labels(grid, r):  # asked of every row: a plain loop, no generator object a row
+def _heading(labels: list[tuple[int, str]]) -> bool:
+    """A row of these `row_labels` holds a 基本概况/基本情况 heading."""
+    for _, label in labels:  # asked of every row: a plain loop, no generator object a row
         if _HEADING_STEM in label:  # one look a label: the words' common start
             for word in _HEADING:
                 if word in label:
@@ -69,15 +69,21 @@ def _heading(grid: Grid, r: int) -> bool:
     return False
 
 
-def read_overview(grid: Grid, kinds: list[RowKind]) -> tuple[BasicData, int] | None:
+def read_overview(
+    grid: Grid, kinds: list[RowKind], labels: list[list[tuple[int, str]]] | None = None
+) -> tuple[BasicData, int] | None:
     """The first 基本概况 staffing line holding both 编制 and 实有 as label │ value pairs: (a BasicData with its
     `Staffing`, the row), or None. Header rows of a 自评表 or 基础数据表 are never such a line.
 
     A line counts only on a heading's row or within `_REACH` rows below it, so the headings are found first (one
-    look at each row's labels) and only the rows they reach are read as pairs — not every row of a 10,000-row 自评表."""
+    look at each row's labels) and only the rows they reach are read as pairs — not every row of a 10,000-row 自评表.
+    `labels`: every row's `row_labels`, when the caller has them (`read_sheet`)."""
+    if labels is None:
+        labels = [row_labels(grid, r) for r in range(len(kinds))]
     reached: set[int] = set()
-    for h in (r for r in range(len(kinds)) if _heading(grid, r)):
-        reached.update(range(h, h + _REACH + 1))
+    for h, row in enumerate(labels):  # (`labels`: every row's, read_sheet's `scan_rows` — no `row_labels` call a row)
+        if _heading(row):
+            reached.update(range(h, h + _REACH + 1))
     for r in sorted(reached):
         if r >= len(kinds) or kinds[r] is not RowKind.OTHER:
             continue

@@ -37,7 +37,7 @@ def render(
 
         return render_sarif(results, catalogue=catalogue, profile=profile)
     if fmt == "csv":
-        from .csv_report import render_csv
+        from .csv_report import render_csv  # (as sarif)
 
         return render_csv(results)
     if fmt == "html":

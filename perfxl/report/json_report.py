@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from itertools import islice
-from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]  # json's C encoder: not in typeshed
 from typing import Any
 
 from perfxl import __version__

@@ -84,7 +84,9 @@ def arrival_rate_score(ctx: Context) -> Iterator[Finding]:
     """得分 of a 到位率 row without an actual against 分值 × 实际到位资金 / 计划投资额 (capped at 100%), a 警告."""
     money = None
     for f in ctx.facts():
-        if strip_brackets(strip_numbering(normalise_label(f.name))) not in _NAMES:
+        # every name in `_NAMES` holds 位, and no other character becomes one under `normalise_label` (NFKC, OpenCC):
+        # a name without it is not normalised (most rows)
+        if "位" not in f.name or strip_brackets(strip_numbering(normalise_label(f.name))) not in _NAMES:
             continue
         ind = f.ind
         if ind.actual.sheet is not None and not f.actual_blank:

@@ -25,6 +25,7 @@ from perfxl.model import (
     Indicator,
     SelfEvaluation,
 )
+from perfxl.numbers import HUNDRED
 from perfxl.patterns import lazy_compile
 from perfxl.units import stray_letters
 from perfxl.values import (
@@ -297,12 +298,14 @@ def value_readable(ctx: Context) -> Iterator[Finding]:
         if (
             not t.reason
             and not a.reason
-            and t.kind is not PERCENT
-            and a.kind is not PERCENT
+            and (t.kind is not PERCENT or t.number is None or t.number <= HUNDRED)
+            and (a.kind is not PERCENT or a.number is None or a.number <= HUNDRED)
             and ind.target.raw.__class__ is not bool
             and ind.actual.raw.__class__ is not bool
         ):
-            continue  # neither cell a logical value, unread, nor a percent (most rows): nothing below is said of it
+            # neither cell a logical value, unread, nor a percent above 100% (`share_above_whole` says nothing of one
+            # up to 100%: most rows, percents among them): nothing below is said of it
+            continue
         for cell, p, (column, column_en) in (
             (ind.target, f.target, _COLUMNS["target"]),
             (ind.actual, f.actual, _COLUMNS["actual"]),

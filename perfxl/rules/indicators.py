@@ -63,11 +63,6 @@ def op_name(p: ParsedValue) -> str | None:
     return getattr(p.op, "name", None)
 
 
-def is_split(ind: Indicator) -> bool:
-    """The form has separate 指标性质 / 度量单位 columns."""
-    return ind.nature is not None or ind.unit is not None
-
-
 def _label(ind: Indicator) -> str:
     return ind.name.text or ind.level2.text
 
@@ -836,8 +831,9 @@ def operator_in_value(ctx: Context) -> Iterator[Finding]:
     """Single-cell targets ("≥12家") mix operator/unit into the value; advise split columns once per table."""
     mixed = []
     for f in ctx.facts():
-        if is_split(f.ind):
-            continue
+        ind = f.ind
+        if ind.nature is not None or ind.unit is not None:
+            continue  # the form has separate 指标性质 / 度量单位 columns (a split form: all its rows end here)
         p = f.target
         if p.kind in QUANT_KINDS and p.number is not None and (op_name(p) or (p.unit and p.kind == NUMBER)):
             mixed.append(f.ind)
@@ -854,8 +850,10 @@ def percent_range(ctx: Context) -> Iterator[Finding]:
     changes = tuple(ctx.param("change_names", ()))
     for f in ctx.facts():
         t, a = f.target, f.actual
-        if (t.kind is not PERCENT or t.number is None) and (a.kind is not PERCENT or a.number is None):
-            continue  # neither cell a percent figure (the two cells' first test below): no name read, no pairs built
+        if (t.kind is not PERCENT or t.number is None or 0 <= t.number <= 100) and (
+            a.kind is not PERCENT or a.number is None or 0 <= a.number <= 100
+        ):
+            continue  # neither cell a percent figure outside 0–100% (the tests below): no name read, no pairs built
         ind = f.ind
         if any(map(f.name_key.__contains__, changes)):  # (`w in f.name_key`, no generator frame a row)
             continue
@@ -867,6 +865,8 @@ def percent_range(ctx: Context) -> Iterator[Finding]:
                 continue
             if only_rates and "率" not in f.name_key and "满意度" not in f.name_key:
                 continue
+            if 0 <= p.number <= 100:
+                continue  # in range (most percents): no finding, so `over_whole` (above 100% only) is not asked
             if over_whole(ctx, ind, cell):
                 continue  # a share above 100%: I12's finding, which says how it was likely misread
             if p.number < 0 or p.number > 100:

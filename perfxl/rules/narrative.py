@@ -41,7 +41,7 @@ def narrative_issues(ctx: Context) -> list[Issue]:
             from perfxl.document.goal_texts import goal_text_issues
 
             return goal_text_issues(sub, ctx.profile)
-        from perfxl.document.crosscheck import cross_check
+        from perfxl.document.crosscheck import cross_check  # (lazy, as above: a report's text only)
 
         return cross_check(sub, ctx.profile)
 
@@ -68,7 +68,7 @@ def _note_unread(ctx: Context) -> None:
     sub = ctx.submission
     if not _has_text(sub):
         return
-    from perfxl.document.goal_texts import unread_texts
+    from perfxl.document.goal_texts import unread_texts  # (lazy, as in narrative_issues)
     from perfxl.io.guard import Limits
 
     limits = Limits.from_env()  # the bound `unread_texts` held the texts to, said in the message

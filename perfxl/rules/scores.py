@@ -260,10 +260,14 @@ def negative_actual(ctx: Context) -> Iterator[Finding]:
     """A negative 实际完成值 counts as 0 in scoring — against a positive target: a target ≤ 0 ("≤－5%", a fall of 5%) asks
     for a negative figure, scored as it is (`scoring_quant.align`; review24d)."""
     for f in ctx.facts():
-        p, t = f.actual, f.target.number
+        p = f.actual
+        a = p.number
+        if a is None or a >= 0:
+            continue  # no negative actual (most rows): the target is not read
+        t = f.target.number
         if t is not None and t <= 0:
             continue
-        if p.number is not None and p.number < 0 and p.kind in (ValueKind.NUMBER, ValueKind.PERCENT):
+        if p.kind in (ValueKind.NUMBER, ValueKind.PERCENT):
             yield ctx.finding(f.ind.actual, expected="≥ 0", actual=f.actual_text, name=f.name)
 
 
@@ -336,34 +340,57 @@ def qualitative_band(ctx: Context) -> Iterator[Finding]:
 @check("S06")
 def score_bounds(ctx: Context) -> Iterator[Finding]:
     """0 ≤ 得分 ≤ 分值 on every row, the budget row included."""
-    rows = [(f.name, f.ind.weight, f.ind.score, f.adjustment, f.weight, f.score) for f in ctx.facts()]
+    facts = ctx.facts()
     funds = ctx.ev.funds
-    if funds is not None and funds.scored is not None:
-        scored = funds.scored
-        row = ("预算执行率", scored.weight, scored.score, False, ctx.number(scored.weight), ctx.number(scored.score))
-        rows.insert(0, row)
     # a scoring table (分值 | 评分标准 | 得分, no 指标值/完成值) may award bonus points (加分项) by its printed
     # rules: a score above the weight there is for a person to check against them
     cols = ctx.ev.columns
     scoring_table = "criteria" in cols and not {"target", "actual"} & set(cols)
-    for name, wcell, scell, adjustment, weight, score in rows:
-        if weight is None or score is None:
-            continue
-        if adjustment:  # 扣分项 │ 5 │ -2 (or │ -5 │ 0): the 分值 caps the deduction (or the bonus) either way
-            score, weight = abs(score), abs(weight)
-        if score < 0 or score > weight + ctx.tol_score:
-            bonus = scoring_table and score > weight
-            yield ctx.finding(
-                scell,
-                expected=weight,
-                actual=score,
-                name=name,
-                certainty=Certainty.JUDGEMENT if bonus else None,
-                basis=f"读取：分值 {wcell.text}，得分 {scell.text}"
-                + ("；评分表的评分标准可能设有加分项，请对照核实" if bonus else ""),
-                basis_en=f"read weight {wcell.text}, score {scell.text}"
-                + ("; a scoring table's rules may award bonus points" if bonus else ""),
-            )
+    if funds is not None and funds.scored is not None:
+        scored = funds.scored
+        weight, score = ctx.number(scored.weight), ctx.number(scored.score)
+        found = _out_of_bounds(ctx, "预算执行率", scored.weight, scored.score, False, weight, score, scoring_table)
+        if found is not None:
+            yield found
+    tol = ctx.tol_score
+    for f in facts:
+        weight, score = f.weight, f.score
+        if weight is None or score is None or (not f.adjustment and 0 <= score <= weight + tol):
+            continue  # (`_out_of_bounds`' tests of a row that is no 扣分项, inline: most rows are within bounds)
+        found = _out_of_bounds(ctx, f.name, f.ind.weight, f.ind.score, f.adjustment, weight, score, scoring_table)
+        if found is not None:
+            yield found
+
+
+def _out_of_bounds(
+    ctx: Context,
+    name: str,
+    wcell: CellValue,
+    scell: CellValue,
+    adjustment: bool,
+    weight: Decimal | None,
+    score: Decimal | None,
+    scoring_table: bool,
+) -> Finding | None:
+    """S06's finding of one row (or the budget row) whose 得分 lies outside 0 … 分值, else None."""
+    if weight is None or score is None:
+        return None
+    if adjustment:  # 扣分项 │ 5 │ -2 (or │ -5 │ 0): the 分值 caps the deduction (or the bonus) either way
+        score, weight = abs(score), abs(weight)
+    if score < 0 or score > weight + ctx.tol_score:
+        bonus = scoring_table and score > weight
+        return ctx.finding(
+            scell,
+            expected=weight,
+            actual=score,
+            name=name,
+            certainty=Certainty.JUDGEMENT if bonus else None,
+            basis=f"读取：分值 {wcell.text}，得分 {scell.text}"
+            + ("；评分表的评分标准可能设有加分项，请对照核实" if bonus else ""),
+            basis_en=f"read weight {wcell.text}, score {scell.text}"
+            + ("; a scoring table's rules may award bonus points" if bonus else ""),
+        )
+    return None
 
 
 @check("S07")
@@ -918,7 +945,7 @@ def actual_repeats_target(ctx: Context) -> Iterator[Finding]:
                 basis_en=f"read {ind.target.text!r} as target and actual (the template's options), score "
                 f"{ind.score.text}",
             )
-        elif _task_copied(f):
+        elif len(f.target_text) >= _TASK_CHARS and _task_copied(f):  # (`_task_copied`'s first test: no call a row)
             yield _copied(
                 ctx,
                 ind,
@@ -1210,7 +1237,8 @@ def target_met_unknown(ctx: Context) -> Iterator[Finding]:
     """A form without 得分: an actual that cannot be compared with its numeric target (units that do not
     convert, "1000件" against "100%") leaves open whether the target was met (S11 says it where scored)."""
     for ind in ctx.indicators():
-        if not _evaluation_form(ctx, ind) or ind.score.sheet is not None or unverifiable(ctx, ind):
+        # (a 得分 column first: a slot read, where every row of a scored form ends — no `_evaluation_form` call a row)
+        if ind.score.sheet is not None or not _evaluation_form(ctx, ind) or unverifiable(ctx, ind):
             continue
         if any(ctx.is_blank(c) or ctx.is_error(c) or ctx.parsed(c).reason for c in (ind.target, ind.actual)):
             continue

@@ -642,29 +642,45 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
     """Scores are typed with at most the profile's decimal places (2 in 财预〔2020〕10号), the message saying how many."""
     _, budget_score = _budget_cells(ctx)
     total = ctx.ev.total_score
-    # (a row's "“name”得分" is worded for a finding only)
-    cells: list[tuple[Indicator | str, str, CellValue | None, Decimal | None]] = [
-        ("预算执行率得分", "budget score", budget_score, ctx.number(budget_score)),
-        *((f.ind, "score", f.ind.score, f.score) for f in ctx.facts()),
-        ("总分", "total", total, ctx.number(total)),
-    ]
     places = ctx.settings.score_places
-    for what, what_en, cell, value in cells:
-        if cell is None or value is None or _within_places(value, places):
+    found = _too_many_places(ctx, "预算执行率得分", "budget score", budget_score, ctx.number(budget_score), places)
+    if found is not None:
+        yield found
+    for f in ctx.facts():
+        value = f.score
+        if value is None:
             continue
-        rounded = ctx.round_score(value)
-        if rounded != value:
-            shown = what if isinstance(what, str) else f"“{what.name.text}”得分"
-            # at the places it asks for ("90.00", not "90": polish13)
-            yield ctx.finding(
-                cell,
-                expected=format(rounded, "f"),
-                actual=cell.text,
-                what=shown,
-                what_en=what_en,
-                places=_PLACES_ZH.get(places, f" {places} 位"),
-                places_en=str(places),
-            )
+        exponent = value.as_tuple().exponent  # (`_within_places` inline: most scores hold no more places)
+        if exponent.__class__ is int and exponent >= -places:
+            continue
+        found = _too_many_places(ctx, f.ind, "score", f.ind.score, value, places)
+        if found is not None:
+            yield found
+    found = _too_many_places(ctx, "总分", "total", total, ctx.number(total), places)
+    if found is not None:
+        yield found
+
+
+def _too_many_places(
+    ctx: Context, what: Indicator | str, what_en: str, cell: CellValue | None, value: Decimal | None, places: int
+) -> Finding | None:
+    """T06's finding of one score cell (a row's, the budget row's or the 总分) typed with more than `places` decimals."""
+    if cell is None or value is None or _within_places(value, places):
+        return None
+    rounded = ctx.round_score(value)
+    if rounded == value:
+        return None
+    shown = what if isinstance(what, str) else f"“{what.name.text}”得分"
+    # at the places it asks for ("90.00", not "90": polish13)
+    return ctx.finding(
+        cell,
+        expected=format(rounded, "f"),
+        actual=cell.text,
+        what=shown,
+        what_en=what_en,
+        places=_PLACES_ZH.get(places, f" {places} 位"),
+        places_en=str(places),
+    )
 
 
 def _within_places(value: Decimal, places: int) -> bool:
@@ -683,11 +699,21 @@ def all_full_marks(ctx: Context) -> Iterator[Finding]:
     A row with no weight of its own (分值 0, 得分 0 or blank: the items of a ★ row, weighted on it, as W04/S12 read
     them) has no marks to be full of: it is not counted, so "全部 N 个指标" names the weighted rows only."""
     ev = ctx.ev
-    facts = ctx.facts()
-    weighted = [f for f in facts if not carries_no_weight(f)]
-    left_out = sum(1 for f in facts if f.weight == 0 and carries_no_weight(f))
-    rows = [(f.weight, f.score) for f in weighted if f.weight is not None]
-    if len(rows) < 3 or any(s is None or abs(s - w) > ctx.tol_score for w, s in rows):
+    # one pass, left at the first weighted row not at full marks (most tables: no list of the rows built first)
+    tol = ctx.tol_score
+    counted = left_out = 0
+    for f in ctx.facts():
+        weight = f.weight
+        if carries_no_weight(f):
+            left_out += weight == 0
+            continue
+        if weight is None:
+            continue
+        score = f.score
+        if score is None or abs(score - weight) > tol:
+            return
+        counted += 1
+    if counted < 3:
         return
     shown = shown_in_part(ctx)
     if shown is not None:  # a part of a table: whether *every* indicator is at full marks is not shown (issue 11)
@@ -704,8 +730,7 @@ def all_full_marks(ctx: Context) -> Iterator[Finding]:
         ref,
         expected="按实际完成情况计分",
         actual="全部满分",
-        count=len(rows),
-        basis=f"读取：{len(rows)} 个指标的得分均等于分值{unweighted_zh}" + (f"；{note}" if note else ""),
-        basis_en=f"read: all {len(rows)} scores equal their weights{unweighted_en}"
-        + (f"; {note_en}" if note_en else ""),
+        count=counted,
+        basis=f"读取：{counted} 个指标的得分均等于分值{unweighted_zh}" + (f"；{note}" if note else ""),
+        basis_en=f"read: all {counted} scores equal their weights{unweighted_en}" + (f"; {note_en}" if note_en else ""),
     )

@@ -738,6 +738,8 @@ def weights_positive(ctx: Context) -> Iterator[Finding]:
     """Every indicator row has a weight > 0."""
     for f in ctx.facts():
         ind, weight = f.ind, f.weight
+        if weight is not None and weight > 0:
+            continue  # a positive weight (most rows): no test below can say anything of it
         if weight is None and f.weight_blank and f.score_blank:
             continue  # an unfilled slot ("指标2") or a 其中 sub-line: nothing is scored on it
         if f.adjustment:

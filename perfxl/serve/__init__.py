@@ -7,6 +7,8 @@ import nothing heavy; `app`/`run` import xlwings Server, and `static` (contained
 
 from __future__ import annotations
 
+from .payload import Limits  # pure request checks: nothing heavy
+
 __all__ = ["create_app", "serve", "Limits"]
 
 
@@ -18,11 +20,7 @@ def __getattr__(name: str):
 
         return create_app
     if name == "serve":
-        from .run import serve
+        from .run import serve  # (as create_app)
 
         return serve
-    if name == "Limits":
-        from .payload import Limits
-
-        return Limits
     raise AttributeError(name)

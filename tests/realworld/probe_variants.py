@@ -34,6 +34,10 @@ Session 23 (probe23) adds layouts and spellings: 分值/得分 and 指标值/实
 before 总分 or at a page break; a blank row before 总分; percents written as fractions (actual, funds rate, both sides);
 权重 "10%" on a 100-point table; "分值（分）" headers; 万元 on a 单位 line or in each amount header; full-width spaces in
 headers, 总分 and before figures; zero-width spaces; CR LF breaks; dotted dates; "完成96%" (docs/testing.md, probe23).
+Session 27 (adv27) adds what a clerk's copy puts around the form: a 填报单位/日期 line merged across the top, two-row
+headers, the funds block under the indicators, a long 年度总体目标, a signature line, units after every actual, "10.0"
+分值, an empty merged 偏差原因 column, spacer columns, a small table beside it, blank top rows, "（8分）" after names,
+traditional-character headers, a column-number row (docs/reader.md, adv27).
 """
 
 from __future__ import annotations
@@ -502,23 +506,28 @@ def pct_decimal_rate(table: R.Table):
 _PCT_TARGET = re.compile(r"^\s*(≥|≤|>=|<=|>|<|＞|＜|=)?\s*(\d+(?:\.\d+)?)\s*[%％]\s*$")
 
 
+def _paired_rows(table: R.Table, t: R.Table, a: str, b: str):
+    """(row of the copy `t`, column of role `a`, column of role `b`) for every row under a header naming both roles,
+    both cells present on the row."""
+    for hr, ca in _in_role(table, (a,)):
+        cb = next((c for r, c in _in_role(table, (b,)) if r == hr), None)
+        if cb is None:
+            continue
+        for r in _rows_under(table, hr):
+            if max(ca, cb) < len(t.rows[r]):
+                yield t.rows[r], ca, cb
+
+
 def pct_decimal_both(table: R.Table):
     """On a row whose 年度指标值 and 实际完成值 are both percents, both written as fractions ("≥95%" │ "96%" →
     "≥0.95" │ "0.96"), as a filer who keeps rates as fractions does: the pair compares as before, every printed
     digit kept."""
     t = copy.deepcopy(table)
-    for hr, ct in _in_role(table, ("target",)):
-        ca = next((c for r, c in _in_role(table, ("actual",)) if r == hr), None)
-        if ca is None:
-            continue
-        for r in _rows_under(table, hr):
-            row = t.rows[r]
-            if max(ct, ca) >= len(row):
-                continue
-            mt, ma = _PCT_TARGET.match(row[ct]), _PCT_PLAIN.match(row[ca])
-            if mt and ma:
-                row[ct] = (mt.group(1) or "") + str(Decimal(mt.group(2)).scaleb(-2))
-                row[ca] = _pct_decimal(row[ca])
+    for row, ct, ca in _paired_rows(table, t, "target", "actual"):
+        mt, ma = _PCT_TARGET.match(row[ct]), _PCT_PLAIN.match(row[ca])
+        if mt and ma:
+            row[ct] = (mt.group(1) or "") + str(Decimal(mt.group(2)).scaleb(-2))
+            row[ca] = _pct_decimal(row[ca])
     return (t, None) if t.rows != table.rows else None
 
 
@@ -829,6 +838,382 @@ def stacked_whole(table: R.Table):
     return None if table.meta.get("truncated") else P.stacked(table)
 
 
+# ---------------------------------------------------------------- adv27: what the clerks of a real filing add around a table
+
+
+def _rows_of_head(table: R.Table, roles: tuple[str, ...] = ("target",)) -> list[int]:
+    """The header rows naming one of `roles` (indicator headers), top down."""
+    return sorted({r for r, _ in _in_role(table, roles)})
+
+
+def _then(rowmap: dict[int, int] | None, step: dict[int, int]) -> dict[int, int]:
+    """A row map after one more insertion: `step` sends the new copy's rows to the copy before it, `rowmap` (None:
+    the published table itself) those to the published rows; a row inserted by either maps to none."""
+    if rowmap is None:
+        return dict(step)
+    return {new: rowmap[old] for new, old in step.items() if old in rowmap}
+
+
+def _head_end(table: R.Table, hr: int) -> int:
+    """The last row of the header naming roles on row `hr`: the lowest row a merge over one of its role cells reaches
+    (a label running down the block from the header row, "绩效指标" over A13:A21, is not the header)."""
+    bounds = P._bounds(table)
+    cols = {c for r, c, _ in _header_cells(table) if r == hr}
+    return max([hr] + [r1 for r0, c0, r1, c1 in bounds if r0 <= hr <= r1 and any(c0 <= c <= c1 for c in cols)])
+
+
+def title_unit_date(table: R.Table):
+    """A row above the table, merged across its whole width, naming the filing unit and the date it was filed
+    ("填报单位：某县农业农村局　　填报日期：2024年3月15日"), as unit-made copies print over the form's own title. Not over
+    a copy stored from mid-table (a FRAGMENT: its rows are read without a header): a title says the table starts
+    there, which the stored copy does not (as `signature_footer` under a truncated one)."""
+    if "FRAGMENT" in str(table.meta.get("notes", "")):
+        return None
+    w = P._width(table)
+    year = table.meta.get("year", 2023)
+    text = f"填报单位：{table.meta.get('publisher', '某县财政局')}\u3000\u3000填报日期：{int(year) + 1}年3月15日"
+    return _insert_rows(table, 0, [[text]], [(0, 0, 0, w - 1)] if w > 1 else [])
+
+
+def _grow_merge(bounds: list[tuple[int, int, int, int]], r: int, c: int):
+    """The index of the merge covering cell (r, c), or None."""
+    return next((i for i, (r0, c0, r1, c1) in enumerate(bounds) if r0 <= r <= r1 and c0 <= c <= c1), None)
+
+
+def header_two_rows(table: R.Table):
+    """The indicator header printed over two rows, every header cell merged down over both (the form's header row
+    made taller as two rows, as templates with a two-row header over the funds block do); the rows under it unchanged,
+    a label running down from the header row growing with it."""
+    heads = _rows_of_head(table)
+    if not heads:
+        return None
+    t, rowmap = table, None
+    for hr in sorted(heads, reverse=True):
+        if _head_end(table, hr) != hr:
+            continue  # already two rows
+        t2, step = _insert_rows(t, hr + 1, [[]], [])
+        bounds = P._bounds(t2)
+        for i, (r0, c0, r1, c1) in enumerate(bounds):
+            if r0 <= hr <= r1:  # a header cell, or a label running down from it: it covers the new row too
+                bounds[i] = (r0, c0, r1 + 1, c1)
+        for c, cell in enumerate(t2.rows[hr]):
+            if cell.strip() and _grow_merge(bounds, hr, c) is None:
+                bounds.append((hr, c, hr + 1, c))
+        t2.merges = P._emit(bounds)
+        t = t2
+        rowmap = _then(rowmap, step)
+    return (t, rowmap) if rowmap else None
+
+
+def header_group_row(table: R.Table):
+    """The indicator header over two rows: "绩效指标" merged across the 一级/二级/三级 columns on the upper row, their
+    own names under it, every other header cell merged down over both rows (the 三级 layout most 自评表 templates
+    print). Only where those columns are side by side, unmerged on the header row, and the header names no
+    "绩效指标" of its own."""
+    heads = _rows_of_head(table)
+    t, rowmap = table, None
+    for hr in sorted(heads, reverse=True):
+        if _head_end(table, hr) != hr or _crossed(table, hr):
+            continue
+        levels = sorted(c for r, c in _in_role(table, ("level1", "level2", "name")) if r == hr)
+        if len(levels) < 2 or levels != list(range(levels[0], levels[-1] + 1)):
+            continue
+        if any("绩效指标" in re.sub(r"\s+", "", x) for x in table.rows[hr]):
+            continue
+        if any(_grow_merge(P._bounds(table), hr, c) is not None for c in levels):
+            continue
+        t2, step = _insert_rows(t, hr, [[]], [])
+        bounds = P._bounds(t2)
+        up, row = t2.rows[hr], t2.rows[hr + 1]
+        for c in range(len(row)):
+            if c in levels:
+                continue
+            i = _grow_merge(bounds, hr + 1, c)
+            if i is None:
+                if row[c].strip():
+                    up[c], row[c] = row[c], ""
+                    bounds.append((hr, c, hr + 1, c))
+            elif bounds[i][0] == hr + 1 and bounds[i][1] == c:
+                up[c], row[c] = row[c], ""
+                bounds[i] = (hr, *bounds[i][1:])
+        up[levels[0]] = "绩效指标"
+        bounds.append((hr, levels[0], hr, levels[-1]))
+        t2.merges = P._emit(bounds)
+        t = t2
+        rowmap = _then(rowmap, step)
+    return (t, rowmap) if rowmap else None
+
+
+_BLOCK_START = re.compile(r"^(年度总体目标|总体目标|年度绩效目标|绩效目标|绩效指标|一级指标|年度目标)")
+
+
+def _funds_block(table: R.Table) -> tuple[int, int] | None:
+    """(first, end) rows of the funds block: from its header (a row naming 年初/全年预算数 or 执行数) to the first row
+    starting a goal or indicator block; None when a merge crosses either edge or no block follows it."""
+    fr = next(
+        (
+            r
+            for r, c, role in _header_cells(table)
+            if role in ("full_budget", "executed", "initial_budget")
+            and H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) == role
+        ),
+        None,
+    )
+    if fr is None:
+        return None
+    fr = _header_block(table, fr)[0]
+    end = next(
+        (
+            r
+            for r in range(fr + 1, len(table.rows))
+            if any(_BLOCK_START.match(re.sub(r"\s+", "", x)) for x in table.rows[r][:2])
+            or r in {h for h, _ in _in_role(table, ("target", "weight"))}
+        ),
+        None,
+    )
+    if end is None or _crossed(table, fr) or _crossed(table, end):
+        return None
+    return fr, end
+
+
+def funds_after_indicators(table: R.Table):
+    """The funds block (年初预算数 │ 全年预算数 │ 全年执行数 …, its rows as printed) moved under the indicators, just
+    before the 总分 row that sums both — templates differ in this order; each amount keeps its row. Only where the
+    indicators end in a 总分 row no merge crosses (after the notes under a table, a block is another table's)."""
+    block = _funds_block(table)
+    heads = _rows_of_head(table)
+    if block is None or not heads:
+        return None
+    fr, end = block
+    total = _total_row(table, heads[-1])
+    if total is None or total < end or _crossed(table, total):
+        return None
+    n = len(table.rows)
+    order = list(range(fr)) + list(range(end, total)) + list(range(fr, end)) + list(range(total, n))  # new → old
+    t = _pad(table)
+    t.rows = [t.rows[o] for o in order]
+    where = {o: i for i, o in enumerate(order)}
+    out = []
+    for r0, c0, r1, c1 in P._bounds(table):
+        d = where[r0] - r0
+        out.append((r0 + d, c0, r1 + d, c1))
+    t.merges = P._emit(out)
+    return t, {i + 1: o + 1 for i, o in enumerate(order)}
+
+
+_GOAL_LINES = (
+    "\n一是加强项目资金管理，严格按照预算执行，确保专款专用；"
+    "\n二是按计划推进各项工作，保质保量完成年度任务；"
+    "\n三是主动接受社会监督，不断提升服务对象的获得感。"
+)
+
+
+def goal_long_text(table: R.Table):
+    """The 年度总体目标's 预期目标 written as a long text over several lines (Alt+Enter), as filers describe the year's
+    goal; where the table prints no goal block (no "…目标…" label left of its indicator header), a 年度总体目标 row
+    holding such a text inserted between the funds block and the indicators. No figure is added, and the 实际完成情况
+    is left as printed."""
+    heads = _rows_of_head(table)
+    if not heads:
+        return None
+    top = _header_block(table, heads[0])[0]
+    labels = [(r, c) for r in range(top) for c, x in enumerate(table.rows[r][:2]) if "目标" in x or "年度总体" in x]
+    t = copy.deepcopy(table)
+    if labels:
+        r, c = labels[0]
+        goal = next(
+            (
+                (rr, k)
+                for rr in (r, r + 1)
+                if rr < top
+                for k in range(c + (rr == r), len(t.rows[rr]))
+                if len(t.rows[rr][k]) >= 12
+            ),
+            None,
+        )
+        if goal is None:
+            return None
+        t.rows[goal[0]][goal[1]] += _GOAL_LINES
+        return t, None
+    w = P._width(table)
+    if top == 0 or _crossed(table, top) or w < 3:
+        return None
+    text = "保障项目按计划实施，发挥资金使用效益。" + _GOAL_LINES
+    return _insert_rows(table, top, [["年度总体目标", text]], [(0, 1, 0, w - 1)])
+
+
+def signature_footer(table: R.Table):
+    """A signature line under the table's last row (单位负责人 │ 财务负责人 │ 填报人 │ 联系电话 │ 填报日期), spread over
+    its width as unit-made copies print it. Not under a table stored cut short (`truncated`): a signature under it
+    says the table ends there, which the published one does not (`stacked_whole`)."""
+    if table.meta.get("truncated"):
+        return None
+    w = P._width(table)
+    items = [
+        "单位负责人：李四",
+        "财务负责人：王五",
+        "填报人：张三",
+        "联系电话：0551-6234567",
+        "填报日期：2024年3月15日",
+    ]
+    row = [""] * w
+    for i, text in enumerate(items):
+        c = i * w // len(items)
+        row[c] = f"{row[c]}  {text}".strip()
+    t = copy.deepcopy(table)
+    t.rows = [r + [""] * (w - len(r)) for r in t.rows] + [row]
+    return t, None
+
+
+_BARE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
+_TARGET_UNIT = re.compile(r"\d(?:[\d,]*)(?:\.\d+)?\s*(%|％|[\u4e00-\u9fff㎡]{1,3}?)\s*(?:以上|以下|以内)?\s*$")
+
+
+def actual_unit(table: R.Table):
+    """A bare figure under 实际完成值 written with the unit its row's 年度指标值 names ("≥95%" │ "96" → "96%",
+    "≤202.6万元" │ "132.9" → "132.9万元"), as a filer who types the unit in every cell does."""
+    t = copy.deepcopy(table)
+    for row, ct, ca in _paired_rows(table, t, "target", "actual"):
+        m = _TARGET_UNIT.search(row[ct]) if _BARE.match(row[ca]) else None
+        if m and not re.search(r"[年月日]", m.group(1)):
+            row[ca] = row[ca].strip() + m.group(1)
+    return (t, None) if t.rows != table.rows else None
+
+
+_INT_POINTS = re.compile(r"^\s*(\d+)\s*$")
+
+
+def points_one_decimal(table: R.Table):
+    """Every whole 分值 under the indicator header printed with one decimal ("10" → "10.0", "8" → "8.0"), as a column
+    formatted 0.0 prints it: a weight is exact (as `weights_zeros`'s "10.00"). Not the 得分: "9" → "9.0" states a
+    precision the filer never printed — beside an exact 8.62 a "9" is right at its whole points and a "9.0" wrong at
+    its tenths (the copy's F05/S01 错误 on 河北 廊坊 2019 are right for it), like "9" → "9.00" (left out above)."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("weight",)):
+        for r in _rows_under(table, hr):
+            if c < len(t.rows[r]) and (m := _INT_POINTS.match(t.rows[r][c])):
+                t.rows[r][c] = f"{m.group(1)}.0"
+    return (t, None) if t.rows != table.rows else None
+
+
+def reason_merged_empty(table: R.Table):
+    """An empty 偏差原因 column merged over all its rows down to the 总分 (a filer who merged it to write one remark
+    and wrote none): still no reason on any row."""
+    t = copy.deepcopy(table)
+    bounds = P._bounds(table)
+    for hr, c in _in_role(table, ("deviation",)):
+        end = _total_row(table, hr) or _rows_under(table, hr).stop
+        rows = list(range(hr + 1, end))
+        if len(rows) < 2 or any(c < len(table.rows[r]) and table.rows[r][c].strip() for r in rows):
+            continue
+        if any(_grow_merge(bounds, r, c) is not None for r in rows) or _head_end(table, hr) != hr:
+            continue
+        bounds.append((rows[0], c, rows[-1], c))
+    if len(bounds) == len(P._bounds(table)):
+        return None
+    t.merges = P._emit(bounds)
+    return t, None
+
+
+def blank_columns_between(table: R.Table):
+    """An empty column after each of the table's columns (a sheet laid out with narrow spacer columns): every cell
+    keeps its row and neighbours, merges widen over the spacers they cross."""
+    t = table
+    for c in range(P._width(table) - 1, 0, -1):
+        t = P.insert_column(t, c)
+    return t, None
+
+
+_SIDE = [["序号", "佐证材料名称"], ["1", "项目实施方案"], ["2", "资金拨付凭证"], ["3", "项目验收报告"]]
+
+
+def _beside(table: R.Table, at: int):
+    """A copy with `_SIDE` printed from 0-based row `at` down, two empty columns right of the table."""
+    if at + len(_SIDE) > len(table.rows):
+        return None
+    t = _pad(table)
+    w = P._width(t)
+    for i, side in enumerate(_SIDE):
+        t.rows[at + i] += ["", "", *side]
+    t.rows = [r + [""] * (w + 4 - len(r)) for r in t.rows]
+    return t, None
+
+
+def side_table(table: R.Table):
+    """A small unrelated table to the right of the indicator header (序号 │ 佐证材料名称, three numbered rows), two
+    empty columns apart: the evidence list some units print beside the form."""
+    heads = _rows_of_head(table)
+    return _beside(table, heads[0]) if heads else None
+
+
+def side_table_top(table: R.Table):
+    """The same evidence list beside the form's first rows (its title and head)."""
+    return _beside(table, 0)
+
+
+def blank_top_rows(table: R.Table):
+    """Five empty rows above the table (a sheet whose print area starts lower)."""
+    return _insert_rows(table, 0, [[]] * 5, [])
+
+
+def weight_in_name(table: R.Table):
+    """Each 三级 indicator's name followed by its 分值 ("补助村数量" → "补助村数量（8分）"), the 分值 column kept — as
+    forms that print each indicator's points beside its name."""
+    t = copy.deepcopy(table)
+    for row, cn, cw in _paired_rows(table, t, "name", "weight"):
+        m = _POINTS.match(row[cw]) if row[cn].strip() else None
+        if m and not re.search(r"[（(]\s*\d", row[cn]) and P._head(row[cn]) not in ("总分", "合计"):
+            row[cn] = f"{row[cn].rstrip()}（{m.group(1)}分）"
+    return (t, None) if t.rows != table.rows else None
+
+
+def traditional_headers(table: R.Table):
+    """The header rows (indicator and funds) and head field labels in traditional characters, the figures and
+    indicator rows as printed (a template made in a traditional-character locale, filled in simplified)."""
+    import opencc
+
+    conv = opencc.OpenCC("s2t")
+    t = copy.deepcopy(table)
+    for r in {r for r, _, _ in _header_cells(table)}:
+        t.rows[r] = [conv.convert(x) for x in t.rows[r]]
+    for r, c, _ in _head_pairs(table):
+        t.rows[r][c] = conv.convert(t.rows[r][c])
+    return (t, None) if t.rows != table.rows else None
+
+
+def column_numbers(table: R.Table):
+    """A row of column numbers (1 2 3 …, one per header cell written) right under each indicator header, as forms
+    that number their columns print."""
+    heads = _rows_of_head(table)
+    t, rowmap = table, None
+    for hr in sorted(heads, reverse=True):
+        h0, h1 = _header_block(table, hr)[0], _head_end(table, hr)
+        at = h1 + 1
+        if at >= len(table.rows):
+            continue
+        bounds = P._bounds(table)
+        cols = [
+            c
+            for c in range(len(table.rows[hr]))
+            if any(table.rows[r][c].strip() for r in range(h0, h1 + 1) if c < len(table.rows[r]))
+            and not any(r0 <= h1 <= r1 and c0 < c <= c1 for r0, c0, r1, c1 in bounds)
+            and not any(r0 <= h1 < r1 and c0 <= c <= c1 for r0, c0, r1, c1 in bounds)  # a label down the block
+        ]
+        row = [""] * P._width(table)
+        for i, c in enumerate(cols):
+            row[c] = str(i + 1)
+        crossing = [b for b in P._bounds(t) if b[0] < at <= b[2]]  # a label down the block grows over the new row
+        t, step = _insert_rows(t, at, [row], [])
+        t.merges = P._emit(
+            [
+                (r0, c0, r1 + 1, c1) if (r0, c0, r1, c1) in crossing else (r0, c0, r1, c1)
+                for r0, c0, r1, c1 in P._bounds(t)
+            ]
+        )
+        rowmap = _then(rowmap, step)
+    return (t, rowmap) if rowmap else None
+
+
 # ---------------------------------------------------------------- the variants
 
 #: probe_rewrites' variants this sweep also runs (the brief's list), by their name there.
@@ -905,6 +1290,22 @@ VARIANTS: dict[str, Callable] = {
     "annex_caption": annex_caption,
     "note_column_filled": note_column_filled,
     "stacked": stacked_whole,
+    "title_unit_date": title_unit_date,
+    "header_two_rows": header_two_rows,
+    "header_group_row": header_group_row,
+    "funds_after_indicators": funds_after_indicators,
+    "goal_long_text": goal_long_text,
+    "signature_footer": signature_footer,
+    "actual_unit": actual_unit,
+    "points_one_decimal": points_one_decimal,
+    "reason_merged_empty": reason_merged_empty,
+    "blank_columns_between": blank_columns_between,
+    "side_table": side_table,
+    "side_table_top": side_table_top,
+    "blank_top_rows": blank_top_rows,
+    "weight_in_name": weight_in_name,
+    "traditional_headers": traditional_headers,
+    "column_numbers": column_numbers,
 } | {name: P.REWRITES[name] for name in REUSED}
 
 

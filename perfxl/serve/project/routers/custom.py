@@ -12,6 +12,7 @@ from xlwings_server.config import settings
 from xlwings_server.templates import TemplateResponse
 
 from perfxl.model import SEVERITY_ZH
+from perfxl.rules import implemented_specs
 
 router = APIRouter(prefix=settings.app_path)
 
@@ -22,8 +23,6 @@ def _functions() -> list[dict]:
 
 
 def _rules() -> list[dict]:
-    from perfxl.rules import implemented_specs
-
     return [
         {"code": s.code, "severity": SEVERITY_ZH[s.severity],
          "title": s.title_zh, "source": s.source}
