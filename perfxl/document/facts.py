@@ -388,6 +388,7 @@ class _State:
     pieces_after: int = 0
     joined_ahead: str | None = None
     base: int | None = None  # the stated base of a comparison in this sentence, for the changes after it
+    base_year: str = ""  # the year naming `base` when a year pair set it ("2023年度支出300万元" after 2024's): else ""
     inline_budget: int | None = None  # "完成预算27万元的63.2%": the budget printed inside its rate's words
     enumeration: _Enumeration | None = None  # the running "一是…二是…" list of a total's parts
     enumerations: list[_Enumeration] = field(default_factory=list)
@@ -1036,6 +1037,16 @@ def _compared_against(words: str) -> str:
     return "budget" if "预算" in base else "year" if _YEAR_BASE.search(base) else ""
 
 
+def _another_base(words: str, year: str) -> bool:
+    """The change's words name a base other than the year pair's earlier year (`year`): the budget ("比年初预算减少"),
+    or another year ("比2022年减少", after "2024年…,2023年…") — the pair is not what it compares."""
+    against = _compared_against(words)
+    if against == "budget":
+        return True
+    named = [m["base"] for m in _AGAINST_WHAT.finditer(words.rsplit("。", 1)[-1])]
+    return bool(named) and any(y != year for y in _YEAR_NAMED.findall(named[-1]))
+
+
 #: Last year's budget named as a comparison's base ("比上年预算增加", 预算 publications): a change on last year.
 _LAST_YEARS_BUDGET = lazy_compile(r"^(?:上一?年度?|去年)(?:年初|调整后?)?预算")
 
@@ -1260,11 +1271,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # figure compared, whose subject it keeps (not "较上年")
             role, direction = ("previous" if _YEAR_BASE.search(raw_prefix) else "value"), 0
             subject = state.subject
-            state.base = len(state.facts)
+            state.base, state.base_year = len(state.facts), ""
         if role == "value" and qty.is_money and _last_years_level(state, subject, raw_prefix):
             # "本单位2024年度支出350万元，2023年度支出300万元，增加50万元": last year's figure, the base of the change after it
             # (stated, as "比上年300万元增加…": its rate is over that figure, not over 350 − 50)
-            role, state.base = "previous", len(state.facts)
+            role, state.base, state.base_year = "previous", len(state.facts), _YEAR_NAMED.findall(raw_prefix)[0]
         pair_of = None  # the level of a year pair a figure is read against (`_compared_with_pair`)
         if role == "value" and (pair := _compared_with_pair(state, raw_prefix, unit)) is not None:
             # "2016年预算8万元,2015年预算12.5万元;对比减少4.35万元" (英德 2016, real reports 30): a comparison word naming no
@@ -1373,6 +1384,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         if role == "budget" and qty.is_money and _last_years_level(state, subject, raw_prefix, role):
             # "公务接待费2016年预算8万元,2015年预算12.5万元" (英德 2016): last year's budget after this year's, by their years
             role, pair_of, state.base = "previous", state.facts[-1].index, len(state.facts)
+            state.base_year = _YEAR_NAMED.findall(raw_prefix)[0]
         inside = state.depth + _opened(clause[: m.start()]) > 0 and _INSIDE_DETAIL.match(subject)
         if role in ("value", "budget", "final") and subject and state.depth == 0:
             state.closed_detail = None  # a new figure outside brackets: a change after it is its own
@@ -1470,6 +1482,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             of,
             state.sentence,
         )
+        if role in ("change", "change_rate") and state.base_year and _another_base(since, state.base_year):
+            state.base = None  # "2024年支出8万元,2023年支出12.5万元,比年初预算减少…": not the pair's change (review27p)
         if role in ("change", "change_rate") and state.base is not None:
             fact = dataclasses.replace(fact, base=state.base)
         if named_base is not None:
@@ -2534,6 +2548,7 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
         if uses and not state.sentence:
             state.parent = 0  # the item's amount is a use of the total carried from the heading's paragraph
         state.base = state.detailing = state.closed_detail = None
+        state.base_year = ""
         state.split_by = ""
         state.instalments_of = (
             None  # a "分别于…第一笔…" list is its sentence's: a later 其中 of the figure is no instalment
