@@ -9,7 +9,8 @@ Tests named "failed before" were run against main (4e8b94f1) and failed as their
 3. Two years' levels not read as a pair (two stages, years not adjacent): a change after them may be between them — either
    reading agreeing is quiet, neither a judgement (`funds_arith._other_years_level`).
 4. Shares of one unprinted whole (`implied_wholes`): a year named at the sentence's or paragraph's opening places every
-   part after it; 年初预算 and 调整预算 are two stages.
+   part after it; 年初预算 and 调整预算 are two stages. A sibling by definition (基本支出 after 项目支出's 其中) ends a list.
+5. "收入总计和支出总计均为X" after a unit whose name holds 和 (`facts._both_named`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from test_document_realreport import codes_at_paragraph
+from test_document_realreport import REPORTS, codes_at_paragraph, parsed_toml, with_paragraph
+
+from perfxl.document.facts import extract_facts
 
 ERROR = [("N02", "error")]
 WARNING = [("N02", "warning")]
@@ -138,3 +141,31 @@ def test_initial_and_adjusted_budgets_are_two_wholes():
     # both of the 年初预算 (the 预算): still compared, as 梧州 2024's p3 and p7
     paragraphs[1] = "2. 项目支出预算 469500 元,占一般公共预算支出的 19.62%。"
     assert _codes(paragraphs) == [(2, "N02", "warning")]
+
+
+def test_a_sibling_by_definition_ends_a_qizhong_list():
+    """Failed before (N02 错误 "“项目支出”的各组成部分之和（300000元 + 2476260.58元）超过了总数"): 梧州 2024's two parts, each
+    with a 其中 part, in one sentence — the 基本支出 after "；" is the 项目支出's sibling (`vocabulary.DECOMPOSITIONS`),
+    never one of its parts; a list of 项目支出's own parts over it is still found."""
+    text = "项目支出 469500 元,其中专项业务费 300000 元,占项目支出的63.90%;基本支出 2476260.58 元,其中人员经费 2000000 元。"
+    assert _one(text) == []
+    assert _one("项目支出 469500 元,其中专项业务费 300000 元,设备购置费 200000 元。") == ERROR
+
+
+# --- 5. one figure for two named items ----------------------------------------------------------------------------------
+
+#: 普陀 规划资源 2024 (real reports 22) p19 as printed, its unit named first; its 收支总表 prints 总计 9859.38 on both sides.
+PUTUO = parsed_toml(REPORTS / "shanghai-putuo-guihuaziyuan-juesuan-2024.toml")
+JOINT = "2024 年度收入支出总计9859.38 万元"
+
+
+def test_both_totals_named_after_a_unit_whose_name_holds_he(tmp_path: Path):
+    """Failed before (unread: "上海市普陀区规划和自然资源局2024年度收入总计和支出总计均" — the 和 of the unit's name split it
+    first): the words up to the year name the unit, the two items are after them; held to the 总计 line."""
+    said = "2024 年度收入总计和支出总计均为{}万元"
+    assert ("N01", "error") in codes_at_paragraph(
+        tmp_path, with_paragraph(PUTUO, 19, JOINT, said.format("9869.38")), 19
+    )
+    assert codes_at_paragraph(tmp_path, with_paragraph(PUTUO, 19, JOINT, said.format("9859.38")), 19) == []
+    facts = extract_facts("上海市普陀区规划和自然资源局2024年度机关和事业单位均为10个。", 1).facts
+    assert len(facts) == 1 and not facts[0].claim

@@ -1966,10 +1966,15 @@ _BOTH_ITEMS = lazy_compile(
 )
 
 
+#: The words up to a year ("上海市普陀区规划和自然资源局2024年度"): the unit and year naming both items, whose 和 is no join
+#: of the two (review27p).
+_UNTIL_YEAR = lazy_compile(r"^.*?(?:19|20)\d{2}年度?")
+
+
 def _both_named(subject: str) -> tuple[str, str] | None:
     """The two items a subject names for one figure, each naming a claim of its own ("收入总计和支出总计均" → 收入总计,
     支出总计; "收、支总计均" → 收入总计, 支出总计) — None when it is not so (a name with 和 inside, "机关和事业单位均")."""
-    m = _BOTH_ITEMS.fullmatch(subject)
+    m = _BOTH_ITEMS.fullmatch(subject) or _BOTH_ITEMS.fullmatch(_UNTIL_YEAR.sub("", subject))
     if m is None:
         return None
     if m["short"]:
@@ -2126,6 +2131,11 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     if parts and _past_its_kind(total, parts, subject):
         state.parent = None  # "“三公”经费…，其中：公务接待费…，公务用车运行维护费…，会议费…": no 三公 item (gaps18)
         return None
+    if parts and _siblings(total.claim, _claim(subject)):
+        # "项目支出469500元,其中专项业务费300000元,…;基本支出2476260.58元": 项目支出's sibling by definition, never its
+        # part (review27p: summed with the 专项业务费, an N02 错误 "超过了总数")
+        state.parent = None
+        return None
     head = _head(total.subject)
     if parts and head and _head(subject) == head and subject != total.subject and _head(parts[0].subject) != head:
         state.parent = total.parent
@@ -2158,6 +2168,12 @@ def _left_after_paid(state: _State, parts: list[Fact], said: str) -> bool:
         and bool(_PAID_SO_FAR.search(compact_name(last.clause)))
         and not any(_PAID_SO_FAR.search(p.subject) for p in parts)
     )
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Two claims that are items of one decomposition (`DECOMPOSITIONS`: 基本支出 and 项目支出): apart, neither a part of
+    the other."""
+    return bool(a) and bool(b) and a != b and any(a in parts and b in parts for parts in DECOMPOSITIONS.values())
 
 
 def _past_its_kind(total: Fact, parts: list[Fact], subject: str) -> bool:
