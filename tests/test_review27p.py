@@ -9,7 +9,8 @@ Tests named "failed before" were run against main (4e8b94f1) and failed as their
 3. Two years' levels not read as a pair (two stages, years not adjacent): a change after them may be between them — either
    reading agreeing is quiet, neither a judgement (`funds_arith._other_years_level`).
 4. Shares of one unprinted whole (`implied_wholes`): a year named at the sentence's or paragraph's opening places every
-   part after it; 年初预算 and 调整预算 are two stages. A sibling by definition (基本支出 after 项目支出's 其中) ends a list.
+   part after it; 年初预算 and 调整预算 are two stages; two paragraphs opening on two settings (funds, units) are two
+   wholes. A sibling by definition (基本支出 after 项目支出's 其中) ends a list.
 5. "收入总计和支出总计均为X" after a unit whose name holds 和 (`facts._both_named`).
 """
 
@@ -139,8 +140,19 @@ def test_initial_and_adjusted_budgets_are_two_wholes():
     ]
     assert _codes(paragraphs) == []
     # both of the 年初预算 (the 预算): still compared, as 梧州 2024's p3 and p7
-    paragraphs[1] = "2. 项目支出预算 469500 元,占一般公共预算支出的 19.62%。"
+    paragraphs[1] = "2. 年初预算安排项目支出 469500 元,占一般公共预算支出的 19.62%。"
     assert _codes(paragraphs) == [(2, "N02", "warning")]
+
+
+def test_two_settings_opened_alike_are_two_wholes():
+    """Failed before (two N02 错误 "不超过 57.91%", "不超过 42%"): the two paragraphs open on two funds ("一般公共预算支出
+    情况。" / "政府性基金预算支出情况。") or two units ("局机关" / "市图书馆"): each paragraph's 支出总额 is its own,
+    alike as the words are; within one paragraph the shares are still held."""
+    first = "基本支出2476260.58元,占支出总额的84.06%;项目支出469500元,占支出总额的15.94%。"
+    second = "基本支出200000元,占支出总额的10%;项目支出1800000元,占支出总额的90%。"
+    assert _codes(["一般公共预算支出情况。" + first, "政府性基金预算支出情况。" + second]) == []
+    assert _codes(["局机关" + first, "市图书馆" + second]) == []
+    assert _codes(["一般公共预算支出情况。" + first.replace("15.94%", "19.62%")]) == [(1, "N02", "error")]
 
 
 def test_a_sibling_by_definition_ends_a_qizhong_list():

@@ -33,7 +33,7 @@ from .placed_year import of_another_year, since_figure_before, years_in
 from .precision import Interval, _approximate, _bound
 from .run_state import _Run, _sum_in, _where, contradict
 from .spread_shares import _whole_named
-from .vocabulary import DECOMPOSITIONS
+from .vocabulary import CLAIMS, DECOMPOSITIONS
 
 __all__ = ["check_implied_wholes"]
 
@@ -61,6 +61,7 @@ class _Share:
     stage: str  # "预算"/"决算" as the part's words name it, "" when they name none
     kind: str  # the money and scope words of the part's sentence
     years: frozenset[str]  # the years the part's and share's words name
+    context: str  # the paragraph's opening words, its first item's name and numbering cut (`_opening_context`)
 
 
 def _part_of(facts: Sequence[Fact], share: Fact) -> Fact | None:
@@ -125,6 +126,7 @@ def _shares(run: _Run, parsed: Sequence[tuple[int, TextRef, ParagraphFacts]]) ->
                     stage,
                     f"{_money(sentence)}|{_scope(sentence)}",
                     frozenset(years_in(words) or years_in(lead)),
+                    _opening_context(run, pi, pf.facts),
                 )
             )
     return by_name
@@ -141,6 +143,33 @@ def _sentence_lead(run: _Run, pi: int, facts: Sequence[Fact], part: Fact) -> str
         opening += since_figure_before(run, pi, tuple(facts), first)
     own = next(f for f in facts if f.sentence == part.sentence)
     return opening + (since_figure_before(run, pi, tuple(facts), own) if own is not part and own is not first else "")
+
+
+#: An item's numbering, a stage word, marks and spaces: no part of what a paragraph's opening says of its figures.
+_NOT_CONTEXT = lazy_compile(
+    r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+\s*[.、．])|预算|决算|数|[\s，,。；;：:、.．]"
+)
+
+
+def _opening_context(run: _Run, pi: int, facts: Sequence[Fact]) -> str:
+    """What a paragraph says of its figures before them: its words before its first figure, the first figure's own name
+    cut ("1. 基本支出预算 2476260.58 元" and "2. 项目支出 469500 元" say nothing: 梧州 2024's p3 and p7; "局机关基本支出…"
+    and "市图书馆基本支出…", "一般公共预算支出情况。基本支出…" and "政府性基金预算支出情况。基本支出…" name two settings — two
+    units', two funds' wholes, however alike their names, review27p)."""
+    text = run.sub.narrative[pi].text if 0 <= pi < len(run.sub.narrative) else ""
+    first = facts[0]
+    opening = "。".join(sentences(text)[: first.sentence]) + since_figure_before(run, pi, tuple(facts), first)
+    if first.subject:
+        # the name cut, not who it is of: "市图书馆基本支出" keeps "市图书馆" (a claim's name ends it)
+        named = max((n for names in CLAIMS.values() for n in names if first.subject.endswith(n)), key=len, default="")
+        owner = first.subject[: -len(named)] if named and len(named) < len(first.subject) else ""
+        opening = opening.replace(first.subject, owner, 1)
+    return _NOT_CONTEXT.sub("", opening)
+
+
+def _same_setting(a: _Share, b: _Share) -> bool:
+    """Two shares of one year's whole in one setting: the same years named, and (in two paragraphs) the same opening."""
+    return a.years == b.years and (a.pi == b.pi or a.context == b.context)
 
 
 #: A paragraph of no figures that only opens a list ("其中:"): no heading of a section of its own.
@@ -205,7 +234,7 @@ def _comparable(run: _Run, a: _Share, b: _Share) -> bool:
     """Two shares whose wholes are one by more than the name: the same years named, and neither part possibly the
     other's whole (a part of a 其中 list naming the list's whole's whole: "基本支出…占一般公共预算支出的96.74%。其中:" ¶
     "工资福利支出…占一般公共预算支出的81.25%" — the words may misname the 基本支出, review26r)."""
-    return a.years == b.years and not _nests(run, a, b) and not _nests(run, b, a)
+    return _same_setting(a, b) and not _nests(run, a, b) and not _nests(run, b, a)
 
 
 def _nests(run: _Run, whole: _Share, part: _Share) -> bool:
@@ -246,7 +275,7 @@ def _over_siblings(shares: Sequence[_Share]) -> list[tuple[_Share, _Share]]:
     for s in shares:
         for o in shares:
             claims = {s.part.claim, o.part.claim}
-            if s.years != o.years or len(claims) != 2 or not any(claims <= parts for parts in _SIBLINGS):
+            if not _same_setting(s, o) or len(claims) != 2 or not any(claims <= parts for parts in _SIBLINGS):
                 continue
             if Interval.printed(s.share.quantity.value, s.share.quantity.step).lo >= _most(s, o):
                 over.append((s, o))
