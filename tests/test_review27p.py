@@ -4,7 +4,8 @@ Each variant is a real sentence of tests/realworld/reports (or a minimal rewrite
 it must stay quiet (no 错误; a 警告 only with its guess stated), and the true contradiction beside it must still be found.
 Tests named "failed before" were run against main (4e8b94f1) and failed as their docstring says.
 
-1. "X，是Y的n倍" (`multiples`): a change before 是 is not what is n times; 之多/余/还多 are rough multiples.
+1. "X，是Y的n倍" (`multiples`): a change, a 其中 part or a list's figure before 是 is not what is n times; 之多/余/还多
+   are rough multiples.
 2. A year pair's earlier figure (`facts._last_years_level`) is no base of a change naming another ("比年初预算", "比2022年").
 3. Two years' levels not read as a pair (two stages, years not adjacent): a change after them may be between them — either
    reading agreeing is quiet, neither a judgement (`funds_arith._other_years_level`).
@@ -51,6 +52,14 @@ def test_a_change_before_shi_is_not_the_multiple():
     assert _one(f"{LEVEL},较年初预算增加47万元,是上年62万元的3.37倍。") == []
     # the level's own multiple, wrong, is still found
     assert _one(f"{LEVEL},是预算数62万元的2.37倍。") == ERROR
+
+
+def test_a_part_or_a_list_figure_before_shi_is_not_the_multiple():
+    """Failed before (N02 错误 "100万元 / 62万元 应为 1.61倍"): the last amount before 是 is a 其中 part ("支出309万元,其中项目
+    支出100万元,是…": 309 / 62 = 4.98, the total's) or one of a list named once ("…分别为209万元、100万元,是…": the sum's) —
+    which figure is n times, the words do not say."""
+    assert _one("2024年支出309万元,其中项目支出100万元,是上年62万元的4.98倍。") == []
+    assert _one("2024年基本支出、项目支出分别为209万元、100万元,是上年62万元的4.98倍。") == []
 
 
 def test_rough_multiples_stay_quiet():
