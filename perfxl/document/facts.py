@@ -390,6 +390,7 @@ class _State:
     pieces_after: int = 0
     joined_ahead: str | None = None
     base: int | None = None  # the stated base of a comparison in this sentence, for the changes after it
+    base_year: str = ""  # the year naming `base` when a year pair set it ("2023年度支出300万元" after 2024's): else ""
     inline_budget: int | None = None  # "完成预算27万元的63.2%": the budget printed inside its rate's words
     enumeration: _Enumeration | None = None  # the running "一是…二是…" list of a total's parts
     enumerations: list[_Enumeration] = field(default_factory=list)
@@ -1056,6 +1057,16 @@ def _compared_against(words: str) -> str:
     return "budget" if "预算" in base else "year" if _YEAR_BASE.search(base) else ""
 
 
+def _another_base(words: str, year: str) -> bool:
+    """The change's words name a base other than the year pair's earlier year (`year`): the budget ("比年初预算减少"),
+    or another year ("比2022年减少", after "2024年…,2023年…") — the pair is not what it compares."""
+    against = _compared_against(words)
+    if against == "budget":
+        return True
+    named = [m["base"] for m in _AGAINST_WHAT.finditer(words.rsplit("。", 1)[-1])]
+    return bool(named) and any(y != year for y in _YEAR_NAMED.findall(named[-1]))
+
+
 #: Last year's budget named as a comparison's base ("比上年预算增加", 预算 publications): a change on last year.
 _LAST_YEARS_BUDGET = lazy_compile(r"^(?:上一?年度?|去年)(?:年初|调整后?)?预算")
 
@@ -1280,11 +1291,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # figure compared, whose subject it keeps (not "较上年")
             role, direction = ("previous" if _YEAR_BASE.search(raw_prefix) else "value"), 0
             subject = state.subject
-            state.base = len(state.facts)
+            state.base, state.base_year = len(state.facts), ""
         if role == "value" and qty.is_money and _last_years_level(state, subject, raw_prefix):
             # "本单位2024年度支出350万元，2023年度支出300万元，增加50万元": last year's figure, the base of the change after it
             # (stated, as "比上年300万元增加…": its rate is over that figure, not over 350 − 50)
-            role, state.base = "previous", len(state.facts)
+            role, state.base, state.base_year = "previous", len(state.facts), _YEAR_NAMED.findall(raw_prefix)[0]
         pair_of = None  # the level of a year pair a figure is read against (`_compared_with_pair`)
         if role == "value" and (pair := _compared_with_pair(state, raw_prefix, unit)) is not None:
             # "2016年预算8万元,2015年预算12.5万元;对比减少4.35万元" (英德 2016, real reports 30): a comparison word naming no
@@ -1393,6 +1404,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         if role == "budget" and qty.is_money and _last_years_level(state, subject, raw_prefix, role):
             # "公务接待费2016年预算8万元,2015年预算12.5万元" (英德 2016): last year's budget after this year's, by their years
             role, pair_of, state.base = "previous", state.facts[-1].index, len(state.facts)
+            state.base_year = _YEAR_NAMED.findall(raw_prefix)[0]
         inside = state.depth + _opened(clause[: m.start()]) > 0 and _INSIDE_DETAIL.match(subject)
         if role in ("value", "budget", "final") and subject and state.depth == 0:
             state.closed_detail = None  # a new figure outside brackets: a change after it is its own
@@ -1490,6 +1502,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             of,
             state.sentence,
         )
+        if role in ("change", "change_rate") and state.base_year and _another_base(since, state.base_year):
+            state.base = None  # "2024年支出8万元,2023年支出12.5万元,比年初预算减少…": not the pair's change (review27p)
         if role in ("change", "change_rate") and state.base is not None:
             fact = dataclasses.replace(fact, base=state.base)
         if named_base is not None:
@@ -1972,10 +1986,15 @@ _BOTH_ITEMS = lazy_compile(
 )
 
 
+#: The words up to a year ("上海市普陀区规划和自然资源局2024年度"): the unit and year naming both items, whose 和 is no join
+#: of the two (review27p).
+_UNTIL_YEAR = lazy_compile(r"^.*?(?:19|20)\d{2}年度?")
+
+
 def _both_named(subject: str) -> tuple[str, str] | None:
     """The two items a subject names for one figure, each naming a claim of its own ("收入总计和支出总计均" → 收入总计,
     支出总计; "收、支总计均" → 收入总计, 支出总计) — None when it is not so (a name with 和 inside, "机关和事业单位均")."""
-    m = _BOTH_ITEMS.fullmatch(subject)
+    m = _BOTH_ITEMS.fullmatch(subject) or _BOTH_ITEMS.fullmatch(_UNTIL_YEAR.sub("", subject))
     if m is None:
         return None
     if m["short"]:
@@ -2132,6 +2151,11 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     if parts and _past_its_kind(total, parts, subject):
         state.parent = None  # "“三公”经费…，其中：公务接待费…，公务用车运行维护费…，会议费…": no 三公 item (gaps18)
         return None
+    if parts and _siblings(total.claim, _claim(subject)):
+        # "项目支出469500元,其中专项业务费300000元,…;基本支出2476260.58元": 项目支出's sibling by definition, never its
+        # part (review27p: summed with the 专项业务费, an N02 错误 "超过了总数")
+        state.parent = None
+        return None
     head = _head(total.subject)
     if parts and head and _head(subject) == head and subject != total.subject and _head(parts[0].subject) != head:
         state.parent = total.parent
@@ -2164,6 +2188,12 @@ def _left_after_paid(state: _State, parts: list[Fact], said: str) -> bool:
         and bool(_PAID_SO_FAR.search(compact_name(last.clause)))
         and not any(_PAID_SO_FAR.search(p.subject) for p in parts)
     )
+
+
+def _siblings(a: str, b: str) -> bool:
+    """Two claims that are items of one decomposition (`DECOMPOSITIONS`: 基本支出 and 项目支出): apart, neither a part of
+    the other."""
+    return bool(a) and bool(b) and a != b and any(a in parts and b in parts for parts in DECOMPOSITIONS.values())
 
 
 def _past_its_kind(total: Fact, parts: list[Fact], subject: str) -> bool:
@@ -2579,6 +2609,7 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
         if uses and not state.sentence:
             state.parent = 0  # the item's amount is a use of the total carried from the heading's paragraph
         state.base = state.detailing = state.closed_detail = None
+        state.base_year = ""
         state.split_by = ""
         state.instalments_of = (
             None  # a "分别于…第一笔…" list is its sentence's: a later 其中 of the figure is no instalment

@@ -5,7 +5,7 @@ total (年初 + 年中增加), and an arrival rate (到位 / 计划). Pure: fact
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from ..model import CellRef, Certainty, FundsRow, TextRef
@@ -1260,6 +1260,19 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
                 prev, pv = _operand(run, pi, stated), stated.quantity.value
                 operands = (amount, stated)
                 derived = False
+            elif amount.base is None and (year_level := _other_years_level(facts, current)) is not None:
+                # "2024年度预算8万元,2023年度决算12.5万元,减少4.35万元,下降35.22%": two years' levels not read as a year
+                # pair (two stages, or years not adjacent) — the change may be between them (review27p): either reading
+                # that agrees keeps it quiet, and a rate neither gives is a judgement
+                earlier = min((year_level, current), key=lambda f: _YEAR_OF_LEVEL.findall(f.clause)[0])
+                earlier_span = _operand(run, pi, earlier)
+                if earlier_span.lo > 0 and _agrees(fact, _ratio(a, earlier_span)):
+                    continue
+                paired_by = (
+                    f"增减额前列有两年的数字（{year_level.quantity.text}、{current.quantity.text}），读作后者与其上年相比的变化；"
+                    f"若是两年之间的变化，增减率应为 "
+                    f"{_show(av / earlier.quantity.value * HUNDRED, '%', fact.quantity.places) if earlier.quantity.value else '—'}"
+                )
             elif (
                 current.parent is not None
                 and current.index == amount.index - 1
@@ -1872,6 +1885,24 @@ def _end_by_place(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, part
 
 #: The year a change names as its base ("较2017年增加741.79万元"): the message names it instead of 上年.
 _NAMED_YEAR = lazy_compile(r"(?:比|较|与)\s*((?:19|20)\d{2}年)")
+#: The year naming a level in its clause ("2023年度决算12.5万元").
+_YEAR_OF_LEVEL = lazy_compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def _other_years_level(facts: Sequence[Fact], current: Fact) -> Fact | None:
+    """A level of `current`'s item printed before it in its sentence and named by another year than its own: the two
+    years' figures of the item, a change after them perhaps the one between them."""
+    mine = _YEAR_OF_LEVEL.findall(current.clause)
+    if len(mine) != 1:
+        return None
+    for f in reversed(facts[: current.index]):
+        if f.sentence != current.sentence:
+            break
+        if f.role in ("value", "final", "budget") and f.subject == current.subject and f.parent is None:
+            years = _YEAR_OF_LEVEL.findall(f.clause)
+            if len(years) == 1 and years != mine and f.quantity.unit == current.quantity.unit:
+                return f
+    return None
 
 
 def _by_measure(facts: tuple[Fact, ...], lists: Iterable[tuple[Fact, list[Fact]]]) -> Iterator[tuple[Fact, list[Fact]]]:

@@ -27,20 +27,22 @@ from ..model import Certainty, TextRef
 from ..numbers import HUNDRED, fmt_decimal
 from ..patterns import lazy_compile
 from ..records import record
-from .facts import _ANY_WHOLE, Fact, ParagraphFacts, _whole_a_share_names, compact_name
+from .facts import _ANY_WHOLE, Fact, ParagraphFacts, _whole_a_share_names, compact_name, sentences
 from .levels_apart import _money, _scope, sentence_of
 from .placed_year import of_another_year, since_figure_before, years_in
 from .precision import Interval, _approximate, _bound
 from .run_state import _Run, _sum_in, _where, contradict
 from .spread_shares import _whole_named
-from .vocabulary import DECOMPOSITIONS
+from .vocabulary import CLAIMS, DECOMPOSITIONS
 
 __all__ = ["check_implied_wholes"]
 
 #: A whole's name this short ("支出", "收入") is a kind of figure, not one figure's name (as named_shares).
 _MIN_NAME = 4
 _AMOUNTS = ("value", "final", "budget")
-_STAGE = lazy_compile(r"预算|决算")
+#: The stage a part's words name: 预算/决算, and the adjusted budget ("年初预算安排…" and "调整预算后…" are of two wholes,
+#: the year's budget before and after its adjustment; 年初预算 is the 预算).
+_STAGE = lazy_compile(r"调整后?(?=预算)|预算调整后|预算|决算")
 #: A whole that is each item's own: its budget ("占年初预算89.33%": a completion rate) or its kind's ("全省同类资金").
 _OWN_WHOLE = lazy_compile(r"^(?:年初|全年|调整后?|当年)?预算数?$|同类")
 #: Shares listed 分别/各 ("分别占全省同类资金的5%、4%、3%"): paired by position, respective_lists' reading.
@@ -59,6 +61,7 @@ class _Share:
     stage: str  # "预算"/"决算" as the part's words name it, "" when they name none
     kind: str  # the money and scope words of the part's sentence
     years: frozenset[str]  # the years the part's and share's words name
+    context: str  # the paragraph's opening words, its first item's name and numbering cut (`_opening_context`)
 
 
 def _part_of(facts: Sequence[Fact], share: Fact) -> Fact | None:
@@ -95,7 +98,8 @@ def _shares(run: _Run, parsed: Sequence[tuple[int, TextRef, ParagraphFacts]]) ->
             if len(name) < _MIN_NAME or _ANY_WHOLE.match(name) or _OWN_WHOLE.search(name):
                 continue  # "占年初预算89.33%", "占全省同类资金的5%": each item's own whole
             words = since_figure_before(run, pi, pf.facts, part) + since_figure_before(run, pi, pf.facts, share)
-            if of_another_year(run, words) or _RESPECTIVE.search(words):
+            lead = _sentence_lead(run, pi, pf.facts, part)
+            if of_another_year(run, words + lead) or _RESPECTIVE.search(words):
                 continue  # "上年基本支出…,占…的80%": last year's whole; "分别占…": respective_lists'
             amount = _sum_in(run, pi, [part], "元")
             if amount is None:
@@ -103,7 +107,12 @@ def _shares(run: _Run, parsed: Sequence[tuple[int, TextRef, ParagraphFacts]]) ->
             rate = Interval.printed(q.value, q.step)
             whole = Interval(amount[0].lo * HUNDRED / rate.hi, amount[0].hi * HUNDRED / rate.lo)
             sentence = sentence_of(run, pi, share).replace(name, "")
-            stages = set(_STAGE.findall(part.subject + since_figure_before(run, pi, pf.facts, part)))
+            stages = {
+                "调整" if "调整" in m else m
+                for m in _STAGE.findall(part.subject + since_figure_before(run, pi, pf.facts, part))
+            }
+            if "调整" in stages:
+                stages.discard("预算")  # "调整预算": one stage
             stage = stages.pop() if len(stages) == 1 else "" if not stages else "both"
             by_name.setdefault(name, []).append(
                 _Share(
@@ -116,10 +125,51 @@ def _shares(run: _Run, parsed: Sequence[tuple[int, TextRef, ParagraphFacts]]) ->
                     amount[0],
                     stage,
                     f"{_money(sentence)}|{_scope(sentence)}",
-                    frozenset(years_in(words)),
+                    frozenset(years_in(words) or years_in(lead)),
+                    _opening_context(run, pi, pf.facts),
                 )
             )
     return by_name
+
+
+def _sentence_lead(run: _Run, pi: int, facts: Sequence[Fact], part: Fact) -> str:
+    """The words opening the part's paragraph before its first figure, and its sentence before the sentence's first: the
+    year they name is every later part's whose own words name none ("上年基本支出…占…的70%;项目支出857142.86元,占…的30%":
+    last year's 项目支出 too; "二、2023年执行情况。基本支出…": the paragraph's, review27p)."""
+    text = run.sub.narrative[pi].text if 0 <= pi < len(run.sub.narrative) else ""
+    first = facts[0]
+    opening = "。".join(sentences(text)[: first.sentence])
+    if first is not part:
+        opening += since_figure_before(run, pi, tuple(facts), first)
+    own = next(f for f in facts if f.sentence == part.sentence)
+    return opening + (since_figure_before(run, pi, tuple(facts), own) if own is not part and own is not first else "")
+
+
+#: An item's numbering, a stage word, marks and spaces: no part of what a paragraph's opening says of its figures.
+_NOT_CONTEXT = lazy_compile(
+    r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+\s*[.、．])|预算|决算|数|[\s，,。；;：:、.．]"
+)
+
+
+def _opening_context(run: _Run, pi: int, facts: Sequence[Fact]) -> str:
+    """What a paragraph says of its figures before them: its words before its first figure, the first figure's own name
+    cut ("1. 基本支出预算 2476260.58 元" and "2. 项目支出 469500 元" say nothing: 梧州 2024's p3 and p7; "局机关基本支出…"
+    and "市图书馆基本支出…", "一般公共预算支出情况。基本支出…" and "政府性基金预算支出情况。基本支出…" name two settings — two
+    units', two funds' wholes, however alike their names, review27p)."""
+    text = run.sub.narrative[pi].text if 0 <= pi < len(run.sub.narrative) else ""
+    first = facts[0]
+    opening = "。".join(sentences(text)[: first.sentence]) + since_figure_before(run, pi, tuple(facts), first)
+    if first.subject:
+        # the name cut, not who it is of: "市图书馆基本支出" keeps "市图书馆" (a claim's name ends it)
+        named = max((n for names in CLAIMS.values() for n in names if first.subject.endswith(n)), key=len, default="")
+        owner = first.subject[: -len(named)] if named and len(named) < len(first.subject) else ""
+        opening = opening.replace(first.subject, owner, 1)
+    return _NOT_CONTEXT.sub("", opening)
+
+
+def _same_setting(a: _Share, b: _Share) -> bool:
+    """Two shares of one year's whole in one setting: the same years named, and (in two paragraphs) the same opening."""
+    return a.years == b.years and (a.pi == b.pi or a.context == b.context)
 
 
 #: A paragraph of no figures that only opens a list ("其中:"): no heading of a section of its own.
@@ -184,7 +234,7 @@ def _comparable(run: _Run, a: _Share, b: _Share) -> bool:
     """Two shares whose wholes are one by more than the name: the same years named, and neither part possibly the
     other's whole (a part of a 其中 list naming the list's whole's whole: "基本支出…占一般公共预算支出的96.74%。其中:" ¶
     "工资福利支出…占一般公共预算支出的81.25%" — the words may misname the 基本支出, review26r)."""
-    return a.years == b.years and not _nests(run, a, b) and not _nests(run, b, a)
+    return _same_setting(a, b) and not _nests(run, a, b) and not _nests(run, b, a)
 
 
 def _nests(run: _Run, whole: _Share, part: _Share) -> bool:
@@ -225,7 +275,7 @@ def _over_siblings(shares: Sequence[_Share]) -> list[tuple[_Share, _Share]]:
     for s in shares:
         for o in shares:
             claims = {s.part.claim, o.part.claim}
-            if s.years != o.years or len(claims) != 2 or not any(claims <= parts for parts in _SIBLINGS):
+            if not _same_setting(s, o) or len(claims) != 2 or not any(claims <= parts for parts in _SIBLINGS):
                 continue
             if Interval.printed(s.share.quantity.value, s.share.quantity.step).lo >= _most(s, o):
                 over.append((s, o))

@@ -22,8 +22,15 @@ from .run_state import _Run, _sum_in, _where, n02
 
 __all__ = ["check_multiples"]
 
-#: "的3.37倍" (not "的近2倍": no digit after 的; not "…倍多", "…倍左右", "…倍以上": rough).
-_TIMES = lazy_compile(r"的\s*(\d+)(?:\.(\d+))?\s*倍(?!\s*(?:多|左右|上下|以上|以下|有余))", needs=("倍",))
+#: "的3.37倍" (not "的近2倍": no digit after 的; not "…倍多", "…倍左右", "…倍以上", "…倍之多", "…倍余": rough).
+_TIMES = lazy_compile(
+    r"的\s*(\d+)(?:\.(\d+))?\s*倍(?!\s*(?:多|左右|上下|以上|以下|有余|之多|余|还多|不止))", needs=("倍",)
+)
+#: The roles of a level X and a base Y may have: no change ("比上年增加147万元,是上年62万元的3.37倍": the 3.37 is the
+#: level's, the 147 the last amount before 是), the level's own share or rate neither.
+_LEVELS = ("value", "final", "budget", "previous")
+#: A list's figures named once ("基本支出、项目支出分别为209万元、100万元"): which is n times, the words do not say.
+_RESPECTIVE = lazy_compile(r"分别|各")
 #: The words between X and Y: a comma at most, then 是/为/相当于 and Y's name ("，是预算数", "为2022年决算数").
 _BETWEEN = lazy_compile(r"^\s*[，,]?\s*(?:是|为|相当于|达到)(?:[^，,。；;：:\d]|(?:19|20)\d{2}(?=年)){0,16}$")
 
@@ -56,6 +63,14 @@ def check_multiples(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -
                 continue
             if not (x.quantity.is_money and y.quantity.is_money) or any(map(_approximate, (x, y))):
                 continue
+            if x.role not in _LEVELS or y.role not in _LEVELS or x.direction or y.direction:
+                continue  # "…,较年初预算增加47万元,是上年62万元的3.37倍": a change before 是 is not what is n times
+            if (
+                x.parent is not None
+                or _RESPECTIVE.search(x.subject)
+                or (x.index and facts[x.index - 1].subject == x.subject)
+            ):
+                continue  # "支出309万元,其中项目支出100万元,是…", "…分别为209万元、100万元,是…": the whole's, or the list's
             if _bound(x) or _bound(y) or any((pi, f.index) in run.contradicted for f in (x, y)):
                 continue
             _judge(run, ref, (pi, x, y), m[1], m[2] or "")
