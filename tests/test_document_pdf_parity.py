@@ -380,6 +380,9 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
             COVER_WIDEST
         ),
     },
+    "zhongyang-shenjishu-sangong-2010": {  # real reports 32 (session 27)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「中华人民共和国审计署2010年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
 }
 
 _SPACE = re.compile(r"\s+")

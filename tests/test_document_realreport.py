@@ -281,6 +281,31 @@ RANK = {"info": 1, "warning": 2, "error": 3}
 #: by "," or closing on "," (株洲 p50, 江津 p6), a bracket list before its noun ("13宗(…)水库", 遂溪), a 包括 list naming
 #: fewer than its count (by design), a change printed without its unit ("减少484.05,降低11.1%"), rates recomputed through
 #: the parts' own rates (永川, 济南).
+#: Real reports 32 (blind, first run 2026-12-07 on branch reports32, main 52504e4d; ≈ 14 searches of the stored pages
+#: from angles not used before — 2024/2025 单位/部门预算情况说明 of 卫生院, 小学 and 镇 (the 重庆 template opens with its
+#: figures, so the stored start holds them), 辽宁/青海/黑龙江 决算 pages (their stored starts are tables of contents, no
+#: figure), 绩效自评情况说明, 专项资金 评价, 三公 tables — found eight pages not yet here, none with a table of its own:
+#: 万州 太龙镇中心卫生院 2025, 云阳 大阳小学 2025, 铜梁 平滩镇 and 围龙镇 2025, a 涪陵 中心卫生院 2024 (重庆), 襄州 伙牌镇 2025
+#: (湖北), 大竹 天城镇 2025 (四川, in 元), 审计署 2010 三公 as reposted by 文匯網 (中央, the first, traditional characters);
+#: 103 paragraphs, 17 agreeing facts, 5 contradictions by hand): found 1 of 5, false 错误 0, false 警告 2. The false 警告:
+#: a schooling split after a second headcount held to it ("实有职工50人,…;离退休人员23人,…;其中大学本科22人,专科21人,中专及
+#: 高中以下7人,具有副高级职称3人,…": 80 over 23; the 涪陵 卫生院's 93 = 60 + 29 + 3 + 1 with 职称/执业 counts after semicolons:
+#: 208 over 临聘 23). Found: 伙牌 p20 "项目支出60.86万元,占总支出8%" (7.22%, N02 错误). Missed: 万州 p10's six 收入 parts 0.10
+#: over 1211.02 (the list closed where 224.10 + 986.92 made the total; three printed zeros read as −0.5 each), 伙牌 p19
+#: "比2024年单位预算收入增加62.15万元,增长7%" (7.96%: the change read as last year's level), 伙牌 p17 "内设机构共6个,分别是:"
+#: with five names running on into the next statement, and 云阳 p10 (734.89 of 735.09) — re-judged after the run: its 0
+#: and 2万元 printed whole may hold the 0.20, the parts fit (perfxl was right). After the general fixes
+#: (tests/test_reports32.py): 4 of 4, nothing false; the folder 92/97 (main's 88/93 unchanged) — a 其中 list of counts is
+#: cut into groups at semicolons, each held to the total alone, and read as an earlier count's when its first group or a
+#: leading run of three parts makes it exactly (`count_parts._groups`, `_leads_another_whole`, `_makes_another`: whole
+#: counts summed exactly, not ±0.5 each); a 0 or a 其他X class after a list that made its total goes on with it
+#: (`facts._residual_part`); a part printed 0 is no negative amount (`run_state._sum_in`); "比YYYY年(单位)预算收入增加" is a
+#: change (`facts._CHANGE_CUE`); a list's last name ends after the noun every earlier name ends in when a figure runs on
+#: into it (`lists._run_on_cut`); a list closed by its 其他 class is the whole, short a 警告 (`funds_arith._RESIDUAL`); a
+#: count list ends at a semicolon and a part's change is no further figure (`count_parts._closed`: 万州 p8 with 在编 33).
+#: probe_reports: planted 1200, found 993, extra 0 (main f99e4de2 on its 207: 1190 / 967 / 0 — every probe found there
+#: still found; 9 of the batch's 10 and 17 上海普陀 vehicle splits "共有车辆7辆,其中:…其他用车7辆;单价100万元…设备0台" with a
+#: part changed, the list now closed though a sibling of another unit follows it). Still out of reach: nothing of the batch.
 #: Narrative contradictions perfxl does not find yet (fixture → paragraph → why): the recall gap, stated.
 #: (`[[expect_other]]` rows — one paragraph's figure against another paragraph's — are not a relation perfxl
 #: checks; they are kept in the fixtures for the record and not measured here.)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..model import CellRef, Certainty, TextRef
@@ -156,11 +157,12 @@ def _may_overlap(parts: list[Fact]) -> bool:
     return True
 
 
-def _closed(facts: tuple[Fact, ...], parts: list[Fact]) -> bool:
+def _closed(facts: tuple[Fact, ...], parts: list[Fact], text: str = "") -> bool:
     """The parts are the whole list: nothing but parts (their own details, a count inside a part's name) between the
     first and the last, and — a
     list not in brackets — no further figure of the sentence after it ("共培训100人,其中农民60人,…,服务群众…" may run
-    on past its end)."""
+    on past its end) before a semicolon ends the statement, a part's change ("临聘19人,比上年同期减少4人") no further
+    figure (real reports 32)."""
     indices = {p.index for p in parts}
     first, last = parts[0], parts[-1]
     for f in facts[first.index : last.index + 1]:
@@ -169,7 +171,19 @@ def _closed(facts: tuple[Fact, ...], parts: list[Fact]) -> bool:
             return False
     head = _around(first)[0]
     bracketed = head.count("(") + head.count("（") > head.count(")") + head.count("）")
-    trailing = [f for f in facts[last.index + 1 :] if f.sentence == last.sentence and f.parent not in indices]
+    # (a later group of the same 其中 list, after a semicolon, is no figure the list runs on into: `_groups`)
+    start = text.find(last.clause)
+    stop = _GROUP_BREAK.search(text, start + len(last.clause)) if start >= 0 else None
+    ahead = text[start : stop.start()] if stop is not None else ""
+    trailing = [
+        f
+        for f in facts[last.index + 1 :]
+        if f.sentence == last.sentence
+        and f.parent not in indices
+        and (f.parent is None or f.parent != first.parent)
+        and f.role not in ("change", "change_rate")
+        and (stop is None or f.clause in ahead)
+    ]
     return bracketed or not trailing
 
 
@@ -418,11 +432,72 @@ def check_count_parts(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
             _named_split(run, pi, ref, total, parts, dimension)
     for total, parts, listed, dimension in splits:
         if dimension is None and not listed:
-            _guessed_split(run, pi, ref, facts, text, total, parts)
+            groups = _groups(text, parts)
+            if _leads_another_whole(run, pi, facts, total, parts, groups):
+                continue
+            for group in groups:
+                _guessed_split(run, pi, ref, facts, text, total, group)
     for total in facts:
         children = [f for f in facts if f.parent == total.index]
         if len(children) == 1:
             _lone_part(run, pi, ref, total, children[0])
+
+
+def _leads_another_whole(
+    run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact], groups: list[list[Fact]]
+) -> bool:
+    """The list's first group, or its first three parts or more, make another count of the sentence before them
+    ("实有职工50人,…;离退休人员23人,…;其中大学本科22人,专科21人,中专及高中以下7人,具有副高级职称3人,…", real reports
+    32: 22 + 21 + 7 is the 职工's split by schooling, the titles after it another dimension): the list is that count's,
+    not the nearer total's — `_another_whole` for a leading run of the parts."""
+    leads = [groups[0]] if len(groups) > 1 else []
+    leads += [parts[:k] for k in range(3, len(parts))]
+    return any(len(lead) >= 2 and _makes_another(run, pi, facts, total, lead) for lead in leads)
+
+
+def _makes_another(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, lead: list[Fact]) -> bool:
+    """`_another_whole` for the parts or a leading run of them; whole counts summed exactly ("4个" is 4: half a unit either way on
+    each part would let 62 + 29 + 3 make 93)."""
+    if any(f.quantity.places for f in (total, *lead)):
+        return _another_whole(run, pi, facts, total, lead)
+    point = sum((p.quantity.value for p in lead), Decimal(0))
+    return any(
+        f.sentence == total.sentence
+        and f.quantity.unit == total.quantity.unit
+        and f.index < lead[0].index
+        and f.index != total.index
+        and f.quantity.value == point
+        for f in facts
+    )
+
+
+#: What parts one group of a 其中 list from the next: a semicolon.
+_GROUP_BREAK = lazy_compile(r"[;；]")
+
+
+def _groups(text: str, parts: list[Fact]) -> list[list[Fact]]:
+    """A 其中 list of counts cut where a semicolon stands between two parts ("其中大学本科60人,大专29人,中专3人,高中1人;
+    副高9人、中级职称34人;执业医师30人,…", real reports 32): each group splits the total by one dimension (schooling,
+    title, licence), so the groups are held to the total one by one, never summed together. One group when the text
+    does not show the parts in order."""
+    groups: list[list[Fact]] = [[parts[0]]]
+    pos = text.find(parts[0].clause)
+    if pos < 0:
+        return [parts]
+    end = pos + len(parts[0].clause)
+    for prev, part in pairwise(parts):
+        if part.clause == prev.clause:  # two figures of one clause ("副高9人、中级职称34人")
+            groups[-1].append(part)
+            continue
+        at = text.find(part.clause, end)
+        if at < 0:
+            return [parts]
+        if _GROUP_BREAK.search(text, end, at):
+            groups.append([part])
+        else:
+            groups[-1].append(part)
+        end = at + len(part.clause)
+    return groups
 
 
 #: Measure words that count anything ("10个项目", "5项制度"): a part counts the same thing only if it names it.
@@ -597,9 +672,9 @@ def _guessed_split(
     levels = all(_LEVEL.match(p.subject) for p in parts)
     if not levels and (any(_ACTION.search(p.subject) for p in parts) or _may_overlap(parts)):
         return
-    if not _closed(facts, parts) or any((pi, p.index) in run.contradicted for p in parts):
+    if not _closed(facts, parts, text) or any((pi, p.index) in run.contradicted for p in parts):
         return
-    if _another_whole(run, pi, facts, total, parts):
+    if _makes_another(run, pi, facts, total, parts):
         return
     how = _listed_how(total, parts[0], text)
     if levels:

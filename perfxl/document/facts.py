@@ -137,9 +137,11 @@ _RATE_COMPARED = lazy_compile(r"(?:增幅|降幅|增速|增长率|下降率|幅�
 #: ("与上年对比减少24.55万元", "对比上年增加": 对比 as 相比, 英德 2016, real reports 30.)
 #: And the budget the spending is measured against ("比预算减少", "较年初预算节约", "与预算相比增加": docs15 — read as a
 #: figure "比预算减少" of its own, whose name then passed to the figures after it): a change, whose `against` says which.
+#: ("比2024年单位预算收入增加62.15万元": the year's budget named with its unit and side — real reports 32)
 _CHANGE_CUE = lazy_compile(
     r"(比上年|较上年|与上年(?:同期)?(?:相比|对比)|同比|比去年|较去年|与去年(?:同期)?(?:相比|对比)|比上年度|较上年度"
-    r"|对比(?:上年|去年|上年度)|(?:比|较)(?:19|20)\d{2}年度?(?:同期)?(?:决算|预算)?数?(?=[增减下上提降多少])"
+    r"|对比(?:上年|去年|上年度)|(?:比|较)(?:19|20)\d{2}年度?(?:同期)?(?:(?:单位|部门)?(?:决算|预算)(?:收入|支出)?)?数?"
+    r"(?=[增减下上提降多少])"
     r"|与(?:19|20)\d{2}年度?(?:同期)?(?:决算|预算)?数?(?:相比|对比)"
     r"|(?:比|较)(?:年初|调整后?|全年)?预算数?(?=[增减下上提降多少节超])|与(?:年初|调整后?|全年)?预算数?相比)",
     needs=("比", "较", "与"),
@@ -2314,6 +2316,8 @@ def _further_part(state: _State, parent: int, rest: str) -> bool:
     (`DECOMPOSITIONS`) the list has not given yet ("“三公”经费支出预算为11.52万元。其中:因公出国(境)费…0万元,公务接待费…
     11.52万元,公务用车购置及运行费…35万元", 徐圩乡 2020, held-out batch 29): the list goes on though its parts already
     made the total — the 35 is the third item of the 三公, not a new figure."""
+    if _residual_part(state.facts[parent], rest):
+        return True
     parts = DECOMPOSITIONS.get(state.facts[parent].claim, ())
     if not parts or _YEAR_BASE.search(rest):
         return (
@@ -2326,6 +2330,28 @@ def _further_part(state: _State, parent: int, rest: str) -> bool:
     claim = claim_of(_clean_subject(re.split(r"[，,、；;。]", words, maxsplit=1)[0])[0])
     listed = {f.claim for f in state.facts if f.parent == parent}
     return claim in parts and claim not in listed
+
+
+#: A class named as the rest of a whole ("其他收入", "其它支出").
+_OTHER_CLASS = lazy_compile(r"^其[他它]")
+#: The name and the figure of the next part in the words ahead ("，事业单位经营收入0 万元，其他收入0.10万元").
+_NEXT_PART = lazy_compile(r"[,，、;；:：\s]*([^\d,，、;；。]*?)\s*(\d+(?:\.\d+)?)\s*(?:万?元)")
+
+
+def _residual_part(total: Fact, rest: str) -> bool:
+    """The next figure is one more class of the total though its parts already made it (real reports 32: "年初预算数
+    1211.02万元,其中:一般公共预算拨款224.10万元,…,事业收入986.92万元,事业单位经营收入0 万元,其他收入0.10万元" — the
+    parts reach 1211.02 at 事业收入, yet the list goes on): a class named by the total's own noun ("…收入" under 收入)
+    that is the rest of it (其他收入: the whole's remainder by its name) or printed as zero (a class that adds nothing,
+    the template's list going on). Never another year's figure."""
+    noun = total.subject[-2:]
+    m = _NEXT_PART.match(rest)
+    if len(noun) < 2 or m is None or _YEAR_BASE.search(m.group(1)):
+        return False
+    name = _clean_subject(m.group(1))[0]
+    if name == total.subject or not name.endswith(noun):
+        return False
+    return bool(_OTHER_CLASS.match(name)) or Decimal(m.group(2)) == 0
 
 
 def _parts_reach(state: _State, parent: int) -> bool:

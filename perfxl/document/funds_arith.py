@@ -1526,6 +1526,9 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         after_total = "".join(sentences(text)[total.sentence :])
         respective = _listed_by(parts).strip("“”") in RESPECTIVELY  # "共计110万元,分别为A…,B…": all its parts
         by_shares = top < t.lo and _shares_of_the_parts_sum(facts, parts, point, total)
+        # a list closed by its 其他 class ("…,住房保障支出预算30.34万元,其他支出2万元"): whatever it does not name is in the
+        # 其他, so it is the whole — its 其他 is no word of a partial list (real reports 32)
+        residual = not single and bool(_RESIDUAL.match(parts[-1].subject)) and top < t.lo
         short = (
             not complete
             and not paired
@@ -1546,6 +1549,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 or (by_kind and top < t.lo)
                 or (respective and top < t.lo)
                 or by_shares
+                or residual
             )
         )
         # a total its parts make by definition (支出 = 基本支出 + 项目支出) reached only by reading a part as cut, not rounded
@@ -1598,6 +1602,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             rounded = f"（{_listed_by(parts)}所列读作总数的全部组成部分；若总数另含未列入的款项，也可能相符，请核实）"
         if short and by_shares:
             rounded = "（所列各项的“占X%”均按所列各项之和计算，读作全部；若总数另含未列入的部分，也可能相符，请核实）"
+        if short and residual:
+            rounded = f"（所列末项“{parts[-1].subject}”收拢其余，读作全部；若总数另含未列入的款项，也可能相符，请核实）"
         if short and by_kind:
             rounded = f"（{by_kind}，读作全部；若总数另含其他款项，也可能相符，请核实）"
         if short and classes:
@@ -1628,7 +1634,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[_item_claim(facts, total)]}）"
                 if complete
                 else ""
-                if short and (classes or by_kind or respective or counted is not None)
+                if short and (classes or by_kind or respective or residual or counted is not None)
                 else "（所列各项之和少于总数）"
                 if short
                 else f"（{_listed_by(parts)}所列的一项不能超过总数）"
@@ -2286,6 +2292,8 @@ def _listed_by(parts: list[Fact]) -> str:
 #: A 其中 list that falls short of its total is flagged only when it looks exhaustive: at least this many
 #: parts, no "等" after the last, and a shortfall this small a share of the total (2263 vs 2253: 0.4%) —
 #: a list naming only some parts usually leaves out far more. Even then a judgement (警告).
+#: A part named as the rest of its whole ("其他支出", "其它收入"): the last class of a list that is all of it.
+_RESIDUAL = lazy_compile(r"^其[他它]")
 _SHORT_MIN_PARTS = 3
 _SHORT_MAX_SHARE = Decimal("0.02")
 _OPEN_ENDED = lazy_compile(r"^[\s，,、]*(等|左右|余|多)")

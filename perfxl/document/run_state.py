@@ -367,12 +367,15 @@ def _arith(
 
 
 def _sum_in(run: _Run, pi: int, facts: list[Fact], unit: str) -> tuple[Interval, Decimal] | None:
-    """The range and the point value of the figures' sum in `unit` (元 and 万元 convert exactly), or None."""
+    """The range and the point value of the figures' sum in `unit` (元 and 万元 convert exactly), or None. A part printed
+    as 0 that is no change stands for nothing below 0 ("事业单位经营收入0万元" is no −0.4万元 rounded: real reports 32, three
+    zeros read as −0.5 each let six parts 0.10 over their total fit it)."""
     lo = hi = point = Decimal(0)
     for f in facts:
         factor = convert(Decimal(1), f.quantity.unit, unit).factor
         if not factor:
             return None
         at = _operand(run, pi, f)
-        lo, hi, point = lo + at.lo * factor, hi + at.hi * factor, point + f.quantity.value * factor
+        low = max(at.lo, Decimal(0)) if f.quantity.value == 0 and f.role != "change" else at.lo
+        lo, hi, point = lo + low * factor, hi + at.hi * factor, point + f.quantity.value * factor
     return Interval(lo, hi), point
