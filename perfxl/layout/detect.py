@@ -635,6 +635,8 @@ def _classify(grid: Grid, r: int, cells: list[tuple[int, Any]], labels: list[tup
             RowKind.HEADER_FIELD
         )  # 岳阳 自评报告's cover: "项目名称       低票价运营补贴", label and value in one cell
     if not any(map(H.is_known_label, texts)):  # fast path: a data row
+        if texts and texts[0].startswith(H.TOTAL_LABELS) and H.is_total_label(H.strip_brackets(texts[0])):
+            return RowKind.TOTAL  # "总分\n100": the 总分 label with its full mark under it (review27d)
         # (`_ends_table` asked only of a first label opening as a note's or ending as an approval box's: most do not)
         ends = lead is not None and (lead.startswith(H.NOTE_PREFIXES) or lead.endswith(H.APPROVAL_ENDINGS))
         return _NOTE if ends and _ends_table(cells, labels, one_text) else _OTHER
@@ -663,7 +665,7 @@ def _classify(grid: Grid, r: int, cells: list[tuple[int, Any]], labels: list[tup
         return RowKind.GOALS_HEADER
     if any(H.strip_brackets(t) in s for t in texts[:1] for s in H.BASIC_SECTIONS.values()):
         return RowKind.BASIC_SECTION
-    if any(b in H.TOTAL_LABELS for b in bare):
+    if any(map(H.is_total_label, bare)):
         return RowKind.TOTAL
     if texts and bare[0] in H.GRADE_LABELS:
         return RowKind.GRADE
@@ -912,6 +914,11 @@ def spaced_field(text: object) -> tuple[str, str] | None:
     # "项目名称   低票价运营补贴   主管部门   汨罗市交通运输局": a second head field after the value ends it; so do
     # another label with its value, a note or signature word, the form's year and a seal (`_ends_spaced_value`)
     value = m.group(2)
+    note = _LABEL_NOTE.match(value)
+    if note is not None and note.end() < len(value):
+        # "自评得分\n（满分100分）\n98": the label's bracketed note on a line of its own, the value after it (review27d:
+        # the note read as the value, no figure — the next cell's label taken for the score, T02 lost)
+        value = value[note.end() :]
     seal = value.rfind("(") if value.endswith(")") else -1  # where a last bracketed note begins
     if _ends_spaced_value(value, 0, seal):
         return None  # "填报单位\n(盖章)", "项目名称\t主管部门": a label over its seal or beside another label, no value
@@ -922,6 +929,8 @@ def spaced_field(text: object) -> tuple[str, str] | None:
 
 
 _WORD = lazy_compile(r"\S{1,40}")
+#: A bracketed note on the line after a head label, before its value ("(满分100分)" of "自评得分\n(满分100分)\n98", NFKC).
+_LABEL_NOTE = lazy_compile(r"\([^()\r\n]{1,16}\)[ \u3000]*[\t\r\n]\s*")
 #: The labels a head or cover line prints after a spaced value with a value of their own: a grade's, followed by a
 #: grade ("评价等级   优秀"), and a total's, followed by a figure ("自评得分   92.5分"). Not any label perfxl knows
 #: (read23: a column's word inside a spaced name — "某县  项目资金  补助", "某县  绩效目标  管理", "某县  执行率  监测" —

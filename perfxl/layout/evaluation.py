@@ -1114,7 +1114,7 @@ class _Reader(FundsRows):
         cur = self.cur
         if cur.title is None and not cur.header and not cur.funds_seen and not cur.has_total_row:
             rows = [i for i, what in cur.rows if what == "indicator"]
-            if rows and self._last_row_read == "indicator":
+            if rows and self._last_row_read == "indicator" and not self._copy_again(r):
                 # the rows above are a headless part of no 总分 (a header row of their own, no title or head): the
                 # table under this header may be the same form's rest (吉林's copy with its filled second header row)
                 return (
@@ -1138,6 +1138,29 @@ class _Reader(FundsRows):
         return (
             f"本表表头之上第 {min(held) + 1}–{max(held) + 1} 行有未读入的指标行（可能是本表未印表头的前一部分），"
             "表格起点由表头推断，合计仅就读入的行计算"
+        )
+
+    def _copy_again(self, r: int) -> bool:
+        """The first row under the indicator header at row r prints a 一级 the table just read already had, or the name
+        of one of its indicators: the header begins a copy of that table (the same bare table printed twice, no title or
+        总分 — review27d: the copy's edge was said to be a guess, as if it were that table's rest), not its rest (吉林's
+        copy goes on with 一级s and indicators the part has not had)."""
+        nxt = self._first_row_under(r)
+        cols = indicator_columns(self.grid, r) or {}
+        if nxt is None:
+            return False
+        had = {h.name for h in self.cur.level1.values()}
+        c = cols.get("level1")
+        if (
+            c is not None
+            and own(self.grid, nxt, c) is not None
+            and parse_level1(value_at(self.grid, nxt, c)).name in had
+        ):
+            return True
+        c = cols.get("name")
+        name = own(self.grid, nxt, c) if c is not None else None
+        return (
+            name.__class__ is str and bool(name.strip()) and name.strip() in {i.name.text for i in self.cur.indicators}
         )
 
     @staticmethod
@@ -1570,7 +1593,7 @@ class _Reader(FundsRows):
             label_col = next(
                 c
                 for c, v in row_cells(g, r)
-                if isinstance(v, str) and H.strip_brackets(H.normalise_label(v)) in H.TOTAL_LABELS
+                if isinstance(v, str) and H.is_total_label(H.strip_brackets(H.normalise_label(v)))
             )
             rest = [c for c, v in row_cells(g, r, label_col + 1) if not _label_only(v)]
             if weight is None and score is None and len(rest) >= 2:

@@ -56,6 +56,7 @@ __all__ = [
     "GRADE_WORDS",
     "grade_in_text",
     "is_stated_total",
+    "is_total_label",
     "BASIC_ROWS",
     "BASIC_PARENTS",
     "NOTE_PREFIXES",
@@ -494,6 +495,18 @@ OVERVIEW_LABELS: dict[str, tuple[str, ...]] = {
 HEADER_COMPANIONS: dict[str, tuple[str, tuple[str, ...]]] = {"实际到位资金": ("计划投资额", _syn("实际到位资金"))}
 
 TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "自评总分")
+#: A 总分 row's label with the full mark printed after it ("总分\n100", "总分100分", "总分\n100\n（满分）": normalised and
+#: bracket-free "总分100"): the label all the same, its figure a note (`is_total_label`).
+_TOTAL_MARKED = lazy_compile("(?:" + "|".join(TOTAL_LABELS) + r")(?:满分)?\d+(?:\.\d+)?分?")
+
+
+def is_total_label(bare: str) -> bool:
+    """A 总分 row's label (normalised, brackets stripped): one of `TOTAL_LABELS`, or one with the full mark printed after
+    it — "总分\n100" (review27d: read as an indicator named so, D01 错误 "“总分\n100”未完成（得分 98 低于分值 100）" and
+    the table's 总分 lost, W03 错误 with it)."""
+    return bare in TOTAL_LABELS or (bare.startswith(TOTAL_LABELS) and _TOTAL_MARKED.fullmatch(bare) is not None)
+
+
 _STATED_TOTAL = lazy_compile(r"(?:项目|部门|单位|整体)*(?:自评)?(?:总得分|总分|得分)(?:为|是)?:?\d+(?:\.\d+)?分?")
 
 

@@ -1212,6 +1212,80 @@ def column_numbers(table: R.Table):
         )
         rowmap = _then(rowmap, step)
     return (t, rowmap) if rowmap else None
+# ---------------------------------------------------------------- review27d: a full mark beside the 总分 and the head score
+
+
+def _printed_full(table: R.Table) -> tuple[int, str] | None:
+    """(row, figure) of the first 总分 row printing its 分值 as a plain figure under the 分值 header ("100"), else None:
+    the full mark the table shows."""
+    for hr, c in _in_role(table, ("weight",)):
+        total = _total_row(table, hr)
+        if total is not None and c < len(table.rows[total]) and (m := _POINTS.match(table.rows[total][c])):
+            return total, m.group(1)
+    return None
+
+
+_DECLARED = re.compile(r"[(（]\s*(\d+)\s*分\s*[)）]\s*$")
+
+
+def _full_mark(table: R.Table) -> str | None:
+    """The full mark the table shows: its 总分 row's printed 分值, else the sum of the weights its 一级 labels declare
+    ("项目决策(10分)") when two or more do and every one does."""
+    printed = _printed_full(table)
+    if printed is not None:
+        return printed[1]
+    for hr, c in _in_role(table, ("level1",)):
+        labels = [
+            table.rows[r][c] for r in _rows_under(table, hr) if c < len(table.rows[r]) and table.rows[r][c].strip()
+        ]
+        declared = [_DECLARED.search(x) for x in labels]
+        if len(labels) >= 2 and all(declared):
+            return str(sum(int(m.group(1)) for m in declared if m))
+    return None
+
+
+def _total_mark(note: str) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    """The 总分 label with the full mark its row prints written under it (`note` formats it: "总分\n100",
+    "总分\n100\n（满分）"), as forms that label the total with its scale do: the row's cells unchanged."""
+
+    def rewrite(table: R.Table):
+        full = _printed_full(table)
+        if full is None:
+            return None
+        t = copy.deepcopy(table)
+        row = t.rows[full[0]]
+        for c, cell in enumerate(row):
+            if P._head(cell) in ("总分", "总分值"):
+                row[c] = note.format(label=cell.strip(), full=full[1])
+                break
+        return (t, None) if t.rows != table.rows else None
+
+    return rewrite
+
+
+def _head_pair(in_label: bool) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    """The head's 自评得分 (a plain figure) printed under the table's full mark, on two lines: in the label's
+    cell ("自评得分\n100\n98", the value's cell left empty) or in the value's own ("100\n98") — read27's
+    `figure_pair`, the first figure the table's full mark, so the second is the score. Only tables showing their full
+    mark (`_full_mark`)."""
+
+    def rewrite(table: R.Table):
+        full = _full_mark(table)
+        if full is None:
+            return None
+        t = copy.deepcopy(table)
+        for r, c, v in _head_pairs(table):
+            label, value = table.rows[r][c], table.rows[r][v]
+            named = H.match_role(H.strip_brackets(H.normalise_label(label)), H.HEADER_FIELDS) == "自评得分"
+            if not named or not _POINTS.match(value):
+                continue
+            if in_label:
+                t.rows[r][c], t.rows[r][v] = f"{label.strip()}\n{full}\n{value.strip()}", ""
+            else:
+                t.rows[r][v] = f"{full}\n{value.strip()}"
+        return (t, None) if t.rows != table.rows else None
+
+    return rewrite
 
 
 # ---------------------------------------------------------------- the variants
@@ -1306,6 +1380,11 @@ VARIANTS: dict[str, Callable] = {
     "weight_in_name": weight_in_name,
     "traditional_headers": traditional_headers,
     "column_numbers": column_numbers,
+    # review27d
+    "total_mark_break": _total_mark("{label}\n{full}"),
+    "total_mark_note": _total_mark("{label}\n{full}\n（满分）"),
+    "head_pair_label": _head_pair(in_label=True),
+    "head_pair_value": _head_pair(in_label=False),
 } | {name: P.REWRITES[name] for name in REUSED}
 
 
