@@ -1212,6 +1212,8 @@ def column_numbers(table: R.Table):
         )
         rowmap = _then(rowmap, step)
     return (t, rowmap) if rowmap else None
+
+
 # ---------------------------------------------------------------- review27d: a full mark beside the 总分 and the head score
 
 
