@@ -150,16 +150,23 @@ class SheetExtent:
 #: (`<c r="A1" s="1"r="XFD1">`), and reads a tag to its first `>` outside quotes (`<c r="A1" x=">" r="XFD1">`); such a
 #: tag is odd (the exact scan runs; no cell attribute Excel writes holds an `r` in its name). No run passes a `<`: a run
 #: of `<c r="A1" ` with no `>` once cost each `<c` a scan to the run's end (40 KB: 4.9 s, a megabyte: most of an hour).
-_FAST_TAIL = rb'[^<>"\'r]*+(?:"[^<>"]*+"[^<>"\'r]*+)*+'
-#: The tail is read once a tag (sec23): in an atomic group, a fast-form tag whose tail ends in `/>` sets group 3 and the
-#: conditional after the group fails the match there — a self-closed cell (formatting only) matches nothing and is not
-#: read again by the odd test, which runs only when the fast form does not reach a `>` (a third group, always empty in
-#: what `findall` returns). The odd tags are as before: a `<c` tag of another form, or of the fast form with a quote, `<`,
-#: `>` or `r` the tail does not take.
+#: The quoted values unrolled (guard27): the first three as nested alternatives, the rest in the possessive loop — the
+#: same text taken (each alternative that fails falls to the empty one, where the loop stopped before; a shorter tail
+#: ends at a `"`, never before a `>`), without the loop's per-iteration frame for the one or two values a cell has.
+_QUOTED = rb'"[^<>"]*+"[^<>"\'r]*+'
+_FAST_TAIL = rb'[^<>"\'r]*+(?:' + _QUOTED + rb"(?:" + _QUOTED + rb"(?:" + _QUOTED + rb")*+|)|)"
+#: The tail is read once a tag (sec23): in an atomic group, so a fast-form tag whose tail ends in `/>` — failed after the
+#: group — matches nothing (a self-closed cell: formatting only) and is not read again by the odd test, which runs only
+#: when the fast form does not reach a `>`. The odd tags are as before: a `<c` tag of another form, or of the fast form
+#: with a quote, `<`, `>` or `r` the tail does not take.
 #: The letters and the digits are possessive runs (guard26): capitals are followed by a digit, digits by a quote, so giving
 #: one back never helps — the same matches, without the backtracking point sre kept for each run of each cell (≈ −14 M
 #: instructions over the 3 MB sheet of 10,000 rows, tests/test_guard26.py holds the former pattern as its oracle).
-_CELL_TAG = re.compile(rb'<c(?> r="([A-Z]{1,3}+)(\d{1,7}+)"' + _FAST_TAIL + rb"(?:(?<!/)>|>())|(?=[\s/>]))(?(3)(?!))")
+#: A self-closed fast-form tag is failed by a look-behind after the atomic group (guard27), not a third group and a
+#: conditional: `/>` stands before the match's end only there (the odd branch ends right after `<c`), and the atomic group
+#: still keeps that tag from the odd branch. Two groups, so `findall` returns pairs. With the unrolled tail: −30 M
+#: instructions over the 3 MB sheet of 10,000 rows (tests/test_guard27.py holds guard26's pattern as its oracle).
+_CELL_TAG = re.compile(rb'<c(?> r="([A-Z]{1,3}+)(\d{1,7}+)"' + _FAST_TAIL + rb">|(?=[\s/>]))(?<!/>)")
 #: A prefixed cell or row tag (`<x:c r="A1">`, `<x:row\nr="7">`), which the fast scan, looking for `<c`, does not see:
 #: `:c` or `:row` followed by white space, `/` or `>` (in text too: then the exact scan merely runs instead). The former
 #: test, `:c ` and `:row ` with a blank, let `<x:c\nr="XFD1048576">` pass unmeasured, though calamine reads it (perf22l).
