@@ -17,6 +17,7 @@ from typing import Any
 
 from ..grid import Grid
 from ..model import (
+    PLACED_DEVIATION,
     REMARK_DEVIATION,
     CellRef,
     CellValue,
@@ -1177,6 +1178,8 @@ class _Reader(FundsRows):
         self.cur.columns = found + tuple(k for k in INDICATOR_ORDER if k in present and k not in found)
         if "deviation" in cols and _remark_header(self.grid, header_rows, cols["deviation"]):
             self.cur.columns += (REMARK_DEVIATION,)
+        if "deviation" in placed:  # no header cell names it: read from its position (review27v)
+            self.cur.columns += (PLACED_DEVIATION,)
         self.ind_cols = {**cols, **placed}  # a column whose header is blank is still read, from its position
         for c, label in row_labels(self.grid, r):  # a second description column (具体指标 │ 评价标准): known, not read
             if c not in self.ind_cols.values() and H.match_role(label, H.INDICATOR_COLUMNS) == "criteria":

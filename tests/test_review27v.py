@@ -1,0 +1,81 @@
+"""review27v (issue 11): adv27's open false 错误 and an adversarial look at its reader changes, on real tables.
+
+1. A 偏差原因 column no header cell names is placed by the column order, right of the table's last column
+   (`layout.columns.place_missing`). When the sheet is wider than the table — a small table (序号 │ 佐证材料名称)
+   printed beside the form, adv27's `side_table`/`side_table_top` — that position is an empty column the form never
+   printed, and D01 judged it blank: 错误 (重庆 科学城 2021, 苏州 2021, 2 each). Where the 偏差原因 sits is then a guess from
+   the sheet's width, so D01 over it is a 警告 that says so (`model.PLACED_DEVIATION`); a column the header labels keeps
+   D01 as it was. 山西 稷山 2021's blank-headed last column is such a placed column too: its D01 findings are 警告 now, as
+   the hand expectations have them ("no 偏差原因 heading printed").
+2. adv27's reader changes on rows a real table prints: a row of counts, a signature-like indicator, a funds block after
+   the indicators, an empty column under a merged header.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+import probe_rewrites as P
+import probe_variants as PV
+from render import CORPUS, load_table, render, validated
+
+from perfxl.model import PLACED_DEVIATION, Severity
+from perfxl.reader import read_submission
+
+
+def _table(name: str):
+    return load_table(CORPUS / f"{name}.toml")
+
+
+def _d01(findings) -> list:
+    return [f for f in findings if f.code == "D01"]
+
+
+@pytest.mark.parametrize("name", ["chongqing-kexuecheng-rongmeiti-bumen-2021", "jiangsu-suzhou-caizheng-zaibei-2021"])
+@pytest.mark.parametrize("kind", ["side_table", "side_table_top"])
+def test_a_table_beside_the_form_makes_no_deviation_column_error(tmp_path, name, kind):
+    """The sheet widened by 序号 │ 佐证材料名称 two columns right of the form: the empty column past the form is read as
+    the 偏差原因 by position only — D01 over it 警告 naming the guess, never 错误 (2 D01 错误 each before)."""
+    table = _table(name)
+    new, rowmap = PV.VARIANTS[kind](table)
+    found = validated(new, tmp_path / "variant").findings
+    d01 = _d01(found)
+    assert d01, "the misses are still reported (as 警告)"
+    assert all(f.severity is Severity.WARNING for f in d01), [(f.ref, f.severity) for f in d01]
+    assert all("未印“偏差原因”栏名" in f.basis and "推定" in f.basis for f in d01)
+    base = validated(table, tmp_path / "base").findings
+    assert P.errors(new, found, rowmap) <= P.errors(table, base, None)
+
+
+def test_the_jishan_blank_headed_last_column_is_a_placed_deviation_column(tmp_path):
+    """山西 稷山 2021 prints no 偏差原因 heading (its last column's header cell is blank): D01 on the missed rows stands,
+    as 警告 saying the column was placed, as the hand expectations judge it."""
+    table = _table("shanxi-jishan-gonggongweisheng-2021")
+    (ev,) = read_submission(render(table, tmp_path / "read")).evaluations
+    result = validated(table, tmp_path)
+    assert PLACED_DEVIATION in ev.columns
+    d01 = _d01(result.findings)
+    assert {f.ref.cell for f in d01} >= {"I12", "I19", "I23", "I36"}
+    assert {f.severity for f in d01} == {Severity.WARNING}
+
+
+def test_a_labelled_deviation_column_keeps_its_d01_errors(tmp_path):
+    """The same 稷山 cells with "偏差原因分析及改进措施" printed over the last column: the form prints the column, a blank
+    reason under a certain miss (得分 below 分值) is an 错误 as before — only the label differs."""
+    table = copy.deepcopy(_table("shanxi-jishan-gonggongweisheng-2021"))
+    header = next(i for i, row in enumerate(table.rows) if "三级指标" in row)
+    assert table.rows[header][8] == ""
+    table.rows[header][8] = "偏差原因分析及改进措施"
+    (ev,) = read_submission(render(table, tmp_path / "read")).evaluations
+    assert PLACED_DEVIATION not in ev.columns
+    result = validated(table, tmp_path)
+    d01 = _d01(result.findings)
+    errors = {f.ref.cell for f in d01 if f.severity is Severity.ERROR}
+    assert {"I19", "I23", "I36"} <= errors
+    assert not any("未印“偏差原因”栏名" in f.basis for f in d01)
