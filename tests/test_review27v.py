@@ -79,3 +79,29 @@ def test_a_labelled_deviation_column_keeps_its_d01_errors(tmp_path):
     errors = {f.ref.cell for f in d01 if f.severity is Severity.ERROR}
     assert {"I19", "I23", "I36"} <= errors
     assert not any("未印“偏差原因”栏名" in f.basis for f in d01)
+
+
+def test_an_unnamed_indicator_counting_1_2_3_4_is_a_data_row(tmp_path):
+    """稷山 2021 prints indicators without a name (its 指标3/指标4 rows): one whose 指标值 │ 完成值 │ 分值 │ 得分 read
+    1 │ 2 │ 3 │ 4 counts like a column-number row but stands among the indicators, not under a header — its 得分 4 over
+    分值 3 is an S06 错误 (read past silently before, no finding and no coverage)."""
+    table = copy.deepcopy(_table("shanxi-jishan-gonggongweisheng-2021"))
+    row = table.rows[13]
+    assert row[3] == "" and row[4:8] == ["不少于6 种", "28种", "1", "1"]
+    row[4:8] = ["1", "2", "3", "4"]
+    found = validated(table, tmp_path).findings
+    assert ("S06", "H14") in {(f.code, f.ref.cell) for f in found if f.severity is Severity.ERROR}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["shanxi-jishan-gonggongweisheng-2021", "sichuan-jingyan-mata-shenbao-2023", "jilin-fankong-pingjiabiao-2016"],
+)
+def test_a_row_of_column_numbers_under_the_header_is_still_read_past(tmp_path, name):
+    """The same check keeps adv27's reading: the numbers row right under the header (under its second row, 井研; under
+    吉林's "数据项1 │ 数据项2" label row) holds nothing of the table — no new 错误."""
+    table = _table(name)
+    new, rowmap = PV.VARIANTS["column_numbers"](table)
+    base = validated(table, tmp_path / "base").findings
+    found = validated(new, tmp_path / "variant").findings
+    assert P.errors(new, found, rowmap) <= P.errors(table, base, None)
