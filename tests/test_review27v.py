@@ -105,3 +105,19 @@ def test_a_row_of_column_numbers_under_the_header_is_still_read_past(tmp_path, n
     base = validated(table, tmp_path / "base").findings
     found = validated(new, tmp_path / "variant").findings
     assert P.errors(new, found, rowmap) <= P.errors(table, base, None)
+
+
+def test_a_points_header_merged_over_a_spacer_reads_the_values_beside_it(tmp_path):
+    """稷山 2021 with an empty column before its 分值 values and "分值" merged over both: the merge's first column holds
+    the 分值 only in its header — the 分值 are read from the column under the merge that holds them (before: W04 错误
+    "分值应大于 0" on all 25 rows and 27 findings lost)."""
+    table = _table("shanxi-jishan-gonggongweisheng-2021")
+    header = next(i for i, row in enumerate(table.rows) if "三级指标" in row)
+    new = P.insert_column(copy.deepcopy(table), 7)
+    for r in range(header + 1, len(new.rows)):
+        new.rows[r][7], new.rows[r][6] = new.rows[r][6], ""
+    new.merges = [*new.merges, f"G{header + 1}:H{header + 1}"]
+    base = validated(table, tmp_path / "base").findings
+    found = validated(new, tmp_path / "variant").findings
+    assert P.errors(new, found, None) <= P.errors(table, base, None)
+    assert P.met(table, base, None) <= P.met(new, found, None)

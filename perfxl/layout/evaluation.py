@@ -52,7 +52,7 @@ from .cells import (
     slot_twin,
     value_at,
 )
-from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
+from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing, values_under_merge
 from .detect import (
     RowKind,
     columns_by_role,
@@ -1151,7 +1151,7 @@ class _Reader(FundsRows):
         self.cur.indicators_seen = True
         self.state = "indicators"
         header_rows = (r, cols["_subheader"]) if "_subheader" in cols else (r,)
-        cols = second_nature(self.grid, header_rows, cols)
+        cols = values_under_merge(self.grid, header_rows, second_nature(self.grid, header_rows, cols))
         placed = place_missing(self.grid, header_rows, cols, INDICATOR_ORDER, INDICATOR_EXPECTED)
         found = tuple(k for k in (*INDICATOR_ORDER, "progress", "forecast", "possibility", "criteria") if k in cols)
         by_labels = "_label_weights" in cols  # 一级 │ 二级 │ 三级 │ 自评分: the weights stand in the labels
