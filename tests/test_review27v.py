@@ -121,3 +121,33 @@ def test_a_points_header_merged_over_a_spacer_reads_the_values_beside_it(tmp_pat
     found = validated(new, tmp_path / "variant").findings
     assert P.errors(new, found, None) <= P.errors(table, base, None)
     assert P.met(table, base, None) <= P.met(new, found, None)
+
+
+@pytest.mark.parametrize("start", [3, 5])
+def test_a_second_projects_table_after_indicators_without_a_total_is_its_own(tmp_path, start):
+    """Two copies of 四川 中江 2022 on one sheet, the first without its 总分 row, the second from its 项目名称 line (3) or
+    from its funds header (5, no head at all): adv27 keeps a funds block after the indicators in the table only before
+    their 总分 — the second table's W03/T02 错误 at its own 总分 stay there, and nothing new appears on either."""
+    table = _table("sichuan-zhongjiang-shuibiaochi-2022")
+    total = next(i for i, row in enumerate(table.rows) if "总分" in row[0])
+    new = copy.deepcopy(table)
+    new.rows = [list(r) for r in table.rows[:total]] + [list(r) for r in table.rows[start - 1 :]]
+    shift = total - (start - 1)
+
+    def moved(m: str) -> str:
+        return ":".join(f"{x.rstrip('0123456789')}{int(x[len(x.rstrip('0123456789')) :]) + shift}" for x in m.split(":"))
+
+    def rows(m: str) -> list[int]:
+        return [int(x[len(x.rstrip("0123456789")) :]) for x in m.split(":")]
+
+    new.merges = [m for m in table.merges if rows(m)[1] <= total] + [
+        moved(m) for m in table.merges if rows(m)[0] >= start
+    ]
+    new.expect = []
+    base = P.errors(table, validated(table, tmp_path / "base").findings, None)
+    found = P.errors(new, validated(new, tmp_path / "two").findings, None)
+    second = {(code, row - shift) for code, row in found if row is not None and row > total}
+    first = {(code, row) for code, row in found if row is None or row <= total}
+    assert {("W03", total + 1), ("T02", total + 1)} <= base
+    assert second == base
+    assert first <= base
