@@ -135,7 +135,9 @@ def test_a_second_projects_table_after_indicators_without_a_total_is_its_own(tmp
     shift = total - (start - 1)
 
     def moved(m: str) -> str:
-        return ":".join(f"{x.rstrip('0123456789')}{int(x[len(x.rstrip('0123456789')) :]) + shift}" for x in m.split(":"))
+        return ":".join(
+            f"{x.rstrip('0123456789')}{int(x[len(x.rstrip('0123456789')) :]) + shift}" for x in m.split(":")
+        )
 
     def rows(m: str) -> list[int]:
         return [int(x[len(x.rstrip("0123456789")) :]) for x in m.split(":")]
