@@ -635,6 +635,10 @@ class Indicator:
 #: Role in `SelfEvaluation.columns` when the column read as 偏差原因 is headed only 备注/说明: remarks that may hold
 #: the reasons, so whether a blank one leaves a missed target unexplained is a person's judgement.
 REMARK_DEVIATION = "deviation_remark"
+#: Role in `SelfEvaluation.columns` when no header cell names the 偏差原因 column and it was placed by the column order
+#: (the first column right of the table, `layout.columns.place_missing`): that it is the form's 偏差原因 is a guess from
+#: the sheet's width — a small table printed beside the form widens the sheet too — so a blank one is a 警告 at most.
+PLACED_DEVIATION = "deviation_placed"
 #: Role in `SelfEvaluation.columns` when the table has no 分值 column and each weight is the one its 三级 name states
 #: ("目标 内容 (4分)", `perfxl.layout.label_weights`): findings resting on those weights say so in their basis.
 WEIGHTS_IN_LABELS = "weights_in_labels"

@@ -49,7 +49,8 @@ def test_a_target_naming_its_year_after_its_unit_is_compared(tmp_path):
     """山西 吉山 公共卫生 2021 row 12: 38508人 against 37442人 with full marks 3 — S07 and D01 (the hand check's); the
     target "38508人（全年）" was read with the unit "人(全年", so neither was found."""
     got = _at(validated(variant("shanxi-jishan-gonggongweisheng-2021", {"E12": "38508人（全年）"}), tmp_path), 12)
-    assert ("D01", "error") in got
+    # (a 警告: 稷山 prints no 偏差原因 heading, the column is placed by position — review27v)
+    assert ("D01", "warning") in got
     assert ("S07", "warning") in got
 
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 from ..grid import Grid
 from .cells import own
 
-__all__ = ["INDICATOR_ORDER", "INDICATOR_EXPECTED", "FUNDS_ORDER", "FUNDS_EXPECTED", "empty_under", "place_missing"]
+__all__ = [
+    "INDICATOR_ORDER",
+    "INDICATOR_EXPECTED",
+    "FUNDS_ORDER",
+    "FUNDS_EXPECTED",
+    "empty_under",
+    "place_missing",
+    "values_under_merge",
+]
 
 #: The standard left-to-right order of the 绩效指标 columns (split target parts sit inside "target").
 INDICATOR_ORDER = ("level1", "level2", "name", "target", "nature", "unit", "actual", "weight", "score", "deviation")
@@ -84,6 +92,30 @@ def empty_under(grid: Grid, header_rows: tuple[int, ...], c: int) -> bool:
         if c < len(grid.rows[r]) and own(grid, r, c) is not None:
             return False
     return True
+
+
+def values_under_merge(grid: Grid, header_rows: tuple[int, ...], cols: dict[str, int]) -> dict[str, int]:
+    """`cols` with each role whose header is merged sideways over several columns moved to the one of them that holds
+    the values, when its own (the merge's first) column is empty under the header and exactly one other holds values —
+    a header merged over a narrow spacer left of its values ("分值" over spacer │ values: the 分值 read from the spacer,
+    W04 错误 "分值应大于 0" on every row, review27v). A role whose columns several hold values is left (a split target
+    is `detect._split_target`'s)."""
+    if not grid.merged:
+        return cols
+    r = header_rows[0]
+    spans = {c0: c1 for r0, c0, r1, c1 in grid.merged if r0 == r and c1 > c0 and r1 <= max(header_rows)}
+    if not spans:
+        return cols
+    taken = set(cols.values())
+    out = dict(cols)
+    for role, c in cols.items():
+        c1 = spans.get(c)
+        if role.startswith("_") or c1 is None or not empty_under(grid, header_rows, c):
+            continue
+        held = [k for k in range(c + 1, c1 + 1) if k not in taken and not empty_under(grid, header_rows, k)]
+        if len(held) == 1:
+            out[role] = held[0]
+    return out
 
 
 def _labelled(grid: Grid, header_rows: tuple[int, ...], known: dict[str, int]) -> set[int]:

@@ -577,6 +577,52 @@ def _column_numbers(cells: list[tuple[int, object]]) -> bool:
     return True
 
 
+#: A cell that is a figure (a data row's), not a label.
+_FIGURE = lazy_compile(r"\s*[-+]?[0-9０-９][0-9０-９.,，%]*\s*$")
+#: The rows a row of column numbers stands under: a header's (its second row is in `subheaders`), or another such row.
+_NUMBERED = (RowKind.INDICATOR_HEADER, RowKind.FUNDS_HEADER, RowKind.BASIC_SECTION)
+
+
+def _numbers_under_headers(kinds: list[RowKind], scans: list[list[tuple[int, Any]]], subheaders: set[int]) -> None:
+    """A row `_column_numbers` read past as blank is a row of column numbers only right under a header (or another such
+    row: blank rows between): elsewhere it is a data row whose own cells happen to count 1, 2, 3, 4 — an indicator whose
+    name is not printed (山西 稷山 2021 prints two) with 指标值 1 │ 完成值 2 │ 分值 3 │ 得分 4 lost its S06 错误, read
+    past silently (review27v). Kind OTHER again: the readers read it as any data row. (Only the blank rows are visited,
+    found by the list's own search: no step a data row.)"""
+    blank = RowKind.BLANK
+    r = -1
+    while True:
+        try:
+            r = kinds.index(blank, r + 1)
+        except ValueError:
+            return
+        if not scans[r]:
+            continue
+        if not _under_header(kinds, scans, r, subheaders):
+            kinds[r] = RowKind.OTHER
+
+
+#: Rows of labels only (no figure) a header may print between its first row and its column numbers (吉林's
+#: "数据项1 │ 数据项2" under 采集数据项).
+_HEAD_ROWS = 2
+
+
+def _under_header(kinds: list[RowKind], scans: list[list[tuple[int, Any]]], r: int, subheaders: set[int]) -> bool:
+    """Row r stands under a header, a second header row, or another row of column numbers — with blank rows and at
+    most `_HEAD_ROWS` rows of labels only (no figure: no data row) between."""
+    above, labels = r - 1, 0
+    while above >= 0:
+        cells = scans[above]
+        if cells:
+            if kinds[above] in _NUMBERED or kinds[above] is RowKind.BLANK or above in subheaders:
+                return True
+            if labels == _HEAD_ROWS or any(v.__class__ is not str or _FIGURE.match(v) for _, v in cells):
+                return False
+            labels += 1
+        above -= 1
+    return False
+
+
 def _title_beside(grid: Grid, r: int, cells: list[tuple[int, object]], texts: list[str]) -> list[str]:
     """The form's title of a row whose first cell ends as a title does and whose other cells stand two empty columns or
     more past it (a small table printed beside the form, 序号 │ 佐证材料名称 next to "…基础数据表", adv27: the table went
@@ -1041,11 +1087,15 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
     kinds = list(map(_classify, itertools.repeat(grid), range(grid.n_rows), scans, labels))
     _broken_later(grid, kinds)
     header = RowKind.INDICATOR_HEADER  # (a member read once, not once a row: `_OTHER`'s note)
+    subheaders: set[int] = set()
     for r, k in enumerate(kinds):  # the second row of a two-row 绩效指标 header is part of that header
         if k is header:
             sub = (indicator_columns(grid, r) or {}).get("_subheader")
-            if sub is not None and sub < len(kinds) and kinds[sub] is header:
-                kinds[sub] = RowKind.OTHER
+            if sub is not None and sub < len(kinds):
+                subheaders.add(sub)
+                if kinds[sub] is header:
+                    kinds[sub] = RowKind.OTHER
+    _numbers_under_headers(kinds, scans, subheaders)
     named = kind_from_name(grid.name)
     # (members found by the list's own search: an Enum member equals only itself; no generator step nor member ask a row)
     titled = RowKind.TITLE_EVALUATION in kinds or RowKind.TITLE_BASIC in kinds

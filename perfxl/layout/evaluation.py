@@ -17,6 +17,7 @@ from typing import Any
 
 from ..grid import Grid
 from ..model import (
+    PLACED_DEVIATION,
     REMARK_DEVIATION,
     CellRef,
     CellValue,
@@ -51,7 +52,7 @@ from .cells import (
     slot_twin,
     value_at,
 )
-from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing
+from .columns import INDICATOR_EXPECTED, INDICATOR_ORDER, place_missing, values_under_merge
 from .detect import (
     RowKind,
     columns_by_role,
@@ -1173,7 +1174,7 @@ class _Reader(FundsRows):
         self.cur.indicators_seen = True
         self.state = "indicators"
         header_rows = (r, cols["_subheader"]) if "_subheader" in cols else (r,)
-        cols = second_nature(self.grid, header_rows, cols)
+        cols = values_under_merge(self.grid, header_rows, second_nature(self.grid, header_rows, cols))
         placed = place_missing(self.grid, header_rows, cols, INDICATOR_ORDER, INDICATOR_EXPECTED)
         found = tuple(k for k in (*INDICATOR_ORDER, "progress", "forecast", "possibility", "criteria") if k in cols)
         by_labels = "_label_weights" in cols  # 一级 │ 二级 │ 三级 │ 自评分: the weights stand in the labels
@@ -1200,6 +1201,8 @@ class _Reader(FundsRows):
         self.cur.columns = found + tuple(k for k in INDICATOR_ORDER if k in present and k not in found)
         if "deviation" in cols and _remark_header(self.grid, header_rows, cols["deviation"]):
             self.cur.columns += (REMARK_DEVIATION,)
+        if "deviation" in placed:  # no header cell names it: read from its position (review27v)
+            self.cur.columns += (PLACED_DEVIATION,)
         self.ind_cols = {**cols, **placed}  # a column whose header is blank is still read, from its position
         for c, label in row_labels(self.grid, r):  # a second description column (具体指标 │ 评价标准): known, not read
             if c not in self.ind_cols.values() and H.match_role(label, H.INDICATOR_COLUMNS) == "criteria":

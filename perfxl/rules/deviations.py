@@ -7,7 +7,18 @@ from collections.abc import Iterator
 from typing import Any
 
 from perfxl.chinese import to_simplified
-from perfxl.model import CERTAIN, GUESS, JUDGEMENT, REMARK_DEVIATION, CellValue, Certainty, Finding, Indicator
+from perfxl.model import (
+    CERTAIN,
+    GUESS,
+    JUDGEMENT,
+    PLACED_DEVIATION,
+    REMARK_DEVIATION,
+    CellValue,
+    Certainty,
+    Finding,
+    Indicator,
+    column_letter,
+)
 from perfxl.patterns import lazy_compile
 from perfxl.values import ValueKind
 
@@ -210,6 +221,17 @@ def missed_target_explained(ctx: Context) -> Iterator[Finding]:
                     f"{basis}；表中没有偏差原因栏，按“备注/说明”栏核对，原因是否须写在此栏请人工判断",
                     f"{basis_en}; the table has no deviation column, its 备注/说明 column was read as one: "
                     "whether reasons belong there is a person's judgement",
+                )
+            elif PLACED_DEVIATION in ctx.ev.columns:
+                letter = column_letter(ind.deviation.c + 1)
+                # no header cell names the column: it was read from its position right of the table, which a small
+                # table printed beside the form also fills (review27v: D01 错误 on a column the form never printed)
+                certainty = Certainty.GUESS
+                basis, basis_en = (
+                    f"{basis}；表头未印“偏差原因”栏名，按栏目顺序推定表格右侧第 {letter} 列为偏差原因栏"
+                    "（推断，请人工核对表中是否有此栏）",
+                    f"{basis_en}; no header cell names a deviation column: column {letter}, right of "
+                    "the table, was read as one by the column order (a guess: a person checks the form has it)",
                 )
             # a miss resting on a guessed reading (a direction from the name, a count's period) is worded as it
             said, said_en = ctx.outcome(ind).as_guessed() if why[2] is Certainty.GUESS else ("", "")
