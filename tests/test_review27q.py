@@ -88,3 +88,17 @@ def test_count_groups_by_two_criteria_stay_quiet_whatever_parts_them():
         for text in quiet:
             assert _at(Path(d), _doc(text), 1) == [], text
         assert _at(Path(d), _doc(guess), 1) == [("N02", "warning")]
+
+
+def test_a_count_list_with_every_part_parted_by_semicolons_is_one_list():
+    """Failed before (quiet, a miss since reports32's groups: each lone part held to the total alone): "其中:在编人员30
+    人;临聘人员15人;返聘人员10人" lists one dimension with semicolons as its separators — 55 over 50, a guessed split
+    (警告); with 返聘人员5人 the parts make the total: quiet. A first group making the total, then another criterion
+    after a semicolon, stays its own ("本科30人,专科20人;党员12人": quiet)."""
+    over = "共有职工50人,其中:在编人员30人;临聘人员15人;返聘人员10人。"
+    with tempfile.TemporaryDirectory() as d:
+        found = findings_at_paragraph(Path(d), _doc(over), 1)
+        assert [(code, severity) for code, severity, _ in found] == [("N02", "warning")]
+        assert "55人" in found[0][2] and "50人" in found[0][2]
+        assert _at(Path(d), _doc(over.replace("返聘人员10人", "返聘人员5人")), 1) == []
+        assert _at(Path(d), _doc("现有职工50人,其中本科30人,专科20人;党员12人。"), 1) == []
