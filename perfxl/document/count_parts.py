@@ -479,7 +479,16 @@ def _groups(text: str, parts: list[Fact]) -> list[list[Fact]]:
     """A 其中 list of counts cut where a semicolon stands between two parts ("其中大学本科60人,大专29人,中专3人,高中1人;
     副高9人、中级职称34人;执业医师30人,…", real reports 32): each group splits the total by one dimension (schooling,
     title, licence), so the groups are held to the total one by one, never summed together. One group when the text
-    does not show the parts in order."""
+    does not show the parts in order, and one group when every part stands alone between semicolons: then the
+    semicolons are the list's separators ("其中:在编人员30人;临聘人员15人;返聘人员10人" — 55 over 50 still a 警告,
+    review27q)."""
+    groups = _semicolon_groups(text, parts)
+    return [parts] if all(len(group) == 1 for group in groups) else groups
+
+
+def _semicolon_groups(text: str, parts: list[Fact]) -> list[list[Fact]]:
+    """The parts cut where a semicolon stands between two of them; one group when the text does not show them in
+    order."""
     groups: list[list[Fact]] = [[parts[0]]]
     pos = text.find(parts[0].clause)
     if pos < 0:

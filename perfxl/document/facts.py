@@ -2316,7 +2316,7 @@ def _further_part(state: _State, parent: int, rest: str) -> bool:
     (`DECOMPOSITIONS`) the list has not given yet ("“三公”经费支出预算为11.52万元。其中:因公出国(境)费…0万元,公务接待费…
     11.52万元,公务用车购置及运行费…35万元", 徐圩乡 2020, held-out batch 29): the list goes on though its parts already
     made the total — the 35 is the third item of the 三公, not a new figure."""
-    if _residual_part(state.facts[parent], rest):
+    if _residual_part(state, parent, rest):
         return True
     parts = DECOMPOSITIONS.get(state.facts[parent].claim, ())
     if not parts or _YEAR_BASE.search(rest):
@@ -2338,20 +2338,35 @@ _OTHER_CLASS = lazy_compile(r"^其[他它]")
 _NEXT_PART = lazy_compile(r"[,，、;；:：\s]*([^\d,，、;；。]*?)\s*(\d+(?:\.\d+)?)\s*(?:万?元)")
 
 
-def _residual_part(total: Fact, rest: str) -> bool:
+def _residual_part(state: _State, parent: int, rest: str) -> bool:
     """The next figure is one more class of the total though its parts already made it (real reports 32: "年初预算数
     1211.02万元,其中:一般公共预算拨款224.10万元,…,事业收入986.92万元,事业单位经营收入0 万元,其他收入0.10万元" — the
     parts reach 1211.02 at 事业收入, yet the list goes on): a class named by the total's own noun ("…收入" under 收入)
     that is the rest of it (其他收入: the whole's remainder by its name) or printed as zero (a class that adds nothing,
-    the template's list going on). Never another year's figure."""
+    the template's list going on). Never another year's figure; never a 其他 class when a part listed is this year's whole
+    of the total's kind (`_THIS_YEARS` and its noun: "收入总计120万元,其中本年收入100万元,上年结转20万元,其他收入5万元…":
+    the 其他收入 may be the 本年收入's), nor a figure noted as held in another ("其他资金收入5万元(已含在财政拨款中)",
+    "…,已计入事业收入": review27q)."""
+    total = state.facts[parent]
     noun = total.subject[-2:]
     m = _NEXT_PART.match(rest)
-    if len(noun) < 2 or m is None or _YEAR_BASE.search(m.group(1)):
+    if len(noun) < 2 or m is None or _YEAR_BASE.search(m.group(1)) or _HELD_IN.match(rest, m.end()):
         return False
     name = _clean_subject(m.group(1))[0]
     if name == total.subject or not name.endswith(noun):
         return False
-    return bool(_OTHER_CLASS.match(name)) or Decimal(m.group(2)) == 0
+    if Decimal(m.group(2)) == 0:
+        return True
+    return bool(_OTHER_CLASS.match(name)) and not any(
+        f.parent == parent
+        and f.clause != total.clause
+        and any(f.clause.startswith(noun, y.end()) for y in _THIS_YEARS.finditer(f.clause))
+        for f in state.facts
+    )
+
+
+#: A note after a figure that it is held in another one ("(已含在财政拨款中)", "（包含在…）", "（已计入…）").
+_HELD_IN = lazy_compile(r"\s*[（(,，]?\s*(?:已|均)?(?:含|包含|计入|列入|纳入)")
 
 
 def _parts_reach(state: _State, parent: int) -> bool:
