@@ -244,34 +244,6 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-#: The last workbook's submission, kept to the process's end when `park_until_exit` was called
-#: (None: freed as `validate_file` returns, as a batch worker, the server or the Excel add-in need).
-_parked: list[Any] | None = None
-
-
-def park_until_exit() -> None:
-    """A process that ends after one command (the CLI's `perfxl validate`, `perfxl.cli.main`) keeps the last
-    workbook's submission alive instead of freeing it as `validate_file` returns: freeing the cells, rows and labels of
-    10,000 indicator rows one object at a time is ≈ 22 M instructions of that command (perf27s), and the process's
-    end gives the memory back at once. It is held by a list that holds itself, so that clearing this module at the
-    interpreter's exit does not free it either: the CLI pauses the cyclic collector for the whole command and freezes
-    what is alive at its end (`collector_at_exit`), so no collection ever frees that cycle. Only the last file's is
-    kept: the next `validate_file` or `release_parked` frees it first, so a folder's run holds one at a time. The check
-    context (its parsed values and row facts) is freed as before: the report's rendering reuses its memory (kept too,
-    it saved ≈ 28 M instructions more and raised the peak RSS by 4.4 MB at 10,000 rows). Nothing in a submission
-    needs a finalizer (its workbook was read and closed; perfxl writes no file from it)."""
-    global _parked
-    parked: list[Any] = []
-    parked.append(parked)
-    _parked = parked
-
-
-def release_parked() -> None:
-    """Free the submission kept by `park_until_exit` now (before more work that reads files, e.g. annotated copies)."""
-    if _parked is not None:
-        del _parked[1:]
-
-
 def validate_file(
     path: str | Path,
     profile: ProfileLike = None,
@@ -309,7 +281,6 @@ def _validate_file(
     sha256: str | None = None,
 ) -> FileResult:
     text = str(path)
-    release_parked()
     try:
         prof = _profile(profile)
         sha = sha256 if sha256 is not None else _sha256(Path(path)) if Path(path).is_file() else ""
@@ -340,8 +311,6 @@ def _validate_file(
         findings = [*findings, _summary_crash(sub, exc)]
         summary, sections = Summary.of(findings), ()
     coverage = replace(sub.coverage, skipped=sub.coverage.skipped + tuple(ctx.skipped))
-    if _parked is not None:
-        _parked[1:] = (sub,)
     evs = sub.evaluations
     kinds = sorted({ev.kind for ev in evs})
     return FileResult(

@@ -8,7 +8,6 @@ be read or the arguments are wrong. Errors are explained in Chinese, never as a 
 from __future__ import annotations
 
 import dataclasses
-import gc
 import os
 import sys
 from pathlib import Path
@@ -24,7 +23,7 @@ from perfxl.report.console import print_report
 from perfxl.result import FileResult
 from perfxl.rules import check_profile
 from perfxl.rules.catalogue import CATALOGUE
-from perfxl.validate import park_until_exit, release_parked, validate_file
+from perfxl.validate import validate_file
 
 FAIL_LEVELS = {"error": 3, "warning": 2, "info": 1, "never": 99}
 EXAMPLE_NAME = "longhui-2023-kegongxin.xlsx"
@@ -289,11 +288,7 @@ def run_validate(
             raise CliAbort("没有找到可校验的工作簿或报告（.xlsx/.xlsm/.xls/.docx/.pdf/.doc）")
         if output is not None and any(os.path.realpath(output) == os.path.realpath(f) for f in files):
             raise CliAbort(f"报告文件不能是被校验的工作簿本身：{output}")
-        if not gc.isenabled():  # a one-command process (`collector_for_one_command`): its end frees the last submission
-            park_until_exit()
         present = validate_all([f for f in files if f not in missing], prof, select_codes, ignore_codes)
-        if annotate is not None or in_place:  # the annotated copies read the workbooks again: memory back first
-            release_parked()
         found = iter(present)
         results = [_unreadable_result(f, missing[f]) if f in missing else next(found) for f in files]
         notes: list[str] = []
