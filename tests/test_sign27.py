@@ -116,3 +116,12 @@ def test_a_signature_word_as_a_signature_ends_the_table(first):
 @pytest.mark.parametrize("first", ["联系电话接通率", "填报人员培训人次", "审核人员到岗率"])
 def test_a_signature_word_going_on_with_a_name_beside_figures_is_data(first):
     assert classify_row(Grid(name="s", rows=[[first, "95%", "10", "10"]]), 0) is not RowKind.NOTE
+
+
+def test_a_wrapped_signature_word_beside_figures_is_an_indicator():
+    """ "联系电话\n接通率" (a long name wrapped by Alt+Enter) with its target and scores beside it is an indicator; the
+    same break in a signature line, whose other cells are signature fields, is a note."""
+    row = ["联系电话\n接通率", "≥95%", "10", "10"]
+    assert classify_row(Grid(name="s", rows=[row]), 0) is not RowKind.NOTE
+    signed = ["填报人\n张三", "联系电话：13800000000", "填报日期：2024年3月15日"]
+    assert classify_row(Grid(name="s", rows=[signed]), 0) is RowKind.NOTE
