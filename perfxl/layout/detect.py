@@ -509,11 +509,49 @@ def _is_note(label: str, n_cells: int = 1) -> bool:
     return n_cells <= 3 and label.startswith(H.NOTE_PREFIXES)
 
 
+#: A separator after a signature word in its raw cell: a line break or 、 (the normalised label drops both).
+_WORD_BREAK = lazy_compile(r"[\r\n、]")
+#: The same with white space: "填报人 张三" — read so only when the cell is the row's one text.
+_WORD_SPACE = lazy_compile(r"[\s\u3000、]")
+
+
+def _opens_note(label: str, raw: object, alone: bool = False, figures: bool = False) -> bool:
+    """The normalised label `label` (of raw cell text `raw`) opens a note or a signature (`H.NOTE_PREFIXES`). A
+    colon-less word (`H.BARE_NOTE_WORDS`: "联系电话", "填报人") also opens indicator names ("联系电话接通率",
+    "填报人员培训人次"): it is a signature's only as the whole label (宁晋's "财务负责人 │ 康宝山", 湘潭's "其他需说明的问题"),
+    before a colon, a bracket ("填报人（签字）"), a signing word ("单位负责人签字") or a figure (a phone, a date), or
+    before a line break or 、 in the raw cell — white space too when the cell is the row's one text (`alone`) — unless
+    the row's other cells print figures (`figures`: "联系电话\n接通率 │ 95% │ 10", a long name wrapped by Alt+Enter). Any
+    other letter goes on with an indicator's name: a row so opening is data (sign27)."""
+    if not label.startswith(H.NOTE_PREFIXES):
+        return False
+    word = next((w for w in H.BARE_NOTE_WORDS if label.startswith(w)), None)
+    rest = label[len(word) :] if word is not None else ""
+    if not rest or rest[0] in ":(" or rest[0].isdigit() or rest.startswith((*H.SEAL_WORDS, "签名")):
+        return True
+    if figures or not isinstance(raw, str):
+        return False
+    head = (_WORD_SPACE if alone else _WORD_BREAK).split(raw.strip(), maxsplit=1)[0]
+    return H.normalise_label(head) == word
+
+
+def _figures_beside(cells: list[tuple[int, object]], labels: list[tuple[int, str]]) -> bool:
+    """A cell after the first prints a figure (a number, or a text holding a digit) and opens no note or signature of
+    its own ("填报人\n张三 │ 联系电话：138…" holds none): an indicator's target, actual or score beside its name."""
+    texts = dict(labels)
+    return any(
+        not isinstance(v, str) or (any(ch.isdigit() for ch in v) and not texts[c].startswith(H.NOTE_PREFIXES))
+        for c, v in cells[1:]
+    )
+
+
 def _signed_line(cells: list[tuple[int, object]], labels: list[tuple[int, str]]) -> bool:
     """A filled signature line under a form, every cell a signature or note field with its value ("单位负责人：李四 │
     财务负责人：王五 │ 填报人：张三 │ 联系电话：… │ 填报日期：…", adv27): a note however many cells it spreads over — no
     indicator row opens every cell so (`_is_note` alone counts at most three: 湘潭's filled merge)."""
-    return len(labels) == len(cells) and all(lab.startswith(H.NOTE_PREFIXES) for _, lab in labels)
+    return len(labels) == len(cells) and all(
+        _opens_note(lab, v) for (_, lab), (_, v) in zip(labels, cells, strict=True)
+    )
 
 
 def _is_approval(texts: list[str]) -> bool:
@@ -533,7 +571,7 @@ def _ends_table(cells: list[tuple[int, object]], labels: list[tuple[int, str]], 
     first = labels[0][1]
     # a merge exported filled repeats one text across the row ("其他需说明的问题 │ 主管 │ 主管 │ 主管 …", 湘潭 2024 filled,
     # held-out batch 30): its cells count as the texts they print (counted only for a line opening as a note does)
-    if first.startswith(H.NOTE_PREFIXES):
+    if _opens_note(first, cells[0][1], one_text or len(cells) == 1, _figures_beside(cells, labels)):
         n = 1 if one_text else len(cells) if len(labels) != len(cells) else len({lab for _, lab in labels})
         if _is_note(first, n) or _signed_line(cells, labels):
             return True

@@ -60,6 +60,7 @@ __all__ = [
     "BASIC_ROWS",
     "BASIC_PARENTS",
     "NOTE_PREFIXES",
+    "BARE_NOTE_WORDS",
     "APPROVAL_ENDINGS",
     "SEAL_WORDS",
     "FUNDS_AMOUNT_ROLES",
@@ -547,6 +548,11 @@ NOTE_PREFIXES = tuple(
         "(印章)",
     )
 )
+
+#: The colon-less signature and note words of `NOTE_PREFIXES` ("联系电话", "填报人", "填表说明", "其他需说明的问题"): each
+#: also opens indicator names ("联系电话接通率", "填报人员培训人次", sign27), so a row opening with one ends a table only
+#: where the word reads as a signature's or a note's (`detect._opens_note`).
+BARE_NOTE_WORDS = tuple(p for p in NOTE_PREFIXES if p.isalpha())
 
 #: Labels a head cell prints after a field's value in the same cell ("项目名称：XX 联系人：张三", "主管部门：某县人社局主管单位：
 #: 某县政府"): with a colon after them they end the value — a name never holds another field's label (read24). Beside
