@@ -185,11 +185,25 @@ def test_a_table_with_budget_and_final_columns_is_held_to_the_narrative(tmp_path
     # contradiction certain, its basis naming the line
     n01 = [f for f in validate_file(doc).findings if f.code == "N01" and f.ref.paragraph == 5]
     assert n01 and n01[0].severity.value == "error" and "上方的“单位:万元”" in n01[0].basis, n01
-    # the table with no unit anywhere (built after the paragraphs, as before docs14): the unit is assumed, a 警告
+    # the table with no unit anywhere (built after the paragraphs, as before docs14): the unit is assumed, a 警告 —
+    # but 0.40 also breaks the paragraph's own 其中 sum (0 + 8.47 + 0.40 = 8.87 > 8.77, read since reports32), a
+    # certain N02 the guessed N01 gives way to (a figure is reported once: run_state.contradicted_by)
     del fixture["tables"][0]["after"]
     build_docx(fixture, doc)
-    n01 = [f for f in validate_file(doc).findings if f.code == "N01" and f.ref.paragraph == 5]
-    assert n01 and n01[0].severity.value == "warning" and "未注明金额单位" in n01[0].basis
+    found = [f for f in validate_file(doc).findings if f.ref is not None and getattr(f.ref, "paragraph", None) == 5]
+    n02 = [f for f in found if f.code == "N02" and "8.87万元" in f.message]
+    assert n02 and n02[0].severity.value == "error", found
+    assert not [f for f in found if f.code == "N01" and "公务接待费决算数" in f.message], found
+    # the sum kept whole (公务用车 8.47 → 8.37 beside 0.40): the 公务接待费 figure is held to the table alone, the unit
+    # assumed — a 警告
+    fixture["paragraphs"][4] = fixture["paragraphs"][4].replace("支出决算为8.47万元", "支出决算为8.37万元")
+    build_docx(fixture, doc)
+    n01 = [
+        f
+        for f in validate_file(doc).findings
+        if f.code == "N01" and f.ref.paragraph == 5 and "公务接待费决算数" in f.message
+    ]
+    assert n01 and n01[0].severity.value == "warning" and "未注明金额单位" in n01[0].basis, n01
 
 
 def test_a_change_after_a_closed_qizhong_bracket_is_the_bracketed_figures():
