@@ -150,6 +150,9 @@ def test_i13_the_same_asking_directions_only_for_figures():
 # ---------------------------------------------------------------- S12/S14/S15's row tests: the row's facts first
 
 
+# Kept (lean28): three predicates of ≤ 15 lines each over the product's own tests (`_scored_form`, `not_applicable`),
+# whose side-effect-free `and` perf22k reordered; the random tables meet each answer both ways (asserted), which no real
+# table isolates.
 def _plain_no_actual_but_scored(ctx, f):
     from perfxl.rules import not_applicable
     from perfxl.rules.scores import _scored_form
