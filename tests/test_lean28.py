@@ -5,7 +5,6 @@ naming the variable, before any file is read; the names callers used before stay
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import shutil
@@ -106,33 +105,21 @@ def test_the_request_cell_limit_from_the_environment_refuses_a_request():
 
 def _post(limits: Limits, body: bytes) -> tuple[int, dict, bool]:
     """POST `body` to the function endpoint through the request guard; (status, JSON body, inner app reached)."""
+    from server_helpers import asgi_request
+
     from perfxl.serve.guard import PayloadGuard
 
     reached: list[bool] = []
-    sent: list[dict] = []
 
     async def inner(scope, receive, send):
         reached.append(True)
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b"{}"})
 
-    async def receive():
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    async def send(message):
-        sent.append(message)
-
-    scope = {
-        "type": "http",
-        "method": "POST",
-        "path": "/xlwings/custom-functions-call",
-        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-    }
     guard = PayloadGuard(inner, functions={}, scripts={}, limits=limits)
-    asyncio.run(guard(scope, receive, send))
-    status = next(m["status"] for m in sent if m["type"] == "http.response.start")
-    answer = json.loads(b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body"))
-    return status, answer, bool(reached)
+    headers = {"content-type": "application/json"}
+    status, _, out = asgi_request(guard, "POST", "/xlwings/custom-functions-call", headers=headers, body=body)
+    return status, json.loads(out), bool(reached)
 
 
 def test_the_body_limit_from_the_environment_refuses_a_request_unread():
