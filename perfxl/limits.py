@@ -1,10 +1,11 @@
 """`Limits`: every bound perfxl holds an untrusted input to, in one record — the files the guard opens
 (perfxl.io.guard), the texts the narrative checks read, LibreOffice's memory when it converts a .doc, and the requests
 the add-in server accepts (perfxl.serve). One way to set each: the environment variable `PERFXL_<FIELD>` (upper case),
-e.g. `PERFXL_MAX_FILE_BYTES=50000000`, `PERFXL_SERVE_MAX_CELLS=100000`; or in code `Limits.from_pairs(["max_file_bytes=…"])`
-/ `Limits.from_env(serve_max_cells=…)` (the server's `--max-cells`). A value is a positive whole number ("1_000" reads);
-an empty variable counts as unset; anything else is refused with a ValueError naming the variable (zh and en), which
-the CLI says before it starts (exit 2) — never a per-file internal error. docs/bad-inputs.md ("Limits") lists them all.
+e.g. `PERFXL_MAX_FILE_BYTES=50000000`, `PERFXL_SERVE_MAX_CELLS=100000`; or in code
+`Limits.from_pairs(["max_file_bytes=…"])` / `Limits.from_env(serve_max_cells=…)` (the server's `--max-cells`). A value
+is a positive whole number ("1_000" reads); an empty variable counts as unset; anything else is refused with a
+ValueError naming the variable (zh and en), which `perfxl validate`, `batch` and `serve` say once before any file or
+request (exit 2). docs/bad-inputs.md ("Limits") lists them all.
 
 The same class is `perfxl.io.guard.Limits`, `perfxl.serve.Limits` and `perfxl.serve.payload.Limits` (the names callers
 wrote before the two classes were folded into this one, lean28).
