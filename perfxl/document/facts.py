@@ -13,7 +13,7 @@ import re
 from dataclasses import field
 from decimal import Decimal
 
-from ..io.guard import Limits
+from ..limits import Limits
 from ..patterns import lazy_compile, opening
 from ..records import record
 from ..units import convert
