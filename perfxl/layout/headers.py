@@ -119,7 +119,7 @@ def _forms(label: str) -> tuple[str, ...]:
 def match_role(value: object, table: dict[str, tuple[str, ...]]) -> str | None:
     """The role whose synonyms contain this label (exact match after normalisation), or None.
 
-    Memoised by text, a memo a table (batch28L: ≈ 400 asks a batch file, ≈ 96 % of them a (text, table) pair the worker
+    Memoised by text, a memo a table (batch28L: ≈ 400 asks a batch file, ≈ 93 % of them a (text, table) pair the worker
     met before — a province's headers and row labels again in every file): a plain dict read, emptied when it holds
     `_MEMO_MAX` texts; texts longer than `CACHE_MAX_LEN` are matched each time, so the memo stays small."""
     if value.__class__ is not str:
@@ -141,9 +141,9 @@ def match_role(value: object, table: dict[str, tuple[str, ...]]) -> str | None:
     return role  # type: ignore[return-value]
 
 
-#: A memo's bound: a batch worker meets ≈ 1,700 distinct (text, table) pairs in 100 bench files and ≈ 5,500 over the
-#: 217 real tables (tests/realworld); a 10,000-row table asks a few per row (its names against the header tables) — a
-#: memo full of them is emptied and fills again, a miss costing what the plain match does.
+#: A memo's bound: a batch worker meets ≈ 2,650 distinct (text, table) pairs in 200 bench files and 6,799 over the 217
+#: real tables (tests/realworld), at most 1,951 of them a table; a memo full is emptied and fills again, a miss costing
+#: what the plain match does.
 _MEMO_MAX = 4096
 _UNSEEN = object()
 
