@@ -112,8 +112,8 @@ def test_match_role_as_plain(grids: list[Grid]) -> None:
     others = [None, 1, 1.0, True, False, 0, Decimal("98.50"), 2023]  # (equal as keys: 1 == 1.0 == True)
     values = [*others, *sorted(texts, key=repr), *others]
     asked = 0
-    for name, table in TABLES.items():
-        for text in values:
+    for text in values:  # (each text against every table in turn: one table's answer never serves another)
+        for name, table in TABLES.items():
             want = _plain_match(text, table)
             assert H.match_role(text, table) == want, (name, text)
             assert H.match_role(text, table) == want, (name, text)  # (from the memo when the text is short)
