@@ -227,18 +227,31 @@ def _x_and_non_x(parts: list[Fact]) -> bool:
     return any(n.startswith("非") and n[1:] in names for n in names)
 
 
+def _other_counts(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, first: Fact) -> Iterator[tuple[int, Fact]]:
+    """The counts in the total's unit a list opening at `first` may split rather than the total (paragraph, fact): those
+    before the list in the total's sentence or the one before it — a 其中 list set off as a sentence of its own ("实有职工
+    50人,比上年同期减少4人。其中在编31人,…;离退休人员23人,…;其中大学本科22人,专科21人,…", 万州 2025 p8 split at its
+    其中, session 28) may split a count the sentence before prints, as it does when one sentence holds both — and, for a
+    total in a paragraph's first sentence, those of the last sentence of the paragraph before (the same list with Enter
+    pressed before its 其中)."""
+    for f in facts:
+        if f.quantity.unit != total.quantity.unit or f.index >= first.index or f.index == total.index:
+            continue
+        if total.sentence - 1 <= f.sentence <= total.sentence:
+            yield pi, f
+    before = run.facts.get(pi - 1, ()) if total.sentence == 0 and pi else ()
+    for f in before:
+        if f.sentence == before[-1].sentence and f.quantity.unit == total.quantity.unit:
+            yield pi - 1, f
+
+
 def _another_whole(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> bool:
-    """The parts make another count of their unit before them in the sentence ("编制30人,实有在职28人,其中:行政25人,
+    """The parts make another count of their unit before them (`_other_counts`: "编制30人,实有在职28人,其中:行政25人,
     事业5人": 25 + 5 is the 编制's split): the list is read as that one's, whichever the 其中 follows."""
     lo = sum((_operand(run, pi, p).lo for p in parts), Decimal(0))
     hi = sum((_operand(run, pi, p).hi for p in parts), Decimal(0))
     return any(
-        f.sentence == total.sentence
-        and f.quantity.unit == total.quantity.unit
-        and f.index < parts[0].index
-        and f.index != total.index
-        and _operand(run, pi, f).overlaps(Interval(lo, hi))
-        for f in facts
+        _operand(run, at, f).overlaps(Interval(lo, hi)) for at, f in _other_counts(run, pi, facts, total, parts[0])
     )
 
 
@@ -461,14 +474,7 @@ def _makes_another(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, lea
     if any(f.quantity.places for f in (total, *lead)):
         return _another_whole(run, pi, facts, total, lead)
     point = sum((p.quantity.value for p in lead), Decimal(0))
-    return any(
-        f.sentence == total.sentence
-        and f.quantity.unit == total.quantity.unit
-        and f.index < lead[0].index
-        and f.index != total.index
-        and f.quantity.value == point
-        for f in facts
-    )
+    return any(f.quantity.value == point for _, f in _other_counts(run, pi, facts, total, lead[0]))
 
 
 #: What parts one group of a 其中 list from the next: a semicolon.
@@ -590,7 +596,7 @@ def _named_split(
         ref,
         total,
         what=f"“{name}”的各组成部分之和（{names}）" + ("超过了总数" if over else "少于总数"),
-        what_en=f"parts of {total.subject} {dimension.what_en}",
+        what_en=f"parts of {name} {dimension.what_en}",
         expected=expected,
         certainty=Certainty.CERTAIN if over else Certainty.JUDGEMENT,
         shown=f"{names} = {expected}",
@@ -710,7 +716,7 @@ def _guessed_split(
         ref,
         total,
         what=what,
-        what_en=f"parts of the count {total.subject}",
+        what_en=f"parts of the count {_counted(total)}",
         expected=expected,
         certainty=Certainty.JUDGEMENT,
         shown=names,

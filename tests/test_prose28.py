@@ -1,0 +1,138 @@
+"""Session 28 (prose28): issue 12's open rewrites and known misses of the narrative, on transcribed real sentences.
+
+1. OPEN_REWRITES closed: 万州 2025 p8's 其中 headcount list set off as a sentence or paragraph of its own still splits
+   the 职工 count before it (count_parts `_other_counts`); 株洲 2024 p51's 离退休 count ending a paragraph heads the next
+   paragraph's 其中 (crosscheck `_closing_count`); a zero part restated in 元 stands for nothing below 0 at any step
+   (run_state `part_low`) — 万州 p10 in 元 stays a 警告 for a reason of its own (test_realreport_rewrites NOT_BENIGN).
+2. N02's message for a 其中 sum names its total once, in English too (嘉定 2017 variant).
+
+Tests named "failed before" were run against main (ba5ddcd3) and failed as their docstring says.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import tomllib
+from pathlib import Path
+
+from test_document_realreport import REPORTS, build_docx, parsed_toml
+from test_document_realreport import codes_at_paragraph as _at
+from test_document_realreport import findings_at_paragraph as _found
+
+from perfxl.validate import validate_file
+
+WANZHOU = parsed_toml(REPORTS / "chongqing-wanzhou-tailong-weishengyuan-yusuan-2025.toml")
+ERROR = [("N02", "error")]
+WARNING = [("N02", "warning")]
+
+
+def _paragraphs(*texts: str) -> list[list[tuple[str, str]]]:
+    """(code, severity) at each of the paragraphs, the texts read as one report."""
+    with tempfile.TemporaryDirectory() as d:
+        return [_at(Path(d), {"paragraphs": list(texts)}, i) for i in range(1, len(texts) + 1)]
+
+
+# --- 1. the open rewrites ---------------------------------------------------------------------------------------------
+
+_P8_HEAD = "核定人员编制36人,实有职工50人,比上年同期减少4人"
+_P8_TAIL = (
+    "其中在编31人,与上年同期无变化,临聘19人,比上年同期减少4人;离退休人员23人,比上年同期减少1人;"
+    "其中大学本科22人,专科21人,中专及高中以下7人,具有副高级职称3人,中级职称16人,全科医生11人。"
+)
+
+
+def test_wanzhou_p8_its_qizhong_list_a_sentence_of_its_own():
+    """Failed before (an N02 警告, 22 + 21 + 7 + … = 80 over the 离退休 23): 万州 2025 p8 with its 其中 list set off by
+    "。" — the schooling split makes the 职工 50 of the sentence before, as it does in one sentence."""
+    assert _paragraphs(f"{_P8_HEAD}。{_P8_TAIL}") == [[]]
+    assert _paragraphs(f"{_P8_HEAD},{_P8_TAIL}") == [[]]  # as published
+
+
+def test_wanzhou_p8_its_qizhong_list_a_paragraph_of_its_own():
+    """Failed before (the same 警告 on the second paragraph): Enter pressed before the 其中 — the 职工 50 ends the
+    paragraph before's last sentence."""
+    assert _paragraphs(f"{_P8_HEAD}。", _P8_TAIL) == [[], []]
+
+
+def test_a_schooling_split_making_no_count_before_is_still_held_to_the_nearer_total():
+    """The variant that must not go quiet: 22 + 21 + 17 = 60 makes no count before (职工 50), so it is still read as
+    the 离退休 23's split — over it, a 警告 (guessed dimension), in one sentence, two or two paragraphs."""
+    tail = _P8_TAIL.replace("中专及高中以下7人", "中专及高中以下17人")
+    assert _paragraphs(f"{_P8_HEAD}。{tail}") == [WARNING]
+    assert _paragraphs(f"{_P8_HEAD}。", tail) == [[], WARNING]
+
+
+_ZHUZHOU_P51 = "(二)人员情况。本部门编制数239人,在职人数239人,其中在岗人数239人;离退休人数195人,其中离休人员2人,退休人员194人。"
+
+
+def test_zhuzhou_p51_its_retirees_split_a_paragraph_of_its_own():
+    """Failed before (nothing on the third paragraph): 株洲 2024 p51 with Enter pressed before each "，其中" — the
+    离退休 195 ends the paragraph before as the one whole of its statement, and 2 + 194 = 196 over it is certain."""
+    head, middle, last = _ZHUZHOU_P51.replace(",其中", "。\n其中").split("\n")
+    assert _paragraphs(_ZHUZHOU_P51) == [ERROR]  # as published
+    assert _paragraphs(head, middle, last) == [[], [], ERROR]
+
+
+def test_a_count_ending_a_paragraph_beside_another_carries_nothing():
+    """The variants that stay quiet: 194 + 1 = 195 agrees; a count beside another whole of its statement ("编制数239人,
+    在职人数239人。" ¶ "其中…") or a change ending the paragraph heads no 其中 of the next — which one it splits is open."""
+    assert _paragraphs("离退休人数195人。", "其中离休人员1人,退休人员194人。") == [[], []]
+    assert _paragraphs("离退休人数195人,在职人数190人。", "其中离休人员2人,退休人员194人。") == [[], []]
+    assert _paragraphs("离退休人数195人,比上年减少3人。", "其中离休人员2人,退休人员194人。") == [[], []]
+
+
+_P10 = (
+    "(一)收入预算:2025年年初预算数{t}元,其中:一般公共预算拨款{a}元,政府性基金预算拨款 0元,国有资本经营预算收入 0元,"
+    "事业收入9869200元,事业单位经营收入0元,其他收入{o}元。"
+)
+
+
+def test_a_zero_part_in_yuan_stands_for_nothing_below_zero():
+    """Failed before (a 警告): 万州 p10's list restated in 元 with every part printed to the hundred 元 — 2241100 +
+    9869200 + 700 = 12111000 is 800元 over 12110200 whatever their rounding; the three "0元" parts, read as whole-万
+    prints restated, counted −5000元 each and let the parts fit."""
+    assert _paragraphs(_P10.format(t="12110200", a="2241100", o="700")) == [ERROR]
+
+
+def test_wanzhou_p10_in_yuan_stays_a_warning_and_agreeing_parts_stay_quiet():
+    """The published 224.10 / 0.10 restated "2241000元" / "1000元" may be one-place 万元 prints (224.1, 0.1): the
+    excess is then a judgement, as it is printed so in 万元 (NOT_BENIGN in test_realreport_rewrites); parts that make
+    the total stay quiet."""
+    assert _paragraphs(_P10.format(t="12110200", a="2241000", o="1000")) == [WARNING]
+    one_place = WANZHOU["paragraphs"][9].replace("224.10万元", "224.1万元").replace("0.10万元", "0.1万元")
+    assert _paragraphs(one_place) == [WARNING]
+    assert _paragraphs(WANZHOU["paragraphs"][9]) == [ERROR]
+    assert _paragraphs(_P10.format(t="12110200", a="2240000", o="1000")) == [[]]
+
+
+# --- 2. the message of a 其中 sum ---------------------------------------------------------------------------------------
+
+
+def test_jiading_sum_names_its_total_once(tmp_path: Path):
+    """Failed before: 嘉定 2017 p5 with 公务接待费 0.40 — "“上海市嘉定区司法局2017年度三公经费支出年初上海市嘉定区司法局
+    2017年度三公经费支出年初”的各组成部分之和", the 决算 read with the 预算's subject named twice; now its label, once,
+    in the English message too."""
+    fixture = tomllib.loads((REPORTS / "shanghai-jiading-sifaju-sangong-2017.toml").read_text(encoding="utf-8"))
+    fixture["paragraphs"][4] = fixture["paragraphs"][4].replace(
+        "公务接待费支出决算为0.30万元,完成预算的3.75%", "公务接待费支出决算为0.40万元,完成预算的5.00%"
+    )
+    del fixture["tables"][0]["after"]
+    build_docx(fixture, tmp_path / "jiading.docx")
+    n02 = [f for f in validate_file(tmp_path / "jiading.docx").findings if f.code == "N02" and "8.87万元" in f.message]
+    assert n02 and n02[0].severity.value == "error"
+    name = "上海市嘉定区司法局2017年度三公经费支出年初决算数"
+    assert f"“{name}”的各组成部分之和" in n02[0].message and n02[0].message.count("上海市") == 1
+    assert f"parts of {name} should be 8.87万元" in n02[0].message_en
+
+
+def test_a_sum_message_names_a_total_without_subject():
+    """Failed before: "parts of  should be …" — a total the text names by no words before it (its subject empty)
+    is named by its label, else 总数, in both languages."""
+    found = _found_one("1000万元,其中:财政拨款收入800万元,其他收入300万元。")
+    assert found and "parts of  " not in found[0].message_en and "“”" not in found[0].message
+
+
+def _found_one(text: str) -> list:
+    with tempfile.TemporaryDirectory() as d:
+        build_docx({"paragraphs": [text]}, Path(d) / "a.docx")
+        return [f for f in validate_file(Path(d) / "a.docx").findings if f.code == "N02"]
