@@ -5,6 +5,11 @@
    paragraph's 其中 (crosscheck `_closing_count`); a zero part restated in 元 stands for nothing below 0 at any step
    (run_state `part_low`) — 万州 p10 in 元 stays a 警告 for a reason of its own (test_realreport_rewrites NOT_BENIGN).
 2. N02's message for a 其中 sum names its total once, in English too (嘉定 2017 variant).
+3. Misses: a template's 其中 list going on past a part equal to the total (江津 2024 p11, facts `_class_run`); a second
+   其中 after a semicolon (株洲 p51 with its first list short: a retired count is no part of a 在职 count, and a count
+   opening a statement opens its own 其中); 税收收入 + 非税收入 = 一般公共预算收入 (永川 2024, vocabulary.SPLIT_DIMENSIONS);
+   a name list's last name after a comma (江津 p6, lists `_comma_parted`); "13宗(…)水库" (遂溪 2022 p11, lists
+   `_LISTED_BRACKET_BEFORE_NOUN`).
 
 Tests named "failed before" were run against main (ba5ddcd3) and failed as their docstring says.
 """
@@ -17,7 +22,6 @@ from pathlib import Path
 
 from test_document_realreport import REPORTS, build_docx, parsed_toml
 from test_document_realreport import codes_at_paragraph as _at
-from test_document_realreport import findings_at_paragraph as _found
 
 from perfxl.validate import validate_file
 
@@ -62,7 +66,9 @@ def test_a_schooling_split_making_no_count_before_is_still_held_to_the_nearer_to
     assert _paragraphs(f"{_P8_HEAD}。", tail) == [[], WARNING]
 
 
-_ZHUZHOU_P51 = "(二)人员情况。本部门编制数239人,在职人数239人,其中在岗人数239人;离退休人数195人,其中离休人员2人,退休人员194人。"
+_ZHUZHOU_P51 = (
+    "(二)人员情况。本部门编制数239人,在职人数239人,其中在岗人数239人;离退休人数195人,其中离休人员2人,退休人员194人。"
+)
 
 
 def test_zhuzhou_p51_its_retirees_split_a_paragraph_of_its_own():
@@ -136,3 +142,108 @@ def _found_one(text: str) -> list:
     with tempfile.TemporaryDirectory() as d:
         build_docx({"paragraphs": [text]}, Path(d) / "a.docx")
         return [f for f in validate_file(Path(d) / "a.docx").findings if f.code == "N02"]
+
+
+# --- 3. known misses ----------------------------------------------------------------------------------------------------
+
+JIANGJIN = parsed_toml(REPORTS / "chongqing-jiangjin-xihuzhen-juesuan-2024.toml")
+_P11 = JIANGJIN["paragraphs"][10]
+
+
+def test_jiangjin_p11_a_template_list_goes_on_past_a_part_equal_to_the_total():
+    """Failed before (nothing): 江津 2024 p11 with 5万元 planted in a later class — "本年收入合计3874.92万元,其中:一般公共
+    预算财政拨款收入3874.92万元,…" reaches its total at its first part, yet the template's classes of 收入 go on (a zero
+    or the 其他 class among them): 3879.92 over 3874.92 is certain, wherever the 5 stands."""
+    assert _paragraphs(_P11) == [[]]  # as published
+    for old, new in (
+        ("事业收入0万元", "事业收入5万元"),
+        ("政府性基金预算财政拨款收入0万元", "政府性基金预算财政拨款收入5万元"),
+    ):
+        assert _paragraphs(_P11.replace(old, new)) == [ERROR], new
+
+
+def test_a_lone_figure_after_a_list_that_made_its_total_stays_apart():
+    """The variants that stay quiet: one more class with no zero or 其他 class after it, or the classes in a sentence of
+    their own — no template list is shown going on, the list has ended."""
+    head = "本年收入合计3874.92万元,其中:一般公共预算财政拨款收入3874.92万元"
+    assert _paragraphs(f"{head},事业收入5万元。") == [[]]
+    assert _paragraphs(f"{head}。事业收入5万元,其他收入0万元。") == [[]]
+
+
+def test_zhuzhou_p51_a_second_qizhong_after_a_semicolon_with_the_first_list_short():
+    """Failed before (nothing): "在职人数239人,其中在岗人数230人;离退休人数195人,其中离休人员2人,退休人员194人" — the
+    first list short of its total, the 离退休 count was read as one more part of the 在职 and the second 其中 as more
+    of the same list; retired staff are none in service, so the 195 is a whole and 2 + 194 over it certain."""
+    text = _ZHUZHOU_P51.replace("在岗人数239人", "在岗人数230人")
+    assert _paragraphs(text) == [ERROR]
+    assert _paragraphs(text.replace(",其中离休", ";其中离休")) == [ERROR]
+    assert _paragraphs(text.replace("退休人员194人", "退休人员193人")) == [[]]
+
+
+def test_a_retired_count_listed_under_all_staff_stays_a_part():
+    """Failed before (nothing for 退休9人). The variant that must not be cut: a whole of all staff ("共有人员40人") lists
+    its retired as a part; their own
+    其中 after a semicolon splits them (2 + 9 over 10: a 警告 on the retired count, the split guessed — 退休 under 退休
+    is no status dimension), the 40's list 30 + 10 untouched."""
+    text = "本单位共有人员40人,其中在职人员30人;退休人员10人,其中离休2人,退休8人。"
+    assert _paragraphs(text) == [[]]
+    found = _found_one(text.replace("退休8人", "退休9人"))
+    assert [(f.code, f.severity.value) for f in found] == [("N02", "warning")] and "应为 11人" in found[0].message
+
+
+YONGCHUAN = (
+    "2024年,全区一般公共预算收入53.24亿元,增长6.3%,其中:税收收入33.31亿元,下降1.6%;非税收入19.93亿元,增长22.9%。"
+)
+
+
+def test_yongchuan_tax_and_non_tax_make_the_general_budget_revenue():
+    """Failed before (nothing on the short side): 永川 2024's 税收收入 and 非税收入 are the two kinds of 一般公共预算收入 —
+    short of it is a 警告 naming the dimension; over it an 错误 as before; as published quiet."""
+    assert _paragraphs(YONGCHUAN) == [[]]
+    short = _found_one(YONGCHUAN.replace("19.93亿元", "18.93亿元"))
+    assert [(f.code, f.severity.value) for f in short] == [("N02", "warning")]
+    assert "税收收入与非税收入合为一般公共预算收入" in short[0].basis
+    assert _paragraphs(YONGCHUAN.replace("19.93亿元", "20.93亿元")) == [ERROR]
+
+
+def test_a_revenue_total_with_transfers_is_no_tax_split():
+    """The variant that stays quiet: a 收入总计 adds 转移性收入 and 上级补助 — 税收 and 非税 short of it say nothing."""
+    text = YONGCHUAN.replace("一般公共预算收入53.24", "一般公共预算收入总计53.24").replace("19.93亿元", "18.93亿元")
+    assert _paragraphs(text) == [[]]
+
+
+_P6 = JIANGJIN["paragraphs"][5]
+
+
+def test_jiangjin_p6_a_name_after_a_comma_ends_the_list():
+    """Failed before (nothing: 办公室 was no organisation noun, and the tenth name after "," was cut): "行政类10个办公室
+    分别是…、应急管理办公室,综合行政执法办公室。" — ten names; 9 is a 警告 (N05), 10 as published quiet."""
+    assert _paragraphs(_P6) == [[]]
+    assert _paragraphs(_P6.replace("10个", "9个")) == [[("N05", "warning")]]
+
+
+def test_a_clause_after_a_comma_is_no_name():
+    """The variant that stays quiet: after the comma a clause of its own ("负责…"), so the list is the nine 、-parted
+    names — one of them joined by 和, so ten fits."""
+    assert _paragraphs(_P6.replace("。", ",负责全镇行政工作。")) == [[]]
+
+
+SUIXI = parsed_toml(REPORTS / "guangdong-suixi-shuiku-chuxianjiagu-2022.toml")
+_P11_SUIXI = next(p for p in SUIXI["paragraphs"] if "13宗(" in p)
+
+
+def test_suixi_members_in_brackets_between_the_count_and_its_noun():
+    """Failed before (nothing): "遂溪縣13宗(東坑、湖仔洋、…、上灣塘)水庫" — thirteen named in the bracket (one with the
+    mirror's pinyin "城盤(pán)"); 12 or 14 is an N05 警告, one name dropped too."""
+    assert _paragraphs(_P11_SUIXI) == [[]]
+    assert _paragraphs(_P11_SUIXI.replace("13宗", "12宗")) == [[("N05", "warning")]]
+    assert _paragraphs(_P11_SUIXI.replace("13宗", "14宗")) == [[("N05", "warning")]]
+    assert _paragraphs(_P11_SUIXI.replace("、大灣", "")) == [[("N05", "warning")]]
+
+
+def test_kinds_in_brackets_are_no_members():
+    """The variants that stay quiet: kinds of the noun ("15家(公立、民营、私立)医院"), kind words alone ("5个(省级、市级、
+    县级)项目"), two names only."""
+    assert _paragraphs("本县15家(公立、民营、私立)医院。") == [[]]
+    assert _paragraphs("本项目涉及5个(省级、市级、县级)项目。") == [[]]
+    assert _paragraphs("本县5宗(东坑、湖仔洋)水库。") == [[]]

@@ -356,6 +356,8 @@ def _split_dimension(total: Fact, parts: list[Fact]) -> str:
     for phrase, classes, whole, not_whole in _SPLITS:
         if len(parts) != len(classes) or not whole.search(total.subject) or not_whole.search(total.subject):
             continue
+        if whole.search(_before(total) or "") and not_whole.search(_before(total) or ""):
+            continue  # "一般公共预算收入总计…": the subject drops 总计, the words before the figure keep it
         named = []
         for p in parts:
             words = _QIZHONG_HEAD.sub("", _before(p) or p.subject)  # "其中财政拨款收入": the subject drops 财政拨款
