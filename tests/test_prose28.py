@@ -247,3 +247,36 @@ def test_kinds_in_brackets_are_no_members():
     assert _paragraphs("本县15家(公立、民营、私立)医院。") == [[]]
     assert _paragraphs("本项目涉及5个(省级、市级、县级)项目。") == [[]]
     assert _paragraphs("本县5宗(东坑、湖仔洋)水库。") == [[]]
+
+
+# --- "X，是上年的n倍" across paragraphs ----------------------------------------------------------------------------------
+
+#: prose27's real numbers (a 决算 of 209万元 against 62万元, tests/test_reports28.py), the base now last year's level
+#: printed in a paragraph of its own.
+_BASE_2022 = "2022年公务接待费支出62万元。"
+
+
+def test_a_multiple_of_last_year_printed_in_another_paragraph():
+    """Failed before (nothing: "是上年的n倍" was no figure to hold): 209 / 62 = 3.37, so "是上年的2.37倍" is an N02 警告 —
+    the base paired from p1 by item and year, the pairing said; "是2022年的2.37倍" the same."""
+    assert _paragraphs(_BASE_2022, "2023年公务接待费支出209万元,是上年的2.37倍。") == [[], WARNING]
+    assert _paragraphs(_BASE_2022, "2023年公务接待费支出209万元,是2022年的2.37倍。") == [[], WARNING]
+    found = _found_one_of([_BASE_2022, "2023年公务接待费支出209万元,是上年的2.37倍。"])
+    assert "2022年数取自正文第1段“2022年公务接待费支出62万元”，按项目名称和年度配对" in found[0].basis
+
+
+def test_a_multiple_whose_base_is_open_stays_quiet():
+    """The variants that stay quiet: the multiple right (3.37), rough ("近3倍"), the base of another stage (预算), scope
+    (全区) or printed twice with two figures — which figure is meant is open."""
+    x = "2023年公务接待费支出209万元,是上年的{}倍。"
+    assert _paragraphs(_BASE_2022, x.format("3.37")) == [[], []]
+    assert _paragraphs(_BASE_2022, "2023年公务接待费支出209万元,是上年的近3倍。") == [[], []]
+    assert _paragraphs("2022年公务接待费预算62万元。", x.format("2.37")) == [[], []]
+    assert _paragraphs("2022年全区公务接待费支出62万元。", x.format("2.37")) == [[], []]
+    assert _paragraphs(_BASE_2022, "2022年公务接待费支出60万元。", x.format("2.37")) == [[], [], []]
+
+
+def _found_one_of(paragraphs: list[str]) -> list:
+    with tempfile.TemporaryDirectory() as d:
+        build_docx({"paragraphs": paragraphs}, Path(d) / "a.docx")
+        return [f for f in validate_file(Path(d) / "a.docx").findings if f.code == "N02"]

@@ -64,7 +64,7 @@ from .indicator_arith import _TARGET_CUE
 from .levels_apart import check_adjusted_rates, check_bases_apart, check_changes_apart, check_rates_apart
 from .lists import listed_counts
 from .match import NameMatch, NameTable, match_name, normal_name, ratio
-from .multiples import check_multiples
+from .multiples import check_multiples, check_multiples_apart
 from .named_shares import check_named_whole_shares
 from .plain_text import plain_narrative, split_decimals
 from .precision import (
@@ -2058,6 +2058,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         check_changes_apart(run, pi, ref, pf.facts)
         check_rates_apart(run, pi, ref, pf.facts)  # a change rate whose level only another paragraph prints (prose24)
         check_bases_apart(run, pi, ref, pf.facts)  # …and one whose base only another paragraph prints (prose26)
+        check_multiples_apart(run, pi, ref, pf.facts)  # "X，是上年的n倍", 上年's figure in another paragraph (prose28)
         check_averages(run, pi, ref, pf.facts)  # a per-thing figure against its total over its count (prose24)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref
