@@ -180,6 +180,13 @@ def test_zhuzhou_p51_a_second_qizhong_after_a_semicolon_with_the_first_list_shor
     assert _paragraphs(text.replace("退休人员194人", "退休人员193人")) == [[]]
 
 
+def test_retired_staff_listed_under_a_count_in_service_are_no_part_of_it():
+    """Failed before (an N02 错误 "在编 31人 + 离退休 20人 … 应为 51人"): retired staff after a 在职 count's 其中 part are
+    a count of their own, not a class of the staff in service; a part over the 在职 count alone is still certain."""
+    assert _paragraphs("在职人数39人,其中在编31人,离退休20人。") == [[]]
+    assert _paragraphs("在职人数39人,其中在编41人,离退休20人。") == [ERROR]
+
+
 def test_a_retired_count_listed_under_all_staff_stays_a_part():
     """Failed before (nothing for 退休9人). The variant that must not be cut: a whole of all staff ("共有人员40人") lists
     its retired as a part; their own
