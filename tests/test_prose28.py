@@ -87,6 +87,15 @@ def test_a_count_ending_a_paragraph_beside_another_carries_nothing():
     assert _paragraphs("离退休人数195人,比上年减少3人。", "其中离休人员2人,退休人员194人。") == [[], []]
 
 
+def test_a_carried_count_split_by_a_guess_is_a_warning_saying_qizhong():
+    """A count carried into a paragraph opening with 其中, split by no named dimension (男/女): over it a 警告, listed
+    "“其中”" (not "括号内": the carried total's clause is the paragraph before's)."""
+    found = _found_one_of(["单位共有职工50人。", "其中:男职工30人,女职工25人。"])
+    assert [(f.code, f.severity.value) for f in found] == [("N02", "warning")]
+    assert "“职工”“其中”所列各项之和" in found[0].message
+    assert _paragraphs("单位共有职工50人。", "其中:男职工30人,女职工20人。") == [[], []]
+
+
 _P10 = (
     "(一)收入预算:2025年年初预算数{t}元,其中:一般公共预算拨款{a}元,政府性基金预算拨款 0元,国有资本经营预算收入 0元,"
     "事业收入9869200元,事业单位经营收入0元,其他收入{o}元。"

@@ -212,7 +212,9 @@ def _plain(f: Fact) -> bool:
 
 def _listed_how(total: Fact, first: Fact, text: str = "") -> str:
     """How the text made the counts parts: "“其中”" when the words from the total to the first part say so, else the
-    bracket right after the total."""
+    bracket right after the total — a total carried from the paragraph before heads a paragraph opening with 其中."""
+    if total.carried:
+        return "“其中”"
     words = first.clause if first.clause != total.clause else first.clause[first.clause.find(total.quantity.text) :]
     start = text.find(total.clause)
     end = text.find(first.clause, start) if start >= 0 else -1
