@@ -66,6 +66,18 @@ def test_a_schooling_split_making_no_count_before_is_still_held_to_the_nearer_to
     assert _paragraphs(f"{_P8_HEAD}。", tail) == [[], WARNING]
 
 
+WANLI = parsed_toml(REPORTS / "shanghai-putuo-wanli-yusuan-2024.toml")
+
+
+def test_a_run_of_zero_parts_makes_no_count_of_the_paragraph_before():
+    """万里 2024 p63 (the probe prose28's first run lost): "预算安排购置车辆1辆，其中：…0辆…、其他用车6辆" after p62's
+    "共有车辆7辆，其中：…0辆…" — the leading 0辆 parts sum to 0, which is no count they split (a 0 is none): the 6 over
+    1 is still the guessed split's 警告."""
+    p62, p63 = WANLI["paragraphs"][61:63]
+    assert _paragraphs(p62, p63) == [[], []]
+    assert _paragraphs(p62, p63.replace("其他用车1辆", "其他用车6辆")) == [[], WARNING]
+
+
 _ZHUZHOU_P51 = (
     "(二)人员情况。本部门编制数239人,在职人数239人,其中在岗人数239人;离退休人数195人,其中离休人员2人,退休人员194人。"
 )

@@ -235,15 +235,16 @@ def _other_counts(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, firs
     50人,比上年同期减少4人。其中在编31人,…;离退休人员23人,…;其中大学本科22人,专科21人,…", 万州 2025 p8 split at its
     其中, session 28) may split a count the sentence before prints, as it does when one sentence holds both — and, for a
     total in a paragraph's first sentence, those of the last sentence of the paragraph before (the same list with Enter
-    pressed before its 其中)."""
+    pressed before its 其中). A count printed as 0 is none (a run of 0辆 parts "makes" every 0辆 before it: 万里 2024
+    p63's probe)."""
     for f in facts:
         if f.quantity.unit != total.quantity.unit or f.index >= first.index or f.index == total.index:
             continue
-        if total.sentence - 1 <= f.sentence <= total.sentence:
+        if total.sentence - 1 <= f.sentence <= total.sentence and f.quantity.value:
             yield pi, f
     before = run.facts.get(pi - 1, ()) if total.sentence == 0 and pi else ()
     for f in before:
-        if f.sentence == before[-1].sentence and f.quantity.unit == total.quantity.unit:
+        if f.sentence == before[-1].sentence and f.quantity.unit == total.quantity.unit and f.quantity.value:
             yield pi - 1, f
 
 
