@@ -48,7 +48,7 @@ from .precision import (
 )
 from .rate_from_nothing import check_rate_from_nothing
 from .respective_lists import check_rates_over_stated_bases
-from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02, whole_wan_in_yuan
+from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02, part_low, whole_wan_in_yuan
 from .stated_changes import check_changes_between_levels, check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
@@ -1472,10 +1472,14 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         restated = _restated_steps(total, parts)
         if restated is not None:
             t = Interval.printed(total.quantity.value, _HUNDRED)
-            lo100 = sum((Interval.printed(p.quantity.value, _HUNDRED).lo for p in parts), Decimal(0))
+            lo100 = sum((part_low(p, Interval.printed(p.quantity.value, _HUNDRED).lo) for p in parts), Decimal(0))
             # a part that may be coarser ("1230000元" may be "123万元") is read at its own step: over as written a 警告
             lo = sum(
-                (Interval.printed(p.quantity.value, s).lo for p, s in zip(parts, restated[1:], strict=True)), Decimal(0)
+                (
+                    part_low(p, Interval.printed(p.quantity.value, s).lo)
+                    for p, s in zip(parts, restated[1:], strict=True)
+                ),
+                Decimal(0),
             )
             hi = sum((Interval.printed(p.quantity.value, _HUNDRED).hi for p in parts), Decimal(0))
         if _bound(total) == "lower" or any(_bound(p) == "upper" for p in parts):
@@ -1615,9 +1619,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             places = max(places, total.quantity.places)  # 万元 parts of 2.18亿元: their sum 2.08亿元, not "2亿元"
         names = " + ".join(p.quantity.text for p in parts)
         expected = ("不少于 " if floor else "") + _show(point, total.quantity.unit, places)
-        what = f"“{_item_named(facts, total)}”的各组成部分之和（{names}）" + (
-            "" if complete else "少于总数" if short else "超过了总数"
-        )
+        named = _item_named(facts, total)
+        what = f"“{named}”的各组成部分之和（{names}）" + ("" if complete else "少于总数" if short else "超过了总数")
         if single and short:  # the one project the text counts ("共有 1 个项目"), below its money
             names = f"{parts[0].subject} {parts[0].quantity.text}"
             what, expected = f"“{_named(total)}”的唯一一项（{names}）少于总数", parts[0].quantity.text
@@ -1661,7 +1664,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             ref,
             total,
             what,
-            f"parts of {total.subject}",
+            f"parts of {named}",
             expected=expected,
             basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}"
             + (
@@ -2033,7 +2036,13 @@ def _item_named(facts: tuple[Fact, ...], f: Fact) -> str:
     """A figure's name for a message, a 决算 named by its measure alone with its item's name before it
     ("公务用车购置及运行维护费预算数为521.67万元,决算支出数为571.04万元" → 公务用车购置及运行维护费决算支出数)."""
     item = _item_of(facts, f)
-    return _named(f) if item is None else f"{_named(item)}{_named(f)}"
+    if item is None:
+        return _named(f)
+    if item.subject and f.subject.startswith(item.subject):
+        # "…“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元" (嘉定 2017): the 决算 read with the 预算's
+        # subject names its item already — its label says which figure it is (not the subject twice, session 28)
+        return f.label or _named(f)
+    return f"{_named(item)}{_named(f)}"
 
 
 def _spent(f: Fact) -> bool:
