@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..grid import Grid
+from ..labels import is_execution_rate_name
 from ..model import (
     PLACED_DEVIATION,
     REMARK_DEVIATION,
@@ -209,7 +210,8 @@ class _Builder:
     def _head_score(self) -> CellValue | None:
         """The stated total, its head value "100\n98" (`detect.figure_pair`: two figures on two lines of the 自评得分
         cell) read as its second figure when the first is the table's full mark — the 分值 its 总分 row prints, else the
-        weights its 一级 labels declare (with the funds line's 分值) when every 一级 declares one — and the second no more:
+        weights its 一级 labels declare (with the funds line's 分值, unless a 预算执行率 row sits inside a 一级: read28)
+        when every 一级 declares one — and the second no more:
         the full mark over the score. Otherwise which figure is the score is a guess: none is read (T02 says so, as
         coverage), never one taken (read27: review26d's case read the next cell's label, T02 lost)."""
         stated = self.stated_total
@@ -221,6 +223,10 @@ class _Builder:
         declared = [h.declared_weight for h in self.level1.values()]
         if full is None and len(declared) >= 2 and all(d is not None for d in declared):
             funds = to_points(self.funds_total.weight.raw) if self.funds_total is not None else None
+            if any(not i.level1.is_blank and is_execution_rate_name(i.name.text) for i in self.indicators):
+                funds = (
+                    None  # a 预算执行率 row inside a declared 一级 (银川: 项目管理(25分)): its 分值 is in that 一级's
+                )
             full = sum((d for d in declared if d is not None), funds or Decimal(0))
         if full is None or first is None or second is None or first != full or second > first:
             return None
@@ -615,7 +621,11 @@ class _Reader(FundsRows):
             self._unit_note(r)
             mark(r, "title")
             return
-        if kind is RowKind.HEADER_FIELD:
+        if kind is RowKind.HEADER_FIELD or (
+            kind is RowKind.TOTAL and self.state == "pre" and not self.cur.has_body and header_fields(self.grid, r)
+        ):
+            # (a 总分 label in the head beside its fields — 重庆's "主管部门 │ … │ 自评总分(分) │ 97.6", read28 — is the
+            # score the unit states: no table's 总分 row stands above its body)
             self.new_if(self.cur.has_body)
             self._header_fields(r)
             mark(r, "header")
