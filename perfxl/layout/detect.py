@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import field
+from decimal import Decimal
 from typing import Any
 
 from ..chinese import available, looks_traditional
@@ -956,7 +957,7 @@ def _value_col(grid: Grid, r: int, cells: list[tuple[int, object]], i: int, key:
     gap = n - end - 1
     if gap <= 0:
         return n
-    if gap == 1 and _plain_value(v) and (key not in _FIGURE_FIELDS or _FIGURE_VALUE.match(str(v)) is not None):
+    if gap == 1 and _plain_value(v) and (key not in _FIGURE_FIELDS or figure_value(v)):
         after = cells[i + 2] if i + 2 < len(cells) else None
         if after is None or after[0] > _span_end(grid, r, n) + 1 or not _plain_value(after[1]):
             return n
@@ -1059,6 +1060,13 @@ def _value_after_break(role: str, tail: str, nxt: object) -> bool:
 #: Two figures on two lines after a head label ("自评得分\n100\n98"): the full mark then the score, or two scores — which,
 #: only the table's full mark tells (`figure_pair`, read27).
 _FIGURE_PAIR = lazy_compile(r"\s*(\d+(?:\.\d+)?)\s*分?\s*[\t\r\n]\s*(\d+(?:\.\d+)?)\s*分?\s*$")
+
+
+def figure_value(v: object) -> bool:
+    """`v` (a head cell) is a figure, a number or a text printing one ("97.6", "98分", "98（优秀）"): a score's value."""
+    if v.__class__ is str:
+        return _FIGURE_VALUE.match(v) is not None
+    return isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)
 
 
 def figure_pair(text: str) -> tuple[str, str] | None:
