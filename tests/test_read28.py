@@ -94,7 +94,7 @@ def test_huanggang_reads_its_blank_supervisor_as_blank(tmp_path):
         (["主管部门", "", "某县教育局"], "某县教育局"),  # one empty cell, nothing else on the row: the value
         (["主管部门", "", "某县教育局", "实施单位", "某中学"], "某县教育局"),  # a field's label after it
         (["主管部门", "", "项目起止时间", "2022.1—2022.12"], None),  # 湘阴 2022: a label owning the value after it
-        (["主管部门", "", "", "某县教育局"], None),  # two empty cells: not given
+        (["主管部门", "", "", "某县教育局"], "某县教育局"),  # a label merged over three cells exported unmerged
         (["自评得分", "", "财政审核评分"], None),  # a score's value is a figure
         (["自评得分", "", "97.6"], "97.6"),
     ],
@@ -161,11 +161,12 @@ def test_kexuecheng_head_score_is_read(tmp_path):
     assert found[0] == found[1]
 
 
-def test_kexuecheng_head_score_two_cells_away_is_not_read(tmp_path):
-    """The guard: the value two empty cells past the label is no one's for certain — not read."""
+def test_kexuecheng_head_score_past_an_empty_merged_cell_is_not_read(tmp_path):
+    """The guard: an empty merged cell right after the label is the value's own, printed blank — the figure past it is
+    not read as the label's."""
     table = load_table(CORPUS / f"{_KEXUECHENG}.toml")
-    table.merges = [m for m in table.merges if m not in ("G2:H2", "I2:K2")]
-    table.rows[1][8], table.rows[1][9] = "", "97.6"
+    table.merges = [m if m != "I2:K2" else "I2:J2" for m in table.merges if m != "G2:H2"]
+    table.rows[1][8], table.rows[1][10] = "", "97.6"
     assert _first(table, tmp_path).stated_total is None
 
 

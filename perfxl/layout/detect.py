@@ -947,17 +947,20 @@ def _span_end(grid: Grid, r: int, c: int) -> int:
 
 def _value_col(grid: Grid, r: int, cells: list[tuple[int, object]], i: int, key: str) -> int:
     """The column of the value of the head label `cells[i]`: the next written cell when it stands right after the label
-    (past the label's merge). Across ONE empty cell ("自评总分(分) │ │ 97.6", 重庆 科学城 2021 unmerged) it is the value only
-    where nothing else could own it: a plain value (no label of its own) with no plain value right after it (it would be
-    that value's label: "主管部门 │ │ 项目起止时间 │ 2022.1—2022.12"), and a figure for a field holding one (`_FIGURE_FIELDS`).
-    Otherwise the value is not given: the empty cell right after the label is returned (read28 — "自评得分\n100\n（满分）
-    │ │ 财政审1度评分" read the next field's label as the score, "主管部門 │ │ │ 項目實施單位" the next label as the 主管部门)."""
+    (past the label's merge). Past empty cells only where nothing else could own it: no merged range among them (a merge
+    left empty is the value's own cell, printed blank: 重庆 科学城's 主管部门 │ (B:C) │ 财政处室, 湖北 黄冈's 主管部門 │ (B:C) │
+    項目實施單位), a plain value (no label of its own) with no plain value right after it (it would be that value's label:
+    "主管部门 │ │ 项目起止时间 │ 2022.1—2022.12"), and a figure for a field holding one (`_FIGURE_FIELDS`: "自评得分\n100\n
+    （满分） │ │ 财政审1度评分" is the next field's label) — "自评总分(分) │ │ 97.6", a label merged over two cells exported
+    without its merge, is read. Otherwise the value is not given: the empty cell right after the label is returned
+    (read28 — the next field's label was read as the value, never said)."""
     end = _span_end(grid, r, cells[i][0])
     n, v = cells[i + 1]
-    gap = n - end - 1
-    if gap <= 0:
+    if n == end + 1:
         return n
-    if gap == 1 and _plain_value(v) and (key not in _FIGURE_FIELDS or figure_value(v)):
+    if any(grid.is_merged(r, x) for x in range(end + 1, n)):
+        return end + 1
+    if _plain_value(v) and (key not in _FIGURE_FIELDS or figure_value(v)):
         after = cells[i + 2] if i + 2 < len(cells) else None
         if after is None or after[0] > _span_end(grid, r, n) + 1 or not _plain_value(after[1]):
             return n
