@@ -31,7 +31,7 @@ from test_realworld_variants import _at
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
 from render import CORPUS, load_table, render, validated, variant
-from test_review27d import _bare_twice
+from test_review27d import _copies_alike
 
 from perfxl.grid import Grid
 from perfxl.io import source
@@ -278,11 +278,4 @@ def test_a_bare_form_printed_twice_from_its_scoring_part_has_no_guessed_edge(tmp
     """The scoring part (项目权重 │ 评价内容 │ 分值 …) and the 绩效指标 part printed twice: the copy's scoring header, the
     same as the first copy's, with 项目决策 under it again, begins the copy — not the rest of the 绩效指标 part above
     it. Failed before: its edge said to be a guess ("本表表头紧接在第 9–… 行之后"). Both copies read alike."""
-    table, n = _bare_twice(name)
-    evs = read_submission(render(table, tmp_path / "r")).evaluations
-    assert len(evs) == 4
-    assert not [ev.boundary_guess for ev in evs if ev.boundary_guess]
-    found = [f for f in validated(table, tmp_path / "v").findings if f.ref is not None and f.severity.value != "info"]
-    first = sorted((f.code, f.severity.value, f.ref.row) for f in found if f.ref.row <= n)
-    second = sorted((f.code, f.severity.value, f.ref.row - n - 2) for f in found if f.ref.row > n)
-    assert first == second
+    assert _copies_alike(name, tmp_path) == 4

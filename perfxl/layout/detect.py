@@ -11,7 +11,7 @@ import enum
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import field
 from decimal import Decimal
 from typing import Any
@@ -652,19 +652,25 @@ _FIGURE = lazy_compile(r"\s*[-+]?[0-9０-９][0-9０-９.,，%]*\s*$")
 _NUMBERED = (RowKind.INDICATOR_HEADER, RowKind.FUNDS_HEADER, RowKind.BASIC_SECTION)
 
 
+def _rows_of_kind(kinds: list[RowKind], kind: RowKind) -> Iterator[int]:
+    """The rows of `kind`, top down, found by the list's own search (no step a row of another kind); the caller may
+    change the kind of the row given."""
+    r = -1
+    while True:
+        try:
+            r = kinds.index(kind, r + 1)
+        except ValueError:
+            return
+        yield r
+
+
 def _numbers_under_headers(kinds: list[RowKind], scans: list[list[tuple[int, Any]]], subheaders: set[int]) -> None:
     """A row `_column_numbers` read past as blank is a row of column numbers only right under a header (or another such
     row: blank rows between): elsewhere it is a data row whose own cells happen to count 1, 2, 3, 4 — an indicator whose
     name is not printed (山西 稷山 2021 prints two) with 指标值 1 │ 完成值 2 │ 分值 3 │ 得分 4 lost its S06 错误, read
     past silently (review27v). Kind OTHER again: the readers read it as any data row. (Only the blank rows are visited,
     found by the list's own search: no step a data row.)"""
-    blank = RowKind.BLANK
-    r = -1
-    while True:
-        try:
-            r = kinds.index(blank, r + 1)
-        except ValueError:
-            return
+    for r in _rows_of_kind(kinds, RowKind.BLANK):
         if not scans[r]:
             continue
         if not _under_header(kinds, scans, r, subheaders):
@@ -683,13 +689,7 @@ def _wrapped_names_under_headers(
     prints a value of its own (text or figure, no signature field) under that header's 指标值 or 实际完成值 column:
     kind OTHER again (read28 — sign27 kept a qualitative row so read as the table's end, its rows after it lost). (Only
     the note rows are visited, found by the list's own search: no step a data row.)"""
-    note = RowKind.NOTE
-    r = -1
-    while True:
-        try:
-            r = kinds.index(note, r + 1)
-        except ValueError:
-            return
+    for r in _rows_of_kind(kinds, RowKind.NOTE):
         cells = scans[r]
         first = cells[0][1] if cells else None
         if first.__class__ is not str or _WORD_BREAK.search(first) is None or len(cells) < 2:

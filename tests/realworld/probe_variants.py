@@ -1046,9 +1046,6 @@ def signature_footer(table: R.Table):
     """A signature line under the table's last row (单位负责人 │ 财务负责人 │ 填报人 │ 联系电话 │ 填报日期), spread over
     its width as unit-made copies print it. Not under a table stored cut short (`truncated`): a signature under it
     says the table ends there, which the published one does not (`stacked_whole`)."""
-    if table.meta.get("truncated"):
-        return None
-    w = P._width(table)
     items = [
         "单位负责人：李四",
         "财务负责人：王五",
@@ -1056,13 +1053,7 @@ def signature_footer(table: R.Table):
         "联系电话：0551-6234567",
         "填报日期：2024年3月15日",
     ]
-    row = [""] * w
-    for i, text in enumerate(items):
-        c = i * w // len(items)
-        row[c] = f"{row[c]}  {text}".strip()
-    t = copy.deepcopy(table)
-    t.rows = [r + [""] * (w - len(r)) for r in t.rows] + [row]
-    return t, None
+    return _signed_below(table, items)
 
 
 _BARE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
@@ -1507,10 +1498,14 @@ def signature_named(table: R.Table):
     """A signature line under the table's last row whose words run straight into the names, no colon
     ("单位负责人李四 │ 财务负责人王五 │ 填报人张三"), spread over its width (read28: read as an indicator row). Not under a
     table stored cut short (`signature_footer`'s reason)."""
+    return _signed_below(table, ["单位负责人李四", "财务负责人王五", "填报人张三"])
+
+
+def _signed_below(table: R.Table, items: list[str]):
+    """`items` spread over a row under the table's last row; None under a table stored cut short."""
     if table.meta.get("truncated"):
         return None
     w = P._width(table)
-    items = ["单位负责人李四", "财务负责人王五", "填报人张三"]
     row = [""] * w
     for i, text in enumerate(items):
         c = i * w // len(items)
