@@ -93,14 +93,18 @@ def test_huanggang_reads_its_blank_supervisor_as_blank(tmp_path):
     [
         (["主管部门", "", "某县教育局"], "某县教育局"),  # one empty cell, nothing else on the row: the value
         (["主管部门", "", "某县教育局", "实施单位", "某中学"], "某县教育局"),  # a field's label after it
-        (["主管部门", "", "项目起止时间", "2022.1—2022.12"], None),  # 湘阴 2022: a label owning the value after it
-        (["主管部门", "", "", "某县教育局"], "某县教育局"),  # a label merged over three cells exported unmerged
+        (
+            ["主管部门", "", "某县教育局", "项目负责人及电话", "李宁0557-5788003"],
+            "某县教育局",
+        ),  # 萧县, an empty column B
+        (["主管部门", "", "", "某县教育局"], None),  # B:C merged, left empty: the value's own cell
+        (["主管部门", "", "", "某县教育局", ""], "某县教育局"),  # a label merged over three cells exported unmerged
         (["自评得分", "", "财政审核评分"], None),  # a score's value is a figure
         (["自评得分", "", "97.6"], "97.6"),
     ],
 )
 def test_a_value_across_one_empty_cell_only_where_nothing_else_owns_it(row, value):
-    grid = Grid(name="s", rows=[row])
+    grid = Grid(name="s", rows=[row], merged=((0, 1, 0, 2),) if len(row) == 4 and not row[2] else ())
     (_, _, vc), *_ = header_fields(grid, 0)
     assert (grid.raw(0, vc) if vc is not None else None) == value
 

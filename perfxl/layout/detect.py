@@ -949,22 +949,19 @@ def _value_col(grid: Grid, r: int, cells: list[tuple[int, object]], i: int, key:
     """The column of the value of the head label `cells[i]`: the next written cell when it stands right after the label
     (past the label's merge). Past empty cells only where nothing else could own it: no merged range among them (a merge
     left empty is the value's own cell, printed blank: 重庆 科学城's 主管部门 │ (B:C) │ 财政处室, 湖北 黄冈's 主管部門 │ (B:C) │
-    項目實施單位), a plain value (no label of its own) with no plain value right after it (it would be that value's label:
-    "主管部门 │ │ 项目起止时间 │ 2022.1—2022.12"), and a figure for a field holding one (`_FIGURE_FIELDS`: "自评得分\n100\n
-    （满分） │ │ 财政审1度评分" is the next field's label) — "自评总分(分) │ │ 97.6", a label merged over two cells exported
-    without its merge, is read. Otherwise the value is not given: the empty cell right after the label is returned
-    (read28 — the next field's label was read as the value, never said)."""
+    項目實施單位), a plain value (no label of its own), and a figure for a field holding one (`_FIGURE_FIELDS`: "自评得分\n
+    100\n（满分） │ │ 财政审1度评分" is the next field's label). "自评总分(分) │ │ 97.6" (a label merged over two cells
+    exported without its merge) is read, and a value after an empty column (probe_variants `empty_column_b`). Otherwise
+    the value is not given: the empty cell right after the label is returned (read28 — the next field's label was read
+    as the value, never said). An unknown label past plain empty cells ("主管部门 │ │ 项目起止时间 │ 2022.1—2022.12") is
+    not told from a value: read as before."""
     end = _span_end(grid, r, cells[i][0])
     n, v = cells[i + 1]
     if n == end + 1:
         return n
     if any(grid.is_merged(r, x) for x in range(end + 1, n)):
         return end + 1
-    if _plain_value(v) and (key not in _FIGURE_FIELDS or figure_value(v)):
-        after = cells[i + 2] if i + 2 < len(cells) else None
-        if after is None or after[0] > _span_end(grid, r, n) + 1 or not _plain_value(after[1]):
-            return n
-    return end + 1
+    return n if _plain_value(v) and (key not in _FIGURE_FIELDS or figure_value(v)) else end + 1
 
 
 #: "项目名称       低票价运营补贴": a label and its value in one cell, kept apart by a run of spaces instead of a colon.
