@@ -109,6 +109,15 @@ def test_a_value_across_one_empty_cell_only_where_nothing_else_owns_it(row, valu
     assert (grid.raw(0, vc) if vc is not None else None) == value
 
 
+def test_a_value_in_the_labels_own_cell_beside_an_empty_value_cell(tmp_path):
+    """安徽 萧县 河西村 2023 with "项目名称\\n河西村…" in the label's cell and its value cell (B3:E3) left empty, then
+    "项目负责人及电话": the name is the label cell's own (probe_variants `head_break`; the merge between says the next
+    label is not the value — an F01 错误 when first tried)."""
+    table = variant("anhui-xiaoxian-hexicun-2023", {"A3": "项目名称\n河西村特色种养补贴到户项目", "B3": ""})
+    assert _first(table, tmp_path / "r").header["项目名称"].text == "河西村特色种养补贴到户项目"
+    assert not [f for f in validated(table, tmp_path / "v").findings if f.code == "F01"]
+
+
 # ---------------------------------------------------------------- 2. the 预算执行率 row inside a declared 一级
 
 

@@ -928,7 +928,14 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
                 and not _value_after_break(spaced[0], spaced[1], nxt[1])
                 and _plain_value(nxt[1])
             )
-            out.append((spaced[0], c, _value_col(grid, r, cells, i, spaced[0]) if wrapped else c))
+            col = _value_col(grid, r, cells, i, spaced[0]) if wrapped and nxt is not None else c
+            if col != c and nxt is not None and col != nxt[0]:
+                # the next written cell is not the value's (an empty merge between, read28): the label's own cell holds
+                # it ("项目名称\n某项目 │ (empty) │ 项目负责人及电话") — a figure field's only when its tail is a value
+                # ("自评得分\n100\n（满分） │ │ 财政审1度评分": the full mark noted, the score not given)
+                own = spaced[0] not in _FIGURE_FIELDS or _value_after_break(spaced[0], spaced[1], None)
+                col = c if own else col
+            out.append((spaced[0], c, col))
     return out + _companions(grid, r, cells, {key for key, _, _ in out})
 
 
