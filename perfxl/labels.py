@@ -14,7 +14,7 @@ from functools import lru_cache
 from .chinese import CACHE_MAX_LEN, is_plain, to_simplified
 from .patterns import INVISIBLE
 
-__all__ = ["normalise_label", "strip_brackets", "strip_numbering", "SPACES", "PUNCT", "DROP"]
+__all__ = ["normalise_label", "strip_brackets", "strip_numbering", "is_execution_rate_name", "SPACES", "PUNCT", "DROP"]
 
 SPACES = re.compile(f"[\\s\u3000\u00a0{INVISIBLE}]+")  # white space and `patterns.INVISIBLE`
 PUNCT = str.maketrans({"（": "(", "）": ")", "：": ":", "【": "[", "】": "]", "，": ",", "；": ";"})
@@ -102,3 +102,14 @@ def grade_in_text(label: str) -> str | None:
         if label.startswith(word) and label[len(word) :] in GRADE_WORDS:
             return label[len(word) :]
     return None
+
+
+#: The 三级指标 names of a budget-execution indicator (宁夏 银川: 项目管理(25分) │ 投入管理 │ 预算执行率 │ 10).
+_EXECUTION_RATE_NAMES = frozenset({"预算执行率", "执行率", "资金执行率", "项目预算执行率"})
+
+
+def is_execution_rate_name(name: str) -> bool:
+    """An indicator's name (as printed) names the budget's execution rate ("预算执行率", "2.执行率", "预算执行率(%)" — the
+    unit after it, read26): the row scoring it inside the indicators (F05; the full mark its 一级 labels declare holds
+    its 分值 already, read28)."""
+    return strip_numbering(normalise_label(name)).removesuffix("(%)") in _EXECUTION_RATE_NAMES

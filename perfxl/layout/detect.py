@@ -11,8 +11,9 @@ import enum
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import field
+from decimal import Decimal
 from typing import Any
 
 from ..chinese import available, looks_traditional
@@ -537,7 +538,28 @@ _WORD_BREAK = lazy_compile(r"[\r\n、]")
 _WORD_SPACE = lazy_compile(r"[\s\u3000、]")
 
 
-def _opens_note(label: str, raw: object, alone: bool = False, figures: bool = False) -> bool:
+#: A person's name run straight on after a signature word ("填报人张三"): 2–4 CJK characters (a minority name's dot
+#: dropped by `normalise_label`), optionally followed by another signature or note word ("审核人李四联系电话:…").
+_NAME_AFTER = lazy_compile(r"([\u4e00-\u9fff]{2,4})")
+#: What ends a measure's name, never a person's: "填报人员培训率", "联系电话接通率", "单位负责人满意度" go on with an
+#: indicator (sign27) — and "员" after 人 makes 人员 ("审核人员数量").
+_MEASURE_ENDS = frozenset("率度数量次性额费值比项件个元天户况")
+
+
+def _named(rest: str, signed: bool) -> bool:
+    """`rest` (a normalised label after a colon-less signature word) is a person's name (read28): followed by another
+    signature or note word, or — when the row reads as a signature line (`signed`: the cell the row's one text, or every
+    other cell a signature field) — the whole rest, no figure, percent or measure word in it."""
+    m = _NAME_AFTER.match(rest)
+    if m is None or rest[0] == "员":
+        return False
+    for k in range(2, len(m.group(1)) + 1):
+        if rest[k:].startswith(H.NOTE_PREFIXES):
+            return True
+    return signed and m.end() == len(rest) and rest[-1] not in _MEASURE_ENDS
+
+
+def _opens_note(label: str, raw: object, alone: bool = False, figures: bool = False, signed: bool = False) -> bool:
     """The normalised label `label` (of raw cell text `raw`) opens a note or a signature (`H.NOTE_PREFIXES`). A
     colon-less word (`H.BARE_NOTE_WORDS`: "联系电话", "填报人") also opens indicator names ("联系电话接通率",
     "填报人员培训人次"): it is a signature's only as the whole label (宁晋's "财务负责人 │ 康宝山", 湘潭's "其他需说明的问题"),
@@ -551,6 +573,8 @@ def _opens_note(label: str, raw: object, alone: bool = False, figures: bool = Fa
     rest = label[len(word) :] if word is not None else ""
     if not rest or rest[0] in ":(" or rest[0].isdigit() or rest.startswith((*H.SEAL_WORDS, "签名")):
         return True
+    if word is not None and _named(rest, signed or alone):
+        return True  # "填报人张三", "审核人李四 联系电话：…" (read28: read as data)
     if figures or not isinstance(raw, str):
         return False
     head = (_WORD_SPACE if alone else _WORD_BREAK).split(raw.strip(), maxsplit=1)[0]
@@ -570,9 +594,10 @@ def _figures_beside(cells: list[tuple[int, object]], labels: list[tuple[int, str
 def _signed_line(cells: list[tuple[int, object]], labels: list[tuple[int, str]]) -> bool:
     """A filled signature line under a form, every cell a signature or note field with its value ("单位负责人：李四 │
     财务负责人：王五 │ 填报人：张三 │ 联系电话：… │ 填报日期：…", adv27): a note however many cells it spreads over — no
-    indicator row opens every cell so (`_is_note` alone counts at most three: 湘潭's filled merge)."""
+    indicator row opens every cell so (`_is_note` alone counts at most three: 湘潭's filled merge). Over two cells or
+    more a word may run straight on into its person's name ("单位负责人李四 │ 财务负责人王五 │ 填报人张三", read28)."""
     return len(labels) == len(cells) and all(
-        _opens_note(lab, v) for (_, lab), (_, v) in zip(labels, cells, strict=True)
+        _opens_note(lab, v, signed=len(cells) > 1) for (_, lab), (_, v) in zip(labels, cells, strict=True)
     )
 
 
@@ -593,7 +618,13 @@ def _ends_table(cells: list[tuple[int, object]], labels: list[tuple[int, str]], 
     first = labels[0][1]
     # a merge exported filled repeats one text across the row ("其他需说明的问题 │ 主管 │ 主管 │ 主管 …", 湘潭 2024 filled,
     # held-out batch 30): its cells count as the texts they print (counted only for a line opening as a note does)
-    if _opens_note(first, cells[0][1], one_text or len(cells) == 1, _figures_beside(cells, labels)):
+    # every other cell a signature field (a person's name after its word allowed): a name after the first word is one
+    signed = (
+        len(cells) > 1
+        and len(labels) == len(cells)
+        and all(_opens_note(lab, v, signed=True) for (_, lab), (_, v) in zip(labels[1:], cells[1:], strict=True))
+    )
+    if _opens_note(first, cells[0][1], one_text or len(cells) == 1, _figures_beside(cells, labels), signed):
         n = 1 if one_text else len(cells) if len(labels) != len(cells) else len({lab for _, lab in labels})
         if _is_note(first, n) or _signed_line(cells, labels):
             return True
@@ -643,22 +674,62 @@ _FIGURE = lazy_compile(r"\s*[-+]?[0-9０-９][0-9０-９.,，%]*\s*$")
 _NUMBERED = (RowKind.INDICATOR_HEADER, RowKind.FUNDS_HEADER, RowKind.BASIC_SECTION)
 
 
+def _rows_of_kind(kinds: list[RowKind], kind: RowKind) -> Iterator[int]:
+    """The rows of `kind`, top down, found by the list's own search (no step a row of another kind); the caller may
+    change the kind of the row given."""
+    r = -1
+    while True:
+        try:
+            r = kinds.index(kind, r + 1)
+        except ValueError:
+            return
+        yield r
+
+
 def _numbers_under_headers(kinds: list[RowKind], scans: list[list[tuple[int, Any]]], subheaders: set[int]) -> None:
     """A row `_column_numbers` read past as blank is a row of column numbers only right under a header (or another such
     row: blank rows between): elsewhere it is a data row whose own cells happen to count 1, 2, 3, 4 — an indicator whose
     name is not printed (山西 稷山 2021 prints two) with 指标值 1 │ 完成值 2 │ 分值 3 │ 得分 4 lost its S06 错误, read
     past silently (review27v). Kind OTHER again: the readers read it as any data row. (Only the blank rows are visited,
     found by the list's own search: no step a data row.)"""
-    blank = RowKind.BLANK
-    r = -1
-    while True:
-        try:
-            r = kinds.index(blank, r + 1)
-        except ValueError:
-            return
+    for r in _rows_of_kind(kinds, RowKind.BLANK):
         if not scans[r]:
             continue
         if not _under_header(kinds, scans, r, subheaders):
+            kinds[r] = RowKind.OTHER
+
+
+#: The rows that close an indicator block above a row: its name wrapped by a break is no longer under that header.
+_CLOSING = (RowKind.TOTAL, RowKind.TITLE_EVALUATION, RowKind.TITLE_BASIC, RowKind.FUNDS_HEADER, RowKind.NOTE)
+
+
+def _wrapped_names_under_headers(
+    grid: Grid, kinds: list[RowKind], scans: list[list[tuple[int, Any]]], labels: list[list[tuple[int, str]]]
+) -> None:
+    """A row read as a note because its first cell breaks right after a colon-less signature word ("联系电话\n接通情况 │
+    良好", `_opens_note`) is an indicator whose long name was wrapped by Alt+Enter when, under an indicator header, it
+    prints a value of its own (text or figure, no signature field) under that header's 指标值 or 实际完成值 column:
+    kind OTHER again (read28 — sign27 kept a qualitative row so read as the table's end, its rows after it lost). (Only
+    the note rows are visited, found by the list's own search: no step a data row.)"""
+    for r in _rows_of_kind(kinds, RowKind.NOTE):
+        cells = scans[r]
+        first = cells[0][1] if cells else None
+        if first.__class__ is not str or _WORD_BREAK.search(first) is None or len(cells) < 2:
+            continue
+        head = H.normalise_label(_WORD_BREAK.split(first.strip(), maxsplit=1)[0])
+        if head not in H.BARE_NOTE_WORDS:
+            continue
+        above = r - 1
+        while above >= 0 and kinds[above] is not RowKind.INDICATOR_HEADER and kinds[above] not in _CLOSING:
+            above -= 1
+        cols = indicator_columns(grid, above) if above >= 0 and kinds[above] is RowKind.INDICATOR_HEADER else None
+        if not cols:
+            continue
+        own = dict(labels[r])
+        values = {cols[k] for k in ("target", "actual") if k in cols}
+        if any(
+            c in values and (v.__class__ is not str or not own[c].startswith(H.NOTE_PREFIXES)) for c, v in cells[1:]
+        ):
             kinds[r] = RowKind.OTHER
 
 
@@ -863,7 +934,7 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
             nxt = cells[i + 1] if i + 1 < len(cells) else None
             if nxt is not None and isinstance(nxt[1], str) and H.match_role(nxt[1], H.HEADER_FIELDS):
                 nxt = None
-            out.append((key, c, nxt[0] if nxt else None))
+            out.append((key, c, _value_col(grid, r, cells, i, key) if nxt else None))
             continue
         head, sep, tail = label.partition(":")
         if sep and tail and (role := H.match_role(head, H.HEADER_FIELDS)):
@@ -879,8 +950,47 @@ def header_fields(grid: Grid, r: int) -> list[tuple[str, int, int | None]]:
                 and not _value_after_break(spaced[0], spaced[1], nxt[1])
                 and _plain_value(nxt[1])
             )
-            out.append((spaced[0], c, nxt[0] if wrapped and nxt is not None else c))
-    return out + _companions(cells, {key for key, _, _ in out})
+            col = _value_col(grid, r, cells, i, spaced[0]) if wrapped and nxt is not None else c
+            if col != c and nxt is not None and col != nxt[0]:
+                # the next written cell is not the value's (an empty merge between, read28): the label's own cell holds
+                # it ("项目名称\n某项目 │ (empty) │ 项目负责人及电话") — a figure field's only when its tail is a value
+                # ("自评得分\n100\n（满分） │ │ 财政审1度评分": the full mark noted, the score not given)
+                own = spaced[0] not in _FIGURE_FIELDS or _value_after_break(spaced[0], spaced[1], None)
+                col = c if own else col
+            out.append((spaced[0], c, col))
+    return out + _companions(grid, r, cells, {key for key, _, _ in out})
+
+
+#: The head fields whose value is a figure: across an empty cell only a figure is theirs ("自评得分 │ │ 财政审核评分"
+#: is the next field's label, read28).
+_FIGURE_FIELDS = frozenset({"自评得分", "预算执行率权重", "计划投资额", "实际到位资金"})
+
+
+def _span_end(grid: Grid, r: int, c: int) -> int:
+    """The last column of the merge cell (r, c) anchors on row r (c itself when not merged)."""
+    anchor, end = grid.anchor_of(r, c), c
+    while grid.is_merged(r, end + 1) and grid.anchor_of(r, end + 1) == anchor:
+        end += 1
+    return end
+
+
+def _value_col(grid: Grid, r: int, cells: list[tuple[int, object]], i: int, key: str) -> int:
+    """The column of the value of the head label `cells[i]`: the next written cell when it stands right after the label
+    (past the label's merge). Past empty cells only where nothing else could own it: no merged range among them (a merge
+    left empty is the value's own cell, printed blank: 重庆 科学城's 主管部门 │ (B:C) │ 财政处室, 湖北 黄冈's 主管部門 │ (B:C) │
+    項目實施單位), a plain value (no label of its own), and a figure for a field holding one (`_FIGURE_FIELDS`: "自评得分\n
+    100\n（满分） │ │ 财政审1度评分" is the next field's label). "自评总分(分) │ │ 97.6" (a label merged over two cells
+    exported without its merge) is read, and a value after an empty column (probe_variants `empty_column_b`). Otherwise
+    the value is not given: the empty cell right after the label is returned (read28 — the next field's label was read
+    as the value, never said). An unknown label past plain empty cells ("主管部门 │ │ 项目起止时间 │ 2022.1—2022.12") is
+    not told from a value: read as before."""
+    end = _span_end(grid, r, cells[i][0])
+    n, v = cells[i + 1]
+    if n == end + 1:
+        return n
+    if any(grid.is_merged(r, x) for x in range(end + 1, n)):
+        return end + 1
+    return n if _plain_value(v) and (key not in _FIGURE_FIELDS or figure_value(v)) else end + 1
 
 
 #: "项目名称       低票价运营补贴": a label and its value in one cell, kept apart by a run of spaces instead of a colon.
@@ -979,6 +1089,13 @@ def _value_after_break(role: str, tail: str, nxt: object) -> bool:
 #: Two figures on two lines after a head label ("自评得分\n100\n98"): the full mark then the score, or two scores — which,
 #: only the table's full mark tells (`figure_pair`, read27).
 _FIGURE_PAIR = lazy_compile(r"\s*(\d+(?:\.\d+)?)\s*分?\s*[\t\r\n]\s*(\d+(?:\.\d+)?)\s*分?\s*$")
+
+
+def figure_value(v: object) -> bool:
+    """`v` (a head cell) is a figure, a number or a text printing one ("97.6", "98分", "98（优秀）"): a score's value."""
+    if v.__class__ is str:
+        return _FIGURE_VALUE.match(v) is not None
+    return isinstance(v, (int, float, Decimal)) and not isinstance(v, bool)
 
 
 def figure_pair(text: str) -> tuple[str, str] | None:
@@ -1089,15 +1206,18 @@ def _past_copies(cells: list[tuple[int, object]]) -> list[tuple[int, object]]:
     ]
 
 
-def _companions(cells: list[tuple[int, object]], found: set[str]) -> list[tuple[str, int, int | None]]:
-    """The `HEADER_COMPANIONS` of the fields found on the row (实际到位资金 beside 计划投资额), label | value."""
+def _companions(
+    grid: Grid, r: int, cells: list[tuple[int, object]], found: set[str]
+) -> list[tuple[str, int, int | None]]:
+    """The `HEADER_COMPANIONS` of the fields found on the row (实际到位资金 beside 计划投资额; "" = beside any field: the
+    head's 自评总分 beside 主管部门), label | value."""
     out: list[tuple[str, int, int | None]] = []
     for key, (anchor, synonyms) in H.HEADER_COMPANIONS.items():
-        if anchor not in found:
+        if (anchor not in found if anchor else not found) or key in found:
             continue
         for i, (c, v) in enumerate(cells):
             if isinstance(v, str) and H.strip_brackets(H.normalise_label(v)) in synonyms and i + 1 < len(cells):
-                out.append((key, c, cells[i + 1][0]))
+                out.append((key, c, _value_col(grid, r, cells, i, key)))
                 break
     return out
 
@@ -1156,6 +1276,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
                 if kinds[sub] is header:
                     kinds[sub] = RowKind.OTHER
     _numbers_under_headers(kinds, scans, subheaders)
+    _wrapped_names_under_headers(grid, kinds, scans, labels)
     named = kind_from_name(grid.name)
     # (members found by the list's own search: an Enum member equals only itself; no generator step nor member ask a row)
     titled = RowKind.TITLE_EVALUATION in kinds or RowKind.TITLE_BASIC in kinds

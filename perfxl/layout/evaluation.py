@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..grid import Grid
+from ..labels import is_execution_rate_name
 from ..model import (
     PLACED_DEVIATION,
     REMARK_DEVIATION,
@@ -58,6 +59,7 @@ from .detect import (
     columns_by_role,
     cut_at_label,
     figure_pair,
+    figure_value,
     header_fields,
     indicator_columns,
     spaced_field,
@@ -209,7 +211,8 @@ class _Builder:
     def _head_score(self) -> CellValue | None:
         """The stated total, its head value "100\n98" (`detect.figure_pair`: two figures on two lines of the 自评得分
         cell) read as its second figure when the first is the table's full mark — the 分值 its 总分 row prints, else the
-        weights its 一级 labels declare (with the funds line's 分值) when every 一级 declares one — and the second no more:
+        weights its 一级 labels declare (with the funds line's 分值, unless a 预算执行率 row sits inside a 一级: read28)
+        when every 一级 declares one — and the second no more:
         the full mark over the score. Otherwise which figure is the score is a guess: none is read (T02 says so, as
         coverage), never one taken (read27: review26d's case read the next cell's label, T02 lost)."""
         stated = self.stated_total
@@ -221,6 +224,10 @@ class _Builder:
         declared = [h.declared_weight for h in self.level1.values()]
         if full is None and len(declared) >= 2 and all(d is not None for d in declared):
             funds = to_points(self.funds_total.weight.raw) if self.funds_total is not None else None
+            if any(not i.level1.is_blank and is_execution_rate_name(i.name.text) for i in self.indicators):
+                funds = (
+                    None  # a 预算执行率 row inside a declared 一级 (银川: 项目管理(25分)): its 分值 is in that 一级's
+                )
             full = sum((d for d in declared if d is not None), funds or Decimal(0))
         if full is None or first is None or second is None or first != full or second > first:
             return None
@@ -615,7 +622,11 @@ class _Reader(FundsRows):
             self._unit_note(r)
             mark(r, "title")
             return
-        if kind is RowKind.HEADER_FIELD:
+        if kind is RowKind.HEADER_FIELD or (
+            kind is RowKind.TOTAL and self.state == "pre" and not self.cur.has_body and header_fields(self.grid, r)
+        ):
+            # (a 总分 label in the head beside its fields — 重庆's "主管部门 │ … │ 自评总分(分) │ 97.6", read28 — is the
+            # score the unit states: no table's 总分 row stands above its body)
             self.new_if(self.cur.has_body)
             self._header_fields(r)
             mark(r, "header")
@@ -1115,7 +1126,7 @@ class _Reader(FundsRows):
         cur = self.cur
         if cur.title is None and not cur.header and not cur.funds_seen and not cur.has_total_row:
             rows = [i for i, what in cur.rows if what == "indicator"]
-            if rows and self._last_row_read == "indicator" and not self._copy_again(r):
+            if rows and self._last_row_read == "indicator" and not self._copy_again(r) and not self._earlier_again(r):
                 # the rows above are a headless part of no 总分 (a header row of their own, no title or head): the
                 # table under this header may be the same form's rest (吉林's copy with its filled second header row)
                 return (
@@ -1163,6 +1174,30 @@ class _Reader(FundsRows):
         return (
             name.__class__ is str and bool(name.strip()) and name.strip() in {i.name.text for i in self.cur.indicators}
         )
+
+    def _earlier_again(self, r: int) -> bool:
+        """The indicator header at row r prints again, label for label, the header of a table read earlier on the sheet
+        (not the headless part right above, whose header differs), and the row under it opens that table again (its
+        first 一级, or its first indicator's name): the form printed again from that table on — 湖北 广水/随州's
+        项目权重 │ 评价内容 │ 分值 scoring part over a second copy, under the first copy's 绩效指标 part (read28: its edge
+        was said to be a guess, the copy's part read as that part's rest). 吉林's copy under its own first block goes
+        on with a block the earlier copy did not open with: still a guess."""
+        nxt = self._first_row_under(r)
+        if nxt is None or not self.tables:
+            return False
+        labels = [lab for _, lab in row_labels(self.grid, r)]
+        own_header = _indicator_header(self.cur.rows)
+        if own_header is not None and [lab for _, lab in row_labels(self.grid, own_header)] == labels:
+            return False
+        first = {v.strip() for _, v in row_cells(self.grid, nxt) if isinstance(v, str) and v.strip()}
+        for ev, rows, _ in self.tables:
+            header = _indicator_header(rows)
+            if header is None or not ev.indicators or [lab for _, lab in row_labels(self.grid, header)] != labels:
+                continue
+            ind = ev.indicators[0]
+            if ind.name.text.strip() in first or (not ind.level1.is_blank and ind.level1.text.strip() in first):
+                return True
+        return False
 
     @staticmethod
     def _own_level1(ind: Indicator) -> bool:
@@ -1626,11 +1661,17 @@ class _Reader(FundsRows):
         self.state = "after"
 
     def _stated_total(self, r: int) -> bool:
-        """A row holding only the table's total stated with its label ("项目总得分99.41分", above the 宁夏 table)."""
+        """A row holding only the table's total stated with its label ("项目总得分99.41分", above the 宁夏 table), or the
+        head's "自评总分(分) │ 97.93" under a title, above any block (重庆 梁平 林业 2023, read28: read nowhere before)."""
         cells = row_cells(self.grid, r)
-        if len(cells) != 1 or not isinstance(cells[0][1], str) or self.cur.stated_total is not None:
+        if not cells or not isinstance(cells[0][1], str) or self.cur.stated_total is not None:
             return False
-        if not H.is_stated_total(H.normalise_label(cells[0][1])):
+        if len(cells) == 2 and self.cur.title is not None and not self.cur.has_body:
+            label = H.strip_brackets(H.normalise_label(cells[0][1]))
+            if label in H.HEADER_COMPANIONS["自评得分"][1] and figure_value(cells[1][1]):
+                self.cur.stated_total = value_at(self.grid, r, cells[1][0])
+                return True
+        if len(cells) != 1 or not H.is_stated_total(H.normalise_label(cells[0][1])):
             return False
         self.cur.stated_total = value_at(self.grid, r, cells[0][0])
         return True
@@ -1812,6 +1853,17 @@ def _label_only(value: object) -> bool:
 def _grade_word(value: str) -> bool:
     """A grade alone ("优", "良好"), as the 总分 row's 得分 cell may hold in place of the score."""
     return H.strip_brackets(H.normalise_label(value)) in H.GRADE_WORDS
+
+
+def _indicator_header(rows: list[tuple[int, str]]) -> int | None:
+    """The row of the header a table's first indicator row was read under (the last "header" mark before it)."""
+    header = None
+    for i, what in rows:
+        if what == "indicator":
+            return header
+        if what == "header":
+            header = i
+    return None
 
 
 def _total_row_label(value: object) -> bool:

@@ -524,7 +524,12 @@ OVERVIEW_LABELS: dict[str, tuple[str, ...]] = {
 }
 #: Head fields read only beside another field on its row (实际到位资金 is elsewhere a funds column's label):
 #: field → (the field that must be on the row, synonyms).
-HEADER_COMPANIONS: dict[str, tuple[str, tuple[str, ...]]] = {"实际到位资金": ("计划投资额", _syn("实际到位资金"))}
+HEADER_COMPANIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "实际到位资金": ("计划投资额", _syn("实际到位资金")),
+    # 重庆 部门整体绩效自评表 head: 主管部门 │ … │ 财政处室 │ … │ 自评总分(分) │ 97.6 — the total the unit states (read28);
+    # only beside a head field: elsewhere the label is a 总分 row's
+    "自评得分": ("", _syn("自评总分", "自评总得分")),
+}
 
 TOTAL_LABELS = _syn("总分", "合计", "总计", "总得分", "得分合计", "自评总分")
 #: A 总分 row's label with the full mark printed after it ("总分\n100", "总分100分", "总分\n100\n（满分）": normalised and

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.labels import normalise_label, strip_brackets, strip_numbering
+from perfxl.labels import is_execution_rate_name, normalise_label, strip_brackets, strip_numbering
 from perfxl.model import CellValue, Certainty, Finding, Indicator
 from perfxl.numbers import HUNDRED, half_unit, printed_places
 from perfxl.patterns import lazy_compile
@@ -25,17 +25,10 @@ from .context import Context, fmt_num, fmt_pct
 
 __all__ = ["rate_indicator_scores", "rate_times_weight", "stated_method"]
 
-#: The 三级指标 names of a budget-execution indicator.
-_NAMES = frozenset({"预算执行率", "执行率", "资金执行率", "项目预算执行率"})
-
-
-#: A unit in brackets after a name ("预算执行率(%)"; `normalise_label` has made the brackets and sign half-width).
-_UNIT_AFTER = "(%)"
-
 
 def _rate_row(ctx: Context, ind: Indicator) -> Decimal | None:
     """The percent an execution-rate row's actual prints, when the row has no target of its own; else None."""
-    if strip_numbering(normalise_label(ind.name.text)).removesuffix(_UNIT_AFTER) not in _NAMES:
+    if not is_execution_rate_name(ind.name.text):
         return None  # ("预算执行率(%)": the unit after the name, read26 — the row's F05 was lost)
     target = ctx.parsed(ind.target)
     if target.number is not None:
@@ -45,7 +38,7 @@ def _rate_row(ctx: Context, ind: Indicator) -> Decimal | None:
 
 
 #: A budget execution rate by any of its names ("预算执行率(%)", "项目资金执行率", "财政资金执行率", "资金支出率"): an
-#: alternative reading only lowers a finding to a 警告, so the names are read more widely than F05's own `_NAMES`.
+#: alternative reading only lowers a finding to a 警告, so the names are read more widely than F05's own (`labels.is_execution_rate_name`).
 _SPENDING_RATE = lazy_compile(r"(?:.{0,6}(?:预算|资金|经费).{0,4})?执行率|.{0,6}(?:资金|预算|经费)支出率")
 
 

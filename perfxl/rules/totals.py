@@ -231,9 +231,16 @@ def total_is_sum(ctx: Context) -> Iterator[Finding]:
 def _head_score_unread(ctx: Context) -> None:
     """The head's 自评得分 printed as two figures whose first is not the table's full mark ("100\n98" on a table whose
     full mark it does not print): which is the score is a guess, so the reader took none (`stated_total` None) — said
-    as coverage, not compared (read27)."""
+    as coverage, not compared (read27); or printed with its value left blank, said so too (read28)."""
     head = ctx.ev.header.get("自评得分")
-    if ctx.ev.stated_total is not None or head is None or head.is_blank:
+    if ctx.ev.stated_total is not None or head is None:
+        return
+    if head.is_blank:
+        # the head prints the label with its value left empty (read28: the next field's label was read as the score)
+        ctx.skip(
+            "表头“自评得分”未填写：未与各项得分核对",
+            "the head's 自评得分 is blank: not compared with the scores",
+        )
         return
     shown = "、".join(head.text.split())
     ctx.skip(

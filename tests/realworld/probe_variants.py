@@ -1046,9 +1046,6 @@ def signature_footer(table: R.Table):
     """A signature line under the table's last row (单位负责人 │ 财务负责人 │ 填报人 │ 联系电话 │ 填报日期), spread over
     its width as unit-made copies print it. Not under a table stored cut short (`truncated`): a signature under it
     says the table ends there, which the published one does not (`stacked_whole`)."""
-    if table.meta.get("truncated"):
-        return None
-    w = P._width(table)
     items = [
         "单位负责人：李四",
         "财务负责人：王五",
@@ -1056,13 +1053,7 @@ def signature_footer(table: R.Table):
         "联系电话：0551-6234567",
         "填报日期：2024年3月15日",
     ]
-    row = [""] * w
-    for i, text in enumerate(items):
-        c = i * w // len(items)
-        row[c] = f"{row[c]}  {text}".strip()
-    t = copy.deepcopy(table)
-    t.rows = [r + [""] * (w - len(r)) for r in t.rows] + [row]
-    return t, None
+    return _signed_below(table, items)
 
 
 _BARE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*$")
@@ -1498,6 +1489,65 @@ def main(argv: list[str]) -> int:
         sys.stdout.flush()
     print(f"variants {len(results)}: new 错误 {total_new}, lost {total_lost}")
     return 0
+
+
+# ---------------------------------------------------------------- read28: head values past empty cells, signature names
+
+
+def signature_named(table: R.Table):
+    """A signature line under the table's last row whose words run straight into the names, no colon
+    ("单位负责人李四 │ 财务负责人王五 │ 填报人张三"), spread over its width (read28: read as an indicator row). Not under a
+    table stored cut short (`signature_footer`'s reason)."""
+    return _signed_below(table, ["单位负责人李四", "财务负责人王五", "填报人张三"])
+
+
+def _signed_below(table: R.Table, items: list[str]):
+    """`items` spread over a row under the table's last row; None under a table stored cut short."""
+    if table.meta.get("truncated"):
+        return None
+    w = P._width(table)
+    row = [""] * w
+    for i, text in enumerate(items):
+        c = i * w // len(items)
+        row[c] = f"{row[c]}  {text}".strip()
+    t = copy.deepcopy(table)
+    t.rows = [r + [""] * (w - len(r)) for r in t.rows] + [row]
+    return t, None
+
+
+def head_label_unmerged(table: R.Table):
+    """The head's field labels merged across cells of one row exported without their merges (the label, then empty
+    cells, then its value): each value read past the empty cells where nothing else could own it (read28)."""
+    pairs = {(r, c) for r, c, _ in _head_pairs(table)}
+    bounds = P._bounds(table)
+    kept = [b for b in bounds if not ((b[0], b[1]) in pairs and b[0] == b[2] and b[3] > b[1])]
+    if len(kept) == len(bounds):
+        return None
+    t = copy.deepcopy(table)
+    t.merges = P._emit(kept)
+    return t, None
+
+
+def name_after_note_word(table: R.Table):
+    """The first indicator name printed first on its row wrapped after a signature word ("联系电话\n<name>", a long
+    name broken by Alt+Enter): an indicator, the table going on (read28; sign27 for names beside figures)."""
+    for hr, c in _in_role(table, ("name",)):
+        for r in _rows_under(table, hr):
+            row = table.rows[r]
+            first = next((k for k, cell in enumerate(row) if cell.strip()), None)
+            if first != c or H.is_known_label(row[c]) or H.is_total_label(H.normalise_label(row[c])):
+                continue
+            t = copy.deepcopy(table)
+            t.rows[r][c] = f"联系电话\n{row[c]}"
+            return t, None
+    return None
+
+
+VARIANTS |= {
+    "signature_named": signature_named,
+    "head_label_unmerged": head_label_unmerged,
+    "name_after_note_word": name_after_note_word,
+}
 
 
 if __name__ == "__main__":
