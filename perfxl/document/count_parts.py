@@ -212,7 +212,9 @@ def _plain(f: Fact) -> bool:
 
 def _listed_how(total: Fact, first: Fact, text: str = "") -> str:
     """How the text made the counts parts: "“其中”" when the words from the total to the first part say so, else the
-    bracket right after the total."""
+    bracket right after the total — a total carried from the paragraph before heads a paragraph opening with 其中."""
+    if total.carried:
+        return "“其中”"
     words = first.clause if first.clause != total.clause else first.clause[first.clause.find(total.quantity.text) :]
     start = text.find(total.clause)
     end = text.find(first.clause, start) if start >= 0 else -1
@@ -227,18 +229,32 @@ def _x_and_non_x(parts: list[Fact]) -> bool:
     return any(n.startswith("非") and n[1:] in names for n in names)
 
 
+def _other_counts(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, first: Fact) -> Iterator[tuple[int, Fact]]:
+    """The counts in the total's unit a list opening at `first` may split rather than the total (paragraph, fact): those
+    before the list in the total's sentence or the one before it — a 其中 list set off as a sentence of its own ("实有职工
+    50人,比上年同期减少4人。其中在编31人,…;离退休人员23人,…;其中大学本科22人,专科21人,…", 万州 2025 p8 split at its
+    其中, session 28) may split a count the sentence before prints, as it does when one sentence holds both — and, for a
+    total in a paragraph's first sentence, those of the last sentence of the paragraph before (the same list with Enter
+    pressed before its 其中). A count printed as 0 is none (a run of 0辆 parts "makes" every 0辆 before it: 万里 2024
+    p63's probe)."""
+    for f in facts:
+        if f.quantity.unit != total.quantity.unit or f.index >= first.index or f.index == total.index:
+            continue
+        if total.sentence - 1 <= f.sentence <= total.sentence and f.quantity.value:
+            yield pi, f
+    before = run.facts.get(pi - 1, ()) if total.sentence == 0 and pi else ()
+    for f in before:
+        if f.sentence == before[-1].sentence and f.quantity.unit == total.quantity.unit and f.quantity.value:
+            yield pi - 1, f
+
+
 def _another_whole(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> bool:
-    """The parts make another count of their unit before them in the sentence ("编制30人,实有在职28人,其中:行政25人,
+    """The parts make another count of their unit before them (`_other_counts`: "编制30人,实有在职28人,其中:行政25人,
     事业5人": 25 + 5 is the 编制's split): the list is read as that one's, whichever the 其中 follows."""
     lo = sum((_operand(run, pi, p).lo for p in parts), Decimal(0))
     hi = sum((_operand(run, pi, p).hi for p in parts), Decimal(0))
     return any(
-        f.sentence == total.sentence
-        and f.quantity.unit == total.quantity.unit
-        and f.index < parts[0].index
-        and f.index != total.index
-        and _operand(run, pi, f).overlaps(Interval(lo, hi))
-        for f in facts
+        _operand(run, at, f).overlaps(Interval(lo, hi)) for at, f in _other_counts(run, pi, facts, total, parts[0])
     )
 
 
@@ -343,6 +359,8 @@ def _split_dimension(total: Fact, parts: list[Fact]) -> str:
     for phrase, classes, whole, not_whole in _SPLITS:
         if len(parts) != len(classes) or not whole.search(total.subject) or not_whole.search(total.subject):
             continue
+        if whole.search(_before(total) or "") and not_whole.search(_before(total) or ""):
+            continue  # "一般公共预算收入总计…": the subject drops 总计, the words before the figure keep it
         named = []
         for p in parts:
             words = _QIZHONG_HEAD.sub("", _before(p) or p.subject)  # "其中财政拨款收入": the subject drops 财政拨款
@@ -461,14 +479,7 @@ def _makes_another(run: _Run, pi: int, facts: tuple[Fact, ...], total: Fact, lea
     if any(f.quantity.places for f in (total, *lead)):
         return _another_whole(run, pi, facts, total, lead)
     point = sum((p.quantity.value for p in lead), Decimal(0))
-    return any(
-        f.sentence == total.sentence
-        and f.quantity.unit == total.quantity.unit
-        and f.index < lead[0].index
-        and f.index != total.index
-        and f.quantity.value == point
-        for f in facts
-    )
+    return any(f.quantity.value == point for _, f in _other_counts(run, pi, facts, total, lead[0]))
 
 
 #: What parts one group of a 其中 list from the next: a semicolon.
@@ -590,7 +601,7 @@ def _named_split(
         ref,
         total,
         what=f"“{name}”的各组成部分之和（{names}）" + ("超过了总数" if over else "少于总数"),
-        what_en=f"parts of {total.subject} {dimension.what_en}",
+        what_en=f"parts of {name} {dimension.what_en}",
         expected=expected,
         certainty=Certainty.CERTAIN if over else Certainty.JUDGEMENT,
         shown=f"{names} = {expected}",
@@ -651,6 +662,12 @@ def _named_after(total: Fact, parts: list[Fact]) -> list[Fact]:
     return named
 
 
+def _quota_by_kind(parts: list[Fact]) -> bool:
+    """A quota split into quotas ("核定的编制人数为65人(其中行政编制30人,事业编制35人)", 沅陵 火场乡 2024, reports33): every
+    part is itself a 编制 — the parts share the quota out, so they are held to it (not the staff, who may exceed it)."""
+    return len(parts) >= 2 and all(_STAFF_QUOTA.search(p.subject) for p in parts)
+
+
 def _guessed_split(
     run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str, total: Fact, children: list[Fact]
 ) -> None:
@@ -658,10 +675,10 @@ def _guessed_split(
     if not total.quantity.is_count or not _plain(total) or (pi, total.index) in run.contradicted:
         return
     words = total.subject + _around(total)[0]
-    if _QUOTA.search(words) or (_STAFF_QUOTA.search(words) and total.quantity.unit in _PEOPLE):
-        return
     unit = total.quantity.unit
     parts = [f for f in children if _same_unit(f.quantity.unit, unit)]
+    if (_QUOTA.search(words) or (_STAFF_QUOTA.search(words) and unit in _PEOPLE)) and not _quota_by_kind(parts):
+        return
     if len(parts) < 2:
         return
     renamed = _named_after(total, parts)
@@ -710,7 +727,7 @@ def _guessed_split(
         ref,
         total,
         what=what,
-        what_en=f"parts of the count {total.subject}",
+        what_en=f"parts of the count {_counted(total)}",
         expected=expected,
         certainty=Certainty.JUDGEMENT,
         shown=names,

@@ -18,7 +18,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..io.guard import Limits
+from ..limits import Limits
 from ..model import BasicData, CellRef, CellValue, Certainty, FundsRow, Paragraph, Submission, TextRef
 from ..numbers import fmt_decimal, round_half_up, to_decimal
 from ..patterns import lazy_compile
@@ -64,7 +64,7 @@ from .indicator_arith import _TARGET_CUE
 from .levels_apart import check_adjusted_rates, check_bases_apart, check_changes_apart, check_rates_apart
 from .lists import listed_counts
 from .match import NameMatch, NameTable, match_name, normal_name, ratio
-from .multiples import check_multiples
+from .multiples import check_multiples, check_multiples_apart
 from .named_shares import check_named_whole_shares
 from .plain_text import plain_narrative, split_decimals
 from .precision import (
@@ -1507,7 +1507,11 @@ def _closing_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
         return None
     last = facts[-1]
     ends = text.rstrip().rstrip("。.，,:：").endswith(last.quantity.text)
-    if not (ends and last.quantity.is_money and last.parent is None and not last.carried):
+    if not (ends and last.parent is None and not last.carried):
+        return None
+    if last.quantity.is_count and not last.quantity.is_money:
+        return _closing_count(text, facts, last)
+    if not last.quantity.is_money:
         return None
     beside = [
         f for f in facts[: last.index] if f.quantity.is_money and f.parent is None and f.sentence == last.sentence
@@ -1521,6 +1525,30 @@ def _closing_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
 
 #: The roles of a money figure a next paragraph's 其中 may list the parts of, beside other wholes.
 _WHOLES = ("value", "budget", "final")
+
+
+def _closing_count(text: str, facts: tuple[Fact, ...], last: Fact) -> Fact | None:
+    """A headcount or other count that ends a paragraph as the one whole of its statement (its sentence since the last
+    semicolon: "在职人数239人,其中在岗人数239人;离退休人数195人。" ¶ "其中离休人员2人,退休人员194人。", 株洲 2024 p51 with
+    Enter pressed before its second 其中, session 28): the total the next paragraph's 其中 list splits, as it is in one
+    paragraph. A count beside another of its statement ("编制数239人,在职人数239人。" ¶ "其中…"), or a change ("比上年减少
+    4人。" ¶ "其中…"), carries nothing: which one the list splits is open."""
+    if last.role not in _WHOLES:
+        return None
+    statement = _LAST_STATEMENT.split(text.rstrip().rstrip("。.，,:："))[-1]
+    beside = [
+        f
+        for f in facts[: last.index]
+        if f.sentence == last.sentence
+        and not f.carried
+        and f.quantity.unit == last.quantity.unit
+        and f.clause in statement
+    ]
+    return None if beside else last
+
+
+#: What ends a statement before a paragraph's last: a full stop or a semicolon.
+_LAST_STATEMENT = lazy_compile(r"[。；;]")
 
 
 def _another_years_basic(sub: Submission, year: str) -> Submission:
@@ -2030,6 +2058,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         check_changes_apart(run, pi, ref, pf.facts)
         check_rates_apart(run, pi, ref, pf.facts)  # a change rate whose level only another paragraph prints (prose24)
         check_bases_apart(run, pi, ref, pf.facts)  # …and one whose base only another paragraph prints (prose26)
+        check_multiples_apart(run, pi, ref, pf.facts)  # "X，是上年的n倍", 上年's figure in another paragraph (prose28)
         check_averages(run, pi, ref, pf.facts)  # a per-thing figure against its total over its count (prose24)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref

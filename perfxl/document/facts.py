@@ -13,7 +13,7 @@ import re
 from dataclasses import field
 from decimal import Decimal
 
-from ..io.guard import Limits
+from ..limits import Limits
 from ..patterns import lazy_compile, opening
 from ..records import record
 from ..units import convert
@@ -396,6 +396,7 @@ class _State:
     enumerations: list[_Enumeration] = field(default_factory=list)
     instalments_of: int | None = None  # the amount a running "分别于…第一笔…,…第二批…" list splits
     detailing: int | None = None  # the list a part's colon interrupted ("其中财政拨款950万元:基本支出…"), back at ；
+    statement_from: int = -1  # the index the facts after the last semicolon start at (a count part opening a statement)
     split_by: str = ""  # "按支出功能分": the parts after it split the whole another way (a list apart)
     # the figure a closed "（其中…）" detailed: a change stated right after the bracket is that figure's ("公车购置及运行费
     # 995万元(其中购置费38万元,运行费958万元),比上年决算数下降26.24%", 衢江 2016), not the last part's
@@ -1204,7 +1205,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # a defined part of the figure before it opens that figure's parts, as "（其中…）" does
             state.inner_parent = whole
         elif compact_name(raw_prefix).startswith("其中"):
-            state.parent = _qizhong_total(state)
+            state.parent = _qizhong_total(state, qty)
         elif (
             (heading := _SPLIT_HEADING.match(raw_prefix.lstrip()))
             and state.parent is None
@@ -1682,7 +1683,7 @@ _INSTALMENTS = "“分别…第一笔/批…”所列"
 SPLIT_OF_WHOLE = "“其中”"
 
 
-def _qizhong_total(state: _State) -> int | None:
+def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
     """The total a "其中" opens the parts of: the figure right before it when that figure is itself a listed part
     ("具体如下：一是当年财政拨款1000万元，其中中央资金600万元、省级资金400万元" — the 1000's sources, not more parts of
     the whole), else the last total. After an instalment list that has ended (its total made, or in a sentence before)
@@ -1694,11 +1695,35 @@ def _qizhong_total(state: _State) -> int | None:
             return last.parent
         if last.parent is not None and last.quantity.is_money and last.role in ("value", "budget", "final"):
             return last.index
+        if last.parent is not None and last.quantity.is_count and last.index == state.statement_from:
+            # "在职人数239人,其中在岗人数230人;离退休人数195人,其中离休人员2人,退休人员194人" (株洲 2024 p51 with its first
+            # list short, prose28): a count opening a statement after a semicolon, then a 其中 — that count's parts
+            return last.index
         if (part := _part_restated(state.facts)) is not None:
             if state.detailing is None:  # that part's list ends at its semicolon, the whole's goes on
                 state.detailing = state.facts[part].parent
             return part
-    return state.last_total
+    return _level_not_rate(state, state.last_total, qty)
+
+
+def _level_not_rate(state: _State, total: int | None, qty: Quantity | None) -> int | None:
+    """The total a 其中 list of amounts splits is a level, never a rate read as a value after it: "收入预计完成5.02亿元,
+    预算的102.7%,同比增长20.5%。 其中:地方税收收入3.54亿元,…;非税收入1.48亿元" (君山 2023, reports33) — the parts are
+    the 5.02's, the last amount before the rate in its sentence (the rate was the total: a sum over it never read). A
+    list of rates (`qty` a percent) keeps its total; no such amount: no total."""
+    if total is None or not state.facts[total].quantity.is_percent or (qty is not None and qty.is_percent):
+        return total
+    rate = state.facts[total]
+    levels = [
+        f
+        for f in state.facts[:total]
+        if f.sentence == rate.sentence
+        and f.parent is None
+        and f.role in ("value", "budget", "final")
+        and not f.quantity.is_percent
+        and (qty is None or f.quantity.is_money == qty.is_money)
+    ]
+    return levels[-1].index if levels else None
 
 
 def _sibling_by_definition(state: _State, clause: str) -> bool:
@@ -2083,6 +2108,11 @@ _NO_PART = lazy_compile(
 )
 
 
+#: A headcount of staff in service, and one of retired staff: two statuses apart (`_list_goes_on`).
+_IN_SERVICE = lazy_compile(r"在职|在岗|在编")
+_RETIRED_STAFF = lazy_compile(r"^(?:离退休|退休|离休)")
+
+
 def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words: str) -> int | None:
     """The total a money amount read inside an open 其中 list of `parent` belongs to — where the list ends is read, not
     guessed, in two cases (issue 12: an 错误 must not rest on a list's end read by position):
@@ -2100,6 +2130,11 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     parts = [f for f in state.facts if f.parent == parent]
     if _NO_PART.search(words):
         state.parent = None  # "其中中央资金80万元,带动社会投资50万元以上": money drawn in, or each item's — no part
+        return None
+    if qty.unit in PEOPLE_UNITS and _IN_SERVICE.search(total.subject) and _RETIRED_STAFF.search(subject):
+        # "在职人数239人,其中在岗人数230人;离退休人数195人,其中…" (株洲 2024 p51 with its first list short, prose28):
+        # retired staff are no staff in service — the 在职 list has ended, the 离退休 count is a whole of its own
+        state.parent = None
         return None
     said = compact_name(words)
     paying = _PAID_SO_FAR.search(said) or _NOT_PAID_YET.search(said)
@@ -2343,26 +2378,43 @@ def _residual_part(state: _State, parent: int, rest: str) -> bool:
     1211.02万元,其中:一般公共预算拨款224.10万元,…,事业收入986.92万元,事业单位经营收入0 万元,其他收入0.10万元" — the
     parts reach 1211.02 at 事业收入, yet the list goes on): a class named by the total's own noun ("…收入" under 收入)
     that is the rest of it (其他收入: the whole's remainder by its name) or printed as zero (a class that adds nothing,
-    the template's list going on). Never another year's figure; never a 其他 class when a part listed is this year's whole
-    of the total's kind (`_THIS_YEARS` and its noun: "收入总计120万元,其中本年收入100万元,上年结转20万元,其他收入5万元…":
-    the 其他收入 may be the 本年收入's), nor a figure noted as held in another ("其他资金收入5万元(已含在财政拨款中)",
-    "…,已计入事业收入": review27q)."""
+    the template's list going on) — or any class of the noun when a later class of the same run is so (江津 2024 p11:
+    "本年收入合计3874.92万元,其中:一般公共预算财政拨款收入3874.92万元,政府性基金预算财政拨款收入0万元,事业收入0万元,
+    其他收入0万元" — a 事业收入 of 5万元 there is the template's third class, not a new figure: prose28). Never another
+    year's figure; never a 其他 or non-zero class when a part listed is this year's whole of the total's kind
+    (`_THIS_YEARS` and its noun: "收入总计120万元,其中本年收入100万元,上年结转20万元,其他收入5万元…": the 其他收入 may be
+    the 本年收入's), nor a figure noted as held in another ("其他资金收入5万元(已含在财政拨款中)", "…,已计入事业收入":
+    review27q)."""
     total = state.facts[parent]
     noun = total.subject[-2:]
-    m = _NEXT_PART.match(rest)
-    if len(noun) < 2 or m is None or _YEAR_BASE.search(m.group(1)) or _HELD_IN.match(rest, m.end()):
+    if len(noun) < 2:
         return False
-    name = _clean_subject(m.group(1))[0]
-    if name == total.subject or not name.endswith(noun):
+    run = _class_run(rest, noun, total.subject)
+    if not run:
         return False
-    if Decimal(m.group(2)) == 0:
+    name, value = run[0]
+    if value == 0:
         return True
-    return bool(_OTHER_CLASS.match(name)) and not any(
+    template = _OTHER_CLASS.match(name) or any(v == 0 or _OTHER_CLASS.match(n) for n, v in run[1:])
+    return bool(template) and not any(
         f.parent == parent
         and f.clause != total.clause
         and any(f.clause.startswith(noun, y.end()) for y in _THIS_YEARS.finditer(f.clause))
         for f in state.facts
     )
+
+
+def _class_run(text: str, noun: str, whole: str) -> list[tuple[str, Decimal]]:
+    """The classes of the total's noun `text` opens with, one after another (name, figure): each named by the noun and
+    not the total's own name, no other year's, none noted as held in another (`_residual_part`)."""
+    run, pos = [], 0
+    while (m := _NEXT_PART.match(text, pos)) is not None and not _YEAR_BASE.search(m.group(1)):
+        name = _clean_subject(m.group(1))[0]
+        if name == whole or not name.endswith(noun) or _HELD_IN.match(text, m.end()):
+            break
+        run.append((name, Decimal(m.group(2))))
+        pos = m.end()
+    return run
 
 
 #: A note after a figure that it is held in another one ("(已含在财政拨款中)", "（包含在…）", "（已计入…）").
@@ -2636,6 +2688,7 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
                 state.tail += pieces[i - 1]
             if i and re.search("[；;]", pieces[i - 1]):
                 _end_reason(state)
+                state.statement_from = len(state.facts)
             if state.listed_by_wei and i and re.search("[；;]", pieces[i - 1]):
                 state.parent, state.listed_by_wei = None, ""  # a "为" list ends at its semicolon
             if i and re.search("[：:]", pieces[i - 1]) and (part := _part_before_colon(state)) is not None:

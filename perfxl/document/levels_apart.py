@@ -29,7 +29,14 @@ from .run_state import _arith, _where, contradict, titled
 if TYPE_CHECKING:
     from .run_state import _Run
 
-__all__ = ["check_adjusted_rates", "check_bases_apart", "check_changes_apart", "check_rates_apart", "sentence_of"]
+__all__ = [
+    "base_apart",
+    "check_adjusted_rates",
+    "check_bases_apart",
+    "check_changes_apart",
+    "check_rates_apart",
+    "sentence_of",
+]
 
 _YEAR = lazy_compile(r"((?:19|20)\d{2})\s*年")
 #: Two years joined as one figure's ("2013年和2014年公务接待费合计…", "2012—2013年…"): no one year's level (review26p).
@@ -271,6 +278,21 @@ def check_rates_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...])
         )
 
 
+def base_apart(run: _Run, pi: int, level: Fact, year: str, stage: str) -> tuple[int, Fact] | None:
+    """The level's item's one figure of `year` (and `stage`) in another paragraph (`_level`) — of the same money, scope
+    and unit as the level, in a paragraph nothing was found wrong in — with its paragraph; None when there is none."""
+    got = _level(run, pi, _item(level), year, stage)
+    if got is None or _has_finding(run, got[0]):
+        return None
+    pb, base = got
+    said_before, said_now = _sentence(run, pb, base), _sentence(run, pi, level)
+    if _money(said_before) != _money(said_now) or _scope(said_before) != _scope(said_now):
+        return None  # figures of other money, or of another scope ("2013年全区公务接待费…"), are no pair
+    if _owner(run, pb, base) != _owner(run, pi, level):
+        return None  # another unit's figure ("2013年区财政局公务接待费…")
+    return got
+
+
 def check_bases_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
     """N02 警告 for a change on last year — its rate or its amount — whose level its own sentence prints and whose base
     only another paragraph does ("2022年公务接待费支出10万元。" ¶ "2023年公务接待费支出12万元,较上年增长30%": 2 / 10 =
@@ -304,15 +326,10 @@ def check_bases_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...])
         if not now or not before or before >= now:
             continue
         # the stage the comparison names ("较2013年决算数下降…"), else the level's
-        got = _level(run, pi, item, before, _stage(head[comparisons[-1].start() :]) or _stage(opening))
-        if got is None or _has_finding(run, got[0]):
+        got = base_apart(run, pi, level, before, _stage(head[comparisons[-1].start() :]) or _stage(opening))
+        if got is None:
             continue
         pb, base = got
-        said_before, said_now = _sentence(run, pb, base), _sentence(run, pi, level)
-        if _money(said_before) != _money(said_now) or _scope(said_before) != _scope(said_now):
-            continue  # figures of other money, or of another scope ("2013年全区公务接待费…"), are no pair
-        if _owner(run, pb, base) != _owner(run, pi, level):
-            continue  # another unit's figure ("2013年区财政局公务接待费…")
         factor = convert(Decimal(1), base.quantity.unit, level.quantity.unit).factor
         if not factor:
             continue

@@ -24,7 +24,7 @@ __all__ = ["ListedCount", "listed_counts"]
 #: The noun an organisation's count may carry before its list ("共设置5个内设机构,包括:…", "下辖12个乡镇:…"): a
 #: unit of an organisation or place — not "3个项目,包括道路硬化、路灯安装、绿化", whose list may be the work, not the
 #: projects. ("下设两个中心(农业技术推广中心、畜牧兽医中心)": 中心 too, prose27.)
-_ORG = r"[\u4e00-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部门|乡镇|街道|社区|村|学校|医院|卫生院|站|所|队|中心)"
+_ORG = r"[\u4e00-\u9fff]{0,4}?(?:机构|股室|科室|处室|办公室|单位|部门|乡镇|街道|社区|村|学校|医院|卫生院|站|所|队|中心)"
 _ORG_NOUN = f"(?:{_ORG})?"
 #: "<count><measure word>[<its organisation noun>][，,：:] <cue> <names up to the clause's end>"
 #: A count in figures, or in Chinese numerals ("设六个内设机构", "两家", `numerals.chinese_int`) after a word that opens a
@@ -74,6 +74,27 @@ _LISTED_BRACKET = lazy_compile(
     + r"\s*[（(](?!\s*(?:含|包括|包含|其中|如|例如|主要|即|不含|除|均|原|分为|为|系|属|是|现|以|按))"
     r"(?P<names>[^（）()\n，,；;。:：]+)[）)](?!\s*等)"
 )
+#: The members named in brackets between a count and the noun it counts: "遂溪县13宗(东坑、湖仔洋、…、上湾塘)水库除险加固
+#: 工程" (遂溪 2022 p11, prose28) — not a bracket that opens a part or says what they are (as `_LISTED_BRACKET`), nor
+#: one 等 follows; a name may carry a bracket of its own (the mirror's pinyin "城盘(pán)").
+_LISTED_BRACKET_BEFORE_NOUN = lazy_compile(
+    r"(?P<count>"
+    + _FIGURES
+    + r")(?P<unit>个|宗|座|处|条|家|所)"
+    + r"[（(](?!\s*(?:含|包括|包含|其中|如|例如|主要|即|不含|除|均|原|分为|为|系|属|是|现|以|按))"
+    r"(?P<names>(?:[（(][^（）()]*[）)]|[^（）()\n，,；;。:：])+)[）)](?P<noun>[\u4e00-\u7b48\u7b4a-\u9fff]{2,4})"
+)
+#: A bracketed member's longest name, its own brackets aside: longer is a clause, not a place's or a work's name.
+_SHORT_NAME = 8
+
+
+def _kinds_of(names: tuple[str, ...], noun: str) -> bool:
+    """Some name with the noun after the bracket is a kind of it ("15家(公立、民营)医院": 公立医院), or kind words alone
+    ("5个(省级、市级、县级)项目": as a kind of 单位 they would be one), not its member."""
+    ends = [noun[:k] for k in range(1, len(noun) + 1)] + ["单位"]
+    return any(_KIND_NAME.match(_bracketless(n) + end) for n in names for end in ends)
+
+
 #: How an organisation's own name ends, after at least one character of its own ("党政办公室", "区环境监测站", "司法警察
 #: 大队", "政府"): not a kind ("公益一类", "行政", "正科级", "初中") nor a bare noun ("社区") a bracket may name instead.
 #: More than half the names (those a 和/及 joins counted apart) must so end — a short form may stand among them ("3个行政
@@ -219,6 +240,25 @@ def _run_on_cut(names: tuple[str, ...]) -> tuple[str, ...]:
     return names if at <= 0 else (*first, last[: at + len(noun)])
 
 
+#: The names a comma parts from the list before it, running to the sentence's end ("…、应急管理办公室,综合行政执法办公室。",
+#: 江津 西湖镇 2024 p6): each an organisation's own name (`_ORG_NAME`), none opening a clause of its own ("，下设…",
+#: "，均为…").
+_COMMA_NAMES = lazy_compile(r"(?:[，,][\u4e00-\u9fff（()）]{2,30})+(?=[。；;！!？?]|$)")
+_CLAUSE_OPENER = lazy_compile(r"^(?:下设|内设|设|均|另|还|其中|共|负责|主要|分别|以及|和|及|与|并|是|为|现)")
+
+
+def _comma_parted(text: str, end: int) -> tuple[str, ...]:
+    """The names after the comma that ends a list's 、-parted names at `end`, when the sentence ends with them and each
+    is an organisation's own name; () when the comma opens anything else."""
+    m = _COMMA_NAMES.match(text, end)
+    if m is None:
+        return ()
+    names = tuple(n.strip() for n in re.split(r"[，,]", m.group(0))[1:])
+    if not all(_ORG_NAME.match(_bracketless(n)) and not _CLAUSE_OPENER.match(n) for n in names):
+        return ()
+    return names
+
+
 def listed_counts(text: str, before: str = "") -> list[ListedCount]:
     """Every exhaustive name list in `text` whose stated count no reading of its names gives (`before`: the paragraph
     before, for a 剩余 list whose 其中 opens this one). Line breaks inside a paragraph (text pasted from a web page,
@@ -227,7 +267,15 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
     text = text.replace("\n", "")
     found = [
         (m, pattern)
-        for pattern in (_LISTED, _LISTED_SOME, _LISTED_BARE, _LISTED_BEFORE, _LISTED_BEFORE_NOUN, _LISTED_BRACKET)
+        for pattern in (
+            _LISTED,
+            _LISTED_SOME,
+            _LISTED_BARE,
+            _LISTED_BEFORE,
+            _LISTED_BEFORE_NOUN,
+            _LISTED_BRACKET,
+            _LISTED_BRACKET_BEFORE_NOUN,
+        )
         for m in pattern.finditer(text)
     ]
     for m, pattern in sorted(found, key=lambda found: found[0].start()):
@@ -245,6 +293,8 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
         if etc and not (pattern is _LISTED_BEFORE_NOUN or counted_so):  # ("…、离退办等4个内设机构": review12n)
             continue
         names = _run_on_cut(tuple(n.strip() for n in _split_names(body[: etc.start()] if etc else body)))
+        if pattern in (_LISTED, _LISTED_SOME) and not etc and len(names) >= 2:
+            names += _comma_parted(text, m.end())  # "…、应急管理办公室,综合行政执法办公室。": the last after a comma
         if len(names) < 2:
             continue
         if pattern is _LISTED_BEFORE and _ANOTHER_COUNT.match(text, m.end()):
@@ -255,6 +305,12 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
             and not _ORG_NAME.match(_bracketless(names[-1]))
         ):
             continue  # "办公室、执法一支队": a numeral inside a name ("执法" is no organisation's name), review26p
+        if pattern is _LISTED_BRACKET_BEFORE_NOUN and (
+            len(names) < 3
+            or any(len(_bracketless(n)) > _SHORT_NAME for n in names)
+            or _kinds_of(names, m.group("noun"))
+        ):
+            continue  # "2个(省级、市级)项目", "15家(公立、民营)医院": kinds, or words, not the members
         pieces = [piece for n in names for piece in _JOINERS.split(n)] if pattern is _LISTED_BRACKET else []
         owned = sum(bool(_ORG_NAME.match(piece)) and not _KIND_NAME.match(piece) for piece in pieces)
         if pieces and 2 * owned <= len(pieces):

@@ -376,6 +376,11 @@ def _sum_in(run: _Run, pi: int, facts: list[Fact], unit: str) -> tuple[Interval,
         if not factor:
             return None
         at = _operand(run, pi, f)
-        low = max(at.lo, Decimal(0)) if f.quantity.value == 0 and f.role != "change" else at.lo
-        lo, hi, point = lo + low * factor, hi + at.hi * factor, point + f.quantity.value * factor
+        lo, hi, point = lo + part_low(f, at.lo) * factor, hi + at.hi * factor, point + f.quantity.value * factor
     return Interval(lo, hi), point
+
+
+def part_low(f: Fact, low: Decimal) -> Decimal:
+    """The least a part printed as `f` may be, `low` its printed interval's: a 0 that is no change stands for nothing
+    below 0, at whatever step it is read (a "0万元" restated "0元" is no −5000元: 万州 2025 p10 in 元, session 28)."""
+    return max(low, Decimal(0)) if f.quantity.value == 0 and f.role != "change" else low

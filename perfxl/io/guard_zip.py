@@ -25,12 +25,11 @@ from typing import BinaryIO
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from ..limits import MIB, Limits
 from ..patterns import lazy_compile
 from .guard import (
-    MIB,
     FileKind,
     GuardReport,
-    Limits,
     SheetInfo,
     check_sheet_extent,
     check_workbook_totals,

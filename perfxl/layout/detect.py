@@ -106,12 +106,34 @@ def columns_by_role(
 ) -> dict[str, int]:
     """Role → column of header row r from column `start` on (first column wins, except that a label naming its role
     only where nothing else does — `H.WEAK_SYNONYMS` — yields to another label for it; merged header cells count at
-    their anchor); the columns in `skip` are not looked at."""
+    their anchor); the columns in `skip` are not looked at.
+
+    The answer depends on the row's (column, label) pairs and the table alone: memoised by them (batch28L — a batch
+    worker asks ≈ 70 rows a file, mostly a province's same head and header rows again), a new dict each call."""
+    labels = row_labels(grid, r)
+    if start or skip:
+        labels = [(c, label) for c, label in labels if c >= start and c not in skip]
+    key = (tuple(labels), id(table))
+    hit = _COLUMNS_MEMO.get(key)
+    if hit is None or hit[0] is not table:
+        if len(_COLUMNS_MEMO) >= _COLUMNS_MEMO_MAX:
+            _COLUMNS_MEMO.clear()
+        hit = _COLUMNS_MEMO[key] = (table, tuple(_roles_of(labels, table).items()))
+    return dict(hit[1])
+
+
+#: (the row's (column, label) pairs, id(table)) → (the table, its roles' (role, column) pairs): the table kept beside
+#: its answer, so an id reused by another table is never taken for it. Emptied when full (a 10,000-row sheet's rows
+#: are asked once each by the layout — its head rows, not its data rows).
+_COLUMNS_MEMO: dict[tuple[tuple[tuple[int, str], ...], int], tuple[dict, tuple[tuple[str, int], ...]]] = {}
+_COLUMNS_MEMO_MAX = 4096
+
+
+def _roles_of(labels: Sequence[tuple[int, str]], table: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    """`columns_by_role` of a row's (column, label) pairs."""
     found: dict[str, int] = {}
     weak: set[str] = set()
-    for c, label in row_labels(grid, r):
-        if c < start or c in skip:
-            continue
+    for c, label in labels:
         role = H.match_role(label, table)
         if not role or (role in found and role not in weak):
             continue
