@@ -44,7 +44,7 @@ def _verdict(path: Path) -> tuple[str, object]:
 
 def _clear() -> None:
     guard_zip._part_reading.cache_clear()
-    guard_zip._member_passes.cache_clear()
+    guard_zip._member_data.cache_clear()
 
 
 def _three(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, object]]:
@@ -56,7 +56,7 @@ def _three(path: Path, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, objec
         _clear()
         plain = _verdict(path)
         # (nothing kept with the memos off)
-        assert guard_zip._part_reading.cache_info().currsize == guard_zip._member_passes.cache_info().currsize == 0
+        assert guard_zip._part_reading.cache_info().currsize == guard_zip._member_data.cache_info().currsize == 0
     _clear()
     cold = _verdict(path)
     _verdict(find_example())
@@ -223,8 +223,8 @@ def test_kept_readings_answer_as_the_plain_parse_on_random_parts():
 
 def test_the_caches_are_bounded_and_keep_no_large_part(tmp_path, monkeypatch):
     assert guard_zip._part_reading.cache_info().maxsize == 128
-    assert guard_zip._member_passes.cache_info().maxsize == 256
-    assert guard_zip.MEMO_PART_BYTES == guard_zip.MEMO_MEMBER_BYTES == 64 * 1024
+    assert guard_zip._member_data.cache_info().maxsize == 256
+    assert guard_zip.MEMO_PART_BYTES == 64 * 1024 and guard_zip.MEMO_MEMBER_BYTES == 32 * 1024
     guard_zip._part_reading.cache_clear()
     for i in range(300):
         guard_zip._part_reading(guard_zip._sheet_items, f'<workbook><sheet name="s{i}"/></workbook>'.encode(), "")

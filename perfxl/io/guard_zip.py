@@ -217,8 +217,13 @@ class ZipPass:
                 self.p,
                 part=name,
             )
-        with self.open(name) as fh:
-            data = fh.read()
+        span = self._span(info)
+        if span is not None:  # a small member: its bytes kept with its verdict (`_member_data`)
+            data = _member_data(info.filename, info.compress_type, info.file_size, info.CRC, info.compress_size, span)
+            self.verified.add(name)
+        else:
+            with self.open(name) as fh:
+                data = fh.read()
         if len(data) <= min(keep_up_to, self._budget):
             self.keep[name] = data
             self._budget -= len(data)
@@ -233,7 +238,7 @@ class ZipPass:
                 continue
             span = self._span(info)
             if span is not None:
-                _member_passes(info.filename, info.compress_type, info.file_size, info.CRC, info.compress_size, span)
+                _member_data(info.filename, info.compress_type, info.file_size, info.CRC, info.compress_size, span)
                 self.verified.add(info.filename)
                 continue
             with open_member(self.fp, info, on_complete=self.verified.add) as fh:
@@ -242,8 +247,8 @@ class ZipPass:
 
     def _span(self, info: zipfile.ZipInfo) -> bytes | None:
         """The member as stored — its local header, name, extra field and compressed data, all the member reader reads
-        — when it is at most MEMO_MEMBER_BYTES and whole; else None (read as before)."""
-        if info.compress_size > MEMO_MEMBER_BYTES:
+        — when it is at most MEMO_MEMBER_BYTES stored and inflated, and whole; else None (read as before)."""
+        if info.compress_size > MEMO_MEMBER_BYTES or info.file_size > MEMO_MEMBER_BYTES:
             return None
         self.fp.seek(info.header_offset)
         header = self.fp.read(_LOCAL.size)
@@ -260,24 +265,22 @@ class ZipPass:
         return refusal(exc, self.p, self.limits)
 
 
-#: A member stored in at most this many bytes is verified through `_member_passes`' cache (batch28K).
-MEMO_MEMBER_BYTES = 64 * 1024
+#: A member of at most this many bytes, stored and inflated, is read through `_member_data`'s cache (batch28K).
+MEMO_MEMBER_BYTES = 32 * 1024
 
 
 @functools.lru_cache(maxsize=256)
-def _member_passes(name: str, compress_type: int, file_size: int, crc: int, compress_size: int, span: bytes) -> bool:
+def _member_data(name: str, compress_type: int, file_size: int, crc: int, compress_size: int, span: bytes) -> bytes:
     """A member as stored (`ZipPass._span`) read to its end by the member reader — inflation capped at its declared
-    size, the CRC and the XML prologue checked — over those bytes alone: the verdict depends on nothing else, so one
-    that passed is kept (the last 256, ≤ 256 × MEMO_MEMBER_BYTES of keys) and the same member of the next file passes
-    without being inflated again. A failure raises as the reader raises (ZipBombError, MemberCorrupt, DtdForbidden),
-    and is never kept."""
+    size, the CRC and the XML prologue checked — over those bytes alone: its bytes and its verdict depend on nothing
+    else, so a member that passed is kept (the last 256, ≤ 256 × 2 × MEMO_MEMBER_BYTES) and the same member of the next
+    file (a template's .rels, workbook, styles, theme, properties) is neither inflated nor checked again. A failure
+    raises as the reader raises (ZipBombError, MemberCorrupt, DtdForbidden) and is never kept."""
     info = zipfile.ZipInfo(name)
     info.compress_type, info.file_size, info.CRC, info.compress_size = compress_type, file_size, crc, compress_size
     info.header_offset = 0
     with open_member(io.BytesIO(span), info) as fh:
-        while fh.read(CHUNK):
-            pass
-    return True
+        return fh.read()
 
 
 def refusal(exc: Exception, p: Path, limits: Limits):
