@@ -1,7 +1,7 @@
 """Session 22, branch batch22 (issue 14): a batch file's per-table set-up, each cut held against its plain form.
 
 - `rules._run`: the check dispatch reads a table's skips inline and runs the unit-doubt and label-weight passes only
-  for a check that found something — the plain loop (a closure for the skips, `_unit_readings` and
+  for a check that found something — the plain loop (a closure for the skips, the unit-doubt pass and
   `_weights_from_labels` on every call) gives the same findings, in the same order, on the corpus's tables.
 - `rules.funds.rate_over_initial`: the funds block's headers read once a block (`Context.once`) — the plain reading of
   the headers on every ask gives the same answer for every corpus table's block and for random headers.
@@ -50,25 +50,14 @@ def _corpus_submissions(every: int) -> Iterator[Submission]:
 
 # ------------------------------------------------------------------ the dispatch, as it was (main 07dbb80)
 def _plain_unit_readings(ctx: Context, func: Any, doubted: list[int]) -> list[Finding]:
+    """The unit-doubt pass asked on every call, as the plain loop did (its judging is the product's `_doubted_units`:
+    batch22 changed when it runs, not what it does)."""
     ctx.unit_doubts = {}
     found = list(func(ctx))
     if not ctx.unit_doubts or not found:
         return found
     doubted[0] += 1
-    doubts = dict(ctx.unit_doubts)
-    ctx.bare_units = True
-    try:
-        bare = {(f.code, f.ref) for f in func(ctx) if f.certainty is rules.Certainty.CERTAIN}
-    finally:
-        ctx.bare_units = False
-    zh = "；".join(d[0] for d in doubts.values())
-    en = "; ".join(d[1] for d in doubts.values())
-    return [
-        f
-        if (f.code, f.ref) in bare or f.certainty is not rules.Certainty.CERTAIN
-        else rules._resting_on(f, rules.Certainty.JUDGEMENT, zh, en)
-        for f in found
-    ]
+    return rules._doubted_units(ctx, func, found)
 
 
 def _plain_run(submission: Submission, profile: Any, doubted: list[int]) -> list[Finding]:

@@ -54,8 +54,8 @@ ONE_PAGE_HEAD = (
 )
 
 INLINE_ITEM = (
-    'a paragraph of numbered duties run together "(1)…。(2)…。" wraps so that a line ends with 。 and the next, not '
-    'indented, opens with "(5)": the page shows what a new numbered paragraph printed without indent shows, so '
+    'a paragraph of numbered duties run together "(1)…。(2)…。" (or "(1)…;(2)…;") wraps so that a line ends with 。 '
+    '(or ;) and the next, not indented, opens with "(5)": the page shows what a new numbered paragraph printed without indent shows, so '
     "the reader starts one there (the duties hold no figure; no verdict changes)"
 )
 
@@ -382,6 +382,25 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     },
     "zhongyang-shenjishu-sangong-2010": {  # real reports 32 (session 27)
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「中华人民共和国审计署2010年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "jiangxi-yichun-yiban-yusuan-2024": {  # real reports 33 (session 28)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「宜春市财政局2024年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "tianjin-hongqiao-fayuan-sangong-juesuan-2017": {  # real reports 33 (session 28)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「天津市红桥区人民法院2017年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "hunan-yuanling-huochang-zhengti-2024": {  # real reports 33 (session 28): "(1)…;(2)…;…(6)…" in one paragraph
+        f"[{layout}] {difference}": INLINE_ITEM
+        for layout, item in (
+            ("ruled", "(5)抓好精神文明建设,丰富群众文化生活,提倡移风易俗,反对"),
+            ("published", "(4)按计划组织本级财政收入和地方税的征收,完成国家财政计划"),
+            ("tagged", "(4)按计划组织本级财政收入和地方税的征收,完成国家财政计划"),
+        )
+        for difference in (
+            "reader paragraph ¶8: not read whole",
+            "reader pdf paragraph 第1页第8段: no such paragraph「(1)制定和组织实施经济、社会发展计划,制定资源开发和产业结」",
+            f"reader pdf paragraph 第1页第9段: no such paragraph「{item}」",
+        )
     },
 }
 

@@ -1,5 +1,8 @@
 """The XML prologue check against defusedxml's SAX reader, and defusedxml's ElementTree parser beside it (session 13).
 
+Kept (lean28): `_SaxPrologue` is no copy of perfxl's code but the same decision made by another library's reader (a
+reference the corpus cannot stand for: random hostile prologues in pieces).
+
 `_SaxPrologue` is the check on defusedxml's SAX expat reader (git 2711099's tests/test_batch13_equivalence.py):
 DTDs/entities/external references forbidden, a content handler stopping at the first start tag. `_EtPrologue` is
 the same check on `defusedxml.ElementTree.DefusedXMLParser`, whose import does not pull urllib/http/ssl/email in.

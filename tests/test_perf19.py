@@ -28,6 +28,9 @@ from perfxl.workbook.seed import seed_content
 from perfxl.workbook.variants import write_submission
 
 
+# Kept (lean28): the one test of the total's sums to the exponent (value and `as_tuple`) on random 自评表 with "1E+1",
+# "2.50", "7.125" scores and rows moved between 一级 — the real tables hold one or two decimals; a copy of arithmetic,
+# not of a check's messages, which changes only with the total's rule.
 def _plain_recompute_scores(ev: SelfEvaluation, profile, ctx: Context):  # type: ignore[no-untyped-def]
     """`recompute_scores` as it was before perf19 (two passes: rows, then each 一级's rows again)."""
     from perfxl.result import SectionScore

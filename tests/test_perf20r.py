@@ -34,6 +34,9 @@ from perfxl.workbook.variants import write_submission
 # ---------------------------------------------------------------- rows and facts in one pass
 
 
+# Kept (lean28): not a copy of old code — the plain forms compose the live product parts (`_empty_row`, `_HeadingIndex`;
+# `_text_head`, the full parser) that the one-pass `groups()` and the `_blank_text` shortcut fold, so both sides move
+# together with the product.
 def _plain_indicators(ctx: Context, ev: SelfEvaluation) -> tuple[Indicator, ...]:
     return tuple(i for i in ev.indicators if not _empty_row(i, ctx))
 

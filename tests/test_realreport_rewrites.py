@@ -493,8 +493,12 @@ NOT_BENIGN = {
 #: report: 万州 2025 p10's 0.10万元 over 1211.02 is an 错误 as printed but a 警告 restated in 元 (its residual-part reading,
 #: reports32/review27q, weighs the 元 figures' exactness otherwise); 万州 p8's 其中 headcount list split off into its own
 #: paragraph (or sentence) gains an N02 警告 (reports32's count groups tie it to another count); 株洲 2024 p51's
-#: 离退休 = 离休 + 退休 (reports31) is lost when its 其中 starts a paragraph of its own — a miss.
+#: 离退休 = 离休 + 退休 (reports31) is lost when its 其中 starts a paragraph of its own — a miss. reports33: 余杭 2024 p4
+#: "财政总收入预算为849.70亿元,其中一般公共预算收入预算为441.66亿元。…。调整后,…总收入预算变更为802亿元,…" with its 。 made
+#: "，" runs the 其中 list on through the adjusted totals (802, 428.35, 336, 378.83 read as more parts of 849.70): an N02
+#: 警告 gained — a total restated "变更为" is no further part, but the list reading does not know it yet.
 OPEN_REWRITES = {
+    ("joined", "zhejiang-yuhang-benji-juesuan-caoan-2024"): "a 警告 gained on p4 (OPEN)",
     ("in_yuan", "chongqing-wanzhou-tailong-weishengyuan-yusuan-2025"): "错误 → 警告 restated in 元 (OPEN)",
     ("split_at_qizhong", "chongqing-wanzhou-tailong-weishengyuan-yusuan-2025"): "a 警告 gained on p8 (OPEN)",
     ("qizhong_paragraph", "hunan-zhuzhou-nanfangzhongxue-yusuan-2024"): "p51's N02 lost (OPEN)",

@@ -60,7 +60,7 @@ def small_client(payload):
     from perfxl.serve.app import create_app
     from perfxl.serve.payload import Limits
 
-    limits = Limits(max_cells=_n_cells(payload) - 1, max_body_bytes=len(json.dumps(payload).encode()) * 2)
+    limits = Limits(serve_max_cells=_n_cells(payload) - 1, serve_max_body_bytes=len(json.dumps(payload).encode()) * 2)
     with TestClient(create_app(limits=limits), raise_server_exceptions=False) as c:
         yield c
 

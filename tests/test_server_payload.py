@@ -88,15 +88,15 @@ def test_a_body_that_is_not_an_object_is_refused():
 
 def test_the_cell_limit_counts_every_sheet(payload):
     n = _cells(payload)
-    assert check_script_payload(payload, Limits(max_cells=n)) is None
-    problem = check_script_payload(payload, Limits(max_cells=n - 1))
+    assert check_script_payload(payload, Limits(serve_max_cells=n)) is None
+    problem = check_script_payload(payload, Limits(serve_max_cells=n - 1))
     assert problem.status == 413 and f"{n - 1:,}" in problem.message and "PERFXL_SERVE_MAX_CELLS" in problem.message
 
 
 def test_limits_come_from_the_environment_and_overrides():
     limits = Limits.from_env({"PERFXL_SERVE_MAX_CELLS": "1234"})
-    assert limits.max_cells == 1234
-    assert Limits.from_env({"PERFXL_SERVE_MAX_CELLS": "1234"}, max_cells=99).max_cells == 99
+    assert limits.serve_max_cells == 1234
+    assert Limits.from_env({"PERFXL_SERVE_MAX_CELLS": "1234"}, serve_max_cells=99).serve_max_cells == 99
     with pytest.raises(ValueError, match="PERFXL_SERVE_MAX_CELLS"):
         Limits.from_env({"PERFXL_SERVE_MAX_CELLS": "many"})
 
@@ -122,7 +122,7 @@ def test_function_calls_are_checked_against_the_declared_functions():
 
 def test_a_huge_range_argument_is_refused():
     column = [[1]] * 2_001
-    problem = check_function_payload(function_body("PERF_RATE", column, [[2]]), SPECS, Limits(max_cells=2_000))
+    problem = check_function_payload(function_body("PERF_RATE", column, [[2]]), SPECS, Limits(serve_max_cells=2_000))
     assert problem.status == 413
 
 

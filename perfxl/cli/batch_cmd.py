@@ -17,6 +17,7 @@ from perfxl.cli.main import app
 from perfxl.cli.validate_run import load_checked_profile
 from perfxl.errors import PerfxlError
 from perfxl.io.atomic import explain_write_error
+from perfxl.limits import Limits
 
 _SHOW_UNREADABLE = 20
 
@@ -101,6 +102,11 @@ def batch(
         if (problem := codes_error(option, codes)) is not None:
             typer.echo(f"错误：{problem}", err=True)
             raise typer.Exit(2)
+    try:
+        Limits.from_env()  # a bad PERFXL_* limit is said once, up front, not as each file's internal error
+    except ValueError as exc:
+        typer.echo(f"错误：设置有误：{exc}", err=True)
+        raise typer.Exit(2) from None
     console = Console(stderr=True)
     progress = Progress(
         SpinnerColumn(),

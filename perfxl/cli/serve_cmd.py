@@ -86,15 +86,15 @@ def serve(
         )
         raise typer.Exit(2)
     # lazy: keeps perfxl.serve.access, app, payload, run (~20 ms) off the `perfxl validate` cold start
+    from perfxl.limits import Limits
     from perfxl.serve.access import AccessPolicy, describe
     from perfxl.serve.app import project_dir
-    from perfxl.serve.payload import Limits
     from perfxl.serve.run import find_certs, is_loopback, preflight
     from perfxl.serve.run import serve as run_server
 
     try:
         folder = project_dir(project)
-        Limits.from_env(max_cells=max_cells)  # a bad PERFXL_SERVE_* number is reported before start-up
+        Limits.from_env(serve_max_cells=max_cells)  # a bad PERFXL_* limit is reported before start-up
         access = AccessPolicy.from_env(token_file=token_file, allow=allow or ())
         entraid = preflight(host, folder, access, allow_anonymous=allow_anonymous)
         if not is_loopback(host) and not (access.controlled or entraid):
@@ -124,6 +124,6 @@ def serve(
     except PerfxlError as exc:
         typer.echo(f"错误：{exc.message}\nerror: {exc.message_en}", err=True)
         raise typer.Exit(2) from None
-    except ValueError as exc:  # a bad PERFXL_SERVE_* number
-        typer.echo(f"错误：服务器设置有误：{exc}\nerror: bad server setting: {exc}", err=True)
+    except ValueError as exc:  # a bad PERFXL_* limit
+        typer.echo(f"错误：服务器设置有误：{exc}", err=True)  # exc says it in zh and en
         raise typer.Exit(2) from None

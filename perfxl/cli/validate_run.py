@@ -17,6 +17,7 @@ from perfxl.document.read import is_document
 from perfxl.errors import PerfxlError
 from perfxl.io.atomic import atomic_write
 from perfxl.io.inputs import ACCEPTED_SUFFIXES, not_regular
+from perfxl.limits import Limits
 from perfxl.profiles import load_profile
 from perfxl.report import ENCODING, FORMATS, render
 from perfxl.report.console import print_report
@@ -281,6 +282,10 @@ def run_validate(
     for option, codes in (("--select", select_codes), ("--ignore", ignore_codes)):
         if (problem := codes_error(option, codes)) is not None:
             return fail(problem)
+    try:
+        Limits.from_env()  # a bad PERFXL_* limit is said once, up front, not as each file's internal error
+    except ValueError as exc:
+        return fail(f"设置有误：{exc}")
     try:
         prof = load_cli_profile(profile)
         files, missing = collect_inputs(paths)

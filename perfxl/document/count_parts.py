@@ -651,6 +651,12 @@ def _named_after(total: Fact, parts: list[Fact]) -> list[Fact]:
     return named
 
 
+def _quota_by_kind(parts: list[Fact]) -> bool:
+    """A quota split into quotas ("核定的编制人数为65人(其中行政编制30人,事业编制35人)", 沅陵 火场乡 2024, reports33): every
+    part is itself a 编制 — the parts share the quota out, so they are held to it (not the staff, who may exceed it)."""
+    return len(parts) >= 2 and all(_STAFF_QUOTA.search(p.subject) for p in parts)
+
+
 def _guessed_split(
     run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str, total: Fact, children: list[Fact]
 ) -> None:
@@ -658,10 +664,10 @@ def _guessed_split(
     if not total.quantity.is_count or not _plain(total) or (pi, total.index) in run.contradicted:
         return
     words = total.subject + _around(total)[0]
-    if _QUOTA.search(words) or (_STAFF_QUOTA.search(words) and total.quantity.unit in _PEOPLE):
-        return
     unit = total.quantity.unit
     parts = [f for f in children if _same_unit(f.quantity.unit, unit)]
+    if (_QUOTA.search(words) or (_STAFF_QUOTA.search(words) and unit in _PEOPLE)) and not _quota_by_kind(parts):
+        return
     if len(parts) < 2:
         return
     renamed = _named_after(total, parts)

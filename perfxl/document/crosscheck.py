@@ -18,7 +18,7 @@ from collections import Counter
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..io.guard import Limits
+from ..limits import Limits
 from ..model import BasicData, CellRef, CellValue, Certainty, FundsRow, Paragraph, Submission, TextRef
 from ..numbers import fmt_decimal, round_half_up, to_decimal
 from ..patterns import lazy_compile

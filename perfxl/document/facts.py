@@ -13,7 +13,7 @@ import re
 from dataclasses import field
 from decimal import Decimal
 
-from ..io.guard import Limits
+from ..limits import Limits
 from ..patterns import lazy_compile, opening
 from ..records import record
 from ..units import convert
@@ -1204,7 +1204,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # a defined part of the figure before it opens that figure's parts, as "（其中…）" does
             state.inner_parent = whole
         elif compact_name(raw_prefix).startswith("其中"):
-            state.parent = _qizhong_total(state)
+            state.parent = _qizhong_total(state, qty)
         elif (
             (heading := _SPLIT_HEADING.match(raw_prefix.lstrip()))
             and state.parent is None
@@ -1682,7 +1682,7 @@ _INSTALMENTS = "“分别…第一笔/批…”所列"
 SPLIT_OF_WHOLE = "“其中”"
 
 
-def _qizhong_total(state: _State) -> int | None:
+def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
     """The total a "其中" opens the parts of: the figure right before it when that figure is itself a listed part
     ("具体如下：一是当年财政拨款1000万元，其中中央资金600万元、省级资金400万元" — the 1000's sources, not more parts of
     the whole), else the last total. After an instalment list that has ended (its total made, or in a sentence before)
@@ -1698,7 +1698,27 @@ def _qizhong_total(state: _State) -> int | None:
             if state.detailing is None:  # that part's list ends at its semicolon, the whole's goes on
                 state.detailing = state.facts[part].parent
             return part
-    return state.last_total
+    return _level_not_rate(state, state.last_total, qty)
+
+
+def _level_not_rate(state: _State, total: int | None, qty: Quantity | None) -> int | None:
+    """The total a 其中 list of amounts splits is a level, never a rate read as a value after it: "收入预计完成5.02亿元,
+    预算的102.7%,同比增长20.5%。 其中:地方税收收入3.54亿元,…;非税收入1.48亿元" (君山 2023, reports33) — the parts are
+    the 5.02's, the last amount before the rate in its sentence (the rate was the total: a sum over it never read). A
+    list of rates (`qty` a percent) keeps its total; no such amount: no total."""
+    if total is None or not state.facts[total].quantity.is_percent or (qty is not None and qty.is_percent):
+        return total
+    rate = state.facts[total]
+    levels = [
+        f
+        for f in state.facts[:total]
+        if f.sentence == rate.sentence
+        and f.parent is None
+        and f.role in ("value", "budget", "final")
+        and not f.quantity.is_percent
+        and (qty is None or f.quantity.is_money == qty.is_money)
+    ]
+    return levels[-1].index if levels else None
 
 
 def _sibling_by_definition(state: _State, clause: str) -> bool:

@@ -55,6 +55,10 @@ from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
 _SPENT = lazy_compile(r"(支出|执行数?|使用|拨付|支付|完成)$")
 _BUDGET = lazy_compile(r"(预算|批复|下达|安排)")
+#: The budget accounts' and funds' names, which hold 预算 but name no budget figure ("中央一般公共预算收入100462.06亿元,
+#: 为预算的98.1%。…支出141055.9亿元,完成预算的97.9%": the 收入 was the 支出's budget, '应为 140.4%', 南都 2024; "从预算
+#: 稳定调节基金、政府性基金预算…调入资金25410.5亿元", 财政部 2024 摘要 — reports33).
+_ACCOUNT = lazy_compile(r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算|预算稳定调节基金")
 _BUDGET_OR_ARRIVED = lazy_compile(r"(预算|批复|下达|安排|到位)")
 #: The money a project has, stated as its total ("项目资金共2179万元", "资金总额"): a base for the rate after its payment
 #: (西平 2022/2023, tests/test_reports11.py) unless its words name a spending ("支出资金共"); a bare 项目资金 the same.
@@ -89,11 +93,20 @@ def _another_base(fact: Fact) -> bool:
 _WHICH_MONEY = lazy_compile(r"(财政|中央|省级|市级|县级|自筹|专项|衔接|社会)")
 
 
+#: A payment naming the money after its verb ("目前已拨付财政补助资金1002.2739万元", "累计支付项目资金"): spent, as
+#: "…资金已拨付" is (秀屿 2024, reports33). Only a payment already made (已/累计/实际): "拨付资金" alone may be a plan.
+_PAID_MONEY = lazy_compile(r"(?:已经?|累计|实际)(?:拨付|支付|兑付|支出|使用)[^，,。;；]{0,10}(?:资金|经费|款)$")
+
+
 def _spending_before(facts: tuple[Fact, ...], at: Fact) -> tuple[list[Fact], Fact] | None:
     """The money figures before `at` in its sentence (no 其中 parts) and the one spending among them ("实际支出…", or
     the named item's 决算: "三公经费…，实际支出…"); None unless exactly one."""
     before = [f for f in facts[: at.index] if f.sentence == at.sentence and f.quantity.is_money and f.parent is None]
-    spent = [f for f in before if f.role == "final" or (f.role == "value" and _SPENT.search(f.subject))]
+    spent = [
+        f
+        for f in before
+        if f.role == "final" or (f.role == "value" and (_SPENT.search(f.subject) or _PAID_MONEY.search(f.subject)))
+    ]
     return (before, spent[0]) if len(spent) == 1 else None
 
 
@@ -118,7 +131,7 @@ def _budget_readings(
         for f in earlier
         if (
             f.role == "budget"
-            or (base_words.search(f.subject) and not _SPENT.search(f.subject))
+            or (base_words.search(_ACCOUNT.sub("", f.subject)) and not _SPENT.search(f.subject))
             or (_MONEY_TOTAL.search(f.subject) and not _SPENT_WORDS.search(f.subject))
         )
         and f not in added
@@ -323,16 +336,21 @@ def _base_a_sentence_before(
     run: _Run, pi: int, facts: tuple[Fact, ...], paid: Fact, named: set[str]
 ) -> tuple[list[tuple[Interval, Decimal, str]], tuple[Fact, ...]] | None:
     """ "…的14856.17万元资金全部拨付到位,资金到位率100%。实际形成支出14474.11553万元,支出率97.43%。": the rate's sentence
-    names the spending and no budget, the sentence right before names exactly one money figure, a budget or the money
-    arrived (预算/下达/安排/到位) — the base the rate is measured over (云南 航空消防 2024, issue 12). The spending must
-    open its sentence's money (nothing but it before the rate). Paired by place across a sentence: a judgement."""
+    names the spending and no budget, the sentence right before (over sentences with no amount or rate) names exactly
+    one money figure, a budget or the money arrived (预算/下达/安排/到位) — the base the rate is measured over (云南 航空
+    消防 2024, issue 12). The spending must open its sentence's money (nothing but it before the rate). Paired by place
+    across a sentence: a judgement."""
     if paid.sentence == 0 or any(
         f.quantity.is_money and f.index != paid.index
         for f in facts
         if f.sentence == paid.sentence and f.index < paid.index
     ):
         return None
-    prior = [f for f in facts if f.sentence == paid.sentence - 1 and f.quantity.is_money]
+    # the nearest sentence before with money, over sentences with no amount or rate ("…共计2373.51万元,执行率100%。经各
+    # 相关镇组织9个…村…。…。目前已拨付…1002.2739万元,…实际支出率42.22%": 秀屿 2024, reports33)
+    earlier = [f for f in facts if f.sentence < paid.sentence and (f.quantity.is_money or f.quantity.is_percent)]
+    last = max((f.sentence for f in earlier), default=-1)
+    prior = [f for f in earlier if f.sentence == last and f.quantity.is_money]
     if len(prior) != 1 or prior[0].parent is not None or _another_period(prior[0], paid):
         return None
     got = _budget_readings(run, pi, prior, paid, named, arrived=True)
@@ -784,9 +802,10 @@ def _respective_over_changes(facts: tuple[Fact, ...], rate: Fact) -> bool:
 
 
 def _is_budget(f: Fact) -> bool:
-    """A budget: by its role, or by the words before it (预算, 批复, 下达, 安排 — none of 支出, 执行, 使用, 拨付)."""
+    """A budget: by its role, or by the words before it (预算, 批复, 下达, 安排 — none of 支出, 执行, 使用, 拨付; not the
+    预算 of an account's name, `_ACCOUNT`)."""
     words = _around(f)[0] or f.subject
-    return f.role == "budget" or bool(_BUDGET.search(words) and not _SPENT_WORDS.search(words))
+    return f.role == "budget" or bool(_BUDGET.search(_ACCOUNT.sub("", words)) and not _SPENT_WORDS.search(words))
 
 
 def _is_spending(f: Fact) -> bool:
@@ -954,7 +973,22 @@ def _names_another_whole(share: Fact, total: Fact) -> bool:
     words = m.group(1)
     if _whole_by_kind(share, total):
         return False
+    if _budget_of_no_budget(words, total):
+        return True
     return not (_ANY_WHOLE.match(words) or words in total.subject or total.subject.endswith(words))
+
+
+def _budget_of_no_budget(words: str, total: Fact) -> bool:
+    """ "占预算的103.4%" after a 其中 part of a total that is no budget ("收入预计完成5.02亿元,…。其中:地方税收收入3.54亿元,
+    占预算的103.4%", 君山 2023, reports33): the part's own budget — its completion — not a share of that total. The
+    total's 一般公共预算 is its account's name, no budget."""
+    kind = _WHOLE_BY_KIND.match(words)
+    return (
+        kind is not None
+        and bool(kind["budget"])
+        and total.role != "budget"
+        and "预算" not in _ACCOUNT.sub("", total.subject)
+    )
 
 
 def _whole_by_kind(share: Fact, total: Fact) -> bool:

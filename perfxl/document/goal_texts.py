@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..io.guard import Limits
+from ..limits import Limits
 from ..model import CellRef, CellValue, SelfEvaluation, Submission
 from ..patterns import lazy_compile
 from .compare import _compare

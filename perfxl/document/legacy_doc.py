@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PerfxlError, UnreadableWorkbook
-from ..io.guard import Limits
 from ..io.libreoffice import SofficeMemoryError, convert_many, soffice_path
+from ..limits import Limits
 from .docx_reader import read_docx
 from .guarded import guard_document
 from .source import DocumentSource

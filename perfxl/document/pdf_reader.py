@@ -21,8 +21,8 @@ from typing import Any
 
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
-from ..io.guard import Limits
 from ..io.pdf_decode import bounded_decoding
+from ..limits import Limits
 from ..model import Finding, Paragraph, Severity, SheetCoverage, TextRef
 from ..numbers import to_decimal
 from ..records import record

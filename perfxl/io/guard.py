@@ -10,7 +10,8 @@ Public API (what readers call):
 - `check_file(path, limits=None) -> FileKind`: the same, kind only.
 - `read_member(path, name, limits=None) -> bytes` (perfxl.io.guard_zip): one ZIP member (e.g.
   word/document.xml) inflated through the capped reader, for the .docx reader.
-- `Limits`: every bound, from `PERFXL_<NAME>` environment variables or `with_pairs(["name=value"])`.
+- `Limits` (perfxl.limits, imported here): every bound, from `PERFXL_<NAME>` environment variables or
+  `with_pairs(["name=value"])`.
 - `refuse_unsupported(report)`: the clear refusal for a kind no reader handles (e.g. .doc).
 
 What has been checked when `inspect_file` returns:
@@ -32,11 +33,11 @@ from __future__ import annotations
 import enum
 import os
 from collections.abc import Mapping
-from dataclasses import field, fields, replace
-from functools import cache
+from dataclasses import field
 from pathlib import Path
 
 from ..errors import UnreadableWorkbook
+from ..limits import MIB, Limits  # the one Limits, kept importable from here (the guard's public API)
 from ..model import CellRef, Finding, Severity, a1
 from ..records import record
 from .guard_sniff import describe_content
@@ -56,7 +57,6 @@ __all__ = [
 ]
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MIB = 1 << 20
 
 #: A file up to this size is read into memory once by `inspect_file`, and the ZIP guard's passes (its directory, the
 #: second reading of the directory, every member's inflation) seek in those bytes: a small workbook's guard made ≈ 100
@@ -64,92 +64,6 @@ MIB = 1 << 20
 #: (batch26). Larger files are streamed from disk as before (memory bounded by this, not by `max_file_bytes`).
 WHOLE_READ_BYTES = 4 * MIB
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-
-
-@record(frozen=True, slots=True)
-class Limits:
-    """Bounds on what perfxl will open. Override with `PERFXL_<FIELD>` environment variables or
-    `Limits.from_pairs(["max_file_bytes=50000000"])` (the CLI's `--limit KEY=VALUE`)."""
-
-    max_file_bytes: int = 100 * MIB  # the file on disk
-    max_uncompressed_bytes: int = 512 * MIB  # sum of declared uncompressed sizes of all parts
-    max_part_bytes: int = 128 * MIB  # one part, uncompressed (real sizes are capped at the declared ones)
-    max_compression_ratio: int = 200  # per part, for parts larger than ratio_floor_bytes
-    ratio_floor_bytes: int = 1 * MIB  # tiny parts compress absurdly well and are harmless
-    max_entries: int = 10_000  # members in the ZIP
-    max_sheets: int = 1_000
-    max_cells_per_sheet: int = 2_000_000  # area A1:corner (rows × cols) of the used range of one sheet
-    max_cells_per_workbook: int = 2_000_000  # those areas summed over the sheets (≈ 10 bytes a cell in memory)
-    max_rows_per_workbook: int = 400_000  # rows A1 to the last used one, summed over the sheets (≈ 270 bytes a row)
-    max_values_per_workbook: int = 200_000  # cells holding a value, all sheets (≈ 400 bytes each, read and checked)
-    max_string_bytes: int = 256 * 1024  # one shared string, in XML bytes (Excel's limit is 32,767 chars)
-    max_text_bytes: int = 32 * MIB  # .ods: cell text as a reader copies it (a repeated cell's string at each repeat)
-    small_part_bytes: int = 8 * MIB  # structure parts (workbook, relationships) read whole
-    max_markup_bytes: int = 8 * MIB  # an HTML or SpreadsheetML file (parsed into a whole tree)
-    max_document_bytes: int = 6 * MIB  # a .docx's word/document.xml (≈ 30 MB of memory per MiB when read and checked)
-    max_markup_cells: int = 100_000  # table cells of an HTML or SpreadsheetML export (≈ 2 KB each while read)
-    max_pdf_pages: int = 1_000
-    max_pdf_objects: int = 200_000  # object ids a PDF's cross-reference sections declare (≈ 190 bytes each in a table)
-    max_pdf_page_chars: int = 30_000  # glyphs laid out on one PDF page (≈ 1.1 KB and 0.3 ms each, a page held at once)
-    max_pdf_stream_bytes: int = 64 * MIB  # one PDF stream, inflated
-    # characters inside a PDF's ruled tables, all pages: each held (≈ 0.65 KB) until the tables are joined over page
-    # breaks and read into grids (sec26)
-    max_pdf_table_chars: int = 500_000
-    # objects a PDF parser holds at once — an array's or dictionary's items, open ones nested included, or a content
-    # stream's operands before their operator (≈ 150 bytes each): real reports ≤ 267, a 65,536-glyph font's /W ≤ 196,608
-    max_pdf_stack_items: int = 500_000
-    # LibreOffice's address space while it converts an old .doc (RLIMIT_AS of soffice.bin; its own start-up needs
-    # ≈ 0.5 GiB on a throw-away profile, a 2 MB real report converts within it): the conversion is bounded in time too
-    max_soffice_bytes: int = 2048 * MIB
-    # One paragraph or free-text cell read figure by figure (document.facts.readable): ten times the longest real
-    # paragraph (567 characters) — the narrative checks set each figure against the figures and sentences around it,
-    # work growing with the square of a text's length (crash12). A longer text is left unread and said so (coverage).
-    max_text_chars: int = 6_000
-    max_text_figures: int = 400  # figures (digit runs) in one such text; a real paragraph holds at most ≈ 40
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> Limits:
-        """Defaults, overridden by PERFXL_MAX_FILE_BYTES=… style variables (integers)."""
-        env = os.environ if environ is None else environ
-        # one pass over the variables, not a failed look-up per field (os.environ raises KeyError for each)
-        variables = tuple((k, env[k]) for k in env if k.startswith("PERFXL_"))
-        return _limits_of(variables) if cls is Limits else cls._of(variables)
-
-    @classmethod
-    def _of(cls, variables: tuple[tuple[str, str], ...]) -> Limits:
-        env = dict(variables)
-        pairs = [
-            f"{f.name}={env[f'PERFXL_{f.name.upper()}']}" for f in fields(cls) if f"PERFXL_{f.name.upper()}" in env
-        ]
-        return cls().with_pairs(pairs)
-
-    @classmethod
-    def from_pairs(cls, pairs: list[str] | tuple[str, ...]) -> Limits:
-        return cls.from_env().with_pairs(pairs)
-
-    def with_pairs(self, pairs: list[str] | tuple[str, ...]) -> Limits:
-        """A copy with "name=integer" overrides; a bad pair raises ValueError naming the keys."""
-        known = {f.name for f in fields(self)}
-        changes: dict[str, int] = {}
-        for pair in pairs:
-            key, _, value = pair.partition("=")
-            key = key.strip().lower().replace("-", "_")
-            if key not in known:
-                raise ValueError(f"unknown limit {key!r}; known: {', '.join(sorted(known))}")
-            try:
-                number = int(value.strip().replace("_", ""))
-            except ValueError:
-                raise ValueError(f"limit {key} needs a whole number, got {value!r}") from None
-            if number <= 0:
-                raise ValueError(f"limit {key} must be positive, got {number}")
-            changes[key] = number
-        return replace(self, **changes)
-
-
-@cache
-def _limits_of(variables: tuple[tuple[str, str], ...]) -> Limits:
-    """Limits from the PERFXL_* variables set (cached: every file of a batch asks with the same ones)."""
-    return Limits._of(variables)
 
 
 class FileKind(str, enum.Enum):
@@ -233,6 +147,11 @@ def unreadable(
     return UnreadableWorkbook(zh, en, code=code, path=str(path), sheet=sheet, cell=part)
 
 
+def _size_zh(n: int) -> str:
+    """A size as the refusal says it: MB with one decimal, bytes under 1 MiB (a lowered limit read "0 MB")."""
+    return f"{n / MIB:.1f} MB" if n >= MIB else f"{n:,} 字节"
+
+
 def check_file(path: str | os.PathLike[str], limits: Limits | None = None) -> FileKind:
     """Raise UnreadableWorkbook when `path` is not a file perfxl can open safely; else its kind."""
     return inspect_file(path, limits).kind
@@ -264,8 +183,10 @@ def inspect_file(path: str | os.PathLike[str], limits: Limits | None = None) -> 
     if st.st_size > limits.max_file_bytes:
         raise unreadable(
             "FILE_TOO_LARGE",
-            f"文件过大（{st.st_size // MIB} MB），超过上限 {limits.max_file_bytes // MIB} MB",
-            f"file too large ({st.st_size} bytes > limit {limits.max_file_bytes})",
+            f"文件过大（{_size_zh(st.st_size)}），超过上限 {_size_zh(limits.max_file_bytes)}；"
+            "如确需读取，可设置环境变量 PERFXL_MAX_FILE_BYTES 提高上限（内存占用随之增加）",
+            f"file too large ({st.st_size} bytes > limit max_file_bytes={limits.max_file_bytes}; "
+            "raise it with PERFXL_MAX_FILE_BYTES)",
             p,
         )
     data: bytes | None = None

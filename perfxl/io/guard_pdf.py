@@ -23,7 +23,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from .guard import MIB, FileKind, GuardReport, Limits, unreadable
+from ..limits import MIB, Limits
+from .guard import FileKind, GuardReport, unreadable
 
 __all__ = ["inspect_pdf", "PdfScan", "scan_pdf"]
 

@@ -12,7 +12,8 @@ import codecs
 import re
 from pathlib import Path
 
-from .guard import MIB, FileKind, GuardReport, Limits, unreadable
+from ..limits import MIB, Limits
+from .guard import FileKind, GuardReport, unreadable
 from .guard_inflate import CHUNK, MAX_PROLOGUE, DtdForbidden, XmlPrologue
 
 __all__ = ["inspect_markup", "sniff_encoding", "count_rows_and_cells", "SPREADSHEETML_NS"]

@@ -27,12 +27,11 @@ from typing import Any, BinaryIO, TypeVar
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from ..limits import MIB, Limits
 from ..patterns import lazy_compile
 from .guard import (
-    MIB,
     FileKind,
     GuardReport,
-    Limits,
     SheetInfo,
     check_sheet_extent,
     check_workbook_totals,

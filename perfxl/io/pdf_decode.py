@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UnreadableWorkbook
-from .guard import MIB, Limits
+from ..limits import MIB, Limits
 
 __all__ = ["bounded_decoding"]
 

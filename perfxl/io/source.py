@@ -17,10 +17,11 @@ from typing import Any
 
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
+from ..limits import Limits
 from ..model import column_index
 from ..patterns import lazy_compile
 from .error_values import error_cells
-from .guard import Limits, inspect_file, refuse_unsupported
+from .guard import inspect_file, refuse_unsupported
 from .ooxml import sheet_parts, sheet_parts_of
 from .openpyxl_source import read_formulas
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr

@@ -157,7 +157,7 @@ def _run(
     ctx.planned = frozenset(s.code for s, _, _ in plan)  # a check leaving a finding to another asks if it runs
     # The dispatch is ≈ 160 check × table calls a batch file (batch19, batch22): a table's skips are read inline (no
     # closure call), and the unit-doubt and label-weight passes run only for a check that found something — the same
-    # calls in the same order as `_unit_readings` and `_weights_from_labels` on every call (tests/test_batch22.py).
+    # calls in the same order as running `_doubted_units` and `_weights_from_labels` on every call (tests/test_batch22.py).
     for s, params, severity in plan:
         code = s.code
         ctx.spec = s
@@ -182,7 +182,7 @@ def _run(
                     findings.extend(_weights_from_labels(target, code, found))
             except Exception as exc:  # a bug in one check must not hide the others' findings
                 findings.append(_crash(ctx, s, exc, target))
-            if ctx.unit_doubts:  # (each check starts with none: `_unit_readings`)
+            if ctx.unit_doubts:  # (each check starts with none)
                 ctx.unit_doubts = {}
     return _on_guessed_sheets(submission, findings)
 
@@ -219,19 +219,11 @@ def _sheet_wide_skips(submission: Submission) -> set[tuple[str, str | None]]:
     return {(k.code, k.sheet) for k in submission.coverage.skipped if k not in per_table}
 
 
-def _unit_readings(ctx: Context, func: Any) -> list[Finding]:
-    """A check's findings where funds cells state their own money unit ("1252500元" under 资金情况(万元)): read in the
-    cell's unit (it wins), and once more in the header's. A finding both readings give stands; one only the cell's unit
-    gives rests on which unit the filer meant — a 警告 at most, its basis stating both readings."""
-    ctx.unit_doubts = {}
-    found = list(func(ctx))
-    if not ctx.unit_doubts or not found:
-        return found
-    return _doubted_units(ctx, func, found)
-
-
 def _doubted_units(ctx: Context, func: Any, found: list[Finding]) -> list[Finding]:
-    """`_unit_readings` of a check that found something and left unit doubts: its findings judged by both readings."""
+    """A check that found something and left unit doubts — funds cells stating their own money unit ("1252500元" under
+    资金情况(万元)): its findings read in the cell's unit (it wins), and once more in the header's. A finding both
+    readings give stands; one only the cell's unit gives rests on which unit the filer meant — a 警告 at most, its basis
+    stating both readings."""
     doubts = dict(ctx.unit_doubts)
     ctx.bare_units = True
     try:

@@ -368,7 +368,7 @@ class Context:
         self._fact: dict[int, RowFacts] = {}  # by the row's id (the facts keep the row, so no id is reused)
         self._once: dict[Hashable, Any] = {}
         # a funds cell typed with its own money unit ("1252500元" under 资金情况(万元)): read in the cell's unit;
-        # `bare_units` reads it in the header's instead (the runner's second reading, see `rules._unit_readings`)
+        # `bare_units` reads it in the header's instead (the runner's second reading, see `rules._doubted_units`)
         self.bare_units = False
         self.unit_doubts: dict[str, tuple[str, str]] = {}
         self._money: dict[int, tuple[Any, dict[int, str]]] = {}

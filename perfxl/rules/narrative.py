@@ -69,7 +69,7 @@ def _note_unread(ctx: Context) -> None:
     if not _has_text(sub):
         return
     from perfxl.document.goal_texts import unread_texts  # (lazy, as in narrative_issues)
-    from perfxl.io.guard import Limits
+    from perfxl.limits import Limits
 
     limits = Limits.from_env()  # the bound `unread_texts` held the texts to, said in the message
     places = unread_texts(sub, limits)

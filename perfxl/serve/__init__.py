@@ -7,7 +7,7 @@ import nothing heavy; `app`/`run` import xlwings Server, and `static` (contained
 
 from __future__ import annotations
 
-from .payload import Limits  # pure request checks: nothing heavy
+from perfxl.limits import Limits  # the one Limits (file and request bounds): nothing heavy
 
 __all__ = ["create_app", "serve", "Limits"]
 

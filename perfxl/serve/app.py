@@ -23,10 +23,11 @@ from typing import Any
 from perfxl.annotate import RESULT_SHEET
 from perfxl.errors import PerfxlError
 from perfxl.excel import macros
+from perfxl.limits import Limits
 
 from .access import AccessGuard, AccessPolicy
 from .guard import PayloadGuard
-from .payload import FunctionSpec, Limits
+from .payload import FunctionSpec
 
 __all__ = [
     "DEFAULT_PROJECT",

@@ -18,13 +18,9 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 from urllib.parse import parse_qs
 
-from .payload import (
-    FunctionSpec,
-    Limits,
-    PayloadProblem,
-    check_function_payload,
-    check_script_payload,
-)
+from perfxl.limits import Limits
+
+from .payload import DEFAULT_LIMITS, FunctionSpec, PayloadProblem, check_function_payload, check_script_payload
 
 __all__ = ["PayloadGuard", "send_problem"]
 
@@ -33,9 +29,6 @@ log = logging.getLogger("perfxl.serve")
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
-
-#: The limits when none are given (Limits is frozen, so one instance serves every guard).
-DEFAULT_LIMITS = Limits()
 
 
 class _TooLarge(Exception):
@@ -81,8 +74,8 @@ class PayloadGuard:
                 send,
                 PayloadProblem(
                     413,
-                    f"请求太大：超过 {self.limits.max_body_bytes:,} 字节（可用 PERFXL_SERVE_MAX_BODY_BYTES 调整）",
-                    f"request body larger than {self.limits.max_body_bytes} bytes",
+                    f"请求太大：超过 {self.limits.serve_max_body_bytes:,} 字节（可用 PERFXL_SERVE_MAX_BODY_BYTES 调整）",
+                    f"request body larger than {self.limits.serve_max_body_bytes} bytes",
                     "TOO_LARGE",
                 ),
                 close=True,
@@ -111,7 +104,7 @@ class PayloadGuard:
 
     async def _read_body(self, scope: Scope, receive: Receive) -> bytes:
         declared = _header(scope, b"content-length")
-        if declared.isdigit() and int(declared) > self.limits.max_body_bytes:
+        if declared.isdigit() and int(declared) > self.limits.serve_max_body_bytes:
             raise _TooLarge
         chunks, size, more = [], 0, True
         while more:
@@ -120,7 +113,7 @@ class PayloadGuard:
                 break
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.limits.max_body_bytes:
+            if size > self.limits.serve_max_body_bytes:
                 raise _TooLarge
             chunks.append(chunk)
             more = message.get("more_body", False)

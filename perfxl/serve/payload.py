@@ -7,11 +7,12 @@ no web framework, so the rules are tested in milliseconds and reused by any serv
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import field
 from typing import Any
 
+# the one Limits (files and requests: `serve_max_cells` here), importable from this module as before lean28
+from perfxl.limits import Limits
 from perfxl.records import record
 
 __all__ = [
@@ -20,46 +21,15 @@ __all__ = [
     "FunctionSpec",
     "check_script_payload",
     "check_function_payload",
-    "DEFAULT_MAX_CELLS",
-    "DEFAULT_MAX_BODY_BYTES",
 ]
 
-#: Cells a workbook payload may carry in total (a 自评表 workbook has a few thousand).
-DEFAULT_MAX_CELLS = 500_000
-#: Bytes a request body may have before it is refused unread.
-DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
 #: Excel's own limit on the characters of one cell.
 EXCEL_MAX_CELL_CHARS = 32_767
 #: The largest number a cell can hold (Excel specifications and limits: 9.99999999999999E+307).
 EXCEL_MAX_NUMBER = 9.99999999999999e307
 _SCALARS = (str, int, float, bool, type(None))
-
-
-@record(frozen=True, slots=True)
-class Limits:
-    """Size limits for one request; `from_env` reads PERFXL_SERVE_MAX_CELLS / _MAX_BODY_BYTES."""
-
-    max_cells: int = DEFAULT_MAX_CELLS
-    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
-    max_cell_chars: int = EXCEL_MAX_CELL_CHARS
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: int | None) -> Limits:
-        """Limits from the environment, then explicit overrides (None = keep); bad numbers raise ValueError."""
-        env = os.environ if environ is None else environ
-        values: dict[str, int] = {}
-        for name, key in (("max_cells", "PERFXL_SERVE_MAX_CELLS"), ("max_body_bytes", "PERFXL_SERVE_MAX_BODY_BYTES")):
-            raw = env.get(key)
-            if raw not in (None, ""):
-                try:
-                    values[name] = int(raw)
-                except ValueError:
-                    raise ValueError(f"{key} must be a whole number, got {raw!r}") from None
-        values.update({k: v for k, v in overrides.items() if v is not None})
-        limits = cls(**values)
-        if limits.max_cells < 1 or limits.max_body_bytes < 1:
-            raise ValueError("limits must be positive")
-        return limits
+#: The limits when none are given (Limits is frozen, so one instance serves every check and guard).
+DEFAULT_LIMITS = Limits()
 
 
 @record(frozen=True, slots=True)
@@ -148,8 +118,8 @@ def _check_matrix(
         budget[0] -= len(row)
         if budget[0] < 0:
             return _bad(
-                f"数据太大：单元格总数超过上限 {limits.max_cells:,}（可用 PERFXL_SERVE_MAX_CELLS 或 --max-cells 调整）",
-                f"too many cells: more than {limits.max_cells} in one request",
+                f"数据太大：单元格总数超过上限 {limits.serve_max_cells:,}（可用 PERFXL_SERVE_MAX_CELLS 或 --max-cells 调整）",
+                f"too many cells: more than {limits.serve_max_cells} in one request",
                 status=413,
                 code="TOO_MANY_CELLS",
             )
@@ -171,15 +141,17 @@ def _check_matrix(
                     f"{where_zh}第 {r} 行第 {c} 列的数值超出 Excel 单元格能存放的范围（±9.99999999999999E+307）",
                     f"{where_en} row {r} column {c}: number beyond Excel's range",
                 )
-            if isinstance(v, str) and len(v) > limits.max_cell_chars:
+            if isinstance(v, str) and len(v) > EXCEL_MAX_CELL_CHARS:
                 return _bad_values(
-                    f"{where_zh}第 {r} 行第 {c} 列的文字超过 Excel 单元格上限 {limits.max_cell_chars} 个字符",
-                    f"{where_en} row {r} column {c}: text longer than {limits.max_cell_chars} characters",
+                    f"{where_zh}第 {r} 行第 {c} 列的文字超过 Excel 单元格上限 {EXCEL_MAX_CELL_CHARS} 个字符",
+                    f"{where_en} row {r} column {c}: text longer than {EXCEL_MAX_CELL_CHARS} characters",
                 )
     return None
 
 
-def check_script_payload(data: Any, limits: Limits = Limits(), *, max_args: int | None = None) -> PayloadProblem | None:
+def check_script_payload(
+    data: Any, limits: Limits = DEFAULT_LIMITS, *, max_args: int | None = None
+) -> PayloadProblem | None:
     """The workbook a ribbon button sends (`xw.Book(json=...)`): None if usable, else the problem.
 
     `max_args` is how many `args` the script takes (None: not checked).
@@ -230,7 +202,7 @@ def check_script_payload(data: Any, limits: Limits = Limits(), *, max_args: int 
             status=422,
             code="BAD_ARGS",
         )
-    budget = [limits.max_cells]
+    budget = [limits.serve_max_cells]
     seen: set[str] = set()
     for i, sheet in enumerate(sheets, 1):
         if not isinstance(sheet, dict) or not isinstance(sheet.get("name"), str) or not sheet["name"]:
@@ -262,7 +234,7 @@ def check_script_payload(data: Any, limits: Limits = Limits(), *, max_args: int 
 
 
 def check_function_payload(
-    data: Any, functions: Mapping[str, FunctionSpec], limits: Limits = Limits()
+    data: Any, functions: Mapping[str, FunctionSpec], limits: Limits = DEFAULT_LIMITS
 ) -> PayloadProblem | None:
     """A worksheet-function call (`/xlwings/custom-functions-call`): None if usable, else the problem.
 
@@ -318,7 +290,7 @@ def check_function_payload(
                 f"“{key}”应为{zh}，收到的是{_type_zh(data[key])}",
                 f"'{key}' must be text",
             )
-    budget = [limits.max_cells]
+    budget = [limits.serve_max_cells]
     for i, arg in enumerate(args, 1):
         if arg is None:  # Excel passes null for an omitted optional argument (and a blank one)
             continue

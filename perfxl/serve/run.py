@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from perfxl.errors import PerfxlError
+from perfxl.limits import Limits
 
 from ..records import record
-from .payload import Limits
 
 if TYPE_CHECKING:
     from .access import AccessPolicy
@@ -108,7 +108,7 @@ def serve(
     # lazy: import cycle (perfxl.serve.app imports perfxl.serve.run at load)
     from .app import create_app
 
-    app = create_app(project, limits=Limits.from_env(max_cells=max_cells), access=access)
+    app = create_app(project, limits=Limits.from_env(serve_max_cells=max_cells), access=access)
     uvicorn.run(
         app,
         host=host,
