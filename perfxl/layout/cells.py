@@ -212,12 +212,40 @@ def unfilled_cells(grid: Grid, r: int) -> list[tuple[int, Any]]:
     return [(c, v) for c, v in cells if not (isinstance(v, str) and above.get(c) == v)]
 
 
+def spacer_columns(grid: Grid) -> frozenset[int]:
+    """Columns holding no value on any row and anchoring no merged range, between the sheet's first and last used
+    columns — narrow spacers a sheet lays between the table's columns (adv27/adv28 `blank_columns_between`): a label's
+    value is the next column past them. Worked out once a grid (cached with the row scans)."""
+    found = grid.__dict__.get("_perfxl_spacers")
+    if found is None:
+        used: set[int] = set()
+        for r in range(grid.n_rows):
+            used.update(c for c, _ in row_cells(grid, r))
+        used.update(c0 for _, c0, _, _ in grid.merged)
+        lo, hi = min(used, default=0), max(used, default=-1)
+        found = grid.__dict__["_perfxl_spacers"] = frozenset(c for c in range(lo, hi) if c not in used)
+    spacers: frozenset[int] = found
+    return spacers
+
+
+def column_step(c: int, offset: int, spacers: frozenset[int]) -> int:
+    """The column `offset` columns from `c` (left when negative), the `spacer_columns` between not counted (adv28:
+    大英's headerless fragments and 不详's 评分表 fragment with a spacer after each column went unread)."""
+    way = 1 if offset > 0 else -1
+    for _ in range(abs(offset)):
+        c += way
+        while c in spacers:
+            c += way
+    return c
+
+
 def clear_cache(grid: Grid) -> None:
     """Forget cached row scans (call before reading a grid whose rows may have changed)."""
     grid.__dict__.pop("_perfxl_row_cells", None)
     grid.__dict__.pop("_perfxl_row_labels", None)
     grid.__dict__.pop("_perfxl_continued", None)
     grid.__dict__.pop("_perfxl_tops", None)
+    grid.__dict__.pop("_perfxl_spacers", None)
 
 
 def _continued(grid: Grid) -> dict[int, set[int]]:
