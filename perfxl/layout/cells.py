@@ -213,17 +213,31 @@ def unfilled_cells(grid: Grid, r: int) -> list[tuple[int, Any]]:
 
 
 def spacer_columns(grid: Grid) -> frozenset[int]:
-    """Columns holding no value on any row and anchoring no merged range, between the sheet's first and last used
-    columns — narrow spacers a sheet lays between the table's columns (adv27/adv28 `blank_columns_between`): a label's
+    """Columns holding no value on any row and anchoring no merged range, one between each two used columns across the
+    sheet — narrow spacers a sheet lays between the table's columns (adv27/adv28 `blank_columns_between`): a label's
     value is the next column past them. Worked out once a grid (cached with the row scans)."""
     found = grid.__dict__.get("_perfxl_spacers")
     if found is None:
         used: set[int] = set()
+        width = grid.n_cols
         for r in range(grid.n_rows):
             used.update(c for c, _ in row_cells(grid, r))
+            if len(used) == width:  # every column holds a value (most sheets, within their first rows): none
+                break
         used.update(c0 for _, c0, _, _ in grid.merged)
         lo, hi = min(used, default=0), max(used, default=-1)
-        found = grid.__dict__["_perfxl_spacers"] = frozenset(c for c in range(lo, hi) if c not in used)
+        # empty columns between two used ones, one run or more every other gap over the sheet's width: a layout of
+        # spacers. An empty column or two of a form (a 度量单位 or 得分 column left blank on every row, 大英's
+        # fragment, 阳泉's 中期 pair) is the form's own, its place counted (measure.py: two tables lost their reading)
+        cols = sorted(c for c in used if lo <= c <= hi)
+        runs = [(a + 1, b - 1) for a, b in zip(cols, cols[1:], strict=False) if b - a > 1]  # empty runs between
+        if runs and 2 * len(runs) >= len(cols) - 1 and all((b - a) % 2 == 0 for a, b in runs):
+            # each run odd: its 1st, 3rd … column a spacer, those between a column of the form left blank (a spacer
+            # either side of it: spacer │ blank 度量单位 │ spacer)
+            found = frozenset(c for a, b in runs for c in range(a, b + 1, 2))
+        else:
+            found = frozenset()
+        grid.__dict__["_perfxl_spacers"] = found
     spacers: frozenset[int] = found
     return spacers
 

@@ -905,6 +905,27 @@ def header_two_rows(table: R.Table):
     return (t, rowmap) if rowmap else None
 
 
+def _placed(table: R.Table, hr: int) -> bool:
+    """Whether the published table reads a column of the indicator header on row `hr` (0-based) whose header word names
+    no role (`headers.match_role`): a column placed by its position, not found by its name."""
+    from perfxl.layout.detect import read_sheet
+
+    row = table.rows[hr]
+    read = {
+        cell.c
+        for ev in read_sheet(R.grid_of(table)).evaluations
+        for ind in ev.indicators[:1]
+        for cell in (ind.target, ind.actual, ind.weight, ind.score, ind.deviation)
+        if cell.sheet is not None
+    }
+    return any(
+        c < len(row)
+        and row[c].strip()
+        and H.match_role(H.strip_brackets(H.normalise_label(row[c])), H.INDICATOR_COLUMNS) is None
+        for c in read
+    )
+
+
 def header_group_row(table: R.Table):
     """The indicator header over two rows: "绩效指标" merged across the 一级/二级/三级 columns on the upper row, their
     own names under it, every other header cell merged down over both rows (the 三级 layout most 自评表 templates
@@ -922,7 +943,15 @@ def header_group_row(table: R.Table):
             continue
         if any(_grow_merge(P._bounds(table), hr, c) is not None for c in levels):
             continue
+        if _placed(table, hr):
+            # a column the published table reads under a header word naming no role (银川 2021's OCR-scrambled
+            # "考值参分" = 参考分值): its 分值 is placed by its position beside the names, a guess a two-row header does
+            # not repeat — and no reader could tell the scrambled word is 分值 but by that same guess: not benign
+            continue
         t2, step = _insert_rows(t, hr, [[]], [])
+        # the upper row holds the published header row's cells moved up (a label merged down from there now anchors on
+        # it: 不详 服务贸易's W05 on "年度绩效目标(80分)" stood on the new row and was counted lost): both rows are it
+        step[hr + 1] = hr + 1
         bounds = P._bounds(t2)
         up, row = t2.rows[hr], t2.rows[hr + 1]
         for c in range(len(row)):
