@@ -7,6 +7,7 @@ read. A cell listed in `Grid.uncached` that now holds a value was computed by pe
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from ..chinese import CACHE_MAX_LEN
@@ -230,7 +231,7 @@ def spacer_columns(grid: Grid) -> frozenset[int]:
         # spacers. An empty column or two of a form (a 度量单位 or 得分 column left blank on every row, 大英's
         # fragment, 阳泉's 中期 pair) is the form's own, its place counted (measure.py: two tables lost their reading)
         cols = sorted(c for c in used if lo <= c <= hi)
-        runs = [(a + 1, b - 1) for a, b in zip(cols, cols[1:], strict=False) if b - a > 1]  # empty runs between
+        runs = [(a + 1, b - 1) for a, b in pairwise(cols) if b - a > 1]  # empty runs between
         if runs and 2 * len(runs) >= len(cols) - 1 and all((b - a) % 2 == 0 for a, b in runs):
             # each run odd: its 1st, 3rd … column a spacer, those between a column of the form left blank (a spacer
             # either side of it: spacer │ blank 度量单位 │ spacer)
