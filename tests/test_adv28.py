@@ -6,7 +6,11 @@
 2. A small table printed beside the form's first rows (`side_table_top`, 序号 │ 佐证材料名称 two empty columns right of
    the title and head): its cells joined the form's rows — the funds line, the head, the 三公 paragraph — and 12
    findings over 7 tables were lost. The sheet is read without it, the list named as unread (`layout.beside`).
-3. New kinds: the header printed again on every page with the page's footer "第 1 页，共 2 页" above it
+3. An empty spacer column after each column (`blank_columns_between`, 15 lost over 9 tables): where a reader takes
+   "the next column" — a stacked funds line's value, a headerless fragment's template, a 评分表 fragment's 分值 and
+   name, a 三公 table's adjacent sources and its change columns — it steps past the spacers (`cells.spacer_columns`:
+   only in a layout of them, an empty run every other gap; a form's own blank column keeps its place).
+4. New kinds: the header printed again on every page with the page's footer "第 1 页，共 2 页" above it
    (`header_every_page`: the footer row split the table in two, the 目标表 under it a 自评表 missing its columns; read
    past as blank now, `detect._page_mark`), and a 小计 row under each 一级 group (`subtotal_per_level1`: read as an
    indicator scored in full twice — 13 new W02/T02/W03/D01 错误; a row named 小计 is the group's subtotal now).
@@ -27,6 +31,7 @@ from render import CORPUS, load_table, validated
 
 from perfxl.grid import Grid
 from perfxl.layout.beside import cut_beside
+from perfxl.layout.cells import spacer_columns
 from perfxl.layout.detect import RowKind, classify_row, read_sheet
 
 
@@ -56,7 +61,17 @@ def _verdicts(name: str, kind: str, tmp_path: Path) -> tuple[PV.Outcome, list]:
         # 昌宁's 三公 paragraphs beside the list: the N01 on the text and the table's rates lost
         ("yunnan-changning-xianbenji-sangong-2015", "side_table_top"),
         ("sichuan-ganzi-shijianju-mubiao-2023", "side_table_top"),
-        # 3. the footer row split 甘孜's 目标表 in two (I05 of 完成时限 lost), 银川's (its total and D01 lost)
+        # 3. an empty column after each: 彭水's stacked funds value past the spacer (F02 lost), 大英's headerless
+        # fragments and 不详's 评分表 fragment unread, the 三公 tables' source run and change columns cut by spacers
+        ("chongqing-pengshui-jihuashengyu-2024", "blank_columns_between"),
+        ("sichuan-daying-tieluyanxian-fragment", "blank_columns_between"),
+        ("sichuan-daying-zuegebaozhang-fragment", "blank_columns_between"),  # its own blank column between spacers
+        ("buxiang-bumen-defenbiao-fragment-2017", "blank_columns_between"),
+        ("hunan-yueyangxian-wenlian-sangong-2017", "blank_columns_between"),
+        ("yunnan-changning-xianbenji-sangong-2015", "blank_columns_between"),
+        # the W05 on the 一级 label merged down from the header row, its anchor on the upper header row
+        ("buxiang-fuwumaoyi-2020", "header_group_row"),
+        # 4. the footer row split 甘孜's 目标表 in two (I05 of 完成时限 lost), 银川's (its total and D01 lost)
         ("sichuan-ganzi-shijianju-mubiao-2023", "header_every_page"),
         ("ningxia-yinchuan-chuzhong-gongyong-2021", "header_every_page"),
         # the 小计 rows read as indicators: W02/W03/D01 错误 on 稷山, T02/W03 on 天长, W02 on 中江
@@ -130,3 +145,16 @@ def test_a_small_table_beside_the_form_is_cut_and_named_unread():
 def test_what_is_no_small_table_beside_the_form_stays(grid):
     cut, finding = cut_beside(grid)
     assert cut is grid and finding is None
+
+
+def _spacers(rows: list[list[object]]) -> frozenset[int]:
+    return spacer_columns(Grid(name="s", rows=rows))
+
+
+def test_spacers_are_read_only_in_a_layout_of_them():
+    # a spacer after each column, the form's own 度量单位 (column E) blank on every row between two of them
+    laid = [["名称", "", "≥", "", "", "", "95", "", "10"], ["人数", "", "≥", "", "", "", "50", "", "8"]]
+    assert _spacers(laid) == {1, 3, 5, 7}
+    # one blank column of a form of five: its own, no spacer
+    assert _spacers([["名称", "≥", "", "95", "10"], ["人数", "≥", "", "50", "8"]]) == frozenset()
+    assert _spacers([["名称", "≥", "95", "10"]]) == frozenset()

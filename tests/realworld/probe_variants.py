@@ -38,6 +38,8 @@ Session 27 (adv27) adds what a clerk's copy puts around the form: a 填报单位
 headers, the funds block under the indicators, a long 年度总体目标, a signature line, units after every actual, "10.0"
 分值, an empty merged 偏差原因 column, spacer columns, a small table beside it, blank top rows, "（8分）" after names,
 traditional-character headers, a column-number row (docs/reader.md, adv27).
+Session 28 (adv28) adds a printed copy's pages — the header again every six rows under a "第 1 页，共 3 页" footer —
+and a 小计 row under each 一级 group (docs/reader.md, adv28).
 """
 
 from __future__ import annotations
