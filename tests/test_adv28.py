@@ -9,7 +9,7 @@
 3. An empty spacer column after each column (`blank_columns_between`, 15 lost over 9 tables): where a reader takes
    "the next column" — a stacked funds line's value, a headerless fragment's template, a 评分表 fragment's 分值 and
    name, a 三公 table's adjacent sources and its change columns — it steps past the spacers (`cells.spacer_columns`:
-   only in a layout of them, an empty run every other gap; a form's own blank column keeps its place).
+   only in a layout of them, an empty run between every two used columns; a form's own blank column keeps its place).
 4. New kinds: the header printed again on every page with the page's footer "第 1 页，共 2 页" above it
    (`header_every_page`: the footer row split the table in two, the 目标表 under it a 自评表 missing its columns; read
    past as blank now, `detect._page_mark`), and a 小计 row under each 一级 group (`subtotal_per_level1`: read as an
@@ -157,4 +157,6 @@ def test_spacers_are_read_only_in_a_layout_of_them():
     assert _spacers(laid) == {1, 3, 5, 7}
     # one blank column of a form of five: its own, no spacer
     assert _spacers([["名称", "≥", "", "95", "10"], ["人数", "≥", "", "50", "8"]]) == frozenset()
+    # 阳泉's 中期 pair left blank with an empty column at B: two used columns side by side elsewhere — no layout
+    assert _spacers([["项目", "", "中期", "", "年度", "25"]]) == frozenset()
     assert _spacers([["名称", "≥", "95", "10"]]) == frozenset()

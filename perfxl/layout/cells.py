@@ -227,12 +227,13 @@ def spacer_columns(grid: Grid) -> frozenset[int]:
                 break
         used.update(c0 for _, c0, _, _ in grid.merged)
         lo, hi = min(used, default=0), max(used, default=-1)
-        # empty columns between two used ones, one run or more every other gap over the sheet's width: a layout of
-        # spacers. An empty column or two of a form (a 度量单位 or 得分 column left blank on every row, 大英's
-        # fragment, 阳泉's 中期 pair) is the form's own, its place counted (measure.py: two tables lost their reading)
+        # empty columns between every two used ones over the sheet's width: a layout of spacers. An empty column or
+        # two of a form (a 度量单位 or 得分 column left blank on every row, 大英's
+        # fragment, 阳泉's 中期 pair — two used columns side by side elsewhere) is the form's own, its place counted
+        # (measure.py, probe empty_column_b: 阳泉 and 大英 lost their reading)
         cols = sorted(c for c in used if lo <= c <= hi)
         runs = [(a + 1, b - 1) for a, b in pairwise(cols) if b - a > 1]  # empty runs between
-        if runs and 2 * len(runs) >= len(cols) - 1 and all((b - a) % 2 == 0 for a, b in runs):
+        if len(runs) >= 2 and len(runs) == len(cols) - 1 and all((b - a) % 2 == 0 for a, b in runs):
             # each run odd: its 1st, 3rd … column a spacer, those between a column of the form left blank (a spacer
             # either side of it: spacer │ blank 度量单位 │ spacer)
             found = frozenset(c for a, b in runs for c in range(a, b + 1, 2))
