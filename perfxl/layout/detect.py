@@ -688,7 +688,12 @@ _PAGE_MARK = lazy_compile(
 
 def _page_mark(cells: list[tuple[int, Any]]) -> bool:
     """A row of one cell holding a page's number (`_PAGE_MARK`)."""
-    return len(cells) == 1 and cells[0][1].__class__ is str and _PAGE_MARK.match(cells[0][1]) is not None
+    if len(cells) != 1 or cells[0][1].__class__ is not str:
+        return False
+    text = cells[0][1]
+    # (the pattern asked only of a text holding 页 or opening with a dash: compiled on first use, ≈ 7 M instructions a
+    # process whose sheets print no page mark — most)
+    return ("页" in text or text.lstrip()[:1] in ("-", "—")) and _PAGE_MARK.match(text) is not None
 
 
 def classify_row(grid: Grid, r: int) -> RowKind:
