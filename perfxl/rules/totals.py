@@ -9,7 +9,14 @@ from decimal import Decimal
 
 from perfxl.labels import GRADE_WORDS, grade_in_text, normalise_label
 from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator, SelfEvaluation
-from perfxl.numbers import agrees_as_printed, ascii_figures, printed_places, round_half_up, typed_places
+from perfxl.numbers import (
+    agrees_as_printed,
+    ascii_figures,
+    decimal_exponent,
+    printed_places,
+    round_half_up,
+    typed_places,
+)
 from perfxl.patterns import lazy_compile
 from perfxl.scoring import execution_score, grade
 
@@ -650,8 +657,8 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
         value = f.score
         if value is None:
             continue
-        exponent = value.as_tuple().exponent  # (`_within_places` inline: most scores hold no more places)
-        if exponent.__class__ is int and exponent >= -places:
+        exponent = decimal_exponent(value)  # (`_within_places` inline: most scores hold no more places)
+        if exponent is not None and exponent >= -places:
             continue
         found = _too_many_places(ctx, f.ind, "score", f.ind.score, value, places)
         if found is not None:
