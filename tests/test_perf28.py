@@ -161,3 +161,25 @@ def test_decimal_exponent_is_as_tuples_on_every_spelling():
     for text in ("NaN", "-NaN", "sNaN", "Infinity", "-Infinity"):
         assert decimal_exponent(Decimal(text)) is None
         assert typed_places(Decimal(text)) is None
+
+
+def test_probe_variants_score_cells_slack_as_the_general_path():
+    """The same on probe variants of the real tables (points typed "10分", merges dropped, a blank column): the reader's
+    cells as the variant gives them, each score typed as a number cell and as a `_Figure` cell."""
+    import hypothesis_budget
+    from render import corpus_grids  # type: ignore[import-not-found]
+
+    from perfxl.reader import read_grids
+
+    grids = corpus_grids(("points_fen", "unmerged", "empty_column_b"), 9 if hypothesis_budget.FAST else 3)
+    tables = 0
+    for name, grid in grids:
+        if "/" not in name:
+            continue  # (the real tables themselves: the test above)
+        for ev in read_grids([grid], f"{name.replace('/', '-')}.xlsx", source_format="xlsx").evaluations:
+            parts: list[Any] = [ind.score for ind in ev.indicators]
+            for total in (ev.total_score, Decimal("100.00")):
+                as_cells, as_figures, _ = _slacks(ev, total, parts)
+                assert as_cells == as_figures, (name, total)
+            tables += bool(parts)
+    assert tables > 10
