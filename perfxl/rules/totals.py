@@ -83,11 +83,12 @@ def scores_to_add(ctx: Context) -> tuple[Decimal | None, Decimal | None, list[st
     values: dict[int, Decimal] = {}
     typed_any = False
     for f in ctx.facts():
-        ind, cell, typed = f.ind, f.ind.score, f.score
-        if typed is not None:
-            values[id(ind)] = typed
+        typed = f.score
+        if typed is not None:  # (most rows: nothing more read of them)
+            values[id(f.ind)] = typed
             typed_any = True
             continue
+        ind, cell = f.ind, f.ind.score
         if f.score_blank and not ctx.is_error(cell):
             continue
         own = ctx.score(ind)
