@@ -1699,8 +1699,11 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
             # "在职人数239人,其中在岗人数230人;离退休人数195人,其中离休人员2人,退休人员194人" (株洲 2024 p51 with its first
             # list short, prose28): a count opening a statement after a semicolon, then a 其中 — that count's parts
             return last.index
-        if (part := _part_restated(state.facts)) is not None:
-            if state.detailing is None:  # that part's list ends at its semicolon, the whole's goes on
+        if (part := _part_restated(state.facts)) is not None or (part := _lone_part_rated(state.facts)) is not None:
+            # that part's list ends at its semicolon, the whole's goes on — in the part's sentence only: a 其中 opening a
+            # sentence of its own splits the part to its end ("…其中一般公共预算收入5.02亿元,增长20.5%。其中:税收收入
+            # 3.54亿元,…;非税收入1.48亿元,…": review28r — the 1.48 was held to the whole, '应为 9.9%')
+            if state.detailing is None and state.facts[part].sentence == state.sentence:
                 state.detailing = state.facts[part].parent
             return part
     return _level_not_rate(state, state.last_total, qty)
@@ -1751,6 +1754,25 @@ def _part_restated(facts: list[Fact]) -> int | None:
             whole = fact.quantity.is_money and fact.role in ("value", "budget", "final")
             return fact.index if whole and fact.sentence == last.sentence else None
     return None
+
+
+def _lone_part_rated(facts: list[Fact]) -> int | None:
+    """The one listed money part of its sentence, when only its rates follow it ("全区地方财政收入完成9.8亿元,其中一般
+    公共预算收入5.02亿元,预算的102.7%,同比增长20.5%。 其中:地方税收收入3.54亿元,…;非税收入1.48亿元": review28r — the
+    parts were summed into the 9.8's list with the 5.02, '应为 10.04亿元'): a 其中 after them opens that part's parts, as
+    right after it. Not after two parts ("其中基本支出10亿元,项目支出5亿元,分别占…"): which one it splits is unsaid."""
+    at = len(facts) - 1
+    while at >= 0 and facts[at].quantity.is_percent and facts[at].sentence == facts[-1].sentence:
+        at -= 1
+    if at < 0 or at == len(facts) - 1:
+        return None
+    part = facts[at]
+    if part.parent is None or not part.quantity.is_money or part.role not in ("value", "budget", "final"):
+        return None
+    if part.sentence != facts[-1].sentence:
+        return None
+    siblings = [f for f in facts if f.parent == part.parent and f.sentence == part.sentence and f.quantity.is_money]
+    return part.index if siblings == [part] else None
 
 
 #: A bracket right after a count, or after the noun it counts ("187人(…", "20个内设机构（…"): the count's breakdown.
@@ -2499,6 +2521,8 @@ def _details_a_part(prefix: str, unit: str, rest: str, state: _State) -> str:
         return ""
     if opener in _USED_FOR and _parts_reach(state, last.parent):
         return ""  # "其中中央资金80万元,省级资金40万元,用于设备70万元…": the total's uses, its list of sources complete
+    if opener in _USED_FOR and compact_name(last.subject).startswith(_USED_FOR):
+        return ""  # "其中:用于洪涝灾害救助80万元,用于房屋修缮95万元": a part named by its use — the next use is its sibling
     return opener
 
 

@@ -58,7 +58,7 @@ _BUDGET = lazy_compile(r"(预算|批复|下达|安排)")
 #: The budget accounts' and funds' names, which hold 预算 but name no budget figure ("中央一般公共预算收入100462.06亿元,
 #: 为预算的98.1%。…支出141055.9亿元,完成预算的97.9%": the 收入 was the 支出's budget, '应为 140.4%', 南都 2024; "从预算
 #: 稳定调节基金、政府性基金预算…调入资金25410.5亿元", 财政部 2024 摘要 — reports33).
-_ACCOUNT = lazy_compile(r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算|预算稳定调节基金")
+_ACCOUNT = lazy_compile(r"(?:一般公共|一般|公共财政|政府性基金|国有资本经营|社会保险基金)预算|预算稳定调节基金")
 _BUDGET_OR_ARRIVED = lazy_compile(r"(预算|批复|下达|安排|到位)")
 #: The money a project has, stated as its total ("项目资金共2179万元", "资金总额"): a base for the rate after its payment
 #: (西平 2022/2023, tests/test_reports11.py) unless its words name a spending ("支出资金共"); a bare 项目资金 the same.
@@ -319,6 +319,8 @@ def _with_named_parts(
 #: Words making money the sum of several periods ("累计下达资金500万元", "历年", "项目总投资"): no one year's base.
 _CUMULATIVE = lazy_compile(r"累计|历年|总投资|计划投资|截至目前|以来")
 _YEAR_OF = lazy_compile(r"((?:19|20)\d{2})\s*年")
+#: Money carried in from years before ("上年结转资金", "以前年度结余"): a payment of it is not of the year's money.
+_CARRIED_IN = lazy_compile(r"上年结[转余]|以前年度|历年结[转余]")
 
 
 def _another_period(base: Fact, paid: Fact) -> bool:
@@ -328,6 +330,8 @@ def _another_period(base: Fact, paid: Fact) -> bool:
     base_words, paid_words = base.subject + base.clause, paid.subject + paid.clause
     if _CUMULATIVE.search(base_words) and not _CUMULATIVE.search(paid_words):
         return True
+    if _CARRIED_IN.search(paid_words) and not _CARRIED_IN.search(base_words):
+        return True  # "…专项资金共计2373.51万元。…。目前已拨付上年结转资金500万元,实际支出率80%": last year's money (review28r)
     years, paid_years = set(_YEAR_OF.findall(base_words)), set(_YEAR_OF.findall(paid_words))
     return bool(years and paid_years and not years & paid_years)
 
@@ -1683,7 +1687,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             + (
                 "；"
                 + "、".join(f"“{f.subject}”{f.quantity.text}" for f in odd)
-                + "可能是资金的另一种划分（结余、新增、投资），"
+                + "可能是资金的另一种划分（结余、新增、投资）或包含其他各项的口径（民生支出），"
                 "不一定是这一“其中”的组成部分；不计它们，其余各项未超过总数，请核实"
                 if odd
                 else ""
@@ -1816,7 +1820,12 @@ def _rates_with(rate: Fact, operands: tuple[Fact, ...], index: int, value: Decim
 
 #: A 其中 part that may be another split of the money rather than one of its sources or uses: what is left of it
 #: (结余, 剩余, 结存) or an investment it is set beside (新增投资) — review 11e.
-_OTHER_SPLIT = lazy_compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|新增投资|投资|新增资金)")
+_OTHER_SPLIT = lazy_compile(
+    r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|新增投资|投资|新增资金)"
+    # a group of spending across the function classes ("民生支出9.5亿元" beside "教育支出3亿元": 民生 holds 教育 —
+    # review28r, "其中:民生支出…;教育支出…;卫生健康支出…" over the year's spending was an 错误 '超过了总数')
+    r"|^(?:全[县市区省])?(?:重点)?(?:民生|刚性|三保)(?:类|领域|方面)?支出"
+)
 #: What is left of the money (结余, 剩余, 结存) or newly added (新增资金): another split only beside parts naming
 #: sources (中央资金 …) — beside money spent or carried in it is the same split.
 _SPLIT_BESIDE_SOURCES = lazy_compile(r"^(?:\d{4}年|本年|当年)?(?:结余|剩余|结存|新增资金)")
