@@ -684,6 +684,10 @@ def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fac
     if named and (words is None or words.group(1)[:5] not in base.clause):
         return  # (a base two figures back only as facts._named_year_base sets it: named by its year)
     current = facts[rate.index - 1] if named else _find(facts, base.index, rate.subject, ("final", "value", "budget"))
+    if not named and current is not None and _inline_plan(facts, current):
+        # "收入31751万元,完成预算数31220万元的101.7%,较上年28899万元增长9.9%" (周至 2023, real reports 34): the plan inside
+        # a completion rate's words is the figure before's, no level of its own — the change is that figure's
+        current = _find(facts, current.index, rate.subject, ("final", "value"))
     if current is None or current.quantity.unit != base.quantity.unit or base.quantity.value < 0:
         return
     if named and current.role not in ("final", "value", "budget"):
@@ -727,6 +731,13 @@ def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fac
 _NAMED_BASE = lazy_compile(
     r"(?:比|较)((?:19|20)\d{2}年度?[^\d，,。；;：:]{0,10}?)(?:增加|减少|增长|下降|降低|提高|上升)"
 )
+
+
+def _inline_plan(facts: tuple[Fact, ...], fact: Fact) -> bool:
+    """A budget printed inside its completion rate's words ("完成预算数31220万元的101.7%"): the rate right after it is the
+    completion of the figure before it (`facts._INLINE_BUDGET`)."""
+    after = facts[fact.index + 1] if fact.index + 1 < len(facts) else None
+    return fact.role == "budget" and after is not None and after.role == "completion" and after.of == fact.index - 1
 
 
 def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, ...]) -> Fact | None:
