@@ -121,3 +121,13 @@ def test_a_shortfall_is_the_items_and_its_completion_against_the_adjusted_budget
         assert _at(Path(d), ZHOUZHI, 10) == []
         found = findings_at_paragraph(Path(d), wrong, 10)
     assert [(code, severity) for code, severity, _ in found] == [("N02", "error")] and "99.6%" in found[0][2]
+
+
+def test_a_rate_printed_before_its_change_is_held_to_it():
+    """Found by probing the batch (missed before: "同比下降12.2%,减收4800万元" quiet): a 财政 report prints the rate, then
+    its amount (`funds_arith._change_right_after`): 4800 / (42100 + 4800) = 10.23% — 10.2% quiet, 12.2% an N02 naming
+    the 4800 and last year's 46900."""
+    wrong = with_paragraph(GANGU, 2, "同比下降10.2%,减收4800万元", "同比下降12.2%,减收4800万元")
+    with tempfile.TemporaryDirectory() as d:
+        found = findings_at_paragraph(Path(d), wrong, 2)
+    assert [code for code, _, _ in found] == ["N02"] and "4800" in found[0][2] and "46900" in found[0][2]

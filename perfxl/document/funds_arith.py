@@ -733,6 +733,24 @@ _NAMED_BASE = lazy_compile(
 )
 
 
+def _change_right_after(facts: tuple[Fact, ...], rate: Fact) -> Fact | None:
+    """The change a rate names printed right after it ("…短收7431万元,同比下降10.2%,减收4800万元", 甘谷 2024, real
+    reports 34: a 财政 report's rate, then its amount): the next figure, a change of the rate's own level, in its
+    sentence and direction, measured against what the rate is."""
+    after = facts[rate.index + 1] if rate.index + 1 < len(facts) else None
+    if (
+        after is None
+        or after.role != "change"
+        or after.sentence != rate.sentence
+        or after.direction != rate.direction
+        or after.of is None
+        or after.of != rate.of
+        or after.base is not None
+    ):
+        return None
+    return after if _same_base(after, rate) else None
+
+
 def _inline_plan(facts: tuple[Fact, ...], fact: Fact) -> bool:
     """A budget printed inside its completion rate's words ("完成预算数31220万元的101.7%"): the rate right after it is the
     completion of the figure before it (`facts._INLINE_BUDGET`)."""
@@ -1256,6 +1274,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             )
             if amount is not None and not _same_base(amount, fact):
                 amount = None  # "比预算减少9.69万元，较上年下降13.17%": the rate is not that gap's
+            if amount is None and fact.base is None:
+                amount = _change_right_after(facts, fact)
             if amount is None:
                 _rate_from_base(run, pi, ref, facts, fact)
                 continue
