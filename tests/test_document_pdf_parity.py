@@ -402,6 +402,18 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
             f"reader pdf paragraph 第1页第9段: no such paragraph「{item}」",
         )
     },
+    "hunan-zhuzhouxian-caizheng-shouzhi-2015": {  # real reports 34 (session 28)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2015年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "shaanxi-liuba-yusuan-zhixing-2024": {  # real reports 34 (session 28)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2024年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "shaanxi-yangling-caizheng-shouzhi-2020": {  # real reports 34 (session 28)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「杨陵区财政局2020年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "yunnan-dayao-yusuan-zhixing-2024": {  # real reports 34 (session 28)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2024年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
 }
 
 _SPACE = re.compile(r"\s+")

@@ -589,15 +589,27 @@ _BASE_BEFORE = lazy_compile(
     r"(?:比|较|与|对比)(?P<base>(?:[^\d，,。；;：:]|(?:19|20)\d{2}(?=年)){0,8})$", needs=("比", "较", "与")
 )
 _YEAR_BASE = lazy_compile(r"(?:上年|去年|上一年|(?:19|20)\d{2}年|同期)")
+#: Revenue or spending moved, in a 财政 report's words ("较上年同期99895万元下降32.0%,减收31940万元", "较上年同期526499万元
+#: 减支76067万元", 甘谷 2024, real reports 34): a change of the item, as 减少/增加 — read as an item "减收", its amount became a
+#: level a 其中 list was summed against (a false N02 错误).
+_REVENUE_MOVED = "增收|减收|增支|减支"
+_REVENUE_MOVED_UP = ("增收", "增支")
 _CHANGE_AFTER = lazy_compile(
-    r"^\s*(?:的)?(?:相比|相较)?[，,]?\s*(?:多|少|增加|减少|增长|下降|提高|降低|上升|节约|超出|高出|低)"
+    rf"^\s*(?:的)?(?:相比|相较)?[，,]?\s*(?:{_REVENUE_MOVED}|多|少|增加|减少|增长|下降|提高|降低|上升|节约|超出|高出|低)"
 )
+#: A shortfall or excess against the year's budget in a 财政 report's words ("完成预算49531万元的85.0%,短收7431万元",
+#: "超收"): the gap to the budget, a change against it — never a level of its own (甘谷 2024, real reports 34).
+#: A completion rate's gap to the year's pace in points ("完成预算的5.39%,较均衡进度慢2.94%", 临洮 2024, real reports 34):
+#: no item of its own — read as one ("较均衡进度慢"), the change after it became its change, no longer the level's.
+_PACE_GAP = lazy_compile(r"(?:较|比)(?:均衡|序时|时序|时间)进度(?:慢|快|落后|超前|滞后)了?$", needs=("进度",))
+_BUDGET_SHORT = lazy_compile(r"^(?:[，,、]\s*)?(?P<way>短收|超收)(?:了)?$", needs=("短收", "超收"))
 
 
 #: A budget printed inside its rate's words ("完成预算27万元的63.2%", 三公 决算 说明): the words before it, and after it —
 #: the rate a figure or dashes for one not computed ("完成预算0万元的--%(基数为0,不可比)", 广东省财政厅 2023, real reports 25).
 #: A 政府决算 报告 names it the year's plan ("收入完成82876万元,占年计划75000万元的110.5%", 华容 2023, real reports 31).
-_INLINE_BUDGET = lazy_compile(r"(?:完成(?:年初|全年|调整后)?预算数?|(?:完成|占)(?:年|年度|全年)?计划数?)$")
+#: Or its share of the budget ("累计完成67955万元,占预算101032万元的67.3%", 甘谷 2024, real reports 34).
+_INLINE_BUDGET = lazy_compile(r"(?:(?:完成|占)(?:年初|全年|调整后?)?预算数?|(?:完成|占)(?:年|年度|全年)?计划数?)$")
 _OF_RATE = lazy_compile(r"\s*的\s*(?:\d|[-－—–]+\s*[%％])")
 
 
@@ -680,6 +692,11 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
     if gap is not None and (gap["up"] or gap["down"]):
         return ("change_rate" if unit == "%" else "change"), (1 if gap["up"] else -1)
     direction = _direction(prefix)
+    short = _BUDGET_SHORT.match(compact_name(prefix))
+    if short is not None:
+        return ("change_rate" if unit == "%" else "change"), (-1 if short["way"] == "短收" else 1)
+    if compact_name(prefix).removesuffix("了").endswith(_REVENUE_MOVED_UP):
+        direction = 1  # "(较上年同期)增收50万元": 增 is no direction word of its own (增加, 增长 are)
     if _SAVED.fullmatch(compact_name(prefix) or "x") and not _CHANGE_CUE.search(prefix):
         return (
             "value",
@@ -689,7 +706,7 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
         direction
         # "增加292.37万元,增幅10.82%": the rate of the change just stated (增幅/降幅/增长率, 幅度)
         and re.fullmatch(
-            r"(?:了|分别)?[增加长减少下降低提高上升涨多节约]+(?:了)?(?:幅度?|率)?(?:为|是|达到?)?",
+            rf"(?:了|分别)?(?:{_REVENUE_MOVED}|[增加长减少下降低提高上升涨多节约]+)(?:了)?(?:幅度?|率)?(?:为|是|达到?)?",
             compact_name(prefix) or "x",
         )
     ):
@@ -1049,6 +1066,8 @@ def _compared_against(words: str) -> str:
     gap = _BUDGET_GAP.search(words)
     if gap is not None and (gap["up"] or gap["down"]):
         return "budget"  # "决算数大于预算数30万元": the gap to the budget
+    if _BUDGET_SHORT.match(compact_name(words.rsplit("。", 1)[-1].rsplit("，", 1)[-1].rsplit(",", 1)[-1])):
+        return "budget"  # "短收7431万元": the shortfall against the year's budget
     named = list(_AGAINST_WHAT.finditer(words.rsplit("。", 1)[-1]))
     if not named:
         return ""
@@ -1252,6 +1271,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             raw_prefix = raw_prefix.lstrip()[len(wei) :]
         subject, subject_role = _clean_subject(raw_prefix)
         role, direction = _role(raw_prefix, unit, subject_role, "")
+        if _BUDGET_SHORT.match(compact_name(raw_prefix)):
+            subject = ""  # "短收7431万元": the shortfall of the item stated before, not an item named 短收
+        pace = unit == "%" and _PACE_GAP.search(compact_name(raw_prefix)) is not None
+        if pace:
+            subject = "均衡进度"  # a gap in points, of no item the figures after it are of (`_PACE_GAP`)
         if role == "completion" and _BARE_USE_RATE.search(raw_prefix) and _after_a_count(state):
             role = "value"  # "购置设备10台，使用率95%": the equipment's use, not the money's (review16)
         if (
@@ -1409,7 +1433,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         inside = state.depth + _opened(clause[: m.start()]) > 0 and _INSIDE_DETAIL.match(subject)
         if role in ("value", "budget", "final") and subject and state.depth == 0:
             state.closed_detail = None  # a new figure outside brackets: a change after it is its own
-        if role in ("value", "budget", "final") and subject and not inside:
+        if role in ("value", "budget", "final") and subject and not inside and not pace:
             # (not "（含上年结转10万元）": a detail inside a bracket names no figure after it — "收入50万元（含上年结转
             # 10万元），支出45万元" made the 45 "含上年结转的支出", no 支出, review13n)
             if subject != state.subject:

@@ -688,6 +688,10 @@ def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fac
     if named and (words is None or words.group(1)[:5] not in base.clause):
         return  # (a base two figures back only as facts._named_year_base sets it: named by its year)
     current = facts[rate.index - 1] if named else _find(facts, base.index, rate.subject, ("final", "value", "budget"))
+    if not named and current is not None and _inline_plan(facts, current):
+        # "收入31751万元,完成预算数31220万元的101.7%,较上年28899万元增长9.9%" (周至 2023, real reports 34): the plan inside
+        # a completion rate's words is the figure before's, no level of its own — the change is that figure's
+        current = _find(facts, current.index, rate.subject, ("final", "value"))
     if current is None or current.quantity.unit != base.quantity.unit or base.quantity.value < 0:
         return
     if named and current.role not in ("final", "value", "budget"):
@@ -731,6 +735,31 @@ def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fac
 _NAMED_BASE = lazy_compile(
     r"(?:比|较)((?:19|20)\d{2}年度?[^\d，,。；;：:]{0,10}?)(?:增加|减少|增长|下降|降低|提高|上升)"
 )
+
+
+def _change_right_after(facts: tuple[Fact, ...], rate: Fact) -> Fact | None:
+    """The change a rate names printed right after it ("…短收7431万元,同比下降10.2%,减收4800万元", 甘谷 2024, real
+    reports 34: a 财政 report's rate, then its amount): the next figure, a change of the rate's own level, in its
+    sentence and direction, measured against what the rate is."""
+    after = facts[rate.index + 1] if rate.index + 1 < len(facts) else None
+    if (
+        after is None
+        or after.role != "change"
+        or after.sentence != rate.sentence
+        or after.direction != rate.direction
+        or after.of is None
+        or after.of != rate.of
+        or after.base is not None
+    ):
+        return None
+    return after if _same_base(after, rate) else None
+
+
+def _inline_plan(facts: tuple[Fact, ...], fact: Fact) -> bool:
+    """A budget printed inside its completion rate's words ("完成预算数31220万元的101.7%"): the rate right after it is the
+    completion of the figure before it (`facts._INLINE_BUDGET`)."""
+    after = facts[fact.index + 1] if fact.index + 1 < len(facts) else None
+    return fact.role == "budget" and after is not None and after.role == "completion" and after.of == fact.index - 1
 
 
 def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, ...]) -> Fact | None:
@@ -1249,6 +1278,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             )
             if amount is not None and not _same_base(amount, fact):
                 amount = None  # "比预算减少9.69万元，较上年下降13.17%": the rate is not that gap's
+            if amount is None and fact.base is None:
+                amount = _change_right_after(facts, fact)
             if amount is None:
                 _rate_from_base(run, pi, ref, facts, fact)
                 continue
