@@ -28,7 +28,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 from render import parsed_toml
 
 from perfxl.model import TextRef
-from perfxl.result import FileResult
 from perfxl.validate import validate_file
 
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
@@ -423,22 +422,6 @@ def build_docx(fixture: dict, path: Path) -> None:
     path.write_bytes(_BUILT[key])
 
 
-#: validate_file's result per fixture content (repr), for this process: the real-report test and the probe floor
-#: (tests/realworld/probe_reports.py) validate the same reports as published (fast28b: ≈ 0.3–0.6 s of the loop's CPU).
-_VALIDATED: dict[str, FileResult] = {}
-
-
-def validated_report(fixture: dict, path: Path) -> FileResult:
-    """`validate_file` of the report `build_docx` writes at `path`, validated once per run for the same fixture content
-    (validate_file is a function of the file's bytes; its FileResult and findings are frozen, so callers share them).
-    `.path` is the first caller's; the report is written at `path` on every call."""
-    key = repr(fixture)
-    build_docx(fixture, path)
-    if key not in _VALIDATED:
-        _VALIDATED[key] = validate_file(path)
-    return _VALIDATED[key]
-
-
 DOCUMENT_XML = "word/document.xml"
 
 
@@ -679,7 +662,9 @@ def test_the_corpus_is_not_empty():
 @pytest.mark.parametrize("path", _fixtures(), ids=lambda p: p.stem)
 def test_real_report(path: Path, tmp_path: Path):
     fixture = parsed_toml(path)
-    result = validated_report(fixture, tmp_path / f"{path.stem}.docx")
+    report = tmp_path / f"{path.stem}.docx"
+    build_docx(fixture, report)
+    result = validate_file(report)
     assert result.ok, result.error
     narrative = [f for f in result.findings if isinstance(f.ref, TextRef)]
     assert all(f.ref.paragraph for f in narrative)
