@@ -9,12 +9,13 @@ every later run, whichever the count.
 
 A seeded random sweep (`random.Random(seed)`, thousands of inputs: the equivalence tests of the perf passes) is
 fuzzing as well: `draws(full, fast)` is its count — `full` in every whole run, the first `fast` inputs of the same
-sequence (a fixed sample, the same each run) in the fast loop.
+sequence (a fixed sample, the same each run) in the fast loop. A sweep parametrized by its seeds (one test a seed)
+takes `seeds(full, fast)`: the first `fast` seeds in the fast loop, the others marked slow (every whole run all).
 """
 
 from __future__ import annotations
 
-__all__ = ["FAST", "draws", "examples"]
+__all__ = ["FAST", "draws", "examples", "seeds"]
 
 #: Set by tests/conftest.py (pytest_configure, before collection) for the fast loop.
 FAST = False
@@ -33,3 +34,14 @@ def draws(full: int, fast: int) -> int:
     if not 0 < fast <= full:
         raise ValueError(f"draws(full={full}, fast={fast}): the fast loop keeps 0 < fast ≤ full")
     return fast if FAST else full
+
+
+def seeds(full: int, fast: int) -> list[object]:
+    """The seeds 0 … full − 1 of a sweep parametrized by its seed: the first `fast` as they are, the others marked slow —
+    the fast loop runs a fixed sample, every whole run (CI) every seed, under the same test ids."""
+    if not 0 < fast <= full:
+        raise ValueError(f"seeds(full={full}, fast={fast}): the fast loop keeps 0 < fast ≤ full")
+    import pytest
+
+    rest = pytest.mark.slow(reason="a seeded sweep: the seeds past the fast loop's sample")
+    return [seed if seed < fast else pytest.param(seed, marks=rest) for seed in range(full)]

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from badinput import builders
+from hypothesis_budget import seeds
 from test_sec25 import PAGE, _Walk
 
 from perfxl.document import pdf_reader, read_source
@@ -84,17 +85,17 @@ def _joined(pages: list[tuple[int, bool]], seed: int, places_of) -> _Table:
     return whole
 
 
-@pytest.mark.parametrize("seed", range(10))
+@pytest.mark.parametrize("seed", seeds(10, 4))  # a seeded sweep: 4 seeds in the fast loop, all 10 in CI (fast28b)
 def test_a_cell_merged_down_the_table_is_read_as_before(seed):
     rng = random.Random(seed)
     pages = [(rng.randint(1, 25), rng.random() < 0.6) for _ in range(rng.randint(2, 12))]
     pages[0] = (pages[0][0], True)
     now = _joined(pages, seed, _Places)
+    grid = _grid(now, "表")
     for former in (_Sec25, _Walk):
         before = _joined(pages, seed, former)
         assert now.cells == before.cells and now.chars == before.chars
-        assert _grid(now, "表").rows == _grid(before, "表").rows
-    grid = _grid(now, "表")
+        assert grid.rows == _grid(before, "表").rows
     # the first column read as one cell from below the header down to the last row, its text once
     assert (1, 0, len(grid.rows) - 1, 0) in grid.merged
     assert grid.rows[1][0] == "项目名称" and not any(row[0] for row in grid.rows[2:])
