@@ -83,7 +83,10 @@ class Grid:
 
     @property
     def n_cols(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
+        """The longest row's length. Told in C (`map`), not by a generator step a row: asked of every sheet by the
+        reader's side-list cut, the spacer columns and the coverage (≈ 3 M instructions a call on a 10,000-row sheet
+        by a generator, perf28r)."""
+        return max(map(len, self.rows), default=0)
 
     def raw(self, r: int, c: int) -> Any:
         """The value at (r, c), 0-based; None outside the grid or when empty."""

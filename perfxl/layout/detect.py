@@ -810,7 +810,10 @@ def _classify(grid: Grid, r: int, cells: list[tuple[int, Any]], labels: list[tup
     titles = (
         [H.strip_brackets(t) for t in texts[: 1 if one_text else 2] if len(t) <= 40]
         if len(cells) <= 2 or one_text
+        # (`_title_beside`'s first tests here: no call for a data row, whose first text holds no 表 — perf28r)
         else _title_beside(grid, r, cells, texts)
+        if cells[0][1].__class__ is str and "表" in texts[0]
+        else None
     )
     if titles:  # (a data row of three cells or more has none: no generator made for it)
         title = _title_kind(titles)
