@@ -72,7 +72,10 @@ _QTY = lazy_compile(
     + rf"|{SCORE_UNIT}(?![钟之别配期类局数值档])"  # 分钟, 三分之一, 分值 are no scores
     + r")(?![/／每]|(?<=个)月)"  # "1个月" is a time, not a count
 )
-_SENTENCE = lazy_compile(r"[。！？!?\n]+")
+#: Where a sentence ends: its mark, or a 其中 list glued to an item word broken before it ("…主要原因是减少新冠疫情防控
+#: 经费支其中:财政拨款收入7548.19万元", 两路口 2024 p10: "支出。" lost) — a 支 after 费/金/款 ends no word, so the
+#: "。" was lost with the 出 and the 其中 opens a sentence of its own (prose28b); after a whole word ("开支其中") it does not.
+_SENTENCE = lazy_compile(r"[。！？!?\n]+|(?<=[费金款]支)(?=其中[:：])")
 #: A note mark right after a figure's measure word ("在职45人（注）退休73人", "13家(注1)、", "100人①"): no part of the next
 #: figure's name nor of the figure (docs14: "注退休人员" was a subject, "注其中…" lost its 其中 total).
 #: So is a closed bracket of words without a figure ("100人（注：含临时人员）退休人员20人", "100人（含临时人员）退休…"):
@@ -2108,6 +2111,9 @@ _NO_PART = lazy_compile(
 )
 
 
+#: Words restating a figure after an adjustment ("变更为802亿元", "调整为", "调整后…为"): the whole again, no part.
+_RESTATED = lazy_compile(r"变更为|调整为|调增为|调减为|调整后")
+
 #: A headcount of staff in service, and one of retired staff: two statuses apart (`_list_goes_on`).
 _IN_SERVICE = lazy_compile(r"在职|在岗|在编")
 _RETIRED_STAFF = lazy_compile(r"^(?:离退休|退休|离休)")
@@ -2130,6 +2136,12 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     parts = [f for f in state.facts if f.parent == parent]
     if _NO_PART.search(words):
         state.parent = None  # "其中中央资金80万元,带动社会投资50万元以上": money drawn in, or each item's — no part
+        return None
+    if parts and _RESTATED.search(compact_name(words)) and not _RESTATED.search(compact_name(total.clause)):
+        # "总收入预算为849.70亿元,其中一般公共预算收入预算为441.66亿元,…,调整后,全区财政总收入预算变更为802亿元"
+        # (余杭 2024 p4 with its "。" joined, prose28b): a figure restated after an adjustment is the whole again, no
+        # further part — the list ended; a list of a restated whole's own restated parts still goes on
+        state.parent = None
         return None
     if qty.unit in PEOPLE_UNITS and _IN_SERVICE.search(total.subject) and _RETIRED_STAFF.search(subject):
         # "在职人数239人,其中在岗人数230人;离退休人数195人,其中…" (株洲 2024 p51 with its first list short, prose28):

@@ -1,0 +1,101 @@
+"""Session 28 (prose28b): issue 12's narrative misses left by prose28 and reports33, on transcribed real sentences.
+
+1. A total restated after an adjustment ("调整后,…总收入预算变更为802亿元") ends the 其中 list before it (余杭 2024 p4 with
+   its "。" joined by "，", OPEN_REWRITES; facts `_list_goes_on`, `_RESTATED`).
+2. An execution rate above what its 其中's projects said unpaid leave (丰都 2024 p6, KNOWN_MISSES; `unpaid_bound`): a 警告,
+   its base paired by place.
+5. A 其中 glued to an item word broken before it ("经费支其中:", 两路口 2024 p10; facts `_SENTENCE`).
+
+Tests named "failed before" were run against main (7a258f41) and failed as their docstring says.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+from test_document_realreport import REPORTS, parsed_toml
+from test_document_realreport import codes_at_paragraph as _at
+
+ERROR = [("N02", "error")]
+WARNING = [("N02", "warning")]
+
+
+def _paragraphs(*texts: str) -> list[list[tuple[str, str]]]:
+    """(code, severity) at each of the paragraphs, the texts read as one report."""
+    with tempfile.TemporaryDirectory() as d:
+        return [_at(Path(d), {"paragraphs": list(texts)}, i) for i in range(1, len(texts) + 1)]
+
+
+def _published(stem: str, paragraph: int) -> str:
+    return parsed_toml(REPORTS / f"{stem}.toml")["paragraphs"][paragraph - 1]
+
+
+# --- 1. a restated total ends the list ----------------------------------------------------------------------------
+
+YUHANG_P4 = _published("zhejiang-yuhang-benji-juesuan-caoan-2024", 4)
+
+
+def test_yuhang_p4_joined_a_restated_total_is_no_further_part():
+    """Failed before (an N02 警告: 441.66 + 802 + 428.35 + 336 + 378.83 over 849.70): 余杭 2024 p4 with its "。" made
+    "，" — the 802 "变更为" after "调整后" is the 总收入 again, no part of its 其中 list; as published it is quiet too."""
+    assert _paragraphs(re.sub(r"。(?=[^\s。])", "，", YUHANG_P4)) == [[]]
+    assert _paragraphs(YUHANG_P4) == [[]]
+
+
+def test_a_restated_wholes_own_restated_parts_still_sum():
+    """The variant that must not go quiet: a whole restated with its parts restated ("调整后预算为300万元,其中…调整为")
+    is still a 其中 list (over it: 错误); a restated whole after a list short of nothing is no part either."""
+    assert _paragraphs("项目调整后预算为300万元,其中基本支出调整为100万元,项目支出调整为250万元。") == [ERROR]
+    assert _paragraphs("项目预算为300万元,其中基本支出100万元,项目支出250万元,调整后,项目预算变更为350万元。") == [
+        ERROR
+    ]
+    assert _paragraphs("项目预算为300万元,其中基本支出100万元,项目支出200万元,调整后,项目预算变更为350万元。") == [[]]
+
+
+# --- 2. an execution rate bounded by unpaid projects --------------------------------------------------------------
+
+FENGDU_P6 = _published("chongqing-fengdu-fagaiwei-xiangmu-2024", 6)
+
+
+def test_fengdu_p6_a_rate_above_what_the_unpaid_projects_leave():
+    """Failed before (quiet): 95.24% of 1471.75 while the 其中 says 170 unpaid and 10.43 − 8.30 of another project:
+    at most 88.30% — a 警告 (the rate names no base: the sentence's one amount, by place), its basis saying so."""
+    assert _paragraphs(FENGDU_P6) == [WARNING]
+    with tempfile.TemporaryDirectory() as d:
+        from test_document_realreport import findings_at_paragraph
+
+        [(_, _, message)] = findings_at_paragraph(Path(d), {"paragraphs": [FENGDU_P6]}, 1)
+    assert "至多 88.30%" in message and "按位置配对" in message
+
+
+def test_a_rate_within_the_bound_or_an_unpaid_part_unsure_stays_quiet():
+    """Variants that must stay quiet: a rate the unpaid parts allow (88.30%); a project only partly unpaid ("部分未支付":
+    how much, unsaid — only the 2.13 of the other is certain, and 95.24% fits it); a project not said to be a part (no
+    其中: "另有")."""
+    assert _paragraphs(FENGDU_P6.replace("95.24%", "88.30%")) == [[]]
+    assert _paragraphs(FENGDU_P6.replace("因招标延迟未支付", "部分未支付")) == [[]]
+    assert _paragraphs(FENGDU_P6.replace("。其中,", "。另有")) == [[]]
+
+
+# --- 5. a 其中 glued to a broken item word ------------------------------------------------------------------------
+
+LIANGLUKOU_P10 = _published("chongqing-yuzhong-lianglukou-juesuan-2024", 10)
+
+
+def test_lianglukou_p10_a_qizhong_glued_to_a_broken_word_opens_its_list():
+    """Failed before (quiet: "经费支其中:" read as no 其中, so no part was held to the 7548.19): 两路口 2024 p10 with its
+    财政拨款收入 changed to 7500.19 — the four parts short of the 收入合计 (a 警告: short may be an unlisted class); as
+    published it is quiet."""
+    assert _paragraphs(LIANGLUKOU_P10) == [[]]
+    assert _paragraphs(LIANGLUKOU_P10.replace("财政拨款收入7548.19万元", "财政拨款收入7500.19万元")) == [WARNING]
+
+
+def test_a_qizhong_after_a_whole_word_is_not_split_off():
+    """The variant that must stay quiet: "开支其中:" — 开支 is a whole word, so nothing says a "。" was lost there; the
+    list stays inside the reason's sentence, whose figures it does not split."""
+    text = LIANGLUKOU_P10.replace("经费支其中", "经费开支其中").replace(
+        "财政拨款收入7548.19万元", "财政拨款收入7500.19万元"
+    )
+    assert _paragraphs(text) == [[]]
