@@ -5,6 +5,9 @@
 2. An execution rate above what its 其中's projects said unpaid leave (丰都 2024 p6, KNOWN_MISSES; `unpaid_bound`): a 警告,
    its base paired by place.
 5. A 其中 glued to an item word broken before it ("经费支其中:", 两路口 2024 p10; facts `_SENTENCE`).
+6. A change printed without its unit ("减少484.05,", 江津 2024 p10): read in the unit of the paragraph's money figures
+   before it when they print one (facts `_bare_changes`, `Fact.unit_assumed`); every finding on it a 警告 saying so
+   (run_state `unit_assumed`).
 
 Tests named "failed before" were run against main (7a258f41) and failed as their docstring says.
 """
@@ -15,8 +18,10 @@ import re
 import tempfile
 from pathlib import Path
 
-from test_document_realreport import REPORTS, parsed_toml
+from test_document_realreport import REPORTS, build_docx, parsed_toml
 from test_document_realreport import codes_at_paragraph as _at
+
+from perfxl.validate import validate_file
 
 ERROR = [("N02", "error")]
 WARNING = [("N02", "warning")]
@@ -99,3 +104,32 @@ def test_a_qizhong_after_a_whole_word_is_not_split_off():
         "财政拨款收入7548.19万元", "财政拨款收入7500.19万元"
     )
     assert _paragraphs(text) == [[]]
+
+
+# --- 6. a change printed without its unit -------------------------------------------------------------------------
+
+JIANGJIN_P10 = _published("chongqing-jiangjin-xihuzhen-juesuan-2024", 10)
+
+
+def test_jiangjin_p10_a_change_without_its_unit_read_in_the_bases_unit():
+    """Failed before (quiet: "减少484.05," read as no figure, so its rate was held to nothing): 江津 西湖镇 2024 p10 with
+    its rate changed to 11.5% — 484.05 read in 万元, the unit of the 收支 figures before it: 484.05 / 4358.97 = 11.1%, a
+    警告 whose basis says the unit was assumed; as published (11.1%) it is quiet."""
+    assert _paragraphs(JIANGJIN_P10) == [[]]
+    changed = JIANGJIN_P10.replace("降低11.1%", "降低11.5%")
+    assert _paragraphs(changed) == [WARNING]
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "r.docx"
+        build_docx({"paragraphs": [changed]}, path)
+        [finding] = validate_file(path).findings
+    assert "应为 11.1%" in finding.message and "484.05 未写单位" in finding.basis and "推定" in finding.basis
+
+
+def test_a_bare_change_after_two_units_or_a_bare_growth_stays_unread():
+    """Variants that must stay quiet: figures before it in 元 and 万元 (which unit the change is in, unsaid); a bare
+    "增长11.5," (a rate printed without its % as likely as an amount); the unit printed, a certain 错误 as before."""
+    two_units = JIANGJIN_P10.replace("支出总计3874.92万元", "支出总计38749200元").replace("降低11.1%", "降低11.5%")
+    assert _paragraphs(two_units) == [[]]
+    assert _paragraphs(JIANGJIN_P10.replace("减少484.05,降低11.1%", "增长11.5,降低11.5%")) == [[]]
+    printed = JIANGJIN_P10.replace("减少484.05,", "减少484.05万元,").replace("降低11.1%", "降低11.5%")
+    assert _paragraphs(printed) == [ERROR]

@@ -257,6 +257,9 @@ class Fact:
     #: change's). A change on last year is never a gap to the budget, nor the reverse (docs15).
     against: str = ""
     rivals: tuple[Fact, ...] = ()  # a carried total's: the other money wholes of its sentence the list may be of
+    #: the money unit read for a change printed without one ("收支较上年减少484.05,降低11.1%": the unit of the paragraph's
+    #: figures before it, prose28b): every finding resting on it is a 警告 that says so; "" when printed
+    unit_assumed: str = ""
 
     @property
     def label(self) -> str:
@@ -2670,6 +2673,31 @@ def _has_own_change(state: _State, at: int) -> bool:
     return any(f.role in ("change", "change_rate") and f.of == at for f in state.facts[at + 1 :])
 
 
+#: A change printed without its unit: a bare decimal right after 增加/减少, before a clause mark ("收支较上年减少484.05,
+#: 降低11.1%", 江津 西湖镇 2024 p10). A bare 增长/下降 figure may be a rate printed without its %, so only these two.
+_BARE_CHANGE = lazy_compile(r"(?:增加|减少)了?(\d+\.\d+)(?=[，,；;。]|$)", needs=("增加", "减少"))
+
+
+def _bare_changes(sentence: str, text: str) -> tuple[str, frozenset[str]]:
+    """`sentence` with the money unit put after each change printed without one, and those figures as now printed
+    ("484.05万元"). The unit is the one every money figure of the paragraph before it prints (the change's base is one
+    of them); none, or two units, and the figure stays unread (prose28b). `Fact.unit_assumed` marks it: a guess."""
+    if not _BARE_CHANGE.search(sentence):
+        return sentence, frozenset()
+    at = text.find(sentence)
+    before = text[: at if at >= 0 else 0]
+    out, taken, pos = [], set(), 0
+    for m in _BARE_CHANGE.finditer(sentence):
+        units = {q.group(3) for q in _QTY.finditer(before + sentence[: m.start()]) if q.group(3) in MONEY_UNITS}
+        if len(units) != 1:
+            continue
+        (unit,) = units
+        out.append(sentence[pos : m.end()] + unit)
+        taken.add(m.group(1) + unit)
+        pos = m.end()
+    return "".join(out) + sentence[pos:], frozenset(taken)
+
+
 @functools.lru_cache(maxsize=2048)
 def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFacts:
     state = _State()
@@ -2694,6 +2722,8 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
             None  # a "分别于…第一笔…" list is its sentence's: a later 其中 of the figure is no instalment
         )
         state.tail += "。" if state.sentence else ""
+        sentence, bare = _bare_changes(sentence, text or "")
+        first = len(state.facts)
         pieces = _qizhong_to_its_parts(_CLAUSE.split(sentence))  # clause, separator, clause …
         for i in range(0, len(pieces), 2):
             if i:
@@ -2722,6 +2752,9 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
                 if was_open and state.inner_parent is not None:
                     state.closed_detail = state.inner_parent
                 state.depth, state.inner_parent = 0, None
+        for k in range(first, len(state.facts)):
+            if state.facts[k].quantity.text in bare:
+                state.facts[k] = dataclasses.replace(state.facts[k], unit_assumed=state.facts[k].quantity.unit)
     _enumerated_parts(state.facts, state.enumerations)
     _respective_shares(state.facts)
     _lists_named_by_their_shares(state.facts)
