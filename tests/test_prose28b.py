@@ -4,6 +4,8 @@
    its "。" joined by "，", OPEN_REWRITES; facts `_list_goes_on`, `_RESTATED`).
 2. An execution rate above what its 其中's projects said unpaid leave (丰都 2024 p6, KNOWN_MISSES; `unpaid_bound`): a 警告,
    its base paired by place.
+4. "加上…,收入总量为Y" and "收支总量相抵,赤字Z" (财政部 2024 摘要; `added_totals`): certain only when every part is
+   printed — the level in the 加上's own sentence; a level a sentence before is paired by place, a 警告.
 5. A 其中 glued to an item word broken before it ("经费支其中:", 两路口 2024 p10; facts `_SENTENCE`).
 6. A change printed without its unit ("减少484.05,", 江津 2024 p10): read in the unit of the paragraph's money figures
    before it when they print one (facts `_bare_changes`, `Fact.unit_assumed`); every finding on it a 警告 saying so
@@ -133,3 +135,37 @@ def test_a_bare_change_after_two_units_or_a_bare_growth_stays_unread():
     assert _paragraphs(JIANGJIN_P10.replace("减少484.05,降低11.1%", "增长11.5,降低11.5%")) == [[]]
     printed = JIANGJIN_P10.replace("减少484.05,", "减少484.05万元,").replace("降低11.1%", "降低11.5%")
     assert _paragraphs(printed) == [ERROR]
+
+
+# --- 4. a 总量 made of a level and the amounts added, and the 赤字 the two leave -------------------------------------
+
+CAIZHENGBU = parsed_toml(REPORTS / "zhongyang-caizhengbu-yusuan-zhixing-zhaiyao-2024.toml")["paragraphs"]
+YONGCHUAN = parsed_toml(REPORTS / "chongqing-yongchuan-juesuan-baogao-2024.toml")["paragraphs"]
+
+
+def test_caizhengbu_totals_and_deficit_as_published_are_quiet():
+    """财政部 2024 摘要 p7/p9: 219702.12 + 25410.5 = 245112.62, 284612.25 + 1100.37 = 285712.62, 285712.62 − 245112.62 =
+    40600 (and p9's four parts, 33400): every sum holds; 永川 2024's totals name their additions without figures."""
+    assert _paragraphs(CAIZHENGBU[6]) == [[]]
+    assert _paragraphs(CAIZHENGBU[8]) == [[]]
+    for text in YONGCHUAN[4:8]:
+        assert _paragraphs(text) == [[]]
+
+
+def test_caizhengbu_a_total_off_its_level_plus_the_added_is_a_warning():
+    """Failed before (quiet): p7 with its 支出总量 printed 285702.62, p9 with its 收入总量 108827.71 — the level is the
+    sentence before's (by place), so a 警告."""
+    assert _paragraphs(CAIZHENGBU[6].replace("285712.62", "285702.62", 1)) == [WARNING]
+    assert _paragraphs(CAIZHENGBU[8].replace("收入總量為108817.71", "收入總量為108827.71")) == [WARNING]
+
+
+def test_caizhengbu_a_deficit_off_the_two_totals_is_an_error():
+    """Failed before (quiet): "收支總量相抵,赤字40500億元" — the words name both 总量: 285712.62 − 245112.62 = 40600."""
+    assert _paragraphs(CAIZHENGBU[6].replace("赤字40600", "赤字40500")) == [ERROR]
+
+
+def test_a_total_with_its_level_in_the_sentence_is_certain_and_an_unpriced_addition_stays_quiet():
+    """The level in the 加上's own sentence: certain (错误); an addition named without its figure after the last amount
+    ("…50亿元和上年结转"): not every part printed, quiet."""
+    assert _paragraphs("全区一般公共预算收入100亿元,增长3%,加上上级补助50亿元,收入总量为160亿元。") == [ERROR]
+    assert _paragraphs("全区一般公共预算收入100亿元,增长3%,加上上级补助50亿元和上年结转,收入总量为160亿元。") == [[]]
