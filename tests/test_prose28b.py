@@ -4,6 +4,8 @@
    its "。" joined by "，", OPEN_REWRITES; facts `_list_goes_on`, `_RESTATED`).
 2. An execution rate above what its 其中's projects said unpaid leave (丰都 2024 p6, KNOWN_MISSES; `unpaid_bound`): a 警告,
    its base paired by place.
+3. A share whose whole only another paragraph prints (宜春 2024 p3 "占全市一般公共预算收入比重为27.8%" of p2's 284.1;
+   `levels_apart.check_shares_apart`): the whole paired by item and year (`_level`), a 警告 naming the pairing.
 4. "加上…,收入总量为Y" and "收支总量相抵,赤字Z" (财政部 2024 摘要; `added_totals`): certain only when every part is
    printed — the level in the 加上's own sentence; a level a sentence before is paired by place, a 警告.
 5. A 其中 glued to an item word broken before it ("经费支其中:", 两路口 2024 p10; facts `_SENTENCE`).
@@ -169,3 +171,26 @@ def test_a_total_with_its_level_in_the_sentence_is_certain_and_an_unpriced_addit
     ("…50亿元和上年结转"): not every part printed, quiet."""
     assert _paragraphs("全区一般公共预算收入100亿元,增长3%,加上上级补助50亿元,收入总量为160亿元。") == [ERROR]
     assert _paragraphs("全区一般公共预算收入100亿元,增长3%,加上上级补助50亿元和上年结转,收入总量为160亿元。") == [[]]
+
+
+# --- 3. a share whose whole only another paragraph prints ------------------------------------------------------------
+
+YICHUN = parsed_toml(REPORTS / "jiangxi-yichun-yiban-yusuan-2024.toml")["paragraphs"]
+
+
+def test_yichun_p3_a_share_of_the_whole_printed_a_paragraph_before():
+    """Failed before (quiet): 宜春 2024 p3 "中心城区…一般公共预算收入78.9亿元,…,占全市一般公共预算收入比重为28.8%" (27.8%
+    printed) — the whole is p2's "2024年,全市一般公共预算收入284.1亿元", the one figure of that item and year: 78.9 / 284.1 =
+    27.77%, a 警告 naming the pairing (`levels_apart.check_shares_apart`); as published, quiet."""
+    assert _paragraphs(*YICHUN[1:3]) == [[], []]
+    changed = _paragraphs(YICHUN[1], YICHUN[2].replace("27.8%", "28.8%"))
+    assert changed == [[], WARNING]
+
+
+def test_a_share_whose_whole_is_printed_twice_or_of_another_scope_stays_quiet():
+    """Variants that must stay quiet: the item's 2024 figure printed twice with two values (which is the whole, open);
+    the share naming a 全省 whole the other paragraph does not print (another scope)."""
+    twice = YICHUN[1] + "2024年,全市一般公共预算收入290.1亿元。"
+    assert _paragraphs(twice, YICHUN[2].replace("27.8%", "28.8%")) == [[], []]
+    other_scope = YICHUN[2].replace("占全市一般公共预算收入比重为27.8%", "占全省一般公共预算收入比重为28.8%")
+    assert _paragraphs(YICHUN[1], other_scope) == [[], []]

@@ -36,7 +36,9 @@ def _words(fact: Fact) -> str:
 def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
     """Each amount after "加上" found in order in the sentence, and nothing but punctuation between the last one and the
     总量's own words."""
-    pos = sentence.find(_ADDED)
+    pos = sentence.rfind(_ADDED, 0, max(sentence.find(total.clause), 0))
+    if pos < 0:
+        return False
     for f in added:
         at = sentence.find(f.quantity.text, pos)
         if at < 0:
@@ -63,9 +65,10 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
         return
     side = m.group(1)
     added = [f for f in facts[: total.index] if f.sentence == total.sentence and f.quantity.is_money]
-    opener = next((i for i, f in enumerate(added) if _words(f).startswith(_ADDED)), None)
-    if opener is None:
+    openers = [i for i, f in enumerate(added) if _words(f).startswith(_ADDED)]
+    if not openers:
         return
+    opener = openers[-1]  # the last "加上" before the 总量 (sentences joined by commas: an earlier one is another's)
     before, added = added[:opener], added[opener:]
     if any(f.role not in ("value", "final") or f.direction or f.unit_assumed for f in added):
         return
