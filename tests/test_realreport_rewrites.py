@@ -494,6 +494,13 @@ NOT_BENIGN = {
         "in_yuan",
         "chongqing-wanzhou-tailong-weishengyuan-yusuan-2025",
     ): "the 万元 figures' two places are lost in 元: a part may be a coarser print, the excess then a 警告",
+    # 江津 西湖镇 2024 p10/p11 "…3874.92万元…。收支较上年减少484.05,降低11.1%": the change printed without its unit is read
+    # in the unit of the figures before it (prose28b, a 警告 at most); restated in 元 those say 元 while the bare 484.05
+    # stays as printed — the rewrite changed what it means (484.05元), so its rate is a 警告 there
+    (
+        "in_yuan",
+        "chongqing-jiangjin-xihuzhen-juesuan-2024",
+    ): "a change printed without its unit is read in the unit the rewrite changed around it",
 }
 
 #: (rewrite, report) pairs where a benign rewrite DOES change a verdict — OPEN defects, never a new 错误, listed so the
