@@ -399,10 +399,8 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
         5: "a share 占支出总预算4.04% (4.0451% → 4.05) whose whole has no figure of its own on the page (p8 prints 收支总预算): "
         "4.04% cut fits the whole the page's other shares imply",
     },
-    "chongqing-fengdu-fagaiwei-xiangmu-2024": {  # real reports 31 (blind)
-        6: "an execution rate (95.24% of 1471.75) against a project of the total said 未支付 (预算170万元) under its 其中: "
-        "no relation reads 未支付 as nothing paid of a part, nor bounds a rate by what its parts leave unpaid",
-    },
+    # 丰都 2024 p6 (95.24% of 1471.75 beside a 170万元 project of it 未支付, at most 88.30%) is found since prose28b as a
+    # 警告 (perfxl/document/unpaid_bound.py: the rate's base paired by place; tests/test_prose28b.py).
     # 英德 2016 p2 ("2016年预算8万元,2015年预算12.5万元;对比减少4.35万元;减少率35.22%": 4.35 / 12.5 = 34.80%) is found since
     # prose27 (facts._compared_with_pair: a bare 对比 after a year pair of budgets; tests/test_prose27.py).
     # 梧州 2024 p7 (19.62% of 469500 beside 84.06% of 2476260.58, both of an unprinted 一般公共预算支出) is found since

@@ -494,6 +494,13 @@ NOT_BENIGN = {
         "in_yuan",
         "chongqing-wanzhou-tailong-weishengyuan-yusuan-2025",
     ): "the 万元 figures' two places are lost in 元: a part may be a coarser print, the excess then a 警告",
+    # 江津 西湖镇 2024 p10/p11 "…3874.92万元…。收支较上年减少484.05,降低11.1%": the change printed without its unit is read
+    # in the unit of the figures before it (prose28b, a 警告 at most); restated in 元 those say 元 while the bare 484.05
+    # stays as printed — the rewrite changed what it means (484.05元), so its rate is a 警告 there
+    (
+        "in_yuan",
+        "chongqing-jiangjin-xihuzhen-juesuan-2024",
+    ): "a change printed without its unit is read in the unit the rewrite changed around it",
 }
 
 #: (rewrite, report) pairs where a benign rewrite DOES change a verdict — OPEN defects, never a new 错误, listed so the
@@ -502,11 +509,9 @@ NOT_BENIGN = {
 #: 株洲 2024 p51's 离退休 count ending a paragraph heads the next paragraph's 其中 (crosscheck `_closing_count`), and 万州
 #: p10 in 元 is NOT_BENIGN (above). reports33: 余杭 2024 p4 "财政总收入预算为849.70亿元,其中一般公共预算收入预算为441.66亿元。…。
 #: 调整后,…总收入预算变更为802亿元,…" with its 。 made "，" runs the 其中 list on through the adjusted totals (802, 428.35,
-#: 336, 378.83 read as more parts of 849.70): an N02 警告 gained — a total restated "变更为" is no further part, but the
-#: list reading does not know it yet.
-OPEN_REWRITES: dict[tuple[str, str], str] = {
-    ("joined", "zhejiang-yuhang-benji-juesuan-caoan-2024"): "a 警告 gained on p4 (OPEN)",
-}
+#: 336, 378.83 read as more parts of 849.70): an N02 警告 gained — closed by prose28b: a total restated "变更为/调整为/
+#: 调整后" is no further part (facts `_RESTATED`, tests/test_prose28b.py).
+OPEN_REWRITES: dict[tuple[str, str], str] = {}
 
 
 @pytest.mark.parametrize("part", PARTS)

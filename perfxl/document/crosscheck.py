@@ -61,7 +61,13 @@ from .goal_texts import _TABLE_YEAR, check_goal_texts
 from .group_weights import check_group_points
 from .implied_wholes import check_implied_wholes
 from .indicator_arith import _TARGET_CUE
-from .levels_apart import check_adjusted_rates, check_bases_apart, check_changes_apart, check_rates_apart
+from .levels_apart import (
+    check_adjusted_rates,
+    check_bases_apart,
+    check_changes_apart,
+    check_rates_apart,
+    check_shares_apart,
+)
 from .lists import listed_counts
 from .match import NameMatch, NameTable, match_name, normal_name, ratio
 from .multiples import check_multiples, check_multiples_apart
@@ -2059,6 +2065,7 @@ def cross_check(sub: Submission, profile: ProfileLike = None) -> list[Issue]:
         check_rates_apart(run, pi, ref, pf.facts)  # a change rate whose level only another paragraph prints (prose24)
         check_bases_apart(run, pi, ref, pf.facts)  # …and one whose base only another paragraph prints (prose26)
         check_multiples_apart(run, pi, ref, pf.facts)  # "X，是上年的n倍", 上年's figure in another paragraph (prose28)
+        check_shares_apart(run, pi, ref, pf.facts)  # a share of a whole only another paragraph prints (prose28b)
         check_averages(run, pi, ref, pf.facts)  # a per-thing figure against its total over its count (prose24)
     for pi, facts in sorted(run.unsupported.items()):
         ref = sub.narrative[pi].ref

@@ -72,7 +72,10 @@ _QTY = lazy_compile(
     + rf"|{SCORE_UNIT}(?![钟之别配期类局数值档])"  # 分钟, 三分之一, 分值 are no scores
     + r")(?![/／每]|(?<=个)月)"  # "1个月" is a time, not a count
 )
-_SENTENCE = lazy_compile(r"[。！？!?\n]+")
+#: Where a sentence ends: its mark, or a 其中 list glued to an item word broken before it ("…主要原因是减少新冠疫情防控
+#: 经费支其中:财政拨款收入7548.19万元", 两路口 2024 p10: "支出。" lost) — a 支 after 费/金/款 ends no word, so the
+#: "。" was lost with the 出 and the 其中 opens a sentence of its own (prose28b); after a whole word ("开支其中") it does not.
+_SENTENCE = lazy_compile(r"[。！？!?\n]+|(?<=[费金款]支)(?=其中[:：])")
 #: A note mark right after a figure's measure word ("在职45人（注）退休73人", "13家(注1)、", "100人①"): no part of the next
 #: figure's name nor of the figure (docs14: "注退休人员" was a subject, "注其中…" lost its 其中 total).
 #: So is a closed bracket of words without a figure ("100人（注：含临时人员）退休人员20人", "100人（含临时人员）退休…"):
@@ -254,6 +257,9 @@ class Fact:
     #: change's). A change on last year is never a gap to the budget, nor the reverse (docs15).
     against: str = ""
     rivals: tuple[Fact, ...] = ()  # a carried total's: the other money wholes of its sentence the list may be of
+    #: the money unit read for a change printed without one ("收支较上年减少484.05,降低11.1%": the unit of the paragraph's
+    #: figures before it, prose28b): every finding resting on it is a 警告 that says so; "" when printed
+    unit_assumed: str = ""
 
     @property
     def label(self) -> str:
@@ -2154,6 +2160,9 @@ _NO_PART = lazy_compile(
 )
 
 
+#: Words restating a figure after an adjustment ("变更为802亿元", "调整为", "调整后…为"): the whole again, no part.
+_RESTATED = lazy_compile(r"变更为|调整为|调增为|调减为|调整后")
+
 #: A headcount of staff in service, and one of retired staff: two statuses apart (`_list_goes_on`).
 _IN_SERVICE = lazy_compile(r"在职|在岗|在编")
 _RETIRED_STAFF = lazy_compile(r"^(?:离退休|退休|离休)")
@@ -2176,6 +2185,12 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     parts = [f for f in state.facts if f.parent == parent]
     if _NO_PART.search(words):
         state.parent = None  # "其中中央资金80万元,带动社会投资50万元以上": money drawn in, or each item's — no part
+        return None
+    if parts and _RESTATED.search(compact_name(words)) and not _RESTATED.search(compact_name(total.clause)):
+        # "总收入预算为849.70亿元,其中一般公共预算收入预算为441.66亿元,…,调整后,全区财政总收入预算变更为802亿元"
+        # (余杭 2024 p4 with its "。" joined, prose28b): a figure restated after an adjustment is the whole again, no
+        # further part — the list ended; a list of a restated whole's own restated parts still goes on
+        state.parent = None
         return None
     if qty.unit in PEOPLE_UNITS and _IN_SERVICE.search(total.subject) and _RETIRED_STAFF.search(subject):
         # "在职人数239人,其中在岗人数230人;离退休人数195人,其中…" (株洲 2024 p51 with its first list short, prose28):
@@ -2738,6 +2753,31 @@ def _has_own_change(state: _State, at: int) -> bool:
     return any(f.role in ("change", "change_rate") and f.of == at for f in state.facts[at + 1 :])
 
 
+#: A change printed without its unit: a bare decimal right after 增加/减少, before a clause mark ("收支较上年减少484.05,
+#: 降低11.1%", 江津 西湖镇 2024 p10). A bare 增长/下降 figure may be a rate printed without its %, so only these two.
+_BARE_CHANGE = lazy_compile(r"(?:增加|减少)了?(\d+\.\d+)(?=[，,；;。]|$)", needs=("增加", "减少"))
+
+
+def _bare_changes(sentence: str, text: str) -> tuple[str, frozenset[str]]:
+    """`sentence` with the money unit put after each change printed without one, and those figures as now printed
+    ("484.05万元"). The unit is the one every money figure of the paragraph before it prints (the change's base is one
+    of them); none, or two units, and the figure stays unread (prose28b). `Fact.unit_assumed` marks it: a guess."""
+    if not _BARE_CHANGE.search(sentence):
+        return sentence, frozenset()
+    at = text.find(sentence)
+    before = text[: at if at >= 0 else 0]
+    out, taken, pos = [], set(), 0
+    for m in _BARE_CHANGE.finditer(sentence):
+        units = {q.group(3) for q in _QTY.finditer(before + sentence[: m.start()]) if q.group(3) in MONEY_UNITS}
+        if len(units) != 1:
+            continue
+        (unit,) = units
+        out.append(sentence[pos : m.end()] + unit)
+        taken.add(m.group(1) + unit)
+        pos = m.end()
+    return "".join(out) + sentence[pos:], frozenset(taken)
+
+
 @functools.lru_cache(maxsize=2048)
 def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFacts:
     state = _State()
@@ -2762,6 +2802,8 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
             None  # a "分别于…第一笔…" list is its sentence's: a later 其中 of the figure is no instalment
         )
         state.tail += "。" if state.sentence else ""
+        sentence, bare = _bare_changes(sentence, text or "")
+        first = len(state.facts)
         pieces = _qizhong_to_its_parts(_CLAUSE.split(sentence))  # clause, separator, clause …
         for i in range(0, len(pieces), 2):
             if i:
@@ -2790,6 +2832,9 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
                 if was_open and state.inner_parent is not None:
                     state.closed_detail = state.inner_parent
                 state.depth, state.inner_parent = 0, None
+        for k in range(first, len(state.facts)):
+            if state.facts[k].quantity.text in bare:
+                state.facts[k] = dataclasses.replace(state.facts[k], unit_assumed=state.facts[k].quantity.unit)
     _enumerated_parts(state.facts, state.enumerations)
     _respective_shares(state.facts)
     _lists_named_by_their_shares(state.facts)

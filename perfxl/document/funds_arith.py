@@ -12,6 +12,7 @@ from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
+from .added_totals import check_added_totals
 from .compared_budget import is_compared_budget
 from .completion_gap import check_completion_by_gap
 from .count_parts import _split_dimension, check_count_parts
@@ -51,6 +52,7 @@ from .respective_lists import check_rates_over_stated_bases
 from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02, part_low, whole_wan_in_yuan
 from .stated_changes import check_changes_between_levels, check_stated_changes, is_stated_change
 from .stated_sums import check_stated_sums
+from .unpaid_bound import check_unpaid_bound
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
 _SPENT = lazy_compile(r"(支出|执行数?|使用|拨付|支付|完成)$")
@@ -1388,6 +1390,9 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     check_stated_changes(run, pi, ref, facts)
     _completion_of_target(run, pi, ref, facts)
     check_stated_sums(run, pi, ref, facts)
+    if isinstance(ref, TextRef):
+        check_unpaid_bound(run, pi, ref, facts, text)
+        check_added_totals(run, pi, ref, facts, text)
     for fact in facts:
         if fact.quantity.is_money and fact.role == "value" and _REMAINDER.match(fact.subject):
             _remainder(run, pi, ref, facts, fact)

@@ -22,7 +22,7 @@ from ..model import Certainty, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
-from .facts import Fact, _claim, named_owner, sentences
+from .facts import Fact, _claim, _whole_a_share_names, compact_name, named_owner, sentences
 from .precision import Interval, _approximate, _bound, _interval, _ratio
 from .run_state import _arith, _where, contradict, titled
 
@@ -35,6 +35,7 @@ __all__ = [
     "check_bases_apart",
     "check_changes_apart",
     "check_rates_apart",
+    "check_shares_apart",
     "sentence_of",
 ]
 
@@ -516,3 +517,75 @@ def check_adjusted_rates(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ..
                 paired_by=f"增减额按另一口径（{_ADJUSTED.search(_head(_sentence(run, pi, adjusted), adjusted)).group(0)}）"  # type: ignore[union-attr]  # it matched above (`continue` otherwise)
                 f"重述，其基数文字未写明：{others}，均不是文字的比例四舍五入的结果",
             )
+
+
+#: A whole's name this short ("支出", "收入") is a kind of figure, not one figure's name (as `named_shares`).
+_MIN_WHOLE_NAME = 4
+
+
+#: A share naming its whole before 比重/比例 ("占全市一般公共预算收入比重为27.8%"), no 的 after it.
+_WEIGHT_OF = lazy_compile(r"占([^\d，,。；;的]{4,14}?)(?:的)?(?:比重|比例)", needs=("比重", "比例"))
+
+
+def _whole_named(share: Fact) -> str:
+    """The words naming a share's whole: "占X的", or "占X比重/比例" (宜春 2024's print)."""
+    if named := _whole_a_share_names(share):
+        return named
+    at = share.clause.find(share.quantity.text)
+    m = _WEIGHT_OF.search(share.clause[:at]) if at >= 0 else None
+    return m.group(1) if m else ""
+
+
+def _whole_item(name: str) -> str:
+    """The item a share's whole is named by, its scope words aside ("全市一般公共预算收入": income)."""
+    bare = _SCOPE.sub("", name)
+    return _claim(bare, "final") or _claim(bare) or bare
+
+
+def check_shares_apart(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    """N02 警告 for a share whose whole its words name and only another paragraph prints ("2024年,全市一般公共预算收入
+    284.1亿元,…" ¶ "中心城区…一般公共预算收入78.9亿元,…,占全市一般公共预算收入比重为27.8%", 宜春 2024 p3, prose28b):
+    the whole is the one figure of the named item and the year (the share's sentence's, else the report's) in the
+    document (`_level`), of the money and scope the name says, in a paragraph nothing was found wrong in. Which figure
+    is the whole is a reading by item and year: a 警告 that names the pairing. A share of a 其中 total, or of a whole its
+    own paragraph prints under the name, is the paragraph's own (funds_arith, `named_shares`)."""
+    for share in facts:
+        if share.role != "share" or share.of is None or not share.quantity.is_percent or _bound(share):
+            continue
+        if (pi, share.index) in run.contradicted or _approximate(share) or not 0 <= share.of < len(facts):
+            continue
+        part = facts[share.of]
+        name = compact_name(_whole_named(share))
+        if part.parent is not None or not part.quantity.is_money or _approximate(part) or len(name) < _MIN_WHOLE_NAME:
+            continue
+        item = _whole_item(name)
+        if any(_item(f) == item or name in compact_name(f.clause) for f in facts[: share.index] if f is not share):
+            continue  # the whole named in its own paragraph: that paragraph's reading (named_shares), or a doubt
+        said = _sentence(run, pi, share)
+        years = _YEAR.findall(said)
+        year = years[0] if years else run.year
+        got = _level(run, pi, item, year, "") if year else None
+        if got is None or _has_finding(run, got[0]):
+            continue
+        pw, whole = got
+        whole_said = _sentence(run, pw, whole)
+        if _money(name) != _money(whole_said) or _scope(name) != _scope(whole_said):
+            continue  # "占全市一般公共预算收入" of a 本级 or a 政府性基金 figure: no pair
+        factor = convert(Decimal(1), whole.quantity.unit, part.quantity.unit).factor
+        if not factor or not whole.quantity.value:
+            continue
+        w = _interval(whole).scaled(factor)
+        point_whole = whole.quantity.value * factor
+        _arith(
+            run,
+            pi,
+            ref,
+            facts,
+            share,
+            _ratio(_interval(part), w),
+            part.quantity.value / point_whole * HUNDRED,
+            f"“{part.subject}”占“{name}”的比例（{part.quantity.text} / {whole.quantity.text}）",
+            f"share of {part.subject} in {name}",
+            (part, whole),
+            paired_by=f"“{name}”的数字本段未写出，按第{pw + 1}段中同一项目、同一年度的唯一金额 {whole.quantity.text} 读取",
+        )

@@ -179,8 +179,11 @@ def contradict(
 ) -> Issue:
     """An N02 at `fact` of paragraph `pi`, a figure its text's own arithmetic contradicts: the figure marked contradicted
     (no other check says it again) and the issue kept — what was computed (`what`, `expected`), the figure as printed
-    (`actual` when its words around it say more: "1倍多"), how certain and on what basis."""
+    (`actual` when its words around it say more: "1倍多"), how certain and on what basis. A figure printed without its
+    unit (`Fact.unit_assumed`) makes it a judgement that says so."""
     run.contradicted.add((pi, fact.index))
+    if assumed := unit_assumed((fact,)):
+        certainty, basis, basis_en = Certainty.JUDGEMENT, f"{basis}；{assumed}", f"{basis_en}; the unit was assumed"
     issue = n02(
         ref,
         what,
@@ -194,6 +197,16 @@ def contradict(
     )
     run.issues.append(issue)
     return issue
+
+
+def unit_assumed(facts: tuple[Fact, ...]) -> str:
+    """Why a finding on these figures is a guess when one was printed without its unit ("减少484.05": read as 万元, the
+    unit of the paragraph's figures before it — prose28b), "" when every figure printed its own."""
+    bare = [f for f in facts if f.unit_assumed]
+    if not bare:
+        return ""
+    shown = "、".join(f"{f.quantity.text[: -len(f.unit_assumed)]}" for f in bare)
+    return f"文字中的 {shown} 未写单位，按其前金额的单位{bare[0].unit_assumed}读取（单位为推定）"
 
 
 def n02(ref: TextRef | CellRef, what: str, what_en: str, **fields: Any) -> Issue:
@@ -279,7 +292,7 @@ def _arith(
     a judgement too."""
     if computed is None or point is None or any((pi, f.index) in run.contradicted for f in operands):
         return
-    paired_by = paired_by or _compared_or_own(run, operands)
+    paired_by = paired_by or _compared_or_own(run, operands) or unit_assumed(operands)
     # a rate contradicted against the tables only by a judgement ("同比下降20%" beside a whole "6" read loosely, N01
     # 警告) gives way to its own figures' certain N02 (lost17), as `funds_arith._give_way` lets a part's guess give way
     prior = run.contradicted_by.get((pi, rate.index)) if (pi, rate.index) in run.contradicted else None

@@ -19,7 +19,7 @@ from ..numbers import HUNDRED
 from ..patterns import lazy_compile
 from .facts import Fact, compact_name
 from .precision import Interval, _approximate, _around, _bound, _ratio, _show
-from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02
+from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02, unit_assumed
 
 #: "比年初预算增加", "较上年支出减少了", "与上年决算相比增长": the base's name and the direction, right before the amount.
 _AGAINST = lazy_compile(
@@ -266,6 +266,7 @@ def _level_wrong(
     expected = _show(point, q.unit, places)
     for f in (level, change, rate):
         run.contradicted.add((pi, f.index))
+    assumed = unit_assumed((level, last, change))  # "减少484.05" read in the base's unit (prose28b): a guess
     run.issues.append(
         n02(
             ref,
@@ -274,10 +275,10 @@ def _level_wrong(
             f"{level.subject or change.subject}: this year's level (last year's plus the change)",
             expected=expected,
             actual=q.text,
-            certainty=Certainty.CERTAIN,
+            certainty=Certainty.JUDGEMENT if assumed else Certainty.CERTAIN,
             basis=f"{_where(ref)}：“{change.clause.strip()}”与“{rate.clause.strip()}”按上年 {last.quantity.text} 计算"
             f"相互一致，而本年数“{level.clause.strip()}”与上年之差不是 {change.quantity.text}：本年数应为 {expected}"
-            "（或增减额与增减率都有误）",
+            "（或增减额与增减率都有误）" + (f"；{assumed}" if assumed else ""),
             basis_en=f"the change {change.quantity.text} and its rate {rate.quantity.text} agree over last year's "
             f"{last.quantity.text}; this year's {q.text} does not (last year's plus the change = {expected})",
         )

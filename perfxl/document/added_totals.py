@@ -1,0 +1,153 @@
+"""A 收入/支出总量 made of a level and the amounts "加上" adds to it, and the 赤字 the two 总量 leave (N02).
+
+A budget-execution report (预算执行 报告, its 摘要) states the year's totals as sums in words: "全国一般公共预算支出
+284612.25亿元,…。加上补充中央预算稳定调节基金1100.37亿元,支出总量为285712.62亿元。收支总量相抵,赤字40600亿元" (财政部
+2024 摘要, reports33) — the 总量 is the level plus every amount added, the 赤字 the 支出总量 less the 收入总量.
+
+Read only where every part is printed: after "加上" each added item has its amount, and nothing is named between the last
+amount and the 总量 ("加上上级补助、调入资金…和上年结转,收入总量为159.98亿元", 永川 2024, names its additions without
+figures: unread). The level is the money figure before "加上" in the sentence (then certain), or — the usual print, the
+level a sentence of its own — the last whole of that side (…收入 for a 收入总量) before it in the paragraph: a pairing by
+place, a 警告 that says so. The 赤字 is read only under "收支总量相抵" with one 收入总量 and one 支出总量 in the paragraph
+(certain: the words name both). Pure: the run's facts in, `Issue`s into the run.
+"""
+
+from __future__ import annotations
+
+from ..model import Certainty, TextRef
+from ..numbers import fmt_decimal
+from ..patterns import lazy_compile
+from .facts import Fact, compact_name, sentences
+from .precision import Interval
+from .run_state import _operand, _Run, _sum_in, _where, contradict
+
+#: A 总量 of one side of the books: "收入总量", "支出总量" (group 1 the side).
+_TOTAL = lazy_compile(r"(收入|支出)总量(?:为|是|达到?)?", needs=("总量",))
+_ADDED = "加上"
+_NOTHING_NAMED = lazy_compile(r"[，,、\s]*")
+_DEFICIT_WORDS = lazy_compile(r"收支总量相抵", needs=("相抵",))
+
+
+def _words(fact: Fact) -> str:
+    at = fact.clause.find(fact.quantity.text)
+    return compact_name(fact.clause[: at if at >= 0 else len(fact.clause)])
+
+
+def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
+    """Each amount after "加上" found in order in the sentence, and nothing but punctuation between the last one and the
+    总量's own words."""
+    pos = sentence.rfind(_ADDED, 0, max(sentence.find(total.clause), 0))
+    if pos < 0:
+        return False
+    for f in added:
+        at = sentence.find(f.quantity.text, pos)
+        if at < 0:
+            return False
+        pos = at + len(f.quantity.text)
+    end = sentence.find(total.clause, pos)
+    return end >= 0 and bool(_NOTHING_NAMED.fullmatch(sentence[pos:end]))
+
+
+def _level(facts: tuple[Fact, ...], first_added: Fact, side: str) -> tuple[Fact, bool] | None:
+    """(the level the amounts are added to, whether by place), or None."""
+    same = [f for f in facts[: first_added.index] if f.sentence == first_added.sentence and f.quantity.is_money]
+    if same:
+        return (same[0], False) if len(same) == 1 and same[0].parent is None else None
+    for f in reversed(facts[: first_added.index]):
+        if f.quantity.is_money and f.role in ("value", "final") and f.parent is None and not f.direction:
+            return (f, True) if f.subject.endswith(side) else None
+    return None
+
+
+def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str, total: Fact) -> None:
+    m = _TOTAL.fullmatch(_words(total))
+    if m is None:
+        return
+    side = m.group(1)
+    added = [f for f in facts[: total.index] if f.sentence == total.sentence and f.quantity.is_money]
+    openers = [i for i, f in enumerate(added) if _words(f).startswith(_ADDED)]
+    if not openers:
+        return
+    opener = openers[-1]  # the last "加上" before the 总量 (sentences joined by commas: an earlier one is another's)
+    before, added = added[:opener], added[opener:]
+    if any(f.role not in ("value", "final") or f.direction or f.unit_assumed for f in added):
+        return
+    sentence = sentences(text)[total.sentence] if total.sentence < len(sentences(text)) else ""
+    if not _every_part_printed(sentence, added, total):
+        return
+    found = _level(facts, added[0], side) if not before or len(before) == 1 else None
+    if found is None:
+        return
+    level, by_place = found
+    parts = [level, *added]
+    summed = _sum_in(run, pi, parts, total.quantity.unit)
+    if summed is None or any((pi, f.index) in run.contradicted for f in (*parts, total)):
+        return
+    made, point = summed
+    if made.overlaps(_operand(run, pi, total)):
+        return
+    shown = " + ".join(f.quantity.text for f in parts)
+    what = f"“{total.subject}”（{level.subject} 加上所列各项：{shown}）"
+    contradict(
+        run,
+        pi,
+        ref,
+        total,
+        what,
+        f"{total.subject}: the level plus the amounts added",
+        expected=f"{fmt_decimal(point)}{total.quantity.unit}",
+        basis=f"{_where(ref)}：{what} = {fmt_decimal(point)}{total.quantity.unit}，文字写 {total.quantity.text}"
+        + (f"；加上的基数按位置读作其前的 {level.quantity.text}（{level.subject}），需人工核实" if by_place else ""),
+        basis_en=f"the level and every amount added sum to {point}; the text says {total.quantity.text}"
+        + ("; the level paired by place" if by_place else ""),
+        certainty=Certainty.JUDGEMENT if by_place else Certainty.CERTAIN,
+    )
+
+
+def _deficit(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str, deficit: Fact) -> None:
+    sentence = sentences(text)[deficit.sentence] if deficit.sentence < len(sentences(text)) else ""
+    if not _DEFICIT_WORDS.search(sentence) or not compact_name(_words(deficit)).endswith("赤字"):
+        return
+    sides = {}
+    for side in ("收入", "支出"):
+        named = [f for f in facts[: deficit.index] if (m := _TOTAL.fullmatch(_words(f))) and m.group(1) == side]
+        if len(named) != 1:
+            return
+        sides[side] = named[0]
+    income, spending = sides["收入"], sides["支出"]
+    if len({f.quantity.unit for f in (income, spending, deficit)}) != 1:
+        return
+    if any((pi, f.index) in run.contradicted for f in (income, spending, deficit)):
+        return
+    a, b = _operand(run, pi, spending), _operand(run, pi, income)
+    left = Interval(a.lo - b.hi, a.hi - b.lo)
+    if left.overlaps(_operand(run, pi, deficit)):
+        return
+    point = spending.quantity.value - income.quantity.value
+    what = f"“{deficit.subject}”（支出总量 {spending.quantity.text} − 收入总量 {income.quantity.text}）"
+    contradict(
+        run,
+        pi,
+        ref,
+        deficit,
+        what,
+        f"{deficit.subject}: total spending − total revenue",
+        expected=f"{fmt_decimal(point)}{deficit.quantity.unit}",
+        basis=f"{_where(ref)}：收支总量相抵，{what} = {fmt_decimal(point)}{deficit.quantity.unit}，"
+        f"文字写 {deficit.quantity.text}",
+        basis_en=f"total spending − total revenue = {point}; the text says {deficit.quantity.text}",
+    )
+
+
+def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str) -> None:
+    """N02 when a "加上…,收入/支出总量为Y" total is not its level plus the amounts added, or "收支总量相抵,赤字Z" not the
+    支出总量 less the 收入总量."""
+    if "总量" not in text:
+        return
+    for fact in facts:
+        if not fact.quantity.is_money or fact.role != "value":
+            continue
+        if "总量" in fact.subject:
+            _added_total(run, pi, ref, facts, text, fact)
+        elif fact.subject.endswith("赤字"):
+            _deficit(run, pi, ref, facts, text, fact)
