@@ -631,6 +631,15 @@ class Indicator:
         name = self.name
         return None if name.sheet is None else name.r + 1
 
+    def own_row(self, cell: CellValue) -> tuple[CellRef, ...]:
+        """The row's name cell when `cell` (one of the row's) is a merge anchored on another row — one empty 偏差原因
+        merged down the column: every row's finding on it stands on the merge's anchor, and this says which row it is
+        about (adv28: four D01 on "H8", the row named in the message only). Else ()."""
+        name = self.name
+        if cell.sheet is None or name.sheet is None or cell.r == name.r:
+            return ()
+        return (name.located(),)
+
 
 #: Role in `SelfEvaluation.columns` when the column read as 偏差原因 is headed only 备注/说明: remarks that may hold
 #: the reasons, so whether a blank one leaves a missed target unexplained is a person's judgement.

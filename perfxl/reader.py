@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .grid import Grid, without_invisible
 from .io import source
+from .layout.beside import cut_beside
 from .layout.detect import read_sheet
 from .layout.findings import WORKBOOK, Container, container
 from .layout.formulas import resolve_uncached
@@ -50,6 +51,10 @@ def read_submission(path: str | Path, profile: ProfileLike = None, *, formulas: 
     return sub
 
 
+#: Sources whose tables are a report's (a Word/PDF table prints no list beside it in spare columns).
+_DOCUMENTS = ("docx", "doc", "pdf")
+
+
 def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "", year: str = "") -> Submission:
     """Map already-opened Grids (from any source: a file, a live book, a test) to a Submission.
 
@@ -59,6 +64,10 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "", ye
     """
     # the one place a sheet's cell texts are made clean: invisible format characters dropped (`grid.INVISIBLE`)
     grids, problems = resolve_uncached([without_invisible(g) for g in grids])
+    if source_format not in _DOCUMENTS:  # a sheet's small table printed beside the form: not the form's (adv28)
+        cuts = [cut_beside(g) for g in grids]
+        grids = [g for g, _ in cuts]
+        problems.extend(f for _, f in cuts if f is not None)
     words = container(source_format)  # a report's tables are no workbook's sheets: the notices say which
     for grid in grids:
         problems.extend(error_value_findings(grid))

@@ -14,12 +14,12 @@ The codes are read from the source with `ast`, not with a regular expression ove
 from __future__ import annotations
 
 import ast
-import gc
 import re
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+import source_trees
 
 from perfxl.rules import implemented_specs
 from perfxl.rules.catalogue import CATALOGUE, CODES, KINDS, code_spec
@@ -75,39 +75,13 @@ NOT_CODES = {
 
 
 def _sources() -> dict[str, ast.Module]:
-    """perfxl's modules parsed, with the collector paused: the new nodes hold no cycles to free, and a million of them
-    would make it walk the whole heap again and again (parsing took 2–3× as long)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return {
-            p.relative_to(PKG).as_posix(): ast.parse(p.read_text(encoding="utf-8")) for p in sorted(PKG.rglob("*.py"))
-        }
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _nodes(tree: ast.AST) -> list[ast.AST]:
-    """`list(ast.walk(tree))`, the same nodes in the same order (breadth first, children in `_fields` order), without
-    a generator per node: ≈ 0.2 s for perfxl's ≈ 460,000 nodes where `ast.walk` took ≈ 0.65 s (fast23)."""
-    out = [tree]
-    i = 0
-    while i < len(out):
-        node = out[i]
-        i += 1
-        for name in node._fields:
-            value = getattr(node, name, None)
-            if isinstance(value, ast.AST):
-                out.append(value)
-            elif isinstance(value, list):
-                out.extend(item for item in value if isinstance(item, ast.AST))
-    return out
+    """perfxl's modules parsed (the collector paused: tests/source_trees.py), by their path under the package."""
+    return {path.relative_to(PKG).as_posix(): tree for path, (_, tree) in source_trees.parsed(PKG).items()}
 
 
 def _walked(trees: dict[str, ast.Module]) -> dict[str, list[ast.AST]]:
     """Each module's nodes in `ast.walk` order, walked once: the scan goes over them four times."""
-    return {rel: _nodes(tree) for rel, tree in trees.items()}
+    return {rel: source_trees.nodes(tree) for rel, tree in trees.items()}
 
 
 def _code_params(walked: dict[str, list[ast.AST]]) -> dict[str, set[int]]:
@@ -260,7 +234,7 @@ def scanned(walked):
 
 
 def test_the_walk_is_ast_walk(trees, walked):
-    """`_nodes` lists what `ast.walk` yields, in its order, for modules of every size and shape."""
+    """`source_trees.nodes` lists what `ast.walk` yields, in its order, for modules of every size and shape."""
     for rel in ("rules/funds.py", "layout/merges.py", "io/guard_zip.py", "serve/payload.py", "document/crosscheck.py"):
         assert [id(n) for n in walked[rel]] == [id(n) for n in ast.walk(trees[rel])], rel
 

@@ -21,6 +21,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import source_trees
 
 REPO = Path(__file__).resolve().parent.parent
 PKG = REPO / "perfxl"
@@ -28,8 +29,8 @@ PKG = REPO / "perfxl"
 
 def _modules() -> dict[str, tuple[list[str], ast.Module]]:
     return {
-        p.relative_to(REPO).as_posix(): ((text := p.read_text(encoding="utf-8")).splitlines(), ast.parse(text))
-        for p in sorted(PKG.rglob("*.py"))
+        path.relative_to(REPO).as_posix(): (text.splitlines(), tree)
+        for path, (text, tree) in source_trees.parsed(PKG).items()
     }
 
 
@@ -38,43 +39,40 @@ def modules() -> dict[str, tuple[list[str], ast.Module]]:
     return _modules()
 
 
-def _parents(tree: ast.AST) -> dict[ast.AST, ast.AST]:
-    return {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
-
-
-def _body_of(parent: ast.AST, node: ast.AST) -> list[ast.stmt]:
-    for name in ("body", "orelse", "finalbody"):
-        body = getattr(parent, name, None)
-        if isinstance(body, list) and node in body:
-            return body
-    return [node]  # type: ignore[list-item]  # an import is a statement: it sits in one of the bodies above
+@pytest.fixture(scope="module")
+def walked(modules) -> dict[str, list[ast.AST]]:
+    """Each module's nodes, listed once for the module's tests (each walked the ≈ 500,000 nodes again: fast28)."""
+    return {rel: source_trees.nodes(tree) for rel, (_, tree) in modules.items()}
 
 
 def lazy_imports_without_reason(lines: list[str], tree: ast.Module) -> list[int]:
     """Line numbers of imports inside a function (not under `if TYPE_CHECKING`) with no comment on the lines of their
-    run of imports nor on the three non-blank lines above the run."""
-    parents = _parents(tree)
-    out = []
-    for node in ast.walk(tree):
-        if not isinstance(node, (ast.Import, ast.ImportFrom)):
-            continue
-        in_function = typing_only = False
-        up: ast.AST = node
-        while up in parents:
-            up = parents[up]
-            in_function |= isinstance(up, (ast.FunctionDef, ast.AsyncFunctionDef))
-            typing_only |= isinstance(up, ast.If) and "TYPE_CHECKING" in ast.unparse(up.test)
-        if not in_function or typing_only:
-            continue
-        body = _body_of(parents[node], node)
-        i = body.index(node)
-        while i > 0 and isinstance(body[i - 1], (ast.Import, ast.ImportFrom)):
-            i -= 1
-        first = body[i].lineno
-        above = [line for line in lines[max(0, first - 12) : first - 1] if line.strip()][-3:]
-        if not any("#" in line for line in (*above, *lines[first - 1 : node.end_lineno or node.lineno])):
-            out.append(node.lineno)
-    return out
+    run of imports nor on the three non-blank lines above the run. An import is a statement: only the statement
+    bodies are followed (body, orelse, finalbody, the handlers' and the cases' bodies), never an expression."""
+    out: list[int] = []
+
+    def visit(body: list[ast.stmt], in_function: bool, typing_only: bool) -> None:
+        for i, node in enumerate(body):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                if in_function and not typing_only:
+                    while i > 0 and isinstance(body[i - 1], (ast.Import, ast.ImportFrom)):
+                        i -= 1
+                    first = body[i].lineno
+                    above = [line for line in lines[max(0, first - 12) : first - 1] if line.strip()][-3:]
+                    if not any("#" in line for line in (*above, *lines[first - 1 : node.end_lineno or node.lineno])):
+                        out.append(node.lineno)
+                continue
+            inner = in_function or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+            typing = typing_only or (isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test))
+            for name in ("body", "orelse", "finalbody"):
+                sub = getattr(node, name, None)
+                if isinstance(sub, list):
+                    visit(sub, inner, typing)
+            for part in (*getattr(node, "handlers", ()), *getattr(node, "cases", ())):
+                visit(part.body, inner, typing)
+
+    visit(tree.body, False, False)
+    return sorted(out)
 
 
 def test_the_lazy_import_rule_reads_a_reason_beside_or_above_and_nothing_else():
@@ -143,10 +141,10 @@ def _is_any(annotation: ast.expr) -> bool:
     return ast.unparse(annotation) in ("Any", "typing.Any", "'Any'")
 
 
-def test_no_profile_parameter_is_typed_any(modules):
+def test_no_profile_parameter_is_typed_any(walked):
     loose = []
-    for rel, (_, tree) in modules.items():
-        for node in ast.walk(tree):
+    for rel, nodes in walked.items():
+        for node in nodes:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 args = node.args
                 for a in (*args.posonlyargs, *args.args, *args.kwonlyargs):
@@ -209,31 +207,31 @@ def test_pyproject_ignores_carry_reasons_and_spare_the_engine():
     assert not [o for o in overrides if o is not engine and any(o.get(flag) is False for flag in strict)]
 
 
-def _defining(modules, name: str) -> set[str]:
+def _defining(walked, name: str) -> set[str]:
     return {
         rel
-        for rel, (_, tree) in modules.items()
-        for node in ast.walk(tree)
+        for rel, nodes in walked.items()
+        for node in nodes
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)) and node.name == name
     }
 
 
-def test_one_of_each(modules):
+def test_one_of_each(modules, walked):
     # the 校验结果 sheet's rows: one maker, used by the openpyxl/zip writer (annotate) and the live book (macros)
-    assert _defining(modules, "result_rows") == {"perfxl/excel/result_sheet.py"}
+    assert _defining(walked, "result_rows") == {"perfxl/excel/result_sheet.py"}
     # one formula evaluator
-    assert _defining(modules, "evaluate_formula") == {"perfxl/formula.py"}
+    assert _defining(walked, "evaluate_formula") == {"perfxl/formula.py"}
     # one plan of marks
-    assert _defining(modules, "plan_marks") == {"perfxl/marks.py"}
+    assert _defining(walked, "plan_marks") == {"perfxl/marks.py"}
     # one `Limits`: what perfxl opens (the guard) and what the add-in server accepts in a request (lean28 folded the two)
-    assert _defining(modules, "Limits") == {"perfxl/limits.py"}
+    assert _defining(walked, "Limits") == {"perfxl/limits.py"}
     # charts: SVG only in the report's template, HTML documents only from templates
     texts = {rel: "\n".join(lines) for rel, (lines, _) in modules.items()}
     assert not [rel for rel, t in texts.items() if "<svg" in t]
     html = {  # a text literal opening an HTML document (not a sniffer's test of a prefix: those are tuples or `in`)
         rel
-        for rel, (_, tree) in modules.items()
-        for node in ast.walk(tree)
+        for rel, nodes in walked.items()
+        for node in nodes
         if isinstance(node, ast.Constant)
         and isinstance(node.value, str)
         and re.match(r"\s*<(?:html|!doctype html)[ >]", node.value, re.I)

@@ -13,14 +13,16 @@ limits allow.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import posixpath
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -36,7 +38,7 @@ from .guard import (
     hidden_sheets_finding,
     unreadable,
 )
-from .guard_inflate import CHUNK, DtdForbidden, MemberCorrupt, ZipBombError, looks_like_xml, open_member
+from .guard_inflate import _LOCAL, CHUNK, DtdForbidden, MemberCorrupt, ZipBombError, looks_like_xml, open_member
 from .guard_xlsb import bundle_sheets, scan_xlsb_sheet, scan_xlsb_strings
 from .guard_xml import (
     NeedsFullScan,
@@ -47,6 +49,8 @@ from .guard_xml import (
     scan_sheet_extent_fast,
 )
 from .guard_zipdir import check_single_reading
+
+_T = TypeVar("_T")
 
 __all__ = ["inspect_zip", "read_member", "ZipPass"]
 
@@ -212,25 +216,70 @@ class ZipPass:
                 self.p,
                 part=name,
             )
-        with self.open(name) as fh:
-            data = fh.read()
+        span = self._span(info)
+        if span is not None:  # a small member: its bytes kept with its verdict (`_member_data`)
+            data = _member_data(info.filename, info.compress_type, info.file_size, info.CRC, info.compress_size, span)
+            self.verified.add(name)
+        else:
+            with self.open(name) as fh:
+                data = fh.read()
         if len(data) <= min(keep_up_to, self._budget):
             self.keep[name] = data
             self._budget -= len(data)
         return data
 
     def sweep(self) -> None:
-        """Inflate (and discard) every member not yet read to its end: sizes, CRCs and XML prologues of all."""
+        """Inflate (and discard) every member not yet read to its end: sizes, CRCs and XML prologues of all. A small
+        member whose stored bytes and declared sizes and CRC are those of one that passed before (`_span`: the same
+        styles, theme and properties parts in every file of a template) passes again without being inflated again."""
         for info in sorted(self.zf.infolist(), key=lambda i: i.header_offset):
             if info.filename in self.verified or info.filename in self.keep or (info.is_dir() and info.file_size == 0):
+                continue
+            span = self._span(info)
+            if span is not None:
+                _member_data(info.filename, info.compress_type, info.file_size, info.CRC, info.compress_size, span)
+                self.verified.add(info.filename)
                 continue
             with open_member(self.fp, info, on_complete=self.verified.add) as fh:
                 while fh.read(CHUNK):
                     pass
 
+    def _span(self, info: zipfile.ZipInfo) -> bytes | None:
+        """The member as stored — its local header, name, extra field and compressed data, all the member reader reads
+        — when it is at most MEMO_MEMBER_BYTES stored and inflated, and whole; else None (read as before)."""
+        if info.compress_size > MEMO_MEMBER_BYTES or info.file_size > MEMO_MEMBER_BYTES:
+            return None
+        self.fp.seek(info.header_offset)
+        header = self.fp.read(_LOCAL.size)
+        if len(header) < _LOCAL.size:
+            return None
+        name_len, extra_len = _LOCAL.unpack(header)[9:11]
+        rest = self.fp.read(name_len + extra_len + info.compress_size)
+        if len(rest) != name_len + extra_len + info.compress_size:
+            return None  # cut short: the member reader says so
+        return header + rest
+
     def refusal(self, exc: Exception):
         """The UnreadableWorkbook for a reader error."""
         return refusal(exc, self.p, self.limits)
+
+
+#: A member of at most this many bytes, stored and inflated, is read through `_member_data`'s cache (batch28K).
+MEMO_MEMBER_BYTES = 32 * 1024
+
+
+@functools.lru_cache(maxsize=256)
+def _member_data(name: str, compress_type: int, file_size: int, crc: int, compress_size: int, span: bytes) -> bytes:
+    """A member as stored (`ZipPass._span`) read to its end by the member reader — inflation capped at its declared
+    size, the CRC and the XML prologue checked — over those bytes alone: its bytes and its verdict depend on nothing
+    else, so a member that passed is kept (the last 256, ≤ 256 × 2 × MEMO_MEMBER_BYTES) and the same member of the next
+    file (a template's .rels, workbook, styles, theme, properties) is neither inflated nor checked again. A failure
+    raises as the reader raises (ZipBombError, MemberCorrupt, DtdForbidden) and is never kept."""
+    info = zipfile.ZipInfo(name)
+    info.compress_type, info.file_size, info.CRC, info.compress_size = compress_type, file_size, crc, compress_size
+    info.header_offset = 0
+    with open_member(io.BytesIO(span), info) as fh:
+        return fh.read()
 
 
 def refusal(exc: Exception, p: Path, limits: Limits):
@@ -283,24 +332,57 @@ def _parse(pk: ZipPass, name: str):
     data = pk.read(name)
     try:
         return SafeET.fromstring(data, forbid_dtd=True)
-    except DefusedXmlException:
-        raise unreadable(
+    except _PARSE_ERRORS as exc:
+        raise _unparsed(pk, name, exc) from None
+
+
+#: What defusedxml raises for a part it will not or cannot parse (LookupError: an unknown declared encoding).
+_PARSE_ERRORS = (DefusedXmlException, SafeET.ParseError, LookupError, ValueError)
+
+
+def _unparsed(pk: ZipPass, name: str, exc: Exception):
+    """The refusal of a part `_PARSE_ERRORS` stopped: a DTD (XXE, entity expansion) or malformed XML."""
+    if isinstance(exc, DefusedXmlException):
+        return unreadable(
             "XML_DTD_FORBIDDEN",
             f"文件含有不安全的 XML 内容（{name}），已拒绝读取",
             f"unsafe XML in {name}",
             pk.p,
             part=name,
-        ) from None
-    except (SafeET.ParseError, LookupError, ValueError) as exc:  # LookupError: an unknown declared encoding
-        # the parser's English words ("unclosed token: line 2, column 0") go in the English text only (docs14)
-        raise unreadable(
-            "XML_MALFORMED",
-            f"文件“{pk.p.name}”已损坏：其中的{part_zh(name)}（{name}）不是有效的 XML，无法读取；"
-            "请用 Excel、Word 或 WPS 打开该文件，另存后重新提交",
-            f"malformed XML in {name}: {exc}",
-            pk.p,
-            part=name,
-        ) from None
+        )
+    # the parser's English words ("unclosed token: line 2, column 0") go in the English text only (docs14)
+    return unreadable(
+        "XML_MALFORMED",
+        f"文件“{pk.p.name}”已损坏：其中的{part_zh(name)}（{name}）不是有效的 XML，无法读取；"
+        "请用 Excel、Word 或 WPS 打开该文件，另存后重新提交",
+        f"malformed XML in {name}: {exc}",
+        pk.p,
+        part=name,
+    )
+
+
+#: A relationships or workbook part up to this size is read through `_part_reading`'s cache (larger ones parsed each
+#: time): a worker's files from one template repeat these parts byte for byte (batch28K).
+MEMO_PART_BYTES = 64 * 1024
+
+
+def _reading(pk: ZipPass, name: str, read: Callable[[bytes, str], _T], folder: str = "") -> _T | None:
+    """`read(the part's bytes, folder)` of a small XML part (None when it is absent), kept by those bytes when they
+    are at most MEMO_PART_BYTES: a pure reading of the bytes into an immutable result (`_rel_items`, `_sheet_items`),
+    so the same part in the next file is not parsed again. A refusal is never kept (it names its file)."""
+    if name not in pk.zf.NameToInfo:
+        return None
+    data = pk.read(name)  # (inflated, capped and CRC-checked every time: only the parse is kept)
+    try:
+        return _part_reading(read, data, folder) if len(data) <= MEMO_PART_BYTES else read(data, folder)
+    except _PARSE_ERRORS as exc:
+        raise _unparsed(pk, name, exc) from None
+
+
+@functools.lru_cache(maxsize=128)
+def _part_reading(read: Callable[[bytes, str], Any], data: bytes, folder: str) -> Any:
+    """`read(data, folder)`, the last 128 kept (≤ 128 × MEMO_PART_BYTES of keys)."""
+    return read(data, folder)
 
 
 #: What a package part holds, in the words a finance clerk knows ("xl/workbook.xml" → 工作簿结构): by path, first match.
@@ -328,17 +410,25 @@ def _local(tag: str) -> str:
 def _rels(pk: ZipPass, source: str) -> dict[str, tuple[str, str]]:
     """Relationship id → (type, resolved part name) of `source` ("" for the package)."""
     folder, base = posixpath.split(source)
-    root = _parse(pk, posixpath.join(folder, "_rels", base + ".rels"))
-    out: dict[str, tuple[str, str]] = {}
-    for rel in root if root is not None else ():
+    part = posixpath.join(folder, "_rels", base + ".rels")
+    items = _reading(pk, part, _rel_items, folder)
+    out = {rid: (rel_type, target) for rid, rel_type, target in items or ()}
+    if items is not None and b"&" in (raw := pk.read(part)):
+        _literal_targets(pk, folder, raw, out)
+    return out
+
+
+def _rel_items(data: bytes, folder: str) -> tuple[tuple[str, str, str], ...]:
+    """(id, type, resolved part name) of each internal relationship of a .rels part's bytes, in order (a later id
+    wins when `_rels` makes them a dict)."""
+    out: list[tuple[str, str, str]] = []
+    for rel in SafeET.fromstring(data, forbid_dtd=True):
         if _local(rel.tag) != "Relationship" or rel.get("TargetMode") == "External":
             continue
         target = rel.get("Target", "")
         resolved = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
-        out[rel.get("Id", "")] = (rel.get("Type", ""), resolved)
-    if root is not None and b"&" in (raw := pk.read(posixpath.join(folder, "_rels", base + ".rels"))):
-        _literal_targets(pk, folder, raw, out)
-    return out
+        out.append((rel.get("Id", ""), rel.get("Type", ""), resolved))
+    return tuple(out)
 
 
 #: A relationship tag's `Id` and `Target`, as written (before any entity is unescaped); compiled on first use (only a
@@ -406,15 +496,19 @@ def _sheet_list(pk: ZipPass, wb_part: str) -> list[tuple[str, str, bool]]:
     if wb_part.endswith(".bin"):
         with pk.open(wb_part) as fh:
             return bundle_sheets(fh)
-    root = _parse(pk, wb_part)
+    return list(_reading(pk, wb_part, _sheet_items) or ())
+
+
+def _sheet_items(data: bytes, folder: str = "") -> tuple[tuple[str, str, bool], ...]:
+    """`_sheet_list` of a workbook.xml's bytes."""
     out = []
-    for el in root.iter():
+    for el in SafeET.fromstring(data, forbid_dtd=True).iter():
         if _local(el.tag) == "sheet":
             # the last attribute named `id`, any prefix, as calamine reads it (the first let `r:id="rId1" id="rId9"`
             # measure rId1's part while calamine read rId9's: sec23)
             rid = ([v for k, v in el.attrib.items() if _local(k) == "id"] or [""])[-1]
             out.append((el.get("name", ""), rid, el.get("state", "visible") in ("hidden", "veryHidden")))
-    return out
+    return tuple(out)
 
 
 def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels, wb_part: str) -> tuple[SheetInfo, ...]:

@@ -700,7 +700,8 @@ def _numbers_under_headers(kinds: list[RowKind], scans: list[list[tuple[int, Any
     past silently (review27v). Kind OTHER again: the readers read it as any data row. (Only the blank rows are visited,
     found by the list's own search: no step a data row.)"""
     for r in _rows_of_kind(kinds, RowKind.BLANK):
-        if not scans[r]:
+        cells = scans[r]
+        if not cells or _page_mark(cells):  # (a page's footer is read past wherever it stands)
             continue
         if not _under_header(kinds, scans, r, subheaders):
             kinds[r] = RowKind.OTHER
@@ -777,6 +778,24 @@ def _title_beside(grid: Grid, r: int, cells: list[tuple[int, object]], texts: li
     return [H.strip_brackets(texts[0])] if cells[1][0] > end + 2 else []
 
 
+#: A printed page's number alone in a row: "第 1 页，共 3 页", "第1页/共3页", "共 3 页 第 1 页", "- 1 -" — a printed copy
+#: turned back into a sheet keeps it at each page break, above the header printed again (adv28: read as a row of the
+#: table, the 目标表 under it became a second 自评表 missing its columns and 总分).
+_PAGE_MARK = lazy_compile(
+    r"\s*(?:第\s*\d+\s*页\s*(?:[，,/、 ]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*[，,/、 ]?\s*第\s*\d+\s*页|[-—]\s*\d+\s*[-—])\s*$"
+)
+
+
+def _page_mark(cells: list[tuple[int, Any]]) -> bool:
+    """A row of one cell holding a page's number (`_PAGE_MARK`)."""
+    if len(cells) != 1 or cells[0][1].__class__ is not str:
+        return False
+    text = cells[0][1]
+    # (the pattern asked only of a text holding 页 or opening with a dash: compiled on first use, ≈ 7 M instructions a
+    # process whose sheets print no page mark — most)
+    return ("页" in text or text.lstrip()[:1] in ("-", "—")) and _PAGE_MARK.match(text) is not None
+
+
 def classify_row(grid: Grid, r: int) -> RowKind:
     """What row r is, judged from its own labels only."""
     cells = row_cells(grid, r)
@@ -789,6 +808,8 @@ def _classify(grid: Grid, r: int, cells: list[tuple[int, Any]], labels: list[tup
     """`classify_row` of row r, its `row_cells` and `row_labels` given (`read_sheet` reads every row's by `scan_rows`)."""
     if not cells or (cells[0][1] in _ONE and _column_numbers(cells)):
         return _BLANK  # (a row of column numbers holds nothing of the table: read past as a blank row)
+    if len(cells) == 1 and _page_mark(cells):
+        return _BLANK  # a printed page's footer ("第 1 页，共 3 页") holds nothing of the table either (adv28)
     texts = [lab for _, lab in labels]
     # a title is a row of one or two cells — or one text repeated across the row (its merge exported filled; counted
     # in C, no set made a row)

@@ -17,7 +17,7 @@ from ..grid import Grid
 from ..numbers import HUNDRED, to_decimal
 from ..skips import WHOLE_TABLE_CHECKS
 from . import headers as H
-from .cells import is_number, own, row_cells
+from .cells import column_step, is_number, own, row_cells, spacer_columns
 
 __all__ = [
     "headerless_indicator_rows",
@@ -119,7 +119,10 @@ def template_columns(grid: Grid, first: int, last: int) -> dict[str, int] | None
     if 3 * hits < 2 * len(rows) or nature + _TEMPLATE["level1"] < 0:
         return None
     # a column beyond the sheet's last is blank throughout (得分 never filled): the score stays, the reasons go
-    cols = {role: nature + offset for role, offset in _TEMPLATE.items()}
+    spacers = spacer_columns(grid)  # a sheet with an empty column between its columns: the template's steps skip them
+    cols = {role: column_step(nature, offset, spacers) for role, offset in _TEMPLATE.items()}
+    if min(cols.values()) < 0:
+        return None
     if cols["deviation"] >= grid.n_cols:
         del cols["deviation"]
     weights = [to_decimal(own(grid, r, cols["weight"])) for r in rows]

@@ -21,7 +21,7 @@ from ..patterns import lazy_compile
 from ..values import blank_text, dotted_year_month, parse_value
 from . import headers as H
 from .across_funds import AcrossBlock, across_block, across_components
-from .cells import empty_at, is_number, own, own_cell, row_cells, unfilled_cells, value_at
+from .cells import empty_at, is_number, own, own_cell, row_cells, spacer_columns, unfilled_cells, value_at
 from .columns import FUNDS_EXPECTED, FUNDS_ORDER, place_missing
 from .detect import RowKind, funds_columns
 from .task_funds import TaskBlock, task_block, task_components, task_line
@@ -1028,11 +1028,15 @@ def _blank_medium_pair(grid: Grid, r: int, yearly: tuple[int, str, int]) -> tupl
 
 
 def _right_of(grid: Grid, r: int, c: int) -> int:
-    """The column right of cell (r, c), past the merge it anchors."""
+    """The column right of cell (r, c), past the merge it anchors and the spacer columns after it (a sheet with an
+    empty column between its columns, adv28: 彭水's stacked 年度预算资金总额: │ (spacer) │ 1084.25 read no block)."""
     end = c
     for r1, c1, r2, c2 in grid.merged:
         if c1 == c and r1 <= r <= r2:
             end = max(end, c2)
+    spacers = spacer_columns(grid)
+    while end + 1 in spacers:
+        end += 1
     return end + 1
 
 

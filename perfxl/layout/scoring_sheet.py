@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..grid import Grid
 from ..numbers import HUNDRED, to_decimal
 from . import headers as H
-from .cells import own, row_cells, row_labels
+from .cells import column_step, own, row_cells, row_labels, spacer_columns
 
 __all__ = [
     "scoring_sheet_columns",
@@ -118,7 +118,8 @@ def score_fragment_columns(grid: Grid, limit: int = 60) -> tuple[int, dict[str, 
     if len(last) != 1:
         return None
     c_score = last.pop()
-    c_weight, c_name = c_score - 1, c_score - 2
+    spacers = spacer_columns(grid)  # an empty column after each (adv28): the 分值 and the name are the next ones left
+    c_weight, c_name = column_step(c_score, -1, spacers), column_step(c_score, -2, spacers)
     weights = Decimal(0)
     rows = 0
     for r, cols in enumerate(figures):

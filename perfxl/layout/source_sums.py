@@ -17,7 +17,7 @@ from perfxl.patterns import lazy_compile
 
 from ..grid import Grid
 from ..model import CellValue, SumTable, TableSum
-from .cells import own_cell
+from .cells import own_cell, spacer_columns
 from .three_public import _FUND_BUDGET, _SOURCES, _TITLE, _Axis, _is_total, _item, _lines, _number, _role, _words
 
 __all__ = ["read_source_sums", "SOURCE_GUESS"]
@@ -106,10 +106,13 @@ def read_source_sums(grid: Grid) -> SumTable | None:
     by_rows = not any(i < len(columns) and a is columns[i] for i, a in lines)
     # items as rows: the cross lines are the columns; as columns: the rows with figures, adjacent in the table as printed
     crosses = dict(enumerate(columns)) if by_rows else {r: a for r, (a, _) in rows.items()}
+    # adjacent as printed: a spacer column between two (a sheet with an empty column after each, adv28) parts none
+    spacers = spacer_columns(grid) if by_rows else frozenset()
+    order = [i for i in sorted(crosses) if i not in spacers]
     runs = [
-        (t, s)
-        for t, s in _runs([(i, _kind(a.labels)) for i, a in sorted(crosses.items())])
-        if _partition(crosses, t, s)
+        (order[t], [order[k] for k in s])
+        for t, s in _runs([(k, _kind(crosses[i].labels)) for k, i in enumerate(order)])
+        if _partition(crosses, order[t], [order[k] for k in s])
     ]
     if not runs:
         return None

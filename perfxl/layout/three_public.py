@@ -32,7 +32,7 @@ from ..printed_scope import budget_stage, table_scope
 from ..records import record
 from ..units import money_unit_in
 from . import headers as H
-from .cells import own, own_cell, row_labels, value_at
+from .cells import own, own_cell, row_labels, spacer_columns, value_at
 from .empty_note import said_empty
 
 __all__ = ["read_three_public", "read_three_public_sums", "YEAR_GUESS", "STAGELESS_NOTE"]
@@ -561,8 +561,14 @@ def _read_from(grid: Grid, start: int) -> _Lines | None:
         blank = _blank_items(grid, data, rows)
         rows.update(blank)
         lines = sorted([*lines, *((r, a) for r, (a, _) in blank.items())], key=lambda line: line[0])
+        # a spacer column (empty on every row, adv28) under a merged header — "比上年增、减情况" over 增减额 │ spacer │
+        # 增减幅度 — holds no figure of the line: read as one more change column, the table's changes went unread
+        spacers = spacer_columns(grid)
         cells = {
-            (r, c): (own_cell(grid, r, c), (a, columns[c])) for r, a in lines for c in range(rows[r][1], grid.n_cols)
+            (r, c): (own_cell(grid, r, c), (a, columns[c]))
+            for r, a in lines
+            for c in range(rows[r][1], grid.n_cols)
+            if c not in spacers
         }
     else:
         return None

@@ -247,6 +247,7 @@ def missed_target_explained(ctx: Context) -> Iterator[Finding]:
                 certainty=certainty,
                 basis=basis,
                 basis_en=basis_en,
+                related=ind.own_row(ind.deviation),
             )
 
 
@@ -274,6 +275,7 @@ def explanation_quality(ctx: Context) -> Iterator[Finding]:
                 certainty=sure,
                 basis=why[3],
                 basis_en=why[4],
+                related=ind.own_row(ind.deviation),
             )
         elif len(body) < minimum:
             yield ctx.finding(
@@ -286,6 +288,7 @@ def explanation_quality(ctx: Context) -> Iterator[Finding]:
                 certainty=sure,
                 basis=why[3],
                 basis_en=why[4],
+                related=ind.own_row(ind.deviation),
             )
 
 

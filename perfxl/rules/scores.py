@@ -568,6 +568,7 @@ def over_completion_explained(ctx: Context) -> Iterator[Finding]:
             completion=ind.actual.text,
             ratio=fmt_pct(ratio * 100) if ratio is not None else "—",
             threshold=f"{fmt_num(factor * 100)}%" if ratio is not None else fmt_num(zero),
+            related=ind.own_row(ind.deviation),
         )
 
 

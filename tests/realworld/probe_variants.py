@@ -38,6 +38,8 @@ Session 27 (adv27) adds what a clerk's copy puts around the form: a 填报单位
 headers, the funds block under the indicators, a long 年度总体目标, a signature line, units after every actual, "10.0"
 分值, an empty merged 偏差原因 column, spacer columns, a small table beside it, blank top rows, "（8分）" after names,
 traditional-character headers, a column-number row (docs/reader.md, adv27).
+Session 28 (adv28) adds a printed copy's pages — the header again every six rows under a "第 1 页，共 3 页" footer —
+and a 小计 row under each 一级 group (docs/reader.md, adv28).
 """
 
 from __future__ import annotations
@@ -905,6 +907,27 @@ def header_two_rows(table: R.Table):
     return (t, rowmap) if rowmap else None
 
 
+def _placed(table: R.Table, hr: int) -> bool:
+    """Whether the published table reads a column of the indicator header on row `hr` (0-based) whose header word names
+    no role (`headers.match_role`): a column placed by its position, not found by its name."""
+    from perfxl.layout.detect import read_sheet
+
+    row = table.rows[hr]
+    read = {
+        cell.c
+        for ev in read_sheet(R.grid_of(table)).evaluations
+        for ind in ev.indicators[:1]
+        for cell in (ind.target, ind.actual, ind.weight, ind.score, ind.deviation)
+        if cell.sheet is not None
+    }
+    return any(
+        c < len(row)
+        and row[c].strip()
+        and H.match_role(H.strip_brackets(H.normalise_label(row[c])), H.INDICATOR_COLUMNS) is None
+        for c in read
+    )
+
+
 def header_group_row(table: R.Table):
     """The indicator header over two rows: "绩效指标" merged across the 一级/二级/三级 columns on the upper row, their
     own names under it, every other header cell merged down over both rows (the 三级 layout most 自评表 templates
@@ -922,7 +945,15 @@ def header_group_row(table: R.Table):
             continue
         if any(_grow_merge(P._bounds(table), hr, c) is not None for c in levels):
             continue
+        if _placed(table, hr):
+            # a column the published table reads under a header word naming no role (银川 2021's OCR-scrambled
+            # "考值参分" = 参考分值): its 分值 is placed by its position beside the names, a guess a two-row header does
+            # not repeat — and no reader could tell the scrambled word is 分值 but by that same guess: not benign
+            continue
         t2, step = _insert_rows(t, hr, [[]], [])
+        # the upper row holds the published header row's cells moved up (a label merged down from there now anchors on
+        # it: 不详 服务贸易's W05 on "年度绩效目标(80分)" stood on the new row and was counted lost): both rows are it
+        step[hr + 1] = hr + 1
         bounds = P._bounds(t2)
         up, row = t2.rows[hr], t2.rows[hr + 1]
         for c in range(len(row)):
@@ -1281,6 +1312,102 @@ def _head_pair(in_label: bool) -> Callable[[R.Table], tuple[R.Table, None] | Non
     return rewrite
 
 
+# ---------------------------------------------------------------- adv28: a printed copy's pages and subtotals
+
+
+def header_every_page(table: R.Table):
+    """A printed copy turned back into a sheet: every `_PAGE_ROWS` rows under the indicator header a page footer
+    ("第 1 页，共 3 页", alone in its row's first cell) and the header again (Excel's 'repeat title rows'), at the first
+    row no merge crosses once a page holds `_PAGE_ROWS` rows, while rows of the table follow it (header_mid_block prints it once, without a footer)."""
+    heads = _in_role(table, ("target",))
+    if not heads:
+        return None
+    hr = heads[0][0]
+    h0, h1 = _header_block(table, hr)
+    if _crossed(table, h0) or _crossed(table, h1 + 1):
+        return None
+    end = min(_total_row(table, hr) or len(table.rows), _rows_under(table, hr).stop)
+    cuts: list[int] = []
+    for r in range(h1 + 1 + _PAGE_ROWS, end):
+        if r - (cuts[-1] if cuts else h1 + 1) >= _PAGE_ROWS and not _crossed(table, r):
+            cuts.append(r)
+    if not cuts:
+        return None
+    head = [list(table.rows[r]) for r in range(h0, h1 + 1)]
+    merges = [(r0 - h0 + 1, c0, r1 - h0 + 1, c1) for r0, c0, r1, c1 in P._bounds(table) if h0 <= r0 and r1 <= h1]
+    t, rowmap = table, None
+    for i, at in sorted(enumerate(cuts), reverse=True):
+        footer = [f"第 {i + 1} 页，共 {len(cuts) + 1} 页"]
+        t, step = _insert_rows(t, at, [footer, *copy.deepcopy(head)], merges)
+        rowmap = _then(rowmap, step)
+    return t, rowmap
+
+
+_PAGE_ROWS = 6
+
+
+def _level1_groups(table: R.Table, hr: int, c: int, end: int) -> list[tuple[int, int]]:
+    """(first, last) rows of each 一级 group under header row `hr`, its label in column `c` (printed on its first row,
+    merged down or repeated), up to row `end` (the 总分 row)."""
+    starts: list[tuple[int, str]] = []
+    bounds = P._bounds(table)
+    for r in range(hr + 1, end):
+        text = table.rows[r][c].strip() if c < len(table.rows[r]) else ""
+        covered = any(r0 < r <= r1 and c0 <= c <= c1 for r0, c0, r1, c1 in bounds)
+        if text and not covered and (not starts or starts[-1][1] != text):
+            starts.append((r, text))
+    return [(r, (starts[i + 1][0] if i + 1 < len(starts) else end) - 1) for i, (r, _) in enumerate(starts)]
+
+
+def subtotal_per_level1(table: R.Table):
+    """A 小计 row under each 一级 group (产出指标 │ 效益指标 │ 满意度指标), printing the group's 分值 and 得分 sums in
+    their columns, as forms that total each 一级 print: each sum exact (the figures as printed added), the 总分 row
+    unchanged. Only on a table whose groups end in a 总分 row, every 分值/得分 of the group a plain figure or blank (an
+    unused "指标2:" row), no merge crossing a group's end but a label left of the 一级 column ("绩效指标" merged down the
+    block grows over the 小计)."""
+    heads = _rows_of_head(table)
+    if not heads:
+        return None
+    hr = heads[0]
+    col = {
+        role: next((c for r, c in _in_role(table, (role,)) if r == hr), None)
+        for role in ("level1", "weight", "score", "name")
+    }
+    total = _total_row(table, hr)
+    if None in col.values() or total is None:
+        return None
+    groups = _level1_groups(table, hr, col["level1"], total)
+    if len(groups) < 2:
+        return None
+    added: list[tuple[int, list[str]]] = []
+    for first, last in groups:
+        rows = [table.rows[r] for r in range(first, last + 1)]
+        sums = []
+        for c in (col["weight"], col["score"]):
+            cells = [row[c] if c < len(row) else "" for row in rows]
+            if not all(_POINTS.match(x) or not x.strip() for x in cells) or not any(x.strip() for x in cells):
+                return None
+            sums.append(sum(Decimal(x.strip()) for x in cells if x.strip()))
+        if any(c1 >= col["level1"] for r0, _, r1, c1 in P._bounds(table) if r0 <= last < r1):
+            return None
+        row = [""] * P._width(table)
+        row[col["name"]] = "小计"
+        row[col["weight"]], row[col["score"]] = (str(x) for x in sums)
+        added.append((last + 1, row))
+    t, rowmap = table, None
+    for at, row in reversed(added):
+        crossing = [b for b in P._bounds(t) if b[0] < at <= b[2]]  # an outer "绩效指标" label down the block grows
+        t, step = _insert_rows(t, at, [row], [])
+        t.merges = P._emit(
+            [
+                (r0, c0, r1 + 1, c1) if (r0, c0, r1, c1) in crossing else (r0, c0, r1, c1)
+                for r0, c0, r1, c1 in P._bounds(t)
+            ]
+        )
+        rowmap = _then(rowmap, step)
+    return t, rowmap
+
+
 # ---------------------------------------------------------------- the variants
 
 #: probe_rewrites' variants this sweep also runs (the brief's list), by their name there.
@@ -1378,6 +1505,9 @@ VARIANTS: dict[str, Callable] = {
     "total_mark_note": _total_mark("{label}\n{full}\n（满分）"),
     "head_pair_label": _head_pair(in_label=True),
     "head_pair_value": _head_pair(in_label=False),
+    # adv28
+    "header_every_page": header_every_page,
+    "subtotal_per_level1": subtotal_per_level1,
 } | {name: P.REWRITES[name] for name in REUSED}
 
 
