@@ -24,6 +24,7 @@ from render import CORPUS, load_table, render, validated, variant
 from test_read28 import _keys
 from test_realworld_variants import _at
 
+from perfxl.grid import Grid
 from perfxl.io import source
 from perfxl.layout.detect import RowKind, classify_row
 from perfxl.reader import read_submission
@@ -62,3 +63,29 @@ def test_a_wrapped_indicator_name_under_its_header_stays_data(tmp_path, name):
     ev = read_submission(render(table, tmp_path / "r")).evaluations[0]
     assert any(i.name.text == name for i in ev.indicators)
     assert ("S16", "warning") in _at(validated(table, tmp_path / "v"), 18)
+
+
+def test_a_bare_phone_number_beside_a_wrapped_signature_is_no_indicators_figure(tmp_path):
+    """ "填报人\\n张三 │ 13800000000 (under 指标值) │ 李四 (under 实际完成值)" under 贵池's 总分: a telephone number is a
+    signature's value, not an indicator's figure — the row stays a note. Failed before (since sign27: a figure beside a
+    wrapped word made the row data): an I01 错误 on it."""
+    table = load_table(CORPUS / f"{_GUICHI}.toml")
+    signed = copy.deepcopy(table)
+    width = len(signed.rows[0])
+    signed.rows.append(["填报人\n张三", "", "", "", "13800000000", "李四", *[""] * (width - 6)])
+    grids, _, _ = source.open_source(render(signed, tmp_path / "g"), need_formulas=False)
+    assert classify_row(grids[0], len(signed.rows) - 1) is RowKind.NOTE
+    assert sorted(_keys(validated(signed, tmp_path / "v"))) == sorted(_keys(validated(table, tmp_path / "b")))
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ["联系电话\n接通率", "95%", "10"],
+        ["联系电话\n接通率", "≥95%", "98%", "10", "10"],
+        ["填报人\n员培训人次", "12", "13"],
+    ],
+)
+def test_a_wrapped_name_beside_figures_no_phone_stays_data(row):
+    """sign27's rows beside figures that are no telephone number: data, as before."""
+    assert classify_row(Grid(name="s", rows=[row]), 0) is not RowKind.NOTE

@@ -588,12 +588,19 @@ def _opens_note(label: str, raw: object, alone: bool = False, figures: bool = Fa
     return H.normalise_label(head) == word
 
 
+#: A telephone number alone in a cell: a mobile's 11 digits, or an area code, a dash and the number — a signature's
+#: value, never an indicator's figure.
+_PHONE = lazy_compile(r"\s*(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})\s*$")
+
+
 def _figures_beside(cells: list[tuple[int, object]], labels: list[tuple[int, str]]) -> bool:
     """A cell after the first prints a figure (a number, or a text holding a digit) and opens no note or signature of
-    its own ("填报人\n张三 │ 联系电话：138…" holds none): an indicator's target, actual or score beside its name."""
+    its own ("填报人\n张三 │ 联系电话：138…" holds none) nor is a telephone number ("填报人\n张三 │ 13800000000 │ 李四", a
+    signature line laid over the form's columns, review28t): an indicator's target, actual or score beside its name."""
     texts = dict(labels)
     return any(
-        not isinstance(v, str) or (any(ch.isdigit() for ch in v) and not texts[c].startswith(H.NOTE_PREFIXES))
+        (not isinstance(v, str) or (any(ch.isdigit() for ch in v) and not texts[c].startswith(H.NOTE_PREFIXES)))
+        and _PHONE.match(str(v)) is None
         for c, v in cells[1:]
     )
 
