@@ -229,16 +229,33 @@ def printed_places(raw: object) -> int | None:
     return places - int(m.group(2)) if m.group(2) else places
 
 
+def decimal_exponent(value: Decimal) -> int | None:
+    """`value.as_tuple().exponent` of a finite Decimal (8.30 → -2, 10 → 0, 1E+2 → 2); None for NaN or infinity.
+
+    Read off its text where that is plain: `str` prints a Decimal without an exponent exactly when its exponent is ≤ 0
+    and its adjusted exponent ≥ -6, and then with exactly -exponent digits after the point. `as_tuple` builds a tuple
+    of the digits and a named tuple (through a Python frame) each call — the checks ask this of every score (T02's
+    rounding slack, T06; issue 14: ≈ 17,000 times at 10,000 rows); it is asked only of the rest ("1E+2", "1.0E-7")."""
+    if not value.is_finite():
+        return None
+    text = str(value)
+    if "E" in text:
+        exponent = value.as_tuple().exponent
+        return exponent if exponent.__class__ is int else None  # (always an int for a finite value)
+    point = text.find(".")
+    return 0 if point < 0 else point + 1 - len(text)
+
+
 def typed_places(raw: object) -> int | None:
     """Decimals a number cell was typed with (9.6 → 1, 14 → 0): the precision its filer rounded to, since the
     display format is not read. None for text, booleans and a computed value's long tail (over 6 decimals)."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal)):
         return None
     try:
-        exponent = (raw if isinstance(raw, Decimal) else Decimal(repr(raw))).as_tuple().exponent
+        exponent = decimal_exponent(raw if isinstance(raw, Decimal) else Decimal(repr(raw)))
     except InvalidOperation:  # pragma: no cover - repr of a finite number is always a literal
         return None
-    if not isinstance(exponent, int):
+    if exponent is None:
         return None  # NaN or infinity
     places = max(0, -exponent)
     return places if places <= 6 else None

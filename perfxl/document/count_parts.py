@@ -352,15 +352,20 @@ _QIZHONG_HEAD = lazy_compile(r"^[\s,，:：;；]*(?:其中)?[\s,，:：]*")
 _ORG_NOUN = lazy_compile(r"(?:部门|机构|单位|科室|股室|项目|人员)$")
 
 
-def _split_dimension(total: Fact, parts: list[Fact]) -> str:
+def _split_dimension(total: Fact, parts: list[Fact], facts: tuple[Fact, ...] = ()) -> str:
     """The phrase of the dimension the parts split their total by when their words make it certain — each part names
     exactly one class of one dimension, every class once, and the total's words name money that dimension splits —
-    else "" (the split's dimension unclear: a 其中 that may be partial)."""
+    else "" (the split's dimension unclear: a 其中 that may be partial). `facts`, when given, are the paragraph's: a
+    figure between the parts naming one of the classes that is no part ("其中:税收收入33.31亿元;上年税收收入33.85亿元,
+    非税收入16.22亿元": the 非税 may be last year's too, review28p) leaves which figures split the total unclear."""
+    between = [f for f in facts[parts[0].index + 1 : parts[-1].index] if f not in parts] if parts else []
     for phrase, classes, whole, not_whole in _SPLITS:
         if len(parts) != len(classes) or not whole.search(total.subject) or not_whole.search(total.subject):
             continue
         if whole.search(_before(total) or "") and not_whole.search(_before(total) or ""):
             continue  # "一般公共预算收入总计…": the subject drops 总计, the words before the figure keep it
+        if any(name in (_before(f) or f.subject) for f in between for name, _ in classes):
+            continue
         named = []
         for p in parts:
             words = _QIZHONG_HEAD.sub("", _before(p) or p.subject)  # "其中财政拨款收入": the subject drops 财政拨款

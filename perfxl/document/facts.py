@@ -2392,10 +2392,11 @@ def _residual_part(state: _State, parent: int, rest: str) -> bool:
     run = _class_run(rest, noun, total.subject)
     if not run:
         return False
-    name, value = run[0]
+    name, value = run[0][0], run[0][2]
     if value == 0:
         return True
-    template = _OTHER_CLASS.match(name) or any(v == 0 or _OTHER_CLASS.match(n) for n, v in run[1:])
+    kinds = _of_kind(run, _own_kind(total, noun))
+    template = _OTHER_CLASS.match(name) or (kinds and any(v == 0 or _OTHER_CLASS.match(n) for n, _, v in kinds[1:]))
     return bool(template) and not any(
         f.parent == parent
         and f.clause != total.clause
@@ -2404,17 +2405,48 @@ def _residual_part(state: _State, parent: int, rest: str) -> bool:
     )
 
 
-def _class_run(text: str, noun: str, whole: str) -> list[tuple[str, Decimal]]:
-    """The classes of the total's noun `text` opens with, one after another (name, figure): each named by the noun and
-    not the total's own name, no other year's, none noted as held in another (`_residual_part`)."""
+def _class_run(text: str, noun: str, whole: str) -> list[tuple[str, str, Decimal]]:
+    """The classes of the total's noun `text` opens with, one after another (name, words as printed, figure): each named
+    by the noun and not the total's own name, no other year's, none noted as held in another (`_residual_part`)."""
     run, pos = [], 0
     while (m := _NEXT_PART.match(text, pos)) is not None and not _YEAR_BASE.search(m.group(1)):
         name = _clean_subject(m.group(1))[0]
         if name == whole or not name.endswith(noun) or _HELD_IN.match(text, m.end()):
             break
-        run.append((name, Decimal(m.group(2))))
+        run.append((name, m.group(1).strip(), Decimal(m.group(2))))
         pos = m.end()
     return run
+
+
+def _own_kind(total: Fact, noun: str) -> str:
+    """The kind the total's own words name, its year, scope and 合计 aside ("财政拨款收入合计" → 财政拨款收入, "本年收入合计"
+    → 收入): what each class of a template's run is a kind of (`_of_kind`); the bare noun when the words say no more."""
+    at = total.clause.find(total.quantity.text)
+    words = re.split(r"[，,；;：:。（）()]", total.clause[: max(at, 0)])[-1]
+    words = _TOTAL_WORDS.sub("", words.strip())
+    if (last := list(_THIS_YEARS.finditer(words))) != []:
+        words = words[last[-1].end() :]
+    words = _KIND_SCOPE.sub("", words)
+    return words if words.endswith(noun) and len(words) > len(noun) else noun
+
+
+#: Words after a total's name ("合计为", "总计") and before its kind ("2024年", "全区", "单位", "其中").
+_TOTAL_WORDS = lazy_compile(r"(?:合计|总计|共计|总额|总数)?(?:数)?(?:为|是|达|共)?$")
+_KIND_SCOPE = lazy_compile(r"^(?:其中|(?:19|20)\d{2}年度?|全[区市县省镇]|本?单位|本?部门|机关)+")
+#: A class that is no class of this year's total: carried over from before, or set apart ("另有事业收入5万元").
+_NO_CLASS_OF = lazy_compile(r"结转|结余|年初|以前年度|^(?:另|此外|还有)")
+
+
+def _of_kind(run: list[tuple[str, str, Decimal]], kind: str) -> list[tuple[str, str, Decimal]]:
+    """The classes a template's run opens with that are of the total's own kind (`_own_kind`: under "财政拨款收入合计",
+    一般公共预算财政拨款收入 and 政府性基金预算财政拨款收入, not 事业收入) and no carried-over or set-apart class
+    ("本年收入合计…;年初结转和结余收入120万元": review28p) — only these make a nonzero class a part past its total."""
+    out = []
+    for item in run:
+        if not item[1].endswith(kind) or _NO_CLASS_OF.search(item[1]):
+            break
+        out.append(item)
+    return out
 
 
 #: A note after a figure that it is held in another one ("(已含在财政拨款中)", "（包含在…）", "（已计入…）").

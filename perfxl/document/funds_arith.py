@@ -1559,7 +1559,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             # the same); a coarser part ("30万元") stays a 警告
             continue
         classes = _economic_classes(total, parts)
-        by_kind = "" if complete or subset else _split_dimension(total, parts)
+        by_kind = "" if complete or subset else _split_dimension(total, parts, facts)
         counted = None if complete or paired or subset else _counted_projects(total, parts, facts)
         after_total = "".join(sentences(text)[total.sentence :])
         respective = _listed_by(parts).strip("“”") in RESPECTIVELY  # "共计110万元,分别为A…,B…": all its parts

@@ -95,6 +95,25 @@ def _kinds_of(names: tuple[str, ...], noun: str) -> bool:
     return any(_KIND_NAME.match(_bracketless(n) + end) for n in names for end in ends)
 
 
+def _groups_of(names: tuple[str, ...], noun: str) -> bool:
+    """Some name says where or when the counted things are, or what of them, not which: an area or a place of another
+    kind than the noun ("12个(城东、城西、城南、城北片区)社区", "10座(东区、西区、南区)泵站", "30个(东坑镇、…)行政村"), a
+    batch or stage ("15宗(第一批、第二批、第三批)水库"), or a clause ("9条(东坑河、…、迈往河为重点)河道") — the bracket
+    groups the count, its members unnamed (review28p)."""
+    bare = [_bracketless(n) for n in names]
+    if any(_ORDINAL.match(n) or _CLAUSE_WORD.search(n) or _AREA.search(n) for n in bare):
+        return True
+    places = [p.group(0) for n in bare if (p := _PLACE.search(n)) is not None and not noun.endswith(p.group(0))]
+    return 2 * len(places) >= len(bare)  # most of them: one member may end so ("新市" among 遂溪's 13 reservoirs)
+
+
+#: A name of an area holding the counted things ("城北片区"), and one of a place, most names so ending ("东区", "东坑镇"),
+#: and an ordinal ("第一批").
+_AREA = lazy_compile(r"(?:片区|片|街道)$")
+_PLACE = lazy_compile(r"(?:区|镇|乡|街|县|市|省)$")
+_ORDINAL = lazy_compile(r"^第[一二三四五六七八九十\d]+")
+
+
 #: How an organisation's own name ends, after at least one character of its own ("党政办公室", "区环境监测站", "司法警察
 #: 大队", "政府"): not a kind ("公益一类", "行政", "正科级", "初中") nor a bare noun ("社区") a bracket may name instead.
 #: More than half the names (those a 和/及 joins counted apart) must so end — a short form may stand among them ("3个行政
@@ -245,16 +264,23 @@ def _run_on_cut(names: tuple[str, ...]) -> tuple[str, ...]:
 #: "，均为…").
 _COMMA_NAMES = lazy_compile(r"(?:[，,][\u4e00-\u9fff（()）]{2,30})+(?=[。；;！!？?]|$)")
 _CLAUSE_OPENER = lazy_compile(r"^(?:下设|内设|设|均|另|还|其中|共|负责|主要|分别|以及|和|及|与|并|是|为|现)")
+#: A verb inside a name after the comma: a clause about the list, no member ("主管部门为…", "…驻东坑村").
+_CLAUSE_WORD = lazy_compile(r"为|是|驻|位于|设在|隶属|归口|主管|下属|直属|所属")
 
 
-def _comma_parted(text: str, end: int) -> tuple[str, ...]:
-    """The names after the comma that ends a list's 、-parted names at `end`, when the sentence ends with them and each
-    is an organisation's own name; () when the comma opens anything else."""
+def _comma_parted(text: str, end: int, listed: tuple[str, ...]) -> tuple[str, ...]:
+    """The names after the comma that ends a list's 、-parted names (`listed`) at `end`, when the sentence ends with them
+    and each is an organisation's own name of the list's kind — ending as one of `listed` does ("…、应急管理办公室,综合
+    行政执法办公室"), no clause about the list ("综合科、业务科、财务科,上级主管部门区财政局", "…、信息科,主管部门为区
+    教育委员会", "…、社会事务办公室,下属事业单位便民服务中心": review28p); () when the comma opens anything else."""
     m = _COMMA_NAMES.match(text, end)
     if m is None:
         return ()
     names = tuple(n.strip() for n in re.split(r"[，,]", m.group(0))[1:])
     if not all(_ORG_NAME.match(_bracketless(n)) and not _CLAUSE_OPENER.match(n) for n in names):
+        return ()
+    ends = {_bracketless(n)[-1:] for n in listed}
+    if any(_CLAUSE_WORD.search(n) or _bracketless(n)[-1:] not in ends for n in names):
         return ()
     return names
 
@@ -294,7 +320,9 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
             continue
         names = _run_on_cut(tuple(n.strip() for n in _split_names(body[: etc.start()] if etc else body)))
         if pattern in (_LISTED, _LISTED_SOME) and not etc and len(names) >= 2:
-            names += _comma_parted(text, m.end())  # "…、应急管理办公室,综合行政执法办公室。": the last after a comma
+            names += _comma_parted(
+                text, m.end(), names
+            )  # "…、应急管理办公室,综合行政执法办公室。": the last after a comma
         if len(names) < 2:
             continue
         if pattern is _LISTED_BEFORE and _ANOTHER_COUNT.match(text, m.end()):
@@ -309,6 +337,7 @@ def listed_counts(text: str, before: str = "") -> list[ListedCount]:
             len(names) < 3
             or any(len(_bracketless(n)) > _SHORT_NAME for n in names)
             or _kinds_of(names, m.group("noun"))
+            or _groups_of(names, m.group("noun"))
         ):
             continue  # "2个(省级、市级)项目", "15家(公立、民营)医院": kinds, or words, not the members
         pieces = [piece for n in names for piece in _JOINERS.split(n)] if pattern is _LISTED_BRACKET else []

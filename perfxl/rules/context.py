@@ -41,6 +41,7 @@ from perfxl.numbers import (
     ONE,
     POINT_FIRST,
     agrees_as_printed,
+    decimal_exponent,
     decimal_held,
     fmt_decimal,
     half_unit,
@@ -665,15 +666,30 @@ class Context:
         typed, as one score is judged), a computed value's long tail is exact: no slack then. A blank, placeholder or zero part (a source not used) holds no money and shows no precision: left out.
         A total typed with fewer decimals than its parts hold ("95" over scores adding to 95.1) may be rounded itself:
         its own half unit counts whatever the parts are."""
-        held = [p for p in parts if not self._holds_nothing(p)]
-        shown = [_part_places_of(p) for p in held]
+        held: list[Printed] = []
+        shown: list[int | None] = []
+        for p in parts:  # (one pass: a table's 得分 cells, 6,669 at 10,000 rows, under T02's 总分)
+            raw = p.raw if p.__class__ is CellValue else None
+            if raw.__class__ is Decimal:
+                # a number cell as the layout makes it: `_holds_nothing` and `_part_places_of` spelt out — its number
+                # is `decimal_held(raw)` (`_read_number`; never blank), its places those it was typed with
+                # (`typed_places`: none past 6, a computed value's long tail)
+                value = decimal_held(raw)
+                if value is not None and value == 0:
+                    continue
+                held.append(p)
+                exponent = decimal_exponent(raw)
+                shown.append(None if exponent is None or exponent < -6 else 0 if exponent >= 0 else -exponent)
+            elif not self._holds_nothing(p):
+                held.append(p)
+                shown.append(_part_places_of(p))
         own = _typed_places_of(total)
         # the parts' finest decimals matter only beside a total typed with its own (a number cell's total has none)
         finest = max((self._decimals_of(p) for p in held), default=0) if own is not None else 0
         own_half = half_unit(own) if own is not None and finest > own else Decimal(0)
         if not shown or None in shown:
             return own_half
-        each = max(p for p in shown if p is not None)
+        each = max(cast("list[int]", shown))  # (None is not in it: no generator over the parts)
         if each == 0 and (own is None or own <= each):
             return own_half
         half = half_unit(each) * shown.count(each)

@@ -9,7 +9,14 @@ from decimal import Decimal
 
 from perfxl.labels import GRADE_WORDS, grade_in_text, normalise_label
 from perfxl.model import CellValue, Certainty, Finding, FundsRow, Indicator, SelfEvaluation
-from perfxl.numbers import agrees_as_printed, ascii_figures, printed_places, round_half_up, typed_places
+from perfxl.numbers import (
+    agrees_as_printed,
+    ascii_figures,
+    decimal_exponent,
+    printed_places,
+    round_half_up,
+    typed_places,
+)
 from perfxl.patterns import lazy_compile
 from perfxl.scoring import execution_score, grade
 
@@ -76,11 +83,12 @@ def scores_to_add(ctx: Context) -> tuple[Decimal | None, Decimal | None, list[st
     values: dict[int, Decimal] = {}
     typed_any = False
     for f in ctx.facts():
-        ind, cell, typed = f.ind, f.ind.score, f.score
-        if typed is not None:
-            values[id(ind)] = typed
+        typed = f.score
+        if typed is not None:  # (most rows: nothing more read of them)
+            values[id(f.ind)] = typed
             typed_any = True
             continue
+        ind, cell = f.ind, f.ind.score
         if f.score_blank and not ctx.is_error(cell):
             continue
         own = ctx.score(ind)
@@ -657,8 +665,8 @@ def two_decimals(ctx: Context) -> Iterator[Finding]:
         value = f.score
         if value is None:
             continue
-        exponent = value.as_tuple().exponent  # (`_within_places` inline: most scores hold no more places)
-        if exponent.__class__ is int and exponent >= -places:
+        exponent = decimal_exponent(value)  # (`_within_places` inline: most scores hold no more places)
+        if exponent is not None and exponent >= -places:
             continue
         found = _too_many_places(ctx, f.ind, "score", f.ind.score, value, places)
         if found is not None:
