@@ -632,16 +632,19 @@ def _ends_table(cells: list[tuple[int, object]], labels: list[tuple[int, str]], 
     first = labels[0][1]
     # a merge exported filled repeats one text across the row ("其他需说明的问题 │ 主管 │ 主管 │ 主管 …", 湘潭 2024 filled,
     # held-out batch 30): its cells count as the texts they print (counted only for a line opening as a note does)
-    # every other cell a signature field (a person's name after its word allowed): a name after the first word is one
-    signed = (
-        len(cells) > 1
-        and len(labels) == len(cells)
-        and all(_opens_note(lab, v, signed=True) for (_, lab), (_, v) in zip(labels[1:], cells[1:], strict=True))
-    )
-    if _opens_note(first, cells[0][1], one_text or len(cells) == 1, _figures_beside(cells, labels), signed):
-        n = 1 if one_text else len(cells) if len(labels) != len(cells) else len({lab for _, lab in labels})
-        if _is_note(first, n) or _signed_line(cells, labels):
-            return True
+    # every other cell a signature field (a person's name after its word allowed): a name after the first word is one.
+    # (Asked only of a first label opening as a note does — `_opens_note`'s own first test — : the cells of a data row
+    # are not walked, review28t)
+    if first.startswith(H.NOTE_PREFIXES):
+        signed = (
+            len(cells) > 1
+            and len(labels) == len(cells)
+            and all(_opens_note(lab, v, signed=True) for (_, lab), (_, v) in zip(labels[1:], cells[1:], strict=True))
+        )
+        if _opens_note(first, cells[0][1], one_text or len(cells) == 1, _figures_beside(cells, labels), signed):
+            n = 1 if one_text else len(cells) if len(labels) != len(cells) else len({lab for _, lab in labels})
+            if _is_note(first, n) or _signed_line(cells, labels):
+                return True
     # (asked of every data row: the texts listed only for a first label ending as an approval box's does)
     return first.endswith(H.APPROVAL_ENDINGS) and _is_approval([lab for _, lab in labels])
 
