@@ -559,6 +559,15 @@ def _named(rest: str, signed: bool) -> bool:
     return signed and m.end() == len(rest) and rest[-1] not in _MEASURE_ENDS
 
 
+def _signature_rest(rest: str, bare: bool, signed: bool) -> bool:
+    """What follows a signature word in its label (`rest`, normalised) is the signature's own: nothing, a colon, a
+    bracket ("填报人（签字）"), a figure (a phone, a date), a signing word — or, after a colon-less word (`bare`), a
+    person's name (`_named`, `signed` its reading on a signature line: "填报人张三", "审核人李四 联系电话：…", read28)."""
+    if not rest or rest[0] in ":(" or rest[0].isdigit() or rest.startswith((*H.SEAL_WORDS, "签名")):
+        return True
+    return bare and _named(rest, signed)
+
+
 def _opens_note(label: str, raw: object, alone: bool = False, figures: bool = False, signed: bool = False) -> bool:
     """The normalised label `label` (of raw cell text `raw`) opens a note or a signature (`H.NOTE_PREFIXES`). A
     colon-less word (`H.BARE_NOTE_WORDS`: "联系电话", "填报人") also opens indicator names ("联系电话接通率",
@@ -571,22 +580,27 @@ def _opens_note(label: str, raw: object, alone: bool = False, figures: bool = Fa
         return False
     word = next((w for w in H.BARE_NOTE_WORDS if label.startswith(w)), None)
     rest = label[len(word) :] if word is not None else ""
-    if not rest or rest[0] in ":(" or rest[0].isdigit() or rest.startswith((*H.SEAL_WORDS, "签名")):
+    if _signature_rest(rest, word is not None, signed or alone):
         return True
-    if word is not None and _named(rest, signed or alone):
-        return True  # "填报人张三", "审核人李四 联系电话：…" (read28: read as data)
     if figures or not isinstance(raw, str):
         return False
     head = (_WORD_SPACE if alone else _WORD_BREAK).split(raw.strip(), maxsplit=1)[0]
     return H.normalise_label(head) == word
 
 
+#: A telephone number alone in a cell: a mobile's 11 digits, or an area code, a dash and the number — a signature's
+#: value, never an indicator's figure.
+_PHONE = lazy_compile(r"\s*(?:1[3-9]\d{9}|0\d{2,3}-\d{7,8})\s*$")
+
+
 def _figures_beside(cells: list[tuple[int, object]], labels: list[tuple[int, str]]) -> bool:
     """A cell after the first prints a figure (a number, or a text holding a digit) and opens no note or signature of
-    its own ("填报人\n张三 │ 联系电话：138…" holds none): an indicator's target, actual or score beside its name."""
+    its own ("填报人\n张三 │ 联系电话：138…" holds none) nor is a telephone number ("填报人\n张三 │ 13800000000 │ 李四", a
+    signature line laid over the form's columns, review28t): an indicator's target, actual or score beside its name."""
     texts = dict(labels)
     return any(
-        not isinstance(v, str) or (any(ch.isdigit() for ch in v) and not texts[c].startswith(H.NOTE_PREFIXES))
+        (not isinstance(v, str) or (any(ch.isdigit() for ch in v) and not texts[c].startswith(H.NOTE_PREFIXES)))
+        and _PHONE.match(str(v)) is None
         for c, v in cells[1:]
     )
 
@@ -618,16 +632,19 @@ def _ends_table(cells: list[tuple[int, object]], labels: list[tuple[int, str]], 
     first = labels[0][1]
     # a merge exported filled repeats one text across the row ("其他需说明的问题 │ 主管 │ 主管 │ 主管 …", 湘潭 2024 filled,
     # held-out batch 30): its cells count as the texts they print (counted only for a line opening as a note does)
-    # every other cell a signature field (a person's name after its word allowed): a name after the first word is one
-    signed = (
-        len(cells) > 1
-        and len(labels) == len(cells)
-        and all(_opens_note(lab, v, signed=True) for (_, lab), (_, v) in zip(labels[1:], cells[1:], strict=True))
-    )
-    if _opens_note(first, cells[0][1], one_text or len(cells) == 1, _figures_beside(cells, labels), signed):
-        n = 1 if one_text else len(cells) if len(labels) != len(cells) else len({lab for _, lab in labels})
-        if _is_note(first, n) or _signed_line(cells, labels):
-            return True
+    # every other cell a signature field (a person's name after its word allowed): a name after the first word is one.
+    # (Asked only of a first label opening as a note does — `_opens_note`'s own first test — : the cells of a data row
+    # are not walked, review28t)
+    if first.startswith(H.NOTE_PREFIXES):
+        signed = (
+            len(cells) > 1
+            and len(labels) == len(cells)
+            and all(_opens_note(lab, v, signed=True) for (_, lab), (_, v) in zip(labels[1:], cells[1:], strict=True))
+        )
+        if _opens_note(first, cells[0][1], one_text or len(cells) == 1, _figures_beside(cells, labels), signed):
+            n = 1 if one_text else len(cells) if len(labels) != len(cells) else len({lab for _, lab in labels})
+            if _is_note(first, n) or _signed_line(cells, labels):
+                return True
     # (asked of every data row: the texts listed only for a first label ending as an approval box's does)
     return first.endswith(H.APPROVAL_ENDINGS) and _is_approval([lab for _, lab in labels])
 
@@ -718,8 +735,8 @@ def _wrapped_names_under_headers(
         if first.__class__ is not str or _WORD_BREAK.search(first) is None or len(cells) < 2:
             continue
         head = H.normalise_label(_WORD_BREAK.split(first.strip(), maxsplit=1)[0])
-        if head not in H.BARE_NOTE_WORDS:
-            continue
+        if head not in H.BARE_NOTE_WORDS or _signature_rest(H.normalise_label(first)[len(head) :], True, True):
+            continue  # (the wrapped line the signature's own — "联系电话\n0551-6234567", "填报人\n张三": a note, review28t)
         above = r - 1
         while above >= 0 and kinds[above] is not RowKind.INDICATOR_HEADER and kinds[above] not in _CLOSING:
             above -= 1
