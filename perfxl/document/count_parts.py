@@ -357,8 +357,19 @@ def _split_dimension(total: Fact, parts: list[Fact], facts: tuple[Fact, ...] = (
     exactly one class of one dimension, every class once, and the total's words name money that dimension splits —
     else "" (the split's dimension unclear: a 其中 that may be partial). `facts`, when given, are the paragraph's: a
     figure between the parts naming one of the classes that is no part ("其中:税收收入33.31亿元;上年税收收入33.85亿元,
-    非税收入16.22亿元": the 非税 may be last year's too, review28p) leaves which figures split the total unclear."""
-    between = [f for f in facts[parts[0].index + 1 : parts[-1].index] if f not in parts] if parts else []
+    非税收入16.22亿元": the 非税 may be last year's too, review28p) leaves which figures split the total unclear — a figure
+    of the parts' own measure only: "本级项目8个,本级项目支出385.58万元;对下转移支付项目0个" splits its 项目 count by level
+    still (梧州 医保局 2024 p3: the money between is the money split's own part)."""
+    money = bool(parts) and parts[0].quantity.is_money
+    between = (
+        [
+            f
+            for f in facts[parts[0].index + 1 : parts[-1].index]
+            if f not in parts and f.quantity.is_money == money and not f.quantity.is_percent
+        ]
+        if parts
+        else []
+    )
     for phrase, classes, whole, not_whole in _SPLITS:
         if len(parts) != len(classes) or not whole.search(total.subject) or not_whole.search(total.subject):
             continue
