@@ -16,11 +16,11 @@ from .precision import _around
 
 #: Words before a part (or in a bracket right after it) naming a scope wider than a total's ("wider") or another
 #: stage or basis (keyed by the word a total of that same stage carries). 上年结转/结余 is this year's money (a source
-#: like the others), not last year's figure.
+#: like the others), not last year's figure; "比/较/与上年…" compares (the item before's words: "…与上年持平公务接待费…").
 _APART = lazy_compile(
     r"(?P<wider>全口径|含上划|上划中央|上划省|上划市|(?<![增追])加上|总计)"
     r"|(?P<plan>年计划|年度计划)|(?P<initial>年初预算)|(?P<adjusted>调整预算|调整后预算)"
-    r"|(?P<last>上年(?!度?(?:结转|结余)))|(?P<basis>同口径|可比口径)|(?P<cut>剔除[^，,；;。]{0,20}后)"
+    r"|(?P<last>(?<![比较与])上年(?!度?(?:结转|结余)))|(?P<basis>同口径|可比口径)|(?P<cut>剔除[^，,；;。]{0,20}后)"
 )
 
 #: What a total's own words carry for each kind: a part of that kind is then of the total's own scope or stage.
