@@ -27,7 +27,8 @@ _APART = lazy_compile(
 _TOTAL_KIND = {
     "wider": lazy_compile(r"全口径|上划|加上|总计|财政总收入"),
     "plan": lazy_compile(r"计划"),
-    "initial": lazy_compile(r"年初"),
+    # a budget's 年初 part beside what was added ("2022年预算收入69.06万元,其中年初预算57.28万元,调整追加11.78万元")
+    "initial": lazy_compile(r"年初|(?<!公共)(?<!基金)(?<!经营)预算"),
     "adjusted": lazy_compile(r"调整"),
     "last": lazy_compile(r"上年"),
     "basis": lazy_compile(r"口径"),
