@@ -30,6 +30,7 @@ from .facts import (
     sentences,
 )
 from .indicator_arith import _completion_of_target
+from .part_scope import set_apart_word
 from .precision import (
     Interval,
     _about_interval,
@@ -1474,6 +1475,15 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             single = len(parts) == 1
         if any(_RESTATED.match(compact_name(_around(p)[0])) for p in parts[1:]):
             continue  # "基本支出年初预算60万元,调整为65万元": the part before, as changed — no other part
+        apart = [(p, w) for p in parts if (w := set_apart_word(total, p))]
+        if apart:
+            # "其中:全口径税收收入63.31亿元…", "税收收入33.31亿元,年计划45亿元": a wider scope or another stage — no part of
+            # the total as printed (wide28); the rest are checked, over it only, as a list that may name some parts
+            parts = [p for p in parts if all(p is not q for q, _ in apart)]
+            summed = _sum_in(run, pi, parts, unit) if parts else None
+            if summed is None:
+                continue
+            single = len(parts) == 1  # a listed part still, wherever it stands
         paired = _budget_spending_pairs(parts)
         if paired:
             # "全年执行数450万元,其中中央资金预算数300万元,执行数270万元,省级资金…": each source's budget and spending —
@@ -1503,7 +1513,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         if _inner_lists_make_it(run, pi, facts, total, parts, unit):
             continue  # a part contradicted by its own list: that list's finding says it (one wrong figure, one finding)
         subset = _named_subset(text, total, parts)  # "支出合计1000万元,其中财政拨款支出:…": the parts are that money's
-        needed = () if single or paired or subset else _defined_items(_item_claim(facts, total), parts, facts)
+        needed = () if single or paired or subset or apart else _defined_items(_item_claim(facts, total), parts, facts)
         complete = bool(needed)
         span, point = summed
         lo, hi = span.lo, span.hi
@@ -1611,6 +1621,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             not complete
             and not paired
             and not subset
+            and not apart
             and not _approximate(total)  # "约100万元", "近100万元": not a figure the parts must make
             and (counted is not None or not single)
             and (
@@ -1720,6 +1731,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             )
             + rounded
             + ("；“其中”所列到哪一项为止按位置读取（其后的金额也可能不属于它），请核实" if by_place else "")
+            + "".join(f"；“{p.subject}”{p.quantity.text}写明“{w}”，口径或时点与总数不同，未计入" for p, w in apart)
             + (
                 "；"
                 + "、".join(f"“{f.subject}”{f.quantity.text}" for f in odd)
@@ -1736,6 +1748,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 else ""
             )
             + ("; where the 其中 list ends is read by place, a person must check" if by_place else "")
+            + "".join(f"; {p.quantity.text} says {w}: another scope or stage, not summed" for p, w in apart)
             + ("; a remainder or an investment may be another split of the money, a person must check" if odd else "")
             + (
                 "; the economic classes of 基本支出 read as the whole, a class may be missing: a person must check"
