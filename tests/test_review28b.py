@@ -89,3 +89,19 @@ def test_a_revenue_move_against_the_budget_is_no_change_on_last_year():
     assert _codes(text) == []
     # a 减收 on last year right after its rate is still held to it (reports34)
     assert _codes(GANGU_P2.replace("同比下降10.2%,减收4800万元", "同比下降12.2%,减收4800万元")) != []
+
+
+def test_a_second_plan_inside_its_rate_is_no_level_of_the_change():
+    """7. 周至 2023 p7's shape with a second plan ("完成调整预算数32000万元的99.2%"): the change on last year is the
+    31751's (`funds_arith._inline_plan`), not the 32000's (an N02 错误 '应为 10.7%' before); a wrong rate still found."""
+    text = "收入31751万元,完成预算数31220万元的101.7%,完成调整预算数32000万元的99.2%,较上年28899万元增长9.9%。"
+    assert _codes(text) == []
+    assert _codes(text.replace("增长9.9%", "增长7.9%")) == ERROR
+
+
+def test_a_rate_naming_its_base_after_a_gap_to_the_budget_is_the_bases():
+    """8. "较预算数增加531万元,较上年28899万元增长9.9%": the rate names its base after the budget gap — 9.9% is
+    (31751 − 28899) / 28899 (was held to 531 / 31220: an N02 错误 '应为 1.7%'); a wrong rate still found."""
+    text = "收入31751万元,完成预算数31220万元的101.7%,较预算数增加531万元,较上年28899万元增长9.9%。"
+    assert _codes(text) == []
+    assert _codes(text.replace("增长9.9%", "增长7.9%")) == ERROR
