@@ -105,3 +105,15 @@ def test_a_rate_naming_its_base_after_a_gap_to_the_budget_is_the_bases():
     text = "收入31751万元,完成预算数31220万元的101.7%,较预算数增加531万元,较上年28899万元增长9.9%。"
     assert _codes(text) == []
     assert _codes(text.replace("增长9.9%", "增长7.9%")) == ERROR
+
+
+YONGCHUAN_P5 = parsed_toml(REPORTS / "chongqing-yongchuan-juesuan-baogao-2024.toml")["paragraphs"][4]
+
+
+def test_several_items_before_one_amount_leave_the_sum_unread():
+    """9. 永川 2024 p5 with its last addition priced ("…区域间转移性收入和上年结转26.74亿元,收入总量为159.98亿元"): the
+    26.74 may be the 上年结转 alone, the other additions unpriced (was an N02 警告 '应为 79.98亿元'); so is "上级补助、调入
+    资金50亿元" (was an 错误). Sources of one transfer ("从A、B调入900亿元", 财政部 p9) stay one item: tests/test_prose28b."""
+    assert _codes(YONGCHUAN_P5.replace("和上年结转,收入总量", "和上年结转26.74亿元,收入总量")) == []
+    assert _codes("全区一般公共预算收入100亿元,增长3%,加上上级补助、调入资金50亿元,收入总量为160亿元。") == []
+    assert _codes("全区一般公共预算收入100亿元,增长3%,加上上级补助50亿元,调入资金10亿元,收入总量为170亿元。") == ERROR

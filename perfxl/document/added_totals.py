@@ -4,7 +4,7 @@ A budget-execution report (预算执行 报告, its 摘要) states the year's to
 284612.25亿元,…。加上补充中央预算稳定调节基金1100.37亿元,支出总量为285712.62亿元。收支总量相抵,赤字40600亿元" (财政部
 2024 摘要, reports33) — the 总量 is the level plus every amount added, the 赤字 the 支出总量 less the 收入总量.
 
-Read only where every part is printed: after "加上" each added item has its amount, nothing is taken away ("减去",
+Read only where every part is printed: after "加上" each added item has its own amount, nothing is taken away ("减去",
 "扣除"), nothing is named between the last amount and the 总量 ("加上上级补助、调入资金…和上年结转,收入总量为159.98亿元",
 永川 2024, names its additions without figures: unread), and the 总量 is not said to include more ("…(含上年结转)").
 The level is the money figure before "加上" in the sentence (then certain), or — the usual print, the level a sentence
@@ -27,6 +27,11 @@ _TOTAL = lazy_compile(r"(收入|支出)总量(?:为|是|达到?)?", needs=("总�
 _ADDED = "加上"
 _NOTHING_NAMED = lazy_compile(r"[，,、\s]*")
 _DEFICIT_WORDS = lazy_compile(r"收支总量相抵", needs=("相抵",))
+#: Several items named before one amount ("加上上级补助、调入资金…和上年结转26.74亿元"): which of them the amount is —
+#: all, or the last alone, the others without figures — the words do not say; sources of one transfer ("从中央政府性基金
+#: 预算、中央国有资本经营预算调入900亿元", 财政部 2024 p9) are one item.
+_SEVERAL_ITEMS = lazy_compile(r"[、和及与與]")
+_SOURCES = lazy_compile(r"(?:从|從)[^，,。；;]*?(?:调入|調入)", needs=("从", "從"))
 #: Words that take an amount away, not add it ("加上…,减去上解支出10亿元", "扣除…后"): the sum read is no plain addition.
 _TAKEN_AWAY = lazy_compile(r"减去|减除|扣除|扣减|抵减|冲减|剔除|减少|再减|减:|减：", needs=("减", "扣", "剔"))
 #: A 总量 said to include more than its list ("收入总量为160亿元(含上年结转)"): parts not printed.
@@ -39,15 +44,15 @@ def _words(fact: Fact) -> str:
 
 
 def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
-    """Each amount after "加上" found in order in the sentence, and nothing but punctuation between the last one and the
-    总量's own words."""
+    """Each amount after "加上" found in order in the sentence, one item named before each (`_SEVERAL_ITEMS`), and
+    nothing but punctuation between the last one and the 总量's own words."""
     pos = sentence.rfind(_ADDED, 0, max(sentence.find(total.clause), 0))
     if pos < 0:
         return False
     start = pos
     for f in added:
         at = sentence.find(f.quantity.text, pos)
-        if at < 0:
+        if at < 0 or _SEVERAL_ITEMS.search(_SOURCES.sub("调入", sentence[pos:at].lstrip("，,、 "))):
             return False
         pos = at + len(f.quantity.text)
     end = sentence.find(total.clause, pos)
