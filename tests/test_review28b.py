@@ -117,3 +117,11 @@ def test_several_items_before_one_amount_leave_the_sum_unread():
     assert _codes(YONGCHUAN_P5.replace("和上年结转,收入总量", "和上年结转26.74亿元,收入总量")) == []
     assert _codes("全区一般公共预算收入100亿元,增长3%,加上上级补助、调入资金50亿元,收入总量为160亿元。") == []
     assert _codes("全区一般公共预算收入100亿元,增长3%,加上上级补助50亿元,调入资金10亿元,收入总量为170亿元。") == ERROR
+
+
+def test_a_level_by_place_printed_twice_is_no_pairing():
+    """10. The level a sentence before, its item printed for two years ("…收入100亿元。2023年…收入90亿元。加上…"): place
+    alone does not say which year's is added to (was an N02 警告 '应为 140亿元' on the 2023 figure)."""
+    text = "全区一般公共预算收入100亿元。2023年全区一般公共预算收入90亿元。加上上级补助50亿元,收入总量为150亿元。"
+    assert _codes(text) == []
+    assert _codes("全区一般公共预算收入100亿元。加上上级补助50亿元,收入总量为160亿元。") == [("N02", "warning")]

@@ -8,8 +8,8 @@ Read only where every part is printed: after "加上" each added item has its ow
 "扣除"), nothing is named between the last amount and the 总量 ("加上上级补助、调入资金…和上年结转,收入总量为159.98亿元",
 永川 2024, names its additions without figures: unread), and the 总量 is not said to include more ("…(含上年结转)").
 The level is the money figure before "加上" in the sentence (then certain), or — the usual print, the level a sentence
-of its own — the last whole of that side (…收入 for a 收入总量) before it in the paragraph: a pairing by place, a 警告
-that says so. The 赤字 is read only as the first figure after "收支总量相抵" with one 收入总量 and one 支出总量 in the
+of its own — the last whole of that side (…收入 for a 收入总量) before it in the paragraph, its item printed once: a
+pairing by place, a 警告 that says so. The 赤字 is read only as the first figure after "收支总量相抵" with one 收入总量 and one 支出总量 in the
 paragraph (certain: the words name both; a later 赤字 is a part or another scope's). Pure: the run's facts in, `Issue`s into the run.
 """
 
@@ -68,10 +68,16 @@ def _level(facts: tuple[Fact, ...], first_added: Fact, side: str) -> tuple[Fact,
     wholes = [f for f in same if f.parent is None]  # "收入100亿元,其中税收收入60亿元,加上…": the 其中's parts are in it
     if same:
         return (wholes[0], False) if len(wholes) == 1 and wholes[0] is same[0] else None
-    for f in reversed(facts[: first_added.index]):
-        if f.quantity.is_money and f.role in ("value", "final") and f.parent is None and not f.direction:
-            return (f, True) if f.subject.endswith(side) else None
-    return None
+    wholes = [
+        f
+        for f in facts[: first_added.index]
+        if f.quantity.is_money and f.role in ("value", "final") and f.parent is None and not f.direction
+    ]
+    if not wholes or not wholes[-1].subject.endswith(side):
+        return None
+    level = wholes[-1]
+    # the item printed twice ("…收入100亿元。2023年…收入90亿元。加上…"): which year's is the level, place alone won't say
+    return (level, True) if sum(f.subject == level.subject for f in wholes) == 1 else None
 
 
 def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str, total: Fact) -> None:
