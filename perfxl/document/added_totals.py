@@ -4,12 +4,13 @@ A budget-execution report (预算执行 报告, its 摘要) states the year's to
 284612.25亿元,…。加上补充中央预算稳定调节基金1100.37亿元,支出总量为285712.62亿元。收支总量相抵,赤字40600亿元" (财政部
 2024 摘要, reports33) — the 总量 is the level plus every amount added, the 赤字 the 支出总量 less the 收入总量.
 
-Read only where every part is printed: after "加上" each added item has its amount, and nothing is named between the last
-amount and the 总量 ("加上上级补助、调入资金…和上年结转,收入总量为159.98亿元", 永川 2024, names its additions without
-figures: unread). The level is the money figure before "加上" in the sentence (then certain), or — the usual print, the
-level a sentence of its own — the last whole of that side (…收入 for a 收入总量) before it in the paragraph: a pairing by
-place, a 警告 that says so. The 赤字 is read only under "收支总量相抵" with one 收入总量 and one 支出总量 in the paragraph
-(certain: the words name both). Pure: the run's facts in, `Issue`s into the run.
+Read only where every part is printed: after "加上" each added item has its own amount, nothing is taken away ("减去",
+"扣除"), nothing is named between the last amount and the 总量 ("加上上级补助、调入资金…和上年结转,收入总量为159.98亿元",
+永川 2024, names its additions without figures: unread), and the 总量 is not said to include more ("…(含上年结转)").
+The level is the money figure before "加上" in the sentence (then certain), or — the usual print, the level a sentence
+of its own — the last whole of that side (…收入 for a 收入总量) before it in the paragraph, its item printed once: a
+pairing by place, a 警告 that says so. The 赤字 is read only as the first figure after "收支总量相抵" with one 收入总量 and one 支出总量 in the
+paragraph (certain: the words name both; a later 赤字 is a part or another scope's). Pure: the run's facts in, `Issue`s into the run.
 """
 
 from __future__ import annotations
@@ -26,6 +27,15 @@ _TOTAL = lazy_compile(r"(收入|支出)总量(?:为|是|达到?)?", needs=("总�
 _ADDED = "加上"
 _NOTHING_NAMED = lazy_compile(r"[，,、\s]*")
 _DEFICIT_WORDS = lazy_compile(r"收支总量相抵", needs=("相抵",))
+#: Several items named before one amount ("加上上级补助、调入资金…和上年结转26.74亿元"): which of them the amount is —
+#: all, or the last alone, the others without figures — the words do not say; sources of one transfer ("从中央政府性基金
+#: 预算、中央国有资本经营预算调入900亿元", 财政部 2024 p9) are one item.
+_SEVERAL_ITEMS = lazy_compile(r"[、和及与與]")
+_SOURCES = lazy_compile(r"(?:从|從)[^，,。；;]*?(?:调入|調入)", needs=("从", "從"))
+#: Words that take an amount away, not add it ("加上…,减去上解支出10亿元", "扣除…后"): the sum read is no plain addition.
+_TAKEN_AWAY = lazy_compile(r"减去|减除|扣除|扣减|抵减|冲减|剔除|减少|再减|减:|减：", needs=("减", "扣", "剔"))
+#: A 总量 said to include more than its list ("收入总量为160亿元(含上年结转)"): parts not printed.
+_INCLUDES_MORE = lazy_compile(r"^\s*[(（]\s*(?:含|包括|包含)", needs=("含", "包括"))
 
 
 def _words(fact: Fact) -> str:
@@ -34,29 +44,40 @@ def _words(fact: Fact) -> str:
 
 
 def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
-    """Each amount after "加上" found in order in the sentence, and nothing but punctuation between the last one and the
-    总量's own words."""
+    """Each amount after "加上" found in order in the sentence, one item named before each (`_SEVERAL_ITEMS`), and
+    nothing but punctuation between the last one and the 总量's own words."""
     pos = sentence.rfind(_ADDED, 0, max(sentence.find(total.clause), 0))
     if pos < 0:
         return False
+    start = pos
     for f in added:
         at = sentence.find(f.quantity.text, pos)
-        if at < 0:
+        if at < 0 or _SEVERAL_ITEMS.search(_SOURCES.sub("调入", sentence[pos:at].lstrip("，,、 "))):
             return False
         pos = at + len(f.quantity.text)
     end = sentence.find(total.clause, pos)
-    return end >= 0 and bool(_NOTHING_NAMED.fullmatch(sentence[pos:end]))
+    if end < 0 or not _NOTHING_NAMED.fullmatch(sentence[pos:end]) or _TAKEN_AWAY.search(sentence[start:end]):
+        return False
+    after = sentence.find(total.quantity.text, end)
+    return after < 0 or not _INCLUDES_MORE.search(sentence[after + len(total.quantity.text) :])
 
 
 def _level(facts: tuple[Fact, ...], first_added: Fact, side: str) -> tuple[Fact, bool] | None:
     """(the level the amounts are added to, whether by place), or None."""
     same = [f for f in facts[: first_added.index] if f.sentence == first_added.sentence and f.quantity.is_money]
+    wholes = [f for f in same if f.parent is None]  # "收入100亿元,其中税收收入60亿元,加上…": the 其中's parts are in it
     if same:
-        return (same[0], False) if len(same) == 1 and same[0].parent is None else None
-    for f in reversed(facts[: first_added.index]):
-        if f.quantity.is_money and f.role in ("value", "final") and f.parent is None and not f.direction:
-            return (f, True) if f.subject.endswith(side) else None
-    return None
+        return (wholes[0], False) if len(wholes) == 1 and wholes[0] is same[0] else None
+    wholes = [
+        f
+        for f in facts[: first_added.index]
+        if f.quantity.is_money and f.role in ("value", "final") and f.parent is None and not f.direction
+    ]
+    if not wholes or not wholes[-1].subject.endswith(side):
+        return None
+    level = wholes[-1]
+    # the item printed twice ("…收入100亿元。2023年…收入90亿元。加上…"): which year's is the level, place alone won't say
+    return (level, True) if sum(f.subject == level.subject for f in wholes) == 1 else None
 
 
 def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str, total: Fact) -> None:
@@ -69,13 +90,15 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
     if not openers:
         return
     opener = openers[-1]  # the last "加上" before the 总量 (sentences joined by commas: an earlier one is another's)
-    before, added = added[:opener], added[opener:]
+    added = added[opener:]
     if any(f.role not in ("value", "final") or f.direction or f.unit_assumed for f in added):
         return
     sentence = sentences(text)[total.sentence] if total.sentence < len(sentences(text)) else ""
     if not _every_part_printed(sentence, added, total):
         return
-    found = _level(facts, added[0], side) if not before or len(before) == 1 else None
+    found = _level(
+        facts, added[0], side
+    )  # (the amounts before the 加上 in its sentence: the level, or it and its parts)
     if found is None:
         return
     level, by_place = found
@@ -106,7 +129,13 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
 
 def _deficit(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str, deficit: Fact) -> None:
     sentence = sentences(text)[deficit.sentence] if deficit.sentence < len(sentences(text)) else ""
-    if not _DEFICIT_WORDS.search(sentence) or not compact_name(_words(deficit)).endswith("赤字"):
+    said = _DEFICIT_WORDS.search(sentence)
+    if said is None or not compact_name(_words(deficit)).endswith("赤字"):
+        return
+    at = sentence.find(deficit.quantity.text, said.end())
+    if at < 0 or any(c.isdigit() for c in sentence[said.end() : at]):
+        # "收支总量相抵,赤字25亿元,其中中央赤字15亿元" / "…,中央财政赤字10亿元" (review28b): only the first figure the
+        # words lead to is the two 总量's difference — a later 赤字 is a part or another scope's
         return
     sides = {}
     for side in ("收入", "支出"):

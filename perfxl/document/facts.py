@@ -161,7 +161,7 @@ _BUDGET_GAP = lazy_compile(
 )
 _AGAINST_WHAT = lazy_compile(
     r"(?P<same>同)?(?:比|较|与|对比)(?P<base>[^，,。；;：:\d]{0,12}?|(?:19|20)\d{2}年度?[^，,。；;：:\d]{0,8}?)"
-    r"(?:相比|相较)?[，,\s]*(?:的)?(?:增减率|增减额|增减|增加|减少|增长|下降|提高|降低|节约|超支|超出)"
+    r"(?:相比|相较)?[，,\s]*(?:的)?(?:增减率|增减额|增减|增加|减少|增长|下降|提高|降低|节约|超支|超出|增收|减收|增支|减支)"
 )
 _GOAL = lazy_compile(
     r"(目标|指标|任务)[^。；;，,]{0,8}?(均|全部|都|全面|悉数)(?:已|以|己)?(?:经)?(完成|达成|实现|达到|完成了)",
@@ -746,23 +746,32 @@ _ITEM_THEN_DIRECTION = lazy_compile(
 #: never its level (read as the level, "…减少了“三公”经费342.74万元,其中公务用车购置及运行维护费308.87万元" made the
 #: 308.87 the 公务用车 spending: an N01 错误 against the table's 4058.29). Only with 了, the move done: "预算资金增加50万元"
 #: (money added in the year, tests/test_reports16.py) stays a level; and never a 分别/各 list (`_RESPECTIVE_CHANGE`).
+#: Without 了 when the word is a 财政 report's move (增收/减收/增支/减支, 短收/超收: never a level) or the words give a reason
+#: ("…减收31940万元,主要是土地出让收入减收28000万元。其中:…", review28b: read as a level "主要是土地出让收入减收", the
+#: 其中 list after it was summed against it — a false N02 错误).
+_MOVED_BECAUSE = r"主要(?:原因)?(?:是|系|因为?|由于)"  # a reason's words before the item moved
 _MOVED_BY = lazy_compile(
     r"^(?:(?:19|20)\d{2}年度?的?)?(?P<item>[^\d，,。；;：:（）()、]{2,30}?)(?:仍然|仍|也|共|累计)?"
     r"(?P<way>增加|减少|增长|下降|降低|提高|上升)了$"
-    r"|^(?P<way2>增加|减少|增长|下降|降低|提高|上升)了(?P<item2>[^\d，,。；;：:（）()、]{2,20})$",
-    needs=("了",),
+    r"|^(?P<way2>增加|减少|增长|下降|降低|提高|上升)了(?P<item2>[^\d，,。；;：:（）()、]{2,20})$"
+    rf"|^(?:{_MOVED_BECAUSE})?(?P<item3>[^\d，,。；;：:（）()、]{{2,30}}?)(?P<way3>{_REVENUE_MOVED}|短收|超收)$"
+    rf"|^(?:{_MOVED_BECAUSE})(?P<item4>[^\d，,。；;：:（）()、]{{2,30}}?)(?P<way4>增加|减少|增长|下降|降低|提高|上升)$",
+    needs=("了", "增收", "减收", "增支", "减支", "短收", "超收", "主要"),
 )
 
 
 def _moved_by(prefix: str) -> tuple[str, int]:
     """(item, direction) of an amount its words say an item moved by (`_MOVED_BY`), or ("", 0)."""
-    words = _MOVED_BY.fullmatch(compact_name(prefix).lstrip("，,、；;"))
+    words = _MOVED_BY.fullmatch(compact_name(prefix).lstrip("，,、；;（("))
     if words is None:
         return "", 0
-    item = words["item"] or words["item2"]
-    if _direction(item) or "的" in item[-1:] or re.search(r"分别|各", item):
+    item = words["item"] or words["item2"] or words["item3"] or words["item4"]
+    if _direction(item) or "的" in item[-1:] or re.search(r"分别|各|比|较|与|同期", item):
         return "", 0  # "减少的支出", "节约减少": the words hold more than one item and its direction
-    return _clean_subject(item)[0], _direction(words["way"] or words["way2"])
+    way = words["way"] or words["way2"] or words["way3"] or words["way4"]
+    return _clean_subject(item)[0], (
+        1 if way in (*_REVENUE_MOVED_UP, "超收") else -1 if way in ("减收", "减支", "短收") else _direction(way)
+    )
 
 
 #: An item's amount whose words end in its direction, no 了 ("公务用车购置及运行维护费支出决算减少3.59万元").
@@ -2162,6 +2171,8 @@ _NO_PART = lazy_compile(
 
 #: Words restating a figure after an adjustment ("变更为802亿元", "调整为", "调整后…为"): the whole again, no part.
 _RESTATED = lazy_compile(r"变更为|调整为|调增为|调减为|调整后")
+#: An amount added to a level ("加上上级补助50亿元", "加上级补助收入…", "再加动用预算稳定调节基金…"): no part of a 其中 list.
+_ADDED_TO = lazy_compile(r"^(?:再|另)?加(?:上|调入|动用)", needs=("加",))
 
 #: A headcount of staff in service, and one of retired staff: two statuses apart (`_list_goes_on`).
 _IN_SERVICE = lazy_compile(r"在职|在岗|在编")
@@ -2185,6 +2196,11 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     parts = [f for f in state.facts if f.parent == parent]
     if _NO_PART.search(words):
         state.parent = None  # "其中中央资金80万元,带动社会投资50万元以上": money drawn in, or each item's — no part
+        return None
+    if _ADDED_TO.search(compact_name(words)):
+        # "收入100亿元,其中税收收入60亿元,加上上级补助50亿元,收入总量为150亿元" (review28b): what is added to the level
+        # is outside it — the list has ended (`added_totals` reads the sum)
+        state.parent = None
         return None
     if parts and _RESTATED.search(compact_name(words)) and not _RESTATED.search(compact_name(total.clause)):
         # "总收入预算为849.70亿元,其中一般公共预算收入预算为441.66亿元,…,调整后,全区财政总收入预算变更为802亿元"

@@ -762,7 +762,14 @@ def _inline_plan(facts: tuple[Fact, ...], fact: Fact) -> bool:
     """A budget printed inside its completion rate's words ("完成预算数31220万元的101.7%"): the rate right after it is the
     completion of the figure before it (`facts._INLINE_BUDGET`)."""
     after = facts[fact.index + 1] if fact.index + 1 < len(facts) else None
-    return fact.role == "budget" and after is not None and after.role == "completion" and after.of == fact.index - 1
+    # (the rate is of a figure before the budget: "…的101.7%,完成调整预算数32000万元的99.2%" holds two plans, review28b)
+    return (
+        fact.role == "budget"
+        and after is not None
+        and after.role == "completion"
+        and after.of is not None
+        and after.of < fact.index
+    )
 
 
 def _find(facts: tuple[Fact, ...], before: int, subject: str, roles: tuple[str, ...]) -> Fact | None:
@@ -1281,6 +1288,10 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             )
             if amount is not None and not _same_base(amount, fact):
                 amount = None  # "比预算减少9.69万元，较上年下降13.17%": the rate is not that gap's
+            if amount is not None and fact.base is not None and amount.index < fact.base:
+                # "完成预算数31220万元的101.7%,较预算数增加531万元,较上年28899万元增长9.9%" (review28b): the rate names
+                # its own base after that change — the change is another comparison's, the rate the base's
+                amount = None
             if amount is None and fact.base is None:
                 amount = _change_right_after(facts, fact)
             if amount is None:

@@ -74,8 +74,8 @@ def check_stated_changes(run: _Run, pi: int, ref: TextRef | CellRef, facts: tupl
         # a change right after a 其中 part may be the parts' ("…其中基本支出年初预算60万元，调整为65万元，比年初预算增加5万元"):
         # then the parts are read too, and a base their names share with a total is no one figure (docs15: read as a
         # change, the 5 was held to 120 − 100)
-        before = facts[change.index - 1] if change.index else None
-        in_list = before is not None and before.parent is not None and before.sentence == change.sentence
+        # (a part restated — "，调整为65万元" — ends its list in facts, `_RESTATED`: any part of the sentence counts)
+        in_list = any(f.parent is not None and f.sentence == change.sentence for f in facts[: change.index])
         earlier = [
             f
             for f in facts[: change.index]
