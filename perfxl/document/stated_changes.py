@@ -91,11 +91,6 @@ def check_stated_changes(run: _Run, pi: int, ref: TextRef | CellRef, facts: tupl
         bases = [f for f in earlier if name in compact_name(_around(f)[0])]
         if len(bases) != 1:
             continue  # the base is not printed here ("较上年…"), or more than one figure bears its name
-        if any(
-            f is not bases[0] and f.sentence == change.sentence and name in compact_name(_around(f)[0])
-            for f in facts[: change.index]
-        ):
-            continue  # a 其中 part bears the name too ("…其中基本支出年初预算60万元，调整为65万元，比年初预算增加5万元"): which base?
         (base,) = bases
         # an amount added or taken off ("追加预算20万元", "年中调减10万元") is a change itself, no level compared
         compared = [f for f in earlier if f.index > base.index and not _INCREMENT.search(f.subject + _around(f)[0])]
