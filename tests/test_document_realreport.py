@@ -14,6 +14,7 @@ import copy
 import functools
 import io
 import sys
+import tempfile
 import zipfile
 import zlib
 from pathlib import Path
@@ -546,6 +547,12 @@ def report_findings(tmp_path: Path, fixture: dict) -> list:
 def codes_at_paragraph(tmp_path: Path, fixture: dict, paragraph: int) -> list[tuple[str, str]]:
     """(code, severity) of `findings_at_paragraph`: what the blind batches' tests (real reports 15–18) assert."""
     return [(code, severity) for code, severity, _ in findings_at_paragraph(tmp_path, fixture, paragraph)]
+
+
+def one_paragraph_codes(text: str) -> list[tuple[str, str]]:
+    """(code, severity) of every warning and error of a one-paragraph report: the narrative reviews' rewrites."""
+    with tempfile.TemporaryDirectory() as d:
+        return codes_at_paragraph(Path(d), {"paragraphs": [text]}, 1)
 
 
 def with_paragraph(fixture: dict, paragraph: int, old: str, new: str) -> dict:

@@ -14,19 +14,11 @@ Tests named "failed before" were run against main (19406f99) and failed as their
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-from test_document_realreport import REPORTS, codes_at_paragraph, parsed_toml
+from test_document_realreport import REPORTS, parsed_toml
+from test_document_realreport import one_paragraph_codes as _one
 
 ERROR = [("N02", "error")]
 WARNING = [("N02", "warning")]
-
-
-def _one(text: str) -> list[tuple[str, str]]:
-    """(code, severity) of every warning and error of a one-paragraph report."""
-    with tempfile.TemporaryDirectory() as d:
-        return codes_at_paragraph(Path(d), {"paragraphs": [text]}, 1)
 
 
 # --- 1. a template's list past its total (江津 2024 p11) ---------------------------------------------------------------

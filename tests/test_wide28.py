@@ -10,19 +10,10 @@ main (da91e384) and gave the N02 错误 their docstring quotes.
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import pytest
-from test_document_realreport import codes_at_paragraph
+from test_document_realreport import one_paragraph_codes as _one
 
 ERROR = [("N02", "error")]
-
-
-def _one(text: str) -> list[tuple[str, str]]:
-    """(code, severity) of every warning and error of a one-paragraph report."""
-    with tempfile.TemporaryDirectory() as d:
-        return codes_at_paragraph(Path(d), {"paragraphs": [text]}, 1)
 
 
 #: 永川 2024 决算报告 as published (53.24 = 33.31 + 19.93).
