@@ -18,9 +18,9 @@ first amount of its clause (the second amount of "加上A 45.54亿元、B 11.73�
 was read from B and A dropped). Found by probing the batch (174 probes, one figure changed): the same sum under "…总收入"
 /"…总支出" (三亚 2021 p6/p7, and so 渠县 and 甘谷 2024 already stored) was unread; it is read now, an amount in a bracketed
 aside ("(含返还性收入9670万元)", "(其中:…)") no item added. Left alone (a guess or no rule yet): "税收占比为54.70%" (a share
-whose part and whole are only named loosely), a list closed by "…等其他支出" (exhaustive only by reading 其他), "增长19.9%,高于
-全省平均增幅(11%)8.9个百分点" (a gap of two rates in points, not read), "较2023年年初预算的1278万元减少40万元" of a 预算
-level (its base not linked: the change is held to its rate only).
+whose part and whole are only named loosely), a list closed by "…等其他支出" (exhaustive only by reading 其他), "较2023年年初
+预算的1278万元减少40万元" of a 预算 level (its base not linked: the change is held to its rate only). A rise's gap in points
+to a bracketed rate ("增长19.9%,高于全省平均增幅(11%)8.9个百分点", 楚雄) was not read at all: `rate_gaps` reads it now.
 
 After (all 245 reports): found 96/100, false 错误 0, false 警告 0 (1146 facts); probe_reports planted 1363, found 1118, extra 0.
 """
@@ -95,3 +95,22 @@ def test_an_amount_in_a_bracketed_aside_is_no_item_added():
         found = findings_at_paragraph(Path(d), quxian, 7) + findings_at_paragraph(Path(d), gangu, 6)
     assert [(code, severity) for code, severity, _ in found] == [("N02", "error")] * 2
     assert "9670" not in found[0][2] and "“总收入”" in found[0][2] and "20673" not in found[1][2]
+
+
+CHUXIONG = parsed_toml(REPORTS / "yunnan-chuxiong-shangbannian-shouzhi.toml")
+
+
+def test_a_rises_gap_in_points_to_the_rate_compared_is_held():
+    """Found by probing the batch (quiet at main): "增长19.9%,高于全省平均增幅(11%)8.9个百分点,高于州市平均增幅(14.5%)5.4个
+    百分点" — each gap is the rise less the bracketed rate (`rate_gaps`): quiet as published; 5.4 changed to 5.9 (19.9 − 14.5
+    = 5.4) or the chained 支出 gap 1.3 to 1.9 is an N02 错误 naming the rates; 8.9 as 8.2 stays quiet (11% printed whole may
+    be 11.9%: 19.9 − 11.9 = 8.0 ≤ 8.2)."""
+    state = with_paragraph(CHUXIONG, 2, "(14.5%)5.4个百分点", "(14.5%)5.9个百分点")
+    spending = with_paragraph(CHUXIONG, 2, "(18.3%)1.3个百分点", "(18.3%)1.9个百分点")
+    loose = with_paragraph(CHUXIONG, 2, "(11%)8.9个百分点", "(11%)8.2个百分点")
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), CHUXIONG, 2) == [] and _at(Path(d), loose, 2) == []
+        found = findings_at_paragraph(Path(d), state, 2) + findings_at_paragraph(Path(d), spending, 2)
+    assert [(code, severity) for code, severity, _ in found] == [("N02", "error")] * 2
+    assert "19.9%" in found[0][2] and "14.5%" in found[0][2] and "5.4个百分点" in found[0][2]
+    assert "19.6%" in found[1][2] and "1.3个百分点" in found[1][2]
