@@ -22,10 +22,22 @@ from .facts import Fact, compact_name, sentences
 from .precision import Interval
 from .run_state import _operand, _Run, _sum_in, _where, contradict
 
-#: A 总量 of one side of the books: "收入总量", "支出总量" (group 1 the side).
-_TOTAL = lazy_compile(r"(收入|支出)总量(?:为|是|达到?)?", needs=("总量",))
+#: A 总量 of one side of the books: "收入总量", "支出总量", or as a county's or city's report prints it "收入总计",
+#: "支出总计" ("…,以及…上年结转3.52亿元后,收入总计84.65亿元", 彭水 2022), "…总收入", "…总支出" ("…调入资金3.2亿元,全市地方
+#: 一般公共预算总收入263.5亿元", 三亚 2021; the words before 总 name its scope). The side is group 1 or 2.
+_TOTAL = lazy_compile(
+    r"(?:(收入|支出)总[量计]|[^\d]*?总(收入|支出))(?:为|是|达到?)?", needs=("总量", "总计", "总收入", "总支出")
+)
+#: A bracketed aside ("上级补助收入568709万元(含返还性收入9670万元)"): an amount in it is no item added, its words none
+#: named between two items.
+_BRACKETED = lazy_compile(r"[(（][^()（）]*[)）]", needs=("(", "（"))
+_VERB_AFTER = lazy_compile(r"(?:为|是|达到?)$")
 _ADDED = "加上"
-_NOTHING_NAMED = lazy_compile(r"[，,、\s]*")
+#: Between the last amount added and the 总量's words: punctuation, or the "后" closing "加上…后" (彭水 2022).
+_NOTHING_NAMED = lazy_compile(r"[，,、\s]*(?:之?后)?[，,、\s]*")
+#: A conjunction opening the next item of the list ("…11.73亿元,以及动用预算稳定调节基金0.22亿元"): it joins two
+#: printed items, no item named without its amount.
+_NEXT_ITEM = lazy_compile(r"^(?:以及|及|和|与|與)", needs=("及", "和", "与", "與"))
 _DEFICIT_WORDS = lazy_compile(r"收支总量相抵", needs=("相抵",))
 #: Several items named before one amount ("加上上级补助、调入资金…和上年结转26.74亿元"): which of them the amount is —
 #: all, or the last alone, the others without figures — the words do not say; sources of one transfer ("从中央政府性基金
@@ -52,7 +64,8 @@ def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
     start = pos
     for f in added:
         at = sentence.find(f.quantity.text, pos)
-        if at < 0 or _SEVERAL_ITEMS.search(_SOURCES.sub("调入", sentence[pos:at].lstrip("，,、 "))):
+        named = _NEXT_ITEM.sub("", _BRACKETED.sub("", sentence[pos:at]).lstrip("，,、 "), count=1)
+        if at < 0 or _SEVERAL_ITEMS.search(_SOURCES.sub("调入", named)):
             return False
         pos = at + len(f.quantity.text)
     end = sentence.find(total.clause, pos)
@@ -60,6 +73,20 @@ def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
         return False
     after = sentence.find(total.quantity.text, end)
     return after < 0 or not _INCLUDES_MORE.search(sentence[after + len(total.quantity.text) :])
+
+
+def _asides(sentence: str, facts: list[Fact]) -> list[Fact]:
+    """The facts whose figure stands in a bracketed aside of the sentence (found in order)."""
+    spans = [m.span() for m in _BRACKETED.finditer(sentence)]
+    inside, pos = [], 0
+    for f in facts:
+        at = sentence.find(f.quantity.text, pos)
+        if at < 0:
+            continue
+        pos = at + len(f.quantity.text)
+        if any(lo < at < hi for lo, hi in spans):
+            inside.append(f)
+    return inside
 
 
 def _level(facts: tuple[Fact, ...], first_added: Fact, side: str) -> tuple[Fact, bool] | None:
@@ -84,16 +111,19 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
     m = _TOTAL.fullmatch(_words(total))
     if m is None:
         return
-    side = m.group(1)
-    added = [f for f in facts[: total.index] if f.sentence == total.sentence and f.quantity.is_money]
-    openers = [i for i, f in enumerate(added) if _words(f).startswith(_ADDED)]
+    side = m.group(1) or m.group(2)
+    sentence = sentences(text)[total.sentence] if total.sentence < len(sentences(text)) else ""
+    aside = _asides(sentence, [f for f in facts[: total.index] if f.sentence == total.sentence])
+    added = [f for f in facts[: total.index] if f.sentence == total.sentence and f.quantity.is_money and f not in aside]
+    openers = [  # (the first amount of its clause: "加上A 45.54亿元、B 11.73亿元" — B's words hold A's 加上 too)
+        i for i, f in enumerate(added) if _words(f).startswith(_ADDED) and (i == 0 or added[i - 1].clause != f.clause)
+    ]
     if not openers:
         return
     opener = openers[-1]  # the last "加上" before the 总量 (sentences joined by commas: an earlier one is another's)
     added = added[opener:]
     if any(f.role not in ("value", "final") or f.direction or f.unit_assumed for f in added):
         return
-    sentence = sentences(text)[total.sentence] if total.sentence < len(sentences(text)) else ""
     if not _every_part_printed(sentence, added, total):
         return
     found = _level(
@@ -110,14 +140,16 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
     if made.overlaps(_operand(run, pi, total)):
         return
     shown = " + ".join(f.quantity.text for f in parts)
-    what = f"“{total.subject}”（{level.subject} 加上所列各项：{shown}）"
+    # (a 总计's subject drops the word: its words, less a verb after them — "总收入为")
+    name = total.subject if "总量" in total.subject else _VERB_AFTER.sub("", _words(total))
+    what = f"“{name}”（{level.subject} 加上所列各项：{shown}）"
     contradict(
         run,
         pi,
         ref,
         total,
         what,
-        f"{total.subject}: the level plus the amounts added",
+        f"{name}: the level plus the amounts added",
         expected=f"{fmt_decimal(point)}{total.quantity.unit}",
         basis=f"{_where(ref)}：{what} = {fmt_decimal(point)}{total.quantity.unit}，文字写 {total.quantity.text}"
         + (f"；加上的基数按位置读作其前的 {level.quantity.text}（{level.subject}），需人工核实" if by_place else ""),
@@ -171,12 +203,12 @@ def _deficit(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: st
 def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str) -> None:
     """N02 when a "加上…,收入/支出总量为Y" total is not its level plus the amounts added, or "收支总量相抵,赤字Z" not the
     支出总量 less the 收入总量."""
-    if "总量" not in text:
+    if not any(word in text for word in ("总量", "总计", "总收入", "总支出")):
         return
     for fact in facts:
         if not fact.quantity.is_money or fact.role != "value":
             continue
-        if "总量" in fact.subject:
+        if "总量" in fact.subject or _TOTAL.fullmatch(_words(fact)):
             _added_total(run, pi, ref, facts, text, fact)
         elif fact.subject.endswith("赤字"):
             _deficit(run, pi, ref, facts, text, fact)

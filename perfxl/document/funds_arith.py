@@ -49,6 +49,7 @@ from .precision import (
     _show,
 )
 from .rate_from_nothing import check_rate_from_nothing
+from .rate_gaps import check_rate_gaps
 from .respective_lists import check_rates_over_stated_bases
 from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02, part_low, whole_wan_in_yuan
 from .stated_changes import check_changes_between_levels, check_stated_changes, is_stated_change
@@ -1405,6 +1406,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     if isinstance(ref, TextRef):
         check_unpaid_bound(run, pi, ref, facts, text)
         check_added_totals(run, pi, ref, facts, text)
+        check_rate_gaps(run, pi, ref, text)
     for fact in facts:
         if fact.quantity.is_money and fact.role == "value" and _REMAINDER.match(fact.subject):
             _remainder(run, pi, ref, facts, fact)
