@@ -4,6 +4,8 @@ A budget-execution report (预算执行 报告, its 摘要) states the year's to
 284612.25亿元,…。加上补充中央预算稳定调节基金1100.37亿元,支出总量为285712.62亿元。收支总量相抵,赤字40600亿元" (财政部
 2024 摘要, reports33) — the 总量 is the level plus every amount added, the 赤字 the 支出总量 less the 收入总量.
 
+The same sum named "收入合计/总计" or "总收入" (柯桥 2021, 南开 2023, reports35) is read the same way.
+
 Read only where every part is printed: after "加上" each added item has its own amount, nothing is taken away ("减去",
 "扣除"), nothing is named between the last amount and the 总量 ("加上上级补助、调入资金…和上年结转,收入总量为159.98亿元",
 永川 2024, names its additions without figures: unread), and the 总量 is not said to include more ("…(含上年结转)").
@@ -32,7 +34,18 @@ _TOTAL = lazy_compile(
 #: named between two items.
 _BRACKETED = lazy_compile(r"[(（][^()（）]*[)）]", needs=("(", "（"))
 _VERB_AFTER = lazy_compile(r"(?:为|是|达到?)$")
+#: The same sum named by its whole ("…加上转移性收入49.2亿元,收入合计196.3亿元", 柯桥 2021; "…,2023年一般公共预算总收入
+#: 预计为104.05亿元", 南开 2023, real reports 35): a 合计/总计 or 总收入 of the side, named by no item of its own (a year,
+#: a scope or the budget's kind at most — "上级补助收入合计" is that item's).
+_SUMMED_TOTAL = lazy_compile(
+    r"(?:\d{4}年)?(?:全[国省市区县])?(?:一般公共预算|政府性基金预算?|国有资本经营预算)?"
+    r"(?:(收入|支出)(?:总量|合计|总计)|总(收入|支出))(?:预计)?(?:为|是|达到?)?"
+)
 _ADDED = "加上"
+#: The words that tell a level's progress after its item ("一般公共预算收入预计完成"): no part of the item's name.
+_DONE_TAIL = lazy_compile(r"(?:预计)?(?:完成|实现)$")
+#: Items closed by "等" and a noun before one amount ("加上税收返还和转移支付等资金27.23亿元"): one amount of them all.
+_ITEMS_TOGETHER = lazy_compile(r"等(?:资金|收入|支出|款项)$")
 #: Between the last amount added and the 总量's words: punctuation, or the "后" closing "加上…后" (彭水 2022).
 _NOTHING_NAMED = lazy_compile(r"[，,、\s]*(?:之?后)?[，,、\s]*")
 #: A conjunction opening the next item of the list ("…11.73亿元,以及动用预算稳定调节基金0.22亿元"): it joins two
@@ -65,7 +78,7 @@ def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
     for f in added:
         at = sentence.find(f.quantity.text, pos)
         named = _NEXT_ITEM.sub("", _BRACKETED.sub("", sentence[pos:at]).lstrip("，,、 "), count=1)
-        if at < 0 or _SEVERAL_ITEMS.search(_SOURCES.sub("调入", named)):
+        if at < 0 or (_SEVERAL_ITEMS.search(_SOURCES.sub("调入", named)) and not _ITEMS_TOGETHER.search(named)):
             return False
         pos = at + len(f.quantity.text)
     end = sentence.find(total.clause, pos)
@@ -100,7 +113,7 @@ def _level(facts: tuple[Fact, ...], first_added: Fact, side: str) -> tuple[Fact,
         for f in facts[: first_added.index]
         if f.quantity.is_money and f.role in ("value", "final") and f.parent is None and not f.direction
     ]
-    if not wholes or not wholes[-1].subject.endswith(side):
+    if not wholes or not _DONE_TAIL.sub("", wholes[-1].subject).endswith(side):
         return None
     level = wholes[-1]
     # the item printed twice ("…收入100亿元。2023年…收入90亿元。加上…"): which year's is the level, place alone won't say
@@ -108,10 +121,10 @@ def _level(facts: tuple[Fact, ...], first_added: Fact, side: str) -> tuple[Fact,
 
 
 def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str, total: Fact) -> None:
-    m = _TOTAL.fullmatch(_words(total))
+    m = _TOTAL.fullmatch(_words(total)) or _SUMMED_TOTAL.fullmatch(_words(total))
     if m is None:
         return
-    side = m.group(1) or m.group(2)
+    side = next(g for g in m.groups() if g)
     sentence = sentences(text)[total.sentence] if total.sentence < len(sentences(text)) else ""
     aside = _asides(sentence, [f for f in facts[: total.index] if f.sentence == total.sentence])
     added = [f for f in facts[: total.index] if f.sentence == total.sentence and f.quantity.is_money and f not in aside]
@@ -203,12 +216,12 @@ def _deficit(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: st
 def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str) -> None:
     """N02 when a "加上…,收入/支出总量为Y" total is not its level plus the amounts added, or "收支总量相抵,赤字Z" not the
     支出总量 less the 收入总量."""
-    if not any(word in text for word in ("总量", "总计", "总收入", "总支出")):
+    if not any(word in text for word in ("总量", "总计", "总收入", "总支出", _ADDED)):
         return
     for fact in facts:
         if not fact.quantity.is_money or fact.role != "value":
             continue
-        if "总量" in fact.subject or _TOTAL.fullmatch(_words(fact)):
+        if "总量" in fact.subject or _TOTAL.fullmatch(_words(fact)) or _SUMMED_TOTAL.fullmatch(_words(fact)):
             _added_total(run, pi, ref, facts, text, fact)
         elif fact.subject.endswith("赤字"):
             _deficit(run, pi, ref, facts, text, fact)

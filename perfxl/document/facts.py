@@ -615,7 +615,14 @@ _BUDGET_SHORT = lazy_compile(r"^(?:[，,、]\s*)?(?P<way>短收|超收)(?:了)?$
 #: the rate a figure or dashes for one not computed ("完成预算0万元的--%(基数为0,不可比)", 广东省财政厅 2023, real reports 25).
 #: A 政府决算 报告 names it the year's plan ("收入完成82876万元,占年计划75000万元的110.5%", 华容 2023, real reports 31).
 #: Or its share of the budget ("累计完成67955万元,占预算101032万元的67.3%", 甘谷 2024, real reports 34).
-_INLINE_BUDGET = lazy_compile(r"(?:(?:完成|占)(?:年初|全年|调整后?)?预算数?|(?:完成|占)(?:年|年度|全年)?计划数?)$")
+#: Or the body that approved the budget named between ("完成区第十八届人大常委会第十九次会议批准收入调整预算37.5亿元的
+#: 104.3%", 南开 2023, real reports 35), with the side of the books the budget is of.
+_APPROVED_BY = r"(?:[^，,。；;：:]{0,40}?(?:批准|通过|审定)的?)?"
+_INLINE_BUDGET = lazy_compile(
+    r"(?:(?:完成|占)"
+    + _APPROVED_BY
+    + r"(?:收入|支出)?(?:年初|全年|调整后?)?预算数?|(?:完成|占)(?:年|年度|全年)?计划数?)$"
+)
 _OF_RATE = lazy_compile(r"\s*的\s*(?:\d|[-－—–]+\s*[%％])")
 
 
@@ -2260,6 +2267,11 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
         # the 其中 itself ("收入1200万元,支出1000万元,其中:财政拨款收入…": the 收入's parts, `funds_arith._earlier_wholes`)
         state.parent = None
         return None
+    if parts and _another_measure(total.subject, subject):
+        # "债务余额164234万元,其中:一般债务102696万元;…核定…债务限额164635万元" (右玉 2021 p9 with its list cut short,
+        # reports35): a ceiling is no part of a balance — the 余额 list has ended, the 限额 is a whole of its own
+        state.parent = None
+        return None
     if parts and _past_its_kind(total, parts, subject):
         state.parent = None  # "“三公”经费…，其中：公务接待费…，公务用车运行维护费…，会议费…": no 三公 item (gaps18)
         return None
@@ -2367,6 +2379,17 @@ def _book_side(subject: str, strict: bool = False) -> str:
     if strict:
         return ""
     return next((side for side in ("收入", "支出") if subject.endswith(side)), "")
+
+
+#: Measures of money no part of one is of the other: a balance held at a date and the ceiling set on it.
+_MEASURES_APART = lazy_compile(r"(余额|限额)")
+
+
+def _another_measure(total: str, subject: str) -> bool:
+    """`total` and `subject` each name one of `_MEASURES_APART` by their last such word, and not the same one (a 限额
+    after a 余额's 其中 list: no part of the balance)."""
+    kinds = [_MEASURES_APART.findall(words) for words in (total, subject)]
+    return bool(kinds[0]) and bool(kinds[1]) and kinds[0][-1] != kinds[1][-1]
 
 
 #: The noun a fund's name ends in ("中央资金", "省级专项经费", "县级财政拨款").
