@@ -1486,7 +1486,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             single = len(parts) == 1
         if any(_RESTATED.match(compact_name(_around(p)[0])) for p in parts[1:]):
             continue  # "基本支出年初预算60万元,调整为65万元": the part before, as changed — no other part
-        apart = [(p, w) for p in parts if (w := set_apart_word(total, p))]
+        apart = [(p, w) for p in parts if (w := set_apart_word(total, p, facts))]
         if apart:
             # "其中:全口径税收收入63.31亿元…", "税收收入33.31亿元,年计划45亿元": a wider scope or another stage — no part of
             # the total as printed (wide28); the rest are checked, over it only, as a list that may name some parts
