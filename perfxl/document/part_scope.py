@@ -5,7 +5,9 @@ central share the 一般公共预算收入 does not: a wider scope. "…其中:�
 40亿元,完成33.31亿元" — the plan, the 年初/调整 budget, last year's figure, a 同口径 or "剔除…后" figure are another stage
 or basis of the item. Such a figure is no part of the total as printed: summed with the others it made a false N02 错误
 ("超过了总数"). `funds_arith._sums` sets it apart and checks the rest (a plain part over its total stays 错误). A word the
-total's own words carry too (a 年初预算 total split into 年初预算 parts) puts nothing apart.
+total's own words carry too (a 年初预算 total split into 年初预算 parts) puts nothing apart. A part of a wider government
+level than its total, or of the level another whole before it names ("全县…,全市…,其中:县级…,市级…"), is set apart too
+(prose29): which total it belongs to the text does not say.
 """
 
 from __future__ import annotations
