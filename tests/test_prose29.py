@@ -7,7 +7,9 @@ before" was run against main 8e4e372f and failed as its docstring says.
    total's own noun, or 离休 and 退休 make the 离退休 total by its name): `count_parts._paired_by_place`.
 2. A 其中 naming parts of two government levels after a 县 and a 市 total (review28r): a part of a level wider than its
    total, or of the level another whole of the sentence before it names, is set apart (`part_scope._another_level`).
-3. A rate standing as its own sentence between a part and its 其中: still the part's rates (`facts._lone_part_rated`).
+3. A rate standing as its own sentence between a part and its 其中: still the part's rates (`facts._lone_part_rated`);
+   a rate of the whole there leaves the list the whole's, but a 其中 sentence whose figures make a part before it is
+   read as that part's split (`funds_arith._splits_a_part_before`).
 4. wide28's lost check ("本年拨款280万元,加上年初结转20万元"): restored only where a sum word after the added amount says
    what is summed (`stated_sums._added_after_part`); without one, 加上 may add to the total (review28b's "收入总量"), so
    nothing is said.
@@ -187,6 +189,24 @@ def test_a_rate_sentence_between_a_part_and_its_qizhong_keeps_the_part():
 def test_a_rate_sentence_nearby_rewrites(text):
     """Other rates, sentences and wholes: no 错误 (each but 君山's an N02 错误 at main)."""
     assert one_paragraph_codes(text) == []
+
+
+#: 宜春 p2 as a part of the 财政总收入 with the whole's rate between the part and the 其中 (found on the way).
+_WHOLES_RATE_BETWEEN = (
+    "全市财政总收入420.5亿元,同比增长5%。其中一般公共预算收入284.1亿元。财政总收入完成预算的98%。其中:税收收入162.2亿元,"
+    "非税收入121.9亿元。"
+)
+
+
+def test_a_qizhong_sentence_making_a_part_before_it_is_read_as_its_split():
+    """Failed before (N02 错误 "“财政总收入”的各组成部分之和（284.1亿元 + 162.2亿元 + 121.9亿元）超过了总数"): the rate
+    between names the whole, so by place its list goes on — but 162.2 + 121.9 make the 284.1 before: read as its split,
+    the text agrees (`funds_arith._splits_a_part_before`). In 万元 too; with the split not making the part (131.9): an
+    错误 on either reading, still said."""
+    assert one_paragraph_codes(_WHOLES_RATE_BETWEEN) == []
+    in_wan = _WHOLES_RATE_BETWEEN.replace("284.1亿元", "2841000万元").replace("162.2亿元", "1622000万元")
+    assert one_paragraph_codes(in_wan.replace("121.9亿元", "1219000万元")) == []
+    assert one_paragraph_codes(_WHOLES_RATE_BETWEEN.replace("121.9", "131.9")) == ERROR
 
 
 # ------------------------------------------------------------------ 4. 加上 inside a 其中 list
