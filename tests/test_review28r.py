@@ -25,7 +25,7 @@ summed with them (an 错误; now a 警告 naming the group, `funds_arith._OTHER_
 Held on every variant tried: the payment and reach-back readings (警告s, each saying the pairing is by place), the 编制
 split (quiet unless the 编制 parts exceed it), the account names in 南都/财政部's shape (quiet).
 Left (pre-existing, not of reports33's readings): a list naming the parts of two levels stated before it ("县级税收收入…,
-市级税收收入…" after 县 and 市 totals) is held to the last one (an 错误).
+市级税收收入…" after 县 and 市 totals) is held to the last one (an 错误) — closed by prose29 (tests/test_prose29.py).
 """
 
 from __future__ import annotations

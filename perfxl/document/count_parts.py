@@ -581,6 +581,7 @@ def _lone_part(run: _Run, pi: int, ref: TextRef | CellRef, total: Fact, part: Fa
     if any((pi, f.index) in run.contradicted for f in (total, part)):
         return
     name = f"{_part_name(part)} {part.quantity.text}"
+    by_place = _paired_by_place(total, [part])
     _report(
         run,
         pi,
@@ -589,10 +590,11 @@ def _lone_part(run: _Run, pi: int, ref: TextRef | CellRef, total: Fact, part: Fa
         what=f"“{_name(total)}”的“其中”一项（{name}）超过了总数",
         what_en=f"one 其中 part of {total.subject} over the total",
         expected=f"不少于 {part.quantity.text}",
-        certainty=Certainty.CERTAIN,
+        certainty=Certainty.JUDGEMENT if by_place else Certainty.CERTAIN,
         shown=f"“其中”一项 {name}",
-        why="（“其中”所列的一项不能超过总数）",
-        basis_en=f"one part {name} exceeds the total {total.quantity.text}",
+        why="（“其中”所列的一项不能超过总数）" + by_place,
+        basis_en=f"one part {name} exceeds the total {total.quantity.text}"
+        + ("; the total ends the paragraph before, paired by place" if by_place else ""),
     )
 
 
@@ -606,6 +608,7 @@ def _named_split(
     if point == total.quantity.value:
         return
     over = point > total.quantity.value
+    by_place = _paired_by_place(total, parts, dimension)
     names = " + ".join(f"{_part_name(p)} {p.quantity.text}" for p in parts)
     expected = _show(point, total.quantity.unit)
     counted = _COUNTED_NOUN.match(total.clause[total.clause.find(total.quantity.text) + len(total.quantity.text) :])
@@ -619,11 +622,30 @@ def _named_split(
         what=f"“{name}”的各组成部分之和（{names}）" + ("超过了总数" if over else "少于总数"),
         what_en=f"parts of {name} {dimension.what_en}",
         expected=expected,
-        certainty=Certainty.CERTAIN if over else Certainty.JUDGEMENT,
+        certainty=Certainty.CERTAIN if over and not by_place else Certainty.JUDGEMENT,
         shown=f"{names} = {expected}",
-        why=dimension.over if over else dimension.short,
-        basis_en=f"{names} = {expected}, the total says {total.quantity.text}" + ("" if over else dimension.short_en),
+        why=(dimension.over if over else dimension.short) + by_place,
+        basis_en=f"{names} = {expected}, the total says {total.quantity.text}"
+        + ("" if over else dimension.short_en)
+        + ("; the total ends the paragraph before, paired by place" if by_place else ""),
     )
+
+
+#: The noun a headcount names its people by ("现有职工", "在职人数", "实有人员"): a carried total and its parts tied by it.
+_PEOPLE_NOUN = lazy_compile(r"人员|职工|干部|人数|员工")
+
+
+def _paired_by_place(total: Fact, parts: list[Fact], dimension: _Dimension | None = None) -> str:
+    """The note saying a count ending the paragraph before heads this paragraph's 其中 list only by place ("现有职工100人。"
+    ¶ "其中在职人员80人,退休人员30人。": an Enter between them, the list may go on from anything before — a guess, so a
+    judgement), or "" when not carried or when the words tie them: each part names the total's own noun ("现有职工…" ¶
+    "其中在职职工…,退休职工…") or 离休 and 退休 make the 离退休 total by its name (株洲 2024 p51 split at its 其中)."""
+    if not total.carried or dimension is _BY_RETIREMENT:
+        return ""
+    nouns = _PEOPLE_NOUN.findall(compact_name(total.subject))
+    if nouns and all(nouns[-1] in compact_name(p.subject) for p in parts):
+        return ""
+    return f"（总数“{total.quantity.text}”在上一段末尾，“其中”在本段开头，两者仅按位置配对，请核实）"
 
 
 def _name(fact: Fact) -> str:

@@ -1536,8 +1536,8 @@ _WHOLES = ("value", "budget", "final")
 def _closing_count(text: str, facts: tuple[Fact, ...], last: Fact) -> Fact | None:
     """A headcount or other count that ends a paragraph as the one whole of its statement (its sentence since the last
     semicolon: "在职人数239人,其中在岗人数239人;离退休人数195人。" ¶ "其中离休人员2人,退休人员194人。", 株洲 2024 p51 with
-    Enter pressed before its second 其中, session 28): the total the next paragraph's 其中 list splits, as it is in one
-    paragraph. A count beside another of its statement ("编制数239人,在职人数239人。" ¶ "其中…"), or a change ("比上年减少
+    Enter pressed before its second 其中, session 28): the total the next paragraph's 其中 list splits — by place, so a
+    finding on it is a 警告 unless the words tie them (`count_parts._paired_by_place`, prose29). A count beside another of its statement ("编制数239人,在职人数239人。" ¶ "其中…"), or a change ("比上年减少
     4人。" ¶ "其中…"), carries nothing: which one the list splits is open."""
     if last.role not in _WHOLES:
         return None

@@ -1806,17 +1806,19 @@ def _lone_part_rated(facts: list[Fact]) -> int | None:
     """The one listed money part of its sentence, when only its rates follow it ("全区地方财政收入完成9.8亿元,其中一般
     公共预算收入5.02亿元,预算的102.7%,同比增长20.5%。 其中:地方税收收入3.54亿元,…;非税收入1.48亿元": review28r — the
     parts were summed into the 9.8's list with the 5.02, '应为 10.04亿元'): a 其中 after them opens that part's parts, as
-    right after it. Not after two parts ("其中基本支出10亿元,项目支出5亿元,分别占…"): which one it splits is unsaid."""
+    right after it. Not after two parts ("其中基本支出10亿元,项目支出5亿元,分别占…"): which one it splits is unsaid. The
+    rates may stand in sentences of their own when they name no other subject ("…其中一般公共预算收入284.1亿元。完成预算
+    的98%,下降2%。其中:…": still the part's rates, prose29)."""
     at = len(facts) - 1
-    while at >= 0 and facts[at].quantity.is_percent and facts[at].sentence == facts[-1].sentence:
+    while at >= 0 and facts[at].quantity.is_percent:
         at -= 1
     if at < 0 or at == len(facts) - 1:
         return None
     part = facts[at]
     if part.parent is None or not part.quantity.is_money or part.role not in ("value", "budget", "final"):
         return None
-    if part.sentence != facts[-1].sentence:
-        return None
+    if any(f.sentence != part.sentence and f.subject != part.subject for f in facts[at + 1 :]):
+        return None  # "…其中一般公共预算收入284.1亿元。财政总收入完成预算的98%。其中:…": the whole's rate between
     siblings = [f for f in facts if f.parent == part.parent and f.sentence == part.sentence and f.quantity.is_money]
     return part.index if siblings == [part] else None
 

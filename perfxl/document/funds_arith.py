@@ -1488,7 +1488,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             single = len(parts) == 1
         if any(_RESTATED.match(compact_name(_around(p)[0])) for p in parts[1:]):
             continue  # "基本支出年初预算60万元,调整为65万元": the part before, as changed — no other part
-        apart = [(p, w) for p in parts if (w := set_apart_word(total, p))]
+        apart = [(p, w) for p in parts if (w := set_apart_word(total, p, facts))]
         if apart:
             # "其中:全口径税收收入63.31亿元…", "税收收入33.31亿元,年计划45亿元": a wider scope or another stage — no part of
             # the total as printed (wide28); the rest are checked, over it only, as a list that may name some parts
@@ -1669,6 +1669,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             continue  # the list may end before its last part, and read so the text agrees
         if exceeds and _of_the_whole(run, pi, facts, total, parts, Interval(lo, hi)):
             continue  # a second 其中 of the whole, after its first list: read so, the text agrees
+        if exceeds and _splits_a_part_before(run, pi, text, parts):
+            continue  # a 其中 sentence after the whole's rate, making a part before it: that part's split, read so
         odd = _maybe_other_split(run, pi, total, parts) if exceeds and not single and not complete else []
         total_said = (pi, total.index) in run.contradicted and (total.index not in said or point in said[total.index])
         if exceeds and not (single or paired or as_written or short or total_said):
@@ -1918,6 +1920,24 @@ def _of_the_whole(
         ]
     # (a list after "950万元:" is that amount's own: its words tie it there)
     return any(summed.overlaps(_operand(run, pi, whole)) for whole in wholes)
+
+
+def _splits_a_part_before(run: _Run, pi: int, text: str, parts: list[Fact]) -> bool:
+    """A sentence opening with 其中 among a list's parts whose figures make a part listed before it ("全市财政总收入420.5
+    亿元。其中一般公共预算收入284.1亿元。财政总收入完成预算的98%。其中:税收收入162.2亿元,非税收入121.9亿元", prose29):
+    by place the whole's list goes on, by its figures it is that part's split — read so the text agrees, no 错误 may rest
+    on the place."""
+    said = sentences(text)
+    for k in range(1, len(parts)):
+        at = parts[k].sentence
+        if at == parts[k - 1].sentence or at >= len(said) or not said[at].lstrip().startswith("其中"):
+            continue
+        group = [p for p in parts[k:] if p.sentence == at]
+        for part in parts[:k]:
+            summed = _sum_in(run, pi, group, part.quantity.unit)
+            if summed is not None and summed[0].overlaps(_operand(run, pi, part)):
+                return True
+    return False
 
 
 def _maybe_other_split(run: _Run, pi: int, total: Fact, parts: list[Fact]) -> list[Fact]:

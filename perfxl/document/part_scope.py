@@ -5,7 +5,9 @@ central share the 一般公共预算收入 does not: a wider scope. "…其中:�
 40亿元,完成33.31亿元" — the plan, the 年初/调整 budget, last year's figure, a 同口径 or "剔除…后" figure are another stage
 or basis of the item. Such a figure is no part of the total as printed: summed with the others it made a false N02 错误
 ("超过了总数"). `funds_arith._sums` sets it apart and checks the rest (a plain part over its total stays 错误). A word the
-total's own words carry too (a 年初预算 total split into 年初预算 parts) puts nothing apart.
+total's own words carry too (a 年初预算 total split into 年初预算 parts) puts nothing apart. A part of a wider government
+level than its total, or of the level another whole before it names ("全县…,全市…,其中:县级…,市级…"), is set apart too
+(prose29): which total it belongs to the text does not say.
 """
 
 from __future__ import annotations
@@ -46,10 +48,45 @@ def _words(fact: Fact) -> str:
     return f"{fact.subject}{head}{after.group(1) if after else ''}"
 
 
-def set_apart_word(total: Fact, part: Fact) -> str:
-    """The word that puts `part` outside `total` as printed ("全口径", "年计划", …), "" when none does: a word of a
-    kind its total's own words carry too ("全口径税收收入100亿元,其中:上划中央税收…") puts nothing apart."""
+def set_apart_word(total: Fact, part: Fact, facts: tuple[Fact, ...] = ()) -> str:
+    """The word that puts `part` outside `total` as printed ("全口径", "年计划", 另一级次的 "县级", …), "" when none does:
+    a word of a kind its total's own words carry too ("全口径税收收入100亿元,其中:上划中央税收…") puts nothing apart."""
     found = _APART.search(_words(part))
     if found is None or found.lastgroup is None:
-        return ""
+        return _another_level(total, part, facts)
     return "" if _TOTAL_KIND[found.lastgroup].search(_words(total)) else found.group(0)
+
+
+#: A government level a figure's words name, ranked wide to narrow: 省 over 市 over 县/区 (a 市辖区 is a county's level)
+#: over 乡/镇. Only the written level forms ("全市", "市级", "市本级", "县区"), never a bare 市 (市场, 城市).
+_LEVEL = lazy_compile(
+    r"(?:全|本)?(?P<level>省|市|县|区|乡|镇)(?:级|本级)|全(?P<whole>省|市|县|区|乡|镇)|(?P<counties>县区|区县|县市区)"
+)
+_RANK = {"省": 4, "市": 3, "县": 2, "区": 2, "乡": 1, "镇": 1}
+
+
+def _level(fact: Fact) -> tuple[str, int] | None:
+    """The level word a figure's own words name last, and its rank ("全县一般公共预算收入" → 全县, 2), None for none."""
+    found = list(_LEVEL.finditer(_words(fact)))
+    if not found:
+        return None
+    m = found[-1]
+    return m.group(0), _RANK[m.group("level") or m.group("whole") or "县"]
+
+
+def _another_level(total: Fact, part: Fact, facts: tuple[Fact, ...]) -> str:
+    """A 其中 part of another government level than its total (review28r's "全县…收入10.5亿元,全市…收入60.2亿元,其中:县级
+    税收收入7.1亿元,市级税收收入40.3亿元,市级非税收入19.9亿元"): a level wider than the total's ("全县…,其中…;全市…收入
+    60.2亿元") holds it, and a level a whole of the same sentence before the total names ("县级" after "全县…") may be that
+    whole's part — which total it belongs to the text does not say, so it is not summed. Its level word, or ""."""
+    own, of_part = _level(total), _level(part)
+    if own is None or of_part is None or of_part[1] == own[1]:
+        return ""
+    if of_part[1] > own[1]:
+        return of_part[0]
+    before = (
+        f
+        for f in facts[: total.index]
+        if f.sentence == total.sentence and f.parent is None and f.quantity.unit == total.quantity.unit
+    )
+    return of_part[0] if any((lv := _level(f)) is not None and lv[1] == of_part[1] for f in before) else ""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..model import CellRef, Certainty, TextRef
 from ..patterns import lazy_compile
-from .facts import Fact, extract_facts, sentences
+from .facts import _ADDED_TO, Fact, compact_name, extract_facts, sentences
 from .precision import Interval, _around, _show
 from .run_state import _operand, _Run, _sum_in, _where, contradict
 
@@ -84,6 +84,21 @@ def _agrees_signed(run: _Run, pi: int, total: Fact, listed: list[Fact]) -> bool:
     return Interval(added[0].lo - taken[0].hi, added[0].hi - taken[0].lo).overlaps(_operand(run, pi, total))
 
 
+def _added_after_part(money: list[Fact], total: Fact) -> list[Fact]:
+    """The amounts "加上/再加" adds right after a 其中 part, in the sum's sentence ("其中本年拨款290万元,加上年初结转20万元,
+    合计300万元"): read by the facts as outside the list (the level they are added to may be the total's, review28b), the
+    sum after them says they are summed with the part (prose29); [] when the money before the sum is not so."""
+    added: list[Fact] = []
+    for f in reversed(money):
+        if f.sentence != total.sentence:
+            return []
+        if f.parent is None and _ADDED_TO.match(compact_name(f.subject)):
+            added.insert(0, f)
+            continue
+        return added if f.parent is not None else []
+    return []
+
+
 def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     """N02 (警告) for each 合计 no run of the amounts before it gives (see the module's docstring)."""
     for total in facts:
@@ -96,10 +111,16 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
         money = [f for f in amounts if not _per_unit(f)]
         own = [f for f in money if f.parent is None and not _bracketed(f)]  # no 其中 part, no detail in brackets
         listed = [f for f in own if f.sentence == total.sentence]
-        if len(listed) < 2 and money and money[-1].parent is not None and money[-1].sentence == total.sentence:
-            # "其中中央…执行7177.37万元,省级…执行2087.98万元,合计9265.35万元": a sum closing a 其中 list sums its parts
-            listed = [f for f in money if f.parent == money[-1].parent and f.sentence == total.sentence]
-            own = listed
+        added = _added_after_part(money, total)
+        if added or (
+            len(listed) < 2 and money and money[-1].parent is not None and money[-1].sentence == total.sentence
+        ):
+            # "其中中央…执行7177.37万元,省级…执行2087.98万元,合计9265.35万元": a sum closing a 其中 list sums its parts,
+            # and what "加上" adds to them ("其中本年拨款290万元,加上年初结转20万元,合计300万元": 290 + 20, not the 300) —
+            # or, still tried, what it adds to the level ("收入100亿元,其中税收60亿元,加上上级补助50亿元,合计150亿元")
+            last_part = money[-1 - len(added)]
+            listed = [f for f in money if f.parent == last_part.parent and f.sentence == total.sentence] + added
+            own = own if added else listed
         if (
             len(listed) < 2
             or _per_unit(amounts[-1])
