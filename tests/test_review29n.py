@@ -5,7 +5,7 @@
 2025 p7/p9/p10, 梧州医保 2024 p3/p4, 梧州单位 2023, 龙感湖 2023, 无为 2022, 渑池 2019, 西平 2022, 镜湖 2023, 宁德 2023,
 秀屿 2024, 中方 2022, 保山图书馆 2022, 军休 2021, 株洲县 2015, 杨陵 2020, 荷塘 2022, 乌鲁木齐 2023, 余杭 2024, 留坝 2024, 周至
 2023, 渠县 2024, 大姚 2024: other units 元/万元/亿元, orders, restated totals, 占比, 完成率, 人均, 同比/比上年, brackets, counts).
-Three kinds of false N02 错误 found and closed; each test named "failed before" was run against main (8e4e372f) and gave
+Five kinds of false N02 错误 found and closed; each test named "failed before" was run against main (8e4e372f) and gave
 the 错误 its docstring quotes:
 
 1. a 其中 part told by where it moved from ("公务接待费由18.5万元降至15.5万元"): the from-level was summed with the year's
@@ -15,7 +15,13 @@ the 错误 its docstring quotes:
    and "收支预算较2024年…各减少62.54万元": "各减少" is a change, not a 其中 part of the list before the semicolon;
 3. a bracket of details opened with 含 ("预算为30.8万元(含公务接待费预算14.8万元,公务用车运行维护费预算16万元),支出决算为
    25.7万元,完成预算的83.44%"): only its first figure was held a detail; the second named the 决算 after the bracket
-   (`_State.in_detail`).
+   (`_State.in_detail`); a bracket opened with 其中 the same: the figure after it is the bracket's whole's (its subject
+   restored when the bracket closes);
+4. a bare 支出 after a semicolon that closed a 收入's 其中 part ("收入决算500万元,其中上年结转20万元;支出决算480万元,其中基本
+   支出400万元,项目支出80万元"): the 480 was 上年结转's and its 其中 were summed against the 20 — it is the books' 支出
+   (`facts._part_of_income`);
+5. a 其中 after an average ("总投资860万元,平均每个项目71.67万元,其中最大项目投资200万元"): held to the 71.67 as its total —
+   a figure of each item (`facts._NO_PART`) is no whole a 其中 splits.
 """
 
 from __future__ import annotations
@@ -98,3 +104,36 @@ def test_every_figure_in_a_bracket_of_details_is_a_detail():
     assert _one(detailed) == []
     # the 三公's own rate is checked: a wrong one is found
     assert _one(detailed.replace("完成预算的83.44%", "完成预算的73.44%")) == ERROR
+
+
+def test_a_figure_after_a_bracket_of_parts_is_the_wholes():
+    """Failed before (the same N02 错误 "“公务用车运行维护费”完成预算的比例（决算 25.7万元 / 预算 16万元）…"): a bracket
+    opened with 其中 splits the 30.8; the 决算 after it names no item and is the 三公's, as a change there already was."""
+    parts = SHUANGQIAOJI.replace(
+        "支出预算为30.8万元,", "支出预算为30.8万元(其中公务接待费14.8万元,公务用车运行维护费16万元),"
+    )
+    assert _one(parts) == []
+    assert _one(parts.replace("完成预算的83.44%", "完成预算的73.44%")) == ERROR
+    # the bracket's parts are summed still: over the 30.8, found
+    assert _one(parts.replace("公务用车运行维护费16万元", "公务用车运行维护费26万元")) == ERROR
+
+
+def test_a_bare_spending_after_an_incomes_part_is_the_books():
+    """Failed before (N02 错误 "“上年结转”的各组成部分之和（400万元 + 80万元）超过了总数，…应为 480万元，文字写 20万元"): after
+    the semicolon, 支出决算 is the unit's, split by its own 其中 (军休 2021 p1/p5's 收支, in one sentence)."""
+    text = "2023年度收入决算500万元,其中上年结转20万元;支出决算480万元,其中基本支出400万元,项目支出80万元。"
+    assert _one(text) == []
+    assert _one(text.replace("支出决算480万元", "支出480万元")) == []
+    # the 支出's own split is checked: over it, found against the 480
+    assert _one(text.replace("项目支出80万元", "项目支出90万元")) == ERROR
+    # without the semicolon the part's own spending may follow ("其中上年结转20万元,支出15万元"): read as before
+    assert _one("2023年度收入决算500万元,其中上年结转20万元,支出15万元。") == []
+
+
+def test_an_average_is_no_whole_a_qizhong_splits():
+    """Failed before (N02 错误 "“平均每个项目”的“其中”一项（最大项目投资 200万元）超过了总数"): the 200 is one of the 860's."""
+    text = "2023年共实施项目12个,总投资860万元,平均每个项目71.67万元,其中最大项目投资200万元。"
+    assert _one(text) == []
+    # the list after the average is the 860's: over it, found
+    over = "2023年共实施项目12个,总投资860万元,平均每个项目71.67万元,其中基础设施类400万元,产业发展类300万元,公共服务类260万元。"
+    assert _one(over) == ERROR

@@ -526,7 +526,22 @@ def _books_spending(state: _State, prefix: str) -> bool:
     """True when a bare spending role after the state's subject names the 支出 side of the books: after a 收入 ("收入决算
     1200万元，支出决算1000万元"), or after 上年结转 when it says the year's spending (`_years_spending_after_carry`)."""
     claim = claim_of(state.subject)
-    return (claim == "income" and _spending_role(prefix)) or _years_spending_after_carry(state, prefix)
+    return ((claim == "income" or _part_of_income(state)) and _spending_role(prefix)) or _years_spending_after_carry(
+        state, prefix
+    )
+
+
+def _part_of_income(state: _State) -> bool:
+    """The state's subject was last printed as a 其中 part of a 收入 and a semicolon closed it ("收入决算500万元,其中上年结转
+    20万元;支出决算480万元"): a bare 支出 after it is the books', as after the 收入 itself — not the part's (review29n: the 480 read as 上年结转's took
+    the 其中 after it as its parts, an N02 错误)."""
+    last = next((f for f in reversed(state.facts) if f.subject == state.subject), None)
+    return (
+        last is not None
+        and last.parent is not None
+        and state.facts[last.parent].claim == "income"
+        and state.statement_from == len(state.facts)  # after a semicolon: ",其中上年结转20万元,支出15万元" may spend it
+    )
 
 
 def _years_spending_after_carry(state: _State, prefix: str) -> bool:
@@ -1456,6 +1471,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and state.subject not in ("", "支出")
             and claim_of(state.subject) not in _DEPARTMENT_TOTALS
             and not _years_spending_after_carry(state, raw_prefix)  # "上年结转200万元，本年支出1000万元"
+            and not _part_of_income(state)  # "收入…,其中上年结转20万元;支出480万元": the books' 支出
         ):
             # "“三公”经费预算20000元，实际支出11131.84元": the 决算 of the item the sentence named; an item without a
             # claim ("科技工业发展资金…，实际支出200万元") keeps the word, joined so that it names no claim ("项目的支出"
@@ -1595,7 +1611,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         if state.enumeration is not None and state.enumeration.items:
             state.enumeration.items[-1].append(idx)
         state.inline_budget = idx if inline else None
-        if amount and parent is None and not bracketed and not inline and not compared_budget:
+        # (a figure of each item — "平均每个项目71.67万元" — is no whole a 其中 after it splits, review29n)
+        each = _NO_PART.search(compact_name(raw_prefix)) is not None
+        if amount and parent is None and not bracketed and not inline and not compared_budget and not each:
             state.last_total = idx
         rest = clause[m.end() : _next_start(matches, m, clause)]
         if (
@@ -2875,6 +2893,9 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
             if state.depth <= 0:
                 if was_open and state.inner_parent is not None:
                     state.closed_detail = state.inner_parent
+                    # the bracket's parts named no figure after it: "预算30.8万元(其中公务接待费14.8万元,…16万元),决算
+                    # 25.7万元" — the 决算 is the 30.8's item's (review29n)
+                    state.subject = state.facts[state.inner_parent].subject
                 state.depth, state.inner_parent, state.in_detail = 0, None, False
         for k in range(first, len(state.facts)):
             if state.facts[k].quantity.text in bare:
