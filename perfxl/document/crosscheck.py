@@ -31,6 +31,8 @@ from .compare import _compare
 from .compared_budget import check_compared_budgets
 from .defined_shares import check_defined_shares
 from .facts import (
+    FROM_LEVEL,
+    TO_LEVEL,
     Fact,
     ParagraphFacts,
     compact_name,
@@ -1256,11 +1258,6 @@ _STOCK = lazy_compile(r"(总数|累计|总量|存量|共有|现有|保有)")
 _CLOSED_BRACKETS = lazy_compile(r"[（(][^（()）]*[)）]")
 
 
-#: "由450公斤提高到510公斤", "从85%提升至92%": the first figure is where the change started.
-_FROM_LEVEL = lazy_compile(r"(由|从)\s*$")
-_TO_LEVEL = lazy_compile(r"^\s*(提高|提升|增加|增长|上升|扩大|下降|降低|减少|降|升)(到|至|为)")
-
-
 #: "为320名新型职业农民开展培训": a count after 为/向/对/给, named by the words after it.
 _FOR_WHOM = lazy_compile(r"(为|向|对|给)\s*$")
 
@@ -1374,7 +1371,7 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     if not fact.quantity.is_percent and fact.role != "value":
         return
     head, tail = _around(fact)
-    if _FROM_LEVEL.search(head) and _TO_LEVEL.match(tail):
+    if FROM_LEVEL.search(head) and TO_LEVEL.match(tail):
         return  # "亩产由450公斤提高到510公斤": the level the change starts from, no actual of the year
     if _against_stated_base(run, pi, fact):
         return

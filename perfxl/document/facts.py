@@ -407,6 +407,9 @@ class _State:
     # the figure a closed "（其中…）" detailed: a change stated right after the bracket is that figure's ("公车购置及运行费
     # 995万元(其中购置费38万元,运行费958万元),比上年决算数下降26.24%", 衢江 2016), not the last part's
     closed_detail: int | None = None
+    # inside a bracket opened with 含/包括 ("30.8万元(含公务接待费预算14.8万元,公务用车运行维护费预算16万元)"): every figure
+    # in it details the one before the bracket and names no figure after it, not only the first (review29n)
+    in_detail: bool = False
     # a change's reason told in this sentence ("…下降12.5%,主要原因是2022年有疫情防控经费29.01万元"): the facts' count when
     # its words began, and the total before them — the reason's money is no total a later 其中 splits (`_end_reason`)
     reason_at: int | None = None
@@ -523,7 +526,22 @@ def _books_spending(state: _State, prefix: str) -> bool:
     """True when a bare spending role after the state's subject names the 支出 side of the books: after a 收入 ("收入决算
     1200万元，支出决算1000万元"), or after 上年结转 when it says the year's spending (`_years_spending_after_carry`)."""
     claim = claim_of(state.subject)
-    return (claim == "income" and _spending_role(prefix)) or _years_spending_after_carry(state, prefix)
+    return ((claim == "income" or _part_of_income(state)) and _spending_role(prefix)) or _years_spending_after_carry(
+        state, prefix
+    )
+
+
+def _part_of_income(state: _State) -> bool:
+    """The state's subject was last printed as a 其中 part of a 收入 and a semicolon closed it ("收入决算500万元,其中上年结转
+    20万元;支出决算480万元"): a bare 支出 after it is the books', as after the 收入 itself — not the part's (review29n: the 480 read as 上年结转's took
+    the 其中 after it as its parts, an N02 错误)."""
+    last = next((f for f in reversed(state.facts) if f.subject == state.subject), None)
+    return (
+        last is not None
+        and last.parent is not None
+        and state.facts[last.parent].claim == "income"
+        and state.statement_from == len(state.facts)  # after a semicolon: ",其中上年结转20万元,支出15万元" may spend it
+    )
 
 
 def _years_spending_after_carry(state: _State, prefix: str) -> bool:
@@ -601,7 +619,7 @@ _YEAR_BASE = lazy_compile(r"(?:上年|去年|上一年|(?:19|20)\d{2}年|同期)
 _REVENUE_MOVED = "增收|减收|增支|减支"
 _REVENUE_MOVED_UP = ("增收", "增支")
 _CHANGE_AFTER = lazy_compile(
-    rf"^\s*(?:的)?(?:相比|相较)?[，,]?\s*(?:{_REVENUE_MOVED}|多|少|增加|减少|增长|下降|提高|降低|上升|节约|超出|高出|低)"
+    rf"^\s*(?:的)?(?:相比|相较)?[，,]?\s*(?:各|均|分别)?(?:{_REVENUE_MOVED}|多|少|增加|减少|增长|下降|提高|降低|上升|节约|超出|高出|低)"
 )
 #: A shortfall or excess against the year's budget in a 财政 report's words ("完成预算49531万元的85.0%,短收7431万元",
 #: "超收"): the gap to the budget, a change against it — never a level of its own (甘谷 2024, real reports 34).
@@ -646,6 +664,25 @@ def _inline_budget(raw_prefix: str, subject: str) -> bool:
 #: The basis a change is measured on, written between the item and its 比/较 ("因公出国(境)费同口径比2018年减少9万元",
 #: a 市本级 2019 三公 预算, real reports 13): no part of the item's name.
 _COMPARED_ON = lazy_compile(r"(?:按|以)?(?:同口径|同比口径|可比口径|同期)$")
+
+
+#: "由450公斤提高到510公斤", "从85%提升至92%", "公务接待费由18.5万元降至15.5万元": the first figure is where the change
+#: started — no actual of the year, nor a part of the year's total.
+FROM_LEVEL = lazy_compile(r"(由|从)(?:(?:19|20)\d{2}年度?|上年度?|去年|上年同期)?的?\s*$")
+TO_LEVEL = lazy_compile(r"^\s*(提高|提升|增加|增长|上升|扩大|下降|降低|减少|降|升)(到|至|为)")
+
+#: The end of an item's name: what a money figure is of ("预算收入", "三公经费", "一般公共预算拨款", "项目支出").
+_MONEY_ITEM_END = lazy_compile(r"(?:收入|支出|收支|经费|费用?|资金|拨款|补助|预算|决算|总额|合计|结余|结转)$")
+
+
+def _item_compared(prefix: str) -> str:
+    """The item the words before a stated base name ("预算收入较2024年7976300元减少…"), "" when they name none ("较上年",
+    "分别较上年"): that item's base, not the figure named before it (another sentence's 财政专户管理资金收入, review29n)."""
+    m = _BASE_BEFORE.search(compact_name(prefix))
+    words = _COMPARED_ON.sub("", compact_name(prefix)[: m.start()]) if m else ""
+    # (a name that is only role words — "支出预算" — keeps them: it is the item's name still)
+    own = _clean_subject(words)[0] or (words if re.fullmatch(r"[\u4e00-\u9fff“”]{2,12}", words) else "")
+    return own if own and (claim_of(own) or _MONEY_ITEM_END.search(own)) else ""
 
 
 def _stated_base(prefix: str, rest: str) -> bool:
@@ -719,7 +756,7 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
         direction
         # "增加292.37万元,增幅10.82%": the rate of the change just stated (增幅/降幅/增长率, 幅度)
         and re.fullmatch(
-            rf"(?:了|分别)?(?:{_REVENUE_MOVED}|[增加长减少下降低提高上升涨多节约]+)(?:了)?(?:幅度?|率)?(?:为|是|达到?)?",
+            rf"(?:了|分别|各|均)?(?:{_REVENUE_MOVED}|[增加长减少下降低提高上升涨多节约]+)(?:了)?(?:幅度?|率)?(?:为|是|达到?)?",
             compact_name(prefix) or "x",
         )
     ):
@@ -1337,7 +1374,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # "较上年2.54万元下降56.3%": last year's figure, not the change; "比年度目标12家多8家": the target — of the
             # figure compared, whose subject it keeps (not "较上年")
             role, direction = ("previous" if _YEAR_BASE.search(raw_prefix) else "value"), 0
-            subject = state.subject
+            subject = _item_compared(raw_prefix) or state.subject
+            if subject != state.subject:  # its change and rate after it are that item's too
+                state.subject, state.subject_sentence = subject, state.sentence
             state.base, state.base_year = len(state.facts), ""
         if role == "value" and qty.is_money and _last_years_level(state, subject, raw_prefix):
             # "本单位2024年度支出350万元，2023年度支出300万元，增加50万元": last year's figure, the base of the change after it
@@ -1439,6 +1478,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and state.subject not in ("", "支出")
             and claim_of(state.subject) not in _DEPARTMENT_TOTALS
             and not _years_spending_after_carry(state, raw_prefix)  # "上年结转200万元，本年支出1000万元"
+            and not _part_of_income(state)  # "收入…,其中上年结转20万元;支出480万元": the books' 支出
         ):
             # "“三公”经费预算20000元，实际支出11131.84元": the 决算 of the item the sentence named; an item without a
             # claim ("科技工业发展资金…，实际支出200万元") keeps the word, joined so that it names no claim ("项目的支出"
@@ -1452,7 +1492,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # "公务接待费2016年预算8万元,2015年预算12.5万元" (英德 2016): last year's budget after this year's, by their years
             role, pair_of, state.base = "previous", state.facts[-1].index, len(state.facts)
             state.base_year = _YEAR_NAMED.findall(raw_prefix)[0]
-        inside = state.depth + _opened(clause[: m.start()]) > 0 and _INSIDE_DETAIL.match(subject)
+        inside = state.depth + _opened(clause[: m.start()]) > 0 and bool(
+            state.in_detail or _INSIDE_DETAIL.match(subject)
+        )
+        state.in_detail = inside
         if role in ("value", "budget", "final") and subject and state.depth == 0:
             state.closed_detail = None  # a new figure outside brackets: a change after it is its own
         if role in ("value", "budget", "final") and subject and not inside and not pace:
@@ -1483,8 +1526,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         parent = (state.inner_parent if bracketed else state.parent) if amount and not inline else None
         # a base of comparison, or of the share right after it ("占基本支出预算881300.39元的81.25%"): no part, no total
         compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None or _share_base(raw_prefix, clause[m.end() :])
-        if compared_budget:
-            parent = None
+        if compared_budget or (FROM_LEVEL.search(raw_prefix) and TO_LEVEL.match(clause[m.end() :])):
+            parent = None  # (…or where a change started: "其中公务接待费由18.5万元降至15.5万元", review29n)
         if (
             parent is not None
             and state.reason_at is not None
@@ -1575,7 +1618,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         if state.enumeration is not None and state.enumeration.items:
             state.enumeration.items[-1].append(idx)
         state.inline_budget = idx if inline else None
-        if amount and parent is None and not bracketed and not inline and not compared_budget:
+        # (a figure of each item — "平均每个项目71.67万元" — is no whole a 其中 after it splits, review29n)
+        each = _NO_PART.search(compact_name(raw_prefix)) is not None
+        if amount and parent is None and not bracketed and not inline and not compared_budget and not each:
             state.last_total = idx
         rest = clause[m.end() : _next_start(matches, m, clause)]
         if (
@@ -2834,6 +2879,7 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
         _end_reason(state)
         going_on = _closed_list_goes_on(state, sentence)
         state.parent, state.listed_by_wei, state.depth, state.inner_parent = going_on, "", 0, None
+        state.in_detail = False
         if uses and not state.sentence:
             state.parent = 0  # the item's amount is a use of the total carried from the heading's paragraph
         state.base = state.detailing = state.closed_detail = None
@@ -2872,7 +2918,10 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
             if state.depth <= 0:
                 if was_open and state.inner_parent is not None:
                     state.closed_detail = state.inner_parent
-                state.depth, state.inner_parent = 0, None
+                    # the bracket's parts named no figure after it: "预算30.8万元(其中公务接待费14.8万元,…16万元),决算
+                    # 25.7万元" — the 决算 is the 30.8's item's (review29n)
+                    state.subject = state.facts[state.inner_parent].subject
+                state.depth, state.inner_parent, state.in_detail = 0, None, False
         for k in range(first, len(state.facts)):
             if state.facts[k].quantity.text in bare:
                 state.facts[k] = dataclasses.replace(state.facts[k], unit_assumed=state.facts[k].quantity.unit)
