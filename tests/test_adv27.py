@@ -33,7 +33,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
 import probe_rewrites as P
 import probe_variants as PV
-from render import CORPUS, load_table, validated
 
 from perfxl.grid import Grid
 from perfxl.layout.detect import RowKind, classify_row
@@ -42,17 +41,12 @@ from perfxl.layout.detect import RowKind, classify_row
 def _verdicts(name: str, kind: str, tmp_path: Path):
     """(errors of the published table, errors of the variant mapped back to published rows, expectations the published
     findings meet, those the variant's meet)."""
-    table = load_table(CORPUS / f"{name}.toml")
-    got = PV.VARIANTS[kind](table)
-    assert got is not None, f"{kind} leaves {name} as it is"
-    new, rowmap = got
-    base = validated(table, tmp_path / "base").findings
-    found = validated(new, tmp_path / "variant").findings
+    v = PV.of_corpus(name, kind, tmp_path)
     return (
-        P.errors(table, base, None),
-        P.errors(new, found, rowmap),
-        P.met(table, base, None),
-        P.met(new, found, rowmap),
+        P.errors(v.table, v.base, None),
+        P.errors(v.new, v.found, v.rowmap),
+        P.met(v.table, v.base, None),
+        P.met(v.new, v.found, v.rowmap),
     )
 
 

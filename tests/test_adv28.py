@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
 import probe_rewrites as P
 import probe_variants as PV
-from render import CORPUS, load_table, validated
+from render import CORPUS, load_table
 
 from perfxl.grid import Grid
 from perfxl.layout.beside import cut_beside
@@ -38,14 +38,9 @@ from perfxl.layout.detect import RowKind, classify_row, read_sheet
 def _verdicts(name: str, kind: str, tmp_path: Path) -> tuple[PV.Outcome, list]:
     """probe_variants' comparison of the published table and its `kind` variant (new 错误 — the same 错误 word for
     word moved within its block is none — and lost expectations), and the variant's findings."""
-    table = load_table(CORPUS / f"{name}.toml")
-    got = PV.VARIANTS[kind](table)
-    assert got is not None, f"{kind} leaves {name} as it is"
-    new, rowmap = got
-    base = validated(table, tmp_path / "base").findings
-    found = validated(new, tmp_path / "variant").findings
-    assert P.met(table, base, None), f"{name}: the published table meets none of its expectations"
-    return PV.compare(table, base, new, found, rowmap), found
+    v = PV.of_corpus(name, kind, tmp_path)
+    assert P.met(v.table, v.base, None), f"{name}: the published table meets none of its expectations"
+    return PV.compare(v.table, v.base, v.new, v.found, v.rowmap), v.found
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ import tomllib
 from pathlib import Path
 
 from test_document_realreport import codes_at_paragraph, with_paragraph
+from test_document_realreport import one_paragraph_codes as _at
 
 REPORTS = Path(__file__).resolve().parent / "realworld" / "reports"
 YUXI = tomllib.loads((REPORTS / "chongqing-tongnan-yuxizhen-juesuan-2022.toml").read_text(encoding="utf-8"))
@@ -31,11 +32,6 @@ ERROR, WARNING = [("N02", "error")], [("N05", "warning")]
 SPLIT = "其中:财政拨款收入120万元,占60%;事业收入80万元,占40%。"
 WRONG = SPLIT.replace("占60%", "占50%")
 HEAD = "2023年度收入合计200万元,较上年减少30万元,下降13.0%"
-
-
-def _at(text: str) -> list[tuple[str, str]]:
-    with tempfile.TemporaryDirectory() as d:
-        return codes_at_paragraph(Path(d), {"paragraphs": [text]}, 1)
 
 
 def test_a_reason_opened_by_a_colon():

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 import shutil
+import tempfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from . import builders as b
 
-__all__ = ["Entry", "Built", "CORPUS", "build", "build_corpus", "NEEDS_LIBREOFFICE", "NEEDS_WRITER"]
+__all__ = ["Entry", "Built", "CORPUS", "build", "make", "build_corpus", "NEEDS_LIBREOFFICE", "NEEDS_WRITER"]
 
 NEEDS_LIBREOFFICE = "libreoffice"
 NEEDS_WRITER = "writer"  # perfxl.workbook.write_submission (the project's workbook generator)
@@ -370,12 +371,33 @@ def _legacy_doc(path: Path, scratch: Path) -> Built:
     return Built(path)
 
 
-def build(key: str, folder: Path) -> Built:
-    """Write corpus entry `key` into `folder` (scratch files go to folder/.scratch)."""
+def make(key: str, folder: Path) -> Built:
+    """Generate corpus entry `key` into `folder` (scratch files go to folder/.scratch)."""
     entry_ = CORPUS[key]
     scratch = folder / ".scratch"
     scratch.mkdir(parents=True, exist_ok=True)
     return entry_.make(folder / entry_.filename, scratch)
+
+
+#: Each entry generated once a process (the writer's planted workbooks are ≈ 0.1 s each, and five test modules build
+#: the corpus): key → the generated file, in a folder deleted at exit. `build` hands out copies.
+_MADE: dict[str, Built] = {}
+_MADE_DIR: list[tempfile.TemporaryDirectory] = []
+
+
+def build(key: str, folder: Path) -> Built:
+    """Corpus entry `key` in `folder` (folder/FILENAME): a copy of the process's one generation of it, so a caller may
+    change or delete its file. Generating is deterministic (fixed contents, seeded randomness), so a copy is what a
+    new generation would be but for the generator's timestamps."""
+    if key not in _MADE:
+        if not _MADE_DIR:
+            _MADE_DIR.append(tempfile.TemporaryDirectory(prefix="perfxl-badinput-"))
+        _MADE[key] = make(key, Path(_MADE_DIR[0].name) / key)
+    made = _MADE[key]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / CORPUS[key].filename
+    shutil.copyfile(made.path, path)
+    return Built(path, made.planted)
 
 
 def build_corpus(folder: Path, keys: list[str] | None = None) -> dict[str, Built]:
@@ -386,4 +408,18 @@ def build_corpus(folder: Path, keys: list[str] | None = None) -> dict[str, Built
 
 from . import planted  # noqa: E402  (imported for its side effect: registers the planted entries)
 
-__all__ += ["planted"]
+#: The entries made in this process (all but those LibreOffice converts: .xls, .ods, .doc).
+IN_PROCESS = [key for key, entry_ in CORPUS.items() if NEEDS_LIBREOFFICE not in entry_.needs]
+
+__all__ += ["planted", "IN_PROCESS", "guard_verdict"]
+
+
+def guard_verdict(path: Path) -> tuple[str, object]:
+    """What perfxl's guard says of `path`: ("report", its GuardReport) or ("refused", the refusal's code and texts)."""
+    from perfxl.errors import PerfxlError
+    from perfxl.io.guard import inspect_file
+
+    try:
+        return "report", inspect_file(path)
+    except PerfxlError as exc:
+        return "refused", exc.to_dict()

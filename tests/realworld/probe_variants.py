@@ -1568,6 +1568,29 @@ def compare(table: R.Table, base, new: R.Table, found, rowmap) -> Outcome:
     return out
 
 
+@dataclass(frozen=True)
+class Validated:
+    """A corpus table and its variant of one kind, each validated: what tests/test_adv27.py and test_adv28.py compare."""
+
+    table: R.Table
+    base: list  # the published table's findings
+    new: R.Table
+    found: list  # the variant's findings
+    rowmap: dict[int, int] | None  # variant row → published row (None: the same rows)
+
+
+def of_corpus(name: str, kind: str, work: Path) -> Validated:
+    """Corpus table `name` (tests/realworld/corpus/NAME.toml) and its `kind` variant, each rendered and validated once a
+    run (`render.validated`) under `work`; a kind that leaves the table as it is fails."""
+    table = load_table(R.CORPUS / f"{name}.toml")
+    got = VARIANTS[kind](table)
+    assert got is not None, f"{kind} leaves {name} as it is"
+    new, rowmap = got
+    return Validated(
+        table, R.validated(table, work / "base").findings, new, R.validated(new, work / "variant").findings, rowmap
+    )
+
+
 def run(names: list[str], tables: list[R.Table], work: Path) -> dict[str, list[Outcome]]:
     """Every variant in `names` over every table it changes: name → one Outcome per changed table."""
     base = {t.name: P.findings(t, work / "base") for t in tables}
