@@ -721,8 +721,8 @@ def _after_a_count(state: _State) -> bool:
 _COMPLETED_BUDGET_OF = lazy_compile(r"完成(?:年初|全年|调整后?|当年)预算")
 
 
-def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[str, int]:
-    """Role and direction of a number from the words before it in its clause."""
+def _role(prefix: str, unit: str, subject_role: str, state_role: str, listed: bool = False) -> tuple[str, int]:
+    """Role and direction of a number from the words before it in its clause (`listed`: another figure of its list follows)."""
     if unit == "%" and (
         "完成预算" in prefix
         or _COMPLETED_BUDGET_OF.search(prefix)
@@ -756,7 +756,8 @@ def _role(prefix: str, unit: str, subject_role: str, state_role: str) -> tuple[s
         direction
         # "增加292.37万元,增幅10.82%": the rate of the change just stated (增幅/降幅/增长率, 幅度)
         and re.fullmatch(
-            rf"(?:了|分别|各|均)?(?:{_REVENUE_MOVED}|[增加长减少下降低提高上升涨多节约]+)(?:了)?(?:幅度?|率)?(?:为|是|达到?)?",
+            rf"(?:了|分别{'' if listed else '|各|均'})?(?:{_REVENUE_MOVED}|[增加长减少下降低提高上升涨多节约]+)(?:了)?"
+            r"(?:幅度?|率)?(?:为|是|达到?)?",
             compact_name(prefix) or "x",
         )
     ):
@@ -1329,7 +1330,9 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.parent, state.listed_by_wei = state.last_total, wei
             raw_prefix = raw_prefix.lstrip()[len(wei) :]
         subject, subject_role = _clean_subject(raw_prefix)
-        role, direction = _role(raw_prefix, unit, subject_role, "")
+        # "收支预算…各减少62.54万元": each one's change; "收、支各减少1267.86,2570.97万元": a respective list (respective_lists)
+        listed = _NEXT_AMOUNT.match(clause[m.end() :]) is not None
+        role, direction = _role(raw_prefix, unit, subject_role, "", listed)
         if _BUDGET_SHORT.match(compact_name(raw_prefix)):
             subject = ""  # "短收7431万元": the shortfall of the item stated before, not an item named 短收
         pace = unit == "%" and _PACE_GAP.search(compact_name(raw_prefix)) is not None
