@@ -1331,8 +1331,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             raw_prefix = raw_prefix.lstrip()[len(wei) :]
         subject, subject_role = _clean_subject(raw_prefix)
         # "收支预算…各减少62.54万元": each one's change; "收、支各减少1267.86,2570.97万元": a respective list (respective_lists)
-        listed = _NEXT_AMOUNT.match(clause[m.end() :]) is not None
-        role, direction = _role(raw_prefix, unit, subject_role, "", listed)
+        list_goes_on = _NEXT_AMOUNT.match(clause[m.end() :]) is not None
+        role, direction = _role(raw_prefix, unit, subject_role, "", list_goes_on)
         if _BUDGET_SHORT.match(compact_name(raw_prefix)):
             subject = ""  # "短收7431万元": the shortfall of the item stated before, not an item named 短收
         pace = unit == "%" and _PACE_GAP.search(compact_name(raw_prefix)) is not None
