@@ -25,6 +25,8 @@ from .run_state import _operand, _Run, _sum_in, _where, contradict
 #: A 总量 of one side of the books: "收入总量", "支出总量" (group 1 the side).
 _TOTAL = lazy_compile(r"(收入|支出)总量(?:为|是|达到?)?", needs=("总量",))
 _ADDED = "加上"
+#: An amount printed earlier in a clause's words ("加上上级补助50亿元调入资金"): the words since it are the next item's.
+_FIGURE = lazy_compile(r"\d[\d.,]*(?:万|亿)?元")
 _NOTHING_NAMED = lazy_compile(r"[，,、\s]*")
 _DEFICIT_WORDS = lazy_compile(r"收支总量相抵", needs=("相抵",))
 #: Several items named before one amount ("加上上级补助、调入资金…和上年结转26.74亿元"): which of them the amount is —
@@ -41,6 +43,12 @@ _INCLUDES_MORE = lazy_compile(r"^\s*[(（]\s*(?:含|包括|包含)", needs=("含
 def _words(fact: Fact) -> str:
     at = fact.clause.find(fact.quantity.text)
     return compact_name(fact.clause[: at if at >= 0 else len(fact.clause)])
+
+
+def _opens_the_additions(fact: Fact) -> bool:
+    """The words since the figure before it start with "加上": in "加上上级补助50亿元、调入资金10亿元" both amounts share
+    one clause, and only the first opens the list (the second read as its own opener left the 50亿元 out: unread)."""
+    return _FIGURE.split(_words(fact))[-1].startswith(_ADDED)
 
 
 def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
@@ -86,7 +94,7 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
         return
     side = m.group(1)
     added = [f for f in facts[: total.index] if f.sentence == total.sentence and f.quantity.is_money]
-    openers = [i for i, f in enumerate(added) if _words(f).startswith(_ADDED)]
+    openers = [i for i, f in enumerate(added) if _opens_the_additions(f)]
     if not openers:
         return
     opener = openers[-1]  # the last "加上" before the 总量 (sentences joined by commas: an earlier one is another's)
