@@ -13,6 +13,7 @@ from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
 from .added_totals import check_added_totals
+from .change_parts import check_change_parts
 from .compared_budget import is_compared_budget
 from .completion_gap import check_completion_by_gap
 from .count_parts import _split_dimension, check_count_parts
@@ -1405,6 +1406,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     if isinstance(ref, TextRef):
         check_unpaid_bound(run, pi, ref, facts, text)
         check_added_totals(run, pi, ref, facts, text)
+        check_change_parts(run, pi, ref, facts, text)
     for fact in facts:
         if fact.quantity.is_money and fact.role == "value" and _REMAINDER.match(fact.subject):
             _remainder(run, pi, ref, facts, fact)

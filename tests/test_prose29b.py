@@ -1,0 +1,94 @@
+"""prose29b (issue 12): two shapes of 财政 reports left unread by prose28b/review28b, read in general.
+
+1. Several items, each with its amount, after one "加上" ("…加上上级补助50亿元、调入资金10亿元,收入总量为170亿元"): the
+   items share one clause, and the second was read as the list's opener, leaving the first out (unread). The opener is
+   the amount whose words since the figure before start with 加上 (`added_totals._opens_the_additions`).
+2. A change split by 其中 into the changes of its whole's classes ("…短收7431万元,其中:税收短收5000万元,非税收入短收
+   3431万元", the shape of 甘谷 2024's 短收; "比上年减少…,其中:税收收入减少…,非税收入减少…"): the whole's change is the
+   signed sum of its classes' (`change_parts`) — an 错误 where the classes are the whole by definition (税收收入 +
+   非税收入 = 一般公共预算收入), a 警告 naming why for other splits (the whole may hold money outside them), and nothing for
+   a partial list, a part measured on another base, or words between the change and its 其中.
+
+Each rewrite's "wrong" version gave nothing at main (8e4e372f): 14 of these 29 tests fail there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+import pytest
+from test_document_realreport import build_docx, one_paragraph_codes
+
+from perfxl.validate import validate_file
+
+ERROR = [("N02", "error")]
+WARNING = [("N02", "warning")]
+
+ADDED = "全区一般公共预算收入100亿元,增长3%,加上上级补助50亿元、调入资金10亿元,收入总量为{}亿元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (ADDED.format(170), ERROR),  # 100 + 50 + 10 = 160
+        (ADDED.format(160), []),
+        ("全区一般公共预算收入100亿元,加上上级补助50亿元、调入资金10亿元、上年结转5亿元,收入总量为160亿元。", ERROR),
+        ("全区一般公共预算收入100亿元,加上上级补助50亿元、调入资金10亿元、上年结转5亿元,收入总量为165亿元。", []),
+        ("全县一般公共预算收入85000万元,加上上级补助收入253000万元、调入资金12000万元,收入总量为36.0亿元。", ERROR),
+        ("全县一般公共预算收入85000万元,加上上级补助收入253000万元、调入资金12000万元,收入总量为35.0亿元。", []),
+        ("全市一般公共预算支出170亿元,加上上解支出5亿元、调出资金3亿元,支出总量为175亿元。", ERROR),
+        # the level a sentence of its own: paired by place, a 警告
+        ("2024年全区一般公共预算收入100亿元。加上上级补助50亿元、调入资金10亿元,收入总量为170亿元。", WARNING),
+        # an item without its figure, or an amount taken away: no sum of the printed figures alone
+        ("全县一般公共预算收入8.5亿元,加上上级补助收入25.3亿元、调入资金1.2亿元和上年结转,收入总量为35.6亿元。", []),
+        ("全区一般公共预算收入100亿元,加上上级补助、调入资金10亿元,收入总量为160亿元。", []),
+        ("全区一般公共预算收入100亿元,加上上级补助50亿元、调入资金10亿元,减去上解支出5亿元,收入总量为155亿元。", []),
+    ],
+)
+def test_several_items_added(text: str, expected: list[tuple[str, str]]) -> None:
+    assert one_paragraph_codes(text) == expected
+
+
+SHORT = "一般公共预算收入42100万元,完成预算49531万元的85.0%,短收7431万元,其中:税收短收{}万元,非税收入短收3431万元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (SHORT.format(5000), ERROR),  # 5000 + 3431 = 8431 short, not 7431
+        (SHORT.format(4000), []),
+        ("一般公共预算收入42100万元,短收7431万元。其中:税收短收5000万元,非税收入短收3431万元。", ERROR),
+        ("一般公共预算收入比上年减少7431万元,其中:税收收入减少5000万元,非税收入减少3431万元。", ERROR),
+        ("一般公共预算收入比上年减少7431万元,其中:税收收入减少9000万元,非税收入增加1669万元。", ERROR),
+        ("一般公共预算收入比上年减少7431万元,其中:税收收入减少9000万元,非税收入增加1569万元。", []),
+        ("一般公共预算收入比上年增收7431万元,其中:非税收入增收3431万元,税收收入增收3000万元。", ERROR),
+        ("一般公共预算收入比上年减少0.74亿元,其中:税收收入减少5000万元,非税收入减少3431万元。", ERROR),
+        ("一般公共预算收入比上年减少0.74亿元,其中:税收收入减少5000万元,非税收入减少2431万元。", []),
+        ("全县一般公共预算收入完成42100万元,同比减收7431万元,其中:税收减收5000万元,非税收入减收3431万元。", ERROR),
+        # a split whose whole may hold more (a 决算's 支出: 经营支出, 上缴上级支出…): a 警告
+        ("2024年本单位支出1000万元,比上年增加100万元,其中:基本支出增加60万元,项目支出增加50万元。", WARNING),
+        ("2024年本单位支出1000万元,比上年增加100万元,其中:基本支出增加60万元,项目支出增加40万元。", []),
+        # a partial list, a part of no class, another base, another whole, words between: nothing summed
+        ("一般公共预算收入比上年减少7431万元,其中:税收收入减少5000万元。", []),
+        ("一般公共预算收入比上年增收7431万元,其中:税收返还增收5000万元,非税收入增收3431万元。", []),
+        ("一般公共预算收入比上年减少7431万元,其中:税收收入短收5000万元,非税收入短收3431万元。", []),
+        ("收入总计比上年减少7431万元,其中:税收收入减少5000万元,非税收入减少3431万元。", []),
+        (
+            "一般公共预算收入比上年减少7431万元,其中:税收收入减少5000万元,非税收入减少3431万元,专项收入减少1000万元。",
+            [],
+        ),
+    ],
+)
+def test_change_split_by_its_classes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert one_paragraph_codes(text) == expected
+
+
+def test_the_split_change_names_both_sums() -> None:
+    """The finding states the parts' signed sum and the printed change, and why it is certain."""
+    with TemporaryDirectory() as d:
+        path = Path(d) / "r.docx"
+        build_docx({"paragraphs": [SHORT.format(5000)]}, path)
+        (finding,) = [f for f in validate_file(path).findings if f.code == "N02"]
+    assert "减少8431万元" in finding.message and "减少7431万元" in finding.message
+    assert "税收收入与非税收入合为一般公共预算收入" in (finding.basis or "")
