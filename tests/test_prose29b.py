@@ -1,4 +1,4 @@
-"""prose29b (issue 12): two shapes of 财政 reports left unread by prose28b/review28b, read in general.
+"""prose29b (issue 12): shapes of 财政 reports left unread by prose28b/review28b, read in general.
 
 1. Several items, each with its amount, after one "加上" ("…加上上级补助50亿元、调入资金10亿元,收入总量为170亿元"): the
    items share one clause, and the second was read as the list's opener, leaving the first out (unread). The opener is
@@ -7,9 +7,15 @@
    3431万元", the shape of 甘谷 2024's 短收; "比上年减少…,其中:税收收入减少…,非税收入减少…"): the whole's change is the
    signed sum of its classes' (`change_parts`) — an 错误 where the classes are the whole by definition (税收收入 +
    非税收入 = 一般公共预算收入), a 警告 naming why for other splits (the whole may hold money outside them), and nothing for
-   a partial list, a part measured on another base, or words between the change and its 其中.
+   a partial list, a part measured on another base, or words between the change and its 其中. Also each class a level
+   with its own change after it (大姚 2024 "其中:税收收入8103万元,比上年增收1284万元;非税收入16524万元,比上年减收2354万元").
+3. A 短收/超收 is the gap between the level and the budget its sentence prints in the completion rate's words
+   ("一般公共预算收入42100万元,完成预算49531万元的85.0%,短收7431万元", 甘谷 2024 p2; `stated_changes.check_budget_shortfalls`);
+   a part of the year (进度, a month, 累计) or two budgets: unread.
+4. A bare spending role opening its paragraph ("支出预算328,661万元，其中：…", 普陀 建委 2026 p5) names the 支出, as a bare
+   "支出" did (`facts._books_spending`): p5's N01 against the 收支总表 found (off KNOWN_MISSES; its N02 stays there).
 
-Each rewrite's "wrong" version gave nothing at main (8e4e372f): 14 of these 29 tests fail there.
+Each rewrite's "wrong" version gave nothing at main (8e4e372f): 23 of these 51 tests fail there.
 """
 
 from __future__ import annotations
@@ -18,7 +24,14 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import pytest
-from test_document_realreport import build_docx, one_paragraph_codes
+from test_document_realreport import (
+    REPORTS,
+    build_docx,
+    codes_at_paragraph,
+    one_paragraph_codes,
+    parsed_toml,
+    with_paragraph,
+)
 
 from perfxl.validate import validate_file
 
@@ -82,6 +95,108 @@ SHORT = "一般公共预算收入42100万元,完成预算49531万元的85.0%,短
 )
 def test_change_split_by_its_classes(text: str, expected: list[tuple[str, str]]) -> None:
     assert one_paragraph_codes(text) == expected
+
+
+DAYAO = (
+    "4月,一般公共预算收入累计完成24627万元,完成年初预算数60999万元的40.4%,比上年减收{}万元,下降{}%。其中:税收收入8103"
+    "万元,比上年增收1284万元,增长18.8%;非税收入16524万元,比上年减收2354万元,下降12.5%。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (DAYAO.format(1070, 4.2), []),  # 大姚 2024 as published: +1284 − 2354 = −1070
+        (DAYAO.format(1170, 4.5), ERROR),  # 1170 / 25797 = 4.54%: the rate agrees
+        (
+            "一般公共预算收入24627万元,比上年减收1070万元。其中:税收收入8103万元,比上年增收1284万元;非税收入16524万元,比上年减收2454万元。",
+            ERROR,
+        ),
+        (
+            "一般公共预算收入2.46亿元,比上年减少0.12亿元。其中:税收收入8103万元,比上年增加1284万元;非税收入16524万元,比上年减少2354万元。",
+            ERROR,
+        ),
+        (
+            "一般公共预算收入2.46亿元,比上年减少0.11亿元。其中:税收收入8103万元,比上年增加1284万元;非税收入16524万元,比上年减少2354万元。",
+            [],
+        ),
+        (
+            "本年支出24627万元,比上年减少1070万元,其中:基本支出8103万元,比上年增加1284万元;项目支出16524万元,比上年减少2454万元。",
+            WARNING,
+        ),
+        # a part's change on another base, a class without its change, a nested 其中, another whole between: unread
+        (
+            "一般公共预算收入24627万元,比上年减收1070万元。其中:税收收入8103万元,比上年增收1284万元;非税收入16524万元,比预算短收2454万元。",
+            [],
+        ),
+        (
+            "一般公共预算收入24627万元,比上年减收1070万元。其中:税收收入8103万元,比上年增收1284万元;非税收入16524万元。",
+            [],
+        ),
+        (
+            "一般公共预算收入24627万元,比上年减收1070万元。其中:税收收入8103万元,比上年增收1284万元;非税收入16524万元,比上年"
+            "减收2354万元;其中专项收入5000万元,减收300万元。",
+            [],
+        ),
+        (
+            "全县一般公共预算收入24627万元,比上年减收1070万元;全市一般公共预算收入99999万元。其中:税收收入8103万元,比上年增收"
+            "1284万元;非税收入16524万元,比上年减收2454万元。",
+            [],
+        ),
+    ],
+)
+def test_change_split_into_levels_with_their_changes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert one_paragraph_codes(text) == expected
+
+
+def test_a_paragraph_opening_on_its_spending_budget() -> None:
+    """普陀 建委 2026 p5 "支出预算328,661万元，其中：财政拨款支出预算328,661万元，…" after p4's 收入预算: the bare spending role
+    opening its paragraph names the 支出 (its subject was empty, unpaired with the 收支总表's 支出总计 328,661.81万元: the
+    figure cut short, an N01 警告 as for p4's 收入预算); the real report's KNOWN_MISSES keeps only p5's N02."""
+    fixture = parsed_toml(REPORTS / "shanghai-putuo-jianguanwei-yusuan-2026.toml")
+    with TemporaryDirectory() as d:
+        assert ("N01", "warning") in codes_at_paragraph(Path(d), fixture, 5)
+        # the 收入 side's paragraph is found as before; its own figure quiet once it prints the total's 万元 rounded
+        assert ("N01", "warning") in codes_at_paragraph(Path(d), fixture, 4)
+        rounded = with_paragraph(
+            fixture,
+            5,
+            "支出预算328,661万元，其中：财政拨款支出预算328,661万元",
+            "支出预算328,662万元，其中：财政拨款支出预算328,662万元",
+        )
+        assert ("N01", "warning") not in codes_at_paragraph(Path(d), rounded, 5)
+
+
+GAP = "一般公共预算收入{}万元,完成预算49531万元的{}%,{}{}万元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (GAP.format(42100, "85.0", "短收", 7431), []),  # 49531 − 42100 = 7431 (甘谷 2024 p2)
+        (GAP.format(42100, "85.0", "短收", 7531), ERROR),
+        (GAP.format(52100, "105.2", "超收", 2569), []),
+        (GAP.format(52100, "105.2", "超收", 2669), ERROR),
+        ("一般公共预算收入4.21亿元,完成预算4.95亿元的85.0%,短收0.84亿元。", ERROR),
+        ("一般公共预算收入4.21亿元,完成预算4.95亿元的85.0%,短收0.74亿元。", []),
+        # two budgets, a partial year, no budget printed, another item's gap: unread
+        ("一般公共预算收入42100万元,完成年初预算50000万元的84.2%,完成调整预算49531万元的85.0%,短收7531万元。", []),
+        ("1-4月,一般公共预算收入累计完成24627万元,完成预算60999万元的40.4%,较序时进度慢3.2个百分点,短收1000万元。", []),
+        ("全县一般公共预算收入42100万元,短收7531万元。", []),
+        ("一般公共预算收入42100万元,完成预算49531万元的85.0%;政府性基金收入3089万元,短收21861万元。", []),
+    ],
+)
+def test_a_shortfall_is_budget_less_level(text: str, expected: list[tuple[str, str]]) -> None:
+    assert one_paragraph_codes(text) == expected
+
+
+def test_a_shortfall_on_the_real_paragraph() -> None:
+    """甘谷 2024 p2 with one 短收 changed: found at its paragraph; as published, quiet."""
+    fixture = parsed_toml(REPORTS / "gansu-gangu-caizheng-juesuan-2024.toml")
+    with TemporaryDirectory() as d:
+        assert codes_at_paragraph(Path(d), fixture, 2) == []
+        for old, new in (("短收7431万元", "短收7531万元"), ("短收21761万元", "短收21861万元")):
+            assert codes_at_paragraph(Path(d), with_paragraph(fixture, 2, old, new), 2) == ERROR
 
 
 def test_the_split_change_names_both_sums() -> None:

@@ -1,6 +1,8 @@
 """A change split by "其中" into the changes of its whole's defined classes ("一般公共预算收入…短收7431万元,其中:税收短收
 5000万元,非税收入短收3431万元"; "比上年减少7431万元,其中:税收收入减少5000万元,非税收入减少3431万元"): the whole's change
-is the signed sum of its classes' (N02, issue 12).
+is the signed sum of its classes' (N02, issue 12). Or each class a level of the whole's 其中 list with its own change
+after it ("一般公共预算收入24627万元,比上年减收1070万元。其中:税收收入8103万元,比上年增收1284万元;非税收入16524万元,比上年
+减收2354万元", 大姚 2024): the changes read as of their levels (`Fact.of`).
 
 Read only where the split is complete by definition — the parts name every class of one `vocabulary.SPLIT_DIMENSIONS`
 entry of the whole, each once, and nothing else (`count_parts._split_dimension`) — and each part's change is
@@ -56,19 +58,39 @@ def _parts_after(text: str, facts: tuple[Fact, ...], whole: Fact) -> list[Fact]:
     return parts
 
 
+def _levels_changes(facts: tuple[Fact, ...], whole: Fact) -> tuple[list[Fact], list[Fact]]:
+    """(the 其中 levels of the level the whole's change is of, each level's one money change), or ([], [])."""
+    if whole.of is None:
+        return [], []
+    levels = [
+        f for f in facts if f.parent == whole.of and f.quantity.is_money and f.role in ("value", "budget", "final")
+    ]
+    changes = []
+    for level in levels:
+        own = [f for f in facts if f.of == level.index and f.role == "change" and f.quantity.is_money]
+        if len(own) != 1:
+            return [], []
+        changes.append(own[0])
+    return levels, changes
+
+
 def check_change_parts(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str) -> None:
     """N02 (错误) when a whole's change is not the signed sum of its defined classes' changes listed under 其中."""
     for whole in facts:
         if whole.role != "change" or not whole.quantity.is_money or whole.parent is not None or not whole.direction:
             continue
         parts = _parts_after(text, facts, whole)
+        split, of = parts, whole  # the facts naming the classes, and the whole they split
+        if not parts and whole.of is not None:
+            split, parts = _levels_changes(facts, whole)
+            of = facts[whole.of]
         if len(parts) < 2 or any(not p.direction or p.unit_assumed for p in parts) or whole.unit_assumed:
             continue
         base = _base(whole)
         if any(_base(p) not in ("", base) for p in parts):
             continue  # a part measured on another base ("比上年减少…,其中:税收短收…"): no sum of one thing
-        phrase = _split_dimension(whole, parts, facts)
-        if not phrase or any((pi, f.index) in run.contradicted for f in (whole, *parts)):
+        phrase = _split_dimension(of, split, facts)
+        if not phrase or any((pi, f.index) in run.contradicted for f in (whole, *split, *parts)):
             continue
         unit = whole.quantity.unit
         summed = _sum_in(run, pi, parts, unit)  # each part signed by its direction
