@@ -393,7 +393,7 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
     # 普陀 建委 p5's N01 (支出预算 328,661 cut from the 收支总表's 328,661.81) is found since prose29b: a bare spending
     # role opening its paragraph names the 支出 (facts._books_spending; tests/test_prose29b.py).
     "shanghai-putuo-jianguanwei-yusuan-2026": {  # real reports 23's second batch (blind)
-        (5, "N02"): "a change against its parts' changes, the parts listed after \"财政拨款支出预算中,\" (no 其中) and "
+        (5, "N02"): 'a change against its parts\' changes, the parts listed after "财政拨款支出预算中," (no 其中) and '
         "their three kinds (一般公共预算/政府性基金/国有资本经营预算 拨款) no split of vocabulary.SPLIT_DIMENSIONS",
     },
     # 梧州 文化 unit's two shares: kept a miss by decision in prose24 (docs/documents.md "prose24"): the whole is found
