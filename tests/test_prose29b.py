@@ -14,8 +14,9 @@
    a part of the year (进度, a month, 累计) or two budgets: unread.
 4. A bare spending role opening its paragraph ("支出预算328,661万元，其中：…", 普陀 建委 2026 p5) names the 支出, as a bare
    "支出" did (`facts._books_spending`): p5's N01 against the 收支总表 found (off KNOWN_MISSES; its N02 stays there).
+5. "收入总计X,减支出总计Y,财政滚存结余Z" (甘谷 2024 p10): Z = X − Y, the words say so (`added_totals.check_balances`).
 
-Each rewrite's "wrong" version gave nothing at main (8e4e372f): 23 of these 51 tests fail there.
+Each rewrite's "wrong" version gave nothing at main (8e4e372f): 26 of these 60 tests fail there.
 """
 
 from __future__ import annotations
@@ -197,6 +198,28 @@ def test_a_shortfall_on_the_real_paragraph() -> None:
         assert codes_at_paragraph(Path(d), fixture, 2) == []
         for old, new in (("短收7431万元", "短收7531万元"), ("短收21761万元", "短收21861万元")):
             assert codes_at_paragraph(Path(d), with_paragraph(fixture, 2, old, new), 2) == ERROR
+
+
+LEFT = "收入总计451227万元,减支出总计425533万元,财政滚存结余{}万元,减结转下年支出{}万元,净结余{}。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (LEFT.format(25694, 25694, "为零"), []),  # 甘谷 2024 p10 as published: 451227 − 425533 = 25694
+        (LEFT.format(25794, 25694, "为零"), ERROR),
+        (LEFT.format(25694, 25594, "100万元"), []),
+        (LEFT.format(25694, 25594, "200万元"), ERROR),
+        ("收入总计45.12亿元,减支出总计42.55亿元,滚存结余2.67亿元。", ERROR),
+        ("收入总计45.12亿元,减支出总计42.55亿元,滚存结余2.57亿元。", []),
+        # a change (减少), something added between, no 结余 named: unread
+        ("收入总计451227万元,减少支出425533万元,结余25794万元。", []),
+        ("收入总计451227万元,减支出总计425533万元,加上年结余1000万元,年终结余26694万元。", []),
+        ("2024年收入总计451227万元,减支出总计425533万元后,结转下年资金25794万元。", []),
+    ],
+)
+def test_a_balance_left_after_one_taken_off(text: str, expected: list[tuple[str, str]]) -> None:
+    assert one_paragraph_codes(text) == expected
 
 
 def test_the_split_change_names_both_sums() -> None:

@@ -188,3 +188,54 @@ def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
             _added_total(run, pi, ref, facts, text, fact)
         elif fact.subject.endswith("赤字"):
             _deficit(run, pi, ref, facts, text, fact)
+
+
+#: A figure taken off the one before it ("收入总计451227万元,减支出总计425533万元", 甘谷 2024 p10): its own words open with
+#: 减/减去/扣除 — not a change (减少, 减收, 减支, 减免, 减半 say how a figure moved; 减支出/减收入 take one off).
+_TAKEN_OFF = lazy_compile(
+    r"^(?:减去|扣除|减(?!少|收(?!入)|支(?!出)|免|半|幅|税|负|持|缓|量|员|排))", needs=("减", "扣除")
+)
+#: What is left named as such ("财政滚存结余25694万元", "净结余", "年终结余"): the difference, by its name.
+_LEFT = lazy_compile(r"结余$|余额$", needs=("结余", "余额"))
+
+
+def _own_words(fact: Fact) -> str:
+    """The fact's words since the figure before it in its clause."""
+    return _FIGURE.split(_words(fact))[-1]
+
+
+def check_balances(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    """N02 (certain) when "A总计X,减B Y,…结余Z" leaves Z other than X − Y: three money figures in a row of one sentence,
+    the second's words opening with 减 (taken off, not a change), the third's naming a 结余/余额 and nothing taken or
+    added (甘谷 2024 p10 "收入总计451227万元,减支出总计425533万元,财政滚存结余25694万元,减结转下年支出…")."""
+    for a, b, c in zip(facts, facts[1:], facts[2:], strict=False):
+        if not all(f.quantity.is_money and f.sentence == a.sentence and f.parent is None for f in (a, b, c)):
+            continue
+        if a.role not in ("value", "final", "budget") or a.direction or b.direction or c.direction:
+            continue
+        taken, left = _own_words(b), _own_words(c)
+        if not _TAKEN_OFF.match(taken) or not _LEFT.search(left) or _TAKEN_OFF.match(left) or left.startswith("加"):
+            continue
+        if any(f.unit_assumed or (pi, f.index) in run.contradicted for f in (a, b, c)):
+            continue
+        got = _sum_in(run, pi, [a], c.quantity.unit), _sum_in(run, pi, [b], c.quantity.unit)
+        if got[0] is None or got[1] is None:
+            continue
+        (x, x_point), (y, y_point) = got[0], got[1]
+        made = Interval(x.lo - y.hi, x.hi - y.lo)
+        if made.overlaps(_operand(run, pi, c)):
+            continue
+        point = x_point - y_point
+        what = f"“{c.subject}”（{a.quantity.text} − {b.quantity.text}）"
+        contradict(
+            run,
+            pi,
+            ref,
+            c,
+            what,
+            f"{c.subject}: the figure before less the one taken off",
+            expected=f"{fmt_decimal(point)}{c.quantity.unit}",
+            basis=f"{_where(ref)}：“{a.clause.strip()}”减“{b.clause.strip()}”，{what} = {fmt_decimal(point)}"
+            f"{c.quantity.unit}，文字写 {c.quantity.text}",
+            basis_en=f"{a.quantity.text} − {b.quantity.text} = {point}; the text says {c.quantity.text}",
+        )

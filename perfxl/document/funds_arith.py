@@ -12,7 +12,7 @@ from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
-from .added_totals import check_added_totals
+from .added_totals import check_added_totals, check_balances
 from .change_parts import check_change_parts
 from .compared_budget import is_compared_budget
 from .completion_gap import check_completion_by_gap
@@ -1412,6 +1412,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     if isinstance(ref, TextRef):
         check_unpaid_bound(run, pi, ref, facts, text)
         check_added_totals(run, pi, ref, facts, text)
+        check_balances(run, pi, ref, facts)
         check_change_parts(run, pi, ref, facts, text)
     for fact in facts:
         if fact.quantity.is_money and fact.role == "value" and _REMAINDER.match(fact.subject):
