@@ -14,9 +14,11 @@
    a part of the year (进度, a month, 累计) or two budgets: unread.
 4. A bare spending role opening its paragraph ("支出预算328,661万元，其中：…", 普陀 建委 2026 p5) names the 支出, as a bare
    "支出" did (`facts._books_spending`): p5's N01 against the 收支总表 found (off KNOWN_MISSES; its N02 stays there).
+   A closed kind's items by definition (`vocabulary.CLOSED_KINDS`: 公务用车 = 购置费 + 运行维护费; 三公) split its change
+   the same way, certain (皖江 2024 p8's budgets, each change of the level of its subject right before it).
 5. "收入总计X,减支出总计Y,财政滚存结余Z" (甘谷 2024 p10): Z = X − Y, the words say so (`added_totals.check_balances`).
 
-Each rewrite's "wrong" version gave nothing at main (8e4e372f): 26 of these 60 tests fail there.
+Each rewrite's "wrong" version gave nothing at main (8e4e372f): 28 of these 65 tests fail there.
 """
 
 from __future__ import annotations
@@ -148,6 +150,42 @@ DAYAO = (
 )
 def test_change_split_into_levels_with_their_changes(text: str, expected: list[tuple[str, str]]) -> None:
     assert one_paragraph_codes(text) == expected
+
+
+CAR = (
+    "公务用车购置及运行维护费支出78.7万元,比上年减少7.3万元。其中:公务用车运行维护费35.7万元,比上年减少1.3万元;"
+    "公务用车购置费43万元,比上年减少{}万元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (CAR.format(6), []),
+        (CAR.format(7), ERROR),  # 1.3 + 7 = 8.3: the 公务用车 is its two items by definition (a closed kind)
+        (
+            "公务用车购置及运行维护费支出78.7万元,比上年减少7.3万元。其中:公务用车运行维护费35.7万元,比上年减少1.3万元。",
+            [],
+        ),
+        (
+            "公务用车购置及运行维护费支出78.7万元,比上年减少7.3万元。其中:公务用车运行维护费35.7万元,比预算减少1.3万元;"
+            "公务用车购置费43万元,比上年减少7万元。",
+            [],
+        ),
+    ],
+)
+def test_a_closed_kinds_change_is_its_items_changes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert one_paragraph_codes(text) == expected
+
+
+def test_a_closed_kinds_budget_change_on_the_real_paragraph() -> None:
+    """皖江 2024 p8: budgets carry no `Fact.of` — each change is of the level of its subject right before it; one part's
+    change altered is found (with its rate's own 警告), as published quiet."""
+    fixture = parsed_toml(REPORTS / "anhui-chizhou-wanjiangjiangnan-sangong-yusuan-2024.toml")
+    with TemporaryDirectory() as d:
+        assert codes_at_paragraph(Path(d), fixture, 8) == []
+        changed = with_paragraph(fixture, 8, "比2023年预算减少6万元", "比2023年预算减少8万元")
+        assert ("N02", "error") in codes_at_paragraph(Path(d), changed, 8)
 
 
 def test_a_paragraph_opening_on_its_spending_budget() -> None:

@@ -21,6 +21,7 @@ from ..units import convert
 from .count_parts import _split_dimension
 from .facts import Fact, compact_name
 from .run_state import _operand, _Run, _sum_in, _where, contradict
+from .vocabulary import CLAIM_ZH, CLOSED_KINDS, DECOMPOSITIONS
 
 #: A move measured against the year's budget by its own word (短收/超收): its base, whatever the words before say.
 _AGAINST_BUDGET = lazy_compile(r"短收|超收", needs=("短收", "超收"))
@@ -28,6 +29,7 @@ _AGAINST_BUDGET = lazy_compile(r"短收|超收", needs=("短收", "超收"))
 #: other than its classes' sum is certain. Other splits' wholes may hold money outside them (a 决算's 支出 also holds
 #: 上缴上级支出, 经营支出…) whose change goes unlisted: a 警告 that says so.
 _WHOLE_BY_DEFINITION = frozenset({"税收收入与非税收入合为一般公共预算收入"})
+_LEVELS = ("value", "budget", "final")
 _ONLY_QIZHONG = lazy_compile(r"[，,。;；]*其中[:：，,]*")
 
 
@@ -58,20 +60,43 @@ def _parts_after(text: str, facts: tuple[Fact, ...], whole: Fact) -> list[Fact]:
     return parts
 
 
+def _level_of(facts: tuple[Fact, ...], change: Fact) -> Fact | None:
+    """The level a change is of: its `of`, else — a budget carries none ("支出预算78.7万元,比2023年预算减少7.3万元") — the
+    level of its subject right before it."""
+    if change.of is not None:
+        return facts[change.of]
+    before = facts[change.index - 1] if change.index else None
+    if before is not None and before.subject == change.subject and before.role in _LEVELS and before.quantity.is_money:
+        return before
+    return None
+
+
 def _levels_changes(facts: tuple[Fact, ...], whole: Fact) -> tuple[list[Fact], list[Fact]]:
     """(the 其中 levels of the level the whole's change is of, each level's one money change), or ([], [])."""
-    if whole.of is None:
+    level = _level_of(facts, whole)
+    if level is None:
         return [], []
-    levels = [
-        f for f in facts if f.parent == whole.of and f.quantity.is_money and f.role in ("value", "budget", "final")
-    ]
+    levels = [f for f in facts if f.parent == level.index and f.quantity.is_money and f.role in _LEVELS]
     changes = []
-    for level in levels:
-        own = [f for f in facts if f.of == level.index and f.role == "change" and f.quantity.is_money]
+    for part in levels:
+        own = [
+            f
+            for f in facts
+            if f.role == "change" and f.quantity.is_money and f.parent is None and _level_of(facts, f) is part
+        ]
         if len(own) != 1:
             return [], []
         changes.append(own[0])
     return levels, changes
+
+
+def _defined_split(whole: Fact, split: list[Fact]) -> str:
+    """The phrase of a closed kind's split by definition ("公务用车购置费与公务用车运行维护费合为公务用车购置及运行维护费")
+    when the parts name each of its items once (`vocabulary.CLOSED_KINDS`: 三公, 公务用车), else ""."""
+    items = DECOMPOSITIONS.get(whole.claim, ())
+    if whole.claim not in CLOSED_KINDS or sorted(p.claim for p in split) != sorted(items):
+        return ""
+    return f"{'、'.join(CLAIM_ZH[c] for c in items)}合为{CLAIM_ZH[whole.claim]}"
 
 
 def check_change_parts(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str) -> None:
@@ -81,15 +106,16 @@ def check_change_parts(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
             continue
         parts = _parts_after(text, facts, whole)
         split, of = parts, whole  # the facts naming the classes, and the whole they split
-        if not parts and whole.of is not None:
+        if not parts and (level := _level_of(facts, whole)) is not None:
             split, parts = _levels_changes(facts, whole)
-            of = facts[whole.of]
+            of = level
         if len(parts) < 2 or any(not p.direction or p.unit_assumed for p in parts) or whole.unit_assumed:
             continue
         base = _base(whole)
         if any(_base(p) not in ("", base) for p in parts):
             continue  # a part measured on another base ("比上年减少…,其中:税收短收…"): no sum of one thing
-        phrase = _split_dimension(of, split, facts)
+        defined = _defined_split(of, split)
+        phrase = defined or _split_dimension(of, split, facts)
         if not phrase or any((pi, f.index) in run.contradicted for f in (whole, *split, *parts)):
             continue
         unit = whole.quantity.unit
@@ -99,7 +125,7 @@ def check_change_parts(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
         # the signed point (`_sum_in`'s point is of the printed sizes); every factor exists once `_sum_in` gave a sum
         factors = [convert(Decimal(1), p.quantity.unit, unit).factor or Decimal(0) for p in parts]
         point = sum((p.direction * p.quantity.value * k for p, k in zip(parts, factors, strict=True)), Decimal(0))
-        certain = phrase in _WHOLE_BY_DEFINITION
+        certain = bool(defined) or phrase in _WHOLE_BY_DEFINITION
         shown = " ".join(f"{'+' if p.direction > 0 else '−'}{p.quantity.text}" for p in parts).lstrip("+")
         what = f"“{whole.subject}”的变动（“其中”各项变动之和：{shown}）"
         said = f"{'增加' if whole.direction > 0 else '减少'}{whole.quantity.text}"
