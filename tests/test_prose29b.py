@@ -23,6 +23,8 @@ Each rewrite's "wrong" version gave nothing at main (8e4e372f): 28 of these 65 t
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -176,6 +178,15 @@ CAR = (
 )
 def test_a_closed_kinds_change_is_its_items_changes(text: str, expected: list[tuple[str, str]]) -> None:
     assert one_paragraph_codes(text) == expected
+
+
+def test_a_closed_kinds_change_restated_in_yuan_stays_quiet() -> None:
+    """罗湖 2024 p5 restated in 元 (the realreport rewrites' in_yuan): 0.94 − 2.5 + 0 = −1.56 against 减少1.55 agrees only at
+    "2.5万元"'s one place — 25000元 is read at the step its 万元 print may have had (`funds_arith._restated_steps`)."""
+    text = parsed_toml(REPORTS / "guangdong-luohu-qingshuihe-sangong-2024.toml")["paragraphs"][4]
+    restated = re.sub(r"(\d+(?:\.\d+)?)万元", lambda m: f"{(Decimal(m[1]) * 10000).normalize():f}元", text)
+    assert "减少25000元" in restated and "减少15500元" in restated
+    assert one_paragraph_codes(restated) == []
 
 
 def test_a_closed_kinds_budget_change_on_the_real_paragraph() -> None:

@@ -20,6 +20,7 @@ from ..patterns import lazy_compile
 from ..units import convert
 from .count_parts import _split_dimension
 from .facts import Fact, compact_name
+from .precision import Interval
 from .run_state import _operand, _Run, _sum_in, _where, contradict
 from .vocabulary import CLAIM_ZH, CLOSED_KINDS, DECOMPOSITIONS
 
@@ -99,6 +100,20 @@ def _defined_split(whole: Fact, split: list[Fact]) -> str:
     return f"{'、'.join(CLAIM_ZH[c] for c in items)}合为{CLAIM_ZH[whole.claim]}"
 
 
+def _restated_may_fit(whole: Fact, parts: list[Fact]) -> bool:
+    """元 figures all whole hundreds may be 万元 prints restated, each at the coarsest step it may have had
+    (`funds_arith._restated_steps`): the parts that fit the whole read so are no certain contradiction (the
+    realreport rewrites' 罗湖 2024 p5 in 元: 9400 − 25000 + 0 against 减少15500, "2.5万元" a one-place print)."""
+    from .funds_arith import _restated_steps  # (funds_arith calls this module: imported when first needed)
+
+    steps = _restated_steps(whole, parts)
+    if steps is None:
+        return False
+    signed = [Interval.printed(f.direction * f.quantity.value, s) for f, s in zip((whole, *parts), steps, strict=True)]
+    made = Interval(sum((i.lo for i in signed[1:]), Decimal(0)), sum((i.hi for i in signed[1:]), Decimal(0)))
+    return made.overlaps(signed[0])
+
+
 def check_change_parts(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str) -> None:
     """N02 (错误) when a whole's change is not the signed sum of its defined classes' changes listed under 其中."""
     for whole in facts:
@@ -120,7 +135,7 @@ def check_change_parts(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
             continue
         unit = whole.quantity.unit
         summed = _sum_in(run, pi, parts, unit)  # each part signed by its direction
-        if summed is None or summed[0].overlaps(_operand(run, pi, whole)):
+        if summed is None or summed[0].overlaps(_operand(run, pi, whole)) or _restated_may_fit(whole, parts):
             continue
         # the signed point (`_sum_in`'s point is of the printed sizes); every factor exists once `_sum_in` gave a sum
         factors = [convert(Decimal(1), p.quantity.unit, unit).factor or Decimal(0) for p in parts]
