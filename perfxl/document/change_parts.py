@@ -100,6 +100,12 @@ def _defined_split(whole: Fact, split: list[Fact]) -> str:
     return f"{'、'.join(CLAIM_ZH[c] for c in items)}合为{CLAIM_ZH[whole.claim]}"
 
 
+def _rates(facts: tuple[Fact, ...], whole: Fact, parts: list[Fact]) -> list[Fact]:
+    """The rate printed right after each change ("减少1.3万元,下降3.5%")."""
+    after = (facts[f.index + 1] for f in (whole, *parts) if f.index + 1 < len(facts))
+    return [r for r in after if r.role == "change_rate"]
+
+
 def _restated_may_fit(whole: Fact, parts: list[Fact]) -> bool:
     """元 figures all whole hundreds may be 万元 prints restated, each at the coarsest step it may have had
     (`funds_arith._restated_steps`): the parts that fit the whole read so are no certain contradiction (the
@@ -131,8 +137,10 @@ def check_change_parts(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
             continue  # a part measured on another base ("比上年减少…,其中:税收短收…"): no sum of one thing
         defined = _defined_split(of, split)
         phrase = defined or _split_dimension(of, split, facts)
-        if not phrase or any((pi, f.index) in run.contradicted for f in (whole, *split, *parts)):
-            continue
+        if not phrase or any(
+            (pi, f.index) in run.contradicted for f in (whole, *split, *parts, *_rates(facts, whole, parts))
+        ):
+            continue  # (a change its own rate was found at odds with: said already, at the figure — 广东省财政厅 2023 p3 probed)
         unit = whole.quantity.unit
         summed = _sum_in(run, pi, parts, unit)  # each part signed by its direction
         if summed is None or summed[0].overlaps(_operand(run, pi, whole)) or _restated_may_fit(whole, parts):
