@@ -91,8 +91,10 @@ def test_rounded_parts_a_hair_above_stay_a_warning(tmp_path):
 
 
 def test_a_total_without_a_subject_is_named_by_its_role_in_the_message(tmp_path):
-    """ "2023年度支出决算1000万元" has no subject of its own: the N02 message names it 决算数, not “” (split10's note)."""
-    found = [
-        f for f in _report(tmp_path, _TOTAL + "按资金来源分：财政拨款700万元，上级补助400万元。") if f.code == "N02"
-    ]
+    """ "2023年度决算1000万元" has no subject of its own: the N02 message names it 决算数, not “” (split10's note). (Its
+    first text, "2023年度支出决算1000万元", names the 支出 since prose29b: a bare spending role opening its paragraph.)"""
+    split = "按资金来源分：财政拨款700万元，上级补助400万元。"
+    found = [f for f in _report(tmp_path, "2023年度决算1000万元。" + split) if f.code == "N02"]
     assert found and "“”" not in found[0].message and "“决算数”" in found[0].message
+    found = [f for f in _report(tmp_path, _TOTAL + split) if f.code == "N02"]
+    assert found and "“支出”" in found[0].message

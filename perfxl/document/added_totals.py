@@ -51,6 +51,8 @@ _NOTHING_NAMED = lazy_compile(r"[，,、\s]*(?:之?后)?[，,、\s]*")
 #: A conjunction opening the next item of the list ("…11.73亿元,以及动用预算稳定调节基金0.22亿元"): it joins two
 #: printed items, no item named without its amount.
 _NEXT_ITEM = lazy_compile(r"^(?:以及|及|和|与|與)", needs=("及", "和", "与", "與"))
+#: An amount printed earlier in a clause's words ("加上上级补助50亿元调入资金"): the words since it are the next item's.
+_FIGURE = lazy_compile(r"\d[\d.,]*(?:万|亿)?元")
 _DEFICIT_WORDS = lazy_compile(r"收支总量相抵", needs=("相抵",))
 #: Several items named before one amount ("加上上级补助、调入资金…和上年结转26.74亿元"): which of them the amount is —
 #: all, or the last alone, the others without figures — the words do not say; sources of one transfer ("从中央政府性基金
@@ -66,6 +68,12 @@ _INCLUDES_MORE = lazy_compile(r"^\s*[(（]\s*(?:含|包括|包含)", needs=("含
 def _words(fact: Fact) -> str:
     at = fact.clause.find(fact.quantity.text)
     return compact_name(fact.clause[: at if at >= 0 else len(fact.clause)])
+
+
+def _opens_the_additions(fact: Fact) -> bool:
+    """The words since the figure before it start with "加上": in "加上上级补助50亿元、调入资金10亿元" both amounts share
+    one clause, and only the first opens the list (the second read as its own opener left the 50亿元 out: unread)."""
+    return _FIGURE.split(_words(fact))[-1].startswith(_ADDED)
 
 
 def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
@@ -128,9 +136,7 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
     sentence = sentences(text)[total.sentence] if total.sentence < len(sentences(text)) else ""
     aside = _asides(sentence, [f for f in facts[: total.index] if f.sentence == total.sentence])
     added = [f for f in facts[: total.index] if f.sentence == total.sentence and f.quantity.is_money and f not in aside]
-    openers = [  # (the first amount of its clause: "加上A 45.54亿元、B 11.73亿元" — B's words hold A's 加上 too)
-        i for i, f in enumerate(added) if _words(f).startswith(_ADDED) and (i == 0 or added[i - 1].clause != f.clause)
-    ]
+    openers = [i for i, f in enumerate(added) if _opens_the_additions(f)]
     if not openers:
         return
     opener = openers[-1]  # the last "加上" before the 总量 (sentences joined by commas: an earlier one is another's)
@@ -225,3 +231,54 @@ def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
             _added_total(run, pi, ref, facts, text, fact)
         elif fact.subject.endswith("赤字"):
             _deficit(run, pi, ref, facts, text, fact)
+
+
+#: A figure taken off the one before it ("收入总计451227万元,减支出总计425533万元", 甘谷 2024 p10): its own words open with
+#: 减/减去/扣除 — not a change (减少, 减收, 减支, 减免, 减半 say how a figure moved; 减支出/减收入 take one off).
+_TAKEN_OFF = lazy_compile(
+    r"^(?:减去|扣除|减(?!少|收(?!入)|支(?!出)|免|半|幅|税|负|持|缓|量|员|排))", needs=("减", "扣除")
+)
+#: What is left named as such ("财政滚存结余25694万元", "净结余", "年终结余"): the difference, by its name.
+_LEFT = lazy_compile(r"结余$|余额$", needs=("结余", "余额"))
+
+
+def _own_words(fact: Fact) -> str:
+    """The fact's words since the figure before it in its clause."""
+    return _FIGURE.split(_words(fact))[-1]
+
+
+def check_balances(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    """N02 (certain) when "A总计X,减B Y,…结余Z" leaves Z other than X − Y: three money figures in a row of one sentence,
+    the second's words opening with 减 (taken off, not a change), the third's naming a 结余/余额 and nothing taken or
+    added (甘谷 2024 p10 "收入总计451227万元,减支出总计425533万元,财政滚存结余25694万元,减结转下年支出…")."""
+    for a, b, c in zip(facts, facts[1:], facts[2:], strict=False):
+        if not all(f.quantity.is_money and f.sentence == a.sentence and f.parent is None for f in (a, b, c)):
+            continue
+        if a.role not in ("value", "final", "budget") or a.direction or b.direction or c.direction:
+            continue
+        taken, left = _own_words(b), _own_words(c)
+        if not _TAKEN_OFF.match(taken) or not _LEFT.search(left) or _TAKEN_OFF.match(left) or left.startswith("加"):
+            continue
+        if any(f.unit_assumed or (pi, f.index) in run.contradicted for f in (a, b, c)):
+            continue
+        got = _sum_in(run, pi, [a], c.quantity.unit), _sum_in(run, pi, [b], c.quantity.unit)
+        if got[0] is None or got[1] is None:
+            continue
+        (x, x_point), (y, y_point) = got[0], got[1]
+        made = Interval(x.lo - y.hi, x.hi - y.lo)
+        if made.overlaps(_operand(run, pi, c)):
+            continue
+        point = x_point - y_point
+        what = f"“{c.subject}”（{a.quantity.text} − {b.quantity.text}）"
+        contradict(
+            run,
+            pi,
+            ref,
+            c,
+            what,
+            f"{c.subject}: the figure before less the one taken off",
+            expected=f"{fmt_decimal(point)}{c.quantity.unit}",
+            basis=f"{_where(ref)}：“{a.clause.strip()}”减“{b.clause.strip()}”，{what} = {fmt_decimal(point)}"
+            f"{c.quantity.unit}，文字写 {c.quantity.text}",
+            basis_en=f"{a.quantity.text} − {b.quantity.text} = {point}; the text says {c.quantity.text}",
+        )

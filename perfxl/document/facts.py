@@ -524,11 +524,13 @@ _THIS_YEARS = lazy_compile(r"(?:本|当|全)年(?:度)?")
 
 def _books_spending(state: _State, prefix: str) -> bool:
     """True when a bare spending role after the state's subject names the 支出 side of the books: after a 收入 ("收入决算
-    1200万元，支出决算1000万元"), or after 上年结转 when it says the year's spending (`_years_spending_after_carry`)."""
+    1200万元，支出决算1000万元"), or after 上年结转 when it says the year's spending (`_years_spending_after_carry`); or
+    opening its paragraph, nothing named before it ("支出预算328,661万元，其中：…", 普陀 建委 2026 p5 after p4's 收入预算):
+    its subject was empty, the 支出 unpaired with its table."""
     claim = claim_of(state.subject)
-    return ((claim == "income" or _part_of_income(state)) and _spending_role(prefix)) or _years_spending_after_carry(
-        state, prefix
-    )
+    return (
+        (claim == "income" or _part_of_income(state) or not (state.subject or state.facts)) and _spending_role(prefix)
+    ) or _years_spending_after_carry(state, prefix)
 
 
 def _part_of_income(state: _State) -> bool:

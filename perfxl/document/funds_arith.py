@@ -12,7 +12,8 @@ from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
 from ..patterns import lazy_compile
 from ..units import convert
-from .added_totals import check_added_totals
+from .added_totals import check_added_totals, check_balances
+from .change_parts import check_change_parts
 from .compared_budget import is_compared_budget
 from .completion_gap import check_completion_by_gap
 from .count_parts import _split_dimension, check_count_parts
@@ -52,7 +53,12 @@ from .rate_from_nothing import check_rate_from_nothing
 from .rate_gaps import check_rate_gaps
 from .respective_lists import check_rates_over_stated_bases
 from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02, part_low, whole_wan_in_yuan
-from .stated_changes import check_changes_between_levels, check_stated_changes, is_stated_change
+from .stated_changes import (
+    check_budget_shortfalls,
+    check_changes_between_levels,
+    check_stated_changes,
+    is_stated_change,
+)
 from .stated_sums import check_stated_sums
 from .unpaid_bound import check_unpaid_bound
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
@@ -1209,6 +1215,7 @@ def _rounded_change_ratio(run: _Run, pi: int, operands: tuple[Fact, ...], down: 
 def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
     _sources_block(run, pi, ref, facts)  # first: a wrong source's figure is that finding, not also its rate's
     check_changes_between_levels(run, pi, ref, facts)  # and a wrong change between two levels, not its rate (lost17)
+    check_budget_shortfalls(run, pi, ref, facts, text)  # a 短收/超收 not budget − level (prose29b)
     for fact in facts:
         q = fact.quantity
         if fact.role == "share" and fact.of is not None:
@@ -1407,6 +1414,8 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
         check_unpaid_bound(run, pi, ref, facts, text)
         check_added_totals(run, pi, ref, facts, text)
         check_rate_gaps(run, pi, ref, text)
+        check_balances(run, pi, ref, facts)
+        check_change_parts(run, pi, ref, facts, text)
     for fact in facts:
         if fact.quantity.is_money and fact.role == "value" and _REMAINDER.match(fact.subject):
             _remainder(run, pi, ref, facts, fact)

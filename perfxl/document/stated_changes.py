@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..model import CellRef, Certainty, TextRef
 from ..numbers import HUNDRED
 from ..patterns import lazy_compile
-from .facts import Fact, compact_name
+from .facts import Fact, compact_name, sentences
 from .precision import Interval, _approximate, _around, _bound, _ratio, _show
 from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02, unit_assumed
 
@@ -283,3 +283,65 @@ def _level_wrong(
             f"{last.quantity.text}; this year's {q.text} does not (last year's plus the change = {expected})",
         )
     )
+
+
+#: A 财政 report's gap to the year's budget by its own word, right before its amount ("…完成预算49531万元的85.0%,短收7431
+#: 万元", "超收2569万元"): 短收 = budget − level, 超收 = level − budget.
+_SHORT_OR_OVER = lazy_compile(r"(?:^|[，,、])\s*(短收|超收)(?:了)?\s*$", needs=("短收", "超收"))
+#: A partial year ("较均衡进度慢…", "序时进度", "1-4月", "累计完成"): a gap may then be to the pace, not the year's budget.
+_PART_YEAR = lazy_compile(r"进度|\d{1,2}\s*月|累计")
+
+
+def check_budget_shortfalls(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], text: str) -> None:
+    """N02 (certain) for a 短收/超收 not the gap between the level and the budget its sentence prints with it ("一般公共预算
+    收入42100万元,完成预算49531万元的85.0%,短收7431万元", 甘谷 2024): the budget the one of the level's subject between
+    them, inside its completion rate's words. A sentence of a part of the year (进度, a month, 累计) is not read: the gap
+    may be to the pace."""
+    said = sentences(text)
+    for gap in facts:
+        q = gap.quantity
+        words = _SHORT_OR_OVER.search(_around(gap)[0])
+        if words is None or gap.role != "change" or not q.is_money or gap.of is None or gap.parent is not None:
+            continue
+        level = facts[gap.of]
+        between = facts[level.index + 1 : gap.index]
+        budgets = [f for f in between if f.role == "budget" and f.subject == level.subject and f.quantity.is_money]
+        if (
+            len(budgets) != 1
+            or level.role not in ("value", "final")
+            or level.sentence != gap.sentence
+            or budgets[0].sentence != gap.sentence
+            or not any(f.role == "completion" for f in between)
+            or gap.sentence >= len(said)
+            or _PART_YEAR.search(said[gap.sentence])
+            or not all(map(_exact, (gap, level, budgets[0])))
+            or any((pi, f.index) in run.contradicted for f in (gap, level, budgets[0]))
+        ):
+            continue
+        (budget,) = budgets
+        short = words.group(1) == "短收"
+        got = _difference(run, pi, budget if short else level, level if short else budget, q.unit, True)
+        if got is None:
+            continue
+        diff, (a, b) = got
+        point = a - b
+        if point <= 0 or _size(_operand(run, pi, gap)).overlaps(diff):
+            continue  # (the words and the figures go different ways: 短收 with the level over its budget — not read)
+        expected = _show(point, q.unit, max(f.quantity.places for f in (gap, level, budget)))
+        operands = (
+            f"{budget.quantity.text} − {level.quantity.text}"
+            if short
+            else f"{level.quantity.text} − {budget.quantity.text}"
+        )
+        contradict(
+            run,
+            pi,
+            ref,
+            gap,
+            f"“{level.subject}”的{words.group(1)}额（{operands}）",
+            f"{level.subject}: the gap to the year's budget",
+            expected=expected,
+            certainty=Certainty.CERTAIN,
+            basis=f"{_where(ref)}：{words.group(1)}为预算与完成数之差，{operands} = {expected}，文字写 {q.text}",
+            basis_en=f"{operands} = {expected} (the budget and the level both in the sentence); the text says {q.text}",
+        )

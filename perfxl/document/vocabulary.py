@@ -168,7 +168,8 @@ SPLIT_DIMENSIONS: tuple[tuple[str, tuple[tuple[str, str], ...], str, str], ...] 
         # 永川 2024 决算报告: "一般公共预算收入53.24亿元,…其中:税收收入33.31亿元,…;非税收入19.93亿元" — the two kinds of a
         # government's own 一般公共预算收入 by definition; a 收入总计/合计 adds 转移性收入 and 上级补助 (prose28)
         "税收收入与非税收入合为一般公共预算收入",
-        (("税收收入", r"^税收收入"), ("非税收入", r"^非税收入")),
+        # 税收 alone before a 财政 move word names the 税收收入 ("其中:税收短收5000万元", change_parts)
+        (("税收收入", r"^税收(?:收入|(?=短收|超收|减收|增收))"), ("非税收入", r"^非税收入")),
         r"一般公共预算收入|公共财政预算收入|公共财政收入",
         r"总计|合计|总收入|转移|上级|补助|支出|结余|结转|基金|债务",
     ),
