@@ -13,20 +13,11 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
+from perfxl import scoring_dept
 from perfxl.numbers import ZERO, round_half_up, to_decimal
 from perfxl.profiles import EngineSettings, Profile, ProfileLike, resolve_profile
 from perfxl.rates import RateResult, execution_rate
-from perfxl.scoring_dept import (  # re-exported: the department-wide (部门整体支出) scores
-    budget_adjustment_score,
-    budget_completion_score,
-    deduction_per_point,
-    key_spending_score,
-    public_funds_control_score,
-    rate_score,
-    staff_control_score,
-    three_public_change_score,
-    three_public_control_score,
-)
+from perfxl.scoring_dept import *  # noqa: F403 (re-exported: the department-wide scores, named once in its __all__)
 from perfxl.scoring_quant import score_deadline, score_quantitative
 from perfxl.scoring_result import ScoreResult, bounded_exact, bounded_score, failure
 from perfxl.scoring_result import fmt_cached as _F
@@ -44,17 +35,8 @@ __all__ = [
     "total_score",
     "total_cap",
     "grade",
-    # the department-wide (部门整体支出) scores of perfxl.scoring_dept
-    "staff_control_score",
-    "three_public_change_score",
-    "three_public_control_score",
-    "public_funds_control_score",
-    "budget_adjustment_score",
-    "budget_completion_score",
-    "key_spending_score",
-    "rate_score",
-    "deduction_per_point",
 ]
+__all__ += scoring_dept.__all__  # the department-wide (部门整体支出) scores of perfxl.scoring_dept, named once there
 
 #: Methods `score_indicator` accepts; "reverse" means the profile's reverse variant.
 METHODS = ("positive", "reverse", "reverse_ratio", "reverse_linear2A", "equal", "equal_zero", "deadline", "qualitative")

@@ -434,9 +434,7 @@ def _level_and_change(earlier: tuple[Fact, ...], adjusted: Fact) -> tuple[Fact, 
         l_span, _ = _size(level, Decimal(1))
         c_span, _ = _size(change, factors[0] or Decimal(1))
         base = _last_year(l_span, c_span, change.direction)
-        if base.lo <= 0 or not _rate_rounds(
-            rate, Interval(c_span.lo / base.hi * HUNDRED, c_span.hi / base.lo * HUNDRED)
-        ):
+        if base.lo <= 0 or not _rate_rounds(rate, c_span.percent_of(base)):
             return None
         return level, change
     return None
@@ -492,7 +490,7 @@ def check_adjusted_rates(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ..
             base, base_point = _last_year(l_span, span, adjusted.direction), l_point - sign * point
             if base.lo <= 0 or base_point <= 0:
                 break
-            computed = Interval(a_span.lo / base.hi * HUNDRED, a_span.hi / base.lo * HUNDRED)
+            computed = a_span.percent_of(base)
             if _rate_rounds(rate, computed):
                 break  # a base gives it
             readings.append((name, computed, a_point / base_point * HUNDRED, base_point))

@@ -38,6 +38,10 @@ class Interval:
         a, b = self.lo * factor, self.hi * factor
         return Interval(min(a, b), max(a, b))
 
+    def percent_of(self, whole: Interval) -> Interval:
+        """This part as a percentage of `whole` (positive): least part over most whole, to most over least."""
+        return Interval(self.lo / whole.hi * HUNDRED, self.hi / whole.lo * HUNDRED)
+
 
 def _signed(fact: Fact) -> Decimal:
     return -fact.quantity.value if fact.direction < 0 else fact.quantity.value
@@ -62,7 +66,7 @@ def _show(value: Decimal, unit: str | None, places: int | None = None) -> str:
 def _ratio(a: Interval, b: Interval) -> Interval | None:
     if b.lo <= 0 or a.lo < 0:
         return None
-    return Interval(a.lo / b.hi * HUNDRED, a.hi / b.lo * HUNDRED)
+    return a.percent_of(b)
 
 
 def _is_cell(fact: Fact, cell: CellValue, unit: str) -> bool:

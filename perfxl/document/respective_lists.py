@@ -168,7 +168,7 @@ def _judge(
     before = _last_year(now, moved, up)
     if before.lo <= 0:
         return
-    verdict = _misprinted(Interval(moved.lo / before.hi * HUNDRED, moved.hi / before.lo * HUNDRED), rate)
+    verdict = _misprinted(moved.percent_of(before), rate)
     if verdict is None:
         return
     places, cut = verdict
@@ -233,7 +233,7 @@ def check_rates_over_stated_bases(
             point = base.quantity.value - size if up else base.quantity.value + size
         if before.lo <= 0 or moved.lo < 0 or point <= 0:
             continue
-        verdict = _misprinted(Interval(moved.lo / before.hi * HUNDRED, moved.hi / before.lo * HUNDRED), item["rate"])
+        verdict = _misprinted(moved.percent_of(before), item["rate"])
         if verdict is None:
             continue
         places, cut = verdict

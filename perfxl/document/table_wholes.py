@@ -121,7 +121,7 @@ def share_of_named_total(run: _Run, pi: int, ref: TextRef, fact: Fact) -> bool:
     if at is None or whole.value <= 0 or at.lo < 0:
         return False
     span = _rounded(whole)
-    computed = Interval(at.lo / span.hi * HUNDRED, at.hi / span.lo * HUNDRED)
+    computed = at.percent_of(span)
     unit = money_unit_for(whole, part.quantity.value, part.quantity.unit)
     point_part = convert(part.quantity.value, part.quantity.unit, unit).value or Decimal(0)
     point = point_part / whole.value * HUNDRED
@@ -232,7 +232,7 @@ def change_rate_on_table_level(run: _Run, pi: int, ref: TextRef, fact: Fact) -> 
     last = level.value + c if direction < 0 else level.value - c
     if base.lo <= 0 or last <= 0:
         return False  # (growth from nothing: no rate)
-    computed = Interval(at.lo / base.hi * HUNDRED, at.hi / base.lo * HUNDRED)
+    computed = at.percent_of(base)
     sign = "+" if direction < 0 else "−"
     _arith(
         run,

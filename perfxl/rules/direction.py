@@ -97,19 +97,16 @@ class Direction:
             return f"年度指标值的运算符为“{self.symbol}”", f"the target's operator is {self.symbol}"
         if self.source == "growth":
             return "年度指标值为增减幅度（增长/下降）", "the target is a growth/decline figure"
-        if self.source == "name":
+        if self.source in ("name", "group"):  # a direction guessed from the words of the row's name or its group
             lower = self.op in (Op.LE, Op.LT)
-            return (
-                f"年度指标值未写运算符，按指标名称含“{self.word}”推断为越{'低' if lower else '高'}越好（{self.symbol}）",
-                f"no operator in the target; the name holds {self.word!r}, read as "
-                f"{'lower' if lower else 'higher'} is better ({self.symbol})",
+            by, by_en = (
+                (f"指标名称含“{self.word}”", f"the name holds {self.word!r}, read as")
+                if self.source == "name"
+                else (f"所属“{self.word}”", f"its group {self.word!r} reads as")
             )
-        if self.source == "group":
-            lower = self.op in (Op.LE, Op.LT)
             return (
-                f"年度指标值未写运算符，按所属“{self.word}”推断为越{'低' if lower else '高'}越好（{self.symbol}）",
-                f"no operator in the target; its group {self.word!r} reads as "
-                f"{'lower' if lower else 'higher'} is better ({self.symbol})",
+                f"年度指标值未写运算符，按{by}推断为越{'低' if lower else '高'}越好（{self.symbol}）",
+                f"no operator in the target; {by_en} {'lower' if lower else 'higher'} is better ({self.symbol})",
             )
         if self.source == "unclear":
             return (

@@ -327,13 +327,9 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
                 continue
             # "公里", "≧ %": the form's unit with the figure left out. Certain only if the column is the value's
             # and not a 度量单位 column read as it — the reader's mapping: a person judges
-            yield ctx.finding(
-                ind.target,
-                expected="数值",
-                actual=ind.target.text,
-                name=_label(ind),
-                more="",
-                more_en="",
+            yield _no_figure(
+                ctx,
+                ind,
                 basis=f"读取：年度指标值“{ind.target.text}”只有计量单位“{unit}”，没有数值",
                 basis_en=f"read target {ind.target.text!r}: the unit {unit!r} without a figure",
                 certainty=Certainty.JUDGEMENT,
@@ -379,17 +375,20 @@ def target_numeric(ctx: Context) -> Iterator[Finding]:
                 basis_en = f"read target {ind.target.text!r}: set against {benchmark!r}, whose figure the table omits"
             else:
                 basis = basis_en = ""
-            yield ctx.finding(
-                ind.target,
-                expected="数值",
-                actual=ind.target.text,
-                name=_label(ind),
-                more="",
-                more_en="",
+            yield _no_figure(
+                ctx,
+                ind,
                 basis=basis,
                 basis_en=basis_en,
                 certainty=Certainty.JUDGEMENT if slash or worded or benchmark else None,
             )
+
+
+def _no_figure(ctx: Context, ind: Indicator, more: str = "", more_en: str = "", **basis: Any) -> Finding:
+    """I03 at a row's 年度指标值 that wants a figure (`more`: what the table's other rows add; `basis`: its basis)."""
+    return ctx.finding(
+        ind.target, expected="数值", actual=ind.target.text, name=_label(ind), more=more, more_en=more_en, **basis
+    )
 
 
 def _unfilled_targets(ctx: Context, bare: list[tuple[RowFacts, str]]) -> Finding:
@@ -397,11 +396,9 @@ def _unfilled_targets(ctx: Context, bare: list[tuple[RowFacts, str]]) -> Finding
     (first, _), (last, _) = bare[0], bare[-1]
     cells = [f.ind.target.located().cell for f, _ in bare if f.ind.target.sheet is not None]
     span = f"{cells[0]}–{cells[-1]}" if cells else ""
-    return ctx.finding(
-        first.ind.target,
-        expected="数值",
-        actual=first.ind.target.text,
-        name=_label(first.ind),
+    return _no_figure(
+        ctx,
+        first.ind,
         more=f"；本表全部 {len(bare)} 个指标值（{span}）都只有计量单位，数值均未填写",
         more_en=f"; every one of the table's {len(bare)} targets ({span}) is a unit alone: the figures were left unfilled",
         basis="读取：年度指标值" + "、".join(f"“{f.ind.target.text}”" for f, _ in bare) + " 都只有计量单位，没有数值",
