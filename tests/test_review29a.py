@@ -7,7 +7,8 @@ report may well print, still consistent; each gave a false N02 on main (39a9a600
    rate's comparison — `rate_gaps` reads only a bracket its name calls a rise (增幅/增速/增长).
 2. "…后,收入总计84.65亿元,其中含上年结转3.52亿元": a total said after a comma to include more (`_INCLUDES_MORE`).
 3. "收入117.1亿元,其中市本级收入40.2亿元,加上…,市本级总收入…": the total's scope is a 其中 part's, not the level's.
-4. "政府性基金收入…。加上…,一般公共预算总收入…" or "上年结转收入3.52亿元。加上…": a level by place of another
+4. "加上…,全县财力总收入87.84亿元,全县财政总收入60亿元": a total among the items closed the list before it.
+5. "政府性基金收入…。加上…,一般公共预算总收入…" or "上年结转收入3.52亿元。加上…": a level by place of another
    budget, or naming no budget (an item the total adds up), is no level (`added_totals._level`).
 """
 
@@ -43,6 +44,23 @@ def test_a_bracketed_rate_not_named_a_rise_is_not_the_rises_comparison():
         assert _at(Path(d), wrong, 2) == ERROR
     assert _codes("税收收入占一般公共预算收入的比重为75%,同比增长2%,高于全省平均水平(70%)5个百分点。") == []
     assert _codes("税收收入增长12%,高于全省平均增速(10%)5个百分点。") == ERROR
+
+
+def test_a_gap_printed_as_a_bound_is_not_the_gap():
+    """Failed at main (N02 错误): 楚雄 p2's first gap printed as a bound, "高于全省平均增幅(11%)5个百分点以上" (19.9 − 11 =
+    8.9 is above 5): no gap to hold; the next one in the chain still is."""
+    bound = with_paragraph(CHUXIONG, 2, "(11%)8.9个百分点", "(11%)5个百分点以上")
+    with tempfile.TemporaryDirectory() as d:
+        assert _at(Path(d), bound, 2) == []
+        assert _at(Path(d), with_paragraph(bound, 2, "(14.5%)5.4个百分点", "(14.5%)5.9个百分点"), 2) == ERROR
+
+
+def test_a_total_among_the_added_items_closes_the_list():
+    """Failed at main (N02 错误): "加上上级补助收入45.54亿元,全县财力总收入87.84亿元,全县财政总收入60亿元" — the second
+    total is no sum of the level, the 补助 and the first total; the first is still held."""
+    text = "全县一般公共预算收入42.3亿元,加上上级补助收入45.54亿元,全县财力总收入87.84亿元,全县财政总收入60亿元。"
+    assert _codes(text) == []
+    assert _codes(text.replace("87.84", "88.84")) == ERROR
 
 
 def test_a_total_said_after_a_comma_to_include_more_is_unread():

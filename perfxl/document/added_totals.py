@@ -176,6 +176,8 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
     added = added[opener:]
     if any(f.role not in ("value", "final") or f.direction or f.unit_assumed for f in added):
         return
+    if any(_TOTAL.fullmatch(_words(f)) or _SUMMED_TOTAL.fullmatch(_words(f)) for f in added):
+        return  # "加上…,全县财力总收入87.84亿元,全县财政总收入60亿元": a total among the items closed the list before
     if not _every_part_printed(sentence, added, total):
         return
     found = _level(

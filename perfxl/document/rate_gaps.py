@@ -24,9 +24,9 @@ __all__ = ["check_rate_gaps"]
 
 #: The rate compared: a rise printed right before its first comparison.
 _RISE = lazy_compile(r"(?:增长|增幅为?|增速为?)\s*(\d+(?:\.\d+)?)\s*%", needs=("增",))
-#: One comparison chained after it: "，高于全省平均增幅(11%)8.9个百分点".
+#: One comparison chained after it: "，高于全省平均增幅(11%)8.9个百分点" (a gap "…10个百分点以上"/"左右" is a bound, not it).
 _COMPARED = lazy_compile(
-    r"[，,]\s*(高于|低于|快于|慢于)([^\d，,。；;()（）%]{0,24})[（(]\s*(\d+(?:\.\d+)?)\s*%\s*[)）]\s*(\d+(?:\.\d+)?)\s*个百分点",
+    r"[，,]\s*(高于|低于|快于|慢于)([^\d，,。；;()（）%]{0,24})[（(]\s*(\d+(?:\.\d+)?)\s*%\s*[)）]\s*(\d+(?:\.\d+)?)\s*个百分点(\s*(?:以上|以下|左右|上下))?",
     needs=("百分点",),
 )
 #: The bracketed rate's name says it is a rise too ("全省平均增幅", "全国增速"): else it may be a progress or a share
@@ -48,7 +48,7 @@ def check_rate_gaps(run: _Run, pi: int, ref: TextRef, text: str) -> None:
         while (m := _COMPARED.match(text, pos)) is not None:
             pos = m.end()
             word, name, other, gap = m.group(1), m.group(2), m.group(3), m.group(4)
-            if not _NAMED_A_RISE.search(name):
+            if not _NAMED_A_RISE.search(name) or m.group(5):
                 continue
             a, b = _printed(rate), _printed(other)
             made = (
