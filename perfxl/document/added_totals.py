@@ -61,8 +61,21 @@ _SEVERAL_ITEMS = lazy_compile(r"[、和及与與]")
 _SOURCES = lazy_compile(r"(?:从|從)[^，,。；;]*?(?:调入|調入)", needs=("从", "從"))
 #: Words that take an amount away, not add it ("加上…,减去上解支出10亿元", "扣除…后"): the sum read is no plain addition.
 _TAKEN_AWAY = lazy_compile(r"减去|减除|扣除|扣减|抵减|冲减|剔除|减少|再减|减:|减：", needs=("减", "扣", "剔"))
-#: A 总量 said to include more than its list ("收入总量为160亿元(含上年结转)"): parts not printed.
-_INCLUDES_MORE = lazy_compile(r"^\s*[(（]\s*(?:含|包括|包含)", needs=("含", "包括"))
+#: A 总量 said to include more than its list ("收入总量为160亿元(含上年结转)", "…收入总计110.22亿元,其中含上年结转
+#: 10.65亿元"): parts not printed.
+_INCLUDES_MORE = lazy_compile(r"^\s*(?:[(（]|[，,;；]\s*(?:其中)?[:：]?)\s*(?:含|包括|包含)", needs=("含", "包括"))
+#: The scope a total names ("市本级总收入", "全县财政总收入"): a level of another scope, with a 其中 part of this one
+#: before the 加上, is not what the words add to.
+_SCOPE = lazy_compile(r"全[国省市区县州]|[省市区县州]?本级|[省市区县州]级", needs=("全", "级"))
+#: The budget a name is of; "一般预算"/"公共财政预算" are the 一般公共预算's older names (蓝山 2023).
+_KINDS = {
+    "一般公共预算": "一般",
+    "一般预算": "一般",
+    "公共财政预算": "一般",
+    "政府性基金": "基金",
+    "国有资本经营": "国资",
+}
+_KIND = lazy_compile("|".join(_KINDS), needs=("预算", "基金", "国有"))
 
 
 def _words(fact: Fact) -> str:
@@ -110,18 +123,44 @@ def _asides(sentence: str, facts: list[Fact]) -> list[Fact]:
     return inside
 
 
-def _level(facts: tuple[Fact, ...], first_added: Fact, side: str) -> tuple[Fact, bool] | None:
-    """(the level the amounts are added to, whether by place), or None."""
+def _kind(words: str) -> str:
+    """The budget `words` name ("一般", "基金", "国资"), or ""."""
+    m = _KIND.search(words)
+    return _KINDS[m.group()] if m else ""
+
+
+def _level(facts: tuple[Fact, ...], first_added: Fact, side: str, total: Fact) -> tuple[Fact, bool] | None:
+    """(the level the amounts are added to, whether by place), or None — also when the total names a budget other than
+    the level's ("政府性基金收入50亿元。加上…,一般公共预算总收入…")."""
+    found = _level_by_words(facts, first_added, side, total)
+    named, its = _kind(_words(total)), _kind(found[0].subject) if found else ""
+    return None if found is None or (named and its and named != its) else found
+
+
+def _level_by_words(facts: tuple[Fact, ...], first_added: Fact, side: str, total: Fact) -> tuple[Fact, bool] | None:
+    """The level by its place: the one whole before the 加上 in its sentence, else the paragraph's last whole of the side."""
     same = [f for f in facts[: first_added.index] if f.sentence == first_added.sentence and f.quantity.is_money]
     wholes = [f for f in same if f.parent is None]  # "收入100亿元,其中税收收入60亿元,加上…": the 其中's parts are in it
     if same:
+        # "全市…收入100亿元,其中市本级收入40亿元,加上…,市本级总收入60亿元": the total's scope is a part's — which of
+        # the two the amounts are added to, the words do not say
+        scope = _SCOPE.search(_words(total))
+        parts = [f for f in same if f.parent is not None]
+        if (
+            scope
+            and wholes
+            and scope.group() not in wholes[0].subject
+            and any(scope.group() in f.subject for f in parts)
+        ):
+            return None
         return (wholes[0], False) if len(wholes) == 1 and wholes[0] is same[0] else None
     wholes = [
         f
         for f in facts[: first_added.index]
         if f.quantity.is_money and f.role in ("value", "final") and f.parent is None and not f.direction
     ]
-    if not wholes or not _DONE_TAIL.sub("", wholes[-1].subject).endswith(side):
+    if not wholes or not _DONE_TAIL.sub("", wholes[-1].subject).endswith(side) or not _kind(wholes[-1].subject):
+        # (a whole naming no budget — "上年结转收入5亿元。加上…" — may be one of the items the total adds up, not its level)
         return None
     level = wholes[-1]
     # the item printed twice ("…收入100亿元。2023年…收入90亿元。加上…"): which year's is the level, place alone won't say
@@ -143,10 +182,12 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
     added = added[opener:]
     if any(f.role not in ("value", "final") or f.direction or f.unit_assumed for f in added):
         return
+    if any(_TOTAL.fullmatch(_words(f)) or _SUMMED_TOTAL.fullmatch(_words(f)) for f in added):
+        return  # "加上…,全县财力总收入87.84亿元,全县财政总收入60亿元": a total among the items closed the list before
     if not _every_part_printed(sentence, added, total):
         return
     found = _level(
-        facts, added[0], side
+        facts, added[0], side, total
     )  # (the amounts before the 加上 in its sentence: the level, or it and its parts)
     if found is None:
         return

@@ -5,8 +5,9 @@ A 财政 news item or 预算执行 report ranks its growth: "收入…增长19.9
 less the rate (低于/慢于), each printed: certain, judged at the printed precision of all three. Read only for a rise
 ("增长", "增幅", "增速" right before the rate) compared with a rate printed in brackets, the comparisons chained right
 after it (a comma, then 高于/低于 …(B%) C个百分点); a fall ("下降5%,高于…") or a comparison standing elsewhere is not
-read (which rate it is, and with which sign, the words would have to say). Pure: a paragraph's text in, `Issue`s into
-the run.
+read (which rate it is, and with which sign, the words would have to say), nor a bracketed rate its name does not call
+a rise ("高于序时进度(50%)", "高于全省平均水平(70%)": a progress or a share, another rate's to compare). Pure: a
+paragraph's text in, `Issue`s into the run.
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ __all__ = ["check_rate_gaps"]
 
 #: The rate compared: a rise printed right before its first comparison.
 _RISE = lazy_compile(r"(?:增长|增幅为?|增速为?)\s*(\d+(?:\.\d+)?)\s*%", needs=("增",))
-#: One comparison chained after it: "，高于全省平均增幅(11%)8.9个百分点".
+#: One comparison chained after it: "，高于全省平均增幅(11%)8.9个百分点" (a gap "…10个百分点以上"/"左右" is a bound, not it).
 _COMPARED = lazy_compile(
-    r"[，,]\s*(高于|低于|快于|慢于)([^\d，,。；;()（）%]{0,24})[（(]\s*(\d+(?:\.\d+)?)\s*%\s*[)）]\s*(\d+(?:\.\d+)?)\s*个百分点",
+    r"[，,]\s*(高于|低于|快于|慢于)([^\d，,。；;()（）%]{0,24})[（(]\s*(\d+(?:\.\d+)?)\s*%\s*[)）]\s*(\d+(?:\.\d+)?)\s*个百分点(\s*(?:以上|以下|左右|上下))?",
     needs=("百分点",),
 )
+#: The bracketed rate's name says it is a rise too ("全省平均增幅", "全国增速"): else it may be a progress or a share
+#: ("增长19.6%,高于序时进度(50%)12.9个百分点" — the gap is the 完成预算 rate's, printed before), not the rise's to compare.
+_NAMED_A_RISE = lazy_compile(r"增(?:幅|速|长|率)", needs=("增",))
 
 
 def _printed(text: str) -> Interval:
@@ -44,6 +48,8 @@ def check_rate_gaps(run: _Run, pi: int, ref: TextRef, text: str) -> None:
         while (m := _COMPARED.match(text, pos)) is not None:
             pos = m.end()
             word, name, other, gap = m.group(1), m.group(2), m.group(3), m.group(4)
+            if not _NAMED_A_RISE.search(name) or m.group(5):
+                continue
             a, b = _printed(rate), _printed(other)
             made = (
                 Interval(a.lo - b.hi, a.hi - b.lo) if word in ("高于", "快于") else Interval(b.lo - a.hi, b.hi - a.lo)
