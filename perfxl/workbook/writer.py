@@ -11,6 +11,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -160,6 +161,8 @@ def _write_xlsxwriter(tmp: Path, plans: list[SheetPlan], content: WorkbookConten
                 ws.write_blank(r, c, None, fmt)
             elif isinstance(value, str):
                 ws.write_string(r, c, value, fmt)
+            elif isinstance(value, date):
+                ws.write_datetime(r, c, value, fmt)
             else:
                 ws.write_number(r, c, value, fmt)
         for v in plan.validations:

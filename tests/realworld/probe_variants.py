@@ -1704,5 +1704,179 @@ def signature_wrapped(table: R.Table):
 
 VARIANTS["signature_wrapped"] = signature_wrapped
 
+# ---------------------------------------------------------------- adv29: what Excel stores for what a filer typed
+# A cell typed in Excel or WPS is stored as a value, not as the text the renderer writes: "95%" a number 0.95 under a
+# percent format, "2023/12/31" a date serial, "1,234.50" a number under a thousands format, a 得分 a number (or the
+# 总分 a =SUM(...) formula with its cached result). Each kind keeps every row's text (what the sheet shows) and puts
+# the typed value in `meta["typed_cells"]` (render.py writes it). Not typed: "≥95%", "12个" — Excel keeps them text.
+
+_TYPED_PCT = re.compile(r"^\s*(-?\d+(?:\.(\d+))?)\s*%\s*$")
+_TYPED_DATE = re.compile(r"^\s*(\d{4})(?:[/-](\d{1,2})[/-](\d{1,2})|年(\d{1,2})月(?:(\d{1,2})日)?)\s*$")
+_TYPED_BIG = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d{4,})(\.\d\d)?\s*$")
+_TYPED_FIG = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
+
+
+def _typed(table: R.Table, cells: Callable[[R.Table], list[tuple[int, int]]], value: Callable[[str], tuple | None]):
+    """A copy whose cells at `cells(table)` (0-based) hold what `value(text)` says Excel stores ((value, style) or
+    (value, style, formula)); None when no cell is typed."""
+    typed = []
+    for r, c in cells(table):
+        text = table.rows[r][c] if c < len(table.rows[r]) else ""
+        if text and (got := value(text)) is not None:
+            typed.append((r, c, got[0], got[1], got[2] if len(got) > 2 else None))
+    if not typed:
+        return None
+    t = copy.deepcopy(table)
+    t.meta["typed_cells"] = [*t.meta.get("typed_cells", ()), *typed]
+    return t, None
+
+
+def _every_cell(table: R.Table) -> list[tuple[int, int]]:
+    return [(r, c) for r, row in enumerate(table.rows) for c in range(len(row))]
+
+
+def _role_cells(roles: tuple[str, ...]) -> Callable[[R.Table], list[tuple[int, int]]]:
+    """The cells under each indicator header naming one of `roles`."""
+
+    def cells(table: R.Table) -> list[tuple[int, int]]:
+        return [(r, c) for hr, c in _in_role(table, roles) for r in _rows_under(table, hr)]
+
+    return cells
+
+
+def _pct_value(text: str) -> tuple | None:
+    """ "95%" → 0.95 under "0%", "95.5%" → 0.955 under "0.0%", "95.25%" → 0.9525 under "0.00%": the cell shows what
+    was printed (a transcription is of the shown text); three decimals or more stay text."""
+    if not (m := _TYPED_PCT.match(text)) or len(m.group(2) or "") > 2:
+        return None
+    return float(Decimal(m.group(1)).scaleb(-2)), ("percent", "percent1", "percent2")[len(m.group(2) or "")]
+
+
+def _date_value(text: str) -> tuple | None:
+    """ "2023/12/31", "2023-12-31", "2023年12月31日" → that date; "2023年12月" → 2023-12-01 (Excel zh-CN's reading)."""
+    from datetime import datetime
+
+    if not (m := _TYPED_DATE.match(text)):
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5) or 1)
+    try:
+        return datetime(y, mo, d), "date"
+    except ValueError:
+        return None
+
+
+def _big_value(text: str) -> tuple | None:
+    """A figure of four or more integer digits, none or two decimals ("387664.62", "1,234") → the number under
+    "#,##0.00" / "#,##0" (shown as printed, with separators); a year ("2023") stays text."""
+    if not (m := _TYPED_BIG.match(text)) or re.fullmatch(r"(19|20)\d\d", m.group(1)):
+        return None
+    return float(m.group(1).replace(",", "") + (m.group(2) or "")), "thousands2" if m.group(2) else "thousands"
+
+
+def _figure_value(text: str) -> tuple | None:
+    """A plain figure ("8.63", "10") → that number, General format (shown as typed)."""
+    return (float(text), "num") if _TYPED_FIG.match(text) and not re.match(r"^\s*0\d", text) else None
+
+
+def _score_cells(table: R.Table) -> list[tuple[int, int]]:
+    return _role_cells(("weight", "score"))(table)
+
+
+def scores_summed(table: R.Table):
+    """分值 and 得分 typed as numbers and the 总分 row's as =SUM(...) over the rows above, with its cached result — where
+    the printed total is that sum (a workbook cannot cache another); else the figures only."""
+    got = _typed(table, _score_cells, _figure_value)
+    if got is None:
+        return None
+    t = got[0]
+    typed = {(r, c): v for r, c, v, _, _ in t.meta["typed_cells"]}
+    for hr, c in _in_role(table, ("weight", "score")):
+        total = _total_row(table, hr)
+        if total is None or c >= len(table.rows[total]) or not _TYPED_FIG.match(table.rows[total][c]):
+            continue
+        parts = [Decimal(repr(typed[(r, c)])) for r in range(hr + 1, total) if (r, c) in typed]
+        if not parts or sum(parts) != Decimal(table.rows[total][c].strip()):
+            continue
+        formula = f"=SUM({P.format_a1(hr + 2, c + 1)}:{P.format_a1(total, c + 1)})"
+        t.meta["typed_cells"] = [x for x in t.meta["typed_cells"] if x[:2] != (total, c)]
+        t.meta["typed_cells"].append((total, c, float(sum(parts)), "num", formula))
+    return t, None
+
+
+def scores_hidden_digits(table: R.Table):
+    """Each 得分 printed with two decimals typed with more behind a "0.00" format ("8.63" holds 8.6312, the
+    unrounded score a filer pasted): the sheet shows what was printed."""
+
+    def hidden(text: str) -> tuple | None:
+        if not re.fullmatch(r"\s*\d+\.\d\d\s*", text) or Decimal(text) == 0:
+            return None
+        return float(Decimal(text) + Decimal("0.0012")), "score"
+
+    return _typed(table, _role_cells(("score",)), hidden)
+
+
+def pct_nbsp(cell: str) -> str:
+    """ "95%" → "95\\u00a0%" and a figure led by a no-break space (copied from a web page or WPS)."""
+    if m := _PCT_FIG.match(cell):
+        return f"{m.group(1)}{m.group(2)}\u00a0%"
+    return f"\u00a0{cell}" if _TYPED_FIG.match(cell) else cell
+
+
+def _name_rows(table: R.Table) -> list[int]:
+    """Rows under an indicator header whose 三级 name has 12 characters or more."""
+    out = []
+    for hr, c in _in_role(table, ("name",)):
+        for r in _rows_under(table, hr):
+            if c < len(table.rows[r]) and len(re.sub(r"\s", "", table.rows[r][c])) >= 12:
+                out.append(r)
+    return sorted(set(out))
+
+
+def rows_doubled_for_names(table: R.Table):
+    """An indicator row with a long 三级 name laid over two sheet rows: an empty row under it and every cell of the row
+    merged down over both (a merge over the row grows by one), as filers make room for a name without wrapping."""
+    rows = _name_rows(table)
+    if not rows:
+        return None
+    t = _pad(table)
+    bounds = P._bounds(table)
+    rowmap: dict[int, int] = {}
+    for r in reversed(rows):
+        w = P._width(t)
+        covered = {(rr, cc) for r0, c0, r1, c1 in bounds for rr in range(r0, r1 + 1) for cc in range(c0, c1 + 1)}
+        grown = []
+        for r0, c0, r1, c1 in bounds:
+            if r0 > r:
+                grown.append((r0 + 1, c0, r1 + 1, c1))
+            elif r1 >= r:
+                grown.append((r0, c0, r1 + 1, c1))
+            else:
+                grown.append((r0, c0, r1, c1))
+        grown += [(r, c, r + 1, c) for c in range(w) if (r, c) not in covered]
+        bounds = grown
+        t.rows[r + 1 : r + 1] = [[""] * w]
+    t.merges = P._emit(bounds)
+    new = 0
+    inserted = set(rows)
+    for old in range(len(table.rows)):
+        new += 1
+        rowmap[new] = old + 1
+        if old in inserted:
+            new += 1  # the added row: no published row
+    return t, rowmap
+
+
+VARIANTS |= {
+    "pct_typed": lambda t: _typed(t, _every_cell, _pct_value),
+    "dates_typed": lambda t: _typed(t, _every_cell, _date_value),
+    "amounts_typed": lambda t: _typed(t, _every_cell, _big_value),
+    "scores_typed": lambda t: _typed(t, _score_cells, _figure_value),
+    "scores_summed": scores_summed,
+    "scores_hidden_digits": scores_hidden_digits,
+    "pct_nbsp": P.cellwise(pct_nbsp),
+    "rows_doubled_for_names": rows_doubled_for_names,
+}
+
+
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))
