@@ -8,10 +8,12 @@ from collections.abc import Callable, Collection
 
 from defusedxml import ElementTree
 
-__all__ = ["MAIN_NS", "REL_NS", "sheet_parts", "sheet_parts_of"]
+__all__ = ["MAIN_NS", "REL_NS", "STYLES_PART", "sheet_parts", "sheet_parts_of"]
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+#: The cell formats of an .xlsx/.xlsm (number formats: what a typed value shows, perfxl.io.shown_numbers).
+STYLES_PART = "xl/styles.xml"
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:

@@ -1,0 +1,99 @@
+"""Typed numbers as their .xlsx/.xlsm cell shows them: a percent format's value as the percent, hidden digits rounded.
+
+python-calamine 0.9.1 gives a number cell's stored value and no number format, so a "95%" a filer typed (Excel stores
+0.95 under "0%") reads as 0.95, and a 得分 pasted as 1.0012 under "0.00" (the sheet shows 1.00) as 1.0012: a check
+would compare 0.95 with a "≥90%" target, or a printed 1.00 at four decimals — false 错误 (adv29). This scan reads
+xl/styles.xml and each worksheet's XML (the same pass as the error-value scan) and names the constant number cells
+whose format is a percent or shows fewer decimals than the value holds, with the text the cell shows (round half up).
+A formula's cached result is left as it is (other formulas may use it); dates and General numbers are not touched.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from ..model import column_index
+from ..patterns import lazy_compile
+
+__all__ = ["shown_styles", "shown_cells"]
+
+#: Built-in number formats (ECMA-376 §18.8.30) a typed figure gets: id → (decimals shown, percent).
+_BUILTIN = {1: (0, False), 2: (2, False), 3: (0, False), 4: (2, False), 9: (0, True), 10: (2, True)}
+_NUMFMT = lazy_compile(rb"<numFmt\b[^>]*>")
+_ATTR = lazy_compile(rb'\b(numFmtId|formatCode)="([^"]*)"')
+_CELL_XFS = lazy_compile(rb"<cellXfs\b[^>]*>(.*?)</cellXfs>", re.S)
+_XF = lazy_compile(rb"<xf\b([^>]*)>")
+_XF_FMT = lazy_compile(rb'\bnumFmtId="(\d+)"')
+#: A plain figure format once quoted text, escapes, [colour]/[locale] tags and padding are taken out: "0.00%",
+#: "#,##0.0", "0_ ".
+_PLAIN_FORMAT = re.compile(r"^[^0#?.A-Za-z]*[#0?,]*0(?:\.([0#?]+))?[^0#?.A-Za-z]*$")
+_CELL = lazy_compile(rb"<c\b([^>]*?)(?<!/)>(.*?)</c>", re.S)
+_R = lazy_compile(rb'\br="([A-Z]{1,3})(\d+)"')
+_S = lazy_compile(rb'\bs="(\d+)"')
+_T = lazy_compile(rb'\bt="([a-z]+)"')
+_V = lazy_compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
+
+
+def _format_shows(code: str) -> tuple[int, bool] | None:
+    """(decimals shown, percent) of a custom format's first section when it prints one plain figure; else None."""
+    section = re.split(r';(?=(?:[^"]*"[^"]*")*[^"]*$)', code, maxsplit=1)[0]
+    bare = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.', "", section)
+    percent = "%" in bare
+    m = _PLAIN_FORMAT.match(bare.replace("%", "").replace(" ", ""))
+    return (len(m.group(1) or ""), percent) if m else None
+
+
+def shown_styles(styles_xml: bytes) -> dict[int, tuple[int, bool]]:
+    """Cell style index (a cell's `s`) → (decimals shown, percent) for every style whose number format is a plain
+    figure at fixed decimals or a percent; styles of General, dates, text and other formats are left out."""
+    formats: dict[int, tuple[int, bool]] = dict(_BUILTIN)
+    for tag in _NUMFMT.finditer(styles_xml):
+        attrs = {k.decode(): html.unescape(v.decode("utf-8", "replace")) for k, v in _ATTR.findall(tag.group(0))}
+        if attrs.get("numFmtId", "").isdigit() and "formatCode" in attrs:
+            shows = _format_shows(attrs["formatCode"])
+            if shows is None:
+                formats.pop(int(attrs["numFmtId"]), None)
+            else:
+                formats[int(attrs["numFmtId"])] = shows
+    block = _CELL_XFS.search(styles_xml)
+    out: dict[int, tuple[int, bool]] = {}
+    for i, xf in enumerate(_XF.finditer(block.group(1) if block else b"")):
+        fmt = _XF_FMT.search(xf.group(1))
+        if fmt and int(fmt.group(1)) in formats:
+            out[i] = formats[int(fmt.group(1))]
+    return out
+
+
+def shown_cells(xml: bytes, styles: dict[int, tuple[int, bool]]) -> dict[tuple[int, int], str]:
+    """0-based (row, col) → the text shown, for each constant number cell of one worksheet's XML under a percent
+    style (0.955 under "0.0%" → "95.5%") or a fixed-decimal style showing fewer decimals than it holds (1.0012 under
+    "0.00" → "1.00"): judged at the precision shown, as a printed copy is. A number shown whole (0.95 under "0.00")
+    is left as stored: the same value."""
+    found: dict[tuple[int, int], str] = {}
+    if not styles or b' s="' not in xml:
+        return found
+    for m in _CELL.finditer(xml):
+        attrs, body = m.group(1), m.group(2)
+        s, ref = _S.search(attrs), _R.search(attrs)
+        if s is None or ref is None or int(s.group(1)) not in styles or b"<f" in body:
+            continue
+        t = _T.search(attrs)
+        if t is not None and t.group(1) != b"n":
+            continue
+        v = _V.search(body)
+        try:
+            value = Decimal(v.group(1).decode().strip()) if v else None
+        except InvalidOperation:
+            value = None
+        if value is None or not value.is_finite():
+            continue
+        decimals, percent = styles[int(s.group(1))]
+        if percent:
+            value = value.scaleb(2)
+        elif value.as_tuple().exponent >= -decimals:  # type: ignore[operator]  # finite: an int exponent
+            continue
+        text = str(value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+        found[(int(ref.group(2)) - 1, column_index(ref.group(1).decode()) - 1)] = text + ("%" if percent else "")
+    return found
