@@ -3,7 +3,9 @@
 A typed "95%" is stored as 0.95 under a percent format, a 得分 pasted with its unrounded digits as 1.0012 under "0.00"
 (the sheet shows 1.00): python-calamine gives the stored number and no format, so perfxl read 0.22 where the sheet
 shows 22% (B19 错误 "增、减幅度 0.22 应为 22.04%") and checked a shown 1.00 at four decimals (S19 错误). The reader now
-takes such a cell as the text it shows (perfxl.io.shown_numbers: xl/styles.xml and the sheet's `s` attributes).
+takes such a cell as the text it shows (perfxl.io.shown_numbers: xl/styles.xml and the sheet's `s` attributes). A
+得分 typed as a number shows the decimals it was typed with (`numbers.shown_places`, as T02 already read a typed 总分):
+F05's last-place check and S17's inferred weights now use them (they took a number cell as of unknown or no decimals).
 probe_variants' typed kinds: pct_typed, dates_typed, amounts_typed, scores_typed, scores_summed, scores_hidden_digits,
 pct_nbsp, rows_doubled_for_names.
 """
@@ -43,6 +45,12 @@ def _outcome(name: str, kind: str, tmp_path: Path) -> PV.Outcome:
         ("ningxia-fucai-app-2023", "pct_typed"),
         # 河北 成安 高龄津贴 2020: 得分 "1.00" holding 1.0012: S19 错误 at row 15 (fails at main)
         ("hebei-chengan-gaolingjintie-2020", "scores_hidden_digits"),
+        # 云南 隆阳 化肥 2022: 得分 2.16 typed — F05 was a 警告 (a number cell's decimals unknown), not the certain
+        # 错误 the printed 2.16 gets (20 × [10.765%, 10.775%) never rounds to it) (fails at main)
+        ("yunnan-longyang-huafei-2022", "scores_typed"),
+        # 云南 施甸 2019: 得分 31.9, 10.5, 11.1 typed — the inferred weights were solved at 0 decimals: S17 lost (fails
+        # at main)
+        ("yunnan-shidian-xinxingzhuti-2019", "scores_typed"),
     ],
 )
 def test_a_typed_value_reads_as_the_cell_shows_it(name: str, kind: str, tmp_path: Path) -> None:
