@@ -110,3 +110,22 @@ def test_typed_kinds_change_no_verdict_on_a_few_tables(kind: str, tmp_path: Path
             continue
         out = _outcome(name, kind, tmp_path / name)
         assert (out.new_errors, out.lost) == ([], []), (name, kind)
+
+
+def test_a_title_printed_in_the_page_header_names_the_form(tmp_path: Path) -> None:
+    """四川 甘孜 食品安全 2023 绩效目标表 with its title in the 页眉 (`title_in_page_header`): read as a 自评表 missing
+    its 实际完成值/得分 columns, F01 错误 and a score of noise (fails at main); the header's words name it a 目标表."""
+    out = _outcome("sichuan-ganzi-shijianju-mubiao-2023", "title_in_page_header", tmp_path)
+    assert (out.new_errors, out.lost) == ([], [])
+
+
+def test_page_header_words() -> None:
+    from perfxl.io.ooxml import page_header_text
+
+    xml = (
+        b"<worksheet><sheetData/><headerFooter><oddHeader>&amp;L&amp;8&amp;P&amp;C&amp;&quot;\xe5\xae\x8b\xe4\xbd\x93,"
+        b"Bold&quot;&amp;16\xe9\xa1\xb9\xe7\x9b\xae\xe6\x94\xaf\xe5\x87\xba\xe7\xbb\xa9\xe6\x95\x88\xe7\x9b\xae\xe6\xa0\x87"
+        b"\xe8\xa1\xa8 R&amp;&amp;D</oddHeader></headerFooter></worksheet>"
+    )
+    assert page_header_text(xml) == "项目支出绩效目标表 R&D"
+    assert page_header_text(b"<worksheet><sheetData/></worksheet>") == ""

@@ -23,7 +23,7 @@ from ..patterns import lazy_compile
 from .error_values import error_cells
 from .guard import inspect_file, refuse_unsupported
 from .ooxml import STYLES_PART as _STYLES
-from .ooxml import sheet_parts, sheet_parts_of
+from .ooxml import page_header_text, sheet_parts, sheet_parts_of
 from .openpyxl_source import read_formulas
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
 from .shown_numbers import shown_cells, shown_styles
@@ -49,6 +49,8 @@ Reader = Callable[[Path, Any, bool], list[Grid]]
 _OOXML = ("xlsx", "xlsm")
 #: Sheet name → 0-based (row, col) → the text a number's format shows (perfxl.io.shown_numbers).
 ShownCells = dict[str, dict[tuple[int, int], str]]
+#: Sheet name → the words its page header prints (`ooxml.page_header_text`), where it prints any.
+PageHeaders = dict[str, str]
 
 _CELL = lazy_compile(rb"<c\b([^>]*)(?<!/)>(.*?)</c>", re.S)
 _FORMULA = lazy_compile(rb"<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>")
@@ -104,12 +106,13 @@ def _read_workbook(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
     kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
     grids = _read_calamine(path, kind)
     if kind in _OOXML:
-        uncached, errors, quick, shown = _scan_sheets(
+        uncached, errors, quick, shown, headers = _scan_sheets(
             path, getattr(report, "members", None), getattr(report, "parts", None)
         )
         for grid in grids:
             _put_errors(grid, errors.get(grid.name))
             _put_shown(grid, shown.get(grid.name))
+            grid.caption_above = grid.caption_above or headers.get(grid.name, "")  # a title printed in the 页眉
         wanted = [g.name for g in grids] if need_formulas else [n for n, cells in uncached.items() if cells]
         if wanted:
             formulas = None if need_formulas else _quick_formulas(grids, wanted, quick)
@@ -292,7 +295,9 @@ def _quick_formulas(
 
 def _scan_sheets(
     path: Path, members: frozenset[str] | None = None, kept: Mapping[str, bytes] | None = None
-) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any], ShownCells]:
+) -> tuple[
+    dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any], ShownCells, PageHeaders
+]:
     """The cheap check, one read of each worksheet's XML: formulas without cached values, error cells, the number
     cells a format shows otherwise than stored (perfxl.io.shown_numbers; xl/styles.xml read for it), and — for
     sheets with uncached formulas — their formula text when plain XML gives it exactly.
@@ -316,9 +321,11 @@ def _scan_sheets(
 
 def _scan_parts(
     parts: Mapping[str, str], open_part: Callable[[str], Any], styles_xml: bytes = b""
-) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any], ShownCells]:
+) -> tuple[
+    dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any], ShownCells, PageHeaders
+]:
     """_scan_sheets over worksheet name → part, each part opened with `open_part`; `styles_xml`: xl/styles.xml."""
-    uncached, errors, quick, shown = {}, {}, {}, {}
+    uncached, errors, quick, shown, headers = {}, {}, {}, {}, {}
     styles = shown_styles(styles_xml) if styles_xml else {}
     for name, part in parts.items():
         found_uncached: set[tuple[int, int]] = set()
@@ -329,11 +336,13 @@ def _scan_parts(
                 found_uncached |= uncached_formula_cells(piece)
                 found_errors.update(error_cells(piece))
                 found_shown.update(shown_cells(piece, styles))
+                if b"oddHeader" in piece and (words := page_header_text(piece)):
+                    headers[name] = words
         uncached[name], errors[name], shown[name] = found_uncached, found_errors, found_shown
         if found_uncached:  # a second read, only for files saved without calculated values
             with open_part(part) as fh:
                 quick[name] = _merge_formulas(formulas_from_xml(p) for p in _row_pieces(fh))
-    return uncached, errors, quick, shown
+    return uncached, errors, quick, shown, headers
 
 
 _PIECE = 1 << 20

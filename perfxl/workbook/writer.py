@@ -191,6 +191,8 @@ def _print_setup(ws, plan: SheetPlan) -> None:
     ws.fit_to_pages(1, 0)
     ws.center_horizontally()
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    if plan.page_header:
+        ws.set_header("&C" + plan.page_header.replace("&", "&&"))
 
 
 # ---------------------------------------------------------------- openpyxl (no cached values)
@@ -240,6 +242,8 @@ def _write_openpyxl(tmp: Path, plans: list[SheetPlan], content: WorkbookContent)
             )
             dv.add(f"{plan.ref(v.first_row, v.first_col)}:{plan.ref(v.last_row, v.last_col)}")
             ws.add_data_validation(dv)
+        if plan.page_header:
+            ws.oddHeader.center.text = plan.page_header
         ws.page_setup.paperSize = 9
         ws.page_setup.orientation = "landscape" if plan.landscape else "portrait"
     wb.save(tmp)

@@ -1866,7 +1866,35 @@ def rows_doubled_for_names(table: R.Table):
     return t, rowmap
 
 
+def _title_row(table: R.Table) -> int | None:
+    """The table's title: the first row holding text, above every header, whose one written cell names a 表."""
+    heads = [r for r, _, _ in _header_cells(table)]
+    for r, row in enumerate(table.rows[: min(heads, default=0)]):
+        written = [c for c in row if c.strip()]
+        if written:
+            return r if len(written) == 1 and "表" in written[0] else None
+    return None
+
+
+def title_in_page_header(table: R.Table):
+    """The title printed in the page header (页眉, set in 页面设置) instead of a row of the sheet: the sheet starts at
+    the form's first line, as filers lay out a form that prints the title on every page."""
+    at = _title_row(table)
+    if at is None:
+        return None
+    t = copy.deepcopy(table)
+    t.meta["page_header"] = table.rows[at][[bool(c.strip()) for c in table.rows[at]].index(True)].strip()
+    del t.rows[at]
+    bounds = [(r0, c0, r1, c1) for r0, c0, r1, c1 in P._bounds(table) if not r0 <= at <= r1]
+    if len(bounds) != len([b for b in P._bounds(table) if not (b[0] == b[2] == at)]):
+        return None  # a merge over the title and another row: not a title row of its own
+    t.merges = P._emit([(r0 - (r0 > at), c0, r1 - (r1 > at), c1) for r0, c0, r1, c1 in bounds])
+    n = len(table.rows)
+    return t, {r: r for r in range(1, at + 1)} | {r - 1: r for r in range(at + 2, n + 1)}
+
+
 VARIANTS |= {
+    "title_in_page_header": title_in_page_header,
     "pct_typed": lambda t: _typed(t, _every_cell, _pct_value),
     "dates_typed": lambda t: _typed(t, _every_cell, _date_value),
     "amounts_typed": lambda t: _typed(t, _every_cell, _big_value),

@@ -220,7 +220,8 @@ def render(table: Table | Path, out_dir: Path) -> Path:
     """Write one table as `<out_dir>/<name>.xlsx` (atomically, by the project's writer); returns the path. A table
     whose `meta["typed_in_excel"]` is set is written as `plan_typed_in_excel` (the rewrites tests); each (row, column,
     value, style, formula) of `meta["typed_cells"]` (0-based) is then written as Excel stores what a filer typed — a
-    number, a date, a formula with its cached value — in place of the cell's text (probe_variants' typed kinds)."""
+    number, a date, a formula with its cached value — in place of the cell's text (probe_variants' typed kinds);
+    `meta["page_header"]` is printed in the page header (a title kept out of the cells)."""
     if isinstance(table, Path):
         table = load_table(table)
     target = out_dir / f"{table.name}.xlsx"
@@ -228,6 +229,7 @@ def render(table: Table | Path, out_dir: Path) -> Path:
     plan = plan_typed_in_excel(table) if table.meta.get("typed_in_excel") else plan_of(table)
     for r, c, value, style, formula in table.meta.get("typed_cells", ()):
         plan.put(r, c, value, formula=formula, style=style)
+    plan.page_header = str(table.meta.get("page_header", ""))
     write_plans(target, [plan], content, Shape())
     return target
 
