@@ -93,9 +93,16 @@ def test_cells_shown_otherwise_than_stored() -> None:
         b'<c r="D1" s="5"><v>1.0012</v></c><c r="E1" s="5"><v>0.95</v></c><c r="F1" s="5" t="s"><v>3</v></c>'
         b'<c r="G1" s="5"><f>A1*2</f><v>1.91</v></c><c r="H1" s="0"><v>0.95</v></c><c r="I1" s="6"><v>2.5</v></c></row>'
     )
-    # 0.955 under "0%" shows 96% (half up); 89.7 under 0.00"%" is 89.7 stored whole; 0.95 under "0.00" the same value;
-    # text, a formula's cached result and General are left as read
-    assert shown_cells(xml, styles) == {(0, 0): "96%", (0, 1): "89.7%", (0, 3): "1.00"}
+    # 0.955 under "0%" shows 96% (half up); 89.7 under 0.00"%" is 89.70 (percent points, no scaling); 2.5 under
+    # "#,##0.000_ " 2.500; text, a formula's cached result and General are left as read
+    assert shown_cells(xml, styles) == {
+        (0, 0): "96%",
+        (0, 1): "89.7%",
+        (0, 2): "89.70",
+        (0, 3): "1.00",
+        (0, 4): "0.95",
+        (0, 8): "2.500",
+    }
 
 
 @pytest.mark.parametrize("kind", ["pct_typed", "dates_typed", "amounts_typed", "scores_hidden_digits", "pct_nbsp"])

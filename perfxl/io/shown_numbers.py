@@ -4,7 +4,7 @@ python-calamine 0.9.1 gives a number cell's stored value and no number format, s
 0.95 under "0%") reads as 0.95, and a 得分 pasted as 1.0012 under "0.00" (the sheet shows 1.00) as 1.0012: a check
 would compare 0.95 with a "≥90%" target, or a printed 1.00 at four decimals — false 错误 (adv29). This scan reads
 xl/styles.xml and each worksheet's XML (the same pass as the error-value scan) and names the constant number cells
-whose format is a percent or shows fewer decimals than the value holds, with the text the cell shows (round half up).
+whose format is a percent or a figure at fixed decimals, with the text the cell shows (round half up).
 A formula's cached result is left as it is (other formulas may use it); dates and General numbers are not touched.
 """
 
@@ -68,9 +68,8 @@ def shown_styles(styles_xml: bytes) -> dict[int, tuple[int, bool]]:
 
 def shown_cells(xml: bytes, styles: dict[int, tuple[int, bool]]) -> dict[tuple[int, int], str]:
     """0-based (row, col) → the text shown, for each constant number cell of one worksheet's XML under a percent
-    style (0.955 under "0.0%" → "95.5%") or a fixed-decimal style showing fewer decimals than it holds (1.0012 under
-    "0.00" → "1.00"): judged at the precision shown, as a printed copy is. A number shown whole (0.95 under "0.00")
-    is left as stored: the same value."""
+    style (0.955 under "0.0%" → "95.5%") or a fixed-decimal style (1.0012 under "0.00" → "1.00", 8.5 → "8.50"):
+    judged at the precision shown, as a printed copy is."""
     found: dict[tuple[int, int], str] = {}
     if not styles or b' s="' not in xml:
         return found
@@ -90,10 +89,8 @@ def shown_cells(xml: bytes, styles: dict[int, tuple[int, bool]]) -> dict[tuple[i
         if value is None or not value.is_finite():
             continue
         decimals, percent = styles[int(s.group(1))]
-        if percent:
-            value = value.scaleb(2)
-        elif value.as_tuple().exponent >= -decimals:  # type: ignore[operator]  # finite: an int exponent
-            continue
-        text = str(value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
+        text = str(
+            (value.scaleb(2) if percent else value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        )
         found[(int(ref.group(2)) - 1, column_index(ref.group(1).decode()) - 1)] = text + ("%" if percent else "")
     return found

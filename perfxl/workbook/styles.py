@@ -44,6 +44,7 @@ STYLES: dict[str, dict] = {
     "thousands": {**_CELL, "align": "right", "num_format": "#,##0"},
     "thousands2": {**_CELL, "align": "right", "num_format": "#,##0.00"},
     "date": {**_CELL, "align": "right", "num_format": "yyyy/m/d"},
+    "accounting": {**_CELL, "num_format": '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ '},  # 会计专用
     "note": {**_BASE, "align": "left", "valign": "top", "text_wrap": True},
     "plain": {**_BASE, "align": "left", "text_wrap": True},
 }

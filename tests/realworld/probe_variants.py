@@ -1893,8 +1893,54 @@ def title_in_page_header(table: R.Table):
     return t, {r: r for r in range(1, at + 1)} | {r - 1: r for r in range(at + 2, n + 1)}
 
 
+def _fixed2(style: str) -> Callable[[str], tuple | None]:
+    """A figure printed with two decimals ("8.50", "27.50") → the number under `style` (a format showing two)."""
+
+    def value(text: str) -> tuple | None:
+        return (float(text), style) if re.fullmatch(r"\s*-?\d+\.\d\d\s*", text) else None
+
+    return value
+
+
+def _funds_cells(table: R.Table) -> list[tuple[int, int]]:
+    """The cells under each funds header naming 年初预算数, 全年预算数 or 全年执行数."""
+    return [
+        (rr, c)
+        for r, c, role in _header_cells(table)
+        if role in ("initial_budget", "full_budget", "executed")
+        and H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) == role
+        for rr in _rows_under(table, r)
+    ]
+
+
+def scores_as_formulas(table: R.Table):
+    """Each 得分 equal to its row's 分值 written as a formula on it ("=G8", cached 10), the 分值 typed: a filer who
+    gives full marks by reference."""
+    typed = []
+    for hr, cw in _in_role(table, ("weight",)):
+        cs = [c for r, c in _in_role(table, ("score",)) if r == hr]
+        if len(cs) != 1:
+            continue
+        for r in _rows_under(table, hr):
+            row = table.rows[r]
+            w, sc = (row[cw] if cw < len(row) else ""), (row[cs[0]] if cs[0] < len(row) else "")
+            if _TYPED_FIG.match(w) and _TYPED_FIG.match(sc) and Decimal(w) == Decimal(sc):
+                typed += [
+                    (r, cw, float(w), "num", None),
+                    (r, cs[0], float(sc), "num", f"={P.format_a1(r + 1, cw + 1)}"),
+                ]
+    if not typed:
+        return None
+    t = copy.deepcopy(table)
+    t.meta["typed_cells"] = typed
+    return t, None
+
+
 VARIANTS |= {
     "title_in_page_header": title_in_page_header,
+    "scores_fixed_format": lambda t: _typed(t, _score_cells, _fixed2("score")),
+    "amounts_accounting": lambda t: _typed(t, _funds_cells, _fixed2("accounting")),
+    "scores_as_formulas": scores_as_formulas,
     "pct_typed": lambda t: _typed(t, _every_cell, _pct_value),
     "dates_typed": lambda t: _typed(t, _every_cell, _date_value),
     "amounts_typed": lambda t: _typed(t, _every_cell, _big_value),
