@@ -51,6 +51,9 @@ def _outcome(name: str, kind: str, tmp_path: Path) -> PV.Outcome:
         # 云南 施甸 2019: 得分 31.9, 10.5, 11.1 typed — the inferred weights were solved at 0 decimals: S17 lost (fails
         # at main)
         ("yunnan-shidian-xinxingzhuti-2019", "scores_typed"),
+        # 云南 隆阳 化肥 2022: 执行率 =C8/B8 under "0.00%" (cached 0.10774…, shown 10.77%): F05 a 警告 — the rate's
+        # printed decimals unknown — where the printed 10.77% makes 2.16 certain (fails at main)
+        ("yunnan-longyang-huafei-2022", "rate_formula"),
     ],
 )
 def test_a_typed_value_reads_as_the_cell_shows_it(name: str, kind: str, tmp_path: Path) -> None:
@@ -94,7 +97,10 @@ def test_cells_shown_otherwise_than_stored() -> None:
         b'<c r="G1" s="5"><f>A1*2</f><v>1.91</v></c><c r="H1" s="0"><v>0.95</v></c><c r="I1" s="6"><v>2.5</v></c></row>'
     )
     # 0.955 under "0%" shows 96% (half up); 89.7 under 0.00"%" is 89.70 (percent points, no scaling); 2.5 under
-    # "#,##0.000_ " 2.500; text, a formula's cached result and General are left as read
+    # "#,##0.000_ " 2.500; text, a formula's cached result under "0.00" and General are left as read
+    formula_pct = b'<row r="2"><c r="A2" s="2"><f>B1</f><v>0.10774</v></c></row>'
+    assert shown_cells(formula_pct, styles) == {(1, 0): "10.8%"}
+    assert shown_cells(formula_pct, styles, formulas=False) == {}
     assert shown_cells(xml, styles) == {
         (0, 0): "96%",
         (0, 1): "89.7%",

@@ -5,7 +5,8 @@ python-calamine 0.9.1 gives a number cell's stored value and no number format, s
 would compare 0.95 with a "≥90%" target, or a printed 1.00 at four decimals — false 错误 (adv29). This scan reads
 xl/styles.xml and each worksheet's XML (the same pass as the error-value scan) and names the constant number cells
 whose format is a percent or a figure at fixed decimals, with the text the cell shows (round half up).
-A formula's cached result is left as it is (other formulas may use it); dates and General numbers are not touched.
+A formula's cached result is read so under a percent format only (=F6/E6 under "0.00%"); dates and General numbers are
+not touched.
 """
 
 from __future__ import annotations
@@ -66,17 +67,23 @@ def shown_styles(styles_xml: bytes) -> dict[int, tuple[int, bool]]:
     return out
 
 
-def shown_cells(xml: bytes, styles: dict[int, tuple[int, bool]]) -> dict[tuple[int, int], str]:
+def shown_cells(xml: bytes, styles: dict[int, tuple[int, bool]], formulas: bool = True) -> dict[tuple[int, int], str]:
     """0-based (row, col) → the text shown, for each constant number cell of one worksheet's XML under a percent
     style (0.955 under "0.0%" → "95.5%") or a fixed-decimal style (1.0012 under "0.00" → "1.00", 8.5 → "8.50"):
-    judged at the precision shown, as a printed copy is."""
+    judged at the precision shown, as a printed copy is. A formula's cached result too under a percent format
+    (=F6/E6 under "0.00%" shows 10.77%; `formulas`: False where uncached formulas are computed from the sheet's
+    numbers); under a fixed-decimal one it stays the number other formulas use (perfxl's own workbooks: the
+    score it computed)."""
     found: dict[tuple[int, int], str] = {}
     if not styles or b' s="' not in xml:
         return found
     for m in _CELL.finditer(xml):
         attrs, body = m.group(1), m.group(2)
         s, ref = _S.search(attrs), _R.search(attrs)
-        if s is None or ref is None or int(s.group(1)) not in styles or b"<f" in body:
+        if s is None or ref is None or int(s.group(1)) not in styles:
+            continue
+        decimals, percent = styles[int(s.group(1))]
+        if b"<f" in body and not (formulas and percent):
             continue
         t = _T.search(attrs)
         if t is not None and t.group(1) != b"n":
@@ -88,7 +95,6 @@ def shown_cells(xml: bytes, styles: dict[int, tuple[int, bool]]) -> dict[tuple[i
             value = None
         if value is None or not value.is_finite():
             continue
-        decimals, percent = styles[int(s.group(1))]
         text = str(
             (value.scaleb(2) if percent else value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
         )

@@ -338,6 +338,9 @@ def _scan_parts(
                 found_shown.update(shown_cells(piece, styles))
                 if b"oddHeader" in piece and (words := page_header_text(piece)):
                     headers[name] = words
+        if found_uncached and found_shown:  # the numbers perfxl computes the uncached formulas from stay as stored
+            with open_part(part) as fh:
+                found_shown = {k: v for p in _row_pieces(fh) for k, v in shown_cells(p, styles, formulas=False).items()}
         uncached[name], errors[name], shown[name] = found_uncached, found_errors, found_shown
         if found_uncached:  # a second read, only for files saved without calculated values
             with open_part(part) as fh:

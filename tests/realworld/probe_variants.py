@@ -1936,8 +1936,47 @@ def scores_as_formulas(table: R.Table):
     return t, None
 
 
+def rate_formula(table: R.Table):
+    """The funds' 执行率 as the formula a filer writes, "=执行数/预算数" (the row's own cells), with its cached ratio
+    under the percent format of the printed decimals — where the printed rate is that ratio rounded (a formula cannot
+    cache another figure); the amounts typed as numbers."""
+    typed = []
+    for r, c, role in _header_cells(table):
+        if role != "rate" or H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) != "rate":
+            continue
+        cols = {ro: cc for rr, cc, ro in _header_cells(table) if rr == r}
+        budget = cols.get("full_budget", cols.get("initial_budget"))
+        spent = cols.get("executed")
+        if budget is None or spent is None:
+            continue
+        for rr in _rows_under(table, r):
+            row = table.rows[rr] + [""] * (max(c, budget, spent) + 1 - len(table.rows[rr]))
+            m = _TYPED_PCT.match(row[c])
+            if not (m and _AMOUNT.match(row[budget]) and _AMOUNT.match(row[spent])) or Decimal(row[budget]) == 0:
+                continue
+            places = len(m.group(2) or "")
+            exact = Decimal(row[spent]) / Decimal(row[budget])
+            if places > 2 or (exact * 100).quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP") != Decimal(
+                m.group(1)
+            ):
+                continue
+            formula = f"={P.format_a1(rr + 1, spent + 1)}/{P.format_a1(rr + 1, budget + 1)}"
+            style = ("percent", "percent1", "percent2")[places]
+            typed += [
+                (rr, budget, float(row[budget]), "num", None),
+                (rr, spent, float(row[spent]), "num", None),
+                (rr, c, float(exact), style, formula),
+            ]
+    if not typed:
+        return None
+    t = copy.deepcopy(table)
+    t.meta["typed_cells"] = typed
+    return t, None
+
+
 VARIANTS |= {
     "title_in_page_header": title_in_page_header,
+    "rate_formula": rate_formula,
     "scores_fixed_format": lambda t: _typed(t, _score_cells, _fixed2("score")),
     "amounts_accounting": lambda t: _typed(t, _funds_cells, _fixed2("accounting")),
     "scores_as_formulas": scores_as_formulas,
