@@ -40,6 +40,10 @@ headers, the funds block under the indicators, a long 年度总体目标, a sign
 traditional-character headers, a column-number row (docs/reader.md, adv27).
 Session 28 (adv28) adds a printed copy's pages — the header again every six rows under a "第 1 页，共 3 页" footer —
 and a 小计 row under each 一级 group (docs/reader.md, adv28).
+Session 29 (adv29) adds what Excel/WPS store for what a filer types — "95%" a number under a percent format, dates,
+amounts under thousands and 会计专用 formats, scores as numbers, =SUM totals, =分值 scores, hidden digits under "0.00",
+=执行数/预算数 rates — and no-break spaces, a long name's row merged over two sheet rows, the title in the page header
+(docs/reader.md, adv29). (typed_in_excel stays out: its plain figures are typed General, stating more than the print.)
 """
 
 from __future__ import annotations
