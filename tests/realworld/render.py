@@ -203,8 +203,8 @@ PERCENT_TEXT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*%\s*$")
 
 
 def plan_typed_in_excel(table: Table) -> SheetPlan:
-    """The same table as typed in Excel: every plain figure a number cell, every "86.2%" a %-formatted 0.862
-    (what calamine then reads); text that is no figure ("012" codes, words) stays text."""
+    """The same table as typed in Excel: every plain figure a number cell, every "86.2%" 0.862 under a percent format
+    (calamine reads 0.862, the reader the "86.2%" it shows); text that is no figure ("012" codes, words) stays text."""
     plan = plan_of(table)
     for (r, c), cell in list(plan.cells.items()):
         if not isinstance(cell.value, str):
@@ -212,7 +212,8 @@ def plan_typed_in_excel(table: Table) -> SheetPlan:
         if (m := _FIGURE.match(cell.value)) and not re.match(r"^0\d", m.group(1)):
             plan.put(r, c, float(m.group(1)), style="num")
         elif m := PERCENT_TEXT.match(cell.value):
-            plan.put(r, c, float(m.group(1)) / 100, style="rate")
+            places = len(m.group(1).partition(".")[2])  # Excel's format for what was typed: 0%, 0.0% (adv29), 0.00%
+            plan.put(r, c, float(m.group(1)) / 100, style=("percent", "percent1", "percent2")[min(places, 2)])
     return plan
 
 
