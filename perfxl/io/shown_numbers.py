@@ -11,6 +11,7 @@ not touched.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -30,9 +31,7 @@ _XF_FMT = lazy_compile(rb'\bnumFmtId="(\d+)"')
 #: A plain figure format once quoted text, escapes, [colour]/[locale] tags and padding are taken out: "0.00%",
 #: "#,##0.0", "0_ ".
 _PLAIN_FORMAT = re.compile(r"^[^0#?.A-Za-z]*[#0?,]*0(?:\.([0#?]+))?[^0#?.A-Za-z]*$")
-_CELL = lazy_compile(rb"<c\b([^>]*?)(?<!/)>(.*?)</c>", re.S)
 _R = lazy_compile(rb'\br="([A-Z]{1,3})(\d+)"')
-_S = lazy_compile(rb'\bs="(\d+)"')
 _T = lazy_compile(rb'\bt="([a-z]+)"')
 _V = lazy_compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
 
@@ -77,26 +76,41 @@ def shown_cells(xml: bytes, styles: dict[int, tuple[int, bool]], formulas: bool 
     found: dict[tuple[int, int], str] = {}
     if not styles or b' s="' not in xml:
         return found
-    for m in _CELL.finditer(xml):
-        attrs, body = m.group(1), m.group(2)
-        s, ref = _S.search(attrs), _R.search(attrs)
-        if s is None or ref is None or int(s.group(1)) not in styles:
-            continue
-        decimals, percent = styles[int(s.group(1))]
+    ids = b"|".join(str(i).encode() for i in sorted(styles))
+    # only the cells of a listed style, read in one match (a sheet of 90,000 cells: ≈ 0.1 s, not 0.6 s)
+    for m in _styled_cells(ids).finditer(xml):
+        attrs, body = m.group(1), m.group(3)
+        decimals, percent = styles[int(m.group(2))]
         if b"<f" in body and not (formulas and percent):
             continue
-        t = _T.search(attrs)
-        if t is not None and t.group(1) != b"n":
+        t, ref, v = _T.search(attrs), _R.search(attrs), _V.search(body)
+        if (t is not None and t.group(1) != b"n") or ref is None or v is None:
             continue
-        v = _V.search(body)
-        try:
-            value = Decimal(v.group(1).decode().strip()) if v else None
-        except InvalidOperation:
-            value = None
-        if value is None or not value.is_finite():
-            continue
-        text = str(
-            (value.scaleb(2) if percent else value).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-        )
-        found[(int(ref.group(2)) - 1, column_index(ref.group(1).decode()) - 1)] = text + ("%" if percent else "")
+        text = _shown(v.group(1), decimals, percent)
+        if text is not None:
+            found[(int(ref.group(2)) - 1, _column(ref.group(1)) - 1)] = text
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _styled_cells(ids: bytes) -> re.Pattern[bytes]:
+    """A cell element (attributes, body, its `s`) whose style is one of `ids` ("1|4|5")."""
+    return re.compile(rb'<c\b((?=[^>]*\ss="(' + ids + rb')")[^>]*?)(?<!/)>(.*?)</c>', re.S)
+
+
+@functools.lru_cache(maxsize=4096)
+def _shown(value: bytes, decimals: int, percent: bool) -> str | None:
+    """A stored number's text as its format shows it ("0.955", 1, True → "96%"), None when it is no finite number."""
+    try:
+        number = Decimal(value.decode().strip())
+    except (InvalidOperation, UnicodeDecodeError):
+        return None
+    if not number.is_finite():
+        return None
+    shown = (number.scaleb(2) if percent else number).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return str(shown) + ("%" if percent else "")
+
+
+@functools.lru_cache(maxsize=1024)
+def _column(letters: bytes) -> int:
+    return column_index(letters.decode())
