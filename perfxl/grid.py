@@ -48,8 +48,9 @@ class Grid:
     unit_above: str = ""
     # the one year the caption right above a report's table names ("2020年度…决算表"), "" when none (review15)
     year_above: str = ""
-    # the caption lines right above a report's table, joined ("一、2022年…“三公”经费支出预算表\n单位：万元"), "" for a
-    # sheet: a table stating no 预算/决算 in its cells is read by its caption (real reports 19)
+    # the caption lines right above a report's table, joined ("一、2022年…“三公”经费支出预算表\n单位：万元"), for a
+    # sheet the words its page header (页眉) prints, else "": a table stating no 预算/决算 in its cells is read by its
+    # caption (real reports 19), a form with no title row by it (adv29)
     caption_above: str = ""
     # the caption and 编制单位 lines right above a report's table (`unit_above.scope_lines_above`), "" for a sheet: the
     # scope its caption prints (部门 / 本级 / 全区 …, `perfxl.printed_scope`, scope20)

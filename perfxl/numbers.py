@@ -22,6 +22,7 @@ __all__ = [
     "printed_places",
     "join_digit_groups",
     "typed_places",
+    "shown_places",
     "agrees_as_printed",
     "HUNDRED",
     "ZERO",
@@ -259,6 +260,12 @@ def typed_places(raw: object) -> int | None:
         return None  # NaN or infinity
     places = max(0, -exponent)
     return places if places <= 6 else None
+
+
+def shown_places(raw: object) -> int | None:
+    """Decimals a cell shows its number with: a text's as printed (`printed_places`), a number cell's as typed
+    (`typed_places`; one the reader met under a format hiding digits is the text it shows, perfxl.io.shown_numbers)."""
+    return printed_places(raw) if isinstance(raw, str) else typed_places(raw)
 
 
 def agrees_as_printed(

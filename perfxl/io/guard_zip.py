@@ -49,6 +49,7 @@ from .guard_xml import (
     scan_sheet_extent_fast,
 )
 from .guard_zipdir import check_single_reading
+from .ooxml import STYLES_PART
 
 _T = TypeVar("_T")
 
@@ -529,6 +530,9 @@ def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels, wb_part: str) -> tu
         check_sheet_extent(p, limits, name, part, ext.cells, ext.max_row, ext.max_col)
         max_index = max(max_index, ext.max_string_index)
         infos.append(SheetInfo(name, part, hidden, ext.cells, ext.max_row, ext.max_col, ext.dimension))
+    styles = pk.zf.NameToInfo.get(STYLES_PART)
+    if not binary and styles is not None and styles.file_size <= limits.small_part_bytes:
+        pk.read(STYLES_PART)  # kept for the reader's number formats (perfxl.io.shown_numbers): one inflation, not two
     items = 0
     string_parts = [part for rel_type, part in rels.values() if rel_type.endswith("/sharedStrings")]
     # calamine opens the shared strings by name beside the workbook part, whatever the relationships name, and reserves

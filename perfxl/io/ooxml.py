@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 import zipfile
 from collections.abc import Callable, Collection
 
 from defusedxml import ElementTree
 
-__all__ = ["MAIN_NS", "REL_NS", "sheet_parts", "sheet_parts_of"]
+__all__ = ["MAIN_NS", "REL_NS", "STYLES_PART", "page_header_text", "sheet_parts", "sheet_parts_of"]
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+#: The cell formats of an .xlsx/.xlsm (number formats: what a typed value shows, perfxl.io.shown_numbers).
+STYLES_PART = "xl/styles.xml"
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -39,3 +43,21 @@ def sheet_parts_of(names: Collection[str], read: Callable[[str], bytes]) -> dict
         if sheet_part is not None and sheet_part in names and "/worksheets/" in f"/{sheet_part}":
             parts[sheet.get("name", "")] = sheet_part
     return parts
+
+
+_ODD_HEADER = re.compile(rb"<(?:\w+:)?oddHeader\b[^>]*>([^<]*)</(?:\w+:)?oddHeader>")
+#: A header's codes (ECMA-376 §18.3.1.39): section &L/&C/&R, font &"name,style", size &12, fields &P &N &D &T &A &F,
+#: styles &B &I &U &E &S &X &Y &O &H, colour &K<hex>, picture &G; "&&" is an ampersand.
+_HEADER_CODE = re.compile(r'&&|&"[^"]*"|&\d+|&K[0-9A-Fa-f]{6}|&K\d\d[+-]\d\d\d|&[LCRPNDTAFBIUESXYOHGZ]')
+
+
+def page_header_text(xml: bytes) -> str:
+    """The words a worksheet prints in its page header (页眉, `<oddHeader>`), its codes taken out ("&C&\"宋体,加粗\"&16
+    项目支出绩效自评表" → "项目支出绩效自评表"); "" when it prints none — a title kept out of the cells (adv29)."""
+    m = _ODD_HEADER.search(xml)
+    if m is None:
+        return ""
+    text = _HEADER_CODE.sub(
+        lambda c: "&" if c.group(0) == "&&" else " ", html.unescape(m.group(1).decode("utf-8", "replace"))
+    )
+    return " ".join(text.split())

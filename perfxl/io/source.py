@@ -22,9 +22,11 @@ from ..model import column_index
 from ..patterns import lazy_compile
 from .error_values import error_cells
 from .guard import inspect_file, refuse_unsupported
-from .ooxml import sheet_parts, sheet_parts_of
+from .ooxml import STYLES_PART as _STYLES
+from .ooxml import page_header_text, sheet_parts, sheet_parts_of
 from .openpyxl_source import read_formulas
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
+from .shown_numbers import shown_cells, shown_styles
 from .spreadsheetml_source import read_spreadsheetml
 from .xml_formulas import formulas_from_xml
 
@@ -45,6 +47,10 @@ SUPPORTED_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 #: A reader: (path, guard report, need_formulas) → Grids. The guard has already checked the file.
 Reader = Callable[[Path, Any, bool], list[Grid]]
 _OOXML = ("xlsx", "xlsm")
+#: Sheet name → 0-based (row, col) → the text a number's format shows (perfxl.io.shown_numbers).
+ShownCells = dict[str, dict[tuple[int, int], str]]
+#: Sheet name → the words its page header prints (`ooxml.page_header_text`), where it prints any.
+PageHeaders = dict[str, str]
 
 _CELL = lazy_compile(rb"<c\b([^>]*)(?<!/)>(.*?)</c>", re.S)
 _FORMULA = lazy_compile(rb"<f\b[^>]*/>|<f\b[^>]*>[^<]*</f>")
@@ -100,9 +106,13 @@ def _read_workbook(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
     kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
     grids = _read_calamine(path, kind)
     if kind in _OOXML:
-        uncached, errors, quick = _scan_sheets(path, getattr(report, "members", None), getattr(report, "parts", None))
+        uncached, errors, quick, shown, headers = _scan_sheets(
+            path, getattr(report, "members", None), getattr(report, "parts", None)
+        )
         for grid in grids:
             _put_errors(grid, errors.get(grid.name))
+            _put_shown(grid, shown.get(grid.name))
+            grid.caption_above = grid.caption_above or headers.get(grid.name, "")  # a title printed in the 页眉
         wanted = [g.name for g in grids] if need_formulas else [n for n, cells in uncached.items() if cells]
         if wanted:
             formulas = None if need_formulas else _quick_formulas(grids, wanted, quick)
@@ -255,6 +265,15 @@ def _put_errors(grid: Grid, errors: dict[tuple[int, int], str] | None) -> None:
     grid.errors = dict(errors)
 
 
+def _put_shown(grid: Grid, shown: dict[tuple[int, int], str] | None) -> None:
+    """Put the text a typed number's format shows ("95%" for 0.95 under "0%") in place of the number calamine read."""
+    for (r, c), text in (shown or {}).items():
+        if r < len(grid.rows) and c < len(grid.rows[r]):
+            value = grid.rows[r][c]
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                grid.rows[r][c] = text
+
+
 def _quick_formulas(
     grids: list[Grid], wanted: list[str], quick: dict[str, Any]
 ) -> dict[str, dict[tuple[int, int], str]] | None:
@@ -276,21 +295,24 @@ def _quick_formulas(
 
 def _scan_sheets(
     path: Path, members: frozenset[str] | None = None, kept: Mapping[str, bytes] | None = None
-) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any]]:
-    """The cheap check, one read of each worksheet's XML: formulas without cached values, error cells,
-    and — for sheets with uncached formulas — their formula text when plain XML gives it exactly.
+) -> tuple[
+    dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any], ShownCells, PageHeaders
+]:
+    """The cheap check, one read of each worksheet's XML: formulas without cached values, error cells, the number
+    cells a format shows otherwise than stored (perfxl.io.shown_numbers; xl/styles.xml read for it), and — for
+    sheets with uncached formulas — their formula text when plain XML gives it exactly.
     Each sheet is read in pieces cut after a `</row>` (a cell never spans rows), so memory stays
     at one piece whatever the part's size. `members`/`kept`: the guard's member names and the parts
     it read whole (GuardReport); when they hold every part needed, the ZIP is not opened again."""
     try:
         if members and kept and "xl/workbook.xml" in kept and "xl/_rels/workbook.xml.rels" in kept:
             parts = sheet_parts_of(members, kept.__getitem__)
-            if all(part in kept for part in parts.values()):
-                return _scan_parts(parts, lambda part: io.BytesIO(kept[part]))
+            if all(part in kept for part in parts.values()) and (_STYLES in kept or _STYLES not in members):
+                return _scan_parts(parts, lambda part: io.BytesIO(kept[part]), kept.get(_STYLES, b""))
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             parts = {name: part for name, part in sheet_parts(archive).items() if part in names}
-            return _scan_parts(parts, archive.open)
+            return _scan_parts(parts, archive.open, archive.read(_STYLES) if _STYLES in names else b"")
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise _unreadable(path, exc) from exc
     except Exception as exc:  # defusedxml refusals and malformed XML
@@ -298,22 +320,32 @@ def _scan_sheets(
 
 
 def _scan_parts(
-    parts: Mapping[str, str], open_part: Callable[[str], Any]
-) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any]]:
-    """_scan_sheets over worksheet name → part, each part opened with `open_part`."""
-    uncached, errors, quick = {}, {}, {}
+    parts: Mapping[str, str], open_part: Callable[[str], Any], styles_xml: bytes = b""
+) -> tuple[
+    dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any], ShownCells, PageHeaders
+]:
+    """_scan_sheets over worksheet name → part, each part opened with `open_part`; `styles_xml`: xl/styles.xml."""
+    uncached, errors, quick, shown, headers = {}, {}, {}, {}, {}
+    styles = shown_styles(styles_xml) if styles_xml else {}
     for name, part in parts.items():
         found_uncached: set[tuple[int, int]] = set()
         found_errors: dict[tuple[int, int], str] = {}
+        found_shown: dict[tuple[int, int], str] = {}
         with open_part(part) as fh:
             for piece in _row_pieces(fh):
                 found_uncached |= uncached_formula_cells(piece)
                 found_errors.update(error_cells(piece))
-        uncached[name], errors[name] = found_uncached, found_errors
+                found_shown.update(shown_cells(piece, styles))
+                if b"oddHeader" in piece and (words := page_header_text(piece)):
+                    headers[name] = words
+        if found_uncached and found_shown:  # the numbers perfxl computes the uncached formulas from stay as stored
+            with open_part(part) as fh:
+                found_shown = {k: v for p in _row_pieces(fh) for k, v in shown_cells(p, styles, formulas=False).items()}
+        uncached[name], errors[name], shown[name] = found_uncached, found_errors, found_shown
         if found_uncached:  # a second read, only for files saved without calculated values
             with open_part(part) as fh:
                 quick[name] = _merge_formulas(formulas_from_xml(p) for p in _row_pieces(fh))
-    return uncached, errors, quick
+    return uncached, errors, quick, shown, headers
 
 
 _PIECE = 1 << 20

@@ -100,6 +100,9 @@ class _Builder:
     unit_above: str = ""  # the money unit of the line above a report's table (`headers.unit_above`)
     unit_above_line: str = ""  # that line as printed (`Grid.unit_above`)
     title: CellValue | None = None
+    caption: str = (
+        ""  # the table's title printed outside its cells (a sheet's 页眉, a report's caption): `Grid.caption_above`
+    )
     header: dict[str, CellValue] = field(default_factory=dict)
     funds_total: FundsRow | None = None
     funds_parts: list[FundsRow] = field(default_factory=list)
@@ -421,10 +424,11 @@ _UNMAPPED_IN = "自评表"
 def _kind(b: _Builder) -> str:
     """The form: 申报表/监控表 by title, sheet name or columns; else project vs department, from the
     title, then the sheet name, then the header fields."""
-    form = form_kind(b.title.text if b.title else "", b.sheet, b.columns, interim=b.interim_funds)
+    title = b.title.text if b.title else b.caption  # no title row: the one printed in the 页眉 or above the table
+    form = form_kind(title, b.sheet, b.columns, interim=b.interim_funds)
     if form:
         return form
-    for text in ((b.title.text if b.title else ""), b.sheet):
+    for text in (title, b.sheet):
         label = H.normalise_label(text)
         if ("项目" in label and "自评" in label) or label.startswith("项目支出"):
             return "project"
@@ -471,7 +475,7 @@ class _Reader(FundsRows):
         self.merge_rows: tuple[dict[int, set[int]], dict[int, set[int]]] | None = None
         self.out: list[SelfEvaluation] = []
         self.problems: list[Finding] = []
-        self.cur = _Builder(grid.name, H.unit_above(grid), grid.unit_above)
+        self.cur = _Builder(grid.name, H.unit_above(grid), grid.unit_above, caption=grid.caption_above)
         self.state = "pre"
         self.funds_cols: dict[str, int] = {}
         self.funds_header_row = -1

@@ -10,7 +10,7 @@ from typing import Any
 
 from perfxl.chinese import to_simplified
 from perfxl.model import CellRef, CellValue, Certainty, Finding, FundsBlock, FundsRow
-from perfxl.numbers import printed_places, round_half_up, to_decimal, typed_places
+from perfxl.numbers import printed_places, round_half_up, shown_places, to_decimal, typed_places
 from perfxl.patterns import lazy_compile
 from perfxl.rates import RateResult, execution_rate
 from perfxl.scoring import execution_score
@@ -1096,7 +1096,7 @@ def _last_place(
 ) -> Iterator[Finding]:
     """A score within the tolerance yet off the exact figure at its printed decimals (2.16 for 2.1548): certain when
     no rate that prints as the row's 执行率 gives it (`score_precision`), else a judgement (a rounded rate used)."""
-    places = printed_places(total.score.raw)
+    places = shown_places(total.score.raw)
     if reported is None or places is None or result.ratio is None:
         return
     exact = result.exact if result.exact is not None else result.score

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from perfxl.model import Certainty, Finding, Indicator
-from perfxl.numbers import printed_places, round_half_up
+from perfxl.numbers import round_half_up, shown_places
 from perfxl.values import ValueKind
 
 from .context import Context, fmt_num
@@ -93,7 +93,7 @@ def implied_weight_scores(ctx: Context, direction: Callable[[Context, Indicator]
     if any(r is None for r in ratios):
         return  # a row perfxl cannot put a weight to (text, a reverse target): the sum says nothing
     scores = [ctx.number(i.score) or Decimal(0) for i in rows]
-    places = [printed_places(i.score.raw) or 0 for i in rows]
+    places = [shown_places(i.score.raw) or 0 for i in rows]
     options = [_candidates(r, s, p) for r, s, p in zip(ratios, scores, places, strict=True) if r is not None]
     need = ctx.dec("weights.total", 100) - budget_weight(ctx)
     solutions = _solve(options, need)

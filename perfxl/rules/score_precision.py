@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from perfxl.model import CellValue, FundsRow
-from perfxl.numbers import HUNDRED, half_unit, printed_places, round_half_up
+from perfxl.numbers import HUNDRED, half_unit, round_half_up, shown_places
 
 from .context import Context
 
@@ -25,7 +25,7 @@ def reachable_from_printed_rate(ctx: Context, row: FundsRow, weight: Decimal, ex
     """Whether the row's printed 得分 is a value 分值 × (a rate that prints as the row's 执行率) rounds to: True/False;
     None when it cannot be judged so (no printed rate or score decimals, or a rate the money does not give)."""
     score: CellValue = row.score
-    places = printed_places(score.raw)
+    places = shown_places(score.raw)
     reported = ctx.number(score)
     if places is None or reported is None or row.rate.sheet is None:
         return None

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from perfxl.model import CellValue, Finding
-from perfxl.numbers import HUNDRED, half_unit, printed_places, round_half_up, typed_places
+from perfxl.numbers import HUNDRED, half_unit, printed_places, round_half_up, shown_places
 
 from .catalogue import check
 from .context import Context, fmt_num
@@ -43,7 +43,7 @@ def converted_score(ctx: Context) -> Iterator[Finding]:
             continue
         low, high = own[1] * share[1] / HUNDRED, own[2] * share[2] / HUNDRED
         raw = ind.score.raw
-        places = printed_places(raw) if isinstance(raw, str) else typed_places(raw)
+        places = shown_places(raw)
         if places is None:
             agrees = low - ctx.tol_score <= score <= high + ctx.tol_score
         else:

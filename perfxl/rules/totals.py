@@ -13,9 +13,8 @@ from perfxl.numbers import (
     agrees_as_printed,
     ascii_figures,
     decimal_exponent,
-    printed_places,
     round_half_up,
-    typed_places,
+    shown_places,
 )
 from perfxl.patterns import lazy_compile
 from perfxl.scoring import execution_score, grade
@@ -260,7 +259,7 @@ def _head_score_unread(ctx: Context) -> None:
 
 def _agrees_as_printed(ctx: Context, reported: Decimal, exact: Decimal, cell: CellValue) -> bool:
     """The 总分 equals `exact` rounded half up at the decimals it is printed (or typed) with."""
-    places = printed_places(cell.raw) if isinstance(cell.raw, str) else typed_places(cell.raw)
+    places = shown_places(cell.raw)
     return agrees_as_printed(reported, exact, places, default_places=ctx.settings.score_places, tolerance=ctx.tol_score)
 
 

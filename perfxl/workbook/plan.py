@@ -59,6 +59,7 @@ class SheetPlan:
     validations: list[Validation] = field(default_factory=list)
     addresses: dict[str, tuple[int, int]] = field(default_factory=dict)
     repeat_rows: tuple[int, int] | None = None
+    page_header: str = ""  # text printed centred at the top of every page (a title kept out of the cells)
     landscape: bool = True
 
     def put(

@@ -37,6 +37,14 @@ STYLES: dict[str, dict] = {
         "italic": True,
         "bg_color": CALC_FILL,
     },
+    # a typed value under the format that shows it as printed: "95%", "95.5%", "95.25%", "1,234", "1,234.50", a date
+    "percent": {**_CELL, "align": "right", "num_format": "0%"},
+    "percent1": {**_CELL, "align": "right", "num_format": "0.0%"},
+    "percent2": {**_CELL, "align": "right", "num_format": "0.00%"},
+    "thousands": {**_CELL, "align": "right", "num_format": "#,##0"},
+    "thousands2": {**_CELL, "align": "right", "num_format": "#,##0.00"},
+    "date": {**_CELL, "align": "right", "num_format": "yyyy/m/d"},
+    "accounting": {**_CELL, "num_format": '_ * #,##0.00_ ;_ * -#,##0.00_ ;_ * "-"??_ ;_ @_ '},  # 会计专用
     "note": {**_BASE, "align": "left", "valign": "top", "text_wrap": True},
     "plain": {**_BASE, "align": "left", "text_wrap": True},
 }

@@ -11,6 +11,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -160,6 +161,8 @@ def _write_xlsxwriter(tmp: Path, plans: list[SheetPlan], content: WorkbookConten
                 ws.write_blank(r, c, None, fmt)
             elif isinstance(value, str):
                 ws.write_string(r, c, value, fmt)
+            elif isinstance(value, date):
+                ws.write_datetime(r, c, value, fmt)
             else:
                 ws.write_number(r, c, value, fmt)
         for v in plan.validations:
@@ -188,6 +191,8 @@ def _print_setup(ws, plan: SheetPlan) -> None:
     ws.fit_to_pages(1, 0)
     ws.center_horizontally()
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    if plan.page_header:
+        ws.set_header("&C" + plan.page_header.replace("&", "&&"))
 
 
 # ---------------------------------------------------------------- openpyxl (no cached values)
@@ -237,6 +242,8 @@ def _write_openpyxl(tmp: Path, plans: list[SheetPlan], content: WorkbookContent)
             )
             dv.add(f"{plan.ref(v.first_row, v.first_col)}:{plan.ref(v.last_row, v.last_col)}")
             ws.add_data_validation(dv)
+        if plan.page_header:
+            ws.oddHeader.center.text = plan.page_header
         ws.page_setup.paperSize = 9
         ws.page_setup.orientation = "landscape" if plan.landscape else "portrait"
     wb.save(tmp)

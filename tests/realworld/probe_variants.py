@@ -40,6 +40,10 @@ headers, the funds block under the indicators, a long 年度总体目标, a sign
 traditional-character headers, a column-number row (docs/reader.md, adv27).
 Session 28 (adv28) adds a printed copy's pages — the header again every six rows under a "第 1 页，共 3 页" footer —
 and a 小计 row under each 一级 group (docs/reader.md, adv28).
+Session 29 (adv29) adds what Excel/WPS store for what a filer types — "95%" a number under a percent format, dates,
+amounts under thousands and 会计专用 formats, scores as numbers, =SUM totals, =分值 scores, hidden digits under "0.00",
+=执行数/预算数 rates — and no-break spaces, a long name's row merged over two sheet rows, the title in the page header
+(docs/reader.md, adv29). (typed_in_excel stays out: its plain figures are typed General, stating more than the print.)
 """
 
 from __future__ import annotations
@@ -1726,6 +1730,293 @@ def signature_wrapped(table: R.Table):
 
 
 VARIANTS["signature_wrapped"] = signature_wrapped
+
+# ---------------------------------------------------------------- adv29: what Excel stores for what a filer typed
+# A cell typed in Excel or WPS is stored as a value, not as the text the renderer writes: "95%" a number 0.95 under a
+# percent format, "2023/12/31" a date serial, "1,234.50" a number under a thousands format, a 得分 a number (or the
+# 总分 a =SUM(...) formula with its cached result). Each kind keeps every row's text (what the sheet shows) and puts
+# the typed value in `meta["typed_cells"]` (render.py writes it). Not typed: "≥95%", "12个" — Excel keeps them text.
+
+_TYPED_PCT = re.compile(r"^\s*(-?\d+(?:\.(\d+))?)\s*%\s*$")
+_TYPED_DATE = re.compile(r"^\s*(\d{4})(?:[/-](\d{1,2})[/-](\d{1,2})|年(\d{1,2})月(?:(\d{1,2})日)?)\s*$")
+_TYPED_BIG = re.compile(r"^\s*(\d{1,3}(?:,\d{3})+|\d{4,})(\.\d\d)?\s*$")
+_TYPED_FIG = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
+
+
+def _typed(table: R.Table, cells: Callable[[R.Table], list[tuple[int, int]]], value: Callable[[str], tuple | None]):
+    """A copy whose cells at `cells(table)` (0-based) hold what `value(text)` says Excel stores ((value, style) or
+    (value, style, formula)); None when no cell is typed."""
+    typed = []
+    for r, c in cells(table):
+        text = table.rows[r][c] if c < len(table.rows[r]) else ""
+        if text and (got := value(text)) is not None:
+            typed.append((r, c, got[0], got[1], got[2] if len(got) > 2 else None))
+    if not typed:
+        return None
+    t = copy.deepcopy(table)
+    t.meta["typed_cells"] = [*t.meta.get("typed_cells", ()), *typed]
+    return t, None
+
+
+def _every_cell(table: R.Table) -> list[tuple[int, int]]:
+    return [(r, c) for r, row in enumerate(table.rows) for c in range(len(row))]
+
+
+def _role_cells(roles: tuple[str, ...]) -> Callable[[R.Table], list[tuple[int, int]]]:
+    """The cells under each indicator header naming one of `roles`."""
+
+    def cells(table: R.Table) -> list[tuple[int, int]]:
+        return [(r, c) for hr, c in _in_role(table, roles) for r in _rows_under(table, hr)]
+
+    return cells
+
+
+def _pct_value(text: str) -> tuple | None:
+    """ "95%" → 0.95 under "0%", "95.5%" → 0.955 under "0.0%", "95.25%" → 0.9525 under "0.00%": the cell shows what
+    was printed (a transcription is of the shown text); three decimals or more stay text."""
+    if not (m := _TYPED_PCT.match(text)) or len(m.group(2) or "") > 2:
+        return None
+    return float(Decimal(m.group(1)).scaleb(-2)), ("percent", "percent1", "percent2")[len(m.group(2) or "")]
+
+
+def _date_value(text: str) -> tuple | None:
+    """ "2023/12/31", "2023-12-31", "2023年12月31日" → that date; "2023年12月" → 2023-12-01 (Excel zh-CN's reading)."""
+    from datetime import datetime
+
+    if not (m := _TYPED_DATE.match(text)):
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5) or 1)
+    try:
+        return datetime(y, mo, d), "date"
+    except ValueError:
+        return None
+
+
+def _big_value(text: str) -> tuple | None:
+    """A figure of four or more integer digits, none or two decimals ("387664.62", "1,234") → the number under
+    "#,##0.00" / "#,##0" (shown as printed, with separators); a year ("2023") stays text."""
+    if not (m := _TYPED_BIG.match(text)) or re.fullmatch(r"(19|20)\d\d", m.group(1)):
+        return None
+    return float(m.group(1).replace(",", "") + (m.group(2) or "")), "thousands2" if m.group(2) else "thousands"
+
+
+def _figure_value(text: str) -> tuple | None:
+    """A plain figure ("8.63", "10") → that number, General format (shown as typed)."""
+    return (float(text), "num") if _TYPED_FIG.match(text) and not re.match(r"^\s*0\d", text) else None
+
+
+def _score_cells(table: R.Table) -> list[tuple[int, int]]:
+    return _role_cells(("weight", "score"))(table)
+
+
+def scores_summed(table: R.Table):
+    """分值 and 得分 typed as numbers and the 总分 row's as =SUM(...) over the rows above, with its cached result — where
+    the printed total is that sum (a workbook cannot cache another); else the figures only."""
+    got = _typed(table, _score_cells, _figure_value)
+    if got is None:
+        return None
+    t = got[0]
+    typed = {(r, c): v for r, c, v, _, _ in t.meta["typed_cells"]}
+    for hr, c in _in_role(table, ("weight", "score")):
+        total = _total_row(table, hr)
+        if total is None or c >= len(table.rows[total]) or not _TYPED_FIG.match(table.rows[total][c]):
+            continue
+        parts = [Decimal(repr(typed[(r, c)])) for r in range(hr + 1, total) if (r, c) in typed]
+        if not parts or sum(parts) != Decimal(table.rows[total][c].strip()):
+            continue
+        formula = f"=SUM({P.format_a1(hr + 2, c + 1)}:{P.format_a1(total, c + 1)})"
+        t.meta["typed_cells"] = [x for x in t.meta["typed_cells"] if x[:2] != (total, c)]
+        t.meta["typed_cells"].append((total, c, float(sum(parts)), "num", formula))
+    return t, None
+
+
+def scores_hidden_digits(table: R.Table):
+    """Each 得分 printed with two decimals typed with more behind a "0.00" format ("8.63" holds 8.6312, the
+    unrounded score a filer pasted): the sheet shows what was printed."""
+
+    def hidden(text: str) -> tuple | None:
+        if not re.fullmatch(r"\s*\d+\.\d\d\s*", text) or Decimal(text) == 0:
+            return None
+        return float(Decimal(text) + Decimal("0.0012")), "score"
+
+    return _typed(table, _role_cells(("score",)), hidden)
+
+
+def pct_nbsp(cell: str) -> str:
+    """ "95%" → "95\\u00a0%" and a figure led by a no-break space (copied from a web page or WPS)."""
+    if m := _PCT_FIG.match(cell):
+        return f"{m.group(1)}{m.group(2)}\u00a0%"
+    return f"\u00a0{cell}" if _TYPED_FIG.match(cell) else cell
+
+
+def _name_rows(table: R.Table) -> list[int]:
+    """Rows under an indicator header whose 三级 name has 12 characters or more."""
+    out = []
+    for hr, c in _in_role(table, ("name",)):
+        for r in _rows_under(table, hr):
+            if c < len(table.rows[r]) and len(re.sub(r"\s", "", table.rows[r][c])) >= 12:
+                out.append(r)
+    return sorted(set(out))
+
+
+def rows_doubled_for_names(table: R.Table):
+    """An indicator row with a long 三级 name laid over two sheet rows: an empty row under it and every cell of the row
+    merged down over both (a merge over the row grows by one), as filers make room for a name without wrapping."""
+    rows = _name_rows(table)
+    if not rows:
+        return None
+    t = _pad(table)
+    bounds = P._bounds(table)
+    rowmap: dict[int, int] = {}
+    for r in reversed(rows):
+        w = P._width(t)
+        covered = {(rr, cc) for r0, c0, r1, c1 in bounds for rr in range(r0, r1 + 1) for cc in range(c0, c1 + 1)}
+        grown = []
+        for r0, c0, r1, c1 in bounds:
+            if r0 > r:
+                grown.append((r0 + 1, c0, r1 + 1, c1))
+            elif r1 >= r:
+                grown.append((r0, c0, r1 + 1, c1))
+            else:
+                grown.append((r0, c0, r1, c1))
+        grown += [(r, c, r + 1, c) for c in range(w) if (r, c) not in covered]
+        bounds = grown
+        t.rows[r + 1 : r + 1] = [[""] * w]
+    t.merges = P._emit(bounds)
+    new = 0
+    inserted = set(rows)
+    for old in range(len(table.rows)):
+        new += 1
+        rowmap[new] = old + 1
+        if old in inserted:
+            new += 1  # the added row: no published row
+    return t, rowmap
+
+
+def _title_row(table: R.Table) -> int | None:
+    """The table's title: the first row holding text, above every header, whose one written cell names a 表."""
+    heads = [r for r, _, _ in _header_cells(table)]
+    for r, row in enumerate(table.rows[: min(heads, default=0)]):
+        written = [c for c in row if c.strip()]
+        if written:
+            return r if len(written) == 1 and "表" in written[0] else None
+    return None
+
+
+def title_in_page_header(table: R.Table):
+    """The title printed in the page header (页眉, set in 页面设置) instead of a row of the sheet: the sheet starts at
+    the form's first line, as filers lay out a form that prints the title on every page."""
+    at = _title_row(table)
+    if at is None:
+        return None
+    t = copy.deepcopy(table)
+    t.meta["page_header"] = table.rows[at][[bool(c.strip()) for c in table.rows[at]].index(True)].strip()
+    del t.rows[at]
+    bounds = [(r0, c0, r1, c1) for r0, c0, r1, c1 in P._bounds(table) if not r0 <= at <= r1]
+    if len(bounds) != len([b for b in P._bounds(table) if not (b[0] == b[2] == at)]):
+        return None  # a merge over the title and another row: not a title row of its own
+    t.merges = P._emit([(r0 - (r0 > at), c0, r1 - (r1 > at), c1) for r0, c0, r1, c1 in bounds])
+    n = len(table.rows)
+    return t, {r: r for r in range(1, at + 1)} | {r - 1: r for r in range(at + 2, n + 1)}
+
+
+def _fixed2(style: str) -> Callable[[str], tuple | None]:
+    """A figure printed with two decimals ("8.50", "27.50") → the number under `style` (a format showing two)."""
+
+    def value(text: str) -> tuple | None:
+        return (float(text), style) if re.fullmatch(r"\s*-?\d+\.\d\d\s*", text) else None
+
+    return value
+
+
+def _funds_cells(table: R.Table) -> list[tuple[int, int]]:
+    """The cells under each funds header naming 年初预算数, 全年预算数 or 全年执行数."""
+    return [
+        (rr, c)
+        for r, c, role in _header_cells(table)
+        if role in ("initial_budget", "full_budget", "executed")
+        and H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) == role
+        for rr in _rows_under(table, r)
+    ]
+
+
+def scores_as_formulas(table: R.Table):
+    """Each 得分 equal to its row's 分值 written as a formula on it ("=G8", cached 10), the 分值 typed: a filer who
+    gives full marks by reference."""
+    typed = []
+    for hr, cw in _in_role(table, ("weight",)):
+        cs = [c for r, c in _in_role(table, ("score",)) if r == hr]
+        if len(cs) != 1:
+            continue
+        for r in _rows_under(table, hr):
+            row = table.rows[r]
+            w, sc = (row[cw] if cw < len(row) else ""), (row[cs[0]] if cs[0] < len(row) else "")
+            if _TYPED_FIG.match(w) and _TYPED_FIG.match(sc) and Decimal(w) == Decimal(sc):
+                typed += [
+                    (r, cw, float(w), "num", None),
+                    (r, cs[0], float(sc), "num", f"={P.format_a1(r + 1, cw + 1)}"),
+                ]
+    if not typed:
+        return None
+    t = copy.deepcopy(table)
+    t.meta["typed_cells"] = typed
+    return t, None
+
+
+def rate_formula(table: R.Table):
+    """The funds' 执行率 as the formula a filer writes, "=执行数/预算数" (the row's own cells), with its cached ratio
+    under the percent format of the printed decimals — where the printed rate is that ratio rounded (a formula cannot
+    cache another figure); the amounts typed as numbers."""
+    typed = []
+    for r, c, role in _header_cells(table):
+        if role != "rate" or H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) != "rate":
+            continue
+        cols = {ro: cc for rr, cc, ro in _header_cells(table) if rr == r}
+        budget = cols.get("full_budget", cols.get("initial_budget"))
+        spent = cols.get("executed")
+        if budget is None or spent is None:
+            continue
+        for rr in _rows_under(table, r):
+            row = table.rows[rr] + [""] * (max(c, budget, spent) + 1 - len(table.rows[rr]))
+            m = _TYPED_PCT.match(row[c])
+            if not (m and _AMOUNT.match(row[budget]) and _AMOUNT.match(row[spent])) or Decimal(row[budget]) == 0:
+                continue
+            places = len(m.group(2) or "")
+            exact = Decimal(row[spent]) / Decimal(row[budget])
+            if places > 2 or (exact * 100).quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP") != Decimal(
+                m.group(1)
+            ):
+                continue
+            formula = f"={P.format_a1(rr + 1, spent + 1)}/{P.format_a1(rr + 1, budget + 1)}"
+            style = ("percent", "percent1", "percent2")[places]
+            typed += [
+                (rr, budget, float(row[budget]), "num", None),
+                (rr, spent, float(row[spent]), "num", None),
+                (rr, c, float(exact), style, formula),
+            ]
+    if not typed:
+        return None
+    t = copy.deepcopy(table)
+    t.meta["typed_cells"] = typed
+    return t, None
+
+
+VARIANTS |= {
+    "title_in_page_header": title_in_page_header,
+    "rate_formula": rate_formula,
+    "scores_fixed_format": lambda t: _typed(t, _score_cells, _fixed2("score")),
+    "amounts_accounting": lambda t: _typed(t, _funds_cells, _fixed2("accounting")),
+    "scores_as_formulas": scores_as_formulas,
+    "pct_typed": lambda t: _typed(t, _every_cell, _pct_value),
+    "dates_typed": lambda t: _typed(t, _every_cell, _date_value),
+    "amounts_typed": lambda t: _typed(t, _every_cell, _big_value),
+    "scores_typed": lambda t: _typed(t, _score_cells, _figure_value),
+    "scores_summed": scores_summed,
+    "scores_hidden_digits": scores_hidden_digits,
+    "pct_nbsp": P.cellwise(pct_nbsp),
+    "rows_doubled_for_names": rows_doubled_for_names,
+}
+
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))

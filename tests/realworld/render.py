@@ -203,8 +203,8 @@ PERCENT_TEXT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*%\s*$")
 
 
 def plan_typed_in_excel(table: Table) -> SheetPlan:
-    """The same table as typed in Excel: every plain figure a number cell, every "86.2%" a %-formatted 0.862
-    (what calamine then reads); text that is no figure ("012" codes, words) stays text."""
+    """The same table as typed in Excel: every plain figure a number cell, every "86.2%" 0.862 under a percent format
+    (calamine reads 0.862, the reader the "86.2%" it shows); text that is no figure ("012" codes, words) stays text."""
     plan = plan_of(table)
     for (r, c), cell in list(plan.cells.items()):
         if not isinstance(cell.value, str):
@@ -212,18 +212,25 @@ def plan_typed_in_excel(table: Table) -> SheetPlan:
         if (m := _FIGURE.match(cell.value)) and not re.match(r"^0\d", m.group(1)):
             plan.put(r, c, float(m.group(1)), style="num")
         elif m := PERCENT_TEXT.match(cell.value):
-            plan.put(r, c, float(m.group(1)) / 100, style="rate")
+            places = len(m.group(1).partition(".")[2])  # Excel's format for what was typed: 0%, 0.0% (adv29), 0.00%
+            plan.put(r, c, float(m.group(1)) / 100, style=("percent", "percent1", "percent2")[min(places, 2)])
     return plan
 
 
 def render(table: Table | Path, out_dir: Path) -> Path:
     """Write one table as `<out_dir>/<name>.xlsx` (atomically, by the project's writer); returns the path. A table
-    whose `meta["typed_in_excel"]` is set is written as `plan_typed_in_excel` (the rewrites tests)."""
+    whose `meta["typed_in_excel"]` is set is written as `plan_typed_in_excel` (the rewrites tests); each (row, column,
+    value, style, formula) of `meta["typed_cells"]` (0-based) is then written as Excel stores what a filer typed — a
+    number, a date, a formula with its cached value — in place of the cell's text (probe_variants' typed kinds);
+    `meta["page_header"]` is printed in the page header (a title kept out of the cells)."""
     if isinstance(table, Path):
         table = load_table(table)
     target = out_dir / f"{table.name}.xlsx"
     content = WorkbookContent(title=table.meta.get("source_title", table.name), comments=table.source)
     plan = plan_typed_in_excel(table) if table.meta.get("typed_in_excel") else plan_of(table)
+    for r, c, value, style, formula in table.meta.get("typed_cells", ()):
+        plan.put(r, c, value, formula=formula, style=style)
+    plan.page_header = str(table.meta.get("page_header", ""))
     write_plans(target, [plan], content, Shape())
     return target
 

@@ -1,0 +1,144 @@
+"""adv29 (issue 11): what Excel and WPS store for what a filer typed, on real tables.
+
+A typed "95%" is stored as 0.95 under a percent format, a 得分 pasted with its unrounded digits as 1.0012 under "0.00"
+(the sheet shows 1.00): python-calamine gives the stored number and no format, so perfxl read 0.22 where the sheet
+shows 22% (B19 错误 "增、减幅度 0.22 应为 22.04%") and checked a shown 1.00 at four decimals (S19 错误). The reader now
+takes such a cell as the text it shows (perfxl.io.shown_numbers: xl/styles.xml and the sheet's `s` attributes). A
+得分 typed as a number shows the decimals it was typed with (`numbers.shown_places`, as T02 already read a typed 总分):
+F05's last-place check and S17's inferred weights now use them (they took a number cell as of unknown or no decimals).
+probe_variants' typed kinds: pct_typed, dates_typed, amounts_typed, scores_typed, scores_summed, scores_hidden_digits,
+pct_nbsp, rows_doubled_for_names.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+import probe_variants as PV
+from render import CORPUS, load_table, validated
+
+from perfxl.io.shown_numbers import shown_cells, shown_styles
+
+
+def _outcome(name: str, kind: str, tmp_path: Path) -> PV.Outcome:
+    """probe_variants' comparison of the published table and its `kind` variant (new 错误, lost expectations)."""
+    table = load_table(CORPUS / f"{name}.toml")
+    got = PV.VARIANTS[kind](table)
+    assert got is not None, f"{kind} leaves {name} as it is"
+    new, rowmap = got
+    base = validated(table, tmp_path / "base").findings
+    found = validated(new, tmp_path / "variant").findings
+    return PV.compare(table, base, new, found, rowmap)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        # 云南 昌宁 三公 2024: "22%", "133%" typed → 0.22, 1.33: B19 错误 at E5 and E7 (fails at main)
+        ("yunnan-changning-kasi-sangong-2024", "pct_typed"),
+        # 宁夏 福彩 2023: 执行率 "…%" typed → a fraction: its exec_rate findings (6, 7) lost (fails at main)
+        ("ningxia-fucai-app-2023", "pct_typed"),
+        # 河北 成安 高龄津贴 2020: 得分 "1.00" holding 1.0012: S19 错误 at row 15 (fails at main)
+        ("hebei-chengan-gaolingjintie-2020", "scores_hidden_digits"),
+        # 云南 隆阳 化肥 2022: 得分 2.16 typed — F05 was a 警告 (a number cell's decimals unknown), not the certain
+        # 错误 the printed 2.16 gets (20 × [10.765%, 10.775%) never rounds to it) (fails at main)
+        ("yunnan-longyang-huafei-2022", "scores_typed"),
+        # 云南 施甸 2019: 得分 31.9, 10.5, 11.1 typed — the inferred weights were solved at 0 decimals: S17 lost (fails
+        # at main)
+        ("yunnan-shidian-xinxingzhuti-2019", "scores_typed"),
+        # 云南 隆阳 化肥 2022: 执行率 =C8/B8 under "0.00%" (cached 0.10774…, shown 10.77%): F05 a 警告 — the rate's
+        # printed decimals unknown — where the printed 10.77% makes 2.16 certain (fails at main)
+        ("yunnan-longyang-huafei-2022", "rate_formula"),
+    ],
+)
+def test_a_typed_value_reads_as_the_cell_shows_it(name: str, kind: str, tmp_path: Path) -> None:
+    out = _outcome(name, kind, tmp_path)
+    assert (out.new_errors, out.lost) == ([], [])
+
+
+def test_a_percent_cell_is_the_percent_it_shows(tmp_path: Path) -> None:
+    """The rendered copy holds numbers (not text) under percent formats, and the grid reads them as the percents shown."""
+    from render import render
+
+    from perfxl.io.source import open_grids
+
+    table, _ = PV.VARIANTS["pct_typed"](load_table(CORPUS / "yunnan-changning-kasi-sangong-2024.toml"))
+    (grid,) = open_grids(render(table, tmp_path))
+    typed = {(r, c): v for r, c, v, _, _ in table.meta["typed_cells"]}
+    assert typed[(4, 4)] == 0.22
+    assert grid.rows[4][4] == "22%" and grid.rows[6][4] == "133%"
+
+
+_STYLES = (
+    b'<styleSheet><numFmts count="4"><numFmt numFmtId="176" formatCode="0.0%"/>'
+    b'<numFmt numFmtId="177" formatCode="0.00&quot;%&quot;"/><numFmt numFmtId="178" formatCode="yyyy/m/d"/>'
+    b'<numFmt numFmtId="179" formatCode="#,##0.000_ ;[Red]\\-#,##0.000\\ "/></numFmts>'
+    b'<cellXfs count="7"><xf numFmtId="0"/><xf numFmtId="9"/><xf numFmtId="176"/><xf numFmtId="177"/>'
+    b'<xf numFmtId="178"/><xf numFmtId="2"><alignment/></xf><xf numFmtId="179"/></cellXfs></styleSheet>'
+)
+
+
+def test_styles_that_show_a_figure_otherwise_than_stored() -> None:
+    """Percent formats (built-in 9, custom "0.0%") and fixed decimals ("0.00", "#,##0.000_ "); not General, not a
+    quoted "%" (percent points, perfxl's own 执行率 format), not a date."""
+    assert shown_styles(_STYLES) == {1: (0, True), 2: (1, True), 3: (2, False), 5: (2, False), 6: (3, False)}
+
+
+def test_cells_shown_otherwise_than_stored() -> None:
+    styles = shown_styles(_STYLES)
+    xml = (
+        b'<row r="1"><c r="A1" s="1"><v>0.955</v></c><c r="B1" s="2"><v>0.8972</v></c><c r="C1" s="3"><v>89.7</v></c>'
+        b'<c r="D1" s="5"><v>1.0012</v></c><c r="E1" s="5"><v>0.95</v></c><c r="F1" s="5" t="s"><v>3</v></c>'
+        b'<c r="G1" s="5"><f>A1*2</f><v>1.91</v></c><c r="H1" s="0"><v>0.95</v></c><c r="I1" s="6"><v>2.5</v></c></row>'
+    )
+    # 0.955 under "0%" shows 96% (half up); 89.7 under 0.00"%" is 89.70 (percent points, no scaling); 2.5 under
+    # "#,##0.000_ " 2.500; text, a formula's cached result under "0.00" and General are left as read
+    formula_pct = b'<row r="2"><c r="A2" s="2"><f>B1</f><v>0.10774</v></c></row>'
+    assert shown_cells(formula_pct, styles) == {(1, 0): "10.8%"}
+    assert shown_cells(formula_pct, styles, formulas=False) == {}
+    assert shown_cells(xml, styles) == {
+        (0, 0): "96%",
+        (0, 1): "89.7%",
+        (0, 2): "89.70",
+        (0, 3): "1.00",
+        (0, 4): "0.95",
+        (0, 8): "2.500",
+    }
+
+
+@pytest.mark.parametrize("kind", ["pct_typed", "dates_typed", "amounts_typed", "scores_hidden_digits", "pct_nbsp"])
+def test_typed_kinds_change_no_verdict_on_a_few_tables(kind: str, tmp_path: Path) -> None:
+    for name in (
+        "anhui-luan-gonggongwenhua-2021",
+        "ningxia-yuanzhou-malingshu-2022",
+        "sichuan-chaotian-quanminjianshen-2023",
+    ):
+        table = load_table(CORPUS / f"{name}.toml")
+        if PV.VARIANTS[kind](table) is None:
+            continue
+        out = _outcome(name, kind, tmp_path / name)
+        assert (out.new_errors, out.lost) == ([], []), (name, kind)
+
+
+def test_a_title_printed_in_the_page_header_names_the_form(tmp_path: Path) -> None:
+    """四川 甘孜 食品安全 2023 绩效目标表 with its title in the 页眉 (`title_in_page_header`): read as a 自评表 missing
+    its 实际完成值/得分 columns, F01 错误 and a score of noise (fails at main); the header's words name it a 目标表."""
+    out = _outcome("sichuan-ganzi-shijianju-mubiao-2023", "title_in_page_header", tmp_path)
+    assert (out.new_errors, out.lost) == ([], [])
+
+
+def test_page_header_words() -> None:
+    from perfxl.io.ooxml import page_header_text
+
+    xml = (
+        b"<worksheet><sheetData/><headerFooter><oddHeader>&amp;L&amp;8&amp;P&amp;C&amp;&quot;\xe5\xae\x8b\xe4\xbd\x93,"
+        b"Bold&quot;&amp;16\xe9\xa1\xb9\xe7\x9b\xae\xe6\x94\xaf\xe5\x87\xba\xe7\xbb\xa9\xe6\x95\x88\xe7\x9b\xae\xe6\xa0\x87"
+        b"\xe8\xa1\xa8 R&amp;&amp;D</oddHeader></headerFooter></worksheet>"
+    )
+    assert page_header_text(xml) == "项目支出绩效目标表 R&D"
+    assert page_header_text(b"<worksheet><sheetData/></worksheet>") == ""
