@@ -67,6 +67,8 @@ CORRUPT_ERRORS = (
 )
 # Small parts read whole (the structure parse) are kept, so nothing is inflated twice.
 KEEP_PART_BYTES = 1 * MIB
+#: the cell formats part, read whole and kept for the reader (which formats carry quotePrefix)
+STYLES_PART = "xl/styles.xml"
 KEEP_TOTAL_BYTES = 16 * MIB
 #: A worksheet up to this size is read whole and kept too (perf27s), within KEEP_TOTAL_BYTES: the reader
 #: (perfxl.io.source) scans it again for error values and uncached formulas, and would inflate it a second time —
@@ -529,6 +531,9 @@ def _scan_streams(pk: ZipPass, kind: FileKind, sheets, rels, wb_part: str) -> tu
         check_sheet_extent(p, limits, name, part, ext.cells, ext.max_row, ext.max_col)
         max_index = max(max_index, ext.max_string_index)
         infos.append(SheetInfo(name, part, hidden, ext.cells, ext.max_row, ext.max_col, ext.dimension))
+    styles = pk.zf.NameToInfo.get(STYLES_PART)
+    if not binary and styles is not None and styles.file_size <= KEEP_PART_BYTES:
+        pk.read(STYLES_PART)  # kept for the reader's quotePrefix scan (perfxl.io.sheet_flags): no second ZIP open
     items = 0
     string_parts = [part for rel_type, part in rels.values() if rel_type.endswith("/sharedStrings")]
     # calamine opens the shared strings by name beside the workbook part, whatever the relationships name, and reserves

@@ -25,6 +25,7 @@ from .guard import inspect_file, refuse_unsupported
 from .ooxml import sheet_parts, sheet_parts_of
 from .openpyxl_source import read_formulas
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
+from .sheet_flags import SheetFlags, apply_flags, quoted_styles, scan_flags
 from .spreadsheetml_source import read_spreadsheetml
 from .xml_formulas import formulas_from_xml
 
@@ -100,9 +101,12 @@ def _read_workbook(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
     kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
     grids = _read_calamine(path, kind)
     if kind in _OOXML:
-        uncached, errors, quick = _scan_sheets(path, getattr(report, "members", None), getattr(report, "parts", None))
+        uncached, errors, quick, flags = _scan_sheets(
+            path, getattr(report, "members", None), getattr(report, "parts", None)
+        )
         for grid in grids:
             _put_errors(grid, errors.get(grid.name))
+            apply_flags(grid, flags.get(grid.name))
         wanted = [g.name for g in grids] if need_formulas else [n for n, cells in uncached.items() if cells]
         if wanted:
             formulas = None if need_formulas else _quick_formulas(grids, wanted, quick)
@@ -274,46 +278,53 @@ def _quick_formulas(
     return out if len(out) == len(set(wanted)) else None
 
 
-def _scan_sheets(
-    path: Path, members: frozenset[str] | None = None, kept: Mapping[str, bytes] | None = None
-) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any]]:
-    """The cheap check, one read of each worksheet's XML: formulas without cached values, error cells,
-    and — for sheets with uncached formulas — their formula text when plain XML gives it exactly.
+_Scan = tuple[
+    dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any], dict[str, SheetFlags]
+]
+_STYLES = "xl/styles.xml"
+
+
+def _scan_sheets(path: Path, members: frozenset[str] | None = None, kept: Mapping[str, bytes] | None = None) -> _Scan:
+    """The cheap check, one read of each worksheet's XML: formulas without cached values, error cells, hidden
+    rows/columns and quote-prefixed cells (`sheet_flags`), and — for sheets with uncached formulas — their formula
+    text when plain XML gives it exactly.
     Each sheet is read in pieces cut after a `</row>` (a cell never spans rows), so memory stays
     at one piece whatever the part's size. `members`/`kept`: the guard's member names and the parts
     it read whole (GuardReport); when they hold every part needed, the ZIP is not opened again."""
     try:
         if members and kept and "xl/workbook.xml" in kept and "xl/_rels/workbook.xml.rels" in kept:
             parts = sheet_parts_of(members, kept.__getitem__)
-            if all(part in kept for part in parts.values()):
-                return _scan_parts(parts, lambda part: io.BytesIO(kept[part]))
+            if all(part in kept for part in parts.values()) and (_STYLES in kept or _STYLES not in members):
+                return _scan_parts(parts, lambda part: io.BytesIO(kept[part]), kept.get(_STYLES))
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             parts = {name: part for name, part in sheet_parts(archive).items() if part in names}
-            return _scan_parts(parts, archive.open)
+            styles = archive.read(_STYLES) if _STYLES in names else None
+            return _scan_parts(parts, archive.open, styles)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise _unreadable(path, exc) from exc
     except Exception as exc:  # defusedxml refusals and malformed XML
         raise _unreadable(path, exc) from exc
 
 
-def _scan_parts(
-    parts: Mapping[str, str], open_part: Callable[[str], Any]
-) -> tuple[dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any]]:
-    """_scan_sheets over worksheet name → part, each part opened with `open_part`."""
-    uncached, errors, quick = {}, {}, {}
+def _scan_parts(parts: Mapping[str, str], open_part: Callable[[str], Any], styles: bytes | None = None) -> _Scan:
+    """_scan_sheets over worksheet name → part, each part opened with `open_part`; `styles`: xl/styles.xml."""
+    uncached, errors, quick, flags = {}, {}, {}, {}
+    quoted = quoted_styles(styles)
     for name, part in parts.items():
         found_uncached: set[tuple[int, int]] = set()
         found_errors: dict[tuple[int, int], str] = {}
+        found_flags = SheetFlags()
         with open_part(part) as fh:
             for piece in _row_pieces(fh):
                 found_uncached |= uncached_formula_cells(piece)
                 found_errors.update(error_cells(piece))
-        uncached[name], errors[name] = found_uncached, found_errors
+                scan_flags(piece, found_flags, quoted)
+        uncached[name], errors[name], flags[name] = found_uncached, found_errors, found_flags
         if found_uncached:  # a second read, only for files saved without calculated values
             with open_part(part) as fh:
                 quick[name] = _merge_formulas(formulas_from_xml(p) for p in _row_pieces(fh))
-    return uncached, errors, quick
+    return uncached, errors, quick, flags
 
 
 _PIECE = 1 << 20

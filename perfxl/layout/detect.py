@@ -45,6 +45,7 @@ from .fragment import (
     headerless_indicator_rows,
     template_columns,
 )
+from .hidden_cells import hidden_cell_findings
 from .label_weights import scored_by_labels
 from .listing import LISTING_NOTE, read_listing
 from .merges import merge_findings
@@ -1481,6 +1482,8 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
                 f"{words.sheet_en[:1].upper()}{words.sheet_en[1:]} '{grid.name}' is hidden; its tables were read.",
             )
         )
+    if found and (grid.hidden_rows or grid.hidden_values or grid.quoted):
+        layout.problems.extend(hidden_cell_findings(grid, words.sheet_zh))
     layout.sheet = _sheet_coverage(grid, layout, named, kinds)
     if scored_fragment and layout.evaluations:  # the weights make the whole 100: whole-table checks run, but I02's
         # 一级 classes stand in labels no column of the fragment holds (共性指标 / 项目决策 …, one on the page before)

@@ -60,6 +60,8 @@ class SheetPlan:
     addresses: dict[str, tuple[int, int]] = field(default_factory=dict)
     repeat_rows: tuple[int, int] | None = None
     landscape: bool = True
+    hidden_rows: set[int] = field(default_factory=set)  # rows hidden (as a filter hides them)
+    hidden_cols: set[int] = field(default_factory=set)  # columns hidden
 
     def put(
         self,
