@@ -18,10 +18,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
 import probe_rewrites as P
 import probe_variants as V
+import pytest
 from render import CORPUS, load_table, render, validated
 
+from perfxl.grid import Grid
 from perfxl.io import source
 from perfxl.io.sheet_flags import SheetFlags, quoted_styles, scan_flags
+from perfxl.layout.detect import RowKind, classify_row
 from perfxl.numbers import to_decimal
 from perfxl.reader import read_submission
 
@@ -151,3 +154,43 @@ def test_a_level2_merge_across_two_level1_reads_each_row_under_its_own(tmp_path)
     assert "產出" in by_row[14].level1.text and "效益" in by_row[15].level1.text
     assert by_row[15].level2.text == "" and by_row[16].level2.text.startswith("社會效益")
     assert _judged(validated(crossed, tmp_path / "v")) == _judged(validated(table, tmp_path / "b"))
+
+
+# ---------------------------------------------------------------- 4. "联系电话接通" alone on its row
+
+
+@pytest.mark.parametrize("name", ["联系电话接通", "联系电话畅通", "填报日期准确"])
+def test_a_phone_or_date_word_run_into_words_alone_is_data(name) -> None:
+    """A 联系电话 or 填报日期 is followed by figures, never a person's name: "联系电话接通" alone on its row is an
+    indicator's name, not a signature. Failed at main: read as "联系电话 接通 (a name)", a note."""
+    assert classify_row(Grid(name="s", rows=[[name]]), 0) is not RowKind.NOTE
+
+
+@pytest.mark.parametrize("row", [["填报人张三"], ["审核人李四"], ["联系电话13800000000"], ["填报日期2023年1月5日"]])
+def test_a_person_word_run_into_a_name_alone_stays_a_signature(row) -> None:
+    assert classify_row(Grid(name="s", rows=[row]), 0) is RowKind.NOTE
+
+
+#: 安徽 休宁 2023 (stored cut short): its indicator header at row 13, row 18's S16 (its actual repeats the target)
+_XIUNING = "anhui-xiuning-wanzhegan-zhanchen-2023"
+
+
+def test_an_indicator_named_after_a_phone_word_keeps_the_table_going(tmp_path) -> None:
+    """休宁 with an indicator "联系电话接通" (nothing filled) inserted after row 16: the rows after it are still the
+    table's — row 18's finding (row 19 now) is found. Failed at main: the row read as a signature line ended the table."""
+    table = load_table(CORPUS / f"{_XIUNING}.toml")
+    grown = P.insert_row(table, 16)
+    grown.rows[16][3] = "联系电话接通"
+    ev = read_submission(render(grown, tmp_path / "r")).evaluations[0]
+    assert any(i.name.text == "联系电话接通" for i in ev.indicators)
+    assert len(ev.indicators) == len(read_submission(render(table, tmp_path / "b")).evaluations[0].indicators) + 1
+    base = {
+        (f.code, f.severity.value)
+        for f in validated(table, tmp_path / "vb").findings
+        if getattr(f.ref, "row", None) == 18
+    }
+    assert base and base <= {
+        (f.code, f.severity.value)
+        for f in validated(grown, tmp_path / "v").findings
+        if getattr(f.ref, "row", None) == 19
+    }
