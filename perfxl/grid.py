@@ -61,9 +61,9 @@ class Grid:
     # a report PDF's table ending at the foot of its page, the next page opening with a table not joined to it whose
     # first row already holds figures (no header of its own): its rows may go on there (gaps18); False for a sheet
     cut_below: bool = False
-    # an .xlsx sheet's hidden rows (filtered or hidden by hand: still read) and hidden columns (their own cells
-    # emptied, the values kept in `hidden_values`), and its cells typed with a leading apostrophe (quotePrefix), 0-based
-    # (`perfxl.io.sheet_flags`, read29); empty for every other source
+    # an .xlsx sheet's hidden rows (filtered or hidden by hand: still read), hidden columns (a helper column's own
+    # cells emptied before reading, their values then in `hidden_values`: `layout.hidden_cells`) and its cells typed
+    # with a leading apostrophe (quotePrefix), 0-based (`perfxl.io.sheet_flags`, read29); empty for every other source
     hidden_rows: frozenset[int] = frozenset()
     hidden_cols: frozenset[int] = frozenset()
     quoted: frozenset[tuple[int, int]] = frozenset()

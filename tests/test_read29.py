@@ -101,6 +101,22 @@ def test_a_hidden_helper_column_is_not_read_as_the_forms_column(tmp_path) -> Non
     assert "未作为表格内容读取" in said.message and said.severity.value == "info"
 
 
+#: 江西 南昌 餐厨 2021: 分解目标 │ 自评权重 │ … │ 分值 │ 得分 (its 分值 in G, a synonym of 自评权重 in B)
+_NANCHANG = "jiangxi-nanchang-canchaweishengyuan-bumen-2021"
+
+
+def test_a_hidden_column_that_is_the_forms_own_is_read(tmp_path) -> None:
+    """南昌 with its 分值 column hidden: the form's own column (no shown cell of its row prints "分值"; 自评权重 is a
+    synonym, not the same label) — read as filed, the same 错误/警告 as published, said as read. Emptied (every hidden
+    column taken for a helper), 16 false 错误 came of it (W04 on every row, S01, D01)."""
+    table = load_table(CORPUS / f"{_NANCHANG}.toml")
+    hidden, _ = V.VARIANTS["hidden_weight_column"](table)
+    result = validated(hidden, tmp_path / "v")
+    assert _judged(result) == _judged(validated(table, tmp_path / "b"))
+    (said,) = _codes(result, "LAYOUT_HIDDEN_COLUMNS")
+    assert "已按填报数据读取" in said.message and "第 G 列" in said.message
+
+
 # ---------------------------------------------------------------- 2. numbers typed with a leading apostrophe
 
 

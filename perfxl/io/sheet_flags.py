@@ -71,18 +71,9 @@ def scan_flags(piece: bytes, flags: SheetFlags, quoted: frozenset[int]) -> None:
 
 
 def apply_flags(grid: Any, flags: SheetFlags | None) -> None:
-    """Put a sheet's flags on its Grid. A hidden column's own cells are emptied (kept in `hidden_values`): a column
-    the printed form does not show — a helper column of working figures — is not one of the form's columns; a
-    hidden row stays read (a filtered row still holds the filer's figures). Cells of a merge are kept."""
+    """Put a sheet's flags on its Grid (what they mean for the reading is the layout's: `layout.hidden_cells`)."""
     if flags is None or not (flags.rows or flags.cols or flags.quoted):
         return
     grid.hidden_rows = frozenset(flags.rows)
     grid.hidden_cols = frozenset(flags.cols)
     grid.quoted = frozenset(flags.quoted)
-    kept: dict[tuple[int, int], Any] = {}
-    for r, row in enumerate(grid.rows):
-        for c in flags.cols:
-            if c < len(row) and row[c] not in ("", None) and not grid.is_merged(r, c):
-                kept[(r, c)] = row[c]
-                row[c] = ""
-    grid.hidden_values = kept

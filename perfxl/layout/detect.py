@@ -1484,7 +1484,7 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
                 f"{words.sheet_en[:1].upper()}{words.sheet_en[1:]} '{grid.name}' is hidden; its tables were read.",
             )
         )
-    if found and (grid.hidden_rows or grid.hidden_values or grid.quoted):
+    if found and (grid.hidden_rows or grid.hidden_cols or grid.quoted):
         layout.problems.extend(hidden_cell_findings(grid, words.sheet_zh))
     layout.sheet = _sheet_coverage(grid, layout, named, kinds)
     if scored_fragment and layout.evaluations:  # the weights make the whole 100: whole-table checks run, but I02's

@@ -40,6 +40,9 @@ headers, the funds block under the indicators, a long 年度总体目标, a sign
 traditional-character headers, a column-number row (docs/reader.md, adv27).
 Session 28 (adv28) adds a printed copy's pages — the header again every six rows under a "第 1 页，共 3 页" footer —
 and a 小计 row under each 一级 group (docs/reader.md, adv28).
+Session 29 (read29) adds what a filer's workbook hides or types otherwise: filtered rows, a hidden helper column, the
+form's own 分值/得分/指标值/实际完成值 column hidden, numbers typed with an apostrophe, a 二级 merge past a 一级
+(docs/reader.md, read29).
 """
 
 from __future__ import annotations
@@ -1752,6 +1755,20 @@ def hidden_helper_column(table: R.Table):
     return t, None
 
 
+def _hidden_form_column(roles: tuple[str, ...]) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    def hide(table: R.Table):
+        """The form's own first column of `roles` hidden (a filer hiding 分值 or 指标值 before printing): still the
+        form's — read as filed, never emptied (read29: emptied, 47 false 错误 over 分值/得分/指标值/实际完成值)."""
+        heads = _in_role(table, roles)
+        if not heads:
+            return None
+        t = copy.deepcopy(table)
+        t.meta["hidden_cols"] = [heads[0][1]]
+        return t, None
+
+    return hide
+
+
 def quote_prefix(table: R.Table):
     """Every plain figure typed with a leading apostrophe ('95: text holding a number, Excel's quotePrefix): read as
     the number it shows, the same verdicts (read29; a READ_NUMBER_AS_TEXT 提示 says so)."""
@@ -1810,6 +1827,10 @@ VARIANTS |= {
     "level2_across_level1": level2_across_level1,
     "filtered_rows": filtered_rows,
     "hidden_helper_column": hidden_helper_column,
+    "hidden_weight_column": _hidden_form_column(("weight",)),
+    "hidden_score_column": _hidden_form_column(("score",)),
+    "hidden_target_column": _hidden_form_column(("target",)),
+    "hidden_actual_column": _hidden_form_column(("actual",)),
     "quote_prefix": quote_prefix,
 }
 
