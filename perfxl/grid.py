@@ -62,6 +62,13 @@ class Grid:
     # a report PDF's table ending at the foot of its page, the next page opening with a table not joined to it whose
     # first row already holds figures (no header of its own): its rows may go on there (gaps18); False for a sheet
     cut_below: bool = False
+    # an .xlsx sheet's hidden rows (filtered or hidden by hand: still read), hidden columns (a helper column's own
+    # cells emptied before reading, their values then in `hidden_values`: `layout.hidden_cells`) and its cells typed
+    # with a leading apostrophe (quotePrefix), 0-based (`perfxl.io.sheet_flags`, read29); empty for every other source
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_cols: frozenset[int] = frozenset()
+    quoted: frozenset[tuple[int, int]] = frozenset()
+    hidden_values: dict[tuple[int, int], Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # every cell of every merged range → its range's top-left; a later range wins a cell two ranges share.

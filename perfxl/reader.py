@@ -16,6 +16,7 @@ from .layout.beside import cut_beside
 from .layout.detect import read_sheet
 from .layout.findings import WORKBOOK, Container, container
 from .layout.formulas import resolve_uncached
+from .layout.hidden_cells import without_hidden_helpers
 from .model import BasicData, CellRef, Coverage, Finding, Severity, SheetCoverage, Submission
 
 if TYPE_CHECKING:
@@ -64,6 +65,8 @@ def read_grids(grids: list[Grid], path: str = "", *, source_format: str = "", ye
     """
     # the one place a sheet's cell texts are made clean: invisible format characters dropped (`grid.INVISIBLE`)
     grids, problems = resolve_uncached([without_invisible(g) for g in grids])
+    # a hidden helper column beside the form (working figures) is not one of its columns (read29)
+    grids = [without_hidden_helpers(g) if g.hidden_cols else g for g in grids]
     if source_format not in _DOCUMENTS:  # a sheet's small table printed beside the form: not the form's (adv28)
         cuts = [cut_beside(g) for g in grids]
         grids = [g for g, _ in cuts]

@@ -88,7 +88,9 @@ def test_the_sheet_scans_do_not_depend_on_their_piece_size(monkeypatch):
         monkeypatch.setattr(source, "_PIECE", piece)
         ext = guard_xml.scan_sheet_extent_fast(io.BytesIO(xml), 10**12)
         exact = guard_xml.scan_sheet_extent(io.BytesIO(xml), 10**12)
-        uncached, errors, quick, _shown, _headers = source._scan_parts({"表": "sheet1.xml"}, lambda _: io.BytesIO(xml))
+        uncached, errors, quick, _shown, _headers, _flags = source._scan_parts(
+            {"表": "sheet1.xml"}, lambda _: io.BytesIO(xml)
+        )
         extent = (ext.cells, ext.max_row, ext.max_col, ext.dimension)
         assert extent == (exact.cells, exact.max_row, exact.max_col, exact.dimension)
         answers.add((extent, frozenset(uncached["表"]), tuple(sorted(errors["表"].items())), str(quick)))

@@ -26,6 +26,7 @@ from .ooxml import STYLES_PART as _STYLES
 from .ooxml import page_header_text, sheet_parts, sheet_parts_of
 from .openpyxl_source import read_formulas
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
+from .sheet_flags import SheetFlags, apply_flags, quoted_styles, scan_flags
 from .shown_numbers import shown_cells, shown_styles
 from .spreadsheetml_source import read_spreadsheetml
 from .xml_formulas import formulas_from_xml
@@ -106,13 +107,14 @@ def _read_workbook(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
     kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
     grids = _read_calamine(path, kind)
     if kind in _OOXML:
-        uncached, errors, quick, shown, headers = _scan_sheets(
+        uncached, errors, quick, shown, headers, flags = _scan_sheets(
             path, getattr(report, "members", None), getattr(report, "parts", None)
         )
         for grid in grids:
             _put_errors(grid, errors.get(grid.name))
             _put_shown(grid, shown.get(grid.name))
             grid.caption_above = grid.caption_above or headers.get(grid.name, "")  # a title printed in the 页眉
+            apply_flags(grid, flags.get(grid.name))
         wanted = [g.name for g in grids] if need_formulas else [n for n, cells in uncached.items() if cells]
         if wanted:
             formulas = None if need_formulas else _quick_formulas(grids, wanted, quick)
@@ -293,14 +295,21 @@ def _quick_formulas(
     return out if len(out) == len(set(wanted)) else None
 
 
-def _scan_sheets(
-    path: Path, members: frozenset[str] | None = None, kept: Mapping[str, bytes] | None = None
-) -> tuple[
-    dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any], ShownCells, PageHeaders
-]:
+_Scan = tuple[
+    dict[str, set[tuple[int, int]]],
+    dict[str, dict[tuple[int, int], str]],
+    dict[str, Any],
+    ShownCells,
+    PageHeaders,
+    dict[str, SheetFlags],
+]
+
+
+def _scan_sheets(path: Path, members: frozenset[str] | None = None, kept: Mapping[str, bytes] | None = None) -> _Scan:
     """The cheap check, one read of each worksheet's XML: formulas without cached values, error cells, the number
-    cells a format shows otherwise than stored (perfxl.io.shown_numbers; xl/styles.xml read for it), and — for
-    sheets with uncached formulas — their formula text when plain XML gives it exactly.
+    cells a format shows otherwise than stored (perfxl.io.shown_numbers; xl/styles.xml read for it), a title in the
+    页眉, hidden rows/columns and quote-prefixed cells (`sheet_flags`), and — for sheets with uncached formulas — their
+    formula text when plain XML gives it exactly.
     Each sheet is read in pieces cut after a `</row>` (a cell never spans rows), so memory stays
     at one piece whatever the part's size. `members`/`kept`: the guard's member names and the parts
     it read whole (GuardReport); when they hold every part needed, the ZIP is not opened again."""
@@ -319,33 +328,32 @@ def _scan_sheets(
         raise _unreadable(path, exc) from exc
 
 
-def _scan_parts(
-    parts: Mapping[str, str], open_part: Callable[[str], Any], styles_xml: bytes = b""
-) -> tuple[
-    dict[str, set[tuple[int, int]]], dict[str, dict[tuple[int, int], str]], dict[str, Any], ShownCells, PageHeaders
-]:
+def _scan_parts(parts: Mapping[str, str], open_part: Callable[[str], Any], styles_xml: bytes = b"") -> _Scan:
     """_scan_sheets over worksheet name → part, each part opened with `open_part`; `styles_xml`: xl/styles.xml."""
-    uncached, errors, quick, shown, headers = {}, {}, {}, {}, {}
+    uncached, errors, quick, shown, headers, flags = {}, {}, {}, {}, {}, {}
     styles = shown_styles(styles_xml) if styles_xml else {}
+    quoted = quoted_styles(styles_xml or None)
     for name, part in parts.items():
         found_uncached: set[tuple[int, int]] = set()
         found_errors: dict[tuple[int, int], str] = {}
         found_shown: dict[tuple[int, int], str] = {}
+        found_flags = SheetFlags()
         with open_part(part) as fh:
             for piece in _row_pieces(fh):
                 found_uncached |= uncached_formula_cells(piece)
                 found_errors.update(error_cells(piece))
                 found_shown.update(shown_cells(piece, styles))
+                scan_flags(piece, found_flags, quoted)
                 if b"oddHeader" in piece and (words := page_header_text(piece)):
                     headers[name] = words
         if found_uncached and found_shown:  # the numbers perfxl computes the uncached formulas from stay as stored
             with open_part(part) as fh:
                 found_shown = {k: v for p in _row_pieces(fh) for k, v in shown_cells(p, styles, formulas=False).items()}
-        uncached[name], errors[name], shown[name] = found_uncached, found_errors, found_shown
+        uncached[name], errors[name], shown[name], flags[name] = found_uncached, found_errors, found_shown, found_flags
         if found_uncached:  # a second read, only for files saved without calculated values
             with open_part(part) as fh:
                 quick[name] = _merge_formulas(formulas_from_xml(p) for p in _row_pieces(fh))
-    return uncached, errors, quick, shown, headers
+    return uncached, errors, quick, shown, headers, flags
 
 
 _PIECE = 1 << 20

@@ -45,6 +45,7 @@ from .fragment import (
     headerless_indicator_rows,
     template_columns,
 )
+from .hidden_cells import hidden_cell_findings
 from .label_weights import scored_by_labels
 from .listing import LISTING_NOTE, read_listing
 from .merges import merge_findings
@@ -559,13 +560,15 @@ def _named(rest: str, signed: bool) -> bool:
     return signed and m.end() == len(rest) and rest[-1] not in _MEASURE_ENDS
 
 
-def _signature_rest(rest: str, bare: bool, signed: bool) -> bool:
+def _signature_rest(rest: str, word: str | None, signed: bool) -> bool:
     """What follows a signature word in its label (`rest`, normalised) is the signature's own: nothing, a colon, a
-    bracket ("填报人（签字）"), a figure (a phone, a date), a signing word — or, after a colon-less word (`bare`), a
-    person's name (`_named`, `signed` its reading on a signature line: "填报人张三", "审核人李四 联系电话：…", read28)."""
+    bracket ("填报人（签字）"), a figure (a phone, a date), a signing word — or, after a colon-less word naming a person
+    (`word` ending in 人), a person's name (`_named`, `signed` its reading on a signature line: "填报人张三", "审核人李四
+    联系电话：…", read28). A 联系电话 or 填报日期 is followed by figures, never a name: "联系电话接通" goes on with an
+    indicator's name (read29)."""
     if not rest or rest[0] in ":(" or rest[0].isdigit() or rest.startswith((*H.SEAL_WORDS, "签名")):
         return True
-    return bare and _named(rest, signed)
+    return word is not None and word.endswith("人") and _named(rest, signed)
 
 
 def _opens_note(label: str, raw: object, alone: bool = False, figures: bool = False, signed: bool = False) -> bool:
@@ -580,7 +583,7 @@ def _opens_note(label: str, raw: object, alone: bool = False, figures: bool = Fa
         return False
     word = next((w for w in H.BARE_NOTE_WORDS if label.startswith(w)), None)
     rest = label[len(word) :] if word is not None else ""
-    if _signature_rest(rest, word is not None, signed or alone):
+    if _signature_rest(rest, word, signed or alone):
         return True
     if figures or not isinstance(raw, str):
         return False
@@ -735,7 +738,7 @@ def _wrapped_names_under_headers(
         if first.__class__ is not str or _WORD_BREAK.search(first) is None or len(cells) < 2:
             continue
         head = H.normalise_label(_WORD_BREAK.split(first.strip(), maxsplit=1)[0])
-        if head not in H.BARE_NOTE_WORDS or _signature_rest(H.normalise_label(first)[len(head) :], True, True):
+        if head not in H.BARE_NOTE_WORDS or _signature_rest(H.normalise_label(first)[len(head) :], head, True):
             continue  # (the wrapped line the signature's own — "联系电话\n0551-6234567", "填报人\n张三": a note, review28t)
         above = r - 1
         while above >= 0 and kinds[above] is not RowKind.INDICATOR_HEADER and kinds[above] not in _CLOSING:
@@ -1481,6 +1484,8 @@ def read_sheet(grid: Grid, *, source_format: str = "") -> SheetLayout:
                 f"{words.sheet_en[:1].upper()}{words.sheet_en[1:]} '{grid.name}' is hidden; its tables were read.",
             )
         )
+    if found and (grid.hidden_rows or grid.hidden_cols or grid.quoted):
+        layout.problems.extend(hidden_cell_findings(grid, words.sheet_zh))
     layout.sheet = _sheet_coverage(grid, layout, named, kinds)
     if scored_fragment and layout.evaluations:  # the weights make the whole 100: whole-table checks run, but I02's
         # 一级 classes stand in labels no column of the fragment holds (共性指标 / 项目决策 …, one on the page before)

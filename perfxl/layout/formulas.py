@@ -9,6 +9,7 @@ may also be a cached "" (XlsxWriter writes it so), and both readings agree on it
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 from ..formula import ExcelError, FormulaError, evaluate_formula
@@ -117,7 +118,7 @@ def resolve_uncached(grids: list[Grid]) -> tuple[list[Grid], list[Finding]]:
                     actual=str(len(computed)),
                 )
             )
-    out = [Grid(g.name, rows[g.name], g.merged, g.formulas, g.uncached, g.hidden, g.errors) for g in grids]
+    out = [dataclasses.replace(g, rows=rows[g.name]) for g in grids]
     return out, findings
 
 

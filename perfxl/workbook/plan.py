@@ -61,6 +61,8 @@ class SheetPlan:
     repeat_rows: tuple[int, int] | None = None
     page_header: str = ""  # text printed centred at the top of every page (a title kept out of the cells)
     landscape: bool = True
+    hidden_rows: set[int] = field(default_factory=set)  # rows hidden (as a filter hides them)
+    hidden_cols: set[int] = field(default_factory=set)  # columns hidden
 
     def put(
         self,

@@ -24,6 +24,7 @@ STYLES: dict[str, dict] = {
     "section": {**_CELL, "bold": True, "align": "center"},
     "label": {**_CELL, "align": "left"},
     "text": {**_CELL, "align": "left"},
+    "quoted": {**_CELL, "align": "left", "quote_prefix": True},  # typed with a leading apostrophe ('95)
     "center": {**_CELL, "align": "center"},
     "num": {**_CELL, "align": "right"},
     "calc": {**_CELL, "align": "right", "num_format": "#,##0.00", "bg_color": CALC_FILL},

@@ -146,6 +146,10 @@ def _write_xlsxwriter(tmp: Path, plans: list[SheetPlan], content: WorkbookConten
             ws.set_column(c, c, width)
         for r, height in plan.heights.items():
             ws.set_row(r, height)
+        for c in plan.hidden_cols:
+            ws.set_column(c, c, plan.widths.get(c), None, {"hidden": True})
+        for r in plan.hidden_rows:
+            ws.set_row(r, plan.heights.get(r), None, {"hidden": True})
         covered: set[tuple[int, int]] = set()
         for r0, c0, r1, c1 in plan.merges:
             ws.merge_range(r0, c0, r1, c1, "", formats[plan.cells[(r0, c0)].style])
@@ -231,6 +235,10 @@ def _write_openpyxl(tmp: Path, plans: list[SheetPlan], content: WorkbookContent)
             ws.column_dimensions[get_column_letter(c + 1)].width = width
         for r, height in plan.heights.items():
             ws.row_dimensions[r + 1].height = height
+        for c in plan.hidden_cols:
+            ws.column_dimensions[get_column_letter(c + 1)].hidden = True
+        for r in plan.hidden_rows:
+            ws.row_dimensions[r + 1].hidden = True
         for v in plan.validations:
             dv = DataValidation(
                 type="list",
@@ -274,4 +282,6 @@ def _openpyxl_style(props: dict) -> dict:
         out["fill"] = PatternFill("solid", fgColor=props["bg_color"].lstrip("#"))
     if "num_format" in props:
         out["number_format"] = props["num_format"]
+    if props.get("quote_prefix"):
+        out["quotePrefix"] = True
     return out

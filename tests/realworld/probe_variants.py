@@ -44,11 +44,15 @@ Session 29 (adv29) adds what Excel/WPS store for what a filer types — "95%" a 
 amounts under thousands and 会计专用 formats, scores as numbers, =SUM totals, =分值 scores, hidden digits under "0.00",
 =执行数/预算数 rates — and no-break spaces, a long name's row merged over two sheet rows, the title in the page header
 (docs/reader.md, adv29). (typed_in_excel stays out: its plain figures are typed General, stating more than the print.)
+Session 29 (read29) adds what a filer's workbook hides or types otherwise: filtered rows, a hidden helper column, the
+form's own 分值/得分/指标值/实际完成值 column hidden, numbers typed with an apostrophe, a 二级 merge past a 一级
+(docs/reader.md, read29).
 """
 
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 import sys
 import tempfile
@@ -2017,6 +2021,131 @@ VARIANTS |= {
     "rows_doubled_for_names": rows_doubled_for_names,
 }
 
+
+# ---------------------------------------------------------------- read29: hidden rows and columns, apostrophe numbers
+
+_PLAIN_FIGURE = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
+
+
+def _indicator_rows(table: R.Table) -> list[int]:
+    """Rows under an indicator header whose 指标 name cell holds something (the rows a filter shows or hides)."""
+    out: list[int] = []
+    for hr, c in _in_role(table, ("name",)):
+        out += [r for r in _rows_under(table, hr) if c < len(table.rows[r]) and table.rows[r][c].strip()]
+    return sorted(set(out))
+
+
+def filtered_rows(table: R.Table):
+    """Every other indicator row hidden, as an AutoFilter leaves them: still the filer's rows, read and checked as
+    before (read29; a LAYOUT_HIDDEN_ROWS 提示 says so)."""
+    rows = _indicator_rows(table)[1::2]
+    if not rows:
+        return None
+    t = copy.deepcopy(table)
+    t.meta["hidden_rows"] = rows
+    return t, None
+
+
+def hidden_helper_column(table: R.Table):
+    """A hidden helper column of working figures right after the first 得分 column, headed like it: each indicator
+    row's full marks (its 分值), as a clerk's "if full marks" check column holds them. Not on the printed form: never
+    read as one of its columns (read29: read, it is a second 得分 column; a LAYOUT_HIDDEN_COLUMNS 提示 says its cells
+    were not read)."""
+    heads, weights = _in_role(table, ("score",)), _in_role(table, ("weight",))
+    if not heads or not weights or weights[0][0] != heads[0][0]:
+        return None
+    (hr, c), w = heads[0], weights[0][1]
+    rows = set(_rows_under(table, hr))
+
+    def fill(r: int) -> str:
+        if r == hr:
+            return table.rows[r][c]
+        cell = table.rows[r][w] if w < len(table.rows[r]) else ""
+        return cell.strip() if r in rows and _PLAIN_FIGURE.match(cell) else ""
+
+    t = P.insert_column(table, c + 1, fill)
+    t.meta["hidden_cols"] = [c + 1]
+    return t, None
+
+
+def _hidden_form_column(roles: tuple[str, ...]) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    def hide(table: R.Table):
+        """The form's own first column of `roles` hidden (a filer hiding 分值 or 指标值 before printing): still the
+        form's — read as filed, never emptied (read29: emptied, 47 false 错误 over 分值/得分/指标值/实际完成值)."""
+        heads = _in_role(table, roles)
+        if not heads:
+            return None
+        t = copy.deepcopy(table)
+        t.meta["hidden_cols"] = [heads[0][1]]
+        return t, None
+
+    return hide
+
+
+def quote_prefix(table: R.Table):
+    """Every plain figure typed with a leading apostrophe ('95: text holding a number, Excel's quotePrefix): read as
+    the number it shows, the same verdicts (read29; a READ_NUMBER_AS_TEXT 提示 says so)."""
+    cells = [
+        (r, c) for r, row in enumerate(table.rows) for c, cell in enumerate(row) if _PLAIN_FIGURE.match(cell or "")
+    ]
+    if not cells:
+        return None
+    t = copy.deepcopy(table)
+    t.meta["quoted"] = cells
+    return t, None
+
+
+def _filled(table: R.Table, r: int, c: int, bounds: list[tuple[int, int, int, int]]) -> str:
+    """The text (r, c) shows: its merge's top-left cell's."""
+    for r0, c0, r1, c1 in bounds:
+        if r0 <= r <= r1 and c0 <= c <= c1:
+            r, c = r0, c0
+            break
+    return table.rows[r][c].strip() if c < len(table.rows[r]) else ""
+
+
+def level2_across_level1(table: R.Table):
+    """The 二级 cell of a 一级 group's last row merged one row down, over the next 一级 group's first row, whose own
+    二级 merge starts a row lower with its text (where that merge held two rows or more): the rows keep their own 一级
+    (read29: each row read under its own 一级; the row under the crossing merge gets no 二级 of another 一级)."""
+    l1, l2 = _in_role(table, ("level1",)), _in_role(table, ("level2",))
+    if not l1 or not l2 or l1[0][0] != l2[0][0]:
+        return None
+    (hr, c1), c2 = l1[0], l2[0][1]
+    bounds = P._bounds(table)
+    named = set(_indicator_rows(table))
+    rows = [r for r in _rows_under(table, hr) if r in named]
+    for a, b in itertools.pairwise(rows):
+        if b != a + 1:
+            continue
+        one_a, one_b = _filled(table, a, c1, bounds), _filled(table, b, c1, bounds)
+        if not one_a or not one_b or one_a == one_b or not table.rows[b][c2].strip():
+            continue
+        below = next((m for m in bounds if m[:2] == (b, c2) and m[2] > b and m[3] == c2), None)
+        above = next((m for m in bounds if m[1] == c2 == m[3] and m[0] <= a == m[2]), (a, c2, a, c2))
+        if below is None or (not table.rows[a][c2].strip() and above[0] == a):
+            continue
+        t = copy.deepcopy(table)
+        kept = [m for m in bounds if m not in (below, above)]
+        kept.append((above[0], c2, b, c2))
+        if below[2] > b + 1:
+            kept.append((b + 1, c2, below[2], c2))
+        t.rows[b + 1][c2], t.rows[b][c2] = t.rows[b][c2], ""
+        t.merges = P._emit(kept)
+        return t, None
+    return None
+
+
+VARIANTS |= {
+    "level2_across_level1": level2_across_level1,
+    "filtered_rows": filtered_rows,
+    "hidden_helper_column": hidden_helper_column,
+    "hidden_weight_column": _hidden_form_column(("weight",)),
+    "hidden_score_column": _hidden_form_column(("score",)),
+    "hidden_target_column": _hidden_form_column(("target",)),
+    "hidden_actual_column": _hidden_form_column(("actual",)),
+    "quote_prefix": quote_prefix,
+}
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))

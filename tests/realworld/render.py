@@ -194,6 +194,12 @@ def plan_of(table: Table) -> SheetPlan:
         plan.merge(r0, c0, r1, c1, anchor.value if anchor else None, style="text")
     for c in range(width):
         plan.widths[c] = 14
+    # read29: what a filer's copy hides (rows filtered, a helper column) or types with a leading apostrophe
+    plan.hidden_rows = set(table.meta.get("hidden_rows", ()))
+    plan.hidden_cols = set(table.meta.get("hidden_cols", ()))
+    for r, c in table.meta.get("quoted", ()):
+        if (cell := plan.cells.get((r, c))) is not None:
+            cell.style = "quoted"
     return plan
 
 
