@@ -120,3 +120,17 @@ def test_an_items_base_change_and_rate_are_checked_without_its_level():
     assert _one(head + "预算收入较2024年797.63万元减少62.54万元,下降7.84%。") == []
     assert _one(head + "预算收入较2024年797.63万元减少52.54万元,下降7.84%。") == ERROR
     assert _one(head + "预算收入较2024年797.63万元减少62.54万元,下降8.84%。") == ERROR
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wider level's own figure after a semicolon (X级/X本级 收入, not its fund): no part of the county's, as at main
+        "全县一般公共预算收入10.5亿元,其中税收收入7.1亿元;市级一般公共预算收入120.2亿元,其中税收收入80.2亿元,非税收入40亿元。",
+        "全县一般公共预算收入10.5亿元,其中税收收入7.1亿元;市本级一般公共预算收入120.2亿元,其中税收收入80.2亿元,非税收入40亿元。",
+        "全区一般公共预算收入30亿元,其中税收收入20亿元;市本级在我区实现收入12亿元。",
+    ],
+)
+def test_a_wider_levels_own_figure_stays_apart(text):
+    """Found on the way (a first fix made these N02 错误): only a fund or transfer named after "X级" is a part."""
+    assert _one(text) == []
