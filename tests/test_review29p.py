@@ -111,6 +111,9 @@ def test_a_rate_over_a_stated_base_is_the_change_over_it():
     assert _one(_ITEM) == []
     assert _one(_ITEM.replace("。财政", "。本年财政").replace("增长3.87%。", "增长3.87%,主要是人员经费增加。")) == []
     assert _one(_ITEM.replace("3.87%", "4.87%")) == ERROR
+    # a bracket on the base ("700万元(含追加)"): still the base the change is measured from (an 错误 at main)
+    assert _one(_ITEM.replace("700万元", "700万元(含追加)")) == []
+    assert _one(_ITEM.replace("700万元", "700万元(含追加)").replace("3.87%", "4.87%")) == ERROR
 
 
 def test_an_items_base_change_and_rate_are_checked_without_its_level():

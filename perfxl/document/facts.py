@@ -689,9 +689,16 @@ def _item_compared(prefix: str) -> str:
 
 def _stated_base(prefix: str, rest: str) -> bool:
     """A figure stated as the base its sentence's change is measured from: the words before it end in 比/较 (…), the
-    words after it begin with the change ("较上年2.54万元下降", "比年度目标12家多8家")."""
+    words after it begin with the change ("较上年2.54万元下降", "比年度目标12家多8家"), past a bracket on the base ("较2024年
+    700万元(含追加)增加27.11万元", review29p)."""
     m = _BASE_BEFORE.search(compact_name(prefix))
-    return m is not None and not _direction(m["base"]) and bool(_CHANGE_AFTER.match(rest))
+    return (
+        m is not None and not _direction(m["base"]) and bool(_CHANGE_AFTER.match(_BRACKET_FIRST.sub("", rest, count=1)))
+    )
+
+
+#: A closed bracket opening the words after a figure ("(含追加)"): what the figure includes, not what follows it.
+_BRACKET_FIRST = lazy_compile(r"^\s*[（(][^（()）]{0,20}[)）]")
 
 
 #: A spending's progress against its budget named as such ("项目资金支出进度比率为100%", "执行进度为95%", 儋州法院 2018):
