@@ -1,4 +1,4 @@
-"""Review 29p (issue 12): adversarial rewrites of prose29's and review29n's new readings (≈ 130 rewrites of real
+"""Review 29p (issue 12): adversarial rewrites of prose29's and review29n's new readings (≈ 140 rewrites of real
 paragraphs, each run at main 765e4e32 and at 8e4e372f before both). Each test named "failed at main" was run against
 main 765e4e32 and failed as its docstring says.
 
