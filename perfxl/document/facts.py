@@ -668,9 +668,11 @@ def _inline_budget(raw_prefix: str, subject: str) -> bool:
 _COMPARED_ON = lazy_compile(r"(?:按|以)?(?:同口径|同比口径|可比口径|同期)$")
 
 
-#: "由450公斤提高到510公斤", "从85%提升至92%", "公务接待费由18.5万元降至15.5万元": the first figure is where the change
-#: started — no actual of the year, nor a part of the year's total.
-FROM_LEVEL = lazy_compile(r"(由|从)(?:(?:19|20)\d{2}年度?|上年度?|去年|上年同期)?的?\s*$")
+#: "由450公斤提高到510公斤", "从85%提升至92%", "公务接待费由18.5万元降至15.5万元", "由2020年度决算数3.5万元下降至": the
+#: first figure is where the change started — no actual of the year, nor a part of the year's total.
+FROM_LEVEL = lazy_compile(
+    r"(由|从)(?:(?:19|20)\d{2}年度?|上年度?|去年|上年同期)?的?(?:(?:年初)?预算|决算|实际)?(?:数|支出数?)?的?\s*$"
+)
 TO_LEVEL = lazy_compile(r"^\s*(提高|提升|增加|增长|上升|扩大|下降|降低|减少|降|升)(到|至|为)")
 
 #: The end of an item's name: what a money figure is of ("预算收入", "三公经费", "一般公共预算拨款", "项目支出").
@@ -689,9 +691,16 @@ def _item_compared(prefix: str) -> str:
 
 def _stated_base(prefix: str, rest: str) -> bool:
     """A figure stated as the base its sentence's change is measured from: the words before it end in 比/较 (…), the
-    words after it begin with the change ("较上年2.54万元下降", "比年度目标12家多8家")."""
+    words after it begin with the change ("较上年2.54万元下降", "比年度目标12家多8家"), past a bracket on the base ("较2024年
+    700万元(含追加)增加27.11万元", review29p)."""
     m = _BASE_BEFORE.search(compact_name(prefix))
-    return m is not None and not _direction(m["base"]) and bool(_CHANGE_AFTER.match(rest))
+    return (
+        m is not None and not _direction(m["base"]) and bool(_CHANGE_AFTER.match(_BRACKET_FIRST.sub("", rest, count=1)))
+    )
+
+
+#: A closed bracket opening the words after a figure ("(含追加)"): what the figure includes, not what follows it.
+_BRACKET_FIRST = lazy_compile(r"^\s*[（(][^（()）]{0,20}[)）]")
 
 
 #: A spending's progress against its budget named as such ("项目资金支出进度比率为100%", "执行进度为95%", 儋州法院 2018):

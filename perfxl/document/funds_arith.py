@@ -1305,6 +1305,11 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
             if amount is None:
                 _rate_from_base(run, pi, ref, facts, fact)
                 continue
+            if _item_base(facts, fact, amount):
+                # "财政拨款收入较2024年700万元增加27.11万元,增长3.87%": the rate is the change over the base its sentence
+                # states, whatever level the item is read to have — 735.09 − 27.11 made a false 错误; and with no level
+                # read ("预算收入较2024年797.63万元减少52.54万元,下降7.84%") it is still checked (review29p)
+                current = facts[fact.base] if fact.base is not None else None
             if current is None or amount.quantity.unit != current.quantity.unit:
                 continue
             if amount.direction and amount.direction != fact.direction:
@@ -1506,6 +1511,15 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             if summed is None:
                 continue
             single = len(parts) == 1  # a listed part still, wherever it stands
+        split_at = _splits_a_part_before(run, pi, text, parts)
+        if split_at and summed[0].lo >= _operand(run, pi, total).hi:
+            # a 其中 sentence after the whole's rate, making a part before it: that part's split, read so — the parts
+            # before it are still the whole's, checked alone (review29p: "其中A 284.1亿元,B 150亿元" over 420.5 is found)
+            parts = parts[:split_at]
+            summed = _sum_in(run, pi, parts, unit)
+            if summed is None:
+                continue
+            single = len(parts) == 1
         paired = _budget_spending_pairs(parts)
         if paired:
             # "全年执行数450万元,其中中央资金预算数300万元,执行数270万元,省级资金…": each source's budget and spending —
@@ -1678,8 +1692,6 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             continue  # the list may end before its last part, and read so the text agrees
         if exceeds and _of_the_whole(run, pi, facts, total, parts, Interval(lo, hi)):
             continue  # a second 其中 of the whole, after its first list: read so, the text agrees
-        if exceeds and _splits_a_part_before(run, pi, text, parts):
-            continue  # a 其中 sentence after the whole's rate, making a part before it: that part's split, read so
         odd = _maybe_other_split(run, pi, total, parts) if exceeds and not single and not complete else []
         total_said = (pi, total.index) in run.contradicted and (total.index not in said or point in said[total.index])
         if exceeds and not (single or paired or as_written or short or total_said):
@@ -1931,11 +1943,25 @@ def _of_the_whole(
     return any(summed.overlaps(_operand(run, pi, whole)) for whole in wholes)
 
 
-def _splits_a_part_before(run: _Run, pi: int, text: str, parts: list[Fact]) -> bool:
+def _item_base(facts: tuple[Fact, ...], rate: Fact, change: Fact) -> bool:
+    """True when a rate and the change before it measure from a base their sentence states of their item ("较2024年
+    797.63万元减少52.54万元,下降7.84%"): the rate is that change over it, whatever the item's level."""
+    base = facts[rate.base] if rate.base is not None else None
+    return (
+        base is not None
+        and change.base == rate.base
+        and base.role == "previous"
+        and base.subject == rate.subject == change.subject
+        and base.sentence == rate.sentence
+        and base.quantity.unit == change.quantity.unit
+    )
+
+
+def _splits_a_part_before(run: _Run, pi: int, text: str, parts: list[Fact]) -> int:
     """A sentence opening with 其中 among a list's parts whose figures make a part listed before it ("全市财政总收入420.5
     亿元。其中一般公共预算收入284.1亿元。财政总收入完成预算的98%。其中:税收收入162.2亿元,非税收入121.9亿元", prose29):
     by place the whole's list goes on, by its figures it is that part's split — read so the text agrees, no 错误 may rest
-    on the place."""
+    on the place. The index of its first part, 0 for none."""
     said = sentences(text)
     for k in range(1, len(parts)):
         at = parts[k].sentence
@@ -1945,8 +1971,8 @@ def _splits_a_part_before(run: _Run, pi: int, text: str, parts: list[Fact]) -> b
         for part in parts[:k]:
             summed = _sum_in(run, pi, group, part.quantity.unit)
             if summed is not None and summed[0].overlaps(_operand(run, pi, part)):
-                return True
-    return False
+                return k
+    return 0
 
 
 def _maybe_other_split(run: _Run, pi: int, total: Fact, parts: list[Fact]) -> list[Fact]:

@@ -65,24 +65,36 @@ _LEVEL = lazy_compile(
 _RANK = {"省": 4, "市": 3, "县": 2, "区": 2, "乡": 1, "镇": 1}
 
 
-def _level(fact: Fact) -> tuple[str, int] | None:
-    """The level word a figure's own words name last, and its rank ("全县一般公共预算收入" → 全县, 2), None for none."""
-    found = list(_LEVEL.finditer(_words(fact)))
+#: What a level's money is when the words after "X级" name a transfer or fund ("省级专项衔接资金", "市级补助收入",
+#: "县级配套资金"): where the money came from — a part of the narrower total that received it, not that level's figure.
+_SOURCE_AFTER = lazy_compile(r"^(?:财政)?(?:专项|配套|补助|资金|转移支付|拨款|奖补|衔接|下达|拨付|安排)")
+
+
+def _level(fact: Fact) -> tuple[str, int, bool] | None:
+    """The level word a figure's own words name last, its rank, and whether it names money from that level ("全县一般
+    公共预算收入" → 全县, 2, False; "省级专项衔接资金" → 省级, 4, True), None for none."""
+    words = _words(fact)
+    found = list(_LEVEL.finditer(words))
     if not found:
         return None
     m = found[-1]
-    return m.group(0), _RANK[m.group("level") or m.group("whole") or "县"]
+    source = len(m.group(0)) == 2 and m.group(0).endswith("级") and _SOURCE_AFTER.match(words[m.end() :]) is not None
+    return m.group(0), _RANK[m.group("level") or m.group("whole") or "县"], source
 
 
 def _another_level(total: Fact, part: Fact, facts: tuple[Fact, ...]) -> str:
     """A 其中 part of another government level than its total (review28r's "全县…收入10.5亿元,全市…收入60.2亿元,其中:县级
     税收收入7.1亿元,市级税收收入40.3亿元,市级非税收入19.9亿元"): a level wider than the total's ("全县…,其中…;全市…收入
     60.2亿元") holds it, and a level a whole of the same sentence before the total names ("县级" after "全县…") may be that
-    whole's part — which total it belongs to the text does not say, so it is not summed. Its level word, or ""."""
+    whole's part — which total it belongs to the text does not say, so it is not summed. A wider level's fund or transfer
+    ("全县财政总收入50亿元,其中省级补助收入30亿元") came from that level: a part, unless a whole before names the level.
+    Its level word, or ""."""
     own, of_part = _level(total), _level(part)
     if own is None or of_part is None or of_part[1] == own[1]:
         return ""
-    if of_part[1] > own[1]:
+    if of_part[1] > own[1] and not of_part[2]:
+        # a wider level's figure ("…;全市…收入60.2亿元", "市本级…"); its money in a narrower total ("全县…补助资金5000万元,
+        # 其中中央资金…,省级资金1500万元,市级资金800万元": where it came from) is a part of it (review29p)
         return of_part[0]
     before = (
         f
