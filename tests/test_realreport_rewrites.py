@@ -507,6 +507,19 @@ NOT_BENIGN = {
         "in_yuan",
         "sichuan-bazhou-sangong-yusuan-2024",
     ): "the 元 figures are exact where the 万元 ones were rounded",
+    # reports35/36: 彭水 2022 p9 "16.75 + 45.54 + 11.73 + 0.22 + 6.91 + 3.52 = 84.67亿元" for "收入总计84.65亿元" agrees only
+    # as parts rounded to 0.01亿元 (the table's 846531万元); restated "1675000000元 …" they are exact and 2000万元 over — a
+    # 警告. 南开 2023 p12 "39.1 + 27.23 + 5.45 + 17.75 + 1.72 + 12.79 =
+    # 104.04亿元" for "总收入预计为104.05亿元" agrees only as 39.1 printed to 0.1亿元 (39.05–39.15); restated "3910000000元"
+    # it is exact and 100万元 short — a 警告 (both levels paired by place; fix29r)
+    (
+        "in_yuan",
+        "chongqing-pengshui-yusuan-zhixing-2022",
+    ): "the 亿元 figures are exact in 元 where the printed ones were rounded",
+    (
+        "in_yuan",
+        "tianjin-nankai-yusuan-zhixing-2023",
+    ): "the 亿元 figures are exact in 元 where the printed ones were rounded",
 }
 
 #: (rewrite, report) pairs where a benign rewrite DOES change a verdict — OPEN defects, never a new 错误, listed so the

@@ -9,7 +9,8 @@ The same sum named "收入合计/总计" or "总收入" (柯桥 2021, 南开 202
 Read only where every part is printed: after "加上" each added item has its own amount, nothing is taken away ("减去",
 "扣除"), nothing is named between the last amount and the 总量 ("加上上级补助、调入资金…和上年结转,收入总量为159.98亿元",
 永川 2024, names its additions without figures: unread), and the 总量 is not said to include more ("…(含上年结转)").
-The level is the money figure before "加上" in the sentence (then certain), or — the usual print, the level a sentence
+The level is the money figure before "加上" in the sentence (then certain — but a 总计/合计/总收入 above the sum is a
+警告: the list may leave out an item such a total holds), or — the usual print, the level a sentence
 of its own — the last whole of that side (…收入 for a 收入总量) before it in the paragraph, its item printed once: a
 pairing by place, a 警告 that says so. The 赤字 is read only as the first figure after "收支总量相抵" with one 收入总量 and one 支出总量 in the
 paragraph (certain: the words name both; a later 赤字 is a part or another scope's). Pure: the run's facts in, `Issue`s into the run.
@@ -199,6 +200,10 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
     made, point = summed
     if made.overlaps(_operand(run, pi, total)):
         return
+    # a 总计/合计/总收入 above its level and the amounts added: the list may leave out an item the total holds ("…结转下年
+    # 4.3亿元后,支出总计84.65亿元" without the 安排预算稳定调节基金 the 决算's 总计 counts, 彭水 2022 p10) — a judgement; one
+    # below them is certain (every amount is added), and so is a 总量 (by definition the level and the amounts added)
+    short = "总量" not in _words(total) and made.hi <= _operand(run, pi, total).lo
     shown = " + ".join(f.quantity.text for f in parts)
     # (a 总计's subject drops the word: its words, less a verb after them — "总收入为")
     name = total.subject if "总量" in total.subject else _VERB_AFTER.sub("", _words(total))
@@ -212,10 +217,12 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
         f"{name}: the level plus the amounts added",
         expected=f"{fmt_decimal(point)}{total.quantity.unit}",
         basis=f"{_where(ref)}：{what} = {fmt_decimal(point)}{total.quantity.unit}，文字写 {total.quantity.text}"
-        + (f"；加上的基数按位置读作其前的 {level.quantity.text}（{level.subject}），需人工核实" if by_place else ""),
+        + (f"；加上的基数按位置读作其前的 {level.quantity.text}（{level.subject}），需人工核实" if by_place else "")
+        + ("；所列各项之和少于总数：总数可能含文字未列出的项目，需人工核实" if short else ""),
         basis_en=f"the level and every amount added sum to {point}; the text says {total.quantity.text}"
-        + ("; the level paired by place" if by_place else ""),
-        certainty=Certainty.JUDGEMENT if by_place else Certainty.CERTAIN,
+        + ("; the level paired by place" if by_place else "")
+        + ("; the total may hold items the list leaves out" if short else ""),
+        certainty=Certainty.JUDGEMENT if by_place or short else Certainty.CERTAIN,
     )
 
 

@@ -2328,6 +2328,13 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
         # the 其中 itself ("收入1200万元,支出1000万元,其中:财政拨款收入…": the 收入's parts, `funds_arith._earlier_wholes`)
         state.parent = None
         return None
+    if parts and (_other_side_of(total.subject, subject) or _whole_on_another_basis(total.subject, subject, words)):
+        # "一般公共预算收入505.4亿元,…其中,税收收入420.6亿元,…，一般公共预算支出684.6亿元" (滨海 2022 p13 with its "。"
+        # made "，"): the total's own name with its side turned is the other side's whole; "其中,完成税收收入173.65亿元,…，
+        # 全区还原留抵退税后累计完成一般公共预算收入250.9亿元" (江宁 2022 p6): the total's own name on another basis is the
+        # whole again — neither is a part, the list has ended
+        state.parent = None
+        return None
     if parts and _another_measure(total.subject, subject):
         # "债务余额164234万元,其中:一般债务102696万元;…核定…债务限额164635万元" (右玉 2021 p9 with its list cut short,
         # reports35): a ceiling is no part of a balance — the 余额 list has ended, the 限额 is a whole of its own
@@ -2440,6 +2447,29 @@ def _book_side(subject: str, strict: bool = False) -> str:
     if strict:
         return ""
     return next((side for side in ("收入", "支出") if subject.endswith(side)), "")
+
+
+#: Words restating a figure on another basis ("还原留抵退税后", "剔除留抵退税因素后", "按可比口径", "同口径"): the same whole
+#: counted otherwise, no part of it.
+_ANOTHER_BASIS = lazy_compile(r"还原|剔除|可比口径|同口径|直比", needs=("还原", "剔除", "口径", "直比"))
+#: Words telling a figure's progress before the item it names ("完成", "预计实现"): no part of the item's name.
+_PROGRESS_HEAD = lazy_compile(r"^(?:累计)?(?:预计)?(?:完成|实现)?")
+
+
+def _other_side_of(total: str, subject: str) -> bool:
+    """`subject` is `total`'s name with its side of the books turned ("一般公共预算支出" after "一般公共预算收入"): the
+    other side's whole."""
+    for side, other in (("收入", "支出"), ("支出", "收入")):
+        if total.endswith(side) and len(total) > 2:
+            return _PROGRESS_HEAD.sub("", subject) == _PROGRESS_HEAD.sub("", total)[: -len(side)] + other
+    return False
+
+
+def _whole_on_another_basis(total: str, subject: str, words: str) -> bool:
+    """`subject` ends with `total`'s own name (less the words of its progress) and its words name another basis
+    ("还原留抵退税后累计完成一般公共预算收入" after "完成一般公共预算收入"): the whole restated, no part of it."""
+    own = _PROGRESS_HEAD.sub("", total)
+    return len(own) > 2 and subject.endswith(own) and bool(_ANOTHER_BASIS.search(compact_name(words)))
 
 
 #: Measures of money no part of one is of the other: a balance held at a date and the ceiling set on it.

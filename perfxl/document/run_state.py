@@ -16,7 +16,7 @@ from ..patterns import lazy_compile
 from ..records import record
 from ..units import convert
 from .facts import Fact, compact_name, is_multiple, sentences
-from .precision import Interval, _around, _bound, _bound_holds, _interval
+from .precision import Interval, _about_interval, _approximate, _around, _bound, _bound_holds, _interval
 from .table_facts import IndicatorValue, ProjectFunds, TableValue
 
 if TYPE_CHECKING:
@@ -269,6 +269,12 @@ def _times(percent: Decimal, rate: Fact) -> str:
     return f"{fmt_decimal(round_half_up(percent / HUNDRED, rate.quantity.places + 2))}倍"
 
 
+def _unsigned(interval: Interval) -> Interval:
+    """The magnitudes an interval of one sign spans (a fall's rate "下降约10%" read as −15…−5: 5…15)."""
+    lo, hi = sorted((abs(interval.lo), abs(interval.hi)))
+    return Interval(Decimal(0) if interval.lo <= 0 <= interval.hi else lo, hi)
+
+
 def _arith(
     run: _Run,
     pi: int,
@@ -308,6 +314,8 @@ def _arith(
     said = rate.quantity.text + more
     if (bound := _bound(rate)) and _bound_holds(bound, computed, Interval(value, value)):
         return  # "99%以上" of 99.985%, "不足90%" of 85%: true
+    if _approximate(rate) and computed.overlaps(_unsigned(_about_interval(rate))):
+        return  # "比重接近70%" of 68.57%: the text says the rate is not exact — it stands for the values around it
     truncated = computed.overlaps(printed) and not computed.overlaps(Interval(value - half, value + half))
     if computed.overlaps(printed) and not truncated:
         if rounded is None or rounded.overlaps(printed) or _bound(rate):

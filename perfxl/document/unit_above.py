@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..chinese import to_simplified
 from ..units import money_unit_in
 
 __all__ = ["caption_above", "caption_year_above", "note_below", "scope_lines_above", "unit_line_above"]
@@ -17,7 +18,7 @@ _LINE_CHARS = 60
 
 
 #: The line naming who compiled a table ("编制部门：上海市普陀区建设和管理委员会", "编制单位：…"), printed between its caption
-#: and its unit line: no caption (real reports 23).
+#: and its unit line: no caption (real reports 23); in traditional characters too ("編製部門：…", read as simplified).
 _COMPILED_BY = re.compile(r"^\s*编制(?:部门|单位)\s*[：:]")
 
 
@@ -31,7 +32,7 @@ def _lines_above(texts: list[str], captions: bool = False) -> list[str]:
         line = text.strip()
         if len(line) > _LINE_CHARS or line.endswith(("。", "；", ";")):
             break
-        if captions and _COMPILED_BY.match(line) and not money_unit_in(line):
+        if captions and _COMPILED_BY.match(to_simplified(line)) and not money_unit_in(line):
             continue
         out.append(line)
         if len(out) == 2:
