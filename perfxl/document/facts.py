@@ -1533,6 +1533,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None or _share_base(raw_prefix, clause[m.end() :])
         if compared_budget or (FROM_LEVEL.search(raw_prefix) and TO_LEVEL.match(clause[m.end() :])):
             parent = None  # (…or where a change started: "其中公务接待费由18.5万元降至15.5万元", review29n)
+        if parent is not None and _GROSS_OR_WRITTEN_OFF.search(compact_name(raw_prefix)):
+            parent = None  # (…or an asset's cost or its depreciation: "其中固定资产原值860.2万元,累计折旧312.6万元", review29m)
         if (
             parent is not None
             and state.reason_at is not None
@@ -2226,6 +2228,12 @@ _NO_PART = lazy_compile(
     r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益(?!指标)|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
     r"|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目"
 )
+
+
+#: An asset's cost before depreciation, or the depreciation ("资产总额1256.34万元,其中固定资产原值860.2万元,累计折旧312.6万元,
+#: 固定资产净值547.6万元"): the books hold the net value — the cost and what is written off are no part of the total
+#: (review29m: summed with the 净值, a false N02 错误 "860.2 + 312.6 + 547.6 超过了总数").
+_GROSS_OR_WRITTEN_OFF = lazy_compile(r"原值|折旧|摊销|减值准备")
 
 
 #: Words restating a figure after an adjustment ("变更为802亿元", "调整为", "调整后…为"): the whole again, no part.
