@@ -1,11 +1,11 @@
 """Review 29m (issue 12): benign rewrites of real 执行率, 部门收支, 结转结余, 政府采购, 资产, 人均/每户, 覆盖率, 得分 and
 绩效目标完成 paragraphs of fixtures review29n did not use.
 
-≈ 290 rewrites (六安公共文化 2021 p2, 丰都发改 2024 p6, 宣州化工园区 2023 p6, 丰都富景 2022 p6, 古龙卫生院 2023 p10–p12, 南县政协
+≈ 270 rewrites (六安公共文化 2021 p2, 丰都发改 2024 p6, 宣州化工园区 2023 p6, 丰都富景 2022 p6, 古龙卫生院 2023 p10–p12, 南县政协
 2021 p6, 衡阳住建 2019 p6–p8, 綦江公路 2023 p17, 大余法院 2018 p10, 西湖镇 2024 p11, 普陀 各局 政府采购, 梧州科普 2023 p4/p5,
 梧州民政 2025 p4, 酒厂扶贫 2020 p4, 忠县金盛 2022 p7, 保山森林防火 2021 p5, 永定图书馆 2017 p10 and paragraphs in their
-style: other units, orders, restated totals, 分别 lists, brackets, semicolons, sentences split). Two kinds of false N02 错误
-and two of false N02 警告 found and closed; each test named "failed before" was run against main (765e4e32) and gave the
+style: other units, orders, restated totals, 分别 lists, brackets, semicolons, sentences split). Three kinds of false N02
+错误 and two of false N02 警告 found and closed; each test named "failed before" was run against main (765e4e32) and gave the
 finding its docstring quotes:
 
 1. a comparison naming no item after a 其中 list ("收入合计192.01万元,其中…事业收入78.3万元,较上年219.32万元减少27.31万元"):
@@ -14,7 +14,9 @@ finding its docstring quotes:
    net value as parts — the books hold the net value only (`facts._GROSS_OR_WRITTEN_OFF`);
 3. (警告) the excess over a target read as the actual ("计划120公里,超额完成6公里,完成率105%"): `indicator_arith._BEYOND_TARGET`;
 4. (警告) a change against a named budget taken off the adjusted budget again ("调整后预算180万元,比年初预算减少20万元;
-   实际支出179.43万元,执行率99.68%"): it is the two budgets' difference, no cut (`funds_arith._budget_readings`).
+   实际支出179.43万元,执行率99.68%"): it is the two budgets' difference, no cut (`funds_arith._budget_readings`);
+5. a narrower kind after a broader one in a 其中 list ("其中授予中小企业…;授予小微企业…"): summed as siblings — it is a part
+   of the broader one's figure (`facts._NARROWER_KINDS`).
 """
 
 from __future__ import annotations
@@ -78,3 +80,12 @@ def test_a_change_against_a_named_budget_is_no_cut():
     assert _one(text) == []
     # a cut named as such is taken off still: a wrong rate over 200 − 20 is a 警告
     assert _one("年初预算200万元,年中调减20万元,实际支出179.43万元,执行率89.68%。") == WARNING
+
+
+def test_a_narrower_kind_is_no_sibling():
+    """Failed before (N02 错误 "“政府采购合同金额”的各组成部分之和（1856.3万元 + 964.2万元）超过了总数"): 小微企业 are 中小企业
+    (普陀 决算's 中小企业/小微企业 lines, in a 其中 list)."""
+    text = "政府采购合同金额2319.21万元,其中授予中小企业合同金额1856.3万元,占80.04%;授予小微企业合同金额964.2万元,占41.57%。"
+    assert _one(text) == []
+    # a sibling of another kind is summed still: over the total, found
+    assert _one(text.replace("授予小微企业合同金额964.2万元,占41.57%", "授予大型企业合同金额662.91万元")) == ERROR

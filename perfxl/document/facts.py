@@ -1551,6 +1551,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             )
         if parent is not None and not bracketed and parent != state.instalments_of:
             parent = _list_goes_on(state, parent, subject, qty, raw_prefix)
+        if parent is not None:
+            parent = _within_a_sibling(state, parent, subject)
         if parent is not None and parent == state.instalments_of and _RUNNING_TOTAL.search(compact_name(raw_prefix)):
             # "分两次拨付第一次300万元,第二次累计拨付545万元": the instalments' running total, no further part
             parent = state.parent = state.instalments_of = None
@@ -2234,6 +2236,21 @@ _NO_PART = lazy_compile(
 #: 固定资产净值547.6万元"): the books hold the net value — the cost and what is written off are no part of the total
 #: (review29m: summed with the 净值, a false N02 错误 "860.2 + 312.6 + 547.6 超过了总数").
 _GROSS_OR_WRITTEN_OFF = lazy_compile(r"原值|折旧|摊销|减值准备")
+
+
+#: (broader, narrower) kinds a list names one after the other: the narrower is a part of the broader's figure, no
+#: sibling ("其中授予中小企业合同金额1856.3万元;授予小微企业合同金额964.2万元": 小微企业 are 中小企业 — review29m,
+#: summed as siblings, a false N02 错误).
+_NARROWER_KINDS = (("中小企业", "小微企业"), ("中小企业", "小型和微型企业"), ("中小企业", "小型微型企业"))
+
+
+def _within_a_sibling(state: _State, parent: int, subject: str) -> int:
+    """The part of `parent` an amount named by a narrower kind splits (`_NARROWER_KINDS`), else `parent`."""
+    for broad, narrow in _NARROWER_KINDS:
+        if narrow in subject:
+            siblings = [f for f in state.facts if f.parent == parent and broad in f.subject]
+            return siblings[-1].index if siblings else parent
+    return parent
 
 
 #: Words restating a figure after an adjustment ("变更为802亿元", "调整为", "调整后…为"): the whole again, no part.
