@@ -1542,6 +1542,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None or _share_base(raw_prefix, clause[m.end() :])
         if compared_budget or (FROM_LEVEL.search(raw_prefix) and TO_LEVEL.match(clause[m.end() :])):
             parent = None  # (…or where a change started: "其中公务接待费由18.5万元降至15.5万元", review29n)
+        if parent is not None and _GROSS_OR_WRITTEN_OFF.search(compact_name(raw_prefix)):
+            parent = None  # (…or an asset's cost or its depreciation: "其中固定资产原值860.2万元,累计折旧312.6万元", review29m)
         if (
             parent is not None
             and state.reason_at is not None
@@ -1558,6 +1560,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             )
         if parent is not None and not bracketed and parent != state.instalments_of:
             parent = _list_goes_on(state, parent, subject, qty, raw_prefix)
+        if parent is not None:
+            parent = _within_a_sibling(state, parent, subject)
         if parent is not None and parent == state.instalments_of and _RUNNING_TOTAL.search(compact_name(raw_prefix)):
             # "分两次拨付第一次300万元,第二次累计拨付545万元": the instalments' running total, no further part
             parent = state.parent = state.instalments_of = None
@@ -2235,6 +2239,27 @@ _NO_PART = lazy_compile(
     r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益(?!指标)|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
     r"|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目"
 )
+
+
+#: An asset's cost before depreciation, or the depreciation ("资产总额1256.34万元,其中固定资产原值860.2万元,累计折旧312.6万元,
+#: 固定资产净值547.6万元"): the books hold the net value — the cost and what is written off are no part of the total
+#: (review29m: summed with the 净值, a false N02 错误 "860.2 + 312.6 + 547.6 超过了总数").
+_GROSS_OR_WRITTEN_OFF = lazy_compile(r"原值|折旧|摊销|减值准备")
+
+
+#: (broader, narrower) kinds a list names one after the other: the narrower is a part of the broader's figure, no
+#: sibling ("其中授予中小企业合同金额1856.3万元;授予小微企业合同金额964.2万元": 小微企业 are 中小企业 — review29m,
+#: summed as siblings, a false N02 错误).
+_NARROWER_KINDS = (("中小企业", "小微企业"), ("中小企业", "小型和微型企业"), ("中小企业", "小型微型企业"))
+
+
+def _within_a_sibling(state: _State, parent: int, subject: str) -> int:
+    """The part of `parent` an amount named by a narrower kind splits (`_NARROWER_KINDS`), else `parent`."""
+    for broad, narrow in _NARROWER_KINDS:
+        if narrow in subject:
+            siblings = [f for f in state.facts if f.parent == parent and broad in f.subject]
+            return siblings[-1].index if siblings else parent
+    return parent
 
 
 #: Words restating a figure after an adjustment ("变更为802亿元", "调整为", "调整后…为"): the whole again, no part.

@@ -133,8 +133,11 @@ def _budget_readings(
         if f.index < paid.index and _before(f) is not None and not _NOT_THIS_YEARS.search(f.subject + f.clause)
     ]
     words = {f.index: _around(f)[0] or f.subject for f in earlier}  # its own words, not a carried subject
-    reduced = [f for f in earlier if _REDUCED.search(words[f.index])]
-    added = [f for f in earlier if _ADDED.search(words[f.index]) and f not in reduced]
+    # (a change against a named base — "调整后预算180万元,比年初预算减少20万元" — is two printed budgets' difference,
+    # no money cut from or added to either: taken off the 180 again, a false 警告 "180 − 20", review29m)
+    moved = [f for f in earlier if not is_stated_change(f)]
+    reduced = [f for f in moved if _REDUCED.search(words[f.index])]
+    added = [f for f in moved if _ADDED.search(words[f.index]) and f not in reduced]
     base_words = _BUDGET_OR_ARRIVED if arrived else _BUDGET
     bases = [
         f

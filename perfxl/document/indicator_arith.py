@@ -24,6 +24,9 @@ _COMPLETION_RATE = lazy_compile(
     r"(?:(?:目标)?完成(?:率|比例)|完成(?:年度|年初)?(?:绩效)?目标(?:任务)?(?:\d[\d.,]*[^\d，,。；;]{0,4})?的)(?:为|是|达到?)?$"
 )
 _ACTUAL_CUE = lazy_compile(r"(实际|完成|达到)")
+#: Words of a figure by which the actual passed or missed its target ("超额完成6公里", "超出目标20人", "尚差5户"): the
+#: difference between them, no actual or target of its own.
+_BEYOND_TARGET = lazy_compile(r"(超额|超出|超过|多完成|少完成|未完成|尚差|相差)[^\d]{0,6}$")
 
 
 def _completion_pair(facts: tuple[Fact, ...], rate: Fact) -> tuple[Fact, Fact] | None:
@@ -35,8 +38,8 @@ def _completion_pair(facts: tuple[Fact, ...], rate: Fact) -> tuple[Fact, Fact] |
     for f in reversed(facts[: rate.index]):
         if f.sentence != rate.sentence or len(near) == 2:
             break
-        if f.role in ("change", "change_rate") and near == []:
-            continue
+        if near == [] and (f.role in ("change", "change_rate") or _BEYOND_TARGET.search(compact_name(_around(f)[0]))):
+            continue  # ("…计划120公里,超额完成6公里,完成率105%": the excess, no actual — review29m)
         if not (f.quantity.is_count or f.quantity.is_measure) or f.quantity.value <= 0:
             return None
         near.append(f)

@@ -181,7 +181,7 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
         if point == 0 or (point > 0) != (change.direction > 0):
             continue  # the words and the figures go different ways: not this change's pair
         said = _operand(run, pi, change)  # signed: "减少40万元" is −40
-        if said.overlaps(diff):
+        if said.overlaps(diff) or _the_wholes(run, pi, facts, level, last, said, q.unit):
             continue
         places = max(f.quantity.places for f in (change, level, last))
         expected = _show(abs(point), q.unit, places)
@@ -236,6 +236,18 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
                 f"{level.subject or rate.subject}: change / last year",
                 (level, last),
             )
+
+
+def _the_wholes(
+    run: _Run, pi: int, facts: tuple[Fact, ...], level: Fact, last: Fact, said: Interval, unit: str | None
+) -> bool:
+    """Last year's level, naming no item, follows a 其中 part and with the change gives the part's whole: the comparison
+    may be the whole's ("收入合计192.01万元,其中…事业收入78.33万元,较上年219.32万元减少27.31万元", review29m: held to the
+    78.33, a false N02 错误) — which one the sentence means is a guess, and one reading is consistent."""
+    if level.parent is None or (level.subject and level.subject in compact_name(last.clause)):
+        return False
+    got = _difference(run, pi, facts[level.parent], last, unit, True)
+    return got is not None and said.overlaps(got[0])
 
 
 def _size(signed: Interval) -> Interval:
