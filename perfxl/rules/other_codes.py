@@ -78,8 +78,9 @@ OTHER_CODES: Mapping[str, tuple[str, str, str, str, str, str, str]] = {
                            "隐藏的行打印时看不到，但仍是填报的数据，已读取并检查；请确认这些行属于表格。",
                            "自评表第 9、12 行被筛选隐藏",
                            "工作表“自评表”第 9、12 行是隐藏的（可能被筛选），其中内容仍按填报数据读取并检查。"),
-    "LAYOUT_HIDDEN_COLUMNS": ("reader", "info", "隐藏列的内容未读取", "Hidden columns were not read",
-                              "隐藏的列不在打印的表格上（如辅助计算列），其内容不作为表格读取；如该列属于表格，依赖它的检查未运行。",
+    "LAYOUT_HIDDEN_COLUMNS": ("reader", "info", "表格中有隐藏的列", "The form has hidden columns",
+                              "隐藏的列不在打印的表格上：辅助计算列（其表头在可见的列中另有一处，或根本不是表头）的内容不作为表格读取，"
+                              "依赖它的检查未运行；表格自身的列（表头只此一处）照常读取并检查。提示写明是哪一种。",
                               "得分列右侧隐藏的辅助计算列 K",
                               "工作表“自评表”第 K 列是隐藏的，打印的表格上看不到；其中 12 个单元格未作为表格内容读取，也未检查。"),
     "LAYOUT_EXTRA_TABLE": ("reader", "warning", "多张基础数据表，只读了一张", "More than one basic-data table; one was read",
