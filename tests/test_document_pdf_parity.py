@@ -118,6 +118,15 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
     "sichuan-jingyan-xian-sangong-2020": {  # real reports 28 (session 24)
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「井研县财政局2020年度绩效自评报告」": ONE_PAGE_HEAD,
     },
+    "jiangsu-jiangning-juesuan-2022": {  # reports35 (session 29): one page
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「南京市江宁区财政局2022年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "sichuan-bazhou-sangong-yusuan-2024": {  # reports36 (session 29): one page
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「巴中市巴州区财政局2024年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "yunnan-chuxiong-shangbannian-shouzhi": {  # reports36 (session 29): one page; the stored copy names no year (0)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「楚雄州财政局0年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
     "sichuan-jintang-guancangzhen-sangong-2015": {  # real reports 28 (session 24)
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「金堂县官仓镇人民政府2015年度绩效自评报告」": ONE_PAGE_HEAD,
     },
