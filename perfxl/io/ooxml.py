@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 
 from defusedxml import ElementTree
 
-__all__ = ["MAIN_NS", "REL_NS", "STYLES_PART", "page_header_text", "sheet_parts", "sheet_parts_of"]
+__all__ = ["MAIN_NS", "REL_NS", "STYLES_PART", "cell_formats", "page_header_text", "sheet_parts", "sheet_parts_of"]
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -61,3 +61,13 @@ def page_header_text(xml: bytes) -> str:
         lambda c: "&" if c.group(0) == "&&" else " ", html.unescape(m.group(1).decode("utf-8", "replace"))
     )
     return " ".join(text.split())
+
+
+_CELL_XFS = re.compile(rb"<cellXfs\b[^>]*>(.*?)</cellXfs>", re.S)
+_XF = re.compile(rb"<xf\b([^>]*?)/?>")
+
+
+def cell_formats(styles_xml: bytes) -> list[bytes]:
+    """The attributes of each cell format (xl/styles.xml's cellXfs) in index order: a cell's `s` indexes this list."""
+    block = _CELL_XFS.search(styles_xml)
+    return [m.group(1) for m in _XF.finditer(block.group(1))] if block else []

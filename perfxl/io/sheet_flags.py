@@ -7,13 +7,14 @@ the attribute at all, so a sheet without any adds no per-cell work (bench_big).
 
 from __future__ import annotations
 
-import re
 from dataclasses import field
 from typing import Any
 
 from perfxl.model import column_index
 from perfxl.patterns import lazy_compile
 from perfxl.records import record
+
+from .ooxml import cell_formats
 
 __all__ = ["SheetFlags", "scan_flags", "quoted_styles", "apply_flags"]
 
@@ -24,8 +25,6 @@ _ROW_NO = lazy_compile(rb'\br="(\d+)"')
 _MIN = lazy_compile(rb'\bmin="(\d+)"')
 _MAX = lazy_compile(rb'\bmax="(\d+)"')
 _IS_HIDDEN = lazy_compile(rb'\bhidden="(?:1|true)"')
-_CELL_XFS = lazy_compile(rb"<cellXfs\b[^>]*>(.*?)</cellXfs>", re.S)
-_XF = lazy_compile(rb"<xf\b([^>]*?)/?>")
 _QUOTED_XF = lazy_compile(rb'\bquotePrefix="(?:1|true)"')
 _STYLED_CELL = lazy_compile(rb'<c\b([^>]*\bs="(\d+)"[^>]*)>')
 _CELL_REF = lazy_compile(rb'\br="([A-Z]{1,3})(\d+)"')
@@ -46,10 +45,7 @@ def quoted_styles(styles_xml: bytes | None) -> frozenset[int]:
     """Indices of the cell formats (cellXfs) that set quotePrefix: the styles a leading apostrophe gives a cell."""
     if not styles_xml or b"quotePrefix" not in styles_xml:
         return frozenset()
-    block = _CELL_XFS.search(styles_xml)
-    if block is None:
-        return frozenset()
-    return frozenset(k for k, m in enumerate(_XF.finditer(block.group(1))) if _QUOTED_XF.search(m.group(1)))
+    return frozenset(k for k, attrs in enumerate(cell_formats(styles_xml)) if _QUOTED_XF.search(attrs))
 
 
 def scan_flags(piece: bytes, flags: SheetFlags, quoted: frozenset[int]) -> None:

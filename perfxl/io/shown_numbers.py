@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ..model import column_index
 from ..patterns import lazy_compile
+from .ooxml import cell_formats
 
 __all__ = ["shown_styles", "shown_cells"]
 
@@ -25,8 +26,6 @@ __all__ = ["shown_styles", "shown_cells"]
 _BUILTIN = {1: (0, False), 2: (2, False), 3: (0, False), 4: (2, False), 9: (0, True), 10: (2, True)}
 _NUMFMT = lazy_compile(rb"<numFmt\b[^>]*>")
 _ATTR = lazy_compile(rb'\b(numFmtId|formatCode)="([^"]*)"')
-_CELL_XFS = lazy_compile(rb"<cellXfs\b[^>]*>(.*?)</cellXfs>", re.S)
-_XF = lazy_compile(rb"<xf\b([^>]*)>")
 _XF_FMT = lazy_compile(rb'\bnumFmtId="(\d+)"')
 #: A plain figure format once quoted text, escapes, [colour]/[locale] tags and padding are taken out: "0.00%",
 #: "#,##0.0", "0_ ".
@@ -57,10 +56,9 @@ def shown_styles(styles_xml: bytes) -> dict[int, tuple[int, bool]]:
                 formats.pop(int(attrs["numFmtId"]), None)
             else:
                 formats[int(attrs["numFmtId"])] = shows
-    block = _CELL_XFS.search(styles_xml)
     out: dict[int, tuple[int, bool]] = {}
-    for i, xf in enumerate(_XF.finditer(block.group(1) if block else b"")):
-        fmt = _XF_FMT.search(xf.group(1))
+    for i, xf in enumerate(cell_formats(styles_xml)):
+        fmt = _XF_FMT.search(xf)
         if fmt and int(fmt.group(1)) in formats:
             out[i] = formats[int(fmt.group(1))]
     return out
