@@ -546,6 +546,7 @@ def test_a_benign_rewrite_of_the_narrative_changes_no_verdict(rewrite, part, pub
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.slow(reason="18 reports built and read for a list's upkeep (≈ 2 s of CPU); CI runs it")
 @pytest.mark.parametrize(("rewrite", "name"), [pytest.param(*pair, id="-".join(pair)) for pair in sorted(NOT_BENIGN)])
 def test_a_pair_set_apart_as_not_benign_still_changes_a_verdict(rewrite, name, published, baseline):
     """A NOT_BENIGN pair is left out of the sweeps: the day its rewrite changes no verdict it must leave the list, or the
