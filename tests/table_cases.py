@@ -9,13 +9,17 @@ from typing import Any
 
 
 def each(cases: Iterable[tuple[Any, ...]], check: Callable[..., object]) -> None:
-    """`check(*case)` for every case; fails listing every case whose check raised AssertionError."""
+    """`check(*case)` for every case; fails listing every case whose check raised AssertionError, and fails on a table
+    of no case (a generator or filter that came out empty would otherwise pass having checked nothing)."""
     failed = []
+    checked = 0
     for case in cases:
+        checked += 1
         try:
             check(*case)
         except AssertionError as e:
             failed.append(f"{case!r}: {e}")
+    assert checked, "no case to check: an empty table of cases checks nothing"
     assert not failed, f"{len(failed)} case(s) failed:\n" + "\n".join(failed)
 
 

@@ -111,18 +111,24 @@ def test_cells_shown_otherwise_than_stored() -> None:
     }
 
 
-@pytest.mark.parametrize("kind", ["pct_typed", "dates_typed", "amounts_typed", "scores_hidden_digits", "pct_nbsp"])
-def test_typed_kinds_change_no_verdict_on_a_few_tables(kind: str, tmp_path: Path) -> None:
-    for name in (
-        "anhui-luan-gonggongwenhua-2021",
-        "ningxia-yuanzhou-malingshu-2022",
-        "sichuan-chaotian-quanminjianshen-2023",
-    ):
-        table = load_table(CORPUS / f"{name}.toml")
-        if PV.VARIANTS[kind](table) is None:
-            continue
-        out = _outcome(name, kind, tmp_path / name)
-        assert (out.new_errors, out.lost) == ([], []), (name, kind)
+_FEW = ("anhui-luan-gonggongwenhua-2021", "ningxia-yuanzhou-malingshu-2022", "sichuan-chaotian-quanminjianshen-2023")
+
+
+@pytest.mark.parametrize(
+    ("kind", "name"),
+    [
+        *[(kind, name) for kind in ("pct_typed", "pct_nbsp") for name in _FEW],
+        ("amounts_typed", "sichuan-chaotian-quanminjianshen-2023"),  # the other two have no amount it types
+        # none of the three has a date or a score with hidden digits: the loop over them skipped every table and
+        # these two kinds checked nothing (audit30). A table that has each (guards: at adv29's parent the writer could
+        # not type a date, and its scores read alike; 成安's hidden digits above are the case that failed)
+        ("dates_typed", "gansu-jiayuguan-bowuguan-mubiao-2023"),
+        ("scores_hidden_digits", "jiangsu-suzhou-caizheng-zaibei-2021"),
+    ],
+)
+def test_typed_kinds_change_no_verdict_on_a_few_tables(kind: str, name: str, tmp_path: Path) -> None:
+    out = _outcome(name, kind, tmp_path)  # fails when the kind leaves the table as it is
+    assert (out.new_errors, out.lost) == ([], []), (name, kind)
 
 
 def test_a_title_printed_in_the_page_header_names_the_form(tmp_path: Path) -> None:

@@ -184,6 +184,8 @@ def test_a_phone_or_date_word_run_into_words_alone_is_data(name) -> None:
 
 @pytest.mark.parametrize("row", [["填报人张三"], ["审核人李四"], ["联系电话13800000000"], ["填报日期2023年1月5日"]])
 def test_a_person_word_run_into_a_name_alone_stays_a_signature(row) -> None:
+    """A guard (so at read29's parent too): a 填报人/审核人 run into a name, or a 联系电话/填报日期 run into its figures, is still
+    the signature line the words-only rule above must not take for data."""
     assert classify_row(Grid(name="s", rows=[row]), 0) is RowKind.NOTE
 
 

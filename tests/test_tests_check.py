@@ -1,0 +1,138 @@
+"""Every test checks something (audit30, docs/testing.md "What a test must do"): an AST pass over tests/ — each test
+function holds an `assert`, a `pytest.raises`/`fail`, or calls a helper of tests/ that does; no `assert` is true
+whatever it is given (a non-empty tuple, a true constant, `… or True`). A test whose check is that a call raises
+nothing is listed below with what would raise. Slow: parsing and walking tests/' ≈ 4.6 MB costs ≈ 3 s of CPU."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import source_trees
+
+pytestmark = pytest.mark.slow
+
+TESTS = Path(__file__).resolve().parent
+#: pytest's calls that check by themselves
+CHECKING_CALLS = frozenset({"raises", "warns", "fail", "deprecated_call"})
+#: tests whose check is that a call raises nothing: (file, test) → what would raise
+NO_ERROR_IS_THE_CHECK = {
+    ("test_batch_workers_start.py", "test_a_failed_head_start_is_left_to_the_pool"): "the fork server's OSError",
+    ("test_bundle.py", "test_the_generated_install_script_passes_the_cmd_byte_check"): "encode_bat's ValueError",
+    ("test_layout_robust.py", "test_parse_level1_never_raises"): "parse_level1 on any text (hypothesis)",
+}
+
+
+@dataclass
+class Function:
+    """A module-level function or a method of tests/ (a nested function's calls and checks are its outer one's)."""
+
+    file: str
+    name: str
+    line: int
+    in_test_class: bool  # module-level, or a method of a `Test…` class: where pytest collects tests
+    called: set[str] = field(default_factory=set)  # the names it calls (a method by its attribute)
+    checks: bool = False  # holds an `assert` or a `raise`
+
+
+@dataclass
+class Scan:
+    functions: list[Function] = field(default_factory=list)
+    always_true: list[str] = field(default_factory=list)  # asserts that pass whatever they are given
+    aliases: dict[str, str] = field(default_factory=dict)  # `from m import name as alias`: alias → name
+
+    def checking(self) -> frozenset[str]:
+        """Names of tests/' functions (and their aliases) that assert, raise or call one that does, and pytest's."""
+        names = {f.name for f in self.functions if f.checks or f.called & CHECKING_CALLS}
+        while True:
+            more = {f.name for f in self.functions if f.name not in names and f.called & names}
+            more |= {a for a, name in self.aliases.items() if name in names and a not in names}
+            if not more:
+                return frozenset(names) | CHECKING_CALLS
+            names |= more
+
+    def tests(self) -> list[Function]:
+        return [
+            f
+            for f in self.functions
+            if Path(f.file).name.startswith("test_") and f.in_test_class and f.name.startswith("test")
+        ]
+
+
+def _always_true(test: ast.expr) -> bool:
+    return bool(
+        (isinstance(test, ast.Tuple) and test.elts)
+        or (isinstance(test, ast.Constant) and test.value)
+        or (
+            isinstance(test, ast.BoolOp)
+            and isinstance(test.op, ast.Or)
+            and any(isinstance(v, ast.Constant) and v.value for v in test.values)
+        )
+    )
+
+
+def scan_module(rel: str, tree: ast.Module, out: Scan) -> None:
+    for top in tree.body:
+        for fn in top.body if isinstance(top, ast.ClassDef) else [top]:
+            if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            collected = not isinstance(top, ast.ClassDef) or top.name.startswith("Test")
+            f = Function(rel, fn.name, fn.lineno, collected)
+            out.functions.append(f)
+            for x in source_trees.nodes(fn):
+                if isinstance(x, ast.Call):
+                    f.called.add(x.func.attr if isinstance(x.func, ast.Attribute) else getattr(x.func, "id", ""))
+                elif isinstance(x, ast.Assert | ast.Raise):
+                    f.checks = True
+    for x in source_trees.nodes(tree):
+        if isinstance(x, ast.Assert) and _always_true(x.test):
+            out.always_true.append(f"{rel}:{x.lineno}: assert {ast.unparse(x.test)[:80]}")
+        elif isinstance(x, ast.ImportFrom):
+            out.aliases.update({a.asname: a.name for a in x.names if a.asname})
+
+
+@pytest.fixture(scope="module")
+def scan() -> Scan:
+    out = Scan()
+    for path, (_, tree) in source_trees.parsed(TESTS).items():
+        scan_module(str(path.relative_to(TESTS)), tree, out)
+    return out
+
+
+def test_every_test_checks_something(scan: Scan) -> None:
+    checking = scan.checking()
+    tests = scan.tests()
+    unchecked = [
+        f"{f.file}:{f.line} {f.name}"
+        for f in tests
+        if not f.checks and not f.called & checking and (f.file, f.name) not in NO_ERROR_IS_THE_CHECK
+    ]
+    assert len(tests) > 3000
+    assert not unchecked, "tests that check nothing (assert, pytest.raises, a checking helper):\n" + "\n".join(
+        unchecked
+    )
+    assert set(NO_ERROR_IS_THE_CHECK) <= {(f.file, f.name) for f in tests}
+
+
+def test_no_assert_is_true_whatever_it_is_given(scan: Scan) -> None:
+    assert not scan.always_true, "\n".join(scan.always_true)
+
+
+def test_the_pass_tells_a_test_that_checks_nothing() -> None:
+    """The pass on a module of its own: a test with no check is told from one calling a checking helper by its alias,
+    and an always-true assert is found."""
+    source = (
+        "from table_cases import each1 as _each1\n"
+        "def each1(cases, check):\n    assert cases\n"
+        "def test_nothing():\n    x = sorted([2, 1])\n"
+        "def test_by_alias():\n    _each1([1], str)\n"
+        "class Helper:\n    def test_like_name(self):\n        pass\n"
+        "class TestIt:\n    def test_tuple(self):\n        assert (1 == 2, 'why')\n"
+    )
+    out = Scan()
+    scan_module("test_x.py", ast.parse(source), out)
+    checking = out.checking()
+    assert [f.name for f in out.tests() if not f.checks and not f.called & checking] == ["test_nothing"]
+    assert out.always_true == ["test_x.py:13: assert (1 == 2, 'why')"]
