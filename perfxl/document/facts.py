@@ -1148,6 +1148,23 @@ def _compared_against(words: str) -> str:
     return "budget" if "预算" in base else "year" if _YEAR_BASE.search(base) else ""
 
 
+#: Spellings of one base ("同比", "比去年", "较上年度", "比上年同期" all last year's; "调整后预算" the 调整预算).
+_BASE_SPELLINGS = (("去年", "上年"), ("上一年", "上年"), ("年度", "年"), ("同期", ""), ("调整后", "调整"))
+
+
+def compared_base(words: str) -> str:
+    """The base the last comparison in `words` names, in one spelling ("上年", "年初预算", "调整预算", "上年决算",
+    "2022年"), "" for none: two changes of one `Fact.against` ("year", "budget") may still be on different bases."""
+    named = list(_AGAINST_WHAT.finditer(words.rsplit("。", 1)[-1]))
+    if not named:
+        return ""
+    last = named[-1]
+    base = "上年" if last["same"] else compact_name(last["base"]).removesuffix("数")
+    for spelt, one in _BASE_SPELLINGS:
+        base = base.replace(spelt, one)
+    return base
+
+
 def _another_base(words: str, year: str) -> bool:
     """The change's words name a base other than the year pair's earlier year (`year`): the budget ("比年初预算减少"),
     or another year ("比2022年减少", after "2024年…,2023年…") — the pair is not what it compares."""

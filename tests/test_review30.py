@@ -1,0 +1,58 @@
+"""Review 30 (issue 12): an adversarial false-finding hunt on session 29's narrative rules — `change_parts`,
+`rate_gaps`, `added_totals` (its 加上 totals, 赤字, 短收/超收 and "收入总计X,减支出总计Y,…结余Z" balances) and
+`part_scope._another_level` — by ≈ 200 consistent rewrites of real paragraphs (大姚 2024 p3, 甘谷 2024 p2/p6/p10,
+楚雄 上半年 p2, 皖江/许镇 三公, 彭水 2022 p9/p10, 财政部 2024 摘要): other bases, units, roundings, orders, brackets,
+同比/比上年/较年初, 增长 vs 增加, 百分点, 调整/年初预算, 上年结转, 分别/各/均 lists. Each test named "failed at main" gave
+the false finding its docstring quotes at main 45c3874e:
+
+1. a change split into its classes' changes, each on a base of its own words ("比上年减收1070万元。其中:税收收入…,比
+   2022年增收…" or the whole "比调整预算", the parts "比年初预算"; "较上年决算" beside "较上年预算"): summed as one move —
+   the base is compared as the words name it (`facts.compared_base`), not only as a year's or a budget's.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_document_realreport import one_paragraph_codes
+
+ERROR = [("N02", "error")]
+WARNING = [("N02", "warning")]
+
+#: 大姚 2024 p3's split as published (+1284 − 2354 = −1070), each class a level with its own change.
+DAYAO = (
+    "2024年一般公共预算收入24627万元,{}减收1070万元。其中:税收收入8103万元,{}增收{}万元;非税收入16524万元,{}减收"
+    "{}万元。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # failed at main (N02 错误 "…应为 减少70万元，文字写 减少1070万元"): the parts on 2022, the whole on last year
+        (DAYAO.format("比上年", "比2022年", 2284, "比2022年", 2354), []),
+        (DAYAO.format("比2023年", "比2022年", 2284, "比2022年", 2354), []),
+        # failed at main: the whole on the 调整预算, the parts on the 年初预算
+        (DAYAO.format("比调整预算", "比年初预算", 1284, "比年初预算", 3354), []),
+        # failed at main: the whole on last year's budget, the parts on last year's 决算 (and the reverse)
+        (DAYAO.format("比上年预算", "比上年决算", 2284, "比上年决算", 2354), []),
+        (DAYAO.format("比上年执行数", "比上年预算", 2284, "比上年预算", 2354), []),
+        # one base in other spellings: read, and found when the parts do not make the whole's change
+        (DAYAO.format("同比", "比上年同期", 1284, "较去年", 2354), []),
+        (DAYAO.format("同比", "比上年同期", 1284, "较去年", 2454), ERROR),
+        (DAYAO.format("比调整后预算", "比调整预算", 1284, "比调整预算数", 2454), ERROR),
+        (DAYAO.format("比2022年", "比2022年度", 1284, "比2022年", 2454), ERROR),
+    ],
+)
+def test_a_split_change_sums_only_changes_on_one_base(text, expected):
+    assert one_paragraph_codes(text) == expected
+
+
+def test_a_closed_kinds_parts_on_two_bases_are_not_summed():
+    """Failed at main (N02 错误 "应为 减少10.3万元"): 皖江's 公务用车 split with one item on last year's 决算 and the other
+    on last year's 预算 — two bases, no one move; on one base it is found."""
+    text = (
+        "公务用车购置及运行维护费支出78.7万元,较上年减少7.3万元。其中:公务用车运行维护费35.7万元,较上年{}减少1.3万元;"
+        "公务用车购置费43万元,较上年{}减少9万元。"
+    )
+    assert one_paragraph_codes(text.format("决算", "预算")) == []
+    assert one_paragraph_codes(text.format("", "")) == ERROR
