@@ -7,7 +7,9 @@ the false finding its docstring quotes at main 45c3874e:
 
 1. a change split into its classes' changes, each on a base of its own words ("比上年减收1070万元。其中:税收收入…,比
    2022年增收…" or the whole "比调整预算", the parts "比年初预算"; "较上年决算" beside "较上年预算"): summed as one move —
-   the base is compared as the words name it (`facts.compared_base`), not only as a year's or a budget's.
+   the base is compared as the words name it (`facts.compared_base`), not only as a year's or a budget's;
+2. a fall printed as "负增长5%" compared with a rise ("…,低于全省平均增幅(3%)8个百分点"): read as a rise of 5% —
+   `rate_gaps` reads no 负增长.
 """
 
 from __future__ import annotations
@@ -56,3 +58,21 @@ def test_a_closed_kinds_parts_on_two_bases_are_not_summed():
     )
     assert one_paragraph_codes(text.format("决算", "预算")) == []
     assert one_paragraph_codes(text.format("", "")) == ERROR
+
+
+#: 楚雄 上半年 p2's comparisons, the rise turned to a fall printed as 负增长.
+CHUXIONG = (
+    "截至6月30日,全州地方一般公共预算收入累计完成455,490万元,完成预算的57.8%,{}5%,低于全省平均增幅(11%){}个百分点。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (CHUXIONG.format("负增长", 16), []),  # failed at main (N02 错误 "应为 6个百分点"): −5 against 11
+        (CHUXIONG.format("增长", 6), []),
+        (CHUXIONG.format("增长", 16), ERROR),
+    ],
+)
+def test_a_negative_growth_is_no_rise_to_compare(text, expected):
+    assert one_paragraph_codes(text) == expected
