@@ -9,7 +9,10 @@ the false finding its docstring quotes at main 45c3874e:
    2022年增收…" or the whole "比调整预算", the parts "比年初预算"; "较上年决算" beside "较上年预算"): summed as one move —
    the base is compared as the words name it (`facts.compared_base`), not only as a year's or a budget's;
 2. a fall printed as "负增长5%" compared with a rise ("…,低于全省平均增幅(3%)8个百分点"): read as a rise of 5% —
-   `rate_gaps` reads no 负增长.
+   `rate_gaps` reads no 负增长;
+3. a balance after two figures taken off ("收入总计451227万元,减支出总计425533万元,减结转下年支出25694万元,净结余0万元"):
+   held to the last two alone (425533 − 25694), or to a 支出总计 that only followed the 收入总计 in a list — the 结余 is
+   the first figure (or a 收入总计, or a 结余 before) less every figure taken off (`added_totals._taken_off_chain`).
 """
 
 from __future__ import annotations
@@ -75,4 +78,30 @@ CHUXIONG = (
     ],
 )
 def test_a_negative_growth_is_no_rise_to_compare(text, expected):
+    assert one_paragraph_codes(text) == expected
+
+
+#: 甘谷 2024 p10's balance, its 滚存结余 left out or more taken off.
+GANGU = "收入总计451227万元,{}"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each failed at main (N02 错误 "应为 399839万元", "405533万元", "412621万元", "425351万元", "399839万元")
+        (GANGU.format("减支出总计425533万元,减结转下年支出25694万元,净结余0万元。"), []),
+        (GANGU.format("减去支出总计425533万元,减去结转下年支出20000万元,年终结余5694万元。"), []),
+        (GANGU.format("减上解支出6456万元,减支出总计419077万元,财政滚存结余25694万元。"), []),
+        (GANGU.format("减支出总计425533万元,减安排预算稳定调节基金182万元,滚存结余25512万元。"), []),
+        (GANGU.format("支出总计425533万元,减结转下年支出25694万元,净结余0万元。"), []),
+        # every figure taken off is held: off by 100, found
+        (GANGU.format("减去支出总计425533万元,减去结转下年支出20000万元,年终结余5794万元。"), ERROR),
+        (GANGU.format("减上解支出6456万元,减支出总计419077万元,财政滚存结余25794万元。"), ERROR),
+        (GANGU.format("减支出总计425533万元,财政滚存结余25694万元,减结转下年支出25594万元,净结余0万元。"), ERROR),
+        # as published; and a 收入总计 after another figure still heads its chain
+        (GANGU.format("减支出总计425533万元,财政滚存结余25694万元,减结转下年支出25694万元,净结余为零。"), []),
+        ("一般公共预算收入42100万元,收入总计451227万元,减支出总计425533万元,财政滚存结余25794万元。", ERROR),
+    ],
+)
+def test_a_balance_is_the_first_figure_less_every_one_taken_off(text, expected):
     assert one_paragraph_codes(text) == expected

@@ -295,21 +295,50 @@ def _own_words(fact: Fact) -> str:
     return _FIGURE.split(_words(fact))[-1]
 
 
+def _taken_off_chain(facts: tuple[Fact, ...], c: Fact) -> tuple[Fact, list[Fact]] | None:
+    """(A, [B…]) when `c` ends "A,减B,…,结余C" in one sentence: every figure between taken off, and A the sentence's
+    first money figure, a 收入总计 or itself a 结余 ("…滚存结余25694万元,减结转下年支出25694万元,净结余0万元") — else A
+    may be a figure already taken off or one of a list ("收入总计X,减支出总计Y,减结转下年Z,净结余0": Y is no figure Z is
+    taken from)."""
+    taken: list[Fact] = []
+    for f in reversed(facts[: c.index]):
+        if f.sentence != c.sentence or not f.quantity.is_money:
+            return None
+        if not _TAKEN_OFF.match(_own_words(f)):
+            a = f
+            break
+        taken.insert(0, f)
+    else:
+        return None
+    first = next(f for f in facts if f.sentence == a.sentence and f.quantity.is_money)
+    if not taken or (a is not first and not _LEFT.search(_own_words(a)) and not _income_total(a)):
+        return None
+    return a, taken
+
+
+def _income_total(fact: Fact) -> bool:
+    """The fact is a 收入总计/合计/总量 or 总收入: what the books' 结余 is left from (a 支出总计 never is)."""
+    m = _SUMMED_TOTAL.fullmatch(_own_words(fact))
+    return m is not None and "收入" in m.groups()
+
+
 def check_balances(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
-    """N02 (certain) when "A总计X,减B Y,…结余Z" leaves Z other than X − Y: three money figures in a row of one sentence,
-    the second's words opening with 减 (taken off, not a change), the third's naming a 结余/余额 and nothing taken or
-    added (甘谷 2024 p10 "收入总计451227万元,减支出总计425533万元,财政滚存结余25694万元,减结转下年支出…")."""
-    for a, b, c in zip(facts, facts[1:], facts[2:], strict=False):
-        if not all(f.quantity.is_money and f.sentence == a.sentence and f.parent is None for f in (a, b, c)):
+    """N02 (certain) when "A总计X,减B Y,…结余Z" leaves Z other than X − Y (− each further figure taken off): the figures
+    in a row of one sentence, each after the first opening with 减 (taken off, not a change), the last naming a 结余/余额
+    and nothing taken or added (甘谷 2024 p10 "收入总计451227万元,减支出总计425533万元,财政滚存结余25694万元,减结转下年
+    支出…")."""
+    for c in facts:
+        left = _own_words(c)
+        if not c.quantity.is_money or c.parent is not None or c.direction or not _LEFT.search(left):
             continue
-        if a.role not in ("value", "final", "budget") or a.direction or b.direction or c.direction:
+        if _TAKEN_OFF.match(left) or left.startswith("加") or (chain := _taken_off_chain(facts, c)) is None:
             continue
-        taken, left = _own_words(b), _own_words(c)
-        if not _TAKEN_OFF.match(taken) or not _LEFT.search(left) or _TAKEN_OFF.match(left) or left.startswith("加"):
+        a, taken = chain
+        if a.role not in ("value", "final", "budget") or any(f.direction or f.parent is not None for f in (a, *taken)):
             continue
-        if any(f.unit_assumed or (pi, f.index) in run.contradicted for f in (a, b, c)):
+        if any(f.unit_assumed or (pi, f.index) in run.contradicted for f in (a, *taken, c)):
             continue
-        got = _sum_in(run, pi, [a], c.quantity.unit), _sum_in(run, pi, [b], c.quantity.unit)
+        got = _sum_in(run, pi, [a], c.quantity.unit), _sum_in(run, pi, taken, c.quantity.unit)
         if got[0] is None or got[1] is None:
             continue
         (x, x_point), (y, y_point) = got[0], got[1]
@@ -317,16 +346,17 @@ def check_balances(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) ->
         if made.overlaps(_operand(run, pi, c)):
             continue
         point = x_point - y_point
-        what = f"“{c.subject}”（{a.quantity.text} − {b.quantity.text}）"
+        shown = " − ".join(f.quantity.text for f in (a, *taken))
+        what = f"“{c.subject}”（{shown}）"
+        said = "”减“".join(f.clause.strip() for f in (a, *taken))
         contradict(
             run,
             pi,
             ref,
             c,
             what,
-            f"{c.subject}: the figure before less the one taken off",
+            f"{c.subject}: the figure before less the ones taken off",
             expected=f"{fmt_decimal(point)}{c.quantity.unit}",
-            basis=f"{_where(ref)}：“{a.clause.strip()}”减“{b.clause.strip()}”，{what} = {fmt_decimal(point)}"
-            f"{c.quantity.unit}，文字写 {c.quantity.text}",
-            basis_en=f"{a.quantity.text} − {b.quantity.text} = {point}; the text says {c.quantity.text}",
+            basis=f"{_where(ref)}：“{said}”，{what} = {fmt_decimal(point)}{c.quantity.unit}，文字写 {c.quantity.text}",
+            basis_en=f"{shown} = {point}; the text says {c.quantity.text}",
         )
