@@ -12,7 +12,10 @@ the false finding its docstring quotes at main 45c3874e:
    `rate_gaps` reads no 负增长;
 3. a balance after two figures taken off ("收入总计451227万元,减支出总计425533万元,减结转下年支出25694万元,净结余0万元"):
    held to the last two alone (425533 − 25694), or to a 支出总计 that only followed the 收入总计 in a list — the 结余 is
-   the first figure (or a 收入总计, or a 结余 before) less every figure taken off (`added_totals._taken_off_chain`).
+   the first figure (or a 收入总计, or a 结余 before) less every figure taken off (`added_totals._taken_off_chain`);
+4. an amount added after its scope's name ("全市…收入100亿元,其中市本级收入40亿元,市本级加上上级补助50亿元,收入总量为90亿元"):
+   the 其中 list ran on over the amount added and the 总量 (40 + 50 + 90 over the 100) — "加上" ends the list with a
+   scope named before it too (`facts._ADDED_TO`).
 """
 
 from __future__ import annotations
@@ -104,4 +107,21 @@ GANGU = "收入总计451227万元,{}"
     ],
 )
 def test_a_balance_is_the_first_figure_less_every_one_taken_off(text, expected):
+    assert one_paragraph_codes(text) == expected
+
+
+SCOPED = "全市一般公共预算收入100亿元,其中市本级收入{}亿元,市本级加上上级补助50亿元,收入总量为{}亿元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # failed at main (N02 错误 "各组成部分之和（40亿元 + 50亿元 + 90亿元）超过了总数，…应为 180亿元")
+        (SCOPED.format(40, 90), []),
+        (SCOPED.replace("全市", "全县").replace("市本级", "县本级").format(40, 90), []),
+        # a part over its total is still one
+        (SCOPED.format(140, 190), ERROR),
+    ],
+)
+def test_an_amount_added_after_its_scopes_name_ends_the_list(text, expected):
     assert one_paragraph_codes(text) == expected

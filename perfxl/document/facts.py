@@ -2281,8 +2281,9 @@ def _within_a_sibling(state: _State, parent: int, subject: str) -> int:
 
 #: Words restating a figure after an adjustment ("变更为802亿元", "调整为", "调整后…为"): the whole again, no part.
 _RESTATED = lazy_compile(r"变更为|调整为|调增为|调减为|调整后")
-#: An amount added to a level ("加上上级补助50亿元", "加上级补助收入…", "再加动用预算稳定调节基金…"): no part of a 其中 list.
-_ADDED_TO = lazy_compile(r"^(?:再|另)?加(?:上|调入|动用)", needs=("加",))
+#: An amount added to a level ("加上上级补助50亿元", "加上级补助收入…", "再加动用预算稳定调节基金…"), its scope maybe named
+#: first ("市本级加上上级补助50亿元" after "其中市本级收入40亿元"): no part of a 其中 list.
+_ADDED_TO = lazy_compile(r"^(?:全[省市区县州镇乡]|[省市区县州镇乡]本?级)?(?:再|另)?加(?:上|调入|动用)", needs=("加",))
 
 #: A headcount of staff in service, and one of retired staff: two statuses apart (`_list_goes_on`).
 _IN_SERVICE = lazy_compile(r"在职|在岗|在编")
