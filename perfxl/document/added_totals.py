@@ -63,8 +63,11 @@ _SOURCES = lazy_compile(r"(?:从|從)[^，,。；;]*?(?:调入|調入)", needs=(
 #: Words that take an amount away, not add it ("加上…,减去上解支出10亿元", "扣除…后"): the sum read is no plain addition.
 _TAKEN_AWAY = lazy_compile(r"减去|减除|扣除|扣减|抵减|冲减|剔除|减少|再减|减:|减：", needs=("减", "扣", "剔"))
 #: A 总量 said to include more than its list ("收入总量为160亿元(含上年结转)", "…收入总计110.22亿元,其中含上年结转
-#: 10.65亿元"): parts not printed.
-_INCLUDES_MORE = lazy_compile(r"^\s*(?:[(（]|[，,;；]\s*(?:其中)?[:：]?)\s*(?:含|包括|包含)", needs=("含", "包括"))
+#: 10.65亿元"), or split by a 其中 of its own ("收入总计160亿元,其中上年结转10亿元": a part the list may not hold): its
+#: parts are not (only) the list's.
+_INCLUDES_MORE = lazy_compile(
+    r"^\s*(?:(?:[(（]|[，,;；]\s*[:：]?)\s*(?:含|包括|包含)|[，,;；]\s*其中)", needs=("含", "包括", "其中")
+)
 #: The scope a total names ("市本级总收入", "全县财政总收入"): a level of another scope, with a 其中 part of this one
 #: before the 加上, is not what the words add to.
 _SCOPE = lazy_compile(r"全[国省市区县州]|[省市区县州]?本级|[省市区县州]级", needs=("全", "级"))
