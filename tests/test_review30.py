@@ -17,7 +17,10 @@ the false finding its docstring quotes at main 45c3874e:
    the 其中 list ran on over the amount added and the 总量 (40 + 50 + 90 over the 100) — "加上" ends the list with a
    scope named before it too (`facts._ADDED_TO`);
 5. (警告) a 总计 above the level and its 加上 list that names what else it holds ("…,收入总计160亿元,其中上年结转10亿元"):
-   "the list may leave out an item" said of a text that prints the item — a 其中 after the total is read as 含.
+   "the list may leave out an item" said of a text that prints the item — a 其中 after the total is read as 含;
+6. a 短收/超收 naming its budget ("…,完成预算24850万元的12.4%,比预算短收21761万元,同比减收31430万元,下降91.1%", 甘谷 2024
+   p2 reworded): read as a level named "比预算短收", the 同比 change and rate after it were held to it (31430 / 53191) —
+   it is the gap to the budget, a change (`facts._BUDGET_SHORT`).
 """
 
 from __future__ import annotations
@@ -142,4 +145,21 @@ CARRIED = "全县一般公共预算收入100亿元,加上上级补助50亿元后
     ],
 )
 def test_a_total_naming_its_other_part_after_it_is_no_short_list(text, expected):
+    assert one_paragraph_codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each failed at main (N02 错误 "“比预算短收”与上年相比的增减率（31430万元 / 上年 53191万元），…应为 59.1%")
+        ("政府性基金收入3089万元,完成预算24850万元的12.4%,比预算短收21761万元,同比减收31430万元,下降91.1%。", []),
+        ("一般公共预算收入42100万元,完成预算49531万元的85.0%,较预算短收7431万元,同比下降10.2%,减收4800万元。", []),
+        ("一般公共预算收入52100万元,完成预算49531万元的105.2%,比预算超收2569万元,同比增长10.2%,增收4823万元。", []),
+        # the rate is the level's: off, found
+        ("政府性基金收入3089万元,完成预算24850万元的12.4%,比预算短收21761万元,同比减收31430万元,下降90.1%。", ERROR),
+        # the gap a change on the budget: its classes' gaps split it
+        ("一般公共预算收入比预算短收7431万元,其中:税收收入比预算短收5000万元,非税收入比预算短收3431万元。", ERROR),
+    ],
+)
+def test_a_shortfall_naming_its_budget_is_a_change(text, expected):
     assert one_paragraph_codes(text) == expected

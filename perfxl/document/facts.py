@@ -628,7 +628,11 @@ _CHANGE_AFTER = lazy_compile(
 #: A completion rate's gap to the year's pace in points ("完成预算的5.39%,较均衡进度慢2.94%", 临洮 2024, real reports 34):
 #: no item of its own — read as one ("较均衡进度慢"), the change after it became its change, no longer the level's.
 _PACE_GAP = lazy_compile(r"(?:较|比)(?:均衡|序时|时序|时间)进度(?:慢|快|落后|超前|滞后)了?$", needs=("进度",))
-_BUDGET_SHORT = lazy_compile(r"^(?:[，,、]\s*)?(?P<way>短收|超收)(?:了)?$", needs=("短收", "超收"))
+#: Its budget may be named ("比预算短收21761万元", "较年初预算超收"): still the gap, never an item named "比预算短收" (read
+#: as a level, the 同比 change after it was held to it — a false N02 错误 on 甘谷 2024 p2, review30).
+_BUDGET_SHORT = lazy_compile(
+    r"^(?:[，,、]\s*)?(?:(?:比|较)(?:年初|调整后?|全年)?预算数?)?(?P<way>短收|超收)(?:了)?$", needs=("短收", "超收")
+)
 
 
 #: A budget printed inside its rate's words ("完成预算27万元的63.2%", 三公 决算 说明): the words before it, and after it —
