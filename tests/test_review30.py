@@ -12,7 +12,8 @@ the false finding its docstring quotes at main 45c3874e:
    `rate_gaps` reads no 负增长;
 3. a balance after two figures taken off ("收入总计451227万元,减支出总计425533万元,减结转下年支出25694万元,净结余0万元"):
    held to the last two alone (425533 − 25694), or to a 支出总计 that only followed the 收入总计 in a list — the 结余 is
-   the first figure (or a 收入总计, or a 结余 before) less every figure taken off (`added_totals._taken_off_chain`);
+   the first figure (or a 收入总计, or the 结余 a chain before leaves — not one added: "本年收入500万元,加年初结余20万元,
+   减本年支出480万元,年末结余40万元") less every figure taken off (`added_totals._taken_off_chain`);
 4. an amount added after its scope's name ("全市…收入100亿元,其中市本级收入40亿元,市本级加上上级补助50亿元,收入总量为90亿元"):
    the 其中 list ran on over the amount added and the 总量 (40 + 50 + 90 over the 100) — "加上" ends the list with a
    scope named before it too (`facts._ADDED_TO`);
@@ -109,6 +110,10 @@ GANGU = "收入总计451227万元,{}"
         # as published; and a 收入总计 after another figure still heads its chain
         (GANGU.format("减支出总计425533万元,财政滚存结余25694万元,减结转下年支出25694万元,净结余为零。"), []),
         ("一般公共预算收入42100万元,收入总计451227万元,减支出总计425533万元,财政滚存结余25794万元。", ERROR),
+        # a 结余 added or listed before the chain is no head of it: each failed at main (N02 错误 "应为 -460万元")
+        ("本年收入500万元,加年初结余20万元,减本年支出480万元,年末结余40万元。", []),
+        ("本年收入500万元,上年结余20万元,减本年支出480万元,年末结余40万元。", []),
+        ("收入合计500万元,减支出合计480万元,年末结转和结余30万元。", ERROR),
     ],
 )
 def test_a_balance_is_the_first_figure_less_every_one_taken_off(text, expected):

@@ -300,9 +300,9 @@ def _own_words(fact: Fact) -> str:
 
 def _taken_off_chain(facts: tuple[Fact, ...], c: Fact) -> tuple[Fact, list[Fact]] | None:
     """(A, [B…]) when `c` ends "A,减B,…,结余C" in one sentence: every figure between taken off, and A the sentence's
-    first money figure, a 收入总计 or itself a 结余 ("…滚存结余25694万元,减结转下年支出25694万元,净结余0万元") — else A
-    may be a figure already taken off or one of a list ("收入总计X,减支出总计Y,减结转下年Z,净结余0": Y is no figure Z is
-    taken from)."""
+    first money figure, a 收入总计 or the 结余 a chain before leaves ("…滚存结余25694万元,减结转下年支出25694万元,净结余
+    0万元") — else A may be a figure already taken off or one of a list ("收入总计X,减支出总计Y,减结转下年Z,净结余0": Y is
+    no figure Z is taken from; "本年收入500万元,加年初结余20万元,减本年支出480万元,年末结余40万元": nor the 20)."""
     taken: list[Fact] = []
     for f in reversed(facts[: c.index]):
         if f.sentence != c.sentence or not f.quantity.is_money:
@@ -314,7 +314,14 @@ def _taken_off_chain(facts: tuple[Fact, ...], c: Fact) -> tuple[Fact, list[Fact]
     else:
         return None
     first = next(f for f in facts if f.sentence == a.sentence and f.quantity.is_money)
-    if not taken or (a is not first and not _LEFT.search(_own_words(a)) and not _income_total(a)):
+    before = facts[a.index - 1] if a.index else None
+    left_before = (  # a 结余 a chain before leaves ("…,减支出总计Y,财政滚存结余Z,减…"), not one added ("加年初结余20万元")
+        _LEFT.search(_own_words(a))
+        and before is not None
+        and before.sentence == a.sentence
+        and _TAKEN_OFF.match(_own_words(before))
+    )
+    if not taken or (a is not first and not left_before and not _income_total(a)):
         return None
     return a, taken
 
