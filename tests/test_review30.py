@@ -168,3 +168,18 @@ def test_a_total_naming_its_other_part_after_it_is_no_short_list(text, expected)
 )
 def test_a_shortfall_naming_its_budget_is_a_change(text, expected):
     assert one_paragraph_codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # failed at main (N02 错误 "“收入”的各组成部分之和（400万元 + 480万元 + 20万元）超过了总数")
+        ("全年收入500万元,其中财政拨款400万元,减本年支出480万元,年末结余20万元。", []),
+        ("全年收入500万元,其中财政拨款400万元,减去本年支出480万元,年末结余20万元。", []),
+        # the 结余 the words make is still held; a part over its total still found
+        ("全年收入500万元,其中财政拨款400万元,减本年支出480万元,年末结余30万元。", ERROR),
+        ("全年收入500万元,其中财政拨款400万元,其他收入200万元,减本年支出480万元,年末结余20万元。", ERROR),
+    ],
+)
+def test_an_amount_taken_off_ends_the_list(text, expected):
+    assert one_paragraph_codes(text) == expected

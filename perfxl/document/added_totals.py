@@ -21,7 +21,7 @@ from __future__ import annotations
 from ..model import Certainty, TextRef
 from ..numbers import fmt_decimal
 from ..patterns import lazy_compile
-from .facts import Fact, compact_name, sentences
+from .facts import TAKEN_OFF, Fact, compact_name, sentences
 from .precision import Interval
 from .run_state import _operand, _Run, _sum_in, _where, contradict
 
@@ -284,11 +284,6 @@ def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
             _deficit(run, pi, ref, facts, text, fact)
 
 
-#: A figure taken off the one before it ("收入总计451227万元,减支出总计425533万元", 甘谷 2024 p10): its own words open with
-#: 减/减去/扣除 — not a change (减少, 减收, 减支, 减免, 减半 say how a figure moved; 减支出/减收入 take one off).
-_TAKEN_OFF = lazy_compile(
-    r"^(?:减去|扣除|减(?!少|收(?!入)|支(?!出)|免|半|幅|税|负|持|缓|量|员|排))", needs=("减", "扣除")
-)
 #: What is left named as such ("财政滚存结余25694万元", "净结余", "年终结余"): the difference, by its name.
 _LEFT = lazy_compile(r"结余$|余额$", needs=("结余", "余额"))
 
@@ -307,7 +302,9 @@ def _taken_off_chain(facts: tuple[Fact, ...], c: Fact) -> tuple[Fact, list[Fact]
     for f in reversed(facts[: c.index]):
         if f.sentence != c.sentence or not f.quantity.is_money:
             return None
-        if not _TAKEN_OFF.match(_own_words(f)):
+        if taken and f.parent is not None and facts[f.parent].sentence == c.sentence:
+            continue  # "全年收入500万元,其中财政拨款400万元,减本年支出480万元": the 其中 details the figure taken from
+        if not TAKEN_OFF.match(_own_words(f)):
             a = f
             break
         taken.insert(0, f)
@@ -319,7 +316,7 @@ def _taken_off_chain(facts: tuple[Fact, ...], c: Fact) -> tuple[Fact, list[Fact]
         _LEFT.search(_own_words(a))
         and before is not None
         and before.sentence == a.sentence
-        and _TAKEN_OFF.match(_own_words(before))
+        and TAKEN_OFF.match(_own_words(before))
     )
     if not taken or (a is not first and not left_before and not _income_total(a)):
         return None
@@ -341,7 +338,7 @@ def check_balances(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) ->
         left = _own_words(c)
         if not c.quantity.is_money or c.parent is not None or c.direction or not _LEFT.search(left):
             continue
-        if _TAKEN_OFF.match(left) or left.startswith("加") or (chain := _taken_off_chain(facts, c)) is None:
+        if TAKEN_OFF.match(left) or left.startswith("加") or (chain := _taken_off_chain(facts, c)) is None:
             continue
         a, taken = chain
         if a.role not in ("value", "final", "budget") or any(f.direction or f.parent is not None for f in (a, *taken)):

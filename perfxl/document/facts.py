@@ -47,6 +47,8 @@ __all__ = [
     "SPLIT_OF_WHOLE",
     "RESPECTIVELY",
     "RESPECTIVE_SHARES",
+    "TAKEN_OFF",
+    "compared_base",
 ]
 
 #: roles of a fact, as messages name them
@@ -2287,6 +2289,12 @@ def _within_a_sibling(state: _State, parent: int, subject: str) -> int:
 _RESTATED = lazy_compile(r"变更为|调整为|调增为|调减为|调整后")
 #: An amount added to a level ("加上上级补助50亿元", "加上级补助收入…", "再加动用预算稳定调节基金…"), its scope maybe named
 #: first ("市本级加上上级补助50亿元" after "其中市本级收入40亿元"): no part of a 其中 list.
+#: A figure taken off the one before it ("收入总计451227万元,减支出总计425533万元", 甘谷 2024 p10): its own words open with
+#: 减/减去/扣除 — not a change (减少, 减收, 减支, 减免, 减半 say how a figure moved; 减支出/减收入 take one off). No 其中 part
+#: either ("全年收入500万元,其中财政拨款400万元,减本年支出480万元,年末结余20万元"); `added_totals.check_balances` reads it.
+TAKEN_OFF = lazy_compile(
+    r"^(?:减去|扣除|减(?!少|收(?!入)|支(?!出)|免|半|幅|税|负|持|缓|量|员|排))", needs=("减", "扣除")
+)
 _ADDED_TO = lazy_compile(r"^(?:全[省市区县州镇乡]|[省市区县州镇乡]本?级)?(?:再|另)?加(?:上|调入|动用)", needs=("加",))
 
 #: A headcount of staff in service, and one of retired staff: two statuses apart (`_list_goes_on`).
@@ -2312,9 +2320,9 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     if _NO_PART.search(words):
         state.parent = None  # "其中中央资金80万元,带动社会投资50万元以上": money drawn in, or each item's — no part
         return None
-    if _ADDED_TO.search(compact_name(words)):
+    if _ADDED_TO.search(compact_name(words)) or TAKEN_OFF.match(compact_name(words)):
         # "收入100亿元,其中税收收入60亿元,加上上级补助50亿元,收入总量为150亿元" (review28b): what is added to the level
-        # is outside it — the list has ended (`added_totals` reads the sum)
+        # is outside it — the list has ended (`added_totals` reads the sum); so has it at an amount taken off
         state.parent = None
         return None
     if parts and _RESTATED.search(compact_name(words)) and not _RESTATED.search(compact_name(total.clause)):
