@@ -183,3 +183,10 @@ def test_a_shortfall_naming_its_budget_is_a_change(text, expected):
 )
 def test_an_amount_taken_off_ends_the_list(text, expected):
     assert one_paragraph_codes(text) == expected
+
+
+def test_an_item_named_by_a_jian_word_is_no_amount_taken_off():
+    """减灾/减贫 name an item, not a figure taken off: the 其中 parts are still summed (70 + 40 over the 100)."""
+    assert one_paragraph_codes("2024年防灾资金100万元,其中:应急物资40万元,减灾救灾资金70万元。") == ERROR
+    assert one_paragraph_codes("2024年衔接资金100万元,其中:产业发展40万元,减贫项目70万元。") == ERROR
+    assert one_paragraph_codes("2024年衔接资金100万元,其中:产业发展40万元,减贫项目60万元。") == []

@@ -2290,10 +2290,12 @@ _RESTATED = lazy_compile(r"变更为|调整为|调增为|调减为|调整后")
 #: An amount added to a level ("加上上级补助50亿元", "加上级补助收入…", "再加动用预算稳定调节基金…"), its scope maybe named
 #: first ("市本级加上上级补助50亿元" after "其中市本级收入40亿元"): no part of a 其中 list.
 #: A figure taken off the one before it ("收入总计451227万元,减支出总计425533万元", 甘谷 2024 p10): its own words open with
-#: 减/减去/扣除 — not a change (减少, 减收, 减支, 减免, 减半 say how a figure moved; 减支出/减收入 take one off). No 其中 part
+#: 减/减去/扣除 — not a change (减少, 减收, 减支, 减免, 减半 say how a figure moved; 减支出/减收入 take one off), nor an item
+#: named by a 减 word (减灾, 减贫, 减污, 减值…: "其中:减灾救灾资金50万元" is a part). No 其中 part
 #: either ("全年收入500万元,其中财政拨款400万元,减本年支出480万元,年末结余20万元"); `added_totals.check_balances` reads it.
 TAKEN_OFF = lazy_compile(
-    r"^(?:减去|扣除|减(?!少|收(?!入)|支(?!出)|免|半|幅|税|负|持|缓|量|员|排))", needs=("减", "扣除")
+    r"^(?:减去|扣除|减(?!少|收(?!入)|支(?!出)|免|半|幅|税|负|持|缓|量|员|排|灾|贫|污|碳|损|震|速|肥|药|重|值))",
+    needs=("减", "扣除"),
 )
 _ADDED_TO = lazy_compile(r"^(?:全[省市区县州镇乡]|[省市区县州镇乡]本?级)?(?:再|另)?加(?:上|调入|动用)", needs=("加",))
 
