@@ -21,7 +21,7 @@ from __future__ import annotations
 from ..model import Certainty, TextRef
 from ..numbers import fmt_decimal
 from ..patterns import lazy_compile
-from .facts import Fact, compact_name, sentences
+from .facts import TAKEN_OFF, Fact, compact_name, sentences
 from .precision import Interval
 from .run_state import _operand, _Run, _sum_in, _where, contradict
 
@@ -63,8 +63,11 @@ _SOURCES = lazy_compile(r"(?:从|從)[^，,。；;]*?(?:调入|調入)", needs=(
 #: Words that take an amount away, not add it ("加上…,减去上解支出10亿元", "扣除…后"): the sum read is no plain addition.
 _TAKEN_AWAY = lazy_compile(r"减去|减除|扣除|扣减|抵减|冲减|剔除|减少|再减|减:|减：", needs=("减", "扣", "剔"))
 #: A 总量 said to include more than its list ("收入总量为160亿元(含上年结转)", "…收入总计110.22亿元,其中含上年结转
-#: 10.65亿元"): parts not printed.
-_INCLUDES_MORE = lazy_compile(r"^\s*(?:[(（]|[，,;；]\s*(?:其中)?[:：]?)\s*(?:含|包括|包含)", needs=("含", "包括"))
+#: 10.65亿元"), or split by a 其中 of its own ("收入总计160亿元,其中上年结转10亿元": a part the list may not hold): its
+#: parts are not (only) the list's.
+_INCLUDES_MORE = lazy_compile(
+    r"^\s*(?:(?:[(（]|[，,;；]\s*[:：]?)\s*(?:含|包括|包含)|[，,;；]\s*其中)", needs=("含", "包括", "其中")
+)
 #: The scope a total names ("市本级总收入", "全县财政总收入"): a level of another scope, with a 其中 part of this one
 #: before the 加上, is not what the words add to.
 _SCOPE = lazy_compile(r"全[国省市区县州]|[省市区县州]?本级|[省市区县州]级", needs=("全", "级"))
@@ -281,11 +284,6 @@ def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
             _deficit(run, pi, ref, facts, text, fact)
 
 
-#: A figure taken off the one before it ("收入总计451227万元,减支出总计425533万元", 甘谷 2024 p10): its own words open with
-#: 减/减去/扣除 — not a change (减少, 减收, 减支, 减免, 减半 say how a figure moved; 减支出/减收入 take one off).
-_TAKEN_OFF = lazy_compile(
-    r"^(?:减去|扣除|减(?!少|收(?!入)|支(?!出)|免|半|幅|税|负|持|缓|量|员|排))", needs=("减", "扣除")
-)
 #: What is left named as such ("财政滚存结余25694万元", "净结余", "年终结余"): the difference, by its name.
 _LEFT = lazy_compile(r"结余$|余额$", needs=("结余", "余额"))
 
@@ -295,21 +293,59 @@ def _own_words(fact: Fact) -> str:
     return _FIGURE.split(_words(fact))[-1]
 
 
+def _taken_off_chain(facts: tuple[Fact, ...], c: Fact) -> tuple[Fact, list[Fact]] | None:
+    """(A, [B…]) when `c` ends "A,减B,…,结余C" in one sentence: every figure between taken off, and A the sentence's
+    first money figure, a 收入总计 or the 结余 a chain before leaves ("…滚存结余25694万元,减结转下年支出25694万元,净结余
+    0万元") — else A may be a figure already taken off or one of a list ("收入总计X,减支出总计Y,减结转下年Z,净结余0": Y is
+    no figure Z is taken from; "本年收入500万元,加年初结余20万元,减本年支出480万元,年末结余40万元": nor the 20)."""
+    taken: list[Fact] = []
+    for f in reversed(facts[: c.index]):
+        if f.sentence != c.sentence or not f.quantity.is_money:
+            return None
+        if taken and f.parent is not None and facts[f.parent].sentence == c.sentence:
+            continue  # "全年收入500万元,其中财政拨款400万元,减本年支出480万元": the 其中 details the figure taken from
+        if not TAKEN_OFF.match(_own_words(f)):
+            a = f
+            break
+        taken.insert(0, f)
+    else:
+        return None
+    first = next(f for f in facts if f.sentence == a.sentence and f.quantity.is_money)
+    before = facts[a.index - 1] if a.index else None
+    left_before = (  # a 结余 a chain before leaves ("…,减支出总计Y,财政滚存结余Z,减…"), not one added ("加年初结余20万元")
+        _LEFT.search(_own_words(a))
+        and before is not None
+        and before.sentence == a.sentence
+        and TAKEN_OFF.match(_own_words(before))
+    )
+    if not taken or (a is not first and not left_before and not _income_total(a)):
+        return None
+    return a, taken
+
+
+def _income_total(fact: Fact) -> bool:
+    """The fact is a 收入总计/合计/总量 or 总收入: what the books' 结余 is left from (a 支出总计 never is)."""
+    m = _SUMMED_TOTAL.fullmatch(_own_words(fact))
+    return m is not None and "收入" in m.groups()
+
+
 def check_balances(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
-    """N02 (certain) when "A总计X,减B Y,…结余Z" leaves Z other than X − Y: three money figures in a row of one sentence,
-    the second's words opening with 减 (taken off, not a change), the third's naming a 结余/余额 and nothing taken or
-    added (甘谷 2024 p10 "收入总计451227万元,减支出总计425533万元,财政滚存结余25694万元,减结转下年支出…")."""
-    for a, b, c in zip(facts, facts[1:], facts[2:], strict=False):
-        if not all(f.quantity.is_money and f.sentence == a.sentence and f.parent is None for f in (a, b, c)):
+    """N02 (certain) when "A总计X,减B Y,…结余Z" leaves Z other than X − Y (− each further figure taken off): the figures
+    in a row of one sentence, each after the first opening with 减 (taken off, not a change), the last naming a 结余/余额
+    and nothing taken or added (甘谷 2024 p10 "收入总计451227万元,减支出总计425533万元,财政滚存结余25694万元,减结转下年
+    支出…")."""
+    for c in facts:
+        left = _own_words(c)
+        if not c.quantity.is_money or c.parent is not None or c.direction or not _LEFT.search(left):
             continue
-        if a.role not in ("value", "final", "budget") or a.direction or b.direction or c.direction:
+        if TAKEN_OFF.match(left) or left.startswith("加") or (chain := _taken_off_chain(facts, c)) is None:
             continue
-        taken, left = _own_words(b), _own_words(c)
-        if not _TAKEN_OFF.match(taken) or not _LEFT.search(left) or _TAKEN_OFF.match(left) or left.startswith("加"):
+        a, taken = chain
+        if a.role not in ("value", "final", "budget") or any(f.direction or f.parent is not None for f in (a, *taken)):
             continue
-        if any(f.unit_assumed or (pi, f.index) in run.contradicted for f in (a, b, c)):
+        if any(f.unit_assumed or (pi, f.index) in run.contradicted for f in (a, *taken, c)):
             continue
-        got = _sum_in(run, pi, [a], c.quantity.unit), _sum_in(run, pi, [b], c.quantity.unit)
+        got = _sum_in(run, pi, [a], c.quantity.unit), _sum_in(run, pi, taken, c.quantity.unit)
         if got[0] is None or got[1] is None:
             continue
         (x, x_point), (y, y_point) = got[0], got[1]
@@ -317,16 +353,17 @@ def check_balances(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) ->
         if made.overlaps(_operand(run, pi, c)):
             continue
         point = x_point - y_point
-        what = f"“{c.subject}”（{a.quantity.text} − {b.quantity.text}）"
+        shown = " − ".join(f.quantity.text for f in (a, *taken))
+        what = f"“{c.subject}”（{shown}）"
+        said = "”减“".join(f.clause.strip() for f in (a, *taken))
         contradict(
             run,
             pi,
             ref,
             c,
             what,
-            f"{c.subject}: the figure before less the one taken off",
+            f"{c.subject}: the figure before less the ones taken off",
             expected=f"{fmt_decimal(point)}{c.quantity.unit}",
-            basis=f"{_where(ref)}：“{a.clause.strip()}”减“{b.clause.strip()}”，{what} = {fmt_decimal(point)}"
-            f"{c.quantity.unit}，文字写 {c.quantity.text}",
-            basis_en=f"{a.quantity.text} − {b.quantity.text} = {point}; the text says {c.quantity.text}",
+            basis=f"{_where(ref)}：“{said}”，{what} = {fmt_decimal(point)}{c.quantity.unit}，文字写 {c.quantity.text}",
+            basis_en=f"{shown} = {point}; the text says {c.quantity.text}",
         )

@@ -19,7 +19,7 @@ from ..numbers import fmt_decimal
 from ..patterns import lazy_compile
 from ..units import convert
 from .count_parts import _split_dimension
-from .facts import Fact, compact_name
+from .facts import Fact, compact_name, compared_base
 from .precision import Interval
 from .run_state import _operand, _Run, _sum_in, _where, contradict
 from .vocabulary import CLAIM_ZH, CLOSED_KINDS, DECOMPOSITIONS
@@ -35,7 +35,12 @@ _ONLY_QIZHONG = lazy_compile(r"[，,。;；]*其中[:：，,]*")
 
 
 def _base(fact: Fact) -> str:
-    return "budget" if _AGAINST_BUDGET.search(fact.subject + fact.clause) else fact.against
+    """What the change is measured on, as its words name it ("上年", "年初预算", "2022年"; "budget" for 短收/超收): a part
+    on "比2022年" or "较年初预算" is no change on the whole's "比上年" or "比调整预算", though both are a year's or a budget's."""
+    if _AGAINST_BUDGET.search(fact.subject + fact.clause):
+        return "budget"
+    at = fact.clause.find(fact.quantity.text)
+    return compared_base(fact.clause[: at if at >= 0 else len(fact.clause)]) or fact.against
 
 
 def _opens_qizhong(text: str, whole: Fact, first: Fact) -> bool:

@@ -47,6 +47,8 @@ __all__ = [
     "SPLIT_OF_WHOLE",
     "RESPECTIVELY",
     "RESPECTIVE_SHARES",
+    "TAKEN_OFF",
+    "compared_base",
 ]
 
 #: roles of a fact, as messages name them
@@ -628,7 +630,11 @@ _CHANGE_AFTER = lazy_compile(
 #: A completion rate's gap to the year's pace in points ("完成预算的5.39%,较均衡进度慢2.94%", 临洮 2024, real reports 34):
 #: no item of its own — read as one ("较均衡进度慢"), the change after it became its change, no longer the level's.
 _PACE_GAP = lazy_compile(r"(?:较|比)(?:均衡|序时|时序|时间)进度(?:慢|快|落后|超前|滞后)了?$", needs=("进度",))
-_BUDGET_SHORT = lazy_compile(r"^(?:[，,、]\s*)?(?P<way>短收|超收)(?:了)?$", needs=("短收", "超收"))
+#: Its budget may be named ("比预算短收21761万元", "较年初预算超收"): still the gap, never an item named "比预算短收" (read
+#: as a level, the 同比 change after it was held to it — a false N02 错误 on 甘谷 2024 p2, review30).
+_BUDGET_SHORT = lazy_compile(
+    r"^(?:[，,、]\s*)?(?:(?:比|较)(?:年初|调整后?|全年)?预算数?)?(?P<way>短收|超收)(?:了)?$", needs=("短收", "超收")
+)
 
 
 #: A budget printed inside its rate's words ("完成预算27万元的63.2%", 三公 决算 说明): the words before it, and after it —
@@ -1146,6 +1152,23 @@ def _compared_against(words: str) -> str:
     if last["same"] or _LAST_YEARS_BUDGET.match(base):
         return "year"  # "同比下降", "比上年预算增加": on last year, not the year's budget (review16)
     return "budget" if "预算" in base else "year" if _YEAR_BASE.search(base) else ""
+
+
+#: Spellings of one base ("同比", "比去年", "较上年度", "比上年同期" all last year's; "调整后预算" the 调整预算).
+_BASE_SPELLINGS = (("去年", "上年"), ("上一年", "上年"), ("年度", "年"), ("同期", ""), ("调整后", "调整"))
+
+
+def compared_base(words: str) -> str:
+    """The base the last comparison in `words` names, in one spelling ("上年", "年初预算", "调整预算", "上年决算",
+    "2022年"), "" for none: two changes of one `Fact.against` ("year", "budget") may still be on different bases."""
+    named = list(_AGAINST_WHAT.finditer(words.rsplit("。", 1)[-1]))
+    if not named:
+        return ""
+    last = named[-1]
+    base = "上年" if last["same"] else compact_name(last["base"]).removesuffix("数")
+    for spelt, one in _BASE_SPELLINGS:
+        base = base.replace(spelt, one)
+    return base
 
 
 def _another_base(words: str, year: str) -> bool:
@@ -2264,8 +2287,17 @@ def _within_a_sibling(state: _State, parent: int, subject: str) -> int:
 
 #: Words restating a figure after an adjustment ("变更为802亿元", "调整为", "调整后…为"): the whole again, no part.
 _RESTATED = lazy_compile(r"变更为|调整为|调增为|调减为|调整后")
-#: An amount added to a level ("加上上级补助50亿元", "加上级补助收入…", "再加动用预算稳定调节基金…"): no part of a 其中 list.
-_ADDED_TO = lazy_compile(r"^(?:再|另)?加(?:上|调入|动用)", needs=("加",))
+#: An amount added to a level ("加上上级补助50亿元", "加上级补助收入…", "再加动用预算稳定调节基金…"), its scope maybe named
+#: first ("市本级加上上级补助50亿元" after "其中市本级收入40亿元"): no part of a 其中 list.
+#: A figure taken off the one before it ("收入总计451227万元,减支出总计425533万元", 甘谷 2024 p10): its own words open with
+#: 减/减去/扣除 — not a change (减少, 减收, 减支, 减免, 减半 say how a figure moved; 减支出/减收入 take one off), nor an item
+#: named by a 减 word (减灾, 减贫, 减污, 减值…: "其中:减灾救灾资金50万元" is a part). No 其中 part
+#: either ("全年收入500万元,其中财政拨款400万元,减本年支出480万元,年末结余20万元"); `added_totals.check_balances` reads it.
+TAKEN_OFF = lazy_compile(
+    r"^(?:减去|扣除|减(?!少|收(?!入)|支(?!出)|免|半|幅|税|负|持|缓|量|员|排|灾|贫|污|碳|损|震|速|肥|药|重|值))",
+    needs=("减", "扣除"),
+)
+_ADDED_TO = lazy_compile(r"^(?:全[省市区县州镇乡]|[省市区县州镇乡]本?级)?(?:再|另)?加(?:上|调入|动用)", needs=("加",))
 
 #: A headcount of staff in service, and one of retired staff: two statuses apart (`_list_goes_on`).
 _IN_SERVICE = lazy_compile(r"在职|在岗|在编")
@@ -2290,9 +2322,9 @@ def _list_goes_on(state: _State, parent: int, subject: str, qty: Quantity, words
     if _NO_PART.search(words):
         state.parent = None  # "其中中央资金80万元,带动社会投资50万元以上": money drawn in, or each item's — no part
         return None
-    if _ADDED_TO.search(compact_name(words)):
+    if _ADDED_TO.search(compact_name(words)) or TAKEN_OFF.match(compact_name(words)):
         # "收入100亿元,其中税收收入60亿元,加上上级补助50亿元,收入总量为150亿元" (review28b): what is added to the level
-        # is outside it — the list has ended (`added_totals` reads the sum)
+        # is outside it — the list has ended (`added_totals` reads the sum); so has it at an amount taken off
         state.parent = None
         return None
     if parts and _RESTATED.search(compact_name(words)) and not _RESTATED.search(compact_name(total.clause)):

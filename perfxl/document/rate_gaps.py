@@ -22,8 +22,9 @@ from .run_state import _Run, _where, n02
 
 __all__ = ["check_rate_gaps"]
 
-#: The rate compared: a rise printed right before its first comparison.
-_RISE = lazy_compile(r"(?:增长|增幅为?|增速为?)\s*(\d+(?:\.\d+)?)\s*%", needs=("增",))
+#: The rate compared: a rise printed right before its first comparison — not a "负增长5%" (a fall of 5%: "负增长5%,低于
+#: 全省平均增幅(3%)8个百分点" holds, −5 against 3).
+_RISE = lazy_compile(r"(?<!负)(?:增长|增幅为?|增速为?)\s*(\d+(?:\.\d+)?)\s*%", needs=("增",))
 #: One comparison chained after it: "，高于全省平均增幅(11%)8.9个百分点" (a gap "…10个百分点以上"/"左右" is a bound, not it).
 _COMPARED = lazy_compile(
     r"[，,]\s*(高于|低于|快于|慢于)([^\d，,。；;()（）%]{0,24})[（(]\s*(\d+(?:\.\d+)?)\s*%\s*[)）]\s*(\d+(?:\.\d+)?)\s*个百分点(\s*(?:以上|以下|左右|上下))?",
