@@ -23,7 +23,7 @@ from ..patterns import lazy_compile
 from .error_values import error_cells
 from .guard import inspect_file, refuse_unsupported
 from .ooxml import STYLES_PART as _STYLES
-from .ooxml import page_header_text, sheet_parts, sheet_parts_of
+from .ooxml import CellStyles, cell_styles, page_header_text, sheet_parts, sheet_parts_of
 from .openpyxl_source import read_formulas
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
 from .sheet_flags import SheetFlags, apply_flags, quoted_styles, scan_flags
@@ -331,8 +331,8 @@ def _scan_sheets(path: Path, members: frozenset[str] | None = None, kept: Mappin
 def _scan_parts(parts: Mapping[str, str], open_part: Callable[[str], Any], styles_xml: bytes = b"") -> _Scan:
     """_scan_sheets over worksheet name → part, each part opened with `open_part`; `styles_xml`: xl/styles.xml."""
     uncached, errors, quick, shown, headers, flags = {}, {}, {}, {}, {}, {}
-    styles = shown_styles(styles_xml) if styles_xml else {}
-    quoted = quoted_styles(styles_xml or None)
+    formats = cell_styles(styles_xml) if styles_xml else CellStyles({}, [])
+    styles, quoted = shown_styles(formats), quoted_styles(formats)
     for name, part in parts.items():
         found_uncached: set[tuple[int, int]] = set()
         found_errors: dict[tuple[int, int], str] = {}
