@@ -118,6 +118,21 @@ def test_a_hidden_column_headed_like_another_column_of_the_form_is_read(name: st
     assert (out.new_errors, out.lost) == ([], [])
 
 
+def test_an_empty_column_after_each_head_label_leaves_a_blank_value_cell_its_place(tmp_path: Path) -> None:
+    """山西 阳泉 四好农村路 2021 申报表 with an empty column after its head labels (A and D): columns B, D, F empty, D
+    the right half of the blank 中期 value cell C:D — taken for a layout of spacers, the 中期 value stepped onto the
+    年度 label and row 11's finding (合计50万元 against 年度 25, 中期 blank) was lost (fails at main). A merge ending
+    on a column makes it the form's: no spacers."""
+    import probe_rewrites as P
+
+    table = load_table(CORPUS / "shanxi-yangquan-sihaonongcunlu-shenbao-2021.toml")
+    spaced = P.insert_column(P.insert_column(table, 4), 1)
+    base = validated(table, tmp_path / "base").findings
+    found = validated(spaced, tmp_path / "variant").findings
+    out = PV.compare(table, base, spaced, found, None)
+    assert (out.new_errors, out.lost) == ([], [])
+
+
 @pytest.mark.libreoffice
 def test_xls_and_ods_say_their_formats_were_not_read(tmp_path: Path) -> None:
     """云南 昌宁 三公 2024 with 22% typed under a percent format, saved by LibreOffice as .xls and .ods: calamine gives
