@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 import probe_variants as PV
 from render import CORPUS, load_table, validated
 
+from perfxl.io.ooxml import cell_styles
 from perfxl.io.shown_numbers import shown_cells, shown_styles
 
 
@@ -85,18 +86,24 @@ _STYLES = (
 
 def test_styles_that_show_a_figure_otherwise_than_stored() -> None:
     """Percent formats (built-in 9, custom "0.0%") and fixed decimals ("0.00", "#,##0.000_ "); not General, not a
-    quoted "%" (percent points, perfxl's own 执行率 format), not a date."""
-    assert shown_styles(_STYLES) == {1: (0, True), 2: (1, True), 3: (2, False), 5: (2, False), 6: (3, False)}
+    a date; a quoted "%" (percent points, perfxl's own 执行率 format) shows its sign unscaled (read30)."""
+    assert shown_styles(cell_styles(_STYLES)) == {
+        1: (0, True, "%"),
+        2: (1, True, "%"),
+        3: (2, False, "%"),
+        5: (2, False, ""),
+        6: (3, False, ""),
+    }
 
 
 def test_cells_shown_otherwise_than_stored() -> None:
-    styles = shown_styles(_STYLES)
+    styles = shown_styles(cell_styles(_STYLES))
     xml = (
         b'<row r="1"><c r="A1" s="1"><v>0.955</v></c><c r="B1" s="2"><v>0.8972</v></c><c r="C1" s="3"><v>89.7</v></c>'
         b'<c r="D1" s="5"><v>1.0012</v></c><c r="E1" s="5"><v>0.95</v></c><c r="F1" s="5" t="s"><v>3</v></c>'
         b'<c r="G1" s="5"><f>A1*2</f><v>1.91</v></c><c r="H1" s="0"><v>0.95</v></c><c r="I1" s="6"><v>2.5</v></c></row>'
     )
-    # 0.955 under "0%" shows 96% (half up); 89.7 under 0.00"%" is 89.70 (percent points, no scaling); 2.5 under
+    # 0.955 under "0%" shows 96% (half up); 89.7 under 0.00"%" is 89.70% (percent points, no scaling); 2.5 under
     # "#,##0.000_ " 2.500; text, a formula's cached result under "0.00" and General are left as read
     formula_pct = b'<row r="2"><c r="A2" s="2"><f>B1</f><v>0.10774</v></c></row>'
     assert shown_cells(formula_pct, styles) == {(1, 0): "10.8%"}
@@ -104,7 +111,7 @@ def test_cells_shown_otherwise_than_stored() -> None:
     assert shown_cells(xml, styles) == {
         (0, 0): "96%",
         (0, 1): "89.7%",
-        (0, 2): "89.70",
+        (0, 2): "89.70%",
         (0, 3): "1.00",
         (0, 4): "0.95",
         (0, 8): "2.500",

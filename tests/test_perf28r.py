@@ -47,8 +47,9 @@ def _grids() -> tuple[tuple[str, Grid], ...]:
 
 def _plain_spacers(grid: Grid) -> frozenset[int]:
     """The spacer columns by the rule itself: the columns every row's non-empty value (a truthy one) or a merged
-    range's first column uses; when two runs of empty columns or more part them, each run odd in length, and no
-    value at all (a 0 included) stands in the runs' 1st, 3rd … columns, those columns."""
+    range's first column uses; when two runs of empty columns or more part them, each run odd in length, no value
+    at all (a 0 included) stands in the runs' 1st, 3rd … columns and no merge of two columns or more ends on one of
+    them (read30), those columns."""
     used = {c0 for _, c0, _, _ in grid.merged}
     for row in grid.rows:
         used.update(c for c, v in enumerate(row) if v)
@@ -58,6 +59,8 @@ def _plain_spacers(grid: Grid) -> frozenset[int]:
         return frozenset()
     found = frozenset(c for a, b in runs for c in range(a, b + 1, 2))
     if any(grid.raw(r, c) is not None for r in range(grid.n_rows) for c in found):
+        return frozenset()
+    if any(c1 in found and c1 > c0 for _, c0, _, c1 in grid.merged):
         return frozenset()
     return found
 

@@ -23,6 +23,7 @@ from render import CORPUS, load_table, render, validated
 
 from perfxl.grid import Grid
 from perfxl.io import source
+from perfxl.io.ooxml import cell_styles
 from perfxl.io.sheet_flags import SheetFlags, quoted_styles, scan_flags
 from perfxl.layout.detect import RowKind, classify_row
 from perfxl.numbers import to_decimal
@@ -55,9 +56,9 @@ def test_the_scan_reads_hidden_rows_columns_and_quoted_cells_from_the_xml() -> N
         b'<row r="5" hidden="1"><c r="B5" s="2" t="s"><v>0</v></c><c r="C5" s="1"><v>3</v></c></row></sheetData>'
     )
     flags = SheetFlags()
-    scan_flags(piece, flags, quoted_styles(styles))
+    scan_flags(piece, flags, quoted_styles(cell_styles(styles)))
     assert (flags.rows, flags.cols, flags.quoted) == ({4}, {3}, {(4, 1)})
-    assert quoted_styles(b"<styleSheet><cellXfs><xf/></cellXfs></styleSheet>") == frozenset()
+    assert quoted_styles(cell_styles(b"<styleSheet><cellXfs><xf/></cellXfs></styleSheet>")) == frozenset()
 
 
 # ---------------------------------------------------------------- 1. filtered rows

@@ -14,7 +14,7 @@ from perfxl.model import column_index
 from perfxl.patterns import lazy_compile
 from perfxl.records import record
 
-from .ooxml import cell_formats
+from .ooxml import CellStyles
 
 __all__ = ["SheetFlags", "scan_flags", "quoted_styles", "apply_flags"]
 
@@ -25,7 +25,6 @@ _ROW_NO = lazy_compile(rb'\br="(\d+)"')
 _MIN = lazy_compile(rb'\bmin="(\d+)"')
 _MAX = lazy_compile(rb'\bmax="(\d+)"')
 _IS_HIDDEN = lazy_compile(rb'\bhidden="(?:1|true)"')
-_QUOTED_XF = lazy_compile(rb'\bquotePrefix="(?:1|true)"')
 _STYLED_CELL = lazy_compile(rb'<c\b([^>]*\bs="(\d+)"[^>]*)>')
 _CELL_REF = lazy_compile(rb'\br="([A-Z]{1,3})(\d+)"')
 #: a column hidden over more columns than this is the unused rest of the sheet hidden, not a column of the form
@@ -41,11 +40,11 @@ class SheetFlags:
     quoted: set[tuple[int, int]] = field(default_factory=set)
 
 
-def quoted_styles(styles_xml: bytes | None) -> frozenset[int]:
+def quoted_styles(styles: CellStyles) -> frozenset[int]:
     """Indices of the cell formats (cellXfs) that set quotePrefix: the styles a leading apostrophe gives a cell."""
-    if not styles_xml or b"quotePrefix" not in styles_xml:
-        return frozenset()
-    return frozenset(k for k, attrs in enumerate(cell_formats(styles_xml)) if _QUOTED_XF.search(attrs))
+    return frozenset(
+        k for k, attrs in enumerate(styles.cell_formats) if attrs.get("quotePrefix", "").strip() in ("1", "true")
+    )
 
 
 def scan_flags(piece: bytes, flags: SheetFlags, quoted: frozenset[int]) -> None:

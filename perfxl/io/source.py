@@ -18,12 +18,12 @@ from typing import Any
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
 from ..limits import Limits
-from ..model import column_index
+from ..model import CellRef, Finding, Severity, column_index
 from ..patterns import lazy_compile
 from .error_values import error_cells
 from .guard import inspect_file, refuse_unsupported
 from .ooxml import STYLES_PART as _STYLES
-from .ooxml import page_header_text, sheet_parts, sheet_parts_of
+from .ooxml import CellStyles, cell_styles, page_header_text, sheet_parts, sheet_parts_of
 from .openpyxl_source import read_formulas
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
 from .sheet_flags import SheetFlags, apply_flags, quoted_styles, scan_flags
@@ -94,7 +94,36 @@ def open_source(path: str | Path, *, need_formulas: bool = False, limits: Any = 
     reader = READERS.get(kind)
     if reader is None:
         raise refuse_unsupported(report)
-    return reader(path, report, need_formulas), tuple(getattr(report, "findings", ())), kind
+    grids = reader(path, report, need_formulas)
+    findings = tuple(getattr(report, "findings", ())) + formats_not_read(path, kind, grids)
+    return grids, findings, kind
+
+
+#: Workbook formats calamine reads values from but whose number formats and sheet flags perfxl does not read
+#: (no xlrd formatting_info, odfpy or .xlsb record reader in the dependencies): said, never guessed.
+_VALUES_ONLY = ("xls", "xlsb", "ods")
+
+
+def formats_not_read(path: Path, kind: str, grids: list[Grid]) -> tuple[Finding, ...]:
+    """The one 提示 for a .xls/.xlsb/.ods workbook: what its cells show (number formats) and which rows/columns are
+    hidden or typed with an apostrophe was not read — the values were checked as stored (read30, coverage)."""
+    if kind not in _VALUES_ONLY or not grids:
+        return ()
+    first = next((g.name for g in grids if not g.hidden), grids[0].name)
+    return (
+        Finding(
+            "READ_FORMATS_NOT_READ",
+            Severity.INFO,
+            CellRef(first, "A1"),
+            f"文件“{path.name}”（.{kind} 格式）中单元格的数字格式（如百分比、保留的小数位）、隐藏的行与列及前置撇号未能"
+            "读取：数字按存储的值读取并检查（如输入的 95% 读作 0.95），隐藏的行列按可见读取。如需按表格显示的内容检查，"
+            "请另存为 .xlsx 后重新提交。",
+            f"'{path.name}' (.{kind}): number formats (percent, decimals shown), hidden rows/columns and apostrophe "
+            "prefixes were not read; values were checked as stored (a typed 95% as 0.95), hidden rows/columns as shown. "
+            "Save as .xlsx to have them read as displayed.",
+            file=str(path),
+        ),
+    )
 
 
 def register_reader(kind: str, reader: Reader) -> None:
@@ -331,8 +360,8 @@ def _scan_sheets(path: Path, members: frozenset[str] | None = None, kept: Mappin
 def _scan_parts(parts: Mapping[str, str], open_part: Callable[[str], Any], styles_xml: bytes = b"") -> _Scan:
     """_scan_sheets over worksheet name → part, each part opened with `open_part`; `styles_xml`: xl/styles.xml."""
     uncached, errors, quick, shown, headers, flags = {}, {}, {}, {}, {}, {}
-    styles = shown_styles(styles_xml) if styles_xml else {}
-    quoted = quoted_styles(styles_xml or None)
+    formats = cell_styles(styles_xml) if styles_xml else CellStyles({}, [])
+    styles, quoted = shown_styles(formats), quoted_styles(formats)
     for name, part in parts.items():
         found_uncached: set[tuple[int, int]] = set()
         found_errors: dict[tuple[int, int], str] = {}

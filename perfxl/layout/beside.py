@@ -17,17 +17,25 @@ the same cells).
 from __future__ import annotations
 
 import dataclasses
+import re
 from itertools import compress
 
 from perfxl.grid import Grid
 from perfxl.model import Finding, Severity
 
+from . import headers as H
 from .findings import unmapped_rows
 
 #: The rows a list printed beside the form may take (序号 │ 佐证材料名称 and a few lines).
 _MOST_ROWS = 10
 #: Empty columns between the form and the list: one empty column is a spacer inside a form (adv27).
 _GAP = 2
+#: A unit line ("单位：元", "金额单位:万元"): the form's note wherever it is printed, never a list's cell.
+_UNIT_LINE = re.compile(r"^\s*(?:金额|货币)?单位\s*[:：]")
+
+
+def _unit_line(value: object) -> bool:
+    return isinstance(value, str) and bool(_UNIT_LINE.match(value)) and bool(H.money_unit_in(value))
 
 
 def _used_columns(grid: Grid) -> set[int] | None:
@@ -62,6 +70,11 @@ def _gap(grid: Grid, used: set[int]) -> tuple[int, int] | None:
     return None
 
 
+def _listed_texts(row: list, r: int, stop: int, units: dict[tuple[int, int], object]) -> list[str]:
+    """The texts of row `r` right of column `stop` but its unit lines: what the list beside holds on that row."""
+    return [str(v).strip() for c, v in enumerate(row) if c > stop and v not in (None, "") and (r, c) not in units]
+
+
 def cut_beside(grid: Grid) -> tuple[Grid, Finding | None]:
     """`grid` without a small table printed beside the form (this module's docstring), and the finding naming it as
     unread; `grid` itself and None when it has none."""
@@ -83,20 +96,27 @@ def cut_beside(grid: Grid) -> tuple[Grid, Finding | None]:
     if any(c0 < start <= c1 or c0 <= stop < c1 for _, c0, _, c1 in grid.merged):
         return grid, None
     last = max(len(row) for row in grid.rows) - 1
-    texts = [str(v).strip() for v in grid.rows[right[0]][stop + 1 :] if v is not None and v != ""]
+    # a unit line printed out there ("单位：元" two columns past the form, 汉阴 2022) stays the form's note, in place
+    units = {(r, c): v for r in right for c, v in enumerate(grid.rows[r]) if c > stop and _unit_line(v)}
+    listed = [(r, texts) for r in right if (texts := _listed_texts(grid.rows[r], r, stop, units))]
+    if not listed:
+        return grid, None
     finding = unmapped_rows(
         grid,
-        right[0],
-        right[-1],
+        listed[0][0],
+        listed[-1][0],
         stop + 1,
         last,
-        " | ".join(texts)[:120],
+        " | ".join(listed[0][1])[:120],
         Severity.INFO,
         "表格右侧隔空列另印的小表",
     )
+    rows = [row[:start] for row in grid.rows]
+    for (r, c), v in units.items():
+        rows[r] = [*rows[r], *[""] * (c - len(rows[r])), v]
     cut = dataclasses.replace(
         grid,
-        rows=[row[:start] for row in grid.rows],
+        rows=rows,
         merged=tuple(m for m in grid.merged if m[3] < start),
         formulas={k: v for k, v in grid.formulas.items() if k[1] < start},
         uncached=frozenset(k for k in grid.uncached if k[1] < start),

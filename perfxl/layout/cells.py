@@ -246,6 +246,10 @@ def spacer_columns(grid: Grid) -> frozenset[int]:
             found = frozenset(c for a, b in runs for c in range(a, b + 1, 2))
             if any(grid.raw(r, c) is not None for c in found for r in range(grid.n_rows)):
                 found = frozenset()  # a column of 0s only is a column of figures
+            elif any(c0 < c1 and c1 in found for _, c0, _, c1 in grid.merged):
+                # a merge ending on it: the right part of a cell of the form (阳泉 2021's 中期 value C:D, left blank,
+                # with an empty column after each head label — read30); a spacer lies inside a merge, never at its end
+                found = frozenset()
         else:
             found = frozenset()
         grid.__dict__["_perfxl_spacers"] = found

@@ -35,16 +35,42 @@ def _names_column(value: object) -> bool:
 
 def _helper(grid: Grid, c: int) -> bool:
     """Hidden column `c` is a helper beside the form: none of its cells names a column of the form, or each that does
-    is printed the same in a shown cell of its row (a second "得分" beside the form's). A synonym is not the same: a
-    hidden 分值 beside a shown 自评权重 (南昌 2021) or 指标值(长期) beside 指标值(年度) (青山 2020) is the form's own."""
+    is printed the same in a shown cell of its row (a second "得分" beside the form's) that is no other column of the
+    form (`_distinct`). A synonym is not the same: a hidden 分值 beside a shown 自评权重 (南昌 2021) or 指标值(长期)
+    beside 指标值(年度) (青山 2020) is the form's own."""
     shown = [k for k in range(grid.n_cols) if k not in grid.hidden_cols]
     for r, row in enumerate(grid.rows):
         if c >= len(row) or grid.is_merged(r, c) or not _names_column(row[c]):
             continue
         label = H.normalise_label(row[c])
-        if not any(k < len(row) and not grid.is_merged(r, k) and H.normalise_label(row[k]) == label for k in shown):
+        copies = [k for k in shown if k < len(row) and not grid.is_merged(r, k) and H.normalise_label(row[k]) == label]
+        if not any(not _distinct(grid, r, c, k) for k in copies):
             return False
     return True
+
+
+#: header rows above a label read for the words that qualify it (县级 over 评分)
+_QUALIFIER_ROWS = 2
+
+
+def _distinct(grid: Grid, r: int, c: int, k: int) -> bool:
+    """Columns `c` and `k`, both labelled alike on row `r`, are two columns of the form, not a column and its copy
+    (read30): a row above qualifies each with its own words (铜陵 2021: 县级 评分 | 市级 评分), or the label before each
+    is alike too — the heading printed once per side (亳州 2023's 中期 and 年度 sides: 二级指标 | 三级指标 | 指标值,
+    twice). A helper copy has neither (its cells above are blank; the label before it is the one it copies)."""
+    for above in range(max(r - _QUALIFIER_ROWS, 0), r):
+        mine, theirs = grid.raw(above, c), grid.raw(above, k)
+        if grid.is_merged(above, c) or grid.is_merged(above, k) or mine is None or theirs is None:
+            continue
+        if H.normalise_label(mine) != H.normalise_label(theirs):
+            return True
+    before_c, before_k = grid.raw(r, c - 1), grid.raw(r, k - 1)
+    return (
+        c - 1 != k
+        and k - 1 != c
+        and _names_column(before_c)
+        and H.normalise_label(before_c) == H.normalise_label(before_k)
+    )
 
 
 def without_hidden_helpers(grid: Grid) -> Grid:

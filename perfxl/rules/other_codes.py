@@ -113,6 +113,10 @@ OTHER_CODES: Mapping[str, tuple[str, str, str, str, str, str, str]] = {
                               "检查用的是 perfxl 算出的值而不是 Excel 保存的值，结果可能与 Excel 略有差异。",
                               "程序生成的工作簿，执行率列是 =F7/E7 且没有缓存值",
                               "工作表“自评表”有 3 个公式没有保存计算结果（文件未在 Excel 中保存过），perfxl 已代为计算：G7、G8、G9。"),
+    "READ_FORMATS_NOT_READ": ("reader", "info", "该文件格式的数字格式与隐藏行列未读取", "Number formats and hidden rows/columns of this format were not read",
+                              ".xls/.xlsb/.ods 文件的单元格数字格式（百分比、固定小数位）、隐藏的行与列和前置撇号 perfxl 无法读取：数字按存储值检查（输入的 95% 读作 0.95），隐藏行列按可见读取；另存为 .xlsx 后可按显示读取。",
+                              "由 WPS 保存的 .xls 自评表",
+                              "文件“自评表.xls”（.xls 格式）中单元格的数字格式（如百分比、保留的小数位）、隐藏的行与列及前置撇号未能读取：数字按存储的值读取并检查（如输入的 95% 读作 0.95），隐藏的行列按可见读取。如需按表格显示的内容检查，请另存为 .xlsx 后重新提交。"),
     "PDF_PAGE_NO_TEXT": ("reader", "warning", "PDF 页面没有文字层", "A PDF page has no text layer", _UNCHECKED,
                          "PDF 报告第 3 页是扫描图片", "PDF 第3页没有文字层（扫描页），无法读取文字，该页未检查"),
     # ---------------------------------------------------------------- files perfxl cannot read (beyond the guard)

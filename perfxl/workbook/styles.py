@@ -42,6 +42,10 @@ STYLES: dict[str, dict] = {
     "percent": {**_CELL, "align": "right", "num_format": "0%"},
     "percent1": {**_CELL, "align": "right", "num_format": "0.0%"},
     "percent2": {**_CELL, "align": "right", "num_format": "0.00%"},
+    # the same typed as percent points under a quoted sign (0.0"%": 95.5 shows 95.5%), as the seed's 执行率 is
+    "points": {**_CELL, "align": "right", "num_format": '0"%"'},
+    "points1": {**_CELL, "align": "right", "num_format": '0.0"%"'},
+    "points2": {**_CELL, "align": "right", "num_format": RATE_FORMAT},
     "thousands": {**_CELL, "align": "right", "num_format": "#,##0"},
     "thousands2": {**_CELL, "align": "right", "num_format": "#,##0.00"},
     "date": {**_CELL, "align": "right", "num_format": "yyyy/m/d"},

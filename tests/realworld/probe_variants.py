@@ -1783,6 +1783,14 @@ def _pct_value(text: str) -> tuple | None:
     return float(Decimal(m.group(1)).scaleb(-2)), ("percent", "percent1", "percent2")[len(m.group(2) or "")]
 
 
+def _points_value(text: str) -> tuple | None:
+    """ "95%" → 95 under 0"%", "95.5%" → 95.5 under 0.0"%", "95.25%" → 95.25 under 0.00"%": a percent typed as its
+    points under a quoted sign (the seed's 执行率 format); the cell shows what was printed."""
+    if not (m := _TYPED_PCT.match(text)) or len(m.group(2) or "") > 2:
+        return None
+    return float(Decimal(m.group(1))), ("points", "points1", "points2")[len(m.group(2) or "")]
+
+
 def _date_value(text: str) -> tuple | None:
     """ "2023/12/31", "2023-12-31", "2023年12月31日" → that date; "2023年12月" → 2023-12-01 (Excel zh-CN's reading)."""
     from datetime import datetime
@@ -2012,6 +2020,7 @@ VARIANTS |= {
     "amounts_accounting": lambda t: _typed(t, _funds_cells, _fixed2("accounting")),
     "scores_as_formulas": scores_as_formulas,
     "pct_typed": lambda t: _typed(t, _every_cell, _pct_value),
+    "pct_points_typed": lambda t: _typed(t, _every_cell, _points_value),
     "dates_typed": lambda t: _typed(t, _every_cell, _date_value),
     "amounts_typed": lambda t: _typed(t, _every_cell, _big_value),
     "scores_typed": lambda t: _typed(t, _score_cells, _figure_value),
