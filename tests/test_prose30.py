@@ -1,0 +1,62 @@
+"""prose30 (issue 12): known misses of the narrative checks, and one certainty decision.
+
+1. A money total ending a paragraph, carried into the next paragraph's 其中 (儋州法院 2018's shape, narr13), is paired
+   by place as a carried count is (prose29): over it is a 警告 that says so, unless the words tie them — the parts are
+   the total's defined items or its economic classes, or each names the total's noun (…支出/…经费, …收入/…拨款, …资金;
+   or the noun of another whole of its sentence, `Fact.rivals`). Decided against keeping the 错误: "2020年收入1200万元。
+   2020年支出1000万元。" ¶ "其中:财政拨款收入1100万元,其他收入100万元" (the 收入's list, by its words) was a false 错误
+   against the 支出 at main.
+2. A defined whole's items one paragraph each after "具体情况:" (红桥法院 2017 p4–p7), not only after "其中:".
+3. A 加上 list whose total shares the last item's clause ("…122万元、年度支出总额为856832万元", 渠县 2024 p7).
+
+9 of these tests fail at main (45c3874e).
+"""
+
+from __future__ import annotations
+
+import pytest
+from report_helpers import report_findings as _report
+
+
+def _above_info(findings) -> list[tuple[str, str]]:
+    return sorted((f.code, f.severity.value) for f in findings if f.severity.value != "info")
+
+
+ERROR = [("N02", "error")]
+WARNING = [("N02", "warning")]
+
+
+@pytest.mark.parametrize(
+    ("before", "qizhong", "expected"),
+    [
+        # paired by place only: the list's parts name another noun than the total's (fail at main: 错误)
+        ("2020年收入1200万元。2020年支出1000万元。", "其中:财政拨款收入1100万元,其他收入100万元。", WARNING),
+        ("本年项目总投资500万元。", "其中:中央资金300万元,省级资金300万元。", WARNING),
+        ("全年共安排1000万元。", "其中:基本支出700万元,项目支出400万元。", WARNING),
+        # tied by the words: the total's noun in every part, its defined items, its classes, a rival's noun
+        ("本年专项资金500万元。", "其中:中央资金300万元,省级资金300万元。", ERROR),
+        ("2020年支出1000万元。", "其中:基本支出700万元,项目支出400万元。", ERROR),
+        (
+            "基本支出2956.36万元。",
+            "其中:工资福利支出3424.00万元,商品和服务支出432.65万元,对个人和家庭的补助93.12万元,其他资本性支出6.5万元。",
+            ERROR,
+        ),
+        ("2020年度收入1200万元，支出1000万元。", "其中：财政拨款收入1300万元，其他收入100万元。", ERROR),
+        # an appropriation is a 收入 (太龙卫生院 2025 p10 split at its 其中, parts 0.10 over at the cent)
+        (
+            "(一)收入预算:2025年年初预算数1211.02万元。",
+            "其中:一般公共预算拨款224.10万元,政府性基金预算拨款 0万元,国有资本经营预算收入 0万元,事业收入986.92万元,"
+            "事业单位经营收入0 万元,其他收入0.10万元。",
+            ERROR,
+        ),
+        # within the lists' reach nothing over: quiet either way
+        ("本年项目总投资500万元。", "其中:中央资金300万元,省级资金200万元。", []),
+    ],
+)
+def test_a_money_total_ending_the_paragraph_before_is_paired_by_place(tmp_path, before, qizhong, expected):
+    assert _above_info(_report(tmp_path, before, qizhong)) == expected
+
+
+def test_in_one_paragraph_the_list_stays_its_totals(tmp_path):
+    """The same list right after its total in one sentence: the 其中 follows its total, certain."""
+    assert _above_info(_report(tmp_path, "本年项目总投资500万元,其中:中央资金300万元,省级资金300万元。")) == ERROR
