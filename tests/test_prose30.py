@@ -60,3 +60,58 @@ def test_a_money_total_ending_the_paragraph_before_is_paired_by_place(tmp_path, 
 def test_in_one_paragraph_the_list_stays_its_totals(tmp_path):
     """The same list right after its total in one sentence: the 其中 follows its total, certain."""
     assert _above_info(_report(tmp_path, "本年项目总投资500万元,其中:中央资金300万元,省级资金300万元。")) == ERROR
+
+
+# ---------------------------------------------------------------- 2. a defined whole's items after "具体情况:"
+
+HONGQIAO = "tianjin-hongqiao-fayuan-sangong-juesuan-2017"
+
+
+@pytest.fixture(scope="module")
+def hongqiao() -> dict:
+    from test_document_realreport import REPORTS, parsed_toml
+
+    return parsed_toml(REPORTS / f"{HONGQIAO}.toml")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "old", "new"),
+    [(5, "决算7.8万元", "决算8.8万元"), (6, "决算11.9万元", "决算12.9万元"), (4, "决算20.2万元", "决算22.2万元")],
+)
+def test_items_one_paragraph_each_after_details_follow(tmp_path, hongqiao, paragraph, old, new):
+    """红桥法院 2017 p4 "“三公”经费决算20.2万元,与2016年决算相比减少0.8万元,主要原因是…。具体情况:" and its three defined
+    items one paragraph each ("一、…因公出国(境)费决算7.8万元…", "二、…", "三、…"): 具体情况 opens the list as 其中 does,
+    the whole's own change after it notwithstanding. One figure changed: the 错误 at the item that makes the sum (p7),
+    as spread_lists says every such list (fail at main: quiet)."""
+    from test_document_realreport import codes_at_paragraph, with_paragraph
+
+    changed = with_paragraph(hongqiao, paragraph, old, new)
+    assert codes_at_paragraph(tmp_path, changed, 7) == [("N02", "error")]
+    assert all(codes_at_paragraph(tmp_path, changed, p) == [] for p in (4, 5, 6))
+
+
+def test_items_after_details_follow_as_published_stay_quiet(tmp_path, hongqiao):
+    from test_document_realreport import codes_at_paragraph
+
+    assert all(codes_at_paragraph(tmp_path, hongqiao, p) == [] for p in range(1, 8))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # another figure after the whole that is not its change: which one the details are of is open
+        "2017年“三公”经费决算20.2万元,其中公务接待费0.5万元。具体情况:",
+        "2017年“三公”经费决算20.2万元,年初预算25万元。具体情况:",
+        # no sentence announcing details
+        "2017年“三公”经费决算20.2万元,与2016年决算相比减少0.8万元。主要原因是:",
+    ],
+)
+def test_details_of_what_is_not_said_to_be_the_whole_are_not_summed(tmp_path, opening):
+    found = _report(
+        tmp_path,
+        opening,
+        "一、2017年因公出国(境)费决算8.8万元,与2016年决算相比减少1.3万元。",
+        "二、2017年公务用车购置及运行维护费决算11.9万元,与2016年持平。",
+        "三、2017年公务接待费决算0.5万元,与2016年决算相比增加0.5万元。",
+    )
+    assert [(f.code, f.severity.value) for f in found if f.severity.value == "error"] == []
