@@ -115,3 +115,24 @@ def test_details_of_what_is_not_said_to_be_the_whole_are_not_summed(tmp_path, op
         "三、2017年公务接待费决算0.5万元,与2016年决算相比增加0.5万元。",
     )
     assert [(f.code, f.severity.value) for f in found if f.severity.value == "error"] == []
+
+
+# ---------------------------------------------------------------- 3. a 加上 list whose total shares the last item's clause
+
+QUXIAN = "全县一般公共预算支出{}万元,加上解上级支出{}万元、债务还本支出33988万元、补充预算稳定调节基金122万元、年度支出总额为{}万元。"
+
+
+@pytest.mark.parametrize(
+    ("level", "first", "total", "expected"),
+    [
+        (782634, 40088, 856832, []),  # 渠县 2024 p7 as published: 782634 + 40088 + 33988 + 122
+        (860897, 40088, 856832, ERROR),  # the items over the total (fail at main: quiet)
+        (782634, 44097, 856832, ERROR),
+        (782634, 40088, 942515, WARNING),  # short of it: the total may hold more (as every 加上 total)
+    ],
+)
+def test_a_total_joined_to_the_last_added_item_by_a_comma_of_enumeration(tmp_path, level, first, total, expected):
+    """渠县 2024 p7 "…,加上解上级支出40088万元、…、补充预算稳定调节基金122万元、年度支出总额为856832万元": the total's words
+    follow the last item's figure after 、, not a comma (`added_totals._total_words`); 支出总额 names the sum as 支出总计
+    does."""
+    assert _above_info(_report(tmp_path, QUXIAN.format(level, first, total))) == expected
