@@ -8,8 +8,9 @@
    against the 支出 at main.
 2. A defined whole's items one paragraph each after "具体情况:" (红桥法院 2017 p4–p7), not only after "其中:".
 3. A 加上 list whose total shares the last item's clause ("…122万元、年度支出总额为856832万元", 渠县 2024 p7).
+4. "由X万元降至Y万元,减少Z万元": Z is held to X − Y (`stated_changes._moved_from`).
 
-9 of these tests fail at main (45c3874e).
+12 of these tests fail at main (45c3874e); a 13th ("…减少4万元,下降16.2%") was found there at its rate, the right figure.
 """
 
 from __future__ import annotations
@@ -136,3 +137,29 @@ def test_a_total_joined_to_the_last_added_item_by_a_comma_of_enumeration(tmp_pat
     follow the last item's figure after 、, not a comma (`added_totals._total_words`); 支出总额 names the sum as 支出总计
     does."""
     assert _above_info(_report(tmp_path, QUXIAN.format(level, first, total))) == expected
+
+
+# ---------------------------------------------------------------- 4. a change between a from-level and a to-level
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fail at main (quiet): the change is held to the two levels the words make its ends
+        ("公务接待费由18.5万元降至15.5万元,减少4万元。", ERROR),
+        ("公务接待费由18.5万元降至15.5万元,减少4万元,下降16.2%。", ERROR),
+        ("“三公”经费支出30万元,其中公务接待费由18.5万元降至15.5万元,减少4万元,公务用车运行维护费14.5万元。", ERROR),
+        ("项目支出由2023年决算数80万元增加到95万元,增加25万元。", ERROR),
+        # consistent, or consistent at the precision printed (3.5 − 2.8 may be 0.6): quiet
+        ("公务接待费由18.5万元降至15.5万元,减少3万元。", []),
+        ("“三公”经费支出30万元,其中公务接待费由18.5万元降至15.5万元,减少3万元,公务用车运行维护费14.5万元。", []),
+        ("公务接待费由3.5万元下降至2.8万元,减少0.6万元。", []),
+        # the words and the figures going different ways, two units, no from-word: not read here
+        ("公务接待费由3.5万元下降至2.8万元,增加0.7万元。", []),
+        ("收入由1.2亿元增至13000万元,增加2000万元。", []),
+    ],
+)
+def test_a_change_from_one_level_to_another(tmp_path, text, expected):
+    """ "由X降至Y,减少Z": Z is X − Y (`stated_changes._moved_from`, the from-level `facts.FROM_LEVEL` reads already).
+    Said as a change against its from-level (变动前), not last year's: the from-level may be a budget or another year."""
+    assert _above_info(_report(tmp_path, text)) == expected
