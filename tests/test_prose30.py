@@ -9,8 +9,9 @@
 2. A defined whole's items one paragraph each after "具体情况:" (红桥法院 2017 p4–p7), not only after "其中:".
 3. A 加上 list whose total shares the last item's clause ("…122万元、年度支出总额为856832万元", 渠县 2024 p7).
 4. "由X万元降至Y万元,减少Z万元": Z is held to X − Y (`stated_changes._moved_from`).
+5. "其中A、B分别减少a、b": the change's classes by the names before 分别 (`change_parts._respective_names`).
 
-12 of these tests fail at main (45c3874e); a 13th ("…减少4万元,下降16.2%") was found there at its rate, the right figure.
+15 of these tests fail at main (45c3874e); a 13th ("…减少4万元,下降16.2%") was found there at its rate, the right figure.
 """
 
 from __future__ import annotations
@@ -162,4 +163,28 @@ def test_a_total_joined_to_the_last_added_item_by_a_comma_of_enumeration(tmp_pat
 def test_a_change_from_one_level_to_another(tmp_path, text, expected):
     """ "由X降至Y,减少Z": Z is X − Y (`stated_changes._moved_from`, the from-level `facts.FROM_LEVEL` reads already).
     Said as a change against its from-level (变动前), not last year's: the from-level may be a budget or another year."""
+    assert _above_info(_report(tmp_path, text)) == expected
+
+
+# ---------------------------------------------------------------- 5. "其中A、B分别减少a、b": a respective list of changes
+
+RESPECTIVE = "一般公共预算收入比上年减少7431万元,其中税收收入{}非税收入分别减少5000万元、{}万元。"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fail at main (quiet): the names before 分别 name the figures after it, one for one
+        (RESPECTIVE.format("、", 3431), ERROR),  # −5000 − 3431 = −8431, not −7431
+        (RESPECTIVE.format("和", 3431), ERROR),
+        ("本年支出比上年增加100万元,其中基本支出、项目支出分别增加60万元、50万元。", WARNING),
+        # consistent; fewer figures than names; a part of no class: quiet (as prose29b's 其中 list)
+        (RESPECTIVE.format("、", 2431), []),
+        ("一般公共预算收入比上年减少7431万元,其中税收收入、非税收入分别减少5000万元。", []),
+        ("一般公共预算收入比上年减少7431万元,其中税收收入、税收返还分别减少5000万元、3431万元。", []),
+    ],
+)
+def test_a_respective_list_of_changes_split_its_whole(tmp_path, text, expected):
+    """The change's classes named as a list before 分别 (`change_parts._respective_names`) are held to the whole's
+    change as the same classes written one by one after 其中 (prose29b, tests/test_prose29b.py)."""
     assert _above_info(_report(tmp_path, text)) == expected
