@@ -635,8 +635,9 @@ def _named_split(
 _PEOPLE_NOUN = lazy_compile(r"人员|职工|干部|人数|员工")
 #: The noun a money total names its kind by ("基本支出", "财政拨款收入", "项目资金"): the same tie for money (prose30).
 _MONEY_NOUN = lazy_compile(r"支出|收入|经费|资金|拨款|投资")
-#: A noun's kin a part may name instead: an appropriation is a 收入 (财政拨款收入), 人员经费/公用经费 are 支出.
-_NOUN_KIN = {"收入": ("收入", "拨款"), "支出": ("支出", "经费")}
+#: A noun's kin a part may name instead: an appropriation and 其他资金 are 收入 (the 部门决算's 收入 = 财政拨款收入 +
+#: 其他资金), 人员经费/公用经费 are 支出.
+_NOUN_KIN = {"收入": ("收入", "拨款", "资金"), "支出": ("支出", "经费")}
 
 
 def _paired_by_place(total: Fact, parts: list[Fact], dimension: _Dimension | None = None) -> str:
