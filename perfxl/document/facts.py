@@ -1267,14 +1267,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         if unit == "倍":  # "增长2.37倍": a rate of 237%, printed to two places less (`_MULTIPLE`)
             unit = "%"
             qty = Quantity(value * 100, unit, _places(frac) - 2, m.group(0))
-        if (
-            (
-                compact_name(raw_prefix).startswith("其中")
-                or (qty.is_money and _INCLUDED.match(compact_name(raw_prefix)))
-            )
-            and not state.depth
-            and _opened(raw_prefix) > 0
-        ):
+        if compact_name(raw_prefix).startswith("其中") and not state.depth and _opened(raw_prefix) > 0:
             # "A县93万元（其中中央资金50万元），B县52万元": the bracket's own list of the figure before it — the list after
             # the bracket is not opened by it
             state.inner_parent = _detailed(state)
@@ -1288,7 +1281,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             and (owner := _count_before(state, unit)) is not None
         ):
             # "局本级187人(在职在编139人、退休人员8人、协管员40人)": counts of the count's unit in brackets right after it
-            # are its breakdown (money only after 含/包括, above: "100万元（上年结转20万元）" may be a detail beside it);
+            # are its breakdown (not money: "100万元（含上年结转20万元）" is a detail inside, `stated_sums._bracketed`);
             # so after the noun it counts ("20个内设机构（含派出法庭2个、…）", narr13): the noun is the total's, not the
             # first part's name
             state.inner_parent = owner
@@ -1662,9 +1655,6 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         state.inner_parent = len(state.facts) - 1  # "886.12万元（其中：人员经费…，公用经费…）"
 
 
-#: What opens a bracket of money included in the figure before it ("300万元(含中央资金200万元、省级资金150万元)"):
-#: some of its parts — more than the figure is wrong, less says nothing (prose30).
-_INCLUDED = lazy_compile(r"(?:包括|包含|含有?)(?!税|息|费)")
 #: A bracket that opens a list of the figure before it with 包括 ("公务用车购置及运行维护费4070万元(包括:公务用车运行维护费
 #: 2648万元、公务用车购置1422万元)", 江北区 2021, real reports 15), as "（其中：…）" does.
 _BRACKET_LIST = lazy_compile(r"[(（]\s*包括\s*[:：]?\s*$")
