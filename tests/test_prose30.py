@@ -11,7 +11,7 @@
 4. "由X万元降至Y万元,减少Z万元": Z is held to X − Y (`stated_changes._moved_from`).
 5. "其中A、B分别减少a、b": the change's classes by the names before 分别 (`change_parts._respective_names`).
 
-15 of these tests fail at main (45c3874e); a 13th ("…减少4万元,下降16.2%") was found there at its rate, the right figure.
+15 of these tests fail at main (45c3874e); one more ("…减少4万元,下降16.2%") was found there at its rate, not at the change.
 """
 
 from __future__ import annotations
