@@ -18,6 +18,8 @@ paragraph (certain: the words name both; a later 赤字 is a part or another sco
 
 from __future__ import annotations
 
+import re
+
 from ..model import Certainty, TextRef
 from ..numbers import fmt_decimal
 from ..patterns import lazy_compile
@@ -39,8 +41,8 @@ _VERB_AFTER = lazy_compile(r"(?:为|是|达到?)$")
 #: 预计为104.05亿元", 南开 2023, real reports 35): a 合计/总计 or 总收入 of the side, named by no item of its own (a year,
 #: a scope or the budget's kind at most — "上级补助收入合计" is that item's).
 _SUMMED_TOTAL = lazy_compile(
-    r"(?:\d{4}年)?(?:全[国省市区县])?(?:一般公共预算|政府性基金预算?|国有资本经营预算)?"
-    r"(?:(收入|支出)(?:总量|合计|总计)|总(收入|支出))(?:预计)?(?:为|是|达到?)?"
+    r"(?:\d{4}年度?|年度)?(?:全[国省市区县])?(?:一般公共预算|政府性基金预算?|国有资本经营预算)?"
+    r"(?:(收入|支出)(?:总量|合计|总计|总额)|总(收入|支出))(?:预计)?(?:为|是|达到?)?"
 )
 _ADDED = "加上"
 #: The words that tell a level's progress after its item ("一般公共预算收入预计完成"): no part of the item's name.
@@ -87,6 +89,17 @@ def _words(fact: Fact) -> str:
     return compact_name(fact.clause[: at if at >= 0 else len(fact.clause)])
 
 
+def _names_a_total(fact: Fact) -> re.Match[str] | None:
+    """The 总量/总计/总收入 words naming `fact`, read from its own words since the figure before it: the list's last item
+    and its total may share a clause ("…补充预算稳定调节基金122万元、年度支出总额为856832万元", 渠县 2024 p7)."""
+    return _TOTAL.fullmatch(_total_words(fact)) or _SUMMED_TOTAL.fullmatch(_total_words(fact))
+
+
+def _total_words(fact: Fact) -> str:
+    """A total's own words since the figure before it, without the 、 that joined it to that figure's item."""
+    return _own_words(fact).lstrip("、")
+
+
 def _opens_the_additions(fact: Fact) -> bool:
     """The words since the figure before it start with "加上": in "加上上级补助50亿元、调入资金10亿元" both amounts share
     one clause, and only the first opens the list (the second read as its own opener left the 50亿元 out: unread)."""
@@ -97,6 +110,8 @@ def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
     """Each amount after "加上" found in order in the sentence, one item named before each (`_SEVERAL_ITEMS`), and
     nothing but punctuation between the last one and the 总量's own words."""
     pos = sentence.rfind(_ADDED, 0, max(sentence.find(total.clause), 0))
+    if pos < 0 and (clause_at := sentence.find(total.clause)) >= 0:  # one clause from 加上 to the total (渠县 2024 p7)
+        pos = sentence.rfind(_ADDED, 0, clause_at + total.clause.rfind(total.quantity.text))
     if pos < 0:
         return False
     start = pos
@@ -107,6 +122,10 @@ def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
             return False
         pos = at + len(f.quantity.text)
     end = sentence.find(total.clause, pos)
+    if end < 0 and (at_total := sentence.find(total.quantity.text, pos)) >= 0:
+        # the total shares its clause with the last amount ("…122万元、年度支出总额为…"): its words start after the 、
+        gap = sentence[pos:at_total]
+        end = pos + len(gap) - len(gap.lstrip("、，, "))
     if end < 0 or not _NOTHING_NAMED.fullmatch(sentence[pos:end]) or _TAKEN_AWAY.search(sentence[start:end]):
         return False
     after = sentence.find(total.quantity.text, end)
@@ -137,7 +156,7 @@ def _level(facts: tuple[Fact, ...], first_added: Fact, side: str, total: Fact) -
     """(the level the amounts are added to, whether by place), or None — also when the total names a budget other than
     the level's ("政府性基金收入50亿元。加上…,一般公共预算总收入…")."""
     found = _level_by_words(facts, first_added, side, total)
-    named, its = _kind(_words(total)), _kind(found[0].subject) if found else ""
+    named, its = _kind(_total_words(total)), _kind(found[0].subject) if found else ""
     return None if found is None or (named and its and named != its) else found
 
 
@@ -148,7 +167,7 @@ def _level_by_words(facts: tuple[Fact, ...], first_added: Fact, side: str, total
     if same:
         # "全市…收入100亿元,其中市本级收入40亿元,加上…,市本级总收入60亿元": the total's scope is a part's — which of
         # the two the amounts are added to, the words do not say
-        scope = _SCOPE.search(_words(total))
+        scope = _SCOPE.search(_total_words(total))
         parts = [f for f in same if f.parent is not None]
         if (
             scope
@@ -172,7 +191,7 @@ def _level_by_words(facts: tuple[Fact, ...], first_added: Fact, side: str, total
 
 
 def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str, total: Fact) -> None:
-    m = _TOTAL.fullmatch(_words(total)) or _SUMMED_TOTAL.fullmatch(_words(total))
+    m = _names_a_total(total)
     if m is None:
         return
     side = next(g for g in m.groups() if g)
@@ -186,7 +205,7 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
     added = added[opener:]
     if any(f.role not in ("value", "final") or f.direction or f.unit_assumed for f in added):
         return
-    if any(_TOTAL.fullmatch(_words(f)) or _SUMMED_TOTAL.fullmatch(_words(f)) for f in added):
+    if any(map(_names_a_total, added)):
         return  # "加上…,全县财力总收入87.84亿元,全县财政总收入60亿元": a total among the items closed the list before
     if not _every_part_printed(sentence, added, total):
         return
@@ -206,10 +225,10 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
     # a 总计/合计/总收入 above its level and the amounts added: the list may leave out an item the total holds ("…结转下年
     # 4.3亿元后,支出总计84.65亿元" without the 安排预算稳定调节基金 the 决算's 总计 counts, 彭水 2022 p10) — a judgement; one
     # below them is certain (every amount is added), and so is a 总量 (by definition the level and the amounts added)
-    short = "总量" not in _words(total) and made.hi <= _operand(run, pi, total).lo
+    short = "总量" not in _total_words(total) and made.hi <= _operand(run, pi, total).lo
     shown = " + ".join(f.quantity.text for f in parts)
     # (a 总计's subject drops the word: its words, less a verb after them — "总收入为")
-    name = total.subject if "总量" in total.subject else _VERB_AFTER.sub("", _words(total))
+    name = total.subject if "总量" in total.subject else _VERB_AFTER.sub("", _total_words(total))
     what = f"“{name}”（{level.subject} 加上所列各项：{shown}）"
     contradict(
         run,
@@ -278,7 +297,7 @@ def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
     for fact in facts:
         if not fact.quantity.is_money or fact.role != "value":
             continue
-        if "总量" in fact.subject or _TOTAL.fullmatch(_words(fact)) or _SUMMED_TOTAL.fullmatch(_words(fact)):
+        if "总量" in fact.subject or _names_a_total(fact):
             _added_total(run, pi, ref, facts, text, fact)
         elif fact.subject.endswith("赤字"):
             _deficit(run, pi, ref, facts, text, fact)

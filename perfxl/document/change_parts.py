@@ -12,6 +12,8 @@ out a class that moved the other way, so it is never summed. Pure: a paragraph's
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from decimal import Decimal
 
 from ..model import Certainty, TextRef
@@ -54,16 +56,46 @@ def _opens_qizhong(text: str, whole: Fact, first: Fact) -> bool:
 
 
 def _parts_after(text: str, facts: tuple[Fact, ...], whole: Fact) -> list[Fact]:
-    """The run of money changes right after the whole's change, in the sentence of its first part."""
+    """The run of money changes right after the whole's change, in the sentence of its first part — named by the
+    list before 分别 when the 其中 opens one ("其中税收收入、非税收入分别减少5000万元、3431万元", prose30)."""
     rest = facts[whole.index + 1 :]
-    if not rest or not _opens_qizhong(text, whole, rest[0]):
+    names = _respective_names(text, whole, rest[0]) if rest else None
+    if not rest or (names is None and not _opens_qizhong(text, whole, rest[0])):
         return []
     parts: list[Fact] = []
     for f in rest:
         if f.sentence != rest[0].sentence or f.role != "change" or not f.quantity.is_money:
             break
         parts.append(f)
-    return parts
+    if names is None:
+        return parts
+    if len(parts) != len(names) or any(p.subject or p.clause != rest[0].clause for p in parts):
+        return []  # the names and the figures not one for one: which is whose, unsaid
+    # each figure its own name's, as "其中:税收收入减少5000万元,…" writes it (the clause the split's classes are read from)
+    return [
+        dataclasses.replace(p, subject=name, clause=name + p.quantity.text)
+        for p, name in zip(parts, names, strict=True)
+    ]
+
+
+#: "其中A、B分别减少a、b": the names a respective list of changes is of, right after 其中.
+_RESPECTIVE = lazy_compile(
+    r"其中[:：]?(?P<names>[^\d，,。；;：:]+?)分别(?:比上年|较上年|同比)?(?:增加|减少|增收|减收|增长|下降|短收|超收)"
+)
+
+
+def _respective_names(text: str, whole: Fact, first: Fact) -> tuple[str, ...] | None:
+    """The names of "其中A、B分别减少a、b" right after the whole's change (only punctuation between), or None."""
+    m = _RESPECTIVE.match(re.sub(r"\s", "", first.clause))
+    at = text.find(whole.clause)
+    if m is None or at < 0 or first.sentence != whole.sentence:
+        return None
+    end = at + whole.clause.rfind(whole.quantity.text) + len(whole.quantity.text)
+    start = text.find(first.clause, end)
+    if start < 0 or text[end:start].strip("，,:： "):
+        return None
+    names = tuple(n for n in re.split(r"[、和及与]", m["names"]) if n)
+    return names if len(names) >= 2 else None
 
 
 def _level_of(facts: tuple[Fact, ...], change: Fact) -> Fact | None:

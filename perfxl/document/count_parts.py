@@ -633,18 +633,28 @@ def _named_split(
 
 #: The noun a headcount names its people by ("现有职工", "在职人数", "实有人员"): a carried total and its parts tied by it.
 _PEOPLE_NOUN = lazy_compile(r"人员|职工|干部|人数|员工")
+#: The noun a money total names its kind by ("基本支出", "财政拨款收入", "项目资金"): the same tie for money (prose30).
+_MONEY_NOUN = lazy_compile(r"支出|收入|经费|资金|拨款|投资")
+#: A noun's kin a part may name instead: an appropriation and 其他资金 are 收入 (the 部门决算's 收入 = 财政拨款收入 +
+#: 其他资金), 人员经费/公用经费 are 支出.
+_NOUN_KIN = {"收入": ("收入", "拨款", "资金"), "支出": ("支出", "经费")}
 
 
 def _paired_by_place(total: Fact, parts: list[Fact], dimension: _Dimension | None = None) -> str:
-    """The note saying a count ending the paragraph before heads this paragraph's 其中 list only by place ("现有职工100人。"
-    ¶ "其中在职人员80人,退休人员30人。": an Enter between them, the list may go on from anything before — a guess, so a
-    judgement), or "" when not carried or when the words tie them: each part names the total's own noun ("现有职工…" ¶
-    "其中在职职工…,退休职工…") or 离休 and 退休 make the 离退休 total by its name (株洲 2024 p51 split at its 其中)."""
+    """The note saying a count or money total ending the paragraph before heads this paragraph's 其中 list only by place
+    ("现有职工100人。" ¶ "其中在职人员80人,退休人员30人。": an Enter between them, the list may go on from anything before —
+    a guess, so a judgement), or "" when not carried or when the words tie them: each part names the total's own noun
+    ("现有职工…" ¶ "其中在职职工…,退休职工…"; "支出1000万元。" ¶ "其中:基本支出…,项目支出…") or 离休 and 退休 make the
+    离退休 total by its name (株洲 2024 p51 split at its 其中). A money total's rivals (the other wholes of its sentence,
+    `Fact.rivals`) tie the list alike: "收入1200万元，支出1000万元。" ¶ "其中：财政拨款收入…" is of one of them by its words."""
     if not total.carried or dimension is _BY_RETIREMENT:
         return ""
-    nouns = _PEOPLE_NOUN.findall(compact_name(total.subject))
-    if nouns and all(nouns[-1] in compact_name(p.subject) for p in parts):
-        return ""
+    noun = _MONEY_NOUN if total.quantity.is_money else _PEOPLE_NOUN
+    for whole in (total, *total.rivals):
+        nouns = noun.findall(compact_name(whole.subject))
+        kin = _NOUN_KIN.get(nouns[-1], (nouns[-1],)) if nouns else ()
+        if kin and all(any(k in compact_name(p.subject) for k in kin) for p in parts):
+            return ""
     return f"（总数“{total.quantity.text}”在上一段末尾，“其中”在本段开头，两者仅按位置配对，请核实）"
 
 

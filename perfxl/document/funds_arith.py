@@ -16,7 +16,7 @@ from .added_totals import check_added_totals, check_balances
 from .change_parts import check_change_parts
 from .compared_budget import is_compared_budget
 from .completion_gap import check_completion_by_gap
-from .count_parts import _split_dimension, check_count_parts
+from .count_parts import _paired_by_place, _split_dimension, check_count_parts
 from .facts import (
     _ANY_WHOLE,
     _SHARE_OF,
@@ -1717,6 +1717,9 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         elif single:
             names = f"{parts[0].subject} {parts[0].quantity.text}"
             what, expected = f"“{_named(total)}”的“其中”一项（{names}）超过了总数", f"不少于 {parts[0].quantity.text}"
+        # a total ending the paragraph before, the 其中 opening this one: paired by place unless the parts are its
+        # defined items or classes, or each names its noun (prose30: as a carried count, `_paired_by_place`)
+        carried_by_place = "" if complete or classes else _paired_by_place(total, parts)
         rounded = "；若各项是四舍五入后的数字，仍可能相符，请核实" if as_written else ""
         if short:
             rounded = "；“其中”也可能只列出部分项目，若所列即全部，则总数或某一项有误，请核实"  # a judgement
@@ -1770,6 +1773,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             )
             + rounded
             + ("；“其中”所列到哪一项为止按位置读取（其后的金额也可能不属于它），请核实" if by_place else "")
+            + carried_by_place
             + "".join(f"；“{p.subject}”{p.quantity.text}写明“{w}”，口径或时点与总数不同，未计入" for p, w in apart)
             + (
                 "；"
@@ -1787,6 +1791,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 else ""
             )
             + ("; where the 其中 list ends is read by place, a person must check" if by_place else "")
+            + ("; the total ends the paragraph before, paired by place" if carried_by_place else "")
             + "".join(f"; {p.quantity.text} says {w}: another scope or stage, not summed" for p, w in apart)
             + ("; a remainder or an investment may be another split of the money, a person must check" if odd else "")
             + (
@@ -1803,7 +1808,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 else ""
             ),
             certainty=Certainty.JUDGEMENT
-            if as_written or short or short_by_definition or others or by_place or loose or odd
+            if as_written or short or short_by_definition or others or by_place or loose or odd or carried_by_place
             else Certainty.CERTAIN,
         )
         _consequent_rates(run, pi, total, parts, point)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ..model import TextRef
+from ..patterns import lazy_compile
 from ..units import convert
 from .facts import Fact, ParagraphFacts, compact_name
 from .precision import Interval, _interval, _show
@@ -27,8 +28,11 @@ from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, SPREAD_WHOLES, claim_of
 
 __all__ = ["check_spread_lists"]
 
-#: The words after the whole's amount that open the list on the next paragraphs.
+#: The words after the whole's amount that open the list on the next paragraphs: 其中, or a sentence announcing the
+#: details ("…决算20.2万元,与2016年决算相比减少0.8万元,主要原因是…。具体情况:", 红桥法院 2017, prose30).
 _OPENS_LIST = ("其中",)
+_CLAUSE_MARK = lazy_compile(r"[。；;，,]")
+_DETAILS_FOLLOW = lazy_compile(r"(?:具体|详细|分项|明细)(?:情况)?(?:如下|为|是)?|(?:具体|详细|分项)?情况如下")
 
 
 def _item_claim(subject: str) -> str:
@@ -54,11 +58,21 @@ def _closing_whole(text: str, facts: Sequence[Fact], next_text: str = "") -> tup
     money = [f for f in facts if f.quantity.is_money]
     if not money:
         return None
+    stripped = (text or "").rstrip()
+    details = stripped.endswith(("：", ":")) and _DETAILS_FOLLOW.fullmatch(
+        compact_name(_CLAUSE_MARK.split(stripped.rstrip("：:"))[-1])
+    )
+    if (
+        details
+    ):  # the whole's own change after it ("…20.2万元,与2016年决算相比减少0.8万元"): the whole is still the last
+        while len(money) > 1 and money[-1].role == "change" and money[-1].of == money[-2].index:
+            money = money[:-1]
     last = money[-1]
     claim = last.claim or _item_claim(last.subject)
     if last.parent is not None or last.carried or claim not in SPREAD_WHOLES:
         return None  # only a whole its defined items make (not 支出: a 决算's holds more)
-    stripped = (text or "").rstrip()
+    if details and not any(f.index > last.index and f.quantity.is_money and f.of != last.index for f in facts):
+        return last, claim
     at = stripped.rfind(last.quantity.text)
     if at < 0:
         return None

@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..model import CellRef, Certainty, TextRef
 from ..numbers import HUNDRED
 from ..patterns import lazy_compile
-from .facts import Fact, compact_name, sentences
+from .facts import FROM_LEVEL, TO_LEVEL, Fact, compact_name, sentences
 from .precision import Interval, _approximate, _around, _bound, _ratio, _show
 from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02, unit_assumed
 
@@ -138,6 +138,18 @@ def check_stated_changes(run: _Run, pi: int, ref: TextRef | CellRef, facts: tupl
 _ADJUSTED = lazy_compile(r"(剔除|扣除|不含|不包括|除去|同口径|可比)")
 
 
+def _moved_from(facts: tuple[Fact, ...], level: Fact) -> Fact | None:
+    """The figure right before `level` that the words make its starting point ("由18.5万元降至15.5万元", "从85%提升至
+    92%": `FROM_LEVEL` before it, `TO_LEVEL` after it), in its sentence and unit; else None."""
+    if not level.index:
+        return None
+    start = facts[level.index - 1]
+    head, tail = _around(start)
+    if start.sentence != level.sentence or start.quantity.unit != level.quantity.unit:
+        return None
+    return start if FROM_LEVEL.search(head) and TO_LEVEL.match(tail) else None
+
+
 def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     """N02 (certain) for a change stated after both levels it lies between — the figure it is of and last year's, read
     as such ("2024年度支出350万元，2023年度支出300万元，增加40万元"; "支出350万元，比上年300万元增加40万元") — that is not
@@ -166,6 +178,11 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
         # after it: "…较2024年的2190万元减少221万元…；公务接待费242万元，较上年减少12万元" — 2190 is not 242's)
         candidates = [facts[change.base]] if change.base is not None else facts[level.index + 1 : change.index]
         lasts = [f for f in candidates if f.role == "previous" and f.of == level.index and f.parent is None]
+        started = _moved_from(facts, level) if not lasts and change.base is None else None
+        if started is not None:  # "公务接待费由18.5万元降至15.5万元,减少3万元": the level it moved from (prose30)
+            lasts = [started]
+        was = "变动前" if started is not None else "上年"
+        name = FROM_LEVEL.sub("", started.subject) if started is not None else ""
         if len(lasts) != 1:
             continue
         (last,) = lasts
@@ -201,18 +218,25 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
             # "支出902.36万元，比上年688.84万元增加131.49万元，增长19.09%": the change and its rate agree with each other
             # over last year's level (131.49 / 688.84) — the one figure they do not agree with is this year's level
             # (review17a: an N02 at the change and one at its rate, each "wrong" only if the level is right)
-            _level_wrong(run, pi, ref, level, last, change, rate, before + change.direction * q.value, places)
+            if started is None:  # (a from-level: which of the two levels is wrong, no 本年/上年 to say it by)
+                _level_wrong(run, pi, ref, level, last, change, rate, before + change.direction * q.value, places)
             continue
         contradict(
             run,
             pi,
             ref,
             change,
-            f"“{level.subject or change.subject}”与上年相比的增减额（{operands}）",
+            f"“{name or level.subject or change.subject}”与{was}相比的增减额（{operands}）",
             f"{level.subject or change.subject}: the change on last year",
             expected=expected,
             certainty=Certainty.CERTAIN,
-            basis=f"{_where(ref)}：“{level.clause.strip()}”与上年的“{last.clause.strip()}”之差 {operands} = "
+            basis=f"{_where(ref)}："
+            + (
+                f"“{level.clause.strip()}”的起止两数之差"
+                if started is not None
+                else f"“{level.clause.strip()}”与上年的“{last.clause.strip()}”之差"
+            )
+            + f" {operands} = "
             f"{expected}，而“{change.clause.strip()}”写 {q.text}",
             basis_en=f"{operands} = {expected} (this year's level less last year's, both in the text); the text "
             f"says {q.text}",
@@ -232,7 +256,7 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
                 rate,
                 _ratio(size, _operand(run, pi, last)),
                 abs(point) / before * HUNDRED if before > 0 else None,
-                f"“{level.subject or rate.subject}”与上年相比的增减率（{operands} 对上年 {last.quantity.text}）",
+                f"“{name or level.subject or rate.subject}”与{was}相比的增减率（{operands} 对{was} {last.quantity.text}）",
                 f"{level.subject or rate.subject}: change / last year",
                 (level, last),
             )
