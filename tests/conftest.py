@@ -118,6 +118,10 @@ def tmp_path(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 INCIDENTAL_PROGRAMS = {"file"}
 
 
+#: The key under which an xdist worker hands its offenders to the controller.
+WORKER_OFFENDERS = "perfxl_process_offenders"
+
+
 class ProcessWatch:
     """Lists the tests that start a process (subprocess, fork, a multiprocessing worker) without a `slow` mark,
     and fails the run if there are any: `PERFXL_CHECK_SLOW_MARKS=1 pytest -m "not slow"`."""
@@ -164,6 +168,13 @@ class ProcessWatch:
         finally:
             self.current = None
 
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_testnodedown(self, node, error) -> None:
+        """xdist's controller: an `-n` worker's offenders (its `workeroutput`), reported and failed as the controller's
+        own — a worker's summary and exit status never reach the run's (at main the check passed whatever `-n 2` met)."""
+        for nodeid, what in getattr(node, "workeroutput", {}).get(WORKER_OFFENDERS, {}).items():
+            self.offenders.setdefault(nodeid, []).extend(what)
+
     def pytest_terminal_summary(self, terminalreporter) -> None:
         if self.offenders:
             terminalreporter.section("tests that start a process but are not marked slow")
@@ -171,7 +182,10 @@ class ProcessWatch:
                 terminalreporter.line(f"{nodeid}: {what[0]}" + (f" (+{len(what) - 1} more)" if len(what) > 1 else ""))
 
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        if self.offenders:
+        workeroutput = getattr(session.config, "workeroutput", None)  # an xdist worker's: its controller reports them
+        if workeroutput is not None:
+            workeroutput[WORKER_OFFENDERS] = self.offenders
+        if self.offenders:  # a worker's own exit status goes nowhere, but an inner run (test_fast26) reads it
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 

@@ -79,9 +79,9 @@ def _sources() -> dict[str, ast.Module]:
     return {path.relative_to(PKG).as_posix(): tree for path, (_, tree) in source_trees.parsed(PKG).items()}
 
 
-def _walked(trees: dict[str, ast.Module]) -> dict[str, list[ast.AST]]:
+def _walked() -> dict[str, list[ast.AST]]:
     """Each module's nodes in `ast.walk` order, walked once: the scan goes over them four times."""
-    return {rel: source_trees.nodes(tree) for rel, tree in trees.items()}
+    return {path.relative_to(PKG).as_posix(): nodes for path, nodes in source_trees.walked(PKG).items()}
 
 
 def _code_params(walked: dict[str, list[ast.AST]]) -> dict[str, set[int]]:
@@ -224,8 +224,8 @@ def trees() -> dict[str, ast.Module]:
 
 
 @pytest.fixture(scope="module")
-def walked(trees) -> dict[str, list[ast.AST]]:
-    return _walked(trees)
+def walked() -> dict[str, list[ast.AST]]:
+    return _walked()
 
 
 @pytest.fixture(scope="module")

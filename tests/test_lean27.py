@@ -40,9 +40,9 @@ def modules() -> dict[str, tuple[list[str], ast.Module]]:
 
 
 @pytest.fixture(scope="module")
-def walked(modules) -> dict[str, list[ast.AST]]:
-    """Each module's nodes, listed once for the module's tests (each walked the ≈ 500,000 nodes again: fast28)."""
-    return {rel: source_trees.nodes(tree) for rel, (_, tree) in modules.items()}
+def walked() -> dict[str, list[ast.AST]]:
+    """Each module's nodes, listed once a process (tests/source_trees.py; each test walked them again: fast28)."""
+    return {path.relative_to(REPO).as_posix(): nodes for path, nodes in source_trees.walked(PKG).items()}
 
 
 def lazy_imports_without_reason(lines: list[str], tree: ast.Module) -> list[int]:

@@ -11,6 +11,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
 from perfxl.model import Submission
@@ -98,6 +100,7 @@ def test_catalogue_specs_carry_their_tables():
     assert noted > 50 and degraded > 5
 
 
+@pytest.mark.slow  # a CLI subprocess: a process that has not yet made the codes
 def test_codes_made_on_first_use_in_a_validating_process():
     """A process that validates a workbook builds no entry of `CODES` (the codes it does not list); `CODES` and
     `code_spec` then give every code once, the checks first — what `perfxl rules` lists."""

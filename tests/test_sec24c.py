@@ -429,6 +429,7 @@ def test_pdf_declared_objects_are_bounded(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- LibreOffice: the time limit stops the converter
 
 
+@pytest.mark.slow  # a stand-in soffice launcher and its child, waited for past a 1 s limit
 def test_a_timed_out_conversion_leaves_no_process(tmp_path: Path, monkeypatch) -> None:
     """A stand-in `soffice` that, like the real launcher, runs the converter as its child and waits: past the time
     limit the refusal is SOFFICE_FAILED and the child is gone too (it kept running, orphaned)."""

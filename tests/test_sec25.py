@@ -202,6 +202,7 @@ def test_libreoffice_past_its_memory_cap_is_a_clear_refusal_naming_the_file(lega
     assert "memory cap" in error.message_en
 
 
+@pytest.mark.slow  # a Python child process, as LibreOffice's converter is one
 def test_the_cap_is_set_in_the_child_never_above_one_already_in_force():
     """`_cap_memory` runs in the child before exec: a cap lower than an address-space limit already there (the bad-input
     tests run perfxl under one) is kept lower, never raised (raising a hard limit fails)."""
