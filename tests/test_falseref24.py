@@ -99,6 +99,7 @@ def test_python_zipfile_variants_are_read(tmp_path: Path, write) -> None:
     assert [(s.max_row, s.max_col) for s in inspect_file(out).sheets] == [(1, 2)]
 
 
+@pytest.mark.slow  # builds each archive with Info-ZIP's zip: a process (CI's, not the fast loop's)
 @pytest.mark.skipif(shutil.which("zip") is None, reason="Info-ZIP's zip not installed")
 @pytest.mark.parametrize("command", ["zip -q -r -fd {out} .", "zip -q -r {out} . && echo 注释 | zip -q -z {out}",
                                      "find . -type f | zip -q -fz -@ - > {out}"], ids=["descriptors", "comment", "streamed_zip64"])  # fmt: skip

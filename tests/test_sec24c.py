@@ -190,6 +190,7 @@ def test_a_second_end_record_rust_could_fall_back_to_is_refused(tmp_path: Path, 
     assert err.value.code == "ZIP_AMBIGUOUS" and "两个压缩包结尾记录" in str(err.value)
 
 
+@pytest.mark.slow  # builds the archive with Info-ZIP's zip: a process (CI's, not the fast loop's)
 @pytest.mark.skipif(shutil.which("zip") is None, reason="Info-ZIP's zip not installed")
 def test_a_real_zip64_archive_still_reads(tmp_path: Path) -> None:
     """Info-ZIP's `zip -fz` writes zip64 end records and extra fields that agree: one reading, read as before."""

@@ -97,6 +97,7 @@ def _t2s_entries() -> list[tuple[str, str]]:
     return entries
 
 
+@pytest.mark.slow  # runs OpenCC's opencc_dict tool to dump its dictionaries: a process (CI's, not the fast loop's)
 @needs_opencc
 def test_every_t2s_entry_that_changes_its_key_holds_a_character_the_test_counts():
     changing = [(k, v) for k, v in _t2s_entries() if k != v]
