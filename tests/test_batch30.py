@@ -21,9 +21,11 @@ from pathlib import Path
 import pytest
 from defusedxml import ElementTree
 
-from perfxl.io import source
+from perfxl.io import ooxml, source
 from perfxl.io.guard import inspect_file
-from perfxl.io.ooxml import MAIN_NS, REL_NS
+from perfxl.io.ooxml import MAIN_NS, REL_NS, sheet_parts_of
+from perfxl.io.sheet_flags import quoted_styles
+from perfxl.io.shown_numbers import shown_styles
 from perfxl.workbook.synthetic import synthetic_content
 from perfxl.workbook.variants import write_submission
 
@@ -141,3 +143,83 @@ def test_formula_cells_take_no_step_a_cell(monkeypatch):
 
     monkeypatch.setattr(source, "_CELL", NoScan())
     assert source.uncached_formula_cells(xml) == {(0, 1)}
+
+
+def test_the_workbook_parts_are_parsed_once_for_the_guard_and_the_reader(workbooks, monkeypatch):
+    """The reader's sheet list equals the plain parse on every workbook; a second file from the same template parses
+    neither workbook.xml nor its relationships again (the guard's reading and the reader's share one cache)."""
+    for path in workbooks:
+        report = inspect_file(path)
+        read = report.parts.__getitem__
+        assert sheet_parts_of(report.members, read) == _plain_sheet_parts(report.members, read)
+    report = inspect_file(workbooks[0])
+    sheet_parts_of(report.members, report.parts.__getitem__)
+    parsed = []
+    real = ElementTree.fromstring
+    monkeypatch.setattr(ElementTree, "fromstring", lambda data, *a, **k: parsed.append(data) or real(data, *a, **k))
+    again = sheet_parts_of(report.members, report.parts.__getitem__)
+    assert again and parsed == []
+
+
+def _workbook(sheets: list[tuple[str, str | None]]) -> bytes:
+    items = "".join(f'<sheet name="{n}"' + (f' r:id="{r}"' if r else "") + "/>" for n, r in sheets)
+    return f'<workbook xmlns="{MAIN_NS}" xmlns:r="{REL_NS}"><sheets>{items}</sheets></workbook>'.encode()
+
+
+def _rels(rels: list[tuple[str | None, str]]) -> bytes:
+    items = "".join("<Relationship" + (f' Id="{i}"' if i else "") + f' Target="{t}"/>' for i, t in rels)
+    return f"<Relationships>{items}</Relationships>".encode()
+
+
+def _outcome(fn, names, parts):
+    try:
+        return ("ok", list(fn(names, parts.__getitem__).items()))
+    except Exception as exc:
+        return (type(exc).__name__, str(exc))
+
+
+def test_sheet_parts_through_the_cache_answer_as_the_plain_parse_on_random_packages():
+    """Duplicate ids and names, missing ids, absolute and `..` targets, chart sheets, parts absent, malformed bytes:
+    the same dict (order too) or the same exception, asked twice (the second from the cache)."""
+    rng = random.Random(3030)
+    ooxml.part_reading.cache_clear()
+    targets = ["worksheets/sheet1.xml", "/xl/worksheets/sheet2.xml", "chartsheets/sheet1.xml", "../x/worksheets/s.xml"]
+    names_all = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml", "x/worksheets/s.xml"}
+    kinds = set()
+    for _ in range(1500):
+        ids = [rng.choice(["rId1", "rId2", "rId3", None]) for _ in range(rng.randint(0, 4))]
+        parts = {
+            "xl/workbook.xml": _workbook([(rng.choice("甲乙丙"), rng.choice(["rId1", "rId2", None])) for _ in ids]),
+            "xl/_rels/workbook.xml.rels": _rels([(i, rng.choice(targets)) for i in ids]),
+        }
+        if rng.random() < 0.1:
+            key = rng.choice(list(parts))
+            parts[key] = parts[key][: rng.randint(0, len(parts[key]))]
+        names = {n for n in names_all if rng.random() < 0.9}
+
+        want = _outcome(_plain_sheet_parts, names, parts)
+        kinds.add(want[0])
+        assert _outcome(sheet_parts_of, names, parts) == want and _outcome(sheet_parts_of, names, parts) == want
+    assert kinds == {"ok", "ParseError"}
+    assert ooxml.part_reading.cache_info().hits > 500
+
+
+def test_the_styles_part_is_read_once_a_distinct_part(workbooks, monkeypatch):
+    """The sheet scan of every workbook is the same with the styles' reading kept; a second file with the same
+    styles part does not read its number formats or quote prefixes again."""
+    scans = []
+    for path in workbooks:
+        report = inspect_file(path)
+        scans.append(source._scan_sheets(path, report.members, report.parts))
+    monkeypatch.setattr(source, "kept_reading", lambda read, data, folder="": read(data, folder))
+    for path, kept in zip(workbooks, scans, strict=True):
+        report = inspect_file(path)
+        assert source._scan_sheets(path, report.members, report.parts) == kept
+    monkeypatch.undo()
+    report = inspect_file(workbooks[0])
+    source._scan_sheets(workbooks[0], report.members, report.parts)
+    calls = []
+    monkeypatch.setattr(source, "shown_styles", lambda x: calls.append(x) or shown_styles(x))
+    monkeypatch.setattr(source, "quoted_styles", lambda x: calls.append(x) or quoted_styles(x))
+    source._scan_sheets(workbooks[0], report.members, report.parts)
+    assert calls == []

@@ -13,6 +13,7 @@ import re
 import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from ..errors import UnreadableWorkbook
@@ -23,11 +24,11 @@ from ..patterns import lazy_compile
 from .error_values import error_cells
 from .guard import inspect_file, refuse_unsupported
 from .ooxml import STYLES_PART as _STYLES
-from .ooxml import CellStyles, cell_styles, page_header_text, sheet_parts, sheet_parts_of
+from .ooxml import cell_styles, kept_reading, page_header_text, sheet_parts, sheet_parts_of
 from .openpyxl_source import read_formulas
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
 from .sheet_flags import SheetFlags, apply_flags, quoted_styles, scan_flags
-from .shown_numbers import shown_cells, shown_styles
+from .shown_numbers import Shows, shown_cells, shown_styles
 from .spreadsheetml_source import read_spreadsheetml
 from .xml_formulas import formulas_from_xml
 
@@ -387,8 +388,7 @@ def _scan_sheets(path: Path, members: frozenset[str] | None = None, kept: Mappin
 def _scan_parts(parts: Mapping[str, str], open_part: Callable[[str], Any], styles_xml: bytes = b"") -> _Scan:
     """_scan_sheets over worksheet name → part, each part opened with `open_part`; `styles_xml`: xl/styles.xml."""
     uncached, errors, quick, shown, headers, flags = {}, {}, {}, {}, {}, {}
-    formats = cell_styles(styles_xml) if styles_xml else CellStyles({}, [])
-    styles, quoted = shown_styles(formats), quoted_styles(formats)
+    styles, quoted = kept_reading(_style_facts, styles_xml) if styles_xml else ({}, frozenset())
     for name, part in parts.items():
         found_uncached: set[tuple[int, int]] = set()
         found_errors: dict[tuple[int, int], str] = {}
@@ -410,6 +410,13 @@ def _scan_parts(parts: Mapping[str, str], open_part: Callable[[str], Any], style
             with open_part(part) as fh:
                 quick[name] = _merge_formulas(formulas_from_xml(p) for p in _row_pieces(fh))
     return uncached, errors, quick, shown, headers, flags
+
+
+def _style_facts(styles_xml: bytes, folder: str = "") -> tuple[Mapping[int, Shows], frozenset[int]]:
+    """What xl/styles.xml tells the sheet scan: the styles whose number format shows a number otherwise than stored
+    (`shown_styles`) and the quote-prefixed ones (`quoted_styles`) — kept by the part's bytes (`kept_reading`)."""
+    formats = cell_styles(styles_xml)
+    return MappingProxyType(shown_styles(formats)), quoted_styles(formats)
 
 
 _PIECE = 1 << 20
