@@ -22,7 +22,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import BinaryIO, TypeVar
 
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
@@ -49,7 +49,8 @@ from .guard_xml import (
     scan_sheet_extent_fast,
 )
 from .guard_zipdir import check_single_reading
-from .ooxml import STYLES_PART
+from .ooxml import MEMO_PART_BYTES, STYLES_PART
+from .ooxml import part_reading as _part_reading  # one cache of parsed small parts, the reader's too (batch30)
 
 _T = TypeVar("_T")
 
@@ -362,11 +363,6 @@ def _unparsed(pk: ZipPass, name: str, exc: Exception):
     )
 
 
-#: A relationships or workbook part up to this size is read through `_part_reading`'s cache (larger ones parsed each
-#: time): a worker's files from one template repeat these parts byte for byte (batch28K).
-MEMO_PART_BYTES = 64 * 1024
-
-
 def _reading(pk: ZipPass, name: str, read: Callable[[bytes, str], _T], folder: str = "") -> _T | None:
     """`read(the part's bytes, folder)` of a small XML part (None when it is absent), kept by those bytes when they
     are at most MEMO_PART_BYTES: a pure reading of the bytes into an immutable result (`_rel_items`, `_sheet_items`),
@@ -378,12 +374,6 @@ def _reading(pk: ZipPass, name: str, read: Callable[[bytes, str], _T], folder: s
         return _part_reading(read, data, folder) if len(data) <= MEMO_PART_BYTES else read(data, folder)
     except _PARSE_ERRORS as exc:
         raise _unparsed(pk, name, exc) from None
-
-
-@functools.lru_cache(maxsize=128)
-def _part_reading(read: Callable[[bytes, str], Any], data: bytes, folder: str) -> Any:
-    """`read(data, folder)`, the last 128 kept (≤ 128 × MEMO_PART_BYTES of keys)."""
-    return read(data, folder)
 
 
 #: What a package part holds, in the words a finance clerk knows ("xl/workbook.xml" → 工作簿结构): by path, first match.

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Collection
+from typing import Any, TypeVar
 
 from defusedxml import ElementTree
 
@@ -14,14 +16,19 @@ from perfxl.records import record
 
 __all__ = [
     "MAIN_NS",
+    "MEMO_PART_BYTES",
     "REL_NS",
     "STYLES_PART",
     "CellStyles",
     "cell_styles",
+    "kept_reading",
     "page_header_text",
+    "part_reading",
     "sheet_parts",
     "sheet_parts_of",
 ]
+
+_T = TypeVar("_T")
 
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -41,19 +48,47 @@ def sheet_parts_of(names: Collection[str], read: Callable[[str], bytes]) -> dict
     """`sheet_parts` for a package held any way: its part names and a function reading one part."""
     if "xl/workbook.xml" not in names or "xl/_rels/workbook.xml.rels" not in names:
         return {}
-    workbook = ElementTree.fromstring(read("xl/workbook.xml"))
-    rels = ElementTree.fromstring(read("xl/_rels/workbook.xml.rels"))
-    targets = {}
-    for rel in rels:
+    sheets = kept_reading(_sheet_ids, read("xl/workbook.xml"))
+    targets = dict(kept_reading(_rel_targets, read("xl/_rels/workbook.xml.rels")))
+    parts: dict[str, str] = {}
+    for name, rid in sheets:
+        sheet_part = targets.get(rid)
+        if sheet_part is not None and sheet_part in names and "/worksheets/" in f"/{sheet_part}":
+            parts[name] = sheet_part
+    return parts
+
+
+def _sheet_ids(data: bytes, folder: str = "") -> tuple[tuple[str, str | None], ...]:
+    """(name, relationship id) of each sheet a workbook.xml's bytes declare, in order."""
+    root = ElementTree.fromstring(data)
+    return tuple((sheet.get("name", ""), sheet.get(f"{{{REL_NS}}}id")) for sheet in root.iter(f"{{{MAIN_NS}}}sheet"))
+
+
+def _rel_targets(data: bytes, folder: str = "") -> tuple[tuple[str | None, str], ...]:
+    """(id, part name) of each relationship of xl/_rels/workbook.xml.rels's bytes, in order (a later id wins)."""
+    out = []
+    for rel in ElementTree.fromstring(data):
         target = rel.get("Target", "")
         part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        targets[rel.get("Id")] = part
-    parts: dict[str, str] = {}
-    for sheet in workbook.iter(f"{{{MAIN_NS}}}sheet"):
-        sheet_part = targets.get(sheet.get(f"{{{REL_NS}}}id"))
-        if sheet_part is not None and sheet_part in names and "/worksheets/" in f"/{sheet_part}":
-            parts[sheet.get("name", "")] = sheet_part
-    return parts
+        out.append((rel.get("Id"), part))
+    return tuple(out)
+
+
+#: A package part up to this size is read through `part_reading`'s cache (larger ones parsed each time).
+MEMO_PART_BYTES = 64 * 1024
+
+
+def kept_reading(read: Callable[[bytes, str], _T], data: bytes, folder: str = "") -> _T:
+    """`read(data, folder)`, through `part_reading`'s cache when `data` is at most MEMO_PART_BYTES."""
+    return part_reading(read, data, folder) if len(data) <= MEMO_PART_BYTES else read(data, folder)
+
+
+@functools.lru_cache(maxsize=128)
+def part_reading(read: Callable[[bytes, str], Any], data: bytes, folder: str) -> Any:
+    """`read(data, folder)`: a pure reading of a small package part's bytes into an immutable result, the last 128
+    kept — a worker's files from one template repeat their .rels and workbook.xml byte for byte (batch28K, batch30),
+    so the guard and the reader parse each once. A failure is never kept (it raises as the parse raises)."""
+    return read(data, folder)
 
 
 _ODD_HEADER = re.compile(rb"<(?:\w+:)?oddHeader\b[^>]*>([^<]*)</(?:\w+:)?oddHeader>")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ..model import column_index
@@ -84,7 +85,7 @@ def shown_styles(styles: CellStyles) -> dict[int, Shows]:
     return out
 
 
-def shown_cells(xml: bytes, styles: dict[int, Shows], formulas: bool = True) -> dict[tuple[int, int], str]:
+def shown_cells(xml: bytes, styles: Mapping[int, Shows], formulas: bool = True) -> dict[tuple[int, int], str]:
     """0-based (row, col) → the text shown, for each constant number cell of one worksheet's XML under a percent
     style (0.955 under "0.0%" → "95.5%") or a fixed-decimal style (1.0012 under "0.00" → "1.00", 8.5 → "8.50"):
     judged at the precision shown, as a printed copy is. A formula's cached result too under a percent format
