@@ -2960,7 +2960,7 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
             )
         )
         state.last_total = 0
-    for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
+    for state.sentence, sentence in enumerate(_split_sentences(text or "")):  # (kept: the checks ask it again)
         _end_reason(state)
         going_on = _closed_list_goes_on(state, sentence)
         state.parent, state.listed_by_wei, state.depth, state.inner_parent = going_on, "", 0, None
