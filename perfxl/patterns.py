@@ -17,7 +17,9 @@ each match with the stand-in it came from instead).
 cheap test of what every match must hold: the words one of which any match contains (or a test of the text): until the
 pattern is compiled, a call on a text failing the test answers "no match" without compiling it (`match` None, `sub` the
 text unchanged, `findall` []…); the first text passing it compiles the pattern, and from then on the compiled
-pattern's own methods answer, gate-free. So the gate must be NECESSARY — a text failing it holds no match of the
+pattern's own methods answer, gate-free — but with `keep_gate=True` the gate stays, for a pattern whose failing scan
+costs many times the gate's test (a `…$` search or a lazy prefix tried at every position: 4–30 µs a call where the test
+costs ≈ 0.3 µs, perf30p). So the gate must be NECESSARY — a text failing it holds no match of the
 pattern anywhere — or a result would change (tests/test_review20b.py proves every gate from its pattern's parse tree;
 a new kind of gate needs its proof there; tests/test_perf20n.py holds them on the stored texts and random ones). A
 callable gate sees only the whole text: a call with a position or bound is not gated.
@@ -129,12 +131,29 @@ class _Gated(_Lazy):
         return self._compiled().split(string, maxsplit)
 
 
+class _KeptGate(_Gated):
+    """A `_Gated` whose gate stays after compiling (`keep_gate=True`, module docstring): only the pattern's attributes
+    are kept on it, its matching methods stay the gated ones."""
+
+    def __init__(self, pattern: str, flags: int, passes: Callable[[str], bool]) -> None:
+        super().__init__(pattern, flags, passes)
+        self._pattern: re.Pattern[str] | None = None
+
+    def _compiled(self) -> re.Pattern[Any]:
+        if self._pattern is None:
+            pattern: Any = self._args[0]  # (a str: `lazy_compile` gates only text)
+            self._pattern = re.compile(pattern, self._args[1])
+            for attr in ("scanner", "pattern", "flags", "groups", "groupindex"):
+                setattr(self, attr, getattr(self._pattern, attr))
+        return self._pattern
+
+
 def _holds_one_of(words: tuple[str, ...]) -> Callable[[str], bool]:
     """The gate "the text holds one of `words`"."""
     if all(len(w) == 1 for w in words):
         chars = frozenset(words)
         return lambda text: not chars.isdisjoint(text)
-    return lambda text: any(w in text for w in words)
+    return lambda text: any(map(text.__contains__, words))  # (C-level: no generator frame a call)
 
 
 def opening(chars: str, *, digit: bool = False, space: bool = False) -> Callable[[str], bool]:
@@ -150,7 +169,11 @@ def opening(chars: str, *, digit: bool = False, space: bool = False) -> Callable
 
 @overload
 def lazy_compile(
-    pattern: str, flags: int = 0, *, needs: tuple[str, ...] | Callable[[str], bool] | None = None
+    pattern: str,
+    flags: int = 0,
+    *,
+    needs: tuple[str, ...] | Callable[[str], bool] | None = None,
+    keep_gate: bool = False,
 ) -> re.Pattern[str]: ...
 
 
@@ -159,13 +182,18 @@ def lazy_compile(pattern: bytes, flags: int = 0) -> re.Pattern[bytes]: ...
 
 
 def lazy_compile(
-    pattern: str | bytes, flags: int = 0, *, needs: tuple[str, ...] | Callable[[str], bool] | None = None
+    pattern: str | bytes,
+    flags: int = 0,
+    *,
+    needs: tuple[str, ...] | Callable[[str], bool] | None = None,
+    keep_gate: bool = False,
 ) -> re.Pattern[Any]:
     """`re.compile(pattern, flags)`, compiled when first used (a module-level pattern a run may never use); with
     `needs` (words one of which every match holds, or a test every text holding a match passes) not compiled for a
-    text that cannot hold a match (module docstring). A bytes pattern (the readers' XML scans) takes no `needs`."""
+    text that cannot hold a match (module docstring), nor scanned for one after it is compiled when `keep_gate`. A bytes
+    pattern (the readers' XML scans) takes no `needs`."""
     if needs is None:
         return cast("re.Pattern[Any]", _Lazy(pattern, flags))
     assert isinstance(pattern, str)  # (the overloads: a gate reads text)
     passes = needs if callable(needs) else _holds_one_of(needs)
-    return cast("re.Pattern[str]", _Gated(pattern, flags, passes))
+    return cast("re.Pattern[str]", (_KeptGate if keep_gate else _Gated)(pattern, flags, passes))

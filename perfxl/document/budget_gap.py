@@ -47,7 +47,9 @@ _GAP = lazy_compile(
 #: the words naming the item, and what is said of the gap (docs15).
 _NAMED_GAP = lazy_compile(
     r"(?P<words>(?:(?:19|20)\d{2}年度?)?[^，,。；;：:\d%]{0,30}?)(?:与|较|比)(?:(?P<year>(?:19|20)\d{2})年度?)?(?P<kind>年初|调整后?|全年)?预算(?:数)?"
-    r"(?:相比)?\s*[,，]?\s*(?:(?P<about>基本|大致|大体)?(?P<same>无增减|无变化|没有变化|持平)|(?P<dir>减少|增加|节约|超支)了?\s*$)"
+    r"(?:相比)?\s*[,，]?\s*(?:(?P<about>基本|大致|大体)?(?P<same>无增减|无变化|没有变化|持平)|(?P<dir>减少|增加|节约|超支)了?\s*$)",
+    needs=("预算",),
+    keep_gate=True,
 )
 #: Words placing the item's spending in last year ("上年公务接待费…", "去年…"): not the table's year (review16).
 _LAST_YEAR = lazy_compile(r"上年|去年|上一年|前一年")

@@ -108,7 +108,9 @@ _LEAD = lazy_compile(
     needs=opening("其另此全本今当一截年我单部核实共累经", digit=True),
 )
 _ROLE_TAIL = lazy_compile(
-    r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算(?:支出)?数?)(?:为|是|达|达到)?$", needs=("预算", "决算")
+    r"(?:财政拨款)?(?:支出)?(预算(?:数|安排)?|决算(?:支出)?数?)(?:为|是|达|达到)?$",
+    needs=("预算", "决算"),
+    keep_gate=True,
 )  # "…经费预算安排5万元"; "…预算数为832.05万元,决算支出数为820.33万元" (云县 2023, real reports 18: the item's 决算)
 #: Words ending a subject that are no part of its name: a sum's, "each" ("收、支总计各为1000万元"), a verb's, and the bound
 #: or approximation words before the figure ("规模工业总产值突破240亿元", "增加值近66亿元": precision reads them from the clause).
@@ -123,7 +125,9 @@ _TAIL = lazy_compile(
 )
 #: The low end of a range printed bare before the figure ("10-15家"): no part of the name.
 _BARE_RANGE_LOW = lazy_compile(
-    r"(?<![\d.])\d+(?:\.\d+)?\s*[-–—~～至到]\s*$", needs=("-", "–", "—", "~", "～", "至", "到")
+    r"(?<![\d.])\d+(?:\.\d+)?\s*[-–—~～至到]\s*$",
+    needs=("-", "–", "—", "~", "～", "至", "到"),
+    keep_gate=True,
 )
 #: A figure whose own words are only a sum word ("人员经费…，公用经费…，合计886.12万元"): the sum of the figures
 #: before it, not one more figure of the subject before (公用经费).
@@ -150,6 +154,7 @@ _CHANGE_CUE = lazy_compile(
     r"|与(?:19|20)\d{2}年度?(?:同期)?(?:决算|预算)?数?(?:相比|对比)"
     r"|(?:比|较)(?:年初|调整后?|全年)?预算数?(?=[增减下上提降多少节超])|与(?:年初|调整后?|全年)?预算数?相比)",
     needs=("比", "较", "与"),
+    keep_gate=True,
 )
 #: What a change or its rate is measured against, as the words since the figure before it name it: "与2021年预算相比
 #: 减少", "比年初预算节约" (the budget) or "较上年下降", "与上年相比的增减率为", "比2020年增加", "同比下降" (last year,
@@ -176,7 +181,7 @@ _GOAL_SCOPE = lazy_compile(
 )
 #: A weaker claim: the targets were completed "as planned" (按照计划完成目标), not "all" of them: a judgement.
 _GOAL_AS_PLANNED = lazy_compile(
-    r"(?:已|己)?按(?:照)?计划完成(?:了)?(?:各项|全部)?(?:绩效)?(目标|任务)", needs=("计划",)
+    r"(?:已|己)?按(?:照)?计划完成(?:了)?(?:各项|全部)?(?:绩效)?(目标|任务)", needs=("计划",), keep_gate=True
 )
 _NEGATION = lazy_compile(r"(除|未|没有|尚未|部分|不能|无法|没能|其余|其他|其它)")  # … or only "the rest" were met
 #: In the claim's own clause, words that make it no statement of a result: an intention ("确保各项绩效目标全部
@@ -195,8 +200,10 @@ _STATED = lazy_compile(
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def compact_name(text: str) -> str:
-    """A subject without spaces, quotes, brackets and list marks: “三公”经费 → 三公经费, 因公出国（境）费 → 因公出国境费."""
+    """A subject without spaces, quotes, brackets and list marks: “三公”经费 → 三公经费, 因公出国（境）费 → 因公出国境费.
+    Kept per text: a report's checks ask it ≈ 540 times a report of the same few hundred prefixes (perf30p)."""
     return _PUNCT.sub("", text or "")
 
 
@@ -474,6 +481,7 @@ _TARGET_TAIL = lazy_compile(
     r"(?:(?:年度|年初)?(?:绩效)?(?:目标值?|指标值)(?:为|是)?)?(?<![≥≤><＞＜=])[≥≤><＞＜=]+$"
     r"|(?:年度|年初)?(?:绩效)?目标值?(?:为|是)?$",
     needs=("≥", "≤", ">", "<", "＞", "＜", "=", "目标"),
+    keep_gate=True,
 )
 
 
@@ -575,17 +583,19 @@ def _spending_role(prefix: str) -> bool:
 #: it, so the subject's role is read without it (its subject was "三公经费预算", no claim, and the 其中 list went unheld).
 #: 总额 the same ("“三公”经费预算总额为2.08亿元,其中:…", 济南 2014, real reports 31).
 _SUM_AFTER_ROLE = lazy_compile(
-    r"(?<=[算数])(?:合计|总计|共计|总额)(?:为|是|达到?)?$", needs=("合计", "总计", "共计", "总额")
+    r"(?<=[算数])(?:合计|总计|共计|总额)(?:为|是|达到?)?$", needs=("合计", "总计", "共计", "总额"), keep_gate=True
 )
 
 
 #: The verb after an income's or a spending's name ("一般公共预算地方收入完成82876万元", "非税收入完成21553万元", 华容 2023,
 #: real reports 31): no part of the name — a later "非税收入占一般公共预算地方收入的26.01%" names the same two.
-_DONE = lazy_compile(r"(?<=[入出])完成$", needs=("完成",))
+_DONE = lazy_compile(r"(?<=[入出])完成$", needs=("完成",), keep_gate=True)
 
 
+@functools.lru_cache(maxsize=8192)
 def _clean_subject(prefix: str) -> tuple[str, str]:
-    """(subject, role from the subject's own words) of the text before a number."""
+    """(subject, role from the subject's own words) of the text before a number. Kept per text: eleven substitutions
+    asked of the same clause up to four times as its facts are read (perf30p)."""
     s = compact_name(_ITEM_NUMBER.sub("", _after_citations(_BARE_RANGE_LOW.sub("", prefix))))
     s = _LEAD.sub("", _LEAD.sub("", s).lstrip(":："))  # "其中:因公出国(境)费…": the colon after 其中 names nothing
     role = ""
@@ -1058,9 +1068,10 @@ _STAGE_TAIL = lazy_compile(r"(?:年初|全年|调整后?)$")
 _OF_WHOLE = lazy_compile(r"[中的]([^中的]{2,16})$")
 
 
+@functools.lru_cache(maxsize=4096)
 def _leading_item(words: str) -> str:
     """The item a clause without figures opens with, when it names one that is not the department's total
-    ("三公经费控制在预算以内" → 三公经费): the longest such opening words."""
+    ("三公经费控制在预算以内" → 三公经费): the longest such opening words (kept per text, as `_clean_subject`)."""
     for k in range(min(len(words), 12), 1, -1):
         claim = claim_of(words[:k])
         if claim and claim not in _DEPARTMENT_TOTALS:
@@ -2845,8 +2856,16 @@ def readable(text: str, limits: Limits | None = None) -> bool:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of `text` as `extract_facts` splits them (a fact's `sentence` indexes them)."""
-    return _SENTENCE.split(text or "")
+    """The sentences of `text` as `extract_facts` splits them (a fact's `sentence` indexes them): a new list each call
+    of the split kept per text (the checks ask it ≈ 8 times a paragraph; the split tries a lookbehind at every
+    character, perf30p)."""
+    return list(_split_sentences(text or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_sentences(text: str) -> tuple[str, ...]:
+    """`_SENTENCE`'s split of `text`, kept (`sentences`)."""
+    return tuple(_SENTENCE.split(text))
 
 
 def extract_facts(text: str, paragraph: int = 0, carry: Fact | None = None) -> ParagraphFacts:
@@ -2976,7 +2995,7 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
             )
         )
         state.last_total = 0
-    for state.sentence, sentence in enumerate(_SENTENCE.split(text or "")):
+    for state.sentence, sentence in enumerate(_split_sentences(text or "")):  # (kept: the checks ask it again)
         _end_reason(state)
         going_on = _closed_list_goes_on(state, sentence)
         state.parent, state.listed_by_wei, state.depth, state.inner_parent = going_on, "", 0, None

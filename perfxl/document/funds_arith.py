@@ -957,6 +957,23 @@ def _sources_against(
     )
 
 
+_COMES_TO = lazy_compile(COMES_TO)
+
+
+def _comes_to(first: str, then: str, text: str) -> bool:
+    """`first`, 计/即/合计/共计 (`COMES_TO`) and `then` in a row somewhere in `text`: what `re.search` of the three gives,
+    without compiling a pattern for each pair of printed figures (≈ 1 ms each, perf30p)."""
+    start = text.find(first)
+    while start >= 0:
+        end = text.find(then, start + len(first))
+        while end >= 0:
+            if _COMES_TO.fullmatch(text, start + len(first), end):
+                return True
+            end = text.find(then, end + 1)
+        start = text.find(first, start + 1)
+    return False
+
+
 def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     """ "还需拨付325万元,市级预算安排80%计260万元": a percentage followed by 计 and an amount is that share of an amount
     before it in its sentence (each one tried, no 其中 part) — N02 only when none gives it at the printed precision.
@@ -965,8 +982,7 @@ def _share_with_amount(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[
         amount = facts[pct.index + 1]
         if not (pct.quantity.is_percent and amount.quantity.is_money and amount.sentence == pct.sentence):
             continue
-        pattern = re.escape(pct.quantity.text) + COMES_TO + re.escape(amount.quantity.text)
-        if not re.search(pattern, amount.clause) or _bound(pct) or _approximate(amount):
+        if not _comes_to(pct.quantity.text, amount.quantity.text, amount.clause) or _bound(pct) or _approximate(amount):
             continue
         if pct.role in ("change", "change_rate"):
             continue  # "较上年下降10%计10万元": a change on last year's figure, not a share of this year's before it

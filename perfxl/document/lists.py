@@ -34,15 +34,19 @@ _CN = f"[{CHINESE_DIGITS}]"
 _FIGURES = rf"(?:(?<![第\d.])\d+|(?<![第\d.\u4e00-\u9fff]){_CN}+(?!类)|(?<=[设有辖共计含括盖为是了达]){_CN}+(?!类))"
 _COUNT = r"(?P<count>" + _FIGURES + r")(?P<unit>个|家|项|所|名|人|座|条|处|支|类)" + _ORG_NOUN + r"[,，]?\s*"
 _NAMES = r"[:：]?\s*(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
-_LISTED = lazy_compile(_COUNT + r"(?:即(?![将可时使便刻])|分别为|分别是|[:：])" + _NAMES)
+_LISTED = lazy_compile(
+    _COUNT + r"(?:即(?![将可时使便刻])|分别为|分别是|[:：])" + _NAMES, needs=("即", "分别", ":", "："), keep_gate=True
+)
 #: The same with 包括/包含: "共设置5个内设机构,包括:A、B…" — some of the whole, or all of it. (`listed_counts` tells
 #: the patterns apart by the one each match came from, not by the match's `.re`: a `lazy_compile` stand-in is not it.)
-_LISTED_SOME = lazy_compile(_COUNT + r"(?:包括|包含)" + _NAMES)
+_LISTED_SOME = lazy_compile(_COUNT + r"(?:包括|包含)" + _NAMES, needs=("包括", "包含"), keep_gate=True)
 #: The same list with no measure word, its count right after an organisation noun and before a colon
 #: ("内设机构10:办公室、人事教育科、…"); a bare number before a colon elsewhere (a ratio 3:1, a time) is none.
 _LISTED_BARE = lazy_compile(
     r"(?:机构|股室|科室|处室|单位|部门)(?P<count>\d+)(?P<unit>)[:：]\s*"
-    r"(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)"
+    r"(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n])+)",
+    needs=(":", "："),
+    keep_gate=True,
 )
 #: The names before their count, after a verb of an organisation's structure: "内设A、B、…、U21个股室和直属单位",
 #: "下辖A、B、…8个二级单位" — the count after the last name states the whole (not "…等7个"); a project's places the
@@ -51,7 +55,9 @@ _LISTED_BARE = lazy_compile(
 #: the last part only ("下辖城关镇、临城镇和两个街道", review26p).
 _LISTED_BEFORE = lazy_compile(
     r"(?:内设|下设|下辖|设有|辖有|涉及|覆盖)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d（(《“【])+?)"
-    r"(?<![和及与])(?P<count>\d+|[" + CHINESE_DIGITS + r"]+(?!类))(?P<unit>个|家|所|支|类)(?=[\u4e00-\u9fff])"
+    r"(?<![和及与])(?P<count>\d+|[" + CHINESE_DIGITS + r"]+(?!类))(?P<unit>个|家|所|支|类)(?=[\u4e00-\u9fff])",
+    needs=("内设", "下设", "下辖", "设有", "辖有", "涉及", "覆盖"),
+    keep_gate=True,
 )
 #: The same with an organisation noun between the names and their count, the count ending the clause: "内设办公室、
 #: …、离退办等内设机构30个" (湖南省人民检察院 2017) — 等 there may close the list or leave it open (the noun holds no 等,
@@ -59,7 +65,9 @@ _LISTED_BEFORE = lazy_compile(
 _LISTED_BEFORE_NOUN = lazy_compile(
     r"(?:内设|下设|下辖|设有|辖有)(?P<names>(?:[（(《“【][^）)》”】]*[）)》”】]|[^，,。；;！!？?\n:：\d（(《“【])+?)"
     r"(?P<noun>[\u4e00-\u7b48\u7b4a-\u9fff]{0,4}?(?:机构|股室|科室|处室|单位|部门))(?P<count>\d+)(?P<unit>个|家|所|支|类)"
-    r"(?=[，,。；;！!？?\s]|$)"
+    r"(?=[，,。；;！!？?\s]|$)",
+    needs=("内设", "下设", "下辖", "设有", "辖有"),
+    keep_gate=True,
 )
 #: The names in brackets right after a count and its organisation noun: "本部门设5个内设机构(党政办公室、规划建设科、…)",
 #: "共设置6个科室(组织人事科、安全科、…)" (解放碑 2023, 綦江 2023, real reports 29) — not a bracket that opens a part or
@@ -72,7 +80,9 @@ _LISTED_BRACKET = lazy_compile(
     + r")(?P<unit>个|家|所|支|类)"
     + _ORG
     + r"\s*[（(](?!\s*(?:含|包括|包含|其中|如|例如|主要|即|不含|除|均|原|分为|为|系|属|是|现|以|按))"
-    r"(?P<names>[^（）()\n，,；;。:：]+)[）)](?!\s*等)"
+    r"(?P<names>[^（）()\n，,；;。:：]+)[）)](?!\s*等)",
+    needs=("（", "("),
+    keep_gate=True,
 )
 #: The members named in brackets between a count and the noun it counts: "遂溪县13宗(东坑、湖仔洋、…、上湾塘)水库除险加固
 #: 工程" (遂溪 2022 p11, prose28) — not a bracket that opens a part or says what they are (as `_LISTED_BRACKET`), nor
@@ -82,7 +92,9 @@ _LISTED_BRACKET_BEFORE_NOUN = lazy_compile(
     + _FIGURES
     + r")(?P<unit>个|宗|座|处|条|家|所)"
     + r"[（(](?!\s*(?:含|包括|包含|其中|如|例如|主要|即|不含|除|均|原|分为|为|系|属|是|现|以|按))"
-    r"(?P<names>(?:[（(][^（）()]*[）)]|[^（）()\n，,；;。:：])+)[）)](?P<noun>[\u4e00-\u7b48\u7b4a-\u9fff]{2,4})"
+    r"(?P<names>(?:[（(][^（）()]*[）)]|[^（）()\n，,；;。:：])+)[）)](?P<noun>[\u4e00-\u7b48\u7b4a-\u9fff]{2,4})",
+    needs=("（", "("),
+    keep_gate=True,
 )
 #: A bracketed member's longest name, its own brackets aside: longer is a clause, not a place's or a work's name.
 _SHORT_NAME = 8

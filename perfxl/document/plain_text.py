@@ -78,12 +78,15 @@ def _space_by_digit(text: str) -> bool:
 
 
 #: Spaces typed between a figure and its unit or the words after it ("886.12 万元", "39.86 %", "10 个").
-_SPACE_AFTER_FIGURE = lazy_compile(r"(?<=\d)[ \u3000\u00a0]+(?=[%\u4e00-\u9fff])", needs=_space_by_digit)
+_SPACE_AFTER_FIGURE = lazy_compile(
+    r"(?<=\d)[ \u3000\u00a0]+(?=[%\u4e00-\u9fff])", needs=_space_by_digit, keep_gate=True
+)
 #: Spaces between Chinese words and the figure after them ("比 2023 年度增加 10.23 万元": a PDF's justified line copied
 #: out, real reports 20) — the text a PDF's own reading gives without them, so a .docx of it reads the same.
 _SPACE_BEFORE_FIGURE = lazy_compile(
     r"(?<=[\u4e00-\u9fff，。：；、（）])[ \u3000\u00a0]+(?=\d[\d.,]*[ \u3000\u00a0]*(?:[%\u4e00-\u9fff，。；、]|$))",
     needs=_space_by_digit,
+    keep_gate=True,
 )  # not before a figure of a Latin unit ("里程 12 km": the gloss reader's)
 #: A figure a PDF's line wrap broke after its decimal point ("预算35. 3万元", 南昌 烈士陵园 2022): digits right after
 #: Chinese words, ".", spaces, digits and a money unit or percent sign — read as one figure (35.3万元), and said so in
@@ -92,6 +95,7 @@ _SPACE_BEFORE_FIGURE = lazy_compile(
 _SPLIT_DECIMAL = lazy_compile(
     r"(?<=[\u4e00-\u9fff])(\d+)\.[ \u3000\u00a0]+(?=\d)(\d+)(?=[ \u3000\u00a0]*(?:万元|亿元|元|%|％))",
     needs=_space_by_digit,
+    keep_gate=True,
 )
 #: A line ending inside a money figure's unit ("…307.82万") and the next opening with the rest of it ("元。…").
 _SPLIT_UNIT = lazy_compile(r"\d[ \t\u3000]*[万亿]$")  # "…10210.34 万\n元": a PDF's space kept

@@ -99,6 +99,7 @@ def _rate_agrees(rate: Fact, computed: Interval) -> bool:
 _LOWER_BEFORE = lazy_compile(
     r"(超过|超出|(?<![赶])超|突破|高于|不低于|不少于|大于|逾|≥|>=|>)\s*$",
     needs=("超", "突破", "高于", "不低于", "不少于", "大于", "逾", "≥", ">"),
+    keep_gate=True,
 )
 _LOWER_AFTER = lazy_compile(r"^\s*(以上|及以上|之上)")
 _UPPER_BEFORE = lazy_compile(
@@ -107,7 +108,9 @@ _UPPER_BEFORE = lazy_compile(
 )
 _UPPER_AFTER = lazy_compile(r"^\s*(以下|之下|以内)")
 _ABOUT = lazy_compile(
-    r"(约|近|接近|将近|大约|逾)(?:为|是|有|达)?\s*$|^\s*(左右|余|多)", needs=("约", "近", "逾", "左右", "余", "多")
+    r"(约|近|接近|将近|大约|逾)(?:为|是|有|达)?\s*$|^\s*(左右|余|多)",
+    needs=("约", "近", "逾", "左右", "余", "多"),
+    keep_gate=True,
 )  # "约为180万元" too
 
 

@@ -30,7 +30,9 @@ _FIGURES = rf"{_NUM}(?:\s*{_MONEY})?(?:{_SEP}{_NUM}(?:\s*{_MONEY})?)*?{_SEP}{_NU
 #: The names the lists are of ("收、支总计", "收入、支出") and the amounts "各是/各为 A,B万元" or "均为 A万元".
 _AMOUNTS = lazy_compile(
     rf"(?P<names>[^\d，,。；;：:]{{1,6}}(?:、[^\d，,。；;：:]{{1,6}})+?)(?:总计|合计)?\s*"
-    rf"(?:各(?:是|为)\s*(?P<each>{_FIGURES})|均为\s*(?P<all>{_NUM}))\s*(?P<unit>{_MONEY})"
+    rf"(?:各(?:是|为)\s*(?P<each>{_FIGURES})|均为\s*(?P<all>{_NUM}))\s*(?P<unit>{_MONEY})",
+    needs=("各", "均为"),
+    keep_gate=True,
 )
 #: "各减少1267.86,2570.97万元" then, in the same sentence, "各下降23.51%、38.28%" (or "增长5%、10%"); the names the
 #: changes are of, when printed ("收、支总计各减少…"), name the amounts list they pair with.
@@ -38,7 +40,9 @@ _CHANGES = lazy_compile(
     rf"(?:(?P<names>[^\d，,。；;：:、]{{1,8}}(?:、[^\d，,。；;：:、]{{1,8}})+)\s*)?"
     rf"各(?P<dir>增加|减少|增长|下降)\s*(?P<nums>{_FIGURES})\s*(?P<unit>{_MONEY})"
     rf"[^。；;%]{{0,4}}?[,，]\s*(?:各|分别)?(?P<rdir>增长|下降|增加|减少|上升|降低)\s*"
-    rf"(?P<rates>{_NUM}\s*%(?:{_SEP}{_NUM}\s*%)+)"
+    rf"(?P<rates>{_NUM}\s*%(?:{_SEP}{_NUM}\s*%)+)",
+    needs=("各",),
+    keep_gate=True,
 )
 _UP = ("增加", "增长", "上升")
 #: Words before the names that are none of them ("2022年度收、支总计": 年度), and a sum word after the last.
