@@ -1830,9 +1830,19 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
     """The total a "其中" opens the parts of: the figure right before it when that figure is itself a listed part
     ("具体如下：一是当年财政拨款1000万元，其中中央资金600万元、省级资金400万元" — the 1000's sources, not more parts of
     the whole), else the last total. After an instalment list that has ended (its total made, or in a sentence before)
-    it opens a second split of the whole ("…第二批专项经费295万元。其中用于设备采购300万元、人员培训200万元": by use)."""
+    it opens a second split of the whole ("…第二批专项经费295万元。其中用于设备采购300万元、人员培训200万元": by use).
+    After a closed bracket of parts (and its rates, "…),比上年增长5.2%,其中,…") it opens the figure before the bracket
+    again ("支出合计334959万元(其中结转下年支出10277万元、上解上级支出12285万元),其中,一般公共预算支出287975万元,…":
+    issue 12 — held to the 12285, a false N02 错误)."""
     if state.facts:
         last = state.facts[-1]
+        if (
+            state.closed_detail is not None
+            and not state.depth
+            and (last.parent == state.closed_detail or last.role == "change_rate")
+        ):
+            _bracket_list_apart(state, state.closed_detail)
+            return state.closed_detail
         if last.listed_by == _INSTALMENTS and last.parent is not None and state.parent != last.parent:
             state.instalments_of = None
             return last.parent
@@ -1850,6 +1860,19 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
                 state.detailing = state.facts[part].parent
             return part
     return _level_not_rate(state, state.last_total, qty)
+
+
+#: How a bracket's list of a whole is marked (`Fact.listed_by`) when a 其中 after the bracket splits the whole again.
+_IN_BRACKET = "括号内“其中”"
+
+
+def _bracket_list_apart(state: _State, whole: int) -> None:
+    """The closed bracket's parts of `whole` marked a list apart: the 其中 after the bracket splits the whole again
+    ("334959万元(其中结转下年支出10277万元、上解上级支出12285万元),其中,一般公共预算支出287975万元,…"), each list summed
+    on its own (`funds_arith._part_lists`); the closing bracket bounds that list, as words bound a marked one."""
+    for k, fact in enumerate(state.facts):
+        if fact.parent == whole and not fact.listed_by:
+            state.facts[k] = dataclasses.replace(fact, listed_by=_IN_BRACKET)
 
 
 def _level_not_rate(state: _State, total: int | None, qty: Quantity | None) -> int | None:
@@ -2195,6 +2218,10 @@ def _both_named(subject: str) -> tuple[str, str] | None:
     if not (claim_of(a) and claim_of(b)) or claim_of(a) == claim_of(b):
         return None
     return a, b
+
+
+#: A clause ending with a closing bracket ("…12285万元)"): a bracket closed there, whatever opened it.
+_CLOSES_CLAUSE = lazy_compile(r"[)）]\s*$")
 
 
 def _opened(text: str) -> int:
@@ -3033,7 +3060,9 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
             if pieces[i].strip():
                 state.pieces, state.pieces_after, state.joined_ahead = pieces, i + 1, None
                 _clause_facts(pieces[i], paragraph, state)
-            was_open = state.depth > 0 or _opened(pieces[i]) != 0
+            # (a bracket opened and closed in this clause, ending it, closes too: "合计334959万元(其中A 10277万元、B
+            # 12285万元)" — its parts name no figure after it, issue 12)
+            was_open = state.depth > 0 or _opened(pieces[i]) != 0 or bool(_CLOSES_CLAUSE.search(pieces[i]))
             state.depth += _opened(pieces[i])
             if state.depth <= 0:
                 if was_open and state.inner_parent is not None:

@@ -1,0 +1,60 @@
+"""fix30b (issue 12, found by prose30): a 其中 after a closed bracket of parts splits the figure before the bracket.
+
+鹤城 2024 财政总决算 p8 (tests/realworld/reports/hunan-hecheng-zongjuesuan-2024.toml) prints "全区支出合计334959万元(含
+结转下年支出10277万元)。其中,一般公共预算支出287975万元,上解上级支出12285万元,…,结转下年支出10277万元。" (287975 +
+12285 + 5930 + 18400 + 92 + 10277 = 334959). Rewritten with a "（其中…）" bracket of two parts and the 其中 list after it in
+the same sentence, main 45c3874e/b63301f2 held the list to the bracket's last part (12285): a false N02 错误 "应为
+334959万元". The list after the bracket is the whole's second split (`facts._qizhong_total`), the bracket's parts a list
+apart (`facts._bracket_list_apart`); each is still summed against the whole.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_document_realreport import one_paragraph_codes
+
+ERROR = [("N02", "error")]
+
+#: 鹤城 2024 p8's list of the 334959 as published; {} is its last part (10277 as printed).
+HECHENG_LIST = (
+    "其中,一般公共预算支出287975万元,上解上级支出12285万元,调出资金5930万元,债务还本支出18400万元,"
+    "安排预算稳定调节基金92万元,结转下年支出{}万元。"
+)
+TOTAL = "全区支出合计334959万元"
+
+
+@pytest.mark.parametrize(
+    "bracket",
+    [
+        # each failed at main (N02 错误 "…应为 334959万元，文字写 12285万元" or "…10277万元")
+        "(其中结转下年支出10277万元、上解上级支出12285万元),",
+        "（其中结转下年支出10277万元、上解上级支出12285万元），",
+        "(其中:结转下年支出10277万元,上解上级支出12285万元),",
+        "(包括:结转下年支出10277万元、上解上级支出12285万元),",
+        "(其中结转下年支出10277万元),",
+        "(其中结转下年支出10277万元、上解上级支出12285万元),比上年增长5.2%,",  # the whole's rate between
+    ],
+)
+def test_a_qizhong_after_a_closed_bracket_splits_the_whole(bracket):
+    assert one_paragraph_codes(TOTAL + bracket + HECHENG_LIST.format(10277)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the list after the bracket over the whole (10377 for 10277: 335059 > 334959)
+        TOTAL + "(其中结转下年支出10277万元、上解上级支出12285万元)," + HECHENG_LIST.format(10377),
+        TOTAL + "(其中结转下年支出10277万元、上解上级支出12285万元),比上年增长5.2%," + HECHENG_LIST.format(10377),
+        # the bracket's own parts over the whole (10277 + 412285 > 334959), the list after it making it
+        TOTAL + "(其中结转下年支出10277万元、上解上级支出412285万元)," + HECHENG_LIST.format(10277),
+    ],
+)
+def test_parts_over_the_whole_stay_an_error(text):
+    assert one_paragraph_codes(text) == ERROR
+
+
+def test_a_list_short_of_the_whole_is_no_certain_error():
+    """10177 for 10277: the list after the bracket 100万元 short of the whole — it may leave a part out (a 警告 at
+    most); at main an N02 错误 against the 12285."""
+    text = TOTAL + "(其中结转下年支出10277万元、上解上级支出12285万元)," + HECHENG_LIST.format(10177)
+    assert ("N02", "error") not in one_paragraph_codes(text)
