@@ -31,7 +31,7 @@ from perfxl.rules.context import Context, compact
 from perfxl.validate import validate_file
 from perfxl.values import blank_text, blank_text_once
 from tests.test_review_round17 import CASES, INDICATOR_VS_BASIC, validate
-from tests.test_row_facts import WORKBOOKS
+from tests.test_row_facts import EXAMPLE
 
 #: Parts of labels and names: simplified, traditional (outside GB2312 and GB2312's converted 於/後), no CJK at all,
 #: characters GB2312 cannot encode without being CJK (NBSP, "•", "²"), placeholders, spaces, empty.
@@ -101,7 +101,7 @@ def test_facts_labels_key_and_name_blank_on_random_rows(monkeypatch):
 
     monkeypatch.setattr("perfxl.rules.context.compact", recording)
     profile = load_profile(None)
-    sub = read_submission(WORKBOOKS[0], profile)
+    sub = read_submission(EXAMPLE, profile)
     ev = next(e for e in sub.evaluations if e.indicators)
     base = ev.indicators[0]
     rng = random.Random(2426)
