@@ -112,6 +112,7 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
                 "reader 第1页 表1 → 表1: cells differ (5×5 vs 5×2)",
             )
         },
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「宝鸡市陈仓区财政局2021年度绩效自评报告」": ONE_PAGE_HEAD,
     },
     "sichuan-mianyang-kejiju-xiangmu-2021": {  # reports37 (session 30)
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「绵阳市科学技术局2021年度绩效自评报告」": ONE_PAGE_HEAD,
