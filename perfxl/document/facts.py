@@ -130,9 +130,11 @@ _BARE_RANGE_LOW = lazy_compile(
     keep_gate=True,
 )
 #: A figure whose own words are only a sum word ("人员经费…，公用经费…，合计886.12万元"): the sum of the figures
-#: before it, not one more figure of the subject before (公用经费).
+#: before it, not one more figure of the subject before (公用经费) — also when it names the money as allotted, as its
+#: parts are ("下达中央财政资金30.9万元,县财政资金30.9万元,共计下达61.8万元", 旌德 2021, reports37; not 支出/拨付,
+#: which may be less than the money listed).
 _SUM_ONLY = lazy_compile(
-    r"^[，,、；;\s]*(?:(?:[两二三四五六七八九十\d]+项|[二三]者|以上|上述|以上各项)?(?:合计|总计|共计))[为是达]?$",
+    r"^[，,、；;\s]*(?:(?:[两二三四五六七八九十\d]+项|[二三]者|以上|上述|以上各项)?(?:合计|总计|共计))(?:下达|安排)?[为是达]?$",
     needs=("计",),
 )
 #: Claims whose own name ends in 支出 (基本支出, 项目支出): "基本支出决算数" keeps its 支出.
@@ -1572,6 +1574,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
         amount = role in ("value", "final", "budget")
         parent = (state.inner_parent if bracketed else state.parent) if amount and not inline else None
+        if parent is not None and not bracketed and qty.is_money and not any(f.parent == parent for f in state.facts):
+            parent = state.parent = _level_not_rate(state, parent, qty)  # money after "…1980亩,其中:": the amount's
         # a base of comparison, or of the share right after it ("占基本支出预算881300.39元的81.25%"): no part, no total
         compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None or _share_base(raw_prefix, clause[m.end() :])
         if compared_budget or (FROM_LEVEL.search(raw_prefix) and TO_LEVEL.match(clause[m.end() :])):
@@ -1701,8 +1705,10 @@ _SPLIT_BY = lazy_compile(r"(?:其中)?按[\u4e00-\u9fff]{1,8}分(?:类)?(?:如�
 #: 补助300万元"): the amounts after it are the parts of the nearest total before it in the paragraph, as after 其中
 #: (issue 12; the 决算报表's own splits: 收入决算表 by source, 支出决算表 by 功能分类/经济分类 and 基本/项目 支出).
 _SPLIT_HEADING = lazy_compile(
-    r"按(?:(?:资金来源|收入来源|支出性质)(?:划分|分)(?:类)?|(?:支出)?(?:经济|功能)分类(?:划?分)?)(?:如下|为|是)?",
-    needs=("按",),
+    r"按(?:(?:资金来源|收入来源|支出性质)(?:划分|分)(?:类)?|(?:支出)?(?:经济|功能)分类(?:划?分)?)(?:如下|为|是)?"
+    # "总预算36,620万元,经调整后资金的来源为:中央财政补助…" (reports37): the sources named as the money's
+    r"|(?:经调整后的?)?(?:资金|收入)的?来源(?:如下|为|是)",
+    needs=("按", "来源"),
 )
 
 
@@ -1879,8 +1885,14 @@ def _level_not_rate(state: _State, total: int | None, qty: Quantity | None) -> i
     """The total a 其中 list of amounts splits is a level, never a rate read as a value after it: "收入预计完成5.02亿元,
     预算的102.7%,同比增长20.5%。 其中:地方税收收入3.54亿元,…;非税收入1.48亿元" (君山 2023, reports33) — the parts are
     the 5.02's, the last amount before the rate in its sentence (the rate was the total: a sum over it never read). A
-    list of rates (`qty` a percent) keeps its total; no such amount: no total."""
-    if total is None or not state.facts[total].quantity.is_percent or (qty is not None and qty.is_percent):
+    list of rates (`qty` a percent) keeps its total; no such amount: no total. Amounts after a figure of another measure
+    are likewise the last amount's before it: "补助资金17.80万元,计划兑现面积1980亩,其中:粮食折现补贴13.84万元、现金补贴
+    3.96万元" (陈仓 2021, reports37) — money is no part of an area; no such amount: the total as it was."""
+    if total is None:
+        return total
+    measure = state.facts[total].quantity
+    money_under_measure = qty is not None and qty.is_money and not measure.is_money and not measure.is_percent
+    if not money_under_measure and (not measure.is_percent or (qty is not None and qty.is_percent)):
         return total
     rate = state.facts[total]
     levels = [
@@ -1892,7 +1904,7 @@ def _level_not_rate(state: _State, total: int | None, qty: Quantity | None) -> i
         and not f.quantity.is_percent
         and (qty is None or f.quantity.is_money == qty.is_money)
     ]
-    return levels[-1].index if levels else None
+    return levels[-1].index if levels else (total if money_under_measure else None)
 
 
 def _sibling_by_definition(state: _State, clause: str) -> bool:

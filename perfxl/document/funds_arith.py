@@ -31,6 +31,7 @@ from .facts import (
     sentences,
 )
 from .indicator_arith import _completion_of_target
+from .numerals import chinese_int
 from .part_scope import set_apart_word
 from .precision import (
     Interval,
@@ -1672,6 +1673,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         # a list closed by its 其他 class ("…,住房保障支出预算30.34万元,其他支出2万元"): whatever it does not name is in the
         # 其他, so it is the whole — its 其他 is no word of a partial list (real reports 32)
         residual = not single and bool(_RESIDUAL.match(parts[-1].subject)) and top < t.lo
+        before = run.sub.narrative[pi - 1].text if total.carried and 0 < pi <= len(run.sub.narrative) else ""
+        stated, after_count = ("", "") if complete or subset or single else _stated_classes(text, total, parts, before)
         short = (
             not complete
             and not paired
@@ -1679,6 +1682,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             and not apart
             and not _approximate(total)  # "约100万元", "近100万元": not a figure the parts must make
             and (counted is not None or not single)
+            and not _list_runs_on(text, parts)
             and (
                 (counted is not None and top < t.lo and not _PARTIAL_LIST.search(after_total))
                 or (
@@ -1694,6 +1698,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 or (respective and top < t.lo)
                 or by_shares
                 or residual
+                or (bool(stated) and top < t.lo and not _PARTIAL_LIST.search(after_count))
             )
         )
         # a total its parts make by definition (支出 = 基本支出 + 项目支出) reached only by reading a part as cut, not rounded
@@ -1748,6 +1753,11 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             rounded = f"（{_listed_by(parts)}所列读作总数的全部组成部分；若总数另含未列入的款项，也可能相符，请核实）"
         if short and by_shares:
             rounded = "（所列各项的“占X%”均按所列各项之和计算，读作全部；若总数另含未列入的部分，也可能相符，请核实）"
+        if short and stated:
+            rounded = (
+                f"（文中写明其类别为{stated}，“其中”所列{len(parts)}项即这些类别，读作全部；若总数另含未列入的款项，"
+                "也可能相符，请核实）"
+            )
         if short and residual:
             rounded = f"（所列末项“{parts[-1].subject}”收拢其余，读作全部；若总数另含未列入的款项，也可能相符，请核实）"
         if short and by_kind:
@@ -1780,7 +1790,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 "（按定义，" + "＋".join(CLAIM_ZH[c] for c in needed) + f"＝{CLAIM_ZH[_item_claim(facts, total)]}）"
                 if complete
                 else ""
-                if short and (classes or by_kind or respective or residual or counted is not None)
+                if short and (classes or by_kind or respective or residual or stated or counted is not None)
                 else "（所列各项之和少于总数）"
                 if short
                 else f"（{_listed_by(parts)}所列的一项不能超过总数）"
@@ -1819,6 +1829,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 if short and counted is not None
                 else "; a 分别为 list read as all the parts: a person must check"
                 if short and respective
+                else "; the classes the text counts read as the whole, the total may hold more: a person must check"
+                if short and stated
                 else "; a 其中 list may name only some parts, a person must check"
                 if short
                 else ""
@@ -2523,6 +2535,54 @@ def _looks_complete_but_short(parts: list[Fact], hi: Decimal, total: Interval, v
     after = last.clause[last.clause.rfind(last.quantity.text) + len(last.quantity.text) :]
     after = _BRACKETED.sub("", after)  # "19.00万元（含运费）等"
     return not _OPEN_ENDED.match(after) and (total.lo - hi) <= value * _SHORT_MAX_SHARE
+
+
+#: The classes the text says its money comes in, named and counted before the total in its sentence ("主要有部门预算项目
+#: 支出、专项预算支出二类支出,项目资金总预算为2455.5万元,其中…"): a 其中 naming each of them once is all of it — falling
+#: short of the total is said too (a 警告: the total may hold money the classes leave out).
+_COUNTED_CLASSES = lazy_compile(
+    r"(?P<names>[^，,。；;：:（()）]+?)(?P<n>[一二两三四五六七八九十]{1,2}|\d{1,2})\s*大?类"
+)
+_CLASS_JOINS = lazy_compile(r"[、和及与]")
+
+
+def _stated_classes(text: str, total: Fact, parts: list[Fact], before: str = "") -> tuple[str, str]:
+    """The names of the classes counted before `total` in its sentence when the parts name each exactly once, and the
+    text after the count (for words of a partial list); ("", "") when none. `before`: the paragraph a carried total
+    stands in (its 其中 list opens this one)."""
+    source = before if total.carried and before else text
+    found = sentences(source)
+    mine = [s for s in found if total.clause in s]
+    sentence = mine[-1] if mine else found[total.sentence] if total.sentence < len(found) else ""
+    at = sentence.find(total.clause)
+    for m in _COUNTED_CLASSES.finditer(sentence[: max(at, 0)]):
+        names = [compact_name(n) for n in _CLASS_JOINS.split(m["names"]) if n]
+        count = chinese_int(m["n"]) if not m["n"].isdigit() else int(m["n"])
+        if count != len(names) or count != len(parts) or count < 2:
+            continue
+        hits = [
+            [i for i, n in enumerate(names) if n.endswith(s) or s.endswith(n)]
+            for s in (compact_name(p.subject) for p in parts)
+        ]
+        if all(len(h) == 1 for h in hits) and len({h[0] for h in hits}) == count and all(len(n) >= 2 for n in names):
+            start = max(source.find(sentence), 0) + m.end()
+            return "、".join(names), source[start:] + (text if source is not text else "")
+    return "", ""
+
+
+#: A paragraph that stops after its list's last amount inside a further item ("…监管经费9万元,科" — a stored copy cut,
+#: a line broken at a page): the list goes on where the text does not reach, so falling short of its total says nothing.
+_ITEM_BEGUN = lazy_compile(r"^\s*[，,、；;]\s*[^\d。！？!?]+$")
+
+
+def _list_runs_on(text: str, parts: list[Fact]) -> bool:
+    """The paragraph ends inside an item begun after the last part: no sentence end, no further figure."""
+    last = parts[-1]
+    at = text.find(last.clause)
+    if at < 0:
+        return False
+    end = at + last.clause.rfind(last.quantity.text) + len(last.quantity.text)
+    return bool(_ITEM_BEGUN.match(text[end:]))
 
 
 #: The economic classes of 基本支出 (政府收支分类科目, 支出经济分类: 301 工资福利支出, 302 商品和服务支出, 303 对个人和
