@@ -5,7 +5,8 @@ probe_variants' review30w kinds: "≧95％" and "95 ％"; a ≥ target as the ra
 column before 得分; 总分 as 总得分/自评总分/合  计; a "注：…" row under the table; the table again on a second sheet
 or after an instructions sheet; dates with slashes or hyphens; a 填表说明 block above the title; years in the headers
 ("2021年初目标值"); numbered names; a wide (two merged cells) column; vertical 一级 labels; the 一级 groups in
-another order; a frozen, protected sheet with a print area and print titles.
+another order; a frozen, protected sheet with a print area and print titles; 二级 labels without 指标; each 一级
+label stating its group's points; the funds header over two rows.
 """
 
 from __future__ import annotations
@@ -57,6 +58,18 @@ def test_the_same_error_listing_its_parts_in_another_order_is_not_new(tmp_path: 
     assert any(m[1:3] == ("W05", "error elsewhere") for m in out.moved)
 
 
+@pytest.mark.parametrize(
+    "name", ["jilin-kouan-hexinnengli-pingjiabiao-2016", "jilin-zhuanxiang-jiaotongfei-pingjiabiao-2016"]
+)
+def test_a_level1_label_repeating_its_weight_column_keeps_the_weighted_reading(name: str, tmp_path: Path) -> None:
+    """吉林 专项经费支出绩效评价表 2016 (一级 │ 权重 │ 二级 │ 分值 │ 三级 │ 分值: rows of 100 scaled by the 一级 权重) with
+    "预算绩效（50分）" — the label repeating its 权重 column (`level1_points`): the weight was taken as the label's, not
+    a column of its own, so the weighted reading was dropped and each 一级 "declaring 50 over rows of 100" became a W02
+    错误, the 300 a W03 错误 (4 new 错误 a table; fails at main)."""
+    out = _outcome(name, "level1_points", tmp_path)
+    assert (out.new_errors, out.lost) == ([], [])
+
+
 _ANHUI, _NINGXIA = "anhui-luan-gonggongwenhua-2021", "ningxia-yuanzhou-malingshu-2022"
 
 
@@ -85,6 +98,8 @@ _ANHUI, _NINGXIA = "anhui-luan-gonggongwenhua-2021", "ningxia-yuanzhou-malingshu
         ("sheet_frozen", _NINGXIA),
         ("sheet_protected", _NINGXIA),
         ("print_titles", _NINGXIA),
+        ("level2_short", _NINGXIA),
+        ("funds_header_two_rows", _ANHUI),
     ],
 )
 def test_review30w_kinds_change_no_verdict_on_a_table(kind: str, name: str, tmp_path: Path) -> None:

@@ -898,7 +898,11 @@ def header_two_rows(table: R.Table):
     """The indicator header printed over two rows, every header cell merged down over both (the form's header row
     made taller as two rows, as templates with a two-row header over the funds block do); the rows under it unchanged,
     a label running down from the header row growing with it."""
-    heads = _rows_of_head(table)
+    return _two_row_header(table, _rows_of_head(table))
+
+
+def _two_row_header(table: R.Table, heads: list[int]):
+    """`header_two_rows` for the header rows `heads` (0-based)."""
     if not heads:
         return None
     t, rowmap = table, None
@@ -2401,7 +2405,56 @@ def _sheet_setup(**setup) -> Callable[[R.Table], tuple[R.Table, None] | None]:
     return rewrite
 
 
+def funds_header_two_rows(table: R.Table):
+    """The funds header (年初预算数 │ 全年预算数 │ 全年执行数 …) printed over two rows, every cell merged down over both,
+    as `header_two_rows` does to the indicator header."""
+    roles = ("initial_budget", "full_budget", "executed")
+    heads = {
+        r for r, c, role in _header_cells(table) if role in roles and H.match_role(table.rows[r][c], H.FUNDS_COLUMNS)
+    }
+    return _two_row_header(table, sorted(heads))
+
+
+def level2_short(table: R.Table):
+    """二级 labels printed without 指标 ("数量指标" → "数量", "社会效益指标" → "社会效益"), as many forms print them."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("level2",)):
+        for r in _rows_under(table, hr):
+            cell = t.rows[r][c] if c < len(t.rows[r]) else ""
+            if m := re.fullmatch(r"\s*([\u4e00-\u9fff]{2,6})指标\s*", cell):
+                t.rows[r][c] = m.group(1)
+    return (t, None) if t.rows != table.rows else None
+
+
+def level1_points(table: R.Table):
+    """Each 一级 label followed by its group's points ("产出指标" → "产出指标（50分）"), the sum of the 分值 printed in
+    the group — as forms that state each 一级's weight. Only where every 分值 of the group is a plain figure or blank
+    and the label states no points of its own."""
+    heads = _rows_of_head(table)
+    if not heads:
+        return None
+    hr = heads[0]
+    c1 = next((c for r, c in _in_role(table, ("level1",)) if r == hr), None)
+    cw = next((c for r, c in _in_role(table, ("weight",)) if r == hr), None)
+    total = _total_row(table, hr)
+    if c1 is None or cw is None or total is None:
+        return None
+    t = copy.deepcopy(table)
+    for first, last in _level1_groups(table, hr, c1, total):
+        cells = [table.rows[r][cw] if cw < len(table.rows[r]) else "" for r in range(first, last + 1)]
+        label = table.rows[first][c1]
+        if not all(_POINTS.match(x) or not x.strip() for x in cells) or re.search(r"\d", label):
+            continue
+        points = sum((Decimal(x.strip()) for x in cells if x.strip()), Decimal(0))
+        if points:
+            t.rows[first][c1] = f"{label.strip()}（{points}分）"
+    return (t, None) if t.rows != table.rows else None
+
+
 VARIANTS |= {
+    "level2_short": level2_short,
+    "level1_points": level1_points,
+    "funds_header_two_rows": funds_header_two_rows,
     "pct_jis_fullwidth": P.cellwise(pct_jis_fullwidth),
     "pct_space_fullwidth": P.cellwise(pct_space_fullwidth),
     "target_range_pct": target_range_pct,
