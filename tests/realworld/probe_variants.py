@@ -2440,6 +2440,7 @@ def level1_points(table: R.Table):
     if c1 is None or cw is None or total is None:
         return None
     t = copy.deepcopy(table)
+    stated = Decimal(0)
     for first, last in _level1_groups(table, hr, c1, total):
         cells = [table.rows[r][cw] if cw < len(table.rows[r]) else "" for r in range(first, last + 1)]
         label = table.rows[first][c1]
@@ -2448,7 +2449,21 @@ def level1_points(table: R.Table):
         points = sum((Decimal(x.strip()) for x in cells if x.strip()), Decimal(0))
         if points:
             t.rows[first][c1] = f"{label.strip()}（{points}分）"
+            stated += points
+    if stated + _funds_points(table) != 100:
+        return None  # the labels would state a sum the weights get wrong (a true W05 of the copy, 鄂州 2019's 110)
     return (t, None) if t.rows != table.rows else None
+
+
+def _funds_points(table: R.Table) -> Decimal:
+    """The 分值 the funds block prints (its header's 分值 column, the first figure under it), else 0."""
+    for r, c, role in _header_cells(table):
+        funds_head = not any(rr == r for rr, _ in _in_role(table, ("target",)))  # not the indicator header's 分值
+        if role == "weight" and funds_head and H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) == "weight":
+            for rr in _rows_under(table, r):
+                if c < len(table.rows[rr]) and (m := _POINTS.match(table.rows[rr][c])):
+                    return Decimal(m.group(1))
+    return Decimal(0)
 
 
 VARIANTS |= {
