@@ -95,6 +95,8 @@ def _forms_plain(label: str) -> tuple[str, ...]:
     base = strip_numbering(label)
     bare = strip_brackets(base)
     forms = [label, base, bare, H._YEAR.sub("", bare) if bare.startswith(("19", "20")) else bare]
+    if bare.startswith(("19", "20")):
+        forms.append(H._YEAR_DIGITS.sub("", bare))
     if "(" in base and H._UNCLOSED.search(base):
         forms.append(H._UNCLOSED.sub("", strip_brackets(base)))
     if "=" in bare and H._FORMULA_SIGN.search(bare.partition("=")[2]):

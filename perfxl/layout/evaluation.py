@@ -1592,10 +1592,16 @@ class _Reader(FundsRows):
         heading = self.cur.level1.get(key)
         if col is None:
             col = self.ind_cols.get("weight")
-        if heading is None or heading.declared_weight is not None or col is None:
+        if heading is None or col is None:
             return
         at = value_at(self.grid, r, col)
         declared = to_points(at.raw)  # a figure stored as text ("20", "20分"), as a weight is often typed
+        if heading.declared_weight is not None:
+            if declared == heading.declared_weight and col != self.ind_cols.get("weight"):
+                # "预算绩效（50分）" │ 权重 50: the label repeats its 权重 column's figure — the weight stands in a
+                # column of its own (吉林's 一级 │ 权重 layout, its rows of 100 scaled by it; review30w)
+                self.cur.level1[key] = dataclasses.replace(heading, declared_at=at)
+            return
         if declared is None and isinstance(at.raw, str) and (m := _PERCENT_WEIGHT.match(at.raw)):
             declared = Decimal(
                 m.group(1)

@@ -80,6 +80,8 @@ __all__ = [
 ]
 
 _YEAR = re.compile(r"^(?:20|19)\d{2}年度?")
+#: A year's digits before a label that itself starts with 年 ("2021年初目标值" → "年初目标值"; "2021年度…" is `_YEAR`'s).
+_YEAR_DIGITS = re.compile(r"^(?:20|19)\d{2}(?=年(?!度))")
 
 _GROUP_PREFIX = "绩效指标"
 #: How a label `_forms` may shorten by a year or the group prefix begins.
@@ -106,6 +108,8 @@ def _forms(label: str) -> tuple[str, ...]:
     base = strip_numbering(label)
     bare = strip_brackets(base)
     forms = [label, base, bare, _YEAR.sub("", bare) if bare.startswith(("19", "20")) else bare]
+    if bare.startswith(("19", "20")):  # "2021年初目标值": the year's digits before a label starting 年 (年初, 年度)
+        forms.append(_YEAR_DIGITS.sub("", bare))
     if "(" in base and _UNCLOSED.search(base):  # "执行率(B/A1": the stored copy lost the closing bracket of the note
         forms.append(_UNCLOSED.sub("", strip_brackets(base)))
     if "=" in bare and _FORMULA_SIGN.search(bare.partition("=")[2]):

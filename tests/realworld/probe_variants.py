@@ -47,6 +47,10 @@ amounts under thousands and 会计专用 formats, scores as numbers, =SUM totals
 Session 29 (read29) adds what a filer's workbook hides or types otherwise: filtered rows, a hidden helper column, the
 form's own 分值/得分/指标值/实际完成值 column hidden, numbers typed with an apostrophe, a 二级 merge past a 一级
 (docs/reader.md, read29).
+Session 30 (review30w) adds what else a filer types and lays out: "≧95％", "95 ％", a ≥ target as its range, =ROUND
+scores, an empty column before 得分, 总得分/自评总分/合  计, a "注：" row, the table on a second sheet or after an
+instructions sheet, a 填表说明 block above, dates with / or -, years in the headers, numbered names, wide merged
+columns, vertical 一级 labels, the 一级 groups swapped, a frozen/protected sheet with print titles (docs/reader.md).
 """
 
 from __future__ import annotations
@@ -894,7 +898,11 @@ def header_two_rows(table: R.Table):
     """The indicator header printed over two rows, every header cell merged down over both (the form's header row
     made taller as two rows, as templates with a two-row header over the funds block do); the rows under it unchanged,
     a label running down from the header row growing with it."""
-    heads = _rows_of_head(table)
+    return _two_row_header(table, _rows_of_head(table))
+
+
+def _two_row_header(table: R.Table, heads: list[int]):
+    """`header_two_rows` for the header rows `heads` (0-based)."""
     if not heads:
         return None
     t, rowmap = table, None
@@ -1557,12 +1565,18 @@ def _changed_rows(before: R.Table, after: R.Table, rowmap) -> int:
     return changed or len(before.rows)  # a change of merges or sheet only: every row may read otherwise
 
 
+def _parts(message: str) -> tuple[str, ...]:
+    """A message's words and figures in sorted order: the same 错误 listing its parts in the copy's order ("效益指标 20 +
+    产出指标 70" after the groups swapped) is the same 错误."""
+    return tuple(sorted(re.split(r"[\s+、，,；;]+", message)))
+
+
 def compare(table: R.Table, base, new: R.Table, found, rowmap) -> Outcome:
     """The published table's verdicts (`base`: its findings) against the variant's (`found`)."""
     before, after = verdicts(table, base, None), verdicts(new, found, rowmap)
     out = Outcome(table.name, _changed_rows(table, new, rowmap))
-    said = {(f.code, f.message) for f in base if f.severity is Severity.ERROR}
-    moved_row = {f.code for f in found if f.severity is Severity.ERROR and (f.code, f.message) in said}
+    said = {(f.code, _parts(f.message)) for f in base if f.severity is Severity.ERROR}
+    moved_row = {f.code for f in found if f.severity is Severity.ERROR and (f.code, _parts(f.message)) in said}
     for (row, code), sev in sorted(after.items()):
         old = before.get((row, code))
         if sev is Severity.ERROR and old is not Severity.ERROR:
@@ -2154,6 +2168,340 @@ VARIANTS |= {
     "hidden_target_column": _hidden_form_column(("target",)),
     "hidden_actual_column": _hidden_form_column(("actual",)),
     "quote_prefix": quote_prefix,
+}
+
+# ---------------------------------------------------------------- review30w: more of what filers type and lay out
+# Session 30 (review30w) adds: "≧95％" and "95 ％"; a ≥ target as the range it means ("95%-100%" on a rate that
+# cannot pass 100%); =ROUND(...) scores; an empty column before 得分; 总分 as 总得分/自评总分/合  计; a note row
+# ("注：…") under the table; the table again on a second sheet, or after an instructions sheet; dates typed with
+# slashes or hyphens; a long 填表说明 block above the title; years in the headers; numbered 三级 names; a wide column
+# (two merged cells per row); 一级 labels written vertically; the 一级 groups in another order; the sheet frozen,
+# protected, given a print area and print titles.
+
+_GE_PCT = re.compile(r"^\s*(?:≥|≧|>=)\s*(\d+(?:\.\d+)?)\s*%\s*$")
+
+
+def pct_jis_fullwidth(cell: str) -> str:
+    """ "≥95%" → "≧95％", "95%" → "95％" (operator and percent both typed full-width by an IME)."""
+    return pct_fullwidth(_ops({"≥": "≧", "≤": "≦"})(cell))
+
+
+def pct_space_fullwidth(cell: str) -> str:
+    """ "95%" → "95 ％" (a space and a full-width sign)."""
+    return f"{m.group(1)}{m.group(2)} ％" if (m := _PCT_FIG.match(cell)) else cell
+
+
+def target_range_pct(table: R.Table):
+    """A target "≥95%" written as the range it means, "95%-100%", on a row whose actual is a plain percent of at most
+    100% (a rate that cannot pass 100%: 合格率, 满意度, 覆盖率): every actual meets the one as it meets the other."""
+    t = copy.deepcopy(table)
+    for row, ct, ca in _paired_rows(table, t, "target", "actual"):
+        m, a = _GE_PCT.match(row[ct]), R.PERCENT_TEXT.match(row[ca])
+        if m and a and Decimal(m.group(1)) < 100 and Decimal(a.group(1)) <= 100:
+            row[ct] = f"{m.group(1)}%-100%"
+    return (t, None) if t.rows != table.rows else None
+
+
+def scores_round_formula(table: R.Table):
+    """Each 得分 a formula on its row's 分值, "=ROUND(G8*得分/分值,2)" (a filer scaling the points by the completion),
+    cached as the printed score; the 分值 typed as numbers. Only where that formula gives the printed score exactly."""
+    typed = []
+    for hr, cw in _in_role(table, ("weight",)):
+        cs = [c for r, c in _in_role(table, ("score",)) if r == hr]
+        if len(cs) != 1:
+            continue
+        for r in _rows_under(table, hr):
+            row = table.rows[r]
+            w, sc = (row[cw] if cw < len(row) else ""), (row[cs[0]] if cs[0] < len(row) else "")
+            if not (_TYPED_FIG.match(w) and _TYPED_FIG.match(sc)) or Decimal(w) == 0:
+                continue
+            places = len(sc.strip().partition(".")[2])
+            if places > 2 or Decimal(w) * Decimal(sc) / Decimal(w) != Decimal(sc):
+                continue
+            ref = P.format_a1(r + 1, cw + 1)
+            typed += [
+                (r, cw, float(w), "num", None),
+                (r, cs[0], float(sc), "num", f"=ROUND({ref}*{sc.strip()}/{w.strip()},{places})"),
+            ]
+    if not typed:
+        return None
+    t = copy.deepcopy(table)
+    t.meta["typed_cells"] = typed
+    return t, None
+
+
+def empty_column_score(table: R.Table):
+    """An empty column inserted before each table's 得分 column (between 分值 and 得分: a template's unused column)."""
+    cols = sorted({c for _, c in _in_role(table, ("score",))}, reverse=True)
+    if not cols:
+        return None
+    t = table
+    for c in cols:
+        t = P.insert_column(t, c)
+    return t, None
+
+
+_NOTE_ROW = "注：1.本表由项目单位填报，主管部门审核；2.偏差原因须逐项说明；3.佐证材料另附。"
+
+
+def note_row_end(table: R.Table):
+    """A note row under the table's last row ("注：1.本表由项目单位填报…"), merged across its width. Not under a table
+    stored cut short."""
+    if table.meta.get("truncated"):
+        return None
+    w = P._width(table)
+    t, _ = _row_below(table, [_NOTE_ROW] + [""] * (w - 1))
+    t.merges = [*t.merges, *P._emit([(len(t.rows) - 1, 0, len(t.rows) - 1, w - 1)])]
+    return t, None
+
+
+def copy_sheet(table: R.Table):
+    """The same table again on a second sheet ("Sheet1 (2)", a filer's working copy kept in the workbook)."""
+    t = copy.deepcopy(table)
+    t.meta["copy_sheets"] = [f"{table.sheet} (2)"]
+    return t, None
+
+
+_INSTRUCTIONS = [
+    "填表说明",
+    "1.本表适用于本年度项目支出绩效自评，金额单位以各表标注为准。",
+    "2.一级指标分值：产出指标50分，效益指标30分，满意度指标10分，预算执行率10分。",
+    "3.实际完成值≥年度指标值的得满分；未完成的按完成比例计分。",
+    "4.得分保留两位小数。",
+]
+
+
+def front_sheet(table: R.Table):
+    """An instructions sheet ("填表说明", its lines holding figures and ≥) before the table's sheet."""
+    t = copy.deepcopy(table)
+    t.meta["front_sheet"] = ["填表说明", _INSTRUCTIONS]
+    return t, None
+
+
+def preamble_block(table: R.Table):
+    """The 填表说明 lines (figures, ≥ and all) printed above the table on its own sheet, a blank row under them: the
+    table starts lower, after a block of text each line in the first cell."""
+    first = next((row for row in table.rows if any(c.strip() for c in row)), [])
+    if any(_POINTS.match(c) for c in first):
+        return None  # a page stored from inside the table (a fragment's data rows first): no sheet prints that
+    return _insert_rows(table, 0, [[x] for x in _INSTRUCTIONS] + [[]], [])
+
+
+_YMD_CN = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def _date_sep(sep: str) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    def rewrite(table: R.Table):
+        """Full dates under 年度指标值 and 实际完成值 typed with `sep` ("2023年12月31日" → "2023/12/31")."""
+        return _map_role_column(
+            table, ("target", "actual"), H.INDICATOR_COLUMNS, lambda c: _YMD_CN.sub(lambda m: sep.join(m.groups()), c)
+        )
+
+    return rewrite
+
+
+def year_in_headers(table: R.Table):
+    """The year written into the 指标值/实际完成值 headers ("年度指标值" → "2023年度指标值", "实际完成值" →
+    "2023年实际完成值"), on a table whose title row names one year."""
+    title = _title_row(table)
+    years = set(re.findall(r"(20\d\d)年", " ".join(table.rows[title]))) if title is not None else set()
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    t = copy.deepcopy(table)
+    for r, c in _in_role(table, ("target", "actual")):
+        cell = table.rows[r][c].strip()
+        if not re.search(r"\d", cell):
+            t.rows[r][c] = f"{year}{cell}" if cell.startswith("年") else f"{year}年{cell}"
+    return (t, None) if t.rows != table.rows else None
+
+
+def names_numbered(table: R.Table):
+    """Each 三级 name with a 分值 numbered in order ("补助村数量" → "1.补助村数量"), as filers number indicators."""
+    t = copy.deepcopy(table)
+    n = 0
+    for row, cn, cw in _paired_rows(table, t, "name", "weight"):
+        if row[cn].strip() and _POINTS.match(row[cw]) and P._head(row[cn]) not in ("总分", "合计", "总分值"):
+            n += 1
+            row[cn] = f"{n}.{row[cn].strip()}"
+    return (t, None) if t.rows != table.rows else None
+
+
+def _wide_column(roles: tuple[str, ...]) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    def widen(table: R.Table):
+        """The first column of `roles` printed two cells wide: an empty column after it, every cell of it merged over
+        both (a template's wide column)."""
+        heads = _in_role(table, roles)
+        if not heads:
+            return None
+        c = heads[0][1]
+        t = P.insert_column(table, c + 1)
+        bounds = P._bounds(t)
+        out = [(r0, c0, r1, c1 + 1) if c1 == c else (r0, c0, r1, c1) for r0, c0, r1, c1 in bounds]
+        covered = {(r, c) for r0, c0, r1, c1 in out for r in range(r0, r1 + 1) if c0 <= c <= c1}
+        out += [(r, c, r, c + 1) for r in range(len(t.rows)) if (r, c) not in covered]
+        t.merges = P._emit(out)
+        return t, None
+
+    return widen
+
+
+def level1_vertical(table: R.Table):
+    """一级 labels written vertically, a line break after each character ("产出指标" → "产\n出\n指\n标"), as a narrow
+    merged 一级 cell is typed."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("level1",)):
+        for r in _rows_under(table, hr):
+            cell = t.rows[r][c].strip() if c < len(t.rows[r]) else ""
+            if re.fullmatch(r"[\u4e00-\u9fff]{3,6}", cell) and P._head(cell) not in ("总分", "合计"):
+                t.rows[r][c] = "\n".join(cell)
+    return (t, None) if t.rows != table.rows else None
+
+
+def groups_swapped(table: R.Table):
+    """The first two 一级 groups printed in the other order (效益指标 before 产出指标): every row and merge of each group
+    moved with it. Only where no merge crosses either group's bounds."""
+    heads = _rows_of_head(table)
+    if not heads:
+        return None
+    hr = heads[0]
+    c1 = next((c for r, c in _in_role(table, ("level1",)) if r == hr), None)
+    total = _total_row(table, hr)
+    if c1 is None or total is None:
+        return None
+    groups = _level1_groups(table, hr, c1, total)
+    if len(groups) < 2:
+        return None
+    (a0, a1), (b0, b1) = groups[0], groups[1]
+    bounds = P._bounds(table)
+    inside, around = [], []
+    for b in bounds:
+        r0, _, r1, _ = b
+        if r1 < a0 or r0 > b1:
+            continue
+        if r0 <= a0 and r1 >= b1:
+            around.append(b)
+        elif a0 <= r0 and r1 <= a1:
+            inside.append((b, b1 - a1))  # group A moves down by B's length
+        elif b0 <= r0 and r1 <= b1:
+            inside.append((b, a0 - b0))  # group B moves up to A's start
+        else:
+            return None
+    t = copy.deepcopy(table)
+    t.rows[a0 : b1 + 1] = table.rows[b0 : b1 + 1] + table.rows[a0 : a1 + 1]
+    moved = [(r0 + d, c0, r1 + d, c1_) for (r0, c0, r1, c1_), d in inside]
+    t.merges = P._emit([b for b in bounds if b not in {x for x, _ in inside}] + moved)
+    order = list(range(b0, b1 + 1)) + list(range(a0, a1 + 1))
+    rowmap = {r + 1: r + 1 for r in range(len(table.rows))}
+    rowmap.update({a0 + i + 1: old + 1 for i, old in enumerate(order)})
+    return t, rowmap
+
+
+def _sheet_setup(**setup) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    def rewrite(table: R.Table):
+        """The sheet as a filer leaves it in Excel: `setup` (render.py: freeze panes under the header, protection,
+        a print area, print title rows) — nothing a cell shows changes."""
+        heads = _rows_of_head(table)
+        if not heads:
+            return None
+        t = copy.deepcopy(table)
+        h1 = _head_end(table, heads[0])
+        t.meta["sheet_setup"] = {
+            k: (h1 + 2 if v == "header" else (heads[0], h1) if v == "header_rows" else v) for k, v in setup.items()
+        }
+        return t, None
+
+    return rewrite
+
+
+def funds_header_two_rows(table: R.Table):
+    """The funds header (年初预算数 │ 全年预算数 │ 全年执行数 …) printed over two rows, every cell merged down over both,
+    as `header_two_rows` does to the indicator header."""
+    roles = ("initial_budget", "full_budget", "executed")
+    heads = {
+        r for r, c, role in _header_cells(table) if role in roles and H.match_role(table.rows[r][c], H.FUNDS_COLUMNS)
+    }
+    return _two_row_header(table, sorted(heads))
+
+
+def level2_short(table: R.Table):
+    """二级 labels printed without 指标 ("数量指标" → "数量", "社会效益指标" → "社会效益"), as many forms print them."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("level2",)):
+        for r in _rows_under(table, hr):
+            cell = t.rows[r][c] if c < len(t.rows[r]) else ""
+            if m := re.fullmatch(r"\s*([\u4e00-\u9fff]{2,6})指标\s*", cell):
+                t.rows[r][c] = m.group(1)
+    return (t, None) if t.rows != table.rows else None
+
+
+def level1_points(table: R.Table):
+    """Each 一级 label followed by its group's points ("产出指标" → "产出指标（50分）"), the sum of the 分值 printed in
+    the group — as forms that state each 一级's weight. Only where every 分值 of the group is a plain figure or blank
+    and the label states no points of its own."""
+    heads = _rows_of_head(table)
+    if not heads:
+        return None
+    hr = heads[0]
+    c1 = next((c for r, c in _in_role(table, ("level1",)) if r == hr), None)
+    cw = next((c for r, c in _in_role(table, ("weight",)) if r == hr), None)
+    total = _total_row(table, hr)
+    if c1 is None or cw is None or total is None:
+        return None
+    t = copy.deepcopy(table)
+    stated = Decimal(0)
+    for first, last in _level1_groups(table, hr, c1, total):
+        cells = [table.rows[r][cw] if cw < len(table.rows[r]) else "" for r in range(first, last + 1)]
+        label = table.rows[first][c1]
+        if not all(_POINTS.match(x) or not x.strip() for x in cells) or re.search(r"\d", label):
+            continue
+        points = sum((Decimal(x.strip()) for x in cells if x.strip()), Decimal(0))
+        if points:
+            t.rows[first][c1] = f"{label.strip()}（{points}分）"
+            stated += points
+    if stated + _funds_points(table) != 100:
+        return None  # the labels would state a sum the weights get wrong (a true W05 of the copy, 鄂州 2019's 110)
+    return (t, None) if t.rows != table.rows else None
+
+
+def _funds_points(table: R.Table) -> Decimal:
+    """The 分值 the funds block prints (its header's 分值 column, the first figure under it), else 0."""
+    for r, c, role in _header_cells(table):
+        funds_head = not any(rr == r for rr, _ in _in_role(table, ("target",)))  # not the indicator header's 分值
+        if role == "weight" and funds_head and H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) == "weight":
+            for rr in _rows_under(table, r):
+                if c < len(table.rows[rr]) and (m := _POINTS.match(table.rows[rr][c])):
+                    return Decimal(m.group(1))
+    return Decimal(0)
+
+
+VARIANTS |= {
+    "level2_short": level2_short,
+    "level1_points": level1_points,
+    "funds_header_two_rows": funds_header_two_rows,
+    "pct_jis_fullwidth": P.cellwise(pct_jis_fullwidth),
+    "pct_space_fullwidth": P.cellwise(pct_space_fullwidth),
+    "target_range_pct": target_range_pct,
+    "scores_round_formula": scores_round_formula,
+    "empty_column_score": empty_column_score,
+    "total_zongdefen": P.total_label("总得分"),
+    "total_ziping": P.total_label("自评总分"),
+    "total_heji_spaced": P.total_label("合  计"),
+    "note_row_end": note_row_end,
+    "copy_sheet": copy_sheet,
+    "front_sheet": front_sheet,
+    "preamble_block": preamble_block,
+    "date_slashes": _date_sep("/"),
+    "date_hyphens": _date_sep("-"),
+    "year_in_headers": year_in_headers,
+    "names_numbered": names_numbered,
+    "target_wide": _wide_column(("target",)),
+    "name_wide": _wide_column(("name",)),
+    "level1_vertical": level1_vertical,
+    "groups_swapped": groups_swapped,
+    "sheet_frozen": _sheet_setup(freeze="header"),
+    "sheet_protected": _sheet_setup(protect=True),
+    "print_titles": _sheet_setup(print_titles="header_rows", print_area=True),
 }
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ must never be "fixed" into a number), merged ranges are applied, and the file is
 from __future__ import annotations
 
 import copy
+import dataclasses
 import re
 import sys
 import tomllib
@@ -237,8 +238,37 @@ def render(table: Table | Path, out_dir: Path) -> Path:
     for r, c, value, style, formula in table.meta.get("typed_cells", ()):
         plan.put(r, c, value, formula=formula, style=style)
     plan.page_header = str(table.meta.get("page_header", ""))
-    write_plans(target, [plan], content, Shape())
+    plans = [plan]
+    for name in table.meta.get("copy_sheets", ()):  # review30w: the same sheet again under another name
+        plans.append(dataclasses.replace(copy.deepcopy(plan), name=name))
+    if front := table.meta.get("front_sheet"):  # review30w: a sheet of text lines before the table's
+        first = SheetPlan(front[0])
+        for r, line in enumerate(front[1]):
+            first.put(r, 0, line, style="text")
+        plans.insert(0, first)
+    write_plans(target, plans, content, Shape())
+    if setup := table.meta.get("sheet_setup"):
+        _set_up_sheet(target, table.sheet, setup)
     return target
+
+
+def _set_up_sheet(path: Path, sheet: str, setup: dict[str, Any]) -> None:
+    """What a filer sets on the sheet in Excel (review30w): panes frozen above row `freeze` (1-based), the sheet
+    protected, the used range as the print area, rows (first, last) (0-based) as print titles. openpyxl re-saves the
+    workbook: no formula is cached then, so no kind sets this on a workbook holding formulas."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb[sheet]
+    if freeze := setup.get("freeze"):
+        ws.freeze_panes = f"A{freeze}"
+    if setup.get("protect"):
+        ws.protection.sheet = True
+    if setup.get("print_area"):
+        ws.print_area = ws.dimensions
+    if rows := setup.get("print_titles"):
+        ws.print_title_rows = f"{rows[0] + 1}:{rows[1] + 1}"
+    wb.save(path)
 
 
 #: validate_file's result per table content (name, sheet, source, rows, merges, meta), for this process.
