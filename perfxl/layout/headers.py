@@ -81,7 +81,7 @@ __all__ = [
 
 _YEAR = re.compile(r"^(?:20|19)\d{2}年度?")
 #: A year's digits before a label that itself starts with 年 ("2021年初目标值" → "年初目标值"; "2021年度…" is `_YEAR`'s).
-_YEAR_DIGITS = re.compile(r"^(?:20|19)\d{2}(?=年(?!度))")
+_YEAR_DIGITS = re.compile(r"^(?:20|19)\d{2}(?=年[^度])")  # a label left after the digits, never a bare 年
 
 _GROUP_PREFIX = "绩效指标"
 #: How a label `_forms` may shorten by a year or the group prefix begins.
