@@ -108,7 +108,9 @@ def test_a_labels_key_is_its_parts_keys_joined_when_opencc_leaves_the_text_alone
 def _forms_reference(label: str) -> tuple[str, ...]:
     base = labels._NUMBERING.sub("", label)
     forms = [label, base, labels.strip_brackets(base), headers._YEAR.sub("", labels.strip_brackets(base))]
-    forms.append(headers._YEAR_DIGITS.sub("", labels.strip_brackets(base)))  # review30w: "2021年初目标值" → "年初目标值"
+    forms.append(
+        headers._YEAR_DIGITS.sub("", labels.strip_brackets(base))
+    )  # review30w: "2021年初目标值" → "年初目标值"
     if headers._UNCLOSED.search(base):
         forms.append(headers._UNCLOSED.sub("", labels.strip_brackets(base)))
     if base.startswith(headers._GROUP_PREFIX) and len(base) > len(headers._GROUP_PREFIX):
