@@ -1576,6 +1576,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None or _share_base(raw_prefix, clause[m.end() :])
         if compared_budget or (FROM_LEVEL.search(raw_prefix) and TO_LEVEL.match(clause[m.end() :])):
             parent = None  # (…or where a change started: "其中公务接待费由18.5万元降至15.5万元", review29n)
+        if parent is not None and TO_LEVEL.match(raw_prefix) and _direction(state.facts[parent].subject):
+            # (…or the level a change ended at, in a list of changes: "三公经费减少4万元,其中公务接待费由18.5万元降至15.5
+            # 万元,…" — the 15.5 is no part of the 4, review30b)
+            parent = None
         if parent is not None and _GROSS_OR_WRITTEN_OFF.search(compact_name(raw_prefix)):
             parent = None  # (…or an asset's cost or its depreciation: "其中固定资产原值860.2万元,累计折旧312.6万元", review29m)
         if (
@@ -1839,7 +1843,7 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
         if (
             state.closed_detail is not None
             and not state.depth
-            and (last.parent == state.closed_detail or last.role == "change_rate")
+            and _of_closed_bracket(state.facts, state.closed_detail, last)
         ):
             _bracket_list_apart(state, state.closed_detail)
             return state.closed_detail
@@ -1860,6 +1864,17 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
                 state.detailing = state.facts[part].parent
             return part
     return _level_not_rate(state, state.last_total, qty)
+
+
+def _of_closed_bracket(facts: list[Fact], whole: int, last: Fact) -> bool:
+    """`last` is the closed bracket's part of `whole`, or a change, rate or share of the whole or of such a part
+    ("…(其中结转下年支出10277万元,占3.1%),其中,…"; "…(其中省级资金300万元、县级资金200万元),比上年增加50万元,其中,…":
+    review30b — the list after it was held to the bracket's part, or summed with the bracket's parts)."""
+    if last.parent == whole or last.role == "change_rate":
+        return True
+    if last.role not in ("change", "share") or last.of is None:
+        return False
+    return last.of == whole or facts[last.of].parent == whole
 
 
 #: How a bracket's list of a whole is marked (`Fact.listed_by`) when a 其中 after the bracket splits the whole again.
