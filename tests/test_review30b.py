@@ -12,6 +12,7 @@ taken off. Each test named "failed at main" gave the false N02 错误 its docstr
    the bracket's parts (`facts._of_closed_bracket`);
 3. "三公经费减少4万元,其中公务接待费由18.5万元降至15.5万元,公务用车运行费减少1万元": the level a change ended at read as
    a part of the whole's change (15.5 + 1 over the 4);
+   "增至"/"压减至" now end a from-level as "增加到"/"降至" do (`facts.TO_LEVEL`);
 4. "收入总计451227万元,减支出总计425533万元,上年结余20000万元": a 结余 brought in from last year read as the chain's
    remainder (`added_totals._OPENING`).
 """
@@ -77,6 +78,15 @@ def test_a_share_or_change_after_the_bracket_leaves_the_qizhong_to_the_whole(tex
         # a list of levels keeps the level it ended at (prose30)
         ("“三公”经费支出30万元,其中公务接待费由18.5万元降至15.5万元,减少3万元,公务用车运行维护费14.5万元。", []),
         ("2024年项目资金500万元,其中基建项目由400万元降至350万元,运转项目250万元。", ERROR),
+        # failed at main: "增至"/"压减至" were no to-level words (N02 错误 "（80万元 + 95万元）超过了总数", "（800万元 +
+        # 1000万元 + 400万元 + 500万元）"): the from-level and the to-level both summed as parts
+        ("项目支出增加15万元,其中基建项目由80万元增至95万元,运转项目持平。", []),
+        ("资产总额增加300万元,其中固定资产由800万元增至1000万元,流动资产由400万元增至500万元。", []),
+        ("资产总额由1200万元增至1500万元,其中固定资产由800万元增至1000万元,流动资产由400万元增至500万元。", []),
+        # and the change after them held to their difference (quiet at main)
+        ("项目支出由80万元增至95万元,增加25万元。", ERROR),
+        ("公务接待费由18.5万元压减至15.5万元,减少4万元。", ERROR),
+        ("项目支出由80万元增至95万元,增加15万元。", []),
     ],
 )
 def test_the_level_a_change_ended_at_is_no_part_of_a_change(text, expected):

@@ -689,7 +689,7 @@ _COMPARED_ON = lazy_compile(r"(?:按|以)?(?:同口径|同比口径|可比口径
 FROM_LEVEL = lazy_compile(
     r"(由|从)(?:(?:19|20)\d{2}年度?|上年度?|去年|上年同期)?的?(?:(?:年初)?预算|决算|实际)?(?:数|支出数?)?的?\s*$"
 )
-TO_LEVEL = lazy_compile(r"^\s*(提高|提升|增加|增长|上升|扩大|下降|降低|减少|降|升)(到|至|为)")
+TO_LEVEL = lazy_compile(r"^\s*(提高|提升|增加|增长|上升|扩大|下降|降低|减少|压减|压缩|缩减|增|减|降|升)(到|至|为)")
 
 #: The end of an item's name: what a money figure is of ("预算收入", "三公经费", "一般公共预算拨款", "项目支出").
 _MONEY_ITEM_END = lazy_compile(r"(?:收入|支出|收支|经费|费用?|资金|拨款|补助|预算|决算|总额|合计|结余|结转)$")
