@@ -305,6 +305,8 @@ def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
 
 #: What is left named as such ("财政滚存结余25694万元", "净结余", "年终结余"): the difference, by its name.
 _LEFT = lazy_compile(r"结余$|余额$", needs=("结余", "余额"))
+#: A 结余 brought in from before ("上年结余", "年初余额"): what a year opened with, never what its chain leaves (review30b).
+_OPENING = lazy_compile(r"^(?:上一?年度?|去年|年初|期初|以前年度)")
 
 
 def _own_words(fact: Fact) -> str:
@@ -357,7 +359,12 @@ def check_balances(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) ->
         left = _own_words(c)
         if not c.quantity.is_money or c.parent is not None or c.direction or not _LEFT.search(left):
             continue
-        if TAKEN_OFF.match(left) or left.startswith("加") or (chain := _taken_off_chain(facts, c)) is None:
+        if (
+            _OPENING.match(left)
+            or TAKEN_OFF.match(left)
+            or left.startswith("加")
+            or (chain := _taken_off_chain(facts, c)) is None
+        ):
             continue
         a, taken = chain
         if a.role not in ("value", "final", "budget") or any(f.direction or f.parent is not None for f in (a, *taken)):

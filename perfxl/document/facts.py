@@ -691,7 +691,7 @@ _COMPARED_ON = lazy_compile(r"(?:按|以)?(?:同口径|同比口径|可比口径
 FROM_LEVEL = lazy_compile(
     r"(由|从)(?:(?:19|20)\d{2}年度?|上年度?|去年|上年同期)?的?(?:(?:年初)?预算|决算|实际)?(?:数|支出数?)?的?\s*$"
 )
-TO_LEVEL = lazy_compile(r"^\s*(提高|提升|增加|增长|上升|扩大|下降|降低|减少|降|升)(到|至|为)")
+TO_LEVEL = lazy_compile(r"^\s*(提高|提升|增加|增长|上升|扩大|下降|降低|减少|压减|压缩|缩减|增|减|降|升)(到|至|为)")
 
 #: The end of an item's name: what a money figure is of ("预算收入", "三公经费", "一般公共预算拨款", "项目支出").
 _MONEY_ITEM_END = lazy_compile(r"(?:收入|支出|收支|经费|费用?|资金|拨款|补助|预算|决算|总额|合计|结余|结转)$")
@@ -1580,6 +1580,10 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None or _share_base(raw_prefix, clause[m.end() :])
         if compared_budget or (FROM_LEVEL.search(raw_prefix) and TO_LEVEL.match(clause[m.end() :])):
             parent = None  # (…or where a change started: "其中公务接待费由18.5万元降至15.5万元", review29n)
+        if parent is not None and TO_LEVEL.match(raw_prefix) and _direction(state.facts[parent].subject):
+            # (…or the level a change ended at, in a list of changes: "三公经费减少4万元,其中公务接待费由18.5万元降至15.5
+            # 万元,…" — the 15.5 is no part of the 4, review30b)
+            parent = None
         if parent is not None and _GROSS_OR_WRITTEN_OFF.search(compact_name(raw_prefix)):
             parent = None  # (…or an asset's cost or its depreciation: "其中固定资产原值860.2万元,累计折旧312.6万元", review29m)
         if (
@@ -1845,7 +1849,7 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
         if (
             state.closed_detail is not None
             and not state.depth
-            and (last.parent == state.closed_detail or last.role == "change_rate")
+            and _of_closed_bracket(state.facts, state.closed_detail, last)
         ):
             _bracket_list_apart(state, state.closed_detail)
             return state.closed_detail
@@ -1866,6 +1870,17 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
                 state.detailing = state.facts[part].parent
             return part
     return _level_not_rate(state, state.last_total, qty)
+
+
+def _of_closed_bracket(facts: list[Fact], whole: int, last: Fact) -> bool:
+    """`last` is the closed bracket's part of `whole`, or a change, rate or share of the whole or of such a part
+    ("…(其中结转下年支出10277万元,占3.1%),其中,…"; "…(其中省级资金300万元、县级资金200万元),比上年增加50万元,其中,…":
+    review30b — the list after it was held to the bracket's part, or summed with the bracket's parts)."""
+    if last.parent == whole or last.role == "change_rate":
+        return True
+    if last.role not in ("change", "share") or last.of is None:
+        return False
+    return last.of == whole or facts[last.of].parent == whole
 
 
 #: How a bracket's list of a whole is marked (`Fact.listed_by`) when a 其中 after the bracket splits the whole again.

@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..model import CellRef, Certainty, TextRef
 from ..numbers import HUNDRED
 from ..patterns import lazy_compile
-from .facts import FROM_LEVEL, TO_LEVEL, Fact, compact_name, sentences
+from .facts import FROM_LEVEL, TO_LEVEL, Fact, compact_name, compared_base, sentences
 from .precision import Interval, _approximate, _around, _bound, _ratio, _show
 from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02, unit_assumed
 
@@ -150,6 +150,22 @@ def _moved_from(facts: tuple[Fact, ...], level: Fact) -> Fact | None:
     return start if FROM_LEVEL.search(head) and TO_LEVEL.match(tail) else None
 
 
+#: Last year as a from-level's or a change's words name it ("由上年的…", "由去年…", "比上年", "同比").
+_LAST_YEAR_SPELT = lazy_compile(r"上一?年度?|去年|上年同期")
+
+
+def _from_levels_base(start: Fact, change: Fact) -> bool:
+    """The change is against the level it moved from: it names no base ("由18.5万元降至15.5万元,减少3万元"), or the
+    base the from-level's words name ("由上年的18.5万元降至…,比上年减少…"); not a base of its own ("由年初预算18.5万元降至
+    15.5万元,比上年减少4万元": last year's, review30b)."""
+    if not change.against:
+        return True
+    base = compared_base(change.clause)
+    m = FROM_LEVEL.search(_around(start)[0])
+    named = _LAST_YEAR_SPELT.sub("上年", m.group(0)) if m else ""
+    return bool(base) and _LAST_YEAR_SPELT.sub("上年", base) in named
+
+
 def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     """N02 (certain) for a change stated after both levels it lies between — the figure it is of and last year's, read
     as such ("2024年度支出350万元，2023年度支出300万元，增加40万元"; "支出350万元，比上年300万元增加40万元") — that is not
@@ -178,8 +194,12 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
         # after it: "…较2024年的2190万元减少221万元…；公务接待费242万元，较上年减少12万元" — 2190 is not 242's)
         candidates = [facts[change.base]] if change.base is not None else facts[level.index + 1 : change.index]
         lasts = [f for f in candidates if f.role == "previous" and f.of == level.index and f.parent is None]
+        # the level it moved from ("公务接待费由18.5万元降至15.5万元,减少3万元", prose30) — unless the change names a
+        # base of its own ("由年初预算18.5万元降至15.5万元,比上年减少4万元": last year's, not the from-level, review30b)
         started = _moved_from(facts, level) if not lasts and change.base is None else None
-        if started is not None:  # "公务接待费由18.5万元降至15.5万元,减少3万元": the level it moved from (prose30)
+        if started is not None and not _from_levels_base(started, change):
+            started = None
+        if started is not None:
             lasts = [started]
         was = "变动前" if started is not None else "上年"
         name = FROM_LEVEL.sub("", started.subject) if started is not None else ""
