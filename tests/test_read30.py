@@ -29,13 +29,7 @@ from perfxl.io.source import open_grids
 
 def _outcome(name: str, kind: str, tmp_path: Path) -> PV.Outcome:
     """probe_variants' comparison of the published table and its `kind` variant (new 错误, lost expectations)."""
-    table = load_table(CORPUS / f"{name}.toml")
-    got = PV.VARIANTS[kind](table)
-    assert got is not None, f"{kind} leaves {name} as it is"
-    new, rowmap = got
-    base = validated(table, tmp_path / "base").findings
-    found = validated(new, tmp_path / "variant").findings
-    return PV.compare(table, base, new, found, rowmap)
+    return PV.outcome_of_corpus(name, kind, tmp_path)
 
 
 def _with_styles(src: Path, dst: Path, change: Callable[[bytes], bytes]) -> Path:

@@ -19,18 +19,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
 import probe_variants as PV
-from render import CORPUS, load_table, render, validated
+from render import CORPUS, load_table, render
 
 
 def _outcome(name: str, kind: str, tmp_path: Path) -> PV.Outcome:
     """probe_variants' comparison of the published table and its `kind` variant (new 错误, lost expectations)."""
-    table = load_table(CORPUS / f"{name}.toml")
-    got = PV.VARIANTS[kind](table)
-    assert got is not None, f"{kind} leaves {name} as it is"
-    new, rowmap = got
-    base = validated(table, tmp_path / "base").findings
-    found = validated(new, tmp_path / "variant").findings
-    return PV.compare(table, base, new, found, rowmap)
+    return PV.outcome_of_corpus(name, kind, tmp_path)
 
 
 @pytest.mark.parametrize(

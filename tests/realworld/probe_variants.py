@@ -1614,6 +1614,13 @@ def of_corpus(name: str, kind: str, work: Path) -> Validated:
     )
 
 
+def outcome_of_corpus(name: str, kind: str, work: Path) -> Outcome:
+    """`compare` of corpus table `name` and its `kind` variant (new 错误, lost expectations), as the sweep judges one
+    table: what tests/test_adv29.py, test_read30.py and test_review30w.py assert on."""
+    v = of_corpus(name, kind, work)
+    return compare(v.table, v.base, v.new, v.found, v.rowmap)
+
+
 def run(names: list[str], tables: list[R.Table], work: Path) -> dict[str, list[Outcome]]:
     """Every variant in `names` over every table it changes: name → one Outcome per changed table."""
     base = {t.name: P.findings(t, work / "base") for t in tables}
@@ -1971,6 +1978,15 @@ def scores_as_formulas(table: R.Table):
     """Each 得分 equal to its row's 分值 written as a formula on it ("=G8", cached 10), the 分值 typed: a filer who
     gives full marks by reference."""
     typed = []
+    for r, cw, c_score, w, sc in _typed_points(table):
+        if Decimal(w) == Decimal(sc):
+            typed += [(r, cw, float(w), "num", None), (r, c_score, float(sc), "num", f"={P.format_a1(r + 1, cw + 1)}")]
+    return _with_typed(table, typed)
+
+
+def _typed_points(table: R.Table):
+    """(row, 分值 column, 得分 column, 分值 text, 得分 text) of every row under a header with one 得分 column whose 分值
+    and 得分 are both plain typed figures — the rows a score-formula variant may rewrite."""
     for hr, cw in _in_role(table, ("weight",)):
         cs = [c for r, c in _in_role(table, ("score",)) if r == hr]
         if len(cs) != 1:
@@ -1978,11 +1994,12 @@ def scores_as_formulas(table: R.Table):
         for r in _rows_under(table, hr):
             row = table.rows[r]
             w, sc = (row[cw] if cw < len(row) else ""), (row[cs[0]] if cs[0] < len(row) else "")
-            if _TYPED_FIG.match(w) and _TYPED_FIG.match(sc) and Decimal(w) == Decimal(sc):
-                typed += [
-                    (r, cw, float(w), "num", None),
-                    (r, cs[0], float(sc), "num", f"={P.format_a1(r + 1, cw + 1)}"),
-                ]
+            if _TYPED_FIG.match(w) and _TYPED_FIG.match(sc):
+                yield r, cw, cs[0], w, sc
+
+
+def _with_typed(table: R.Table, typed: list):
+    """The table with `typed` cells written as typed values/formulas (None when there are none)."""
     if not typed:
         return None
     t = copy.deepcopy(table)
@@ -2207,28 +2224,18 @@ def scores_round_formula(table: R.Table):
     """Each 得分 a formula on its row's 分值, "=ROUND(G8*得分/分值,2)" (a filer scaling the points by the completion),
     cached as the printed score; the 分值 typed as numbers. Only where that formula gives the printed score exactly."""
     typed = []
-    for hr, cw in _in_role(table, ("weight",)):
-        cs = [c for r, c in _in_role(table, ("score",)) if r == hr]
-        if len(cs) != 1:
+    for r, cw, c_score, w, sc in _typed_points(table):
+        if Decimal(w) == 0:
             continue
-        for r in _rows_under(table, hr):
-            row = table.rows[r]
-            w, sc = (row[cw] if cw < len(row) else ""), (row[cs[0]] if cs[0] < len(row) else "")
-            if not (_TYPED_FIG.match(w) and _TYPED_FIG.match(sc)) or Decimal(w) == 0:
-                continue
-            places = len(sc.strip().partition(".")[2])
-            if places > 2 or Decimal(w) * Decimal(sc) / Decimal(w) != Decimal(sc):
-                continue
-            ref = P.format_a1(r + 1, cw + 1)
-            typed += [
-                (r, cw, float(w), "num", None),
-                (r, cs[0], float(sc), "num", f"=ROUND({ref}*{sc.strip()}/{w.strip()},{places})"),
-            ]
-    if not typed:
-        return None
-    t = copy.deepcopy(table)
-    t.meta["typed_cells"] = typed
-    return t, None
+        places = len(sc.strip().partition(".")[2])
+        if places > 2 or Decimal(w) * Decimal(sc) / Decimal(w) != Decimal(sc):
+            continue
+        ref = P.format_a1(r + 1, cw + 1)
+        typed += [
+            (r, cw, float(w), "num", None),
+            (r, c_score, float(sc), "num", f"=ROUND({ref}*{sc.strip()}/{w.strip()},{places})"),
+        ]
+    return _with_typed(table, typed)
 
 
 def empty_column_score(table: R.Table):
