@@ -2285,10 +2285,12 @@ _PAID_SO_FAR = lazy_compile(
 )
 #: Words naming only a payment or a use, no item ("支出50万元", "完成支付", "实际使用", "拨付资金"): after a part of an open
 #: list ("其中中央资金60万元,支出50万元,省级资金40万元"), how much of it was paid or used — no part of the total (prose25: read as
-#: one, 60 + 50 + 40 over 100 was a false N02 错误); the list goes on after it.
+#: one, 60 + 50 + 40 over 100 was a false N02 错误); the list goes on after it. Likewise the work done so far ("已完成投资",
+#: "实际完成"): "总投资3000万元,其中道路工程2000万元,桥梁工程800万元;已完成投资2800万元" (review30c) — no third part.
 _ONLY_PAID = lazy_compile(
     r"(?:目前|当前|现|年底|年末|全年|当年)?(?:资金)?(?:已经?|累计|实际|共)?(?:完成)?(?:全部|全额|足额)?"
     r"(?:拨付|支付|兑付|报账|使用|支出|下拨|下达|执行|到位)(?:到位|完毕)?(?:资金|金额)?(?:为|了|达到?)?"
+    r"|(?:目前|当前|年底|年末)?(?:已经?|累计|实际)完成(?:投资)?(?:额|金额)?(?:为|了|达到?)?"
 )
 
 
