@@ -17,3 +17,15 @@ def test_work_done_so_far_after_a_list_is_no_part():
     assert one_paragraph_codes(head + "已完成2800万元。") == []
     assert one_paragraph_codes(head + "实际完成投资2800万元。") == []
     assert one_paragraph_codes(head + "管理费300万元。") == [("N02", "error")]
+
+
+def test_a_qizhong_after_an_area_inside_a_money_list_opens_no_known_total():
+    """Failed at main (an N02 错误 "10万元 + 13.84万元 + 3.96万元 超过了总数…17.80万元"): 陈仓 p4 with a source named
+    first, "补助资金17.80万元,其中中央资金10万元,计划兑现面积1980亩,其中:粮食折现补贴13.84万元、现金补贴3.96万元" — the
+    area was read into the money's list, and the 其中 after it summed with the 10; whether it splits the whole again or
+    the area's money is not said: no total. Without the first 其中 the money's 其中 is still checked (16.02: the 错误)."""
+    text = "补助资金17.80万元,其中中央资金10万元,计划兑现面积1980亩,其中:粮食折现补贴13.84万元、现金补贴3.96万元。"
+    assert one_paragraph_codes(text) == []
+    assert one_paragraph_codes(text.replace(",其中:", ",其中")) == []
+    wrong = "补助资金16.02万元,计划兑现面积1980亩,其中:粮食折现补贴13.84万元、现金补贴3.96万元。"
+    assert one_paragraph_codes(wrong) == [("N02", "error")]

@@ -1869,7 +1869,25 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
             if state.detailing is None and state.facts[part].sentence == state.sentence:
                 state.detailing = state.facts[part].parent
             return part
+        if last.parent is not None and _another_measure_part(state.facts, last, qty):
+            # "补助资金17.80万元,其中中央资金10万元,计划兑现面积1980亩,其中:粮食折现补贴13.84万元、…" (review30c): a 其中 after a
+            # figure of another measure inside the money's list — a new split of the whole, or of that figure's money: not
+            # said (summed with the 10 it was a false N02 错误); no total
+            return None
     return _level_not_rate(state, state.last_total, qty)
+
+
+def _another_measure_part(facts: list[Fact], last: Fact, qty: Quantity | None) -> bool:
+    """`last`, read as a part of a money total, measures something else (an area, a count), and the 其中 after it lists
+    money (or opens a heading, "其中:", whose figures are yet to come)."""
+    whole = facts[last.parent] if last.parent is not None else None
+    return (
+        whole is not None
+        and whole.quantity.is_money
+        and not last.quantity.is_money
+        and not last.quantity.is_percent
+        and (qty is None or qty.is_money)
+    )
 
 
 def _of_closed_bracket(facts: list[Fact], whole: int, last: Fact) -> bool:
