@@ -29,3 +29,16 @@ def test_a_qizhong_after_an_area_inside_a_money_list_opens_no_known_total():
     assert one_paragraph_codes(text.replace(",其中:", ",其中")) == []
     wrong = "补助资金16.02万元,计划兑现面积1980亩,其中:粮食折现补贴13.84万元、现金补贴3.96万元。"
     assert one_paragraph_codes(wrong) == [("N02", "error")]
+
+
+def test_a_sum_allotted_leaves_out_the_money_spent_between():
+    """Failed at main (an N02 警告 "30万元 + 25万元 + 70万元 + 60万元…应为 185万元"): "下达中央资金30万元,支出25万元,省级资金
+    70万元,支出60万元,共计下达100万元" (旌德 2021 p4's "共计下达" with each fund's spending said) — money allotted is summed,
+    not what was spent of it. A 共计下达 no reading makes (90) is still the 警告; a bare 合计 still sums every amount."""
+    head = "项目总投资100万元。下达中央资金30万元,支出25万元,省级资金70万元,支出60万元,"
+    assert one_paragraph_codes(head + "共计下达100万元。") == []
+    assert one_paragraph_codes("上级下达资金30万元,拨付乡镇25万元,共计下达30万元。") == []
+    assert one_paragraph_codes(head + "共计下达90万元。") == [("N02", "warning")]
+    assert one_paragraph_codes("下达中央资金30万元,支出25万元,省级资金70万元,支出60万元,合计100万元。") == [
+        ("N02", "warning")
+    ]

@@ -60,7 +60,7 @@ from .stated_changes import (
     check_stated_changes,
     is_stated_change,
 )
-from .stated_sums import check_stated_sums
+from .stated_sums import _SPENT_WORDS, check_stated_sums
 from .unpaid_bound import check_unpaid_bound
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
@@ -511,8 +511,6 @@ def _rate_over(
     return True
 
 
-#: The words of a spending ("实际执行飞行经费", "全年实际支出", "资金支付"), anywhere in them — not a budget's.
-_SPENT_WORDS = lazy_compile(r"(支出|执行|使用|拨付|支付)")
 #: A department's items with money of their own (“三公”经费, 人员/公用经费, 基本支出): not a project's spending.
 _AN_ITEMS_MONEY = lazy_compile(r"(三公|公务接待|出国|公务用车|公车|人员经费|公用经费|基本支出|会议费|培训费)")
 
