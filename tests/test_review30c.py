@@ -42,3 +42,13 @@ def test_a_sum_allotted_leaves_out_the_money_spent_between():
     assert one_paragraph_codes("下达中央资金30万元,支出25万元,省级资金70万元,支出60万元,合计100万元。") == [
         ("N02", "warning")
     ]
+
+
+def test_a_respective_list_ending_in_deng_is_open():
+    """Failed at main (an N02 警告 "5万元 + 18万元 + 2.5万元…少于总数"): 绵阳 p7 cut after its third item with "等" —
+    "部门预算项目支出87.5万元,分别是…5万元,…18万元,…2.5万元等" says more items are left unnamed. Closed with "。" it is
+    still the 警告 (a 分别是 list is all of it)."""
+    head = "2021年部门预算项目支出87.5万元,分别是科技活动交流经费5万元,科技项目评审及系统维护费18万元,绵阳市外国专家工作经费2.5万元"
+    assert one_paragraph_codes(head + "等。") == []
+    assert one_paragraph_codes(head + "等,实际支出") == []
+    assert one_paragraph_codes(head + "。") == [("N02", "warning")]
