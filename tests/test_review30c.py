@@ -52,3 +52,14 @@ def test_a_respective_list_ending_in_deng_is_open():
     assert one_paragraph_codes(head + "等。") == []
     assert one_paragraph_codes(head + "等,实际支出") == []
     assert one_paragraph_codes(head + "。") == [("N02", "warning")]
+
+
+def test_sources_after_an_adjustment_split_no_original_budget():
+    """Failed at main (an N02 警告, the sources 36620 short of 40000): the 示范项目's paragraph (湖南 2024 p5) with its total
+    named as the original, "示范项目原预算40,000万元,经调整后资金的来源为:…" — the sources are the adjusted money's. A 总预算
+    below its sources is still the 错误."""
+    sources = (
+        "经调整后资金的来源为:中央财政补助10,000万元,省级财政补助5,000万元,地市财政补助15920万元,其他资金渠道5700万元。"
+    )
+    assert one_paragraph_codes("示范项目原预算40,000万元," + sources) == []
+    assert one_paragraph_codes("示范项目总预算32,958万元," + sources) == [("N02", "error")]

@@ -1253,7 +1253,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.parent = _qizhong_total(state)
         elif _SPLIT_BY.fullmatch(name) and state.parent is not None:
             state.split_by = name  # "其中一般公共预算拨款950万元,按支出功能分:基本支出…": the whole split again
-        elif _SPLIT_HEADING.fullmatch(name) and (split_total := _split_whole(state)) is not None:
+        elif _SPLIT_HEADING.fullmatch(name) and (split_total := _split_whole(state, name)) is not None:
             # "…决算1000万元。按资金来源分：财政拨款…": the parts of that total
             state.parent, state.split_by = split_total, name
         elif _USES_HEADING.fullmatch(name) and _detailed(state) is not None and state.facts[-1].parent is not None:
@@ -1335,7 +1335,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         elif (
             (heading := _SPLIT_HEADING.match(raw_prefix.lstrip()))
             and state.parent is None
-            and (split_total := _split_whole(state)) is not None
+            and (split_total := _split_whole(state, heading.group())) is not None
         ):
             # "…决算1000万元。按资金来源分财政拨款700万元，…": the heading and the first part in one clause
             state.parent, state.split_by = split_total, heading.group(0)
@@ -1753,12 +1753,21 @@ def _budget_part_before(state: _State, subject: str) -> int | None:
     return last.index
 
 
-def _split_whole(state: _State) -> int | None:
+#: A total named as the money before an adjustment ("原预算", "调整前", "年初预算"): "经调整后资金的来源为:" splits no such
+#: total (review30c: "原预算40,000万元,经调整后资金的来源为:…" was a 警告 'the sources fall short').
+_BEFORE_ADJUSTMENT = lazy_compile(r"原|调整前|年初")
+
+
+def _split_whole(state: _State, heading: str) -> int | None:
     """The total a split heading opens the parts of: the nearest money total before it in the paragraph (a figure
-    itself no part of another), unless bracketed."""
+    itself no part of another), unless bracketed — or named as the money before an adjustment the heading names after."""
     if state.depth or state.last_total is None:
         return None
     whole = state.facts[state.last_total]
+    if "调整后" in heading and _BEFORE_ADJUSTMENT.search(
+        compact_name(whole.clause[: whole.clause.find(whole.quantity.text)])
+    ):
+        return None
     return whole.index if whole.quantity.is_money and whole.role in ("value", "budget", "final") else None
 
 
