@@ -1253,7 +1253,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.parent = _qizhong_total(state)
         elif _SPLIT_BY.fullmatch(name) and state.parent is not None:
             state.split_by = name  # "其中一般公共预算拨款950万元,按支出功能分:基本支出…": the whole split again
-        elif _SPLIT_HEADING.fullmatch(name) and (split_total := _split_whole(state)) is not None:
+        elif _SPLIT_HEADING.fullmatch(name) and (split_total := _split_whole(state, name)) is not None:
             # "…决算1000万元。按资金来源分：财政拨款…": the parts of that total
             state.parent, state.split_by = split_total, name
         elif _USES_HEADING.fullmatch(name) and _detailed(state) is not None and state.facts[-1].parent is not None:
@@ -1335,7 +1335,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         elif (
             (heading := _SPLIT_HEADING.match(raw_prefix.lstrip()))
             and state.parent is None
-            and (split_total := _split_whole(state)) is not None
+            and (split_total := _split_whole(state, heading.group())) is not None
         ):
             # "…决算1000万元。按资金来源分财政拨款700万元，…": the heading and the first part in one clause
             state.parent, state.split_by = split_total, heading.group(0)
@@ -1753,12 +1753,21 @@ def _budget_part_before(state: _State, subject: str) -> int | None:
     return last.index
 
 
-def _split_whole(state: _State) -> int | None:
+#: A total named as the money before an adjustment ("原预算", "调整前", "年初预算"): "经调整后资金的来源为:" splits no such
+#: total (review30c: "原预算40,000万元,经调整后资金的来源为:…" was a 警告 'the sources fall short').
+_BEFORE_ADJUSTMENT = lazy_compile(r"原|调整前|年初")
+
+
+def _split_whole(state: _State, heading: str) -> int | None:
     """The total a split heading opens the parts of: the nearest money total before it in the paragraph (a figure
-    itself no part of another), unless bracketed."""
+    itself no part of another), unless bracketed — or named as the money before an adjustment the heading names after."""
     if state.depth or state.last_total is None:
         return None
     whole = state.facts[state.last_total]
+    if "调整后" in heading and _BEFORE_ADJUSTMENT.search(
+        compact_name(whole.clause[: whole.clause.find(whole.quantity.text)])
+    ):
+        return None
     return whole.index if whole.quantity.is_money and whole.role in ("value", "budget", "final") else None
 
 
@@ -1869,7 +1878,25 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
             if state.detailing is None and state.facts[part].sentence == state.sentence:
                 state.detailing = state.facts[part].parent
             return part
+        if last.parent is not None and _another_measure_part(state.facts, last, qty):
+            # "补助资金17.80万元,其中中央资金10万元,计划兑现面积1980亩,其中:粮食折现补贴13.84万元、…" (review30c): a 其中 after a
+            # figure of another measure inside the money's list — a new split of the whole, or of that figure's money: not
+            # said (summed with the 10 it was a false N02 错误); no total
+            return None
     return _level_not_rate(state, state.last_total, qty)
+
+
+def _another_measure_part(facts: list[Fact], last: Fact, qty: Quantity | None) -> bool:
+    """`last`, read as a part of a money total, measures something else (an area, a count), and the 其中 after it lists
+    money (or opens a heading, "其中:", whose figures are yet to come)."""
+    whole = facts[last.parent] if last.parent is not None else None
+    return (
+        whole is not None
+        and whole.quantity.is_money
+        and not last.quantity.is_money
+        and not last.quantity.is_percent
+        and (qty is None or qty.is_money)
+    )
 
 
 def _of_closed_bracket(facts: list[Fact], whole: int, last: Fact) -> bool:
@@ -2285,10 +2312,12 @@ _PAID_SO_FAR = lazy_compile(
 )
 #: Words naming only a payment or a use, no item ("支出50万元", "完成支付", "实际使用", "拨付资金"): after a part of an open
 #: list ("其中中央资金60万元,支出50万元,省级资金40万元"), how much of it was paid or used — no part of the total (prose25: read as
-#: one, 60 + 50 + 40 over 100 was a false N02 错误); the list goes on after it.
+#: one, 60 + 50 + 40 over 100 was a false N02 错误); the list goes on after it. Likewise the work done so far ("已完成投资",
+#: "实际完成"): "总投资3000万元,其中道路工程2000万元,桥梁工程800万元;已完成投资2800万元" (review30c) — no third part.
 _ONLY_PAID = lazy_compile(
     r"(?:目前|当前|现|年底|年末|全年|当年)?(?:资金)?(?:已经?|累计|实际|共)?(?:完成)?(?:全部|全额|足额)?"
     r"(?:拨付|支付|兑付|报账|使用|支出|下拨|下达|执行|到位)(?:到位|完毕)?(?:资金|金额)?(?:为|了|达到?)?"
+    r"|(?:目前|当前|年底|年末)?(?:已经?|累计|实际)完成(?:投资)?(?:额|金额)?(?:为|了|达到?)?"
 )
 
 

@@ -60,7 +60,7 @@ from .stated_changes import (
     check_stated_changes,
     is_stated_change,
 )
-from .stated_sums import check_stated_sums
+from .stated_sums import _SPENT_WORDS, check_stated_sums
 from .unpaid_bound import check_unpaid_bound
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
@@ -511,8 +511,6 @@ def _rate_over(
     return True
 
 
-#: The words of a spending ("实际执行飞行经费", "全年实际支出", "资金支付"), anywhere in them — not a budget's.
-_SPENT_WORDS = lazy_compile(r"(支出|执行|使用|拨付|支付)")
 #: A department's items with money of their own (“三公”经费, 人员/公用经费, 基本支出): not a project's spending.
 _AN_ITEMS_MONEY = lazy_compile(r"(三公|公务接待|出国|公务用车|公车|人员经费|公用经费|基本支出|会议费|培训费)")
 
@@ -1695,7 +1693,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     and not _PARTIAL_LIST.search(_ECONOMIC_CLASS_WORDS.sub("", after_total))
                 )
                 or (by_kind and top < t.lo)
-                or (respective and top < t.lo)
+                # (…"分别是A5万元,B18万元,C2.5万元等": its 等 says more is left unnamed — review30c, a false 警告)
+                or (respective and top < t.lo and not _ends_open(parts))
                 or by_shares
                 or residual
                 or (bool(stated) and top < t.lo and not _PARTIAL_LIST.search(after_count))
@@ -2531,10 +2530,15 @@ def _looks_complete_but_short(parts: list[Fact], hi: Decimal, total: Interval, v
     """The parts, even at their largest, stay below the total, by a sliver, in a list with no 等."""
     if len(parts) < _SHORT_MIN_PARTS or hi >= total.lo or value <= 0:
         return False
+    return not _ends_open(parts) and (total.lo - hi) <= value * _SHORT_MAX_SHARE
+
+
+def _ends_open(parts: list[Fact]) -> bool:
+    """The last part's figure is followed by "等" (or "左右", "余", "多"): the list says it names only some parts."""
     last = parts[-1]
     after = last.clause[last.clause.rfind(last.quantity.text) + len(last.quantity.text) :]
     after = _BRACKETED.sub("", after)  # "19.00万元（含运费）等"
-    return not _OPEN_ENDED.match(after) and (total.lo - hi) <= value * _SHORT_MAX_SHARE
+    return bool(_OPEN_ENDED.match(after))
 
 
 #: The classes the text says its money comes in, named and counted before the total in its sentence ("主要有部门预算项目

@@ -99,6 +99,24 @@ def _added_after_part(money: list[Fact], total: Fact) -> list[Fact]:
     return []
 
 
+#: The words of a spending ("实际执行飞行经费", "全年实际支出", "资金支付"), anywhere in them — not a budget's.
+_SPENT_WORDS = lazy_compile(r"(支出|执行|使用|拨付|支付)")
+#: A sum named as money allotted ("共计下达", "合计安排"): of the amounts allotted before it, not what was spent of them.
+_ALLOTTED_SUM = lazy_compile(r"(?:合计|总计|共计)(?:下达|安排)", needs=("下达", "安排"))
+
+
+def _agrees_allotted(run: _Run, pi: int, total: Fact, listed: list[Fact]) -> bool:
+    """A sum of money allotted comes to the listed amounts without those naming a spending or payment ("下达中央资金30万元,
+    支出25万元,省级资金70万元,支出60万元,共计下达100万元": 30 + 70; review30c — was a 警告 '应为 185万元')."""
+    if not _ALLOTTED_SUM.search(total.clause):
+        return False
+    allotted = [f for f in listed if not _SPENT_WORDS.search(_around(f)[0] or f.subject)]
+    if not allotted or len(allotted) == len(listed):
+        return False
+    summed = _sum_in(run, pi, allotted, total.quantity.unit)
+    return summed is not None and summed[0].overlaps(_operand(run, pi, total))
+
+
 def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     """N02 (警告) for each 合计 no run of the amounts before it gives (see the module's docstring)."""
     for total in facts:
@@ -131,7 +149,7 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
             continue  # a figure is reported once
         if _agrees(run, pi, total, money) or _agrees(run, pi, total, own) or continued(run, pi, total, listed):
             continue
-        if _agrees_signed(run, pi, total, listed):
+        if _agrees_signed(run, pi, total, listed) or _agrees_allotted(run, pi, total, listed):
             continue
         summed = _sum_in(run, pi, listed, total.quantity.unit)
         if summed is None:
