@@ -688,6 +688,14 @@ SAME_CAUSE_OTHER_CODE = {
 }
 
 
+#: Reports whose table, exported without rules, prints one label and one value a line — no text in columns, so the PDF
+#: reader cannot tell it from paragraphs and reads it as text (no unruled-table note): a PDF limit, like
+#: COLUMNS_ONLY_MERGED in the parity test above. Its text still gives no 错误 the .docx does not (checked below).
+TABLE_AS_LINES = {
+    "shaanxi-chencang-linye-shengtaihuifu-2021": "the 申报表 head merges B:E on every row: a label and its value a line",
+}
+
+
 @pytest.mark.libreoffice
 @pytest.mark.slow
 def test_tables_printed_without_rules_are_reported_unread_never_guessed(tmp_path_factory):
@@ -703,7 +711,8 @@ def test_tables_printed_without_rules_are_reported_unread_never_guessed(tmp_path
         tables = read_source(docx_path).grids
         result = validate_file(pdf_path)
         unread = [s for s in result.coverage.sheets if s.kind == "unruled_table"]
-        assert bool(unread) == bool(tables), path.stem
+        assert bool(unread) == (bool(tables) and path.stem not in TABLE_AS_LINES), path.stem
+        assert path.stem not in TABLE_AS_LINES or tables, path.stem  # a listed report still prints its table
         assert all(not s.read and not s.certain and "未作为表格检查" in s.note_zh for s in unread), path.stem
         docx_errors = Counter(f.code for f in validate_file(docx_path).findings if f.severity.value == "error")
         pdf_errors = Counter(f.code for f in result.findings if f.severity.value == "error")
@@ -716,7 +725,8 @@ def test_tables_printed_without_rules_are_reported_unread_never_guessed(tmp_path
 
 def test_known_differences_name_real_fixtures_and_say_why():
     names = {p.stem for p in _fixtures()}
-    assert set(KNOWN_PDF_DIFFERENCES) <= names
+    assert set(KNOWN_PDF_DIFFERENCES) <= names and set(TABLE_AS_LINES) <= names
+    assert all(why.strip() for why in TABLE_AS_LINES.values())
     for diffs in KNOWN_PDF_DIFFERENCES.values():
         assert all(d.startswith(tuple(f"[{layout}] " for layout in LAYOUTS)) for d in diffs)
         assert all(why.strip() for why in diffs.values())
