@@ -69,6 +69,9 @@ class Grid:
     hidden_cols: frozenset[int] = frozenset()
     quoted: frozenset[tuple[int, int]] = frozenset()
     hidden_values: dict[tuple[int, int], Any] = field(default_factory=dict)
+    # why what a sheet's cells show (number formats, hidden rows/columns, apostrophes) was not read where its source has
+    # them — an .xls xlrd could not parse, an .xlsx whose xl/styles.xml does not parse (read31) —; "" when read or n/a
+    formats_unread: str = ""
 
     def __post_init__(self) -> None:
         # every cell of every merged range → its range's top-left; a later range wins a cell two ranges share.

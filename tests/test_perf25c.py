@@ -88,7 +88,7 @@ def test_the_sheet_scans_do_not_depend_on_their_piece_size(monkeypatch):
         monkeypatch.setattr(source, "_PIECE", piece)
         ext = guard_xml.scan_sheet_extent_fast(io.BytesIO(xml), 10**12)
         exact = guard_xml.scan_sheet_extent(io.BytesIO(xml), 10**12)
-        uncached, errors, quick, _shown, _headers, _flags = source._scan_parts(
+        uncached, errors, quick, _shown, _headers, _flags, _unread = source._scan_parts(
             {"表": "sheet1.xml"}, lambda _: io.BytesIO(xml)
         )
         extent = (ext.cells, ext.max_row, ext.max_col, ext.dimension)

@@ -52,7 +52,7 @@ def test_a_worksheet_over_a_mebibyte_is_kept_and_scanned_from_memory(big_sheet: 
     # the kept parts alone answer: a path that does not exist would fail to open as a ZIP
     from_memory = _scan_sheets(big_sheet.with_name("absent.xlsx"), report.members, report.parts)
     assert from_memory == from_zip
-    uncached, errors, _quick, _shown, _headers, _flags = from_zip
+    uncached, errors, _quick, _shown, _headers, _flags, _unread = from_zip
     assert len(uncached["绩效指标"]) == 9000 and len(errors["绩效指标"]) == 9  # real cells found, not two empty scans
 
 

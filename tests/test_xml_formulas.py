@@ -16,7 +16,7 @@ from perfxl.workbook import seed_content, write_submission
 
 def _quick_and_openpyxl(path):
     grids = source._read_calamine(path)
-    uncached, _errors, quick, _shown, _headers, _flags = source._scan_sheets(path)
+    uncached, _errors, quick, _shown, _headers, _flags, _unread = source._scan_sheets(path)
     wanted = [name for name, cells in uncached.items() if cells]
     return source._quick_formulas(grids, wanted, quick), read_formulas(path, wanted)
 

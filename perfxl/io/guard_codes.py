@@ -3,8 +3,9 @@
 The one place these codes are described; perfxl.rules.catalogue imports `GUARD_ENTRIES` into the
 catalogue of all codes (`perfxl rules --kind file`, docs/rules/). `GUARD_CODES[code] = (title_zh,
 title_en)` stays for the guard's own test. The message of each refusal says more (the part, the sizes,
-the limit and how to raise it); these titles name the kind of problem. source.py's coverage note on a file read
-without its formats (READ_FORMATS_NOT_READ, an info of the reader) is catalogued with the reader's codes.
+the limit and how to raise it); these titles name the kind of problem. source.py's coverage notes on a file read
+without its formats (READ_FORMATS_NOT_READ, READ_STYLES_NOT_READ: infos of the reader) are catalogued with the
+reader's codes.
 """
 
 from __future__ import annotations

@@ -112,20 +112,23 @@ def page_header_text(xml: bytes) -> str:
 @record()
 class CellStyles:
     """What xl/styles.xml says of cell formats: custom number formats (numFmtId → formatCode) and each cell format's
-    attributes (cellXfs, in index order: a cell's `s` indexes this list)."""
+    attributes (cellXfs, in index order: a cell's `s` indexes this list); `unread`: why the part gave none ("" when
+    it parsed)."""
 
     number_formats: dict[int, str]
     cell_formats: list[dict[str, str]]
+    unread: str = ""
 
 
 def cell_styles(styles_xml: bytes) -> CellStyles:
     """xl/styles.xml's number formats and cell formats, by an XML parser: any namespace prefix (`<x:xf>`), either
     quote, spaces around "=", entities and comments read as Excel reads them (the guard has refused DTDs before).
-    A part that does not parse gives none (read30: the regular expressions it replaces missed the first four)."""
+    A part that does not parse gives none and says why (read30: the regular expressions it replaces missed the first
+    four; read31: the reader says the formats were not read, READ_STYLES_NOT_READ)."""
     try:
         root = ElementTree.fromstring(styles_xml)
-    except Exception:  # malformed XML: calamine decides whether the workbook opens; perfxl reads no formats
-        return CellStyles({}, [])
+    except Exception as exc:  # malformed XML: calamine decides whether the workbook opens; perfxl reads no formats
+        return CellStyles({}, [], f"{type(exc).__name__}: {exc}"[:200])
     formats: dict[int, str] = {}
     xfs: list[dict[str, str]] = []
     for block in root:

@@ -16,7 +16,7 @@ from perfxl.records import record
 
 from .ooxml import CellStyles
 
-__all__ = ["SheetFlags", "scan_flags", "quoted_styles", "apply_flags"]
+__all__ = ["SheetFlags", "scan_flags", "quoted_styles", "apply_flags", "hidden_column_span"]
 
 _HIDDEN = (b'hidden="1"', b'hidden="true"')
 _ROW = lazy_compile(rb"<row\b([^>]*)>")
@@ -53,8 +53,8 @@ def scan_flags(piece: bytes, flags: SheetFlags, quoted: frozenset[int]) -> None:
         for m in _COL.finditer(piece):
             attrs = m.group(1)
             lo, hi = _MIN.search(attrs), _MAX.search(attrs)
-            if _IS_HIDDEN.search(attrs) and lo and hi and int(hi.group(1)) - int(lo.group(1)) < _MAX_HIDDEN_SPAN:
-                flags.cols.update(range(int(lo.group(1)) - 1, int(hi.group(1))))
+            if _IS_HIDDEN.search(attrs) and lo and hi:
+                flags.cols.update(hidden_column_span(int(lo.group(1)) - 1, int(hi.group(1)) - 1))
         for m in _ROW.finditer(piece):
             attrs = m.group(1)
             if _IS_HIDDEN.search(attrs) and (no := _ROW_NO.search(attrs)):
@@ -63,6 +63,12 @@ def scan_flags(piece: bytes, flags: SheetFlags, quoted: frozenset[int]) -> None:
         for m in _STYLED_CELL.finditer(piece):
             if int(m.group(2)) in quoted and (ref := _CELL_REF.search(m.group(1))):
                 flags.quoted.add((int(ref.group(2)) - 1, column_index(ref.group(1).decode()) - 1))
+
+
+def hidden_column_span(first: int, last: int) -> range:
+    """The 0-based columns `first`..`last` one hidden-column entry (an .xlsx `<col>`, an .xls COLINFO) hides; none when
+    it spans `_MAX_HIDDEN_SPAN` columns or more (the unused rest of the sheet hidden, not a column of the form)."""
+    return range(first, last + 1) if last - first < _MAX_HIDDEN_SPAN else range(0)
 
 
 def apply_flags(grid: Any, flags: SheetFlags | None) -> None:

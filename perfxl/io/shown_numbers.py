@@ -20,7 +20,7 @@ from ..model import column_index
 from ..patterns import lazy_compile
 from .ooxml import CellStyles
 
-__all__ = ["Shows", "shown_styles", "shown_cells"]
+__all__ = ["Shows", "shown_styles", "shown_cells", "shown_number"]
 
 #: What a number format shows of a figure: (decimals shown, scaled ×100 by a "%", the sign printed after it) —
 #: "0.0%" (1, True, "%"); perfxl's own 执行率 format 0.00"%" (2, False, "%"): percent points, the sign quoted text;
@@ -109,6 +109,14 @@ def shown_cells(xml: bytes, styles: Mapping[int, Shows], formulas: bool = True) 
         if text is not None:
             found[(int(ref.group(2)) - 1, _column(ref.group(1)) - 1)] = text
     return found
+
+
+def shown_number(value: object, shows: Shows) -> str | None:
+    """A number a reader gave (an .xls cell's value from calamine) as its format shows it; None for any other value.
+    Its shortest round-trip text is what is rounded: what Excel prints of the stored double (0.285 → "0.29")."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return _shown(repr(value).encode(), *shows)
 
 
 @functools.lru_cache(maxsize=64)

@@ -28,7 +28,7 @@ from .ooxml import cell_styles, kept_reading, page_header_text, sheet_parts, she
 from .openpyxl_source import read_formulas
 from .panics import INTERRUPTS, is_panic, note_panic, quiet_native_stderr
 from .sheet_flags import SheetFlags, apply_flags, quoted_styles, scan_flags
-from .shown_numbers import Shows, shown_cells, shown_styles
+from .shown_numbers import Shows, shown_cells, shown_number, shown_styles
 from .spreadsheetml_source import read_spreadsheetml
 from .xml_formulas import formulas_from_xml
 
@@ -101,27 +101,49 @@ def open_source(path: str | Path, *, need_formulas: bool = False, limits: Any = 
 
 
 #: Workbook formats calamine reads values from but whose number formats and sheet flags perfxl does not read
-#: (no xlrd formatting_info, odfpy or .xlsb record reader in the dependencies): said, never guessed.
-_VALUES_ONLY = ("xls", "xlsb", "ods")
+#: (no odfpy or .xlsb record reader in the dependencies): said, never guessed. An .xls's are read (read31:
+#: perfxl.io.xls_formats), and said only where they could not be (`Grid.formats_unread`).
+_VALUES_ONLY = ("xlsb", "ods")
 
 
 def formats_not_read(path: Path, kind: str, grids: list[Grid]) -> tuple[Finding, ...]:
-    """The one 提示 for a .xls/.xlsb/.ods workbook: what its cells show (number formats) and which rows/columns are
-    hidden or typed with an apostrophe was not read — the values were checked as stored (read30, coverage)."""
-    if kind not in _VALUES_ONLY or not grids:
+    """The one 提示 for a workbook whose cells were read as stored, not as shown — a .xlsb/.ods (read30), an .xls whose
+    format records xlrd could not parse, an .xlsx whose xl/styles.xml does not parse (read31): coverage, never the
+    filer's error."""
+    unread = next((g.formats_unread for g in grids if g.formats_unread), "")
+    if not grids or (kind not in _VALUES_ONLY and not unread):
         return ()
     first = next((g.name for g in grids if not g.hidden), grids[0].name)
+    if kind in _OOXML:
+        return (
+            Finding(
+                "READ_STYLES_NOT_READ",
+                Severity.INFO,
+                CellRef(first, "A1"),
+                f"文件“{path.name}”的样式部件 {_STYLES} 无法解析：单元格的数字格式（如百分比、保留的小数位）及前置撇号"
+                "未能读取，数字按存储的值读取并检查（如输入的 95% 读作 0.95）。请用 Excel 打开该文件、保存后重新提交。",
+                f"'{path.name}': its styles part {_STYLES} does not parse ({unread}); number formats (percent, decimals "
+                "shown) and apostrophe prefixes were not read, values were checked as stored (a typed 95% as 0.95). "
+                "Open and save it in Excel to have them read as displayed.",
+                file=str(path),
+            ),
+        )
+    why_zh, why_en = (
+        ("（读取组件无法解析其格式记录）", f" (its format records could not be parsed: {unread})")
+        if unread
+        else ("", "")
+    )
     return (
         Finding(
             "READ_FORMATS_NOT_READ",
             Severity.INFO,
             CellRef(first, "A1"),
             f"文件“{path.name}”（.{kind} 格式）中单元格的数字格式（如百分比、保留的小数位）、隐藏的行与列及前置撇号未能"
-            "读取：数字按存储的值读取并检查（如输入的 95% 读作 0.95），隐藏的行列按可见读取。如需按表格显示的内容检查，"
-            "请另存为 .xlsx 后重新提交。",
+            f"读取{why_zh}：数字按存储的值读取并检查（如输入的 95% 读作 0.95），隐藏的行列按可见读取。如需按表格显示的内容"
+            "检查，请另存为 .xlsx 后重新提交。",
             f"'{path.name}' (.{kind}): number formats (percent, decimals shown), hidden rows/columns and apostrophe "
-            "prefixes were not read; values were checked as stored (a typed 95% as 0.95), hidden rows/columns as shown. "
-            "Save as .xlsx to have them read as displayed.",
+            f"prefixes were not read{why_en}; values were checked as stored (a typed 95% as 0.95), hidden rows/columns "
+            "as shown. Save as .xlsx to have them read as displayed.",
             file=str(path),
         ),
     )
@@ -136,11 +158,14 @@ def _read_workbook(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
     """Spreadsheets: calamine for values and merges, the sheet XML for errors and uncached formulas."""
     kind = getattr(getattr(report, "kind", None), "value", path.suffix.lower().lstrip("."))
     grids = _read_calamine(path, kind)
+    if kind == "xls":
+        _read_xls_formats(path, grids)
     if kind in _OOXML:
-        uncached, errors, quick, shown, headers, flags = _scan_sheets(
+        uncached, errors, quick, shown, headers, flags, styles_unread = _scan_sheets(
             path, getattr(report, "members", None), getattr(report, "parts", None)
         )
         for grid in grids:
+            grid.formats_unread = styles_unread
             _put_errors(grid, errors.get(grid.name))
             _put_shown(grid, shown.get(grid.name))
             grid.caption_above = grid.caption_above or headers.get(grid.name, "")  # a title printed in the 页眉
@@ -324,6 +349,32 @@ def _put_errors(grid: Grid, errors: dict[tuple[int, int], str] | None) -> None:
     grid.errors = dict(errors)
 
 
+def _read_xls_formats(path: Path, grids: list[Grid]) -> None:
+    """An .xls's grids as its cells show them (perfxl.io.xls_formats): numbers under a percent or fixed-decimal format
+    as shown, error values, hidden rows/columns, apostrophes — or why not, in `Grid.formats_unread` (coverage)."""
+    # lazy: the BIFF format walk (and xlrd) only for an .xls
+    from .xls_formats import XlsFormatsUnread, read_xls_sheets
+
+    try:
+        sheets = read_xls_sheets(path)
+    except XlsFormatsUnread as exc:
+        for grid in grids:
+            grid.formats_unread = str(exc)
+        return
+    for grid in grids:
+        sheet = sheets.get(grid.name)
+        if sheet is None:
+            grid.formats_unread = "the sheet is not among the workbook's BOUNDSHEET records"
+            continue
+        shown = {}
+        for (r, c), shows in sheet.shows.items():
+            if r < len(grid.rows) and c < len(grid.rows[r]) and (text := shown_number(grid.rows[r][c], shows)):
+                shown[(r, c)] = text
+        _put_errors(grid, sheet.errors)
+        _put_shown(grid, shown)
+        apply_flags(grid, sheet.flags)
+
+
 def _put_shown(grid: Grid, shown: dict[tuple[int, int], str] | None) -> None:
     """Put the text a typed number's format shows ("95%" for 0.95 under "0%") in place of the number calamine read."""
     for (r, c), text in (shown or {}).items():
@@ -359,6 +410,7 @@ _Scan = tuple[
     ShownCells,
     PageHeaders,
     dict[str, SheetFlags],
+    str,
 ]
 
 
@@ -388,7 +440,7 @@ def _scan_sheets(path: Path, members: frozenset[str] | None = None, kept: Mappin
 def _scan_parts(parts: Mapping[str, str], open_part: Callable[[str], Any], styles_xml: bytes = b"") -> _Scan:
     """_scan_sheets over worksheet name → part, each part opened with `open_part`; `styles_xml`: xl/styles.xml."""
     uncached, errors, quick, shown, headers, flags = {}, {}, {}, {}, {}, {}
-    styles, quoted = kept_reading(_style_facts, styles_xml) if styles_xml else ({}, frozenset())
+    styles, quoted, styles_unread = kept_reading(_style_facts, styles_xml) if styles_xml else ({}, frozenset(), "")
     for name, part in parts.items():
         found_uncached: set[tuple[int, int]] = set()
         found_errors: dict[tuple[int, int], str] = {}
@@ -409,14 +461,15 @@ def _scan_parts(parts: Mapping[str, str], open_part: Callable[[str], Any], style
         if found_uncached:  # a second read, only for files saved without calculated values
             with open_part(part) as fh:
                 quick[name] = _merge_formulas(formulas_from_xml(p) for p in _row_pieces(fh))
-    return uncached, errors, quick, shown, headers, flags
+    return uncached, errors, quick, shown, headers, flags, styles_unread
 
 
-def _style_facts(styles_xml: bytes, folder: str = "") -> tuple[Mapping[int, Shows], frozenset[int]]:
+def _style_facts(styles_xml: bytes, folder: str = "") -> tuple[Mapping[int, Shows], frozenset[int], str]:
     """What xl/styles.xml tells the sheet scan: the styles whose number format shows a number otherwise than stored
-    (`shown_styles`) and the quote-prefixed ones (`quoted_styles`) — kept by the part's bytes (`kept_reading`)."""
+    (`shown_styles`), the quote-prefixed ones (`quoted_styles`) and why the part was not read ("" when it parsed) —
+    kept by the part's bytes (`kept_reading`)."""
     formats = cell_styles(styles_xml)
-    return MappingProxyType(shown_styles(formats)), quoted_styles(formats)
+    return MappingProxyType(shown_styles(formats)), quoted_styles(formats), formats.unread
 
 
 _PIECE = 1 << 20
