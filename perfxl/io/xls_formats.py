@@ -76,9 +76,9 @@ def read_xls_sheets(path: Path) -> dict[str, XlsSheet]:
         styles = CellStyles(
             # the FORMAT records the file holds (format_list; format_map adds xlrd's strings for every built-in id, which
             # `shown_styles` knows itself — as an .xlsx's numFmts, only what the file declares)
-            {fmt.format_key: fmt.format_str for fmt in book.format_list if fmt.format_str is not None},
+            {fmt.format_key: fmt.format_str for fmt in book.format_list},
             [
-                {"numFmtId": str(xf.format_key), "quotePrefix": "1" if xf.lotus_123_prefix else "0"}
+                {"numFmtId": str(xf.format_key), "quotePrefix": "1" if xf.lotus_123_prefix else "0"}  # type: ignore[attr-defined]  # xlrd sets it in handle_xf; types-xlrd omits it
                 for xf in book.xf_list
             ],
         )
