@@ -16,7 +16,7 @@ from perfxl.records import record
 
 from .ooxml import CellStyles
 
-__all__ = ["SheetFlags", "scan_flags", "quoted_styles", "apply_flags"]
+__all__ = ["SheetFlags", "scan_flags", "quoted_styles", "apply_flags", "MAX_HIDDEN_SPAN"]
 
 _HIDDEN = (b'hidden="1"', b'hidden="true"')
 _ROW = lazy_compile(rb"<row\b([^>]*)>")
@@ -28,7 +28,7 @@ _IS_HIDDEN = lazy_compile(rb'\bhidden="(?:1|true)"')
 _STYLED_CELL = lazy_compile(rb'<c\b([^>]*\bs="(\d+)"[^>]*)>')
 _CELL_REF = lazy_compile(rb'\br="([A-Z]{1,3})(\d+)"')
 #: a column hidden over more columns than this is the unused rest of the sheet hidden, not a column of the form
-_MAX_HIDDEN_SPAN = 200
+MAX_HIDDEN_SPAN = 200
 
 
 @record()
@@ -53,7 +53,7 @@ def scan_flags(piece: bytes, flags: SheetFlags, quoted: frozenset[int]) -> None:
         for m in _COL.finditer(piece):
             attrs = m.group(1)
             lo, hi = _MIN.search(attrs), _MAX.search(attrs)
-            if _IS_HIDDEN.search(attrs) and lo and hi and int(hi.group(1)) - int(lo.group(1)) < _MAX_HIDDEN_SPAN:
+            if _IS_HIDDEN.search(attrs) and lo and hi and int(hi.group(1)) - int(lo.group(1)) < MAX_HIDDEN_SPAN:
                 flags.cols.update(range(int(lo.group(1)) - 1, int(hi.group(1))))
         for m in _ROW.finditer(piece):
             attrs = m.group(1)
