@@ -113,3 +113,31 @@ def test_an_excel_web_page_reads_formats_and_hidden_rows_as_an_xlsx_is_read():
     assert grid.rows[0] == ["8.50", Decimal(12), "7", "1.00", "5", "h"]
     assert grid.rows[2][:3] == ["95.5%", "3", Decimal("8.50")]
     assert grid.hidden_rows == {1} and grid.hidden_cols == {1, 5}
+
+
+# ---------------------------------------------------------------- one cause, one finding: W05 resting on W03
+
+
+def _weight_sums(table: R.Table, tmp_path: Path) -> dict[str, list]:
+    found = R.validated(table, tmp_path).findings
+    return {code: [f for f in found if f.code == code] for code in ("W02", "W03", "W05")}
+
+
+def test_labels_declaring_what_their_rows_hold_give_one_weight_sum_finding(tmp_path):
+    """四川 中江 2022: 产出指标(70分) + 效益指标(20分) + 满意度指标(10分) + 预算执行率 10 = 110, and the rows under each
+    label hold exactly its points — the labels' sum is the rows' sum, one discrepancy. At main W05 (the labels, B12)
+    and W03 (the rows, E23) were two 错误 for it (fails at main); now W03 alone, its basis naming the labels."""
+    sums = _weight_sums(R.load_table(R.CORPUS / "sichuan-zhongjiang-shuibiaochi-2022.toml"), tmp_path)
+    (w03,) = sums["W03"]
+    assert (w03.severity.value, str(w03.ref), w03.actual) == ("error", "Sheet1!E23", "110")
+    assert not sums["W05"]
+    assert "产出指标 70 + 效益指标 20 + 满意度指标 10 + 预算执行率 10" in w03.basis and "不另报" in w03.basis
+
+
+def test_a_label_declaring_other_points_than_its_rows_keeps_its_own_finding(tmp_path):
+    """The same table with 产出指标 labelled 75 points over rows holding 70: the labels' 115 is no longer the rows' 110
+    — a second slip, so W05 stands beside W03 (and W02 for the group), and W03's basis does not claim it."""
+    table = R.variant("sichuan-zhongjiang-shuibiaochi-2022", {"B12": "产出指标(75分)"})
+    sums = _weight_sums(table, tmp_path)
+    (w05,) = sums["W05"]
+    assert w05.actual == "115" and sums["W02"] and "不另报" not in sums["W03"][0].basis
