@@ -690,9 +690,9 @@ def _labels_repeat_rows(ctx: Context) -> tuple[str, str] | None:
     mark: the labels' total (W05's) is the rows' total (W03's) — one cause, one finding (issue 11 item 6), W03's, whose
     basis names the labels (四川 中江 2022: 产出 70 + 效益 20 + 满意度 10 + 预算执行率 10 = 110 both ways). None when
     W03 would not report it as surely as W05 (a 一级 权重 scaling its rows, an unread weight, no funds block read,
-    W03 switched off): W05 then stands alone."""
-    if not ctx.profile.check("W03").enabled or weighted_reading(ctx)[0]:
-        return None
+    W03 switched off): W05 then stands alone; and on a table cut short, whose W03 names the labels' sum already."""
+    if not ctx.profile.check("W03").enabled or weighted_reading(ctx)[0] or shown_in_part(ctx) is not None:
+        return None  # (a table cut short: W03's finding names the labels' sum already, `_declared_short`)
     groups = list(ctx.groups())
     if not groups or any(h is None or h.declared_weight is None for h, _ in groups):
         return None
