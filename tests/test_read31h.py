@@ -141,3 +141,18 @@ def test_a_label_declaring_other_points_than_its_rows_keeps_its_own_finding(tmp_
     sums = _weight_sums(table, tmp_path)
     (w05,) = sums["W05"]
     assert w05.actual == "115" and sums["W02"] and "不另报" not in sums["W03"][0].basis
+
+
+def test_hidden_spans_of_a_hostile_export_are_clipped_to_the_sheet():
+    """20,000 hidden <Column ss:Span="199"> / <Row ss:Span="999"> (or <col span=199>) over a one-cell sheet: the hidden
+    rows and columns are those of the sheet, never the spans' 4–20 million indices (sec24b's bound on markup files)."""
+    columns = '<Column ss:Hidden="1" ss:Span="199"/>' * 20_000
+    rows = '<Row ss:Hidden="1" ss:Span="999"/>' * 20_000
+    xml = _WORKBOOK.split("<Table>")[0] + f"<Table>{columns}{rows}"
+    xml += '<Row ss:Index="3"><Cell ss:Index="2"><Data ss:Type="Number">1</Data></Cell></Row></Table></Worksheet></Workbook>'
+    (grid,) = spreadsheetml_grids(xml)
+    assert (len(grid.rows), len(grid.rows[0])) == (3, 2)
+    assert grid.hidden_rows == {0, 1, 2} and grid.hidden_cols == {0, 1}
+    page = "<table>" + '<col span="199" style="display:none">' * 20_000 + "<tr><td>1</td><td>2</td></tr></table>"
+    (table,) = html_grids(page)
+    assert table.hidden_cols == {0, 1}

@@ -25,7 +25,7 @@ from typing import Any
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
 from .markup_text import decode_markup, excel_value
-from .sheet_flags import MAX_HIDDEN_SPAN
+from .sheet_flags import MAX_HIDDEN_SPAN, indices_within
 from .shown_numbers import Shows, format_shows
 
 __all__ = ["read_html", "html_grids"]
@@ -204,16 +204,17 @@ def _general_number(cell: Any, value: Decimal, style: str) -> bool:
         return False
 
 
-def _col_hidden(table: Any, classes: dict[str, str]) -> set[int]:
-    """Columns a <col> (in a <colgroup> or not, `span` wide) styles `display:none`, as Excel writes a hidden column."""
-    hidden: set[int] = set()
+def _col_hidden(table: Any, classes: dict[str, str]) -> list[tuple[int, int]]:
+    """(first, last) columns a <col> (in a <colgroup> or not, `span` wide) styles `display:none`, as Excel writes a
+    hidden column: ranges, clipped to the table by `indices_within`."""
+    hidden: list[tuple[int, int]] = []
     c = 0
     for col in table.iter("col"):
         if next(col.iterancestors("table"), None) is not table:
             continue
         span = _span(col, "span")
         if _DISPLAY_NONE.search(_style_of(col, classes)) and span < MAX_HIDDEN_SPAN:
-            hidden.update(range(c, c + span))
+            hidden.append((c, c + span - 1))
         c += span
     return hidden
 
@@ -278,9 +279,10 @@ def _table_grid(table: Any, sheet: str, budget: int, classes: dict[str, str] | N
         row.extend([""] * (width - len(row)))
     grid = Grid(sheet, rows, tuple(merged))
     # a column Excel hides: its <col> display:none, or every one-column cell of it in the rows shown
-    hidden_cols = _col_hidden(table, classes) | {c for c, flags in cells_hidden.items() if flags and all(flags)}
+    by_cells = [(c, c) for c, flags in cells_hidden.items() if flags and all(flags)]
+    hidden_cols = indices_within(_col_hidden(table, classes) + by_cells, width)
     if hidden_rows or hidden_cols:
-        grid.hidden_rows, grid.hidden_cols = frozenset(hidden_rows), frozenset(c for c in hidden_cols if c < width)
+        grid.hidden_rows, grid.hidden_cols = frozenset(hidden_rows), frozenset(hidden_cols)
     return grid, height * width  # what the table holds in memory, spent from the budget
 
 

@@ -16,7 +16,7 @@ from perfxl.records import record
 
 from .ooxml import CellStyles
 
-__all__ = ["SheetFlags", "scan_flags", "quoted_styles", "apply_flags", "MAX_HIDDEN_SPAN"]
+__all__ = ["SheetFlags", "scan_flags", "quoted_styles", "apply_flags", "MAX_HIDDEN_SPAN", "indices_within"]
 
 _HIDDEN = (b'hidden="1"', b'hidden="true"')
 _ROW = lazy_compile(rb"<row\b([^>]*)>")
@@ -63,6 +63,20 @@ def scan_flags(piece: bytes, flags: SheetFlags, quoted: frozenset[int]) -> None:
         for m in _STYLED_CELL.finditer(piece):
             if int(m.group(2)) in quoted and (ref := _CELL_REF.search(m.group(1))):
                 flags.quoted.add((int(ref.group(2)) - 1, column_index(ref.group(1).decode()) - 1))
+
+
+def indices_within(ranges: list[tuple[int, int]], limit: int) -> set[int]:
+    """The indices below `limit` of inclusive (first, last) ranges — a markup file's hidden rows or columns, each
+    element spanning up to 1,000 (ss:Span, <col span>): merged first and clipped to the sheet, so 200,000 hostile
+    elements cost their count, not their spans' sum (sec24b)."""
+    out: set[int] = set()
+    reach = -1
+    for lo, hi in sorted(ranges):
+        lo, hi = max(lo, reach + 1), min(hi, limit - 1)
+        if lo <= hi:
+            out.update(range(lo, hi + 1))
+        reach = max(reach, hi)
+    return out
 
 
 def apply_flags(grid: Any, flags: SheetFlags | None) -> None:

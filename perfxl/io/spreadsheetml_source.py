@@ -15,6 +15,7 @@ the Grid's hidden rows and columns (perfxl.io.sheet_flags), so the printed-preci
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -24,7 +25,7 @@ from ..errors import UnreadableWorkbook
 from ..grid import Grid
 from ..patterns import lazy_compile
 from .markup_text import decode_markup
-from .sheet_flags import MAX_HIDDEN_SPAN, SheetFlags, apply_flags
+from .sheet_flags import MAX_HIDDEN_SPAN, SheetFlags, apply_flags, indices_within
 from .shown_numbers import Shows, format_shows, shown_text
 
 __all__ = ["read_spreadsheetml", "spreadsheetml_grids", "NS"]
@@ -141,20 +142,28 @@ def _int(el: Any, attr: str) -> int:
         return 0
 
 
-def _columns(table: Any, flags: SheetFlags) -> dict[int, str]:
-    """The <Column> elements: 0-based column → its style ID, and the hidden ones (`ss:Hidden="1"`, over `ss:Span` more
-    columns; a span wider than `MAX_HIDDEN_SPAN` is the unused rest of the sheet hidden, as for an .xlsx) in `flags`."""
-    styles: dict[int, str] = {}
+def _columns(table: Any) -> tuple[list[tuple[int, int, str]], list[tuple[int, int]]]:
+    """The <Column> elements: (first, last, style ID) of each styled one, sorted, and the (first, last) 0-based columns
+    of each hidden one (`ss:Hidden="1"` over `ss:Span` more; a span wider than `MAX_HIDDEN_SPAN` is the unused rest of
+    the sheet hidden, as for an .xlsx). Ranges, not columns: a hostile file's spans are never expanded here."""
+    styled: list[tuple[int, int, str]] = []
+    hidden: list[tuple[int, int]] = []
     c = -1
     for col in table.iter(f"{_SS}Column"):
         c = _index(col, c + 1)
         span = _int(col, "Span")
         if sid := col.get(f"{_SS}StyleID"):
-            styles.update(dict.fromkeys(range(c, c + span + 1), sid))
+            styled.append((c, c + span, sid))
         if _flag(col, "Hidden") and span < MAX_HIDDEN_SPAN:
-            flags.cols.update(range(c, c + span + 1))
+            hidden.append((c, c + span))
         c += span
-    return styles
+    return sorted(styled), hidden
+
+
+def _column_style(styled: list[tuple[int, int, str]], c: int) -> str | None:
+    """The style ID a <Column> range gives column `c`, if any (the last range starting at or before it)."""
+    at = bisect_right(styled, (c, float("inf"), "")) - 1
+    return styled[at][2] if at >= 0 and styled[at][1] >= c else None
 
 
 def _flag(el: Any, attr: str) -> bool:
@@ -165,15 +174,15 @@ def _sheet(name: str, table: Any, budget: int, shows: dict[str, Shows]) -> tuple
     rows: dict[int, dict[int, Any]] = {}
     merged: list[tuple[int, int, int, int]] = []
     errors: dict[tuple[int, int], str] = {}
-    flags = SheetFlags()
-    column_styles = _columns(table, flags)
+    column_styles, hidden_cols = _columns(table)
+    hidden_rows: list[tuple[int, int]] = []
     r = -1
     cells = 0
     for row in table.iter(f"{_SS}Row"):
         r = _index(row, r + 1)
         span = _int(row, "Span")  # `ss:Span` more rows like this one, not written out
         if _flag(row, "Hidden"):
-            flags.rows.update(range(r, r + span + 1))
+            hidden_rows.append((r, r + span))
         row_style = row.get(f"{_SS}StyleID")
         c = -1
         for cell in row.iter(f"{_SS}Cell"):
@@ -189,7 +198,7 @@ def _sheet(name: str, table: Any, budget: int, shows: dict[str, Shows]) -> tuple
                 )
             value, is_error = _value(cell.find(f"{_SS}Data"))
             if isinstance(value, Decimal):
-                style = cell.get(f"{_SS}StyleID") or row_style or column_styles.get(c) or "Default"
+                style = cell.get(f"{_SS}StyleID") or row_style or _column_style(column_styles, c) or "Default"
                 value = _as_shown(value, shows.get(style), formula=cell.get(f"{_SS}Formula") is not None)
             if value is not None:
                 rows.setdefault(r, {})[c] = value
@@ -210,7 +219,7 @@ def _sheet(name: str, table: Any, budget: int, shows: dict[str, Shows]) -> tuple
         )
     grid_rows = [[rows.get(i, {}).get(j, "") for j in range(width)] for i in range(height)]
     grid = Grid(name, grid_rows, tuple(merged), errors=errors)
-    apply_flags(grid, flags)
+    apply_flags(grid, SheetFlags(rows=indices_within(hidden_rows, height), cols=indices_within(hidden_cols, width)))
     return grid, cells
 
 
