@@ -355,7 +355,11 @@ def render_html(plans: list[SheetPlan], *, declared_charset: str = "utf-8", form
                 )
                 value = plan.value(r, c)
                 shown = _cell_text(value)
-                if formats and not isinstance(value, (str, bool)) and to_decimal(value) is not None:
+                if formats and isinstance(value, (date, datetime)):  # a date: its serial, shown as the "date" style's
+                    day = value.date() if isinstance(value, datetime) else value
+                    attrs += f' x:num="{(day - date(1899, 12, 30)).days}"'
+                    shown = f"{day.year}/{day.month}/{day.day}"
+                elif formats and not isinstance(value, (str, bool)) and to_decimal(value) is not None:
                     attrs += f' x:num="{_cell_text(value)}"'  # Excel writes the number it stores beside the text
                 if code := _number_format(plan.cells.get((r, c)), formats):
                     attrs += f' class="{classes.setdefault(code, f"xl{len(classes) + 1}")}"'
