@@ -229,8 +229,13 @@ def _same_as_seed(sub):
 
 
 def test_html_export_in_gbk_declaring_utf8_reads_like_the_workbook(tmp_path):
-    path = V.write_export(
-        tmp_path / "export.xls", V.content_plans(seed.seed_content()), "html", encoding="gbk", declared_charset="utf-8"
+    path = V.write_export(  # as Excel saves a web page: each number's x:num beside its text (read31h)
+        tmp_path / "export.xls",
+        V.content_plans(seed.seed_content()),
+        "html",
+        encoding="gbk",
+        declared_charset="utf-8",
+        formats=True,
     )
     assert b"charset=utf-8" in path.read_bytes()[:300]
     sub = read_submission(path)
@@ -245,7 +250,7 @@ def test_html_export_in_gbk_declaring_utf8_reads_like_the_workbook(tmp_path):
 def test_html_export_in_big5_traditional_is_detected(tmp_path):
     pytest.importorskip("opencc")
     plans = V.to_traditional(V.content_plans(seed.seed_content()), "s2tw")
-    path = V.write_export(tmp_path / "big5.xls", plans, "html", encoding="big5", declared_charset="utf-8")
+    path = V.write_export(tmp_path / "big5.xls", plans, "html", encoding="big5", declared_charset="utf-8", formats=True)
     sub = read_submission(path)
     (ev,) = sub.evaluations
     assert ev.indicators[0].name.text == "新進規模企業" and ev.total_score.raw == D(99)

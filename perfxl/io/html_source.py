@@ -5,19 +5,28 @@ is already installed with python-docx) — html5lib would give the same trees fo
 at many times the cost. Each top-level <table> becomes one Grid named after its <caption>, the heading right before it
 (LibreOffice's "Sheet 1: 基础数据表"), or the page <title> when there is one table, else "表1", "表2" …. Text keeps <br> as a line break;
 HTML's layout whitespace is collapsed. A cell styled `mso-number-format:"\@"` (Excel's text format)
-stays text; other plain numbers become Decimals, as Excel converts them on opening.
-The guard (perfxl.io.guard) has already bounded the file's size and refused entity declarations.
+stays text.
+What Excel's "save as web page" writes of a sheet is read as the .xlsx reader reads the sheet (read31h): a cell's
+style is its class's rule in the page's <style> plus its own `style`; a figure under a number format that shows
+a percent or fixed decimals (`mso-number-format:"0\.00"`), or whose `x:num` holds digits its text rounds away, stays
+the text shown (as `shown_numbers` gives an .xlsx cell), judged at the precision printed; rows (`<tr>`) and columns
+(`<col>`, or every cell of the column) styled `display:none` are the Grid's hidden rows and columns. A figure without
+`x:num` (a system's export: no number behind the text) is the printed value too, kept as its text; only an `x:num`
+equal to the text under no rounding format is a number cell (a Decimal), as the .xlsx reader reads a General number.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
 from .markup_text import decode_markup, excel_value
+from .sheet_flags import MAX_HIDDEN_SPAN, indices_within
+from .shown_numbers import Shows, format_shows
 
 __all__ = ["read_html", "html_grids"]
 
@@ -25,6 +34,14 @@ _WS = re.compile(r"[ \t\r\n\f]+")
 _BR = "\u2028"
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _TEXT_FORMAT = re.compile(r"mso-number-format\s*:\s*[\"']?\\?@", re.I)
+_NUMBER_FORMAT = re.compile(r"mso-number-format\s*:\s*(?:\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'|([^;\"']+))", re.I)
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
+#: A class rule of the page's <style> (".xl65 {mso-number-format:"0\.00%";}", "td.xl66 {…}"): class → declarations.
+_CLASS_RULE = re.compile(r"\.([A-Za-z_][\w-]*)\s*\{([^{}]*)\}")
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})\s?|(.))", re.S)
+#: Excel's named number formats as written in HTML (mso-number-format:Percent) and what they show.
+_NAMED_FORMATS: dict[str, Shows] = {"fixed": (2, False, ""), "standard": (2, False, ""), "percent": (2, True, "%")}
+_X_NUM = ("x:num", "{urn:schemas-microsoft-com:office:excel}num")
 #: colspan/rowspan beyond these are clamped (a hostile span must not allocate millions of cells).
 MAX_SPAN = 1000
 
@@ -64,11 +81,12 @@ def html_grids(text: str, *, max_cells: int = 2_000_000, name: str = "") -> list
     grids: list[Grid] = []
     used: set[str] = set()
     budget = max_cells
+    classes = _class_rules(root)
     for i, (table, heading, lines, under) in enumerate(zip(tables, headings, above, below, strict=True), start=1):
         caption = table.find("caption")
         label = _text(caption) if caption is not None else heading or (title.strip() if len(tables) == 1 else "")
         sheet = _unique((label or f"表{i}")[:31], used)
-        grid, cells = _table_grid(table, sheet, budget)
+        grid, cells = _table_grid(table, sheet, budget, classes)
         budget -= cells
         grid.unit_above = unit_line_above(lines)  # "单位：万元" printed above the table, as a report's (docs14)
         grid.year_above = caption_year_above(lines)
@@ -143,14 +161,77 @@ def _span(el: Any, attr: str) -> int:
         return 1
 
 
-def _table_grid(table: Any, sheet: str, budget: int) -> tuple[Grid, int]:
+def _class_rules(root: Any) -> dict[str, str]:
+    r"""Class name → its declarations in the page's <style> elements (Excel writes a cell's number format and
+    alignment there: `.xl65 {mso-number-format:"0\.0%";}`), later rules after earlier ones."""
+    rules: dict[str, str] = {}
+    for style in root.iter("style"):
+        for m in _CLASS_RULE.finditer(style.text or ""):
+            rules[m.group(1)] = rules.get(m.group(1), "") + ";" + m.group(2)
+    return rules
+
+
+def _style_of(el: Any, classes: dict[str, str]) -> str:
+    """An element's declarations: its classes' rules, then its own `style` (which wins, coming last)."""
+    own = el.get("style", "") or ""
+    if not classes:
+        return own
+    return ";".join([*(classes.get(name, "") for name in (el.get("class", "") or "").split()), own])
+
+
+def _shows_figures(style: str) -> bool:
+    r"""Whether the last `mso-number-format` of a style shows a percent or a figure at fixed decimals ("0\.00",
+    Percent): its cell's text is the figure rounded as printed, kept as that text."""
+    found = list(_NUMBER_FORMAT.finditer(style))
+    if not found:
+        return False
+    raw = next(g for g in found[-1].groups() if g is not None).strip()
+    code = _CSS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else m.group(2), raw)
+    return (_NAMED_FORMATS.get(code.lower()) or format_shows(code)) is not None
+
+
+def _general_number(cell: Any, value: Decimal, style: str) -> bool:
+    """Whether a figure is a number cell Excel wrote as it stores it: its `x:num` (bare, or the same number) under no
+    format that rounds it. Any other figure is the text printed — a system's export states no more than its text,
+    and a format showing fixed decimals or a percent, or an `x:num` holding more digits ("8.6312" beside "8.63"),
+    rounded what it prints."""
+    stored = next((cell.get(a) for a in _X_NUM if cell.get(a) is not None), None)
+    if stored is None or _shows_figures(style):
+        return False
+    try:
+        return not stored.strip() or Decimal(stored.strip()) == value
+    except InvalidOperation:
+        return False
+
+
+def _col_hidden(table: Any, classes: dict[str, str]) -> list[tuple[int, int]]:
+    """(first, last) columns a <col> (in a <colgroup> or not, `span` wide) styles `display:none`, as Excel writes a
+    hidden column: ranges, clipped to the table by `indices_within`."""
+    hidden: list[tuple[int, int]] = []
+    c = 0
+    for col in table.iter("col"):
+        if next(col.iterancestors("table"), None) is not table:
+            continue
+        span = _span(col, "span")
+        if _DISPLAY_NONE.search(_style_of(col, classes)) and span < MAX_HIDDEN_SPAN:
+            hidden.append((c, c + span - 1))
+        c += span
+    return hidden
+
+
+def _table_grid(table: Any, sheet: str, budget: int, classes: dict[str, str] | None = None) -> tuple[Grid, int]:
     """One table: the occupancy walk of the HTML table model (a cell skips columns taken by rowspans); with the
     cells its rectangle holds (rows × columns: every table of the file is held at once, within one budget)."""
+    classes = classes or {}
     rows: list[list[Any]] = []
     merged: list[tuple[int, int, int, int]] = []
     taken: set[tuple[int, int]] = set()
+    hidden_rows: set[int] = set()
+    cells_hidden: dict[int, list[bool]] = {}  # column → whether each one-column cell of a shown row is display:none
     cells = 0
     for r, tr in enumerate(_rows_of(table)):
+        if _DISPLAY_NONE.search(_style_of(tr, classes)):
+            hidden_rows.add(r)
         c = 0
         for cell in tr:
             if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
@@ -166,8 +247,14 @@ def _table_grid(table: Any, sheet: str, budget: int) -> tuple[Grid, int]:
                     code="SHEET_TOO_LARGE",
                     sheet=sheet,
                 )
-            value = excel_value(_text(cell), as_text=bool(_TEXT_FORMAT.search(cell.get("style", "") or "")))
+            style = _style_of(cell, classes)
+            text = _text(cell)
+            value = excel_value(text, as_text=bool(_TEXT_FORMAT.search(style)))
+            if isinstance(value, Decimal) and not _general_number(cell, value, style):
+                value = text  # the figure as printed, judged at that precision (an .xlsx cell's shown text)
             _put(rows, r, c, value)
+            if colspan == 1 and r not in hidden_rows:
+                cells_hidden.setdefault(c, []).append(bool(_DISPLAY_NONE.search(style)))
             if colspan > 1 or rowspan > 1:
                 merged.append((r, c, r + rowspan - 1, c + colspan - 1))
                 for rr in range(r, r + rowspan):
@@ -190,7 +277,13 @@ def _table_grid(table: Any, sheet: str, budget: int) -> tuple[Grid, int]:
         rows.append([])
     for row in rows:
         row.extend([""] * (width - len(row)))
-    return Grid(sheet, rows, tuple(merged)), height * width  # what the table holds in memory, spent from the budget
+    grid = Grid(sheet, rows, tuple(merged))
+    # a column Excel hides: its <col> display:none, or every one-column cell of it in the rows shown
+    by_cells = [(c, c) for c, flags in cells_hidden.items() if flags and all(flags)]
+    hidden_cols = indices_within(_col_hidden(table, classes) + by_cells, width)
+    if hidden_rows or hidden_cols:
+        grid.hidden_rows, grid.hidden_cols = frozenset(hidden_rows), frozenset(hidden_cols)
+    return grid, height * width  # what the table holds in memory, spent from the budget
 
 
 def _put(rows: list[list[Any]], r: int, c: int, value: Any) -> None:

@@ -16,7 +16,15 @@ from perfxl.records import record
 
 from .ooxml import CellStyles
 
-__all__ = ["SheetFlags", "scan_flags", "quoted_styles", "apply_flags", "hidden_column_span"]
+__all__ = [
+    "SheetFlags",
+    "scan_flags",
+    "quoted_styles",
+    "apply_flags",
+    "MAX_HIDDEN_SPAN",
+    "hidden_column_span",
+    "indices_within",
+]
 
 _HIDDEN = (b'hidden="1"', b'hidden="true"')
 _ROW = lazy_compile(rb"<row\b([^>]*)>")
@@ -28,7 +36,7 @@ _IS_HIDDEN = lazy_compile(rb'\bhidden="(?:1|true)"')
 _STYLED_CELL = lazy_compile(rb'<c\b([^>]*\bs="(\d+)"[^>]*)>')
 _CELL_REF = lazy_compile(rb'\br="([A-Z]{1,3})(\d+)"')
 #: a column hidden over more columns than this is the unused rest of the sheet hidden, not a column of the form
-_MAX_HIDDEN_SPAN = 200
+MAX_HIDDEN_SPAN = 200
 
 
 @record()
@@ -67,8 +75,22 @@ def scan_flags(piece: bytes, flags: SheetFlags, quoted: frozenset[int]) -> None:
 
 def hidden_column_span(first: int, last: int) -> range:
     """The 0-based columns `first`..`last` one hidden-column entry (an .xlsx `<col>`, an .xls COLINFO) hides; none when
-    it spans `_MAX_HIDDEN_SPAN` columns or more (the unused rest of the sheet hidden, not a column of the form)."""
-    return range(first, last + 1) if last - first < _MAX_HIDDEN_SPAN else range(0)
+    it spans `MAX_HIDDEN_SPAN` columns or more (the unused rest of the sheet hidden, not a column of the form)."""
+    return range(first, last + 1) if last - first < MAX_HIDDEN_SPAN else range(0)
+
+
+def indices_within(ranges: list[tuple[int, int]], limit: int) -> set[int]:
+    """The indices below `limit` of inclusive (first, last) ranges — a markup file's hidden rows or columns, each
+    element spanning up to 1,000 (ss:Span, <col span>): merged first and clipped to the sheet, so 200,000 hostile
+    elements cost their count, not their spans' sum (sec24b)."""
+    out: set[int] = set()
+    reach = -1
+    for lo, hi in sorted(ranges):
+        lo, hi = max(lo, reach + 1), min(hi, limit - 1)
+        if lo <= hi:
+            out.update(range(lo, hi + 1))
+        reach = max(reach, hi)
+    return out
 
 
 def apply_flags(grid: Any, flags: SheetFlags | None) -> None:

@@ -20,7 +20,7 @@ from ..model import column_index
 from ..patterns import lazy_compile
 from .ooxml import CellStyles
 
-__all__ = ["Shows", "shown_styles", "shown_cells", "shown_number"]
+__all__ = ["Shows", "format_shows", "shown_styles", "shown_cells", "shown_number", "shown_text"]
 
 #: What a number format shows of a figure: (decimals shown, scaled ×100 by a "%", the sign printed after it) —
 #: "0.0%" (1, True, "%"); perfxl's own 执行率 format 0.00"%" (2, False, "%"): percent points, the sign quoted text;
@@ -46,7 +46,7 @@ _T = lazy_compile(rb'\bt="([a-z]+)"')
 _V = lazy_compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
 
 
-def _format_shows(code: str) -> Shows | None:
+def format_shows(code: str) -> Shows | None:
     """What a custom format's first section shows when it prints one plain figure; else None. A "%" in quoted or
     escaped text after the figure (0.00"%", 0.0\\%) is printed as is: the figure in percent points (read30)."""
     section = re.split(r';(?=(?:[^"]*"[^"]*")*[^"]*$)', code, maxsplit=1)[0]
@@ -72,7 +72,7 @@ def shown_styles(styles: CellStyles) -> dict[int, Shows]:
     figure at fixed decimals or a percent; styles of General, dates, text and other formats are left out."""
     formats: dict[int, Shows] = dict(_BUILTIN)
     for number_id, code in styles.number_formats.items():
-        shows = _format_shows(code)
+        shows = format_shows(code)
         if shows is None:
             formats.pop(number_id, None)
         else:
@@ -133,9 +133,19 @@ def _shown(value: bytes, decimals: int, percent: bool, sign: str) -> str | None:
         number = Decimal(value.decode().strip())
     except (InvalidOperation, UnicodeDecodeError):
         return None
+    return shown_text(number, (decimals, percent, sign))
+
+
+def shown_text(number: Decimal, shows: Shows) -> str | None:
+    """A number's text as a format that `shows` it prints it (0.955, (1, True, "%") → "95.5%"; 1.0012, (2, False, "")
+    → "1.00"), rounded half up; None when it is no finite number. Every reader of a number format uses it."""
+    decimals, percent, sign = shows
     if not number.is_finite():
         return None
-    shown = (number.scaleb(2) if percent else number).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    try:
+        shown = (number.scaleb(2) if percent else number).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # more digits than the context holds (1E+40 at two decimals): left as stored
+        return None
     return str(shown) + sign
 
 

@@ -627,6 +627,8 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
     if full_typed and typed is not None:
         note = "；".join(x for x in (note, f"总分行的分值 {fmt_num(typed)} 即满分，差在所列分值") if x)
         note_en = "; ".join(x for x in (note_en, f"the 总分 row's weight {fmt_num(typed)} is the full mark") if x)
+    if (same := _labels_repeat_rows(ctx)) is not None:  # W05's sum is this one: said here, not reported apart
+        note, note_en = "；".join(x for x in (note, same[0]) if x), "; ".join(x for x in (note_en, same[1]) if x)
     if abs(held - full) > ctx.tol_score:
         what = (
             f"分值合计（预算执行率 {fmt_num(budget_weight(ctx))} + 指标 {fmt_num(leaves)}）"
@@ -681,6 +683,39 @@ def total_weight(ctx: Context) -> Iterator[Finding]:
             basis=basis,
             basis_en=basis_en,
         )
+
+
+def _labels_repeat_rows(ctx: Context) -> tuple[str, str] | None:
+    """(note zh, en) when every 一级 label declares exactly what its rows' 分值 hold and the labels' sum misses the full
+    mark: the labels' total (W05's) is the rows' total (W03's) — one cause, one finding (issue 11 item 6), W03's, whose
+    basis names the labels (四川 中江 2022: 产出 70 + 效益 20 + 满意度 10 + 预算执行率 10 = 110 both ways). None when
+    W03 would not report it as surely as W05 (a 一级 权重 scaling its rows, an unread weight, no funds block read,
+    W03 switched off): W05 then stands alone; and on a table cut short, whose W03 names the labels' sum already."""
+    if not ctx.profile.check("W03").enabled or weighted_reading(ctx)[0] or shown_in_part(ctx) is not None:
+        return None  # (a table cut short: W03's finding names the labels' sum already, `_declared_short`)
+    groups = list(ctx.groups())
+    if not groups or any(h is None or h.declared_weight is None for h, _ in groups):
+        return None
+    full = ctx.dec("weights.total", 100)
+    declared = budget_weight(ctx)
+    for h, rows in groups:
+        held = row_weights(ctx, rows)
+        if h is None or h.declared_weight is None or held is None or abs(held - h.declared_weight) > ctx.tol_score:
+            return None
+        declared += h.declared_weight
+    funds = ctx.ev.funds
+    if abs(declared - full) <= ctx.tol_score or funds is None or funds.total is None or _funds_weight_unread(ctx):
+        return None
+    if any(not f.weight_blank and f.weight is None for f in ctx.facts()):
+        return None
+    parts = " + ".join(f"{h.name or h.label.text} {fmt_num(h.declared_weight)}" for h, _ in groups if h is not None)
+    if budget_weight(ctx):
+        parts += f" + 预算执行率 {fmt_num(budget_weight(ctx))}"
+    return (
+        f"一级指标标注分值（{parts}）与其下所列分值逐一相同，标注合计亦为 {fmt_num(declared)}：同一差错，不另报",
+        f"the first-level labels declare what their rows hold ({parts}), so their sum is {fmt_num(declared)} too: "
+        "the same discrepancy, not reported apart",
+    )
 
 
 @record(frozen=True, slots=True)
@@ -824,6 +859,8 @@ def level1_declared_total(ctx: Context) -> Iterator[Finding]:
         return
     if _open_shortfall(ctx, full, declared, True):
         return  # a table cut short: W03's one finding names the labels' sum too (`_declared_short`)
+    if _labels_repeat_rows(ctx) is not None:
+        return  # each label declares what its rows hold: the labels' sum is W03's, one cause — W03's basis names it
     if (
         not budget_weight(ctx)
         and abs(sum(_in_points(ctx, [d for _, d, _ in groups]), Decimal(0)) - full) <= ctx.tol_score

@@ -11,19 +11,23 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date, datetime
 from decimal import Decimal
 from html import escape
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
 from perfxl.grid import Grid
 from perfxl.io.atomic import atomic_write
+from perfxl.io.shown_numbers import format_shows, shown_text
 from perfxl.numbers import to_decimal
 
 from .content import EvaluationContent, FundsLine, IndicatorLine, Value, WorkbookContent
 from .plan import CellSpec, SheetPlan
 from .shape import Shape
+from .styles import STYLES
 from .template import TEMPLATE_SHAPE
 from .writer import WrittenWorkbook, build_plans, write_content
 
@@ -301,18 +305,47 @@ def _merge_spans(plan: SheetPlan, base: int) -> tuple[dict[tuple[int, int], tupl
     return spans, covered
 
 
-def render_html(plans: list[SheetPlan], *, declared_charset: str = "utf-8") -> str:
+def _number_format(spec: CellSpec | None, formats: bool) -> str:
+    """The number format a typed number cell is written under (`styles.STYLES`), or "" (General, or `formats` off)."""
+    if not formats or spec is None or isinstance(spec.value, (str, bool)) or to_decimal(spec.value) is None:
+        return ""
+    return str(STYLES.get(spec.style, {}).get("num_format", ""))
+
+
+def _excel_shown(value: Any, code: str) -> str:
+    """The text Excel's HTML export prints for a number under `code`: rounded half up to the decimals (and ×100 under
+    a "%") the format shows, thousands grouped where it groups them; as typed where it is no such format."""
+    number = to_decimal(value)
+    shows = format_shows(code) if number is not None else None
+    text = shown_text(number, shows) if number is not None and shows is not None else None
+    if text is None:
+        return _cell_text(value)
+    if "#,##" in code:
+        body, sign = (text[:-1], "%") if text.endswith("%") else (text, "")
+        whole, dot, tail = body.partition(".")
+        text = f"{int(whole):,}{dot}{tail}{sign}" if whole.lstrip("-").isdigit() else text
+    return text
+
+
+def _css_format(code: str) -> str:
+    """A number format as Excel writes it in a CSS rule (`mso-number-format:"0\\.0%"`): each mark escaped."""
+    return "".join(ch if ch.isalnum() or ch in "%@" else "\\" + ch for ch in code)
+
+
+def render_html(plans: list[SheetPlan], *, declared_charset: str = "utf-8", formats: bool = False) -> str:
     """The plans as one HTML page (one <table> per sheet, <caption> = sheet name, colspan/rowspan for
-    merges), as budget systems export "Excel" files. `declared_charset` is what the page claims."""
-    parts = [
-        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared_charset}">'
-        "<title>export</title></head><body>"
-    ]
+    merges), as budget systems export "Excel" files. `declared_charset` is what the page claims. Hidden rows and
+    columns are written `display:none` (on the <tr>; on the <col> and each cell of the column), as Excel's "save as
+    web page" writes them; `formats`: each typed number under its style's number format as Excel writes it — the text
+    the format shows, the stored number in `x:num`, the format in a class rule (`.xl1 {mso-number-format:…}`)."""
+    classes: dict[str, str] = {}
+    body: list[str] = []
     for plan in plans:
         spans, covered = _merge_spans(plan, 1)
-        parts.append(f'<table border="1"><caption>{escape(plan.name)}</caption>')
+        body.append(f'<table border="1"><caption>{escape(plan.name)}</caption>')
+        body.extend('<col style="display:none">' if c in plan.hidden_cols else "<col>" for c in range(plan.max_col + 1))
         for r in range(plan.max_row + 1):
-            parts.append("<tr>")
+            body.append('<tr style="display:none">' if r in plan.hidden_rows else "<tr>")
             for c in range(plan.max_col + 1):
                 if (r, c) in covered:
                     continue
@@ -321,28 +354,45 @@ def render_html(plans: list[SheetPlan], *, declared_charset: str = "utf-8") -> s
                     f' colspan="{colspan}"' if colspan > 1 else ""
                 )
                 value = plan.value(r, c)
+                shown = _cell_text(value)
+                if formats and isinstance(value, (date, datetime)):  # a date: its serial, shown as the "date" style's
+                    day = value.date() if isinstance(value, datetime) else value
+                    attrs += f' x:num="{(day - date(1899, 12, 30)).days}"'
+                    shown = f"{day.year}/{day.month}/{day.day}"
+                elif formats and not isinstance(value, (str, bool)) and to_decimal(value) is not None:
+                    attrs += f' x:num="{_cell_text(value)}"'  # Excel writes the number it stores beside the text
+                if code := _number_format(plan.cells.get((r, c)), formats):
+                    attrs += f' class="{classes.setdefault(code, f"xl{len(classes) + 1}")}"'
+                    shown = _excel_shown(value, code)
+                hidden = c in plan.hidden_cols and colspan == 1
                 if isinstance(value, str) and value.strip() and value.strip() != value:
-                    attrs += ' style="mso-number-format:\\@"'  # text with its spaces, as typed
-                text = escape(_cell_text(value)).replace("\n", "<br>")
-                parts.append(f"<td{attrs}>{text}</td>")
-            parts.append("</tr>")
-        parts.append("</table>")
-    parts.append("</body></html>")
-    return "".join(parts)
+                    attrs += ' style="mso-number-format:\\@' + (';display:none"' if hidden else '"')  # text as typed
+                elif hidden:
+                    attrs += ' style="display:none"'
+                text = escape(shown).replace("\n", "<br>")
+                body.append(f"<td{attrs}>{text}</td>")
+            body.append("</tr>")
+        body.append("</table>")
+    rules = "".join(f'.{name} {{mso-number-format:"{_css_format(code)}";}}' for code, name in classes.items())
+    head = (
+        '<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head>'
+        f'<meta http-equiv="Content-Type" content="text/html; charset={declared_charset}">'
+        "<title>export</title>" + (f"<style>{rules}</style>" if rules else "") + "</head><body>"
+    )
+    return head + "".join(body) + "</body></html>"
 
 
-def render_spreadsheetml(plans: list[SheetPlan]) -> str:
-    """The plans as an Excel 2003 XML workbook (ss:MergeAcross/ss:MergeDown, ss:Index after gaps)."""
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
-        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
-        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:x="urn:schemas-microsoft-com:office:excel">'
-    ]
+def render_spreadsheetml(plans: list[SheetPlan], *, formats: bool = False) -> str:
+    """The plans as an Excel 2003 XML workbook (ss:MergeAcross/ss:MergeDown, ss:Index after gaps; hidden rows and
+    columns ss:Hidden="1"); `formats`: each typed number under its style's number format (an ss:Styles entry)."""
+    styles: dict[str, str] = {}
+    body: list[str] = []
     for plan in plans:
         spans, covered = _merge_spans(plan, 0)
-        out.append(f"<Worksheet ss:Name={quoteattr(plan.name)}><Table>")
+        body.append(f"<Worksheet ss:Name={quoteattr(plan.name)}><Table>")
+        body.extend(f'<Column ss:Index="{c + 1}" ss:Hidden="1"/>' for c in sorted(plan.hidden_cols))
         for r in range(plan.max_row + 1):
-            out.append(f'<Row ss:Index="{r + 1}">')
+            body.append(f'<Row ss:Index="{r + 1}"' + (' ss:Hidden="1">' if r in plan.hidden_rows else ">"))
             for c in range(plan.max_col + 1):
                 if (r, c) in covered:
                     continue
@@ -355,16 +405,31 @@ def render_spreadsheetml(plans: list[SheetPlan]) -> str:
                     + (f' ss:MergeAcross="{across}"' if across else "")
                     + (f' ss:MergeDown="{down}"' if down else "")
                 )
+                if code := _number_format(plan.cells.get((r, c)), formats):
+                    attrs += f' ss:StyleID="{styles.setdefault(code, f"s{len(styles) + 1}")}"'
                 if value is None:
-                    out.append(f"<Cell{attrs}/>")
+                    body.append(f"<Cell{attrs}/>")
                 elif isinstance(value, str):
-                    out.append(f'<Cell{attrs}><Data ss:Type="String">{xml_escape(value)}</Data></Cell>')
+                    body.append(f'<Cell{attrs}><Data ss:Type="String">{xml_escape(value)}</Data></Cell>')
+                elif isinstance(value, (date, datetime)):
+                    stamp = value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
+                    body.append(f'<Cell{attrs}><Data ss:Type="DateTime">{stamp.isoformat()}</Data></Cell>')
                 else:
-                    out.append(f'<Cell{attrs}><Data ss:Type="Number">{_cell_text(value)}</Data></Cell>')
-            out.append("</Row>")
-        out.append("</Table></Worksheet>")
-    out.append("</Workbook>")
-    return "".join(out)
+                    body.append(f'<Cell{attrs}><Data ss:Type="Number">{_cell_text(value)}</Data></Cell>')
+            body.append("</Row>")
+        body.append("</Table></Worksheet>")
+    head = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet" xmlns:x="urn:schemas-microsoft-com:office:excel">'
+    ]
+    if styles:
+        head.append("<Styles>")
+        head.extend(
+            f'<Style ss:ID="{sid}"><NumberFormat ss:Format={quoteattr(code)}/></Style>' for code, sid in styles.items()
+        )
+        head.append("</Styles>")
+    return "".join([*head, *body, "</Workbook>"])
 
 
 def write_export(
@@ -374,13 +439,15 @@ def write_export(
     *,
     encoding: str = "utf-8",
     declared_charset: str | None = None,
+    formats: bool = False,
 ) -> Path:
     """Write plans as a "fake Excel" file: fmt "html" (bytes in `encoding`, page claiming
-    `declared_charset`, e.g. GBK bytes declared UTF-8) or "xml2003" (SpreadsheetML, UTF-8). Atomic."""
+    `declared_charset`, e.g. GBK bytes declared UTF-8) or "xml2003" (SpreadsheetML, UTF-8). Atomic.
+    `formats`: typed numbers under their styles' number formats, as Excel exports them (`render_html`)."""
     if fmt == "html":
-        data = render_html(plans, declared_charset=declared_charset or encoding).encode(encoding)
+        data = render_html(plans, declared_charset=declared_charset or encoding, formats=formats).encode(encoding)
     elif fmt == "xml2003":
-        data = render_spreadsheetml(plans).encode("utf-8")
+        data = render_spreadsheetml(plans, formats=formats).encode("utf-8")
     else:
         raise ValueError(f"unknown export format {fmt!r}; known: html, xml2003")
     return atomic_write(Path(path), data, force=True, durable=False)

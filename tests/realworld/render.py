@@ -24,6 +24,7 @@ from perfxl.validate import validate_file
 from perfxl.workbook.content import WorkbookContent
 from perfxl.workbook.plan import SheetPlan
 from perfxl.workbook.shape import Shape
+from perfxl.workbook.variants import write_export
 from perfxl.workbook.writer import write_plans
 
 __all__ = [
@@ -224,12 +225,14 @@ def plan_typed_in_excel(table: Table) -> SheetPlan:
     return plan
 
 
-def render(table: Table | Path, out_dir: Path) -> Path:
+def render(table: Table | Path, out_dir: Path, fmt: str = "xlsx") -> Path:
     """Write one table as `<out_dir>/<name>.xlsx` (atomically, by the project's writer); returns the path. A table
     whose `meta["typed_in_excel"]` is set is written as `plan_typed_in_excel` (the rewrites tests); each (row, column,
     value, style, formula) of `meta["typed_cells"]` (0-based) is then written as Excel stores what a filer typed — a
     number, a date, a formula with its cached value — in place of the cell's text (probe_variants' typed kinds);
-    `meta["page_header"]` is printed in the page header (a title kept out of the cells)."""
+    `meta["page_header"]` is printed in the page header (a title kept out of the cells). `fmt` "html" or "xml2003":
+    the same sheets as Excel exports them to a web page or an Excel 2003 XML file (`variants.write_export`: number
+    formats, hidden rows and columns), saved as .xls as systems name them (read31h)."""
     if isinstance(table, Path):
         table = load_table(table)
     target = out_dir / f"{table.name}.xlsx"
@@ -246,6 +249,8 @@ def render(table: Table | Path, out_dir: Path) -> Path:
         for r, line in enumerate(front[1]):
             first.put(r, 0, line, style="text")
         plans.insert(0, first)
+    if fmt != "xlsx":
+        return write_export(out_dir / f"{table.name}.{fmt}.xls", plans, fmt, formats=True)
     write_plans(target, plans, content, Shape())
     if setup := table.meta.get("sheet_setup"):
         _set_up_sheet(target, table.sheet, setup)
