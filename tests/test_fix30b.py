@@ -10,8 +10,11 @@ apart (`facts._bracket_list_apart`); each is still summed against the whole.
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
-from test_document_realreport import one_paragraph_codes
+from test_document_realreport import findings_at_paragraph, one_paragraph_codes
 
 ERROR = [("N02", "error")]
 
@@ -40,17 +43,25 @@ def test_a_qizhong_after_a_closed_bracket_splits_the_whole(bracket):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "sum_said"),
     [
         # the list after the bracket over the whole (10377 for 10277: 335059 > 334959)
-        TOTAL + "(其中结转下年支出10277万元、上解上级支出12285万元)," + HECHENG_LIST.format(10377),
-        TOTAL + "(其中结转下年支出10277万元、上解上级支出12285万元),比上年增长5.2%," + HECHENG_LIST.format(10377),
+        (TOTAL + "(其中结转下年支出10277万元、上解上级支出12285万元)," + HECHENG_LIST.format(10377), "335059万元"),
+        (
+            TOTAL + "(其中结转下年支出10277万元、上解上级支出12285万元),比上年增长5.2%," + HECHENG_LIST.format(10377),
+            "335059万元",
+        ),
         # the bracket's own parts over the whole (10277 + 412285 > 334959), the list after it making it
-        TOTAL + "(其中结转下年支出10277万元、上解上级支出412285万元)," + HECHENG_LIST.format(10277),
+        (TOTAL + "(其中结转下年支出10277万元、上解上级支出412285万元)," + HECHENG_LIST.format(10277), "422562万元"),
     ],
 )
-def test_parts_over_the_whole_stay_an_error(text):
-    assert one_paragraph_codes(text) == ERROR
+def test_parts_over_the_whole_stay_an_error(text, sum_said):
+    """A guard (each passed at fix30b's parent too, audit31): the list read as the whole's second split still finds the
+    parts over the whole — one N02 错误, against the 334959 and at the sum of the parts that go over it."""
+    with tempfile.TemporaryDirectory() as d:
+        found = findings_at_paragraph(Path(d), {"paragraphs": [text]}, 1)
+    assert [(code, severity) for code, severity, _ in found] == ERROR
+    assert f"应为 {sum_said}，文字写 334959万元" in found[0][2]
 
 
 def test_a_list_short_of_the_whole_is_no_certain_error():

@@ -60,7 +60,8 @@ def test_a_money_total_ending_the_paragraph_before_is_paired_by_place(tmp_path, 
 
 
 def test_in_one_paragraph_the_list_stays_its_totals(tmp_path):
-    """The same list right after its total in one sentence: the 其中 follows its total, certain."""
+    """A guard (so at prose30's parent too, audit31): the same list right after its total in one sentence — the 其中
+    follows its total, certain: still the 错误 the paired-by-place 警告 above must not weaken."""
     assert _above_info(_report(tmp_path, "本年项目总投资500万元,其中:中央资金300万元,省级资金300万元。")) == ERROR
 
 
@@ -93,6 +94,8 @@ def test_items_one_paragraph_each_after_details_follow(tmp_path, hongqiao, parag
 
 
 def test_items_after_details_follow_as_published_stay_quiet(tmp_path, hongqiao):
+    """A guard (quiet at prose30's parent too, audit31): 红桥法院 2017 as published — the three items make the 20.2 —
+    stays quiet at every paragraph once 具体情况 opens the list."""
     from test_document_realreport import codes_at_paragraph
 
     assert all(codes_at_paragraph(tmp_path, hongqiao, p) == [] for p in range(1, 8))
@@ -109,6 +112,8 @@ def test_items_after_details_follow_as_published_stay_quiet(tmp_path, hongqiao):
     ],
 )
 def test_details_of_what_is_not_said_to_be_the_whole_are_not_summed(tmp_path, opening):
+    """A guard (no 错误 at prose30's parent either, audit31): the items one figure over the 20.2 (8.8 for 7.8) after an
+    opening that does not say they are the 20.2's details give no 错误 — 具体情况 opens a list only after its whole."""
     found = _report(
         tmp_path,
         opening,

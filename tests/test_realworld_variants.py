@@ -144,3 +144,16 @@ def test_a_head_label_repeated_across_its_lost_merge(tmp_path):
     table.rows[6][1], table.rows[6][4] = table.rows[6][0], table.rows[6][3]
     table.merges = [m for m in table.merges if m not in ("A7:B7", "D7:E7")]
     assert ("S18", "warning") in _at(validated(table, tmp_path), 19)
+
+
+def test_a_kind_that_leaves_the_table_as_it_is_fails_its_test(monkeypatch, tmp_path):
+    """audit31: `of_corpus` (what test_adv27–29, test_read30 and test_review30w assert through) failed only on a kind
+    answering None; a kind answering a copy of the table passed, checking nothing. Now it fails as the sweep skips it
+    (`leaves_as_is`); a kind that changes only what the workbook is written with (`meta`) is a change."""
+    name = "ningxia-yuanzhou-malingshu-2022"
+    monkeypatch.setitem(V.VARIANTS, "audit31_copy", lambda t: (copy.deepcopy(t), None))
+    with pytest.raises(AssertionError, match="audit31_copy leaves ningxia-yuanzhou-malingshu-2022 as it is"):
+        V.of_corpus(name, "audit31_copy", tmp_path / "copy")
+    table = load_table(CORPUS / f"{name}.toml")
+    frozen, _ = V.VARIANTS["sheet_frozen"](table)
+    assert frozen.rows == table.rows and not V.leaves_as_is(table, frozen)

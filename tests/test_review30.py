@@ -186,7 +186,8 @@ def test_an_amount_taken_off_ends_the_list(text, expected):
 
 
 def test_an_item_named_by_a_jian_word_is_no_amount_taken_off():
-    """减灾/减贫 name an item, not a figure taken off: the 其中 parts are still summed (70 + 40 over the 100)."""
+    """A guard (so at review30's parent too, audit31): 减灾/减贫 name an item, not a figure taken off — the 其中 parts
+    are still summed (70 + 40 over the 100) now that "减…" ends a list."""
     assert one_paragraph_codes("2024年防灾资金100万元,其中:应急物资40万元,减灾救灾资金70万元。") == ERROR
     assert one_paragraph_codes("2024年衔接资金100万元,其中:产业发展40万元,减贫项目70万元。") == ERROR
     assert one_paragraph_codes("2024年衔接资金100万元,其中:产业发展40万元,减贫项目60万元。") == []

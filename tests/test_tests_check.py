@@ -1,7 +1,7 @@
 """Every test checks something (audit30, docs/testing.md "What a test must do"): an AST pass over tests/ — each test
 function holds an `assert`, a `pytest.raises`/`fail`, or calls a helper of tests/ that does; no `assert` is true
-whatever it is given (a non-empty tuple, a true constant, `… or True`). A test whose check is that a call raises
-nothing is listed below with what would raise. Slow: parsing and walking tests/' ≈ 4.6 MB costs ≈ 3 s of CPU."""
+whatever it is given (a non-empty tuple, a true constant, `… or True`); no parametrize list gives one case twice
+(audit31). A test whose check is that a call raises nothing is listed below with what would raise. Slow: parsing and walking tests/' ≈ 4.6 MB costs ≈ 3 s of CPU."""
 
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ class Scan:
     functions: list[Function] = field(default_factory=list)
     always_true: list[str] = field(default_factory=list)  # asserts that pass whatever they are given
     aliases: dict[str, str] = field(default_factory=dict)  # `from m import name as alias`: alias → name
+    repeated_cases: list[str] = field(default_factory=list)  # a parametrize list holding one case twice (audit31)
 
     def checking(self) -> frozenset[str]:
         """Names of tests/' functions (and their aliases) that assert, raise or call one that does, and pytest's."""
@@ -73,6 +74,11 @@ def _always_true(test: ast.expr) -> bool:
     )
 
 
+def _is_parametrize(call: ast.Call) -> bool:
+    """`pytest.mark.parametrize(names, cases, …)` with its cases given."""
+    return isinstance(call.func, ast.Attribute) and call.func.attr == "parametrize" and len(call.args) > 1
+
+
 def scan_module(rel: str, tree: ast.Module, out: Scan) -> None:
     for top in tree.body:
         for fn in top.body if isinstance(top, ast.ClassDef) else [top]:
@@ -87,6 +93,12 @@ def scan_module(rel: str, tree: ast.Module, out: Scan) -> None:
                 elif isinstance(x, ast.Assert | ast.Raise):
                     f.checks = True
     for x in source_trees.nodes(tree):
+        if isinstance(x, ast.Call) and _is_parametrize(x) and isinstance(x.args[1], ast.List | ast.Tuple):
+            seen: set[str] = set()
+            for case in x.args[1].elts:
+                if (key := ast.dump(case)) in seen:
+                    out.repeated_cases.append(f"{rel}:{case.lineno}: {ast.unparse(case)[:80]}")
+                seen.add(key)
         if isinstance(x, ast.Assert) and _always_true(x.test):
             out.always_true.append(f"{rel}:{x.lineno}: assert {ast.unparse(x.test)[:80]}")
         elif isinstance(x, ast.ImportFrom):
@@ -120,6 +132,12 @@ def test_no_assert_is_true_whatever_it_is_given(scan: Scan) -> None:
     assert not scan.always_true, "\n".join(scan.always_true)
 
 
+def test_no_parametrized_case_is_given_twice(scan: Scan) -> None:
+    """A case written twice runs twice under two ids (pytest numbers the collapsed ids apart) and checks nothing more:
+    a miscounted table, or the case meant to differ (audit31)."""
+    assert not scan.repeated_cases, "\n".join(scan.repeated_cases)
+
+
 def test_the_pass_tells_a_test_that_checks_nothing() -> None:
     """The pass on a module of its own: a test with no check is told from one calling a checking helper by its alias,
     and an always-true assert is found."""
@@ -130,9 +148,11 @@ def test_the_pass_tells_a_test_that_checks_nothing() -> None:
         "def test_by_alias():\n    _each1([1], str)\n"
         "class Helper:\n    def test_like_name(self):\n        pass\n"
         "class TestIt:\n    def test_tuple(self):\n        assert (1 == 2, 'why')\n"
+        "@pytest.mark.parametrize(('a', 'b'), [(1, 'x'), (2, 'x'), (1, 'x')])\ndef test_twice(a, b):\n    assert a\n"
     )
     out = Scan()
     scan_module("test_x.py", ast.parse(source), out)
     checking = out.checking()
     assert [f.name for f in out.tests() if not f.checks and not f.called & checking] == ["test_nothing"]
     assert out.always_true == ["test_x.py:13: assert (1 == 2, 'why')"]
+    assert out.repeated_cases == ["test_x.py:14: (1, 'x')"]
