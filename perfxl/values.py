@@ -1025,6 +1025,8 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     note = _NOTE_AT_END.search(post) if ")" in post else None
     if note is not None and not _DIGIT.search(post[: note.start()]) and not _tells_progress(note.group(0), number):
         post = post[: note.start()]  # "5人(含2户)": the figure and a note on it — the figure is the value (issue 11)
+    elif note is None and ")" in post and (done := _DONE_NOTE.search(post)) is not None and not _DIGIT.search(post):
+        post = post[: done.start()].strip()  # "100%（已完成）": the figure and a word that it is done — the figure
     elif "(" in post and (period := _PERIOD_NOTE.search(post)) is not None and not _DIGIT.search(post):
         # "38508人（全年）", or "72890（全年）" joined to its 计量单位 "元": the year the form is about, named again
         post = (post[: period.start()] + post[period.end() :]).strip()
@@ -1086,6 +1088,9 @@ def mark_read(p: ParsedValue, profile: ProfileLike = None) -> tuple[str, str, Pa
 #: A bracketed note in words ending a figure's words and holding figures of its own ("(含2户)", "(其中新建3个)"): a note
 #: on the figure, not more figures of the value ("5(2)" stays unread).
 _NOTE_AT_END = lazy_compile(r"\((?=[^()]*\d)(?=[^()]*[\u4e00-\u9fff])[^()]*\)$")
+#: A note of no figure saying the value was reached ("100%（已完成）", "98%（达标）", review31w): the figure is the value.
+#: "（未完成）", "（部分完成）" and other words stay unread (they may say the figure is not what was done).
+_DONE_NOTE = lazy_compile(r"\((?:已|已经)?(?:全部|全面|按时|如期)?(?:完成|达标|达到|实现|办结|落实)\)$")
 #: A note naming the period the 自评表 is about ("38508人（全年）", "≥95%（年度）"): the figure is the year's, as the
 #: column's own header says (年度指标值) — read as the figure, never as the unit "人(全年" (probe_variants target_note);
 #: before the unit too, where a 计量单位 column's unit is joined after it ("72890(全年)元").
