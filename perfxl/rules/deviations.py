@@ -51,6 +51,10 @@ def missed_of(ctx: Context, f: RowFacts) -> tuple[str, str, Certainty, str, str]
     return missed
 
 
+#: A percent written in Chinese numerals ("百分之九十五", review31w): a figure perfxl does not read, not no figure.
+_PERCENT_IN_WORDS = lazy_compile(r"[百千]分之[零〇一二两三四五六七八九十百点]+")
+
+
 def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certainty, str, str] | None:
     ind, weight, score = f.ind, f.weight, f.score
     if not_applicable.declared_of(ctx, f):
@@ -86,6 +90,19 @@ def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certain
                 "低分是否须说明偏差原因请人工判断",
                 f"{basis_en}; whether the mark before {doubt.text!r} is a minus is not certain, nor is whether the target "
                 "is met: whether the lower score owes a reason is a person's judgement",
+            )
+        worded = _in_words(ind)
+        if worded is not None:
+            # "95%" │ "百分之九十五" scored 27 of 30: met if the words say 95%, which perfxl does not read — whether the
+            # low score owes a reason is a person's judgement, as for a sign it cannot read (review31w)
+            return (
+                f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}",
+                f"score {fmt_num(score)} below weight {fmt_num(weight)}",
+                JUDGEMENT,
+                f"{basis}；“{worded.text}”的数字以汉字书写，未读取，是否已达到年度指标值无法核对，"
+                "低分是否须说明偏差原因请人工判断",
+                f"{basis_en}; {worded.text!r} writes its figure in Chinese numerals, not read: whether the target is "
+                "met is not known, nor whether the lower score owes a reason — a person's judgement",
             )
         way = reading.direction
         if reading.certainty is GUESS and way is not None and way.source == "columns":
@@ -201,6 +218,11 @@ def _worded(ctx: Context, cell: CellValue) -> bool:
     if parsed.unit:
         rest = rest.replace(str(parsed.unit), "", 1)
     return any("\u4e00" <= ch <= "\u9fff" for ch in rest)
+
+
+def _in_words(ind: Indicator) -> CellValue | None:
+    """The row's 实际完成值 or 年度指标值 writing a percent in Chinese numerals (`_PERCENT_IN_WORDS`), else None."""
+    return next((c for c in (ind.actual, ind.target) if "分之" in c.text and _PERCENT_IN_WORDS.search(c.text)), None)
 
 
 @check("D01")
