@@ -12,6 +12,7 @@ hidden; a helper column under the 得分 heading merged over both; trailing zero
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
 import probe_variants as PV
 
-from perfxl.values import ValueKind, parse_value
+from perfxl.values import Op, ValueKind, parse_value
 
 
 def _outcome(name: str, kind: str, tmp_path: Path) -> PV.Outcome:
@@ -69,15 +70,41 @@ def test_a_done_note_is_read_past_and_other_notes_are_not() -> None:
         assert parse_value(text).kind is not ValueKind.PERCENT or parse_value(text).unit != "%", text
 
 
-def test_a_percent_in_chinese_numerals_makes_the_missing_reason_a_judgement(tmp_path: Path) -> None:
-    """山西 稷山 建档立卡 2020: "95%" │ "百分之九十五" scored 27 of 30 and 9 of 10, 偏差原因 blank — met if the words say
-    95%, which perfxl does not read: D01 a 警告 as with the figure read (an 错误 at main). The S01 score findings of
-    those two rows are lost: perfxl reads no Chinese numerals (its limit, said by the row's S-check coverage)."""
-    v = PV.of_corpus("shanxi-jishan-jiandanglika-2020", "actual_pct_chinese", tmp_path)
-    out = PV.compare(v.table, v.base, v.new, v.found, v.rowmap)
-    assert out.new_errors == []
-    d01 = [f for f in v.found if f.code == "D01" and f.ref.row in (17, 18)]
-    assert len(d01) == 2 and all(f.severity.value == "warning" and "汉字" in f.basis for f in d01)
+def test_a_percent_in_chinese_numerals_is_read(tmp_path: Path) -> None:
+    """山西 稷山 建档立卡 2020 with "95%" written "百分之九十五" (`actual_pct_chinese`): unread, the rows scored 27 of 30
+    and 9 of 10 lost their S01 错误 and their D01 became 错误 (met, read as "95%": a 警告) — fails at main."""
+    out = _outcome("shanxi-jishan-jiandanglika-2020", "actual_pct_chinese", tmp_path)
+    assert (out.new_errors, out.lost, out.moved) == ([], [], [])
+
+
+def test_percent_in_digits_reads_only_numerals_that_spell_a_number() -> None:
+    for text, number, op in (
+        ("百分之九十五", 95, None),
+        ("≥百分之九十", 90, Op.GE),
+        ("不低于百分之八十五", 85, Op.GE),
+        ("百分之一百", 100, None),
+        ("百分之百", 100, None),
+        ("百分之十", 10, None),
+        ("百分之九十九点五", Decimal("99.5"), None),
+        ("百分之一百零五", 105, None),
+    ):
+        p = parse_value(text)
+        assert (p.kind, p.number, p.op) == (ValueKind.PERCENT, number, op), text
+    for text in ("百分之九九", "百分之五十和百分之六十", "十分满意"):
+        assert parse_value(text).number is None, text
+
+
+def test_a_percent_in_numerals_perfxl_cannot_read_leaves_the_missing_reason_a_judgement(tmp_path: Path) -> None:
+    """稷山 2020's row 17 ("95%" │ "95%" scored 27 of 30, 偏差原因 blank) with its actual written "百分之九九" (no number
+    the numerals spell; 99% meant): whether the target was met is not known — D01 a 警告 naming the words, not the
+    错误 a row read as missed gets."""
+    from render import CORPUS, load_table, validated
+
+    table = load_table(CORPUS / "shanxi-jishan-jiandanglika-2020.toml")
+    row = next(r for r in table.rows if "看病难贵" in "".join(r))
+    row[5] = "百分之九九"
+    d01 = [f for f in validated(table, tmp_path).findings if f.code == "D01" and f.ref.row == 17]
+    assert len(d01) == 1 and d01[0].severity.value == "warning" and "汉字" in d01[0].basis
 
 
 def test_summed_funds_keep_a_rate_only_the_rounded_print_excuses_out(tmp_path: Path) -> None:

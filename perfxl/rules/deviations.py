@@ -20,7 +20,7 @@ from perfxl.model import (
     column_letter,
 )
 from perfxl.patterns import lazy_compile
-from perfxl.values import ValueKind
+from perfxl.values import ValueKind, percent_in_digits
 
 from . import not_applicable
 from .catalogue import check
@@ -51,7 +51,8 @@ def missed_of(ctx: Context, f: RowFacts) -> tuple[str, str, Certainty, str, str]
     return missed
 
 
-#: A percent written in Chinese numerals ("百分之九十五", review31w): a figure perfxl does not read, not no figure.
+#: A percent written in Chinese numerals (review31w): a figure — one perfxl may not read ("百分之九九": no number it
+#: spells; `values.percent_in_digits` reads "百分之九十五"), never no figure.
 _PERCENT_IN_WORDS = lazy_compile(r"[百千]分之[零〇一二两三四五六七八九十百点]+")
 
 
@@ -91,9 +92,10 @@ def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certain
                 f"{basis_en}; whether the mark before {doubt.text!r} is a minus is not certain, nor is whether the target "
                 "is met: whether the lower score owes a reason is a person's judgement",
             )
-        worded = _in_words(ind)
+        unread = reading.result is None or reading.result.meets_target is None
+        worded = _in_words(ind) if unread else None
         if worded is not None:
-            # "95%" │ "百分之九十五" scored 27 of 30: met if the words say 95%, which perfxl does not read — whether the
+            # "95%" │ "百分之九九" scored 27 of 30: met if the words say 99%, which perfxl does not read — whether the
             # low score owes a reason is a person's judgement, as for a sign it cannot read (review31w)
             return (
                 f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}",
@@ -221,8 +223,18 @@ def _worded(ctx: Context, cell: CellValue) -> bool:
 
 
 def _in_words(ind: Indicator) -> CellValue | None:
-    """The row's 实际完成值 or 年度指标值 writing a percent in Chinese numerals (`_PERCENT_IN_WORDS`), else None."""
-    return next((c for c in (ind.actual, ind.target) if "分之" in c.text and _PERCENT_IN_WORDS.search(c.text)), None)
+    """The row's 实际完成值 or 年度指标值 writing a percent in Chinese numerals (`_PERCENT_IN_WORDS`) that perfxl does
+    not read (`percent_in_digits`), else None."""
+    return next(
+        (
+            c
+            for c in (ind.actual, ind.target)
+            if "分之" in c.text
+            and _PERCENT_IN_WORDS.search(c.text)
+            and percent_in_digits(to_simplified(c.text)) is None
+        ),
+        None,
+    )
 
 
 @check("D01")
