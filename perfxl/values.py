@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar, cast
 
 from perfxl.chinese import CACHE_MAX_LEN, is_plain, nfkc_stable, to_simplified
 from perfxl.numbers import fmt_decimal, join_digit_groups, to_decimal
+from perfxl.numerals import chinese_int
 from perfxl.profiles import load_profile, resolve_profile
 from perfxl.records import record
 from perfxl.units import count_of_noun, lookup, normalise_unit, split_per
@@ -482,6 +483,24 @@ _UNIT_PART = re.compile(r"^(?:(?:[kK]?[mM])[23](?![\d.])[^\d\s,;，。；、]*|[
 _SPACED_OUT = lazy_compile(r"(?<=[\u4e00-\u9fff%\d])(?!(?<=\d)[ \u3000]+\d)[ \u3000]+(?=[\u4e00-\u9fff%\d])")
 
 
+#: One percent written in Chinese numerals ("百分之九十五", "百分之九十九点五", "百分之一百"): its numerals.
+_PERCENT_WORDS = lazy_compile(r"百分之([零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)")
+
+
+def percent_in_digits(text: str) -> str | None:
+    """The text with its one "百分之<Chinese numerals>" written in digits ("≥百分之九十五" → "≥95%"); None when it
+    holds none, more than one, or numerals that spell no number."""
+    found = _PERCENT_WORDS.findall(text)
+    if len(found) != 1:
+        return None
+    whole, _, decimals = found[0].partition("点")
+    number = 100 if whole == "百" else chinese_int(whole)  # "百分之百": 100%
+    if number is None:
+        return None
+    digits = str(number) + ("." + "".join(str(chinese_int(ch)) for ch in decimals) if decimals else "")
+    return _PERCENT_WORDS.sub(digits + "%", text)
+
+
 def _strip_edges(text: str) -> str:
     return text.strip(_PUNCT_EDGES)
 
@@ -569,6 +588,9 @@ def _make_text_parser(vocab: Vocabulary) -> Callable[[str], ParsedValue]:
             # "较2022年增长10%": the figure is the 10%, read as "增长10%" is — a year after 较/比/同比/与 is a year,
             # never the cell's number (lost17: 2022 was read as its number, "年增长" as its unit)
             return dataclasses.replace(_parse_number_text(raw, bare.strip()), text=t)
+        if "分之" in t and (worded := percent_in_digits(to_simplified(t))) is not None:
+            # "百分之九十五", "≥百分之九十": the percent in Chinese numerals, read as "95%" is (review31w)
+            return dataclasses.replace(_parse_number_text(raw, worded), text=t)
         for word, index, canonical in contains:
             if word in key:
                 return ParsedValue(raw, ValueKind.QUALITATIVE, tier=index, label=canonical, text=t)
@@ -1025,6 +1047,8 @@ def _parse_number_text(raw: str, t: str) -> ParsedValue:
     note = _NOTE_AT_END.search(post) if ")" in post else None
     if note is not None and not _DIGIT.search(post[: note.start()]) and not _tells_progress(note.group(0), number):
         post = post[: note.start()]  # "5人(含2户)": the figure and a note on it — the figure is the value (issue 11)
+    elif note is None and ")" in post and (done := _DONE_NOTE.search(post)) is not None and not _DIGIT.search(post):
+        post = post[: done.start()].strip()  # "100%（已完成）": the figure and a word that it is done — the figure
     elif "(" in post and (period := _PERIOD_NOTE.search(post)) is not None and not _DIGIT.search(post):
         # "38508人（全年）", or "72890（全年）" joined to its 计量单位 "元": the year the form is about, named again
         post = (post[: period.start()] + post[period.end() :]).strip()
@@ -1086,6 +1110,9 @@ def mark_read(p: ParsedValue, profile: ProfileLike = None) -> tuple[str, str, Pa
 #: A bracketed note in words ending a figure's words and holding figures of its own ("(含2户)", "(其中新建3个)"): a note
 #: on the figure, not more figures of the value ("5(2)" stays unread).
 _NOTE_AT_END = lazy_compile(r"\((?=[^()]*\d)(?=[^()]*[\u4e00-\u9fff])[^()]*\)$")
+#: A note of no figure saying the value was reached ("100%（已完成）", "98%（达标）", review31w): the figure is the value.
+#: "（未完成）", "（部分完成）" and other words stay unread (they may say the figure is not what was done).
+_DONE_NOTE = lazy_compile(r"\((?:已|已经)?(?:全部|全面|按时|如期)?(?:完成|达标|达到|实现|办结|落实)\)$")
 #: A note naming the period the 自评表 is about ("38508人（全年）", "≥95%（年度）"): the figure is the year's, as the
 #: column's own header says (年度指标值) — read as the figure, never as the unit "人(全年" (probe_variants target_note);
 #: before the unit too, where a 计量单位 column's unit is joined after it ("72890(全年)元").

@@ -24,7 +24,7 @@ from test_document_realreport import codes_at_paragraph as _at
 from test_document_realreport import findings_at_paragraph as _found
 
 from perfxl.document.lists import listed_counts
-from perfxl.document.numerals import chinese_int
+from perfxl.numerals import chinese_int
 
 DIQING = parsed_toml(REPORTS / "yunnan-diqing-zhoubenji-sangong-2021.toml")
 JIEFANGBEI = parsed_toml(REPORTS / "chongqing-yuzhong-jiefangbei-juesuan-2023.toml")

@@ -939,7 +939,8 @@ def test_a_worded_actual_against_a_numeric_target_is_banded_as_a_judgement():
 
 
 _A_FIGURE_WRITTEN_IN_CHINESE_NUMERALS_IS_NOT_A_MISSING_FIGURE_CASES = [
-    ("≥百分之九十五", Severity.WARNING),
+    ("≥百分之九十五", None),  # read as ≥95% since review31w (`values.percent_in_digits`): no I03
+    ("≥百分之九九", Severity.WARNING),  # numerals that spell no number: still unread
     ("≥五场", Severity.WARNING),
     ("≥良好", Severity.ERROR),
 ]
@@ -947,11 +948,11 @@ _A_FIGURE_WRITTEN_IN_CHINESE_NUMERALS_IS_NOT_A_MISSING_FIGURE_CASES = [
 
 @_each_case(_A_FIGURE_WRITTEN_IN_CHINESE_NUMERALS_IS_NOT_A_MISSING_FIGURE_CASES)
 def test_a_figure_written_in_chinese_numerals_is_not_a_missing_figure(target, severity):
-    """ "≥百分之九十五" holds a number perfxl does not convert: its own limit, a 警告 (was a certain I03 "不是数值");
-    an operator before a grade word has no figure at all."""
+    """ "≥五场", "≥百分之九九" hold a number perfxl does not convert: its own limit, a 警告 (was a certain I03 "不是数值");
+    "≥百分之九十五" is read (review31w); an operator before a grade word has no figure at all."""
     ev = _row(good_evaluation(), "培训合格率", target, "96%")
     i03 = [f for f in validate_submission(submission(ev)) if f.code == "I03"]
-    assert [f.severity for f in i03] == [severity]
+    assert [f.severity for f in i03] == ([severity] if severity else [])
 
 
 _DIRECTION_WORDS_OF_THE_NATURE_COLUMN_ARE_ITS_OPERATOR_CASES = [

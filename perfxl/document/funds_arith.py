@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ..model import CellRef, Certainty, FundsRow, TextRef
 from ..numbers import HUNDRED, fmt_decimal, round_half_up
+from ..numerals import chinese_int
 from ..patterns import lazy_compile
 from ..units import convert
 from .added_totals import check_added_totals, check_balances
@@ -31,7 +32,6 @@ from .facts import (
     sentences,
 )
 from .indicator_arith import _completion_of_target
-from .numerals import chinese_int
 from .part_scope import set_apart_word
 from .precision import (
     Interval,

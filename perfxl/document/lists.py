@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
+from ..numerals import CHINESE_DIGITS, chinese_int
 from ..patterns import lazy_compile
 from ..records import record
-from .numerals import CHINESE_DIGITS, chinese_int
 
 __all__ = ["ListedCount", "listed_counts"]
 

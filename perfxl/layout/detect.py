@@ -688,6 +688,18 @@ def _column_numbers(cells: list[tuple[int, object]]) -> bool:
     return True
 
 
+#: The units a header's second row prints under its columns ("分" under 分值 and 得分, "%" under 执行率, "万元" under
+#: the amounts): exactly these texts, so a first cell is tested by one containment test.
+_UNIT_CELLS = frozenset(("分", "（分）", "(分)", "%", "％", "（%）", "(%)", "万元", "（万元）", "(万元)", "元"))
+
+
+def _units_line(cells: list[tuple[int, object]]) -> bool:
+    """A row of units printed under a header ("分 │ 分", "万元 │ 万元 │ 万元 │ % │ 分", review31w): two cells or more,
+    each a unit alone — no indicator, amount or head row reads so (read as an indicator with no name: I01 错误). Like
+    a row of column numbers it is read past as blank only right under a header (`_numbers_under_headers`)."""
+    return len(cells) >= 2 and all(v.__class__ is str and v.strip() in _UNIT_CELLS for _, v in cells)
+
+
 #: A cell that is a figure (a data row's), not a label.
 _FIGURE = lazy_compile(r"\s*[-+]?[0-9０-９][0-9０-９.,，%]*\s*$")
 #: The rows a row of column numbers stands under: a header's (its second row is in `subheaders`), or another such row.
@@ -821,6 +833,8 @@ def _classify(grid: Grid, r: int, cells: list[tuple[int, Any]], labels: list[tup
     """`classify_row` of row r, its `row_cells` and `row_labels` given (`read_sheet` reads every row's by `scan_rows`)."""
     if not cells or (cells[0][1] in _ONE and _column_numbers(cells)):
         return _BLANK  # (a row of column numbers holds nothing of the table: read past as a blank row)
+    if cells[0][1] in _UNIT_CELLS and _units_line(cells):
+        return _BLANK  # (a row of units under a header: the header's, read past as a row of column numbers is)
     if len(cells) == 1 and _page_mark(cells):
         return _BLANK  # a printed page's footer ("第 1 页，共 3 页") holds nothing of the table either (adv28)
     texts = [lab for _, lab in labels]

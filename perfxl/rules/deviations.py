@@ -20,7 +20,7 @@ from perfxl.model import (
     column_letter,
 )
 from perfxl.patterns import lazy_compile
-from perfxl.values import ValueKind
+from perfxl.values import ValueKind, percent_in_digits
 
 from . import not_applicable
 from .catalogue import check
@@ -49,6 +49,11 @@ def missed_of(ctx: Context, f: RowFacts) -> tuple[str, str, Certainty, str, str]
         found = memo["missed"] = _missed_with_certainty(ctx, f)
     missed: tuple[str, str, Certainty, str, str] | None = found
     return missed
+
+
+#: A percent written in Chinese numerals (review31w): a figure — one perfxl may not read ("百分之九九": no number it
+#: spells; `values.percent_in_digits` reads "百分之九十五"), never no figure.
+_PERCENT_IN_WORDS = lazy_compile(r"[百千]分之[零〇一二两三四五六七八九十百点]+")
 
 
 def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certainty, str, str] | None:
@@ -86,6 +91,20 @@ def _missed_with_certainty(ctx: Context, f: RowFacts) -> tuple[str, str, Certain
                 "低分是否须说明偏差原因请人工判断",
                 f"{basis_en}; whether the mark before {doubt.text!r} is a minus is not certain, nor is whether the target "
                 "is met: whether the lower score owes a reason is a person's judgement",
+            )
+        unread = reading.result is None or reading.result.meets_target is None
+        worded = _in_words(ind) if unread else None
+        if worded is not None:
+            # "95%" │ "百分之九九" scored 27 of 30: met if the words say 99%, which perfxl does not read — whether the
+            # low score owes a reason is a person's judgement, as for a sign it cannot read (review31w)
+            return (
+                f"得分 {fmt_num(score)} 低于分值 {fmt_num(weight)}",
+                f"score {fmt_num(score)} below weight {fmt_num(weight)}",
+                JUDGEMENT,
+                f"{basis}；“{worded.text}”的数字以汉字书写，未读取，是否已达到年度指标值无法核对，"
+                "低分是否须说明偏差原因请人工判断",
+                f"{basis_en}; {worded.text!r} writes its figure in Chinese numerals, not read: whether the target is "
+                "met is not known, nor whether the lower score owes a reason — a person's judgement",
             )
         way = reading.direction
         if reading.certainty is GUESS and way is not None and way.source == "columns":
@@ -201,6 +220,21 @@ def _worded(ctx: Context, cell: CellValue) -> bool:
     if parsed.unit:
         rest = rest.replace(str(parsed.unit), "", 1)
     return any("\u4e00" <= ch <= "\u9fff" for ch in rest)
+
+
+def _in_words(ind: Indicator) -> CellValue | None:
+    """The row's 实际完成值 or 年度指标值 writing a percent in Chinese numerals (`_PERCENT_IN_WORDS`) that perfxl does
+    not read (`percent_in_digits`), else None."""
+    return next(
+        (
+            c
+            for c in (ind.actual, ind.target)
+            if "分之" in c.text
+            and _PERCENT_IN_WORDS.search(c.text)
+            and percent_in_digits(to_simplified(c.text)) is None
+        ),
+        None,
+    )
 
 
 @check("D01")

@@ -425,7 +425,8 @@ def _slash_target(ind: Indicator) -> str:
     return text if text in _SLASHES else ""
 
 
-#: A figure written in Chinese numerals ("≥百分之九十五", "不少于五个"): a number perfxl does not read, not no number.
+#: A figure written in Chinese numerals ("不少于五个", "≥百分之九九"; "≥百分之九十五" is read since review31w): a number
+#: perfxl does not read, not no number.
 _CN_NUMERAL = lazy_compile(
     r"[百千]分之[零〇一二两三四五六七八九十百点]+|[零〇一二两三四五六七八九十百千万半]+"
 )  # 半年: 0.5年

@@ -51,6 +51,10 @@ Session 30 (review30w) adds what else a filer types and lays out: "≧95％", "9
 scores, an empty column before 得分, 总得分/自评总分/合  计, a "注：" row, the table on a second sheet or after an
 instructions sheet, a 填表说明 block above, dates with / or -, years in the headers, numbered names, wide merged
 columns, vertical 一级 labels, the 一级 groups swapped, a frozen/protected sheet with print titles (docs/reader.md).
+Session 31 (review31w) adds: names numbered "（1）"/"①", 分值 "10.00", a 得分 typed just under what it shows, a units
+row under a header, figures in a 偏差原因, "100%（已完成）", "100%完成", "≥4次/年", an empty 其他资金 row as 0/—//,
+=ROUND and =…*100 执行率 formulas, a =SUM 资金总额, "百分之九十五", a hidden row in a 一级 merge, a wide column's half
+hidden, a helper under a merged 得分 heading, trailing zeros dropped, "≥\n95%", 一级 labels without 指标 (docs/reader.md).
 """
 
 from __future__ import annotations
@@ -2516,6 +2520,419 @@ VARIANTS |= {
     "sheet_frozen": _sheet_setup(freeze="header"),
     "sheet_protected": _sheet_setup(protect=True),
     "print_titles": _sheet_setup(print_titles="header_rows", print_area=True),
+}
+
+# ---------------------------------------------------------------- review31w: more of what filers type and lay out
+# Session 31 (review31w) adds: names numbered "（1）" and "①"; 分值 with two decimals; a 得分 typed just under what it
+# shows (9.999 shown "10.00"); a units row under the funds or indicator header; figures in a 偏差原因; "（已完成）"
+# after an actual of 100%; a target "100%完成" and "≥1次/年"; an empty 其他资金/上年结转 row printed 0, "—" or "/";
+# =ROUND(...) and =…*100 执行率 formulas; the 资金总额 as =SUM of its parts; "百分之九十五" in words; a hidden blank row
+# inside a 一级 merge; a wide column's right half hidden; a hidden helper column under the 得分 heading merged over
+# both; trailing zeros dropped ("8.50" → "8.5", "100.00" → "100"); an operator on its own line; 一级 labels without
+# 指标.
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _numbered(mark: Callable[[int], str]) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    def rewrite(table: R.Table):
+        """Each 三级 name with a 分值 numbered in order by `mark` ("补助村数量" → "（1）补助村数量", "①补助村数量")."""
+        t = copy.deepcopy(table)
+        n = 0
+        for row, cn, cw in _paired_rows(table, t, "name", "weight"):
+            if row[cn].strip() and _POINTS.match(row[cw]) and P._head(row[cn]) not in ("总分", "合计", "总分值"):
+                n += 1
+                if n <= len(_CIRCLED):
+                    row[cn] = f"{mark(n)}{row[cn].strip()}"
+        return (t, None) if t.rows != table.rows else None
+
+    return rewrite
+
+
+def weights_two_decimals(table: R.Table):
+    """Every whole 分值 under the indicator header printed with two decimals ("10" → "10.00"): a weight is declared,
+    never computed, so "10.00" states the same 10 (unlike a 得分 "9" → "9.00", left out above)."""
+    return _map_role_column(
+        table, ("weight",), H.INDICATOR_COLUMNS, lambda c: f"{c.strip()}.00" if re.fullmatch(r"\s*\d+\s*", c) else c
+    )
+
+
+def scores_hidden_below(table: R.Table):
+    """Each 得分 printed with two decimals typed 0.001 under it behind a "0.00" format ("10.00" holds 9.999, "8.63"
+    8.629: an unrounded score a filer pasted): the sheet shows what was printed."""
+
+    def below(text: str) -> tuple | None:
+        if not re.fullmatch(r"\s*\d+\.\d\d\s*", text) or Decimal(text) == 0:
+            return None
+        return float(Decimal(text) - Decimal("0.001")), "score"
+
+    return _typed(table, _role_cells(("score",)), below)
+
+
+def _insert_growing(table: R.Table, at: int, row: list[str]):
+    """A copy with `row` inserted before 0-based row `at`, every merge over that place grown by it (a label merged down
+    the block keeps covering it); the row map sends each row back to the published one."""
+    t = _pad(table)
+    w = P._width(t)
+    t.rows[at:at] = [list(row) + [""] * (w - len(row))]
+    grown = [
+        (r0 + (r0 >= at), c0, r1 + (r1 >= at), c1) for r0, c0, r1, c1 in P._bounds(table)
+    ]  # a merge from `at` down moves; one crossing it grows
+    t.merges = P._emit(grown)
+    n = len(table.rows)
+    return t, {r: r for r in range(1, at + 1)} | {r + 1: r for r in range(at + 1, n + 1)}
+
+
+def _units_row(table: R.Table, hr: int, units: dict[int, str]):
+    """A row of `units` (column → unit) inserted right under the header row `hr` (under the merges down from its unit
+    cells: a two-row header), merges over the place grown; None when no unit is written."""
+    if not units:
+        return None
+    bounds = P._bounds(table)
+    h1 = max([hr] + [r1 for r0, c0, r1, c1 in bounds if r0 == hr and any(c0 <= c <= c1 for c in units)])
+    w = P._width(table)
+    return _insert_growing(table, h1 + 1, [units.get(c, "") for c in range(w)])
+
+
+def units_row_funds(table: R.Table):
+    """A row of units under the funds header: "万元" under each amount (where its header block or label says 万元), "%"
+    under 执行率, "分" under 分值 and 得分 — a second header row as templates print it."""
+    block = _funds_block(table)
+    if block is None:
+        return None
+    fr, end = block
+    cells = [(r, c, role) for r, c, role in _header_cells(table) if fr <= r < end]
+    if not cells:
+        return None
+    hr = cells[0][0]
+    h0, h1 = _header_block(table, hr)
+    wan = any("万元" in x for r in range(h0, min(h1 + 2, end)) for x in table.rows[r])
+    units = {}
+    for r, c, role in cells:
+        if r != hr or H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) != role or "%" in table.rows[r][c]:
+            continue
+        if role in ("initial_budget", "full_budget", "executed") and wan and "万元" not in table.rows[r][c]:
+            units[c] = "万元"
+        elif role == "rate":
+            units[c] = "%"
+        elif role in ("weight", "score") and "分" not in table.rows[r][c].replace("分值", "").replace("得分", ""):
+            units[c] = "分"
+    return _units_row(table, hr, units)
+
+
+def units_row_indicators(table: R.Table):
+    """A row of units under the indicator header: "分" under 分值 and 得分 (a second header row of units)."""
+    heads = _rows_of_head(table)
+    if not heads:
+        return None
+    hr = heads[0]
+    units = {c: "分" for r, c in _in_role(table, ("weight", "score")) if r == hr and "（分）" not in table.rows[r][c]}
+    return _units_row(table, hr, units)
+
+
+def reason_with_figures(table: R.Table):
+    """A written 偏差原因 led by the row's figures ("…" → "年度指标值≥95%，实际完成96%，…"), as filers restate them
+    before the reason: text, never a figure of the row."""
+    t = copy.deepcopy(table)
+    for hr, cd in _in_role(table, ("deviation",)):
+        ct = next((c for r, c in _in_role(table, ("target",)) if r == hr), None)
+        ca = next((c for r, c in _in_role(table, ("actual",)) if r == hr), None)
+        if ct is None or ca is None:
+            continue
+        for r in _rows_under(table, hr):
+            row = t.rows[r]
+            if max(cd, ct, ca) >= len(row) or not row[cd].strip() or not re.search(r"\d", row[ca]):
+                continue
+            if "\n" in row[ct] + row[ca] or len(row[ct]) > 20 or len(row[ca]) > 20:
+                continue
+            row[cd] = f"年度指标值{row[ct].strip()}，实际完成{row[ca].strip()}，{row[cd].strip()}"
+    return (t, None) if t.rows != table.rows else None
+
+
+def actual_paren_done(table: R.Table):
+    """An actual "100%" written "100%（已完成）", as filers mark a task done."""
+    return _map_role_column(
+        table, ("actual",), H.INDICATOR_COLUMNS, lambda c: "100%（已完成）" if re.fullmatch(r"\s*100\s*%\s*", c) else c
+    )
+
+
+def target_pct_wancheng(table: R.Table):
+    """A target "100%" written "100%完成" (the same target: all of it done)."""
+    return _map_role_column(
+        table, ("target",), H.INDICATOR_COLUMNS, lambda c: "100%完成" if re.fullmatch(r"\s*100\s*%\s*", c) else c
+    )
+
+
+_COUNT_TARGET = re.compile(r"^\s*(≥|≧|>=|＞=)?\s*(\d+)\s*(次|场|期|批|轮)\s*$")
+
+
+def target_per_year(table: R.Table):
+    """A count target "≥4次" written "≥4次/年" on a year's table (a 项目/部门 自评 or 目标 table): the year's count."""
+    if table.kind not in ("project", "department", "declaration"):
+        return None
+    return _map_role_column(
+        table,
+        ("target",),
+        H.INDICATOR_COLUMNS,
+        lambda c: f"{m.group(1) or ''}{m.group(2)}{m.group(3)}/年" if (m := _COUNT_TARGET.match(c)) else c,
+    )
+
+
+_FUNDS_PART = re.compile(r"其他资金|上年结转|其他")
+
+
+def _empty_parts(spell: str) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    def rewrite(table: R.Table):
+        """A funds row 其他资金/上年结转 whose three amounts are all blank printed `spell` in each ("0", "—", "/"): nothing
+        of that source, as filers fill the empty row."""
+        block = _funds_block(table)
+        if block is None:
+            return None
+        fr, end = block
+        cols = [
+            c
+            for r, c, role in _header_cells(table)
+            if fr <= r < end
+            and role in ("initial_budget", "full_budget", "executed")
+            and H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) == role
+        ]
+        if not cols:
+            return None
+        t = _pad(table)
+        for r in range(fr + 1, end):
+            row = t.rows[r]
+            label = "".join(row[: min(cols)])
+            if _FUNDS_PART.search(label) and all(not row[c].strip() for c in cols):
+                for c in cols:
+                    row[c] = spell
+        return (t, None) if t.rows != _pad(table).rows else None
+
+    return rewrite
+
+
+def _rate_formula(shape: str) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    def rewrite(table: R.Table):
+        """`rate_formula` written =ROUND(执行数/预算数, places+2) under the percent format (`shape` "round"), or
+        =ROUND(执行数/预算数*100, places) under the quoted-sign format 0.0"%" of percent points ("points"): the cached
+        value the rounded ratio — where it prints the printed rate."""
+        got = rate_formula(table)
+        if got is None:
+            return None
+        t = got[0]
+        out = []
+        for r, c, value, style, formula in t.meta["typed_cells"]:
+            if formula is None:
+                out.append((r, c, value, style, formula))
+                continue
+            places = ("percent", "percent1", "percent2").index(style)
+            ratio = formula[1:]
+            exact = Decimal(repr(value))
+            if shape == "round":
+                cached = exact.quantize(Decimal(1).scaleb(-places - 2), rounding="ROUND_HALF_UP")
+                out.append((r, c, float(cached), style, f"=ROUND({ratio},{places + 2})"))
+            else:
+                cached = (exact * 100).quantize(Decimal(1).scaleb(-places), rounding="ROUND_HALF_UP")
+                out.append(
+                    (r, c, float(cached), ("points", "points1", "points2")[places], f"=ROUND({ratio}*100,{places})")
+                )
+        t.meta["typed_cells"] = out
+        return t, None
+
+    return rewrite
+
+
+def funds_total_summed(table: R.Table):
+    """The 资金总额 row's amounts typed as =SUM(...) of the rows under it in the funds block (财政拨款, 上年结转, 其他资金),
+    cached — where the printed total is that sum; those parts typed as numbers."""
+    block = _funds_block(table)
+    if block is None:
+        return None
+    fr, end = block
+    cols = [
+        c
+        for r, c, role in _header_cells(table)
+        if fr <= r < end
+        and role in ("initial_budget", "full_budget", "executed")
+        and H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) == role
+    ]
+    total = next(
+        (r for r in range(fr + 1, end) if any("资金总额" in x or "资金合计" in x for x in table.rows[r][:4])), None
+    )
+    if total is None or not cols or total + 2 > end or not _rate_exact(table, fr, end, total):
+        return None
+    typed = []
+    for c in cols:
+        cells = {r: (table.rows[r][c].strip() if c < len(table.rows[r]) else "") for r in range(total, end)}
+        parts = [r for r in range(total + 1, end) if _AMOUNT.match(cells[r])]
+        stray = [x for r, x in cells.items() if r > total and x and not _AMOUNT.match(x) and x not in "—-/"]
+        if not _AMOUNT.match(cells[total]) or not parts or stray:
+            continue
+        if sum(Decimal(cells[r]) for r in parts) != Decimal(cells[total]):
+            continue
+        typed += [(r, c, float(cells[r]), "num", None) for r in parts]
+        formula = f"=SUM({P.format_a1(total + 2, c + 1)}:{P.format_a1(end, c + 1)})"
+        typed.append((total, c, float(cells[total]), "num", formula))
+    return _with_typed(table, typed)
+
+
+def _rate_exact(table: R.Table, fr: int, end: int, row: int) -> bool:
+    """Whether row `row`'s printed 执行率 (a percent or a fraction) is its amounts' exact quotient at the rate's printed
+    places, or none is printed: typing the amounts as numbers states them exact (`typed_in_excel`'s reason), so a rate
+    only the rounded print excused would become a true F04 of the copy (岳西 2022's 0.958 of 27.8/29)."""
+    cols = {role: c for r, c, role in _header_cells(table) if fr <= r < end}
+    budget, spent, rate = cols.get("full_budget", cols.get("initial_budget")), cols.get("executed"), cols.get("rate")
+    if rate is None or budget is None or spent is None:
+        return True
+    cells = table.rows[row] + [""] * (max(rate, budget, spent) + 1 - len(table.rows[row]))
+    text = cells[rate].strip()
+    if not text:
+        return True
+    m = _TYPED_PCT.match(text) or re.fullmatch(r"(0?\.(\d+)|1(?:\.(0+))?)", text)
+    if not m or not (_AMOUNT.match(cells[budget]) and _AMOUNT.match(cells[spent])) or Decimal(cells[budget]) == 0:
+        return False
+    printed = Decimal(m.group(1)) * (1 if "%" in text else 100)
+    places = len(m.group(2) or "") - (0 if "%" in text else 2)
+    exact = Decimal(cells[spent]) / Decimal(cells[budget]) * 100
+    return exact.quantize(Decimal(1).scaleb(-max(places, 0)), rounding="ROUND_HALF_UP") == printed
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _cn_number(n: int) -> str:
+    """0–100 in Chinese numerals ("95" → "九十五", "100" → "一百", "10" → "十")."""
+    if n == 100:
+        return "一百"
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return _CN_DIGITS[ones]
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def actual_pct_chinese(table: R.Table):
+    """A whole-percent actual written in words ("95%" → "百分之九十五"), as a filer writing a sentence types it."""
+    return _map_role_column(
+        table,
+        ("actual",),
+        H.INDICATOR_COLUMNS,
+        lambda c: (
+            f"百分之{_cn_number(int(m.group(1)))}"
+            if (m := re.fullmatch(r"\s*(\d{1,3})\s*%\s*", c)) and int(m.group(1)) <= 100
+            else c
+        ),
+    )
+
+
+def hidden_row_in_group(table: R.Table):
+    """A hidden empty row inside the first 一级 group merged over two rows or more (an indicator the filer deleted by
+    hiding its emptied row): each merge over the place grows by it; the rows read as before."""
+    heads = _rows_of_head(table)
+    l1 = _in_role(table, ("level1",))
+    if not heads or not l1:
+        return None
+    c1 = next((c for r, c in l1 if r == heads[0]), None)
+    if c1 is None:
+        return None
+    merge = next((b for b in P._bounds(table) if b[1] == c1 and b[0] > heads[0] and b[2] > b[0]), None)
+    if merge is None:
+        return None
+    t, rowmap = _insert_growing(table, merge[0] + 1, [])
+    t.meta["hidden_rows"] = [merge[0] + 1]
+    return t, rowmap
+
+
+def _wide_half_hidden(roles: tuple[str, ...]) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    def rewrite(table: R.Table):
+        """`_wide_column(roles)` with the right half of the wide column hidden (every cell of it merged into the left
+        one): the merged cells are the form's, read as before."""
+        got = _wide_column(roles)(table)
+        if got is None:
+            return None
+        t = got[0]
+        t.meta["hidden_cols"] = [_in_role(table, roles)[0][1] + 1]
+        return t, None
+
+    return rewrite
+
+
+def helper_under_score_heading(table: R.Table):
+    """`hidden_helper_column` (a hidden column of each row's 分值 after the first 得分) with the 得分 heading merged over
+    both (the heading a copied template widened): the helper still not the form's (read30's rule: blank above, the
+    label before it the one it copies)."""
+    got = hidden_helper_column(table)
+    if got is None:
+        return None
+    t = got[0]
+    hr, c = _in_role(table, ("score",))[0]
+    if any(r0 <= hr <= r1 and c0 <= c <= c1 for r0, c0, r1, c1 in P._bounds(t)):
+        return None
+    t.rows[hr][c + 1] = ""
+    t.merges = [*t.merges, *P._emit([(hr, c, hr, c + 1)])]
+    return t, None
+
+
+def scores_zero_dropped(table: R.Table):
+    """A 得分 printed with two decimals ending in 0 printed without it ("8.50" → "8.5", "10.00" → "10.0"), as a
+    General-format column shows what was typed: the same value, stated at one decimal."""
+    return _map_role_column(
+        table,
+        ("score",),
+        H.INDICATOR_COLUMNS,
+        lambda c: m.group(1) if (m := re.fullmatch(r"\s*(\d+\.\d)0\s*", c)) else c,
+    )
+
+
+def amounts_zeros_dropped(table: R.Table):
+    """A funds amount "100.00" printed "100" (a General-format cell: the same amount)."""
+    t = copy.deepcopy(table)
+    for r, c in _funds_cells(table):
+        if c < len(t.rows[r]) and (m := re.fullmatch(r"\s*(\d+)\.0+\s*", t.rows[r][c])):
+            t.rows[r][c] = m.group(1)
+    return (t, None) if t.rows != table.rows else None
+
+
+def ops_break(cell: str) -> str:
+    """ "≥95%" → "≥\n95%": a narrow target column wrapped after its operator (Alt+Enter)."""
+    p = P._op(cell)
+    return f"{p[0]}\n{p[1]}" if p and p[0] in ("≥", "≤") else cell
+
+
+def level1_short(table: R.Table):
+    """一级 labels printed without 指标 ("产出指标" → "产出", "满意度指标" → "满意度"), as many forms print them."""
+    t = copy.deepcopy(table)
+    for hr, c in _in_role(table, ("level1",)):
+        for r in _rows_under(table, hr):
+            cell = t.rows[r][c] if c < len(t.rows[r]) else ""
+            if m := re.fullmatch(r"\s*(产出|效益|满意度|成本)指标\s*", cell):
+                t.rows[r][c] = m.group(1)
+    return (t, None) if t.rows != table.rows else None
+
+
+VARIANTS |= {
+    "names_paren_numbered": _numbered(lambda n: f"（{n}）"),
+    "names_circled": _numbered(lambda n: _CIRCLED[n - 1]),
+    "weights_two_decimals": weights_two_decimals,
+    "scores_hidden_below": scores_hidden_below,
+    "units_row_funds": units_row_funds,
+    "units_row_indicators": units_row_indicators,
+    "reason_with_figures": reason_with_figures,
+    "actual_paren_done": actual_paren_done,
+    "target_pct_wancheng": target_pct_wancheng,
+    "target_per_year": target_per_year,
+    "other_funds_zero": _empty_parts("0"),
+    "other_funds_dash": _empty_parts("—"),
+    "other_funds_slash": _empty_parts("/"),
+    "rate_round_formula": _rate_formula("round"),
+    "rate_points_formula": _rate_formula("points"),
+    "funds_total_summed": funds_total_summed,
+    "actual_pct_chinese": actual_pct_chinese,
+    "hidden_row_in_group": hidden_row_in_group,
+    "target_wide_half_hidden": _wide_half_hidden(("target",)),
+    "helper_under_score_heading": helper_under_score_heading,
+    "scores_zero_dropped": scores_zero_dropped,
+    "amounts_zeros_dropped": amounts_zeros_dropped,
+    "ops_break": P.cellwise(ops_break),
+    "level1_short": level1_short,
 }
 
 if __name__ == "__main__":

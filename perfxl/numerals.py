@@ -1,5 +1,6 @@
 """Whole numbers written in Chinese numerals ("六", "两", "十二", "二十三", "一百零五", "两千"): a count in words read as
-its figure (prose26, issue 12: "设六个内设机构(…)", "两家医院(…)").
+its figure (prose26, issue 12: "设六个内设机构(…)", "两家医院(…)"), and a percent's ("百分之九十五",
+`values.percent_in_digits`, review31w). Pure: the reader of documents and the values parser share it.
 
 No dependency: cn2an (the maintained converter on PyPI) brings proces and its data files for far more than a count
 needs (decimals, money in capitals, dates), and a count here is a whole number under 万. The standard rules only —
