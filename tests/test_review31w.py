@@ -135,7 +135,8 @@ _ANHUI = "anhui-tianchang-shuihan-2022"
         ("hidden_row_in_group", _ANHUI),
         ("target_wide_half_hidden", _ANHUI),
         ("helper_under_score_heading", _ANHUI),
-        ("ops_break", _ANHUI),
+        # 贵池 2022: its 项目总成本 ≤202.6万元 row — a wrapped ≤ misread would flip a full score
+        ("ops_break", "anhui-guichi-cunji-2022"),
         ("level1_short", "anhui-jinzhai-meilixiangcun-bumen-2023"),
         ("target_pct_wancheng", "anhui-xuancheng-dizhen-2021"),
         ("reason_with_figures", "anhui-suixi-linshijiuzhu-2019"),
