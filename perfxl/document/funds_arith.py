@@ -65,6 +65,7 @@ from .run_state import (
     unit_assumed,
     whole_wan_in_yuan,
 )
+from .sources_overspent import check_sources_overspent
 from .stated_changes import (
     check_budget_shortfalls,
     check_changes_between_levels,
@@ -1446,6 +1447,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     check_stated_sums(run, pi, ref, facts)
     if isinstance(ref, TextRef):
         check_unpaid_bound(run, pi, ref, facts, text)
+        check_sources_overspent(run, pi, ref, facts)
         check_added_totals(run, pi, ref, facts, text)
         check_rate_gaps(run, pi, ref, text)
         check_balances(run, pi, ref, facts)
