@@ -3076,11 +3076,12 @@ _BARE_WAN = lazy_compile(
 )
 
 
-def _bare_changes(sentence: str, text: str) -> tuple[str, dict[str, str]]:
+def _bare_changes(sentence: str, text: str, carried: str = "") -> tuple[str, dict[str, str]]:
     """`sentence` with the money unit put after each change printed without one, and those figures as now printed
     ("484.05万元"). The unit is the one every money figure of the paragraph before it prints (the change's base is one
     of them); none, or two units, and the figure stays unread (prose28b). So is the 元 of a sum of funds printed "60万"
-    (`_BARE_WAN`) when that unit is 万元. Each figure as now printed → what was put after it, `Fact.unit_assumed`: a guess."""
+    (`_BARE_WAN`) when that unit is 万元. `carried`: the unit of the total carried from the paragraph before, one of the
+    paragraph's money figures. Each figure as now printed → what was put after it, `Fact.unit_assumed`: a guess."""
     if not _BARE_CHANGE.search(sentence) and not _BARE_WAN.search(sentence):
         return sentence, {}
     at = text.find(sentence)
@@ -3089,6 +3090,7 @@ def _bare_changes(sentence: str, text: str) -> tuple[str, dict[str, str]]:
     out, taken, pos = [], {}, 0
     for m, needed in sorted(found, key=lambda f: f[0].start()):
         units = {q.group(3) for q in _QTY.finditer(before + sentence[: m.start()]) if q.group(3) in MONEY_UNITS}
+        units |= {carried} if carried else set()
         if len(units) != 1 or (needed and units != {needed}) or m.start() < pos:
             continue
         (unit,) = units
@@ -3124,7 +3126,8 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
             None  # a "分别于…第一笔…" list is its sentence's: a later 其中 of the figure is no instalment
         )
         state.tail += "。" if state.sentence else ""
-        sentence, bare = _bare_changes(sentence, text or "")
+        carried = carry.quantity.unit if carry is not None and state.facts and state.facts[0].carried else ""
+        sentence, bare = _bare_changes(sentence, text or "", carried if carried in MONEY_UNITS else "")
         first = len(state.facts)
         pieces = _qizhong_to_its_parts(_CLAUSE.split(sentence))  # clause, separator, clause …
         for i in range(0, len(pieces), 2):
