@@ -269,7 +269,8 @@ class Fact:
     against: str = ""
     rivals: tuple[Fact, ...] = ()  # a carried total's: the other money wholes of its sentence the list may be of
     #: the money unit read for a change printed without one ("收支较上年减少484.05,降低11.1%": the unit of the paragraph's
-    #: figures before it, prose28b): every finding resting on it is a 警告 that says so; "" when printed
+    #: figures before it, prose28b), or the 元 of funds printed "60万" (reports38): every finding resting on it is a 警告
+    #: that says so; "" when printed
     unit_assumed: str = ""
 
     @property
@@ -2693,7 +2694,7 @@ def _further_part(state: _State, parent: int, rest: str) -> bool:
     (`DECOMPOSITIONS`) the list has not given yet ("“三公”经费支出预算为11.52万元。其中:因公出国(境)费…0万元,公务接待费…
     11.52万元,公务用车购置及运行费…35万元", 徐圩乡 2020, held-out batch 29): the list goes on though its parts already
     made the total — the 35 is the third item of the 三公, not a new figure."""
-    if _residual_part(state, parent, rest):
+    if _residual_part(state, parent, rest) or _included_goes_on(state, parent, rest):
         return True
     parts = DECOMPOSITIONS.get(state.facts[parent].claim, ())
     if not parts or _YEAR_BASE.search(rest):
@@ -2707,6 +2708,24 @@ def _further_part(state: _State, parent: int, rest: str) -> bool:
     claim = claim_of(_clean_subject(re.split(r"[，,、；;。]", words, maxsplit=1)[0])[0])
     listed = {f.claim for f in state.facts if f.parent == parent}
     return claim in parts and claim not in listed
+
+
+#: The words of a figure that are no sum of funds held: a stage or a flow of them ("实际到位资金", "支出资金", "下达资金").
+_NOT_HELD = lazy_compile(r"决算|实际|执行|到位|支出|支付|拨付|下达|使用|完成|增加|减少")
+
+
+def _included_goes_on(state: _State, parent: int, rest: str) -> bool:
+    """The first part of a list the words open with "包括" made its total alone, and the next figure names funds of the
+    total's own noun ("预算数60万元,其中包括兵团补贴…资金60万, 2018年度…结余资金12.664万元", 十四师 2019, reports38): the
+    words say the total holds each item listed, so the list goes on — not a new figure beside it (a 结余 there is one
+    `funds_arith` reads as possibly another split: a 警告 that says so)."""
+    parts = [f for f in state.facts if f.parent == parent]
+    total = state.facts[parent]
+    if len(parts) != 1 or not compact_name(parts[0].subject).startswith(("包括", "包含")) or len(total.subject) < 2:
+        return False
+    words = re.sub(r"^(?:19|20)\d{2}年度?", "", rest.lstrip(",，、 "))
+    words = re.split(r"[\d，,、；;。]", words, maxsplit=1)[0]
+    return words.endswith(total.subject[-2:]) and not _NOT_HELD.search(words)
 
 
 #: A class named as the rest of a whole ("其他收入", "其它支出").
@@ -3047,24 +3066,39 @@ def _has_own_change(state: _State, at: int) -> bool:
 _BARE_CHANGE = lazy_compile(r"(?:增加|减少)了?(\d+\.\d+)(?=[，,；;。]|$)", needs=("增加", "减少"))
 
 
-def _bare_changes(sentence: str, text: str) -> tuple[str, frozenset[str]]:
+#: Money printed "60万" with its 元 left out: a figure right after the words of funds (资金, 经费, 补贴, …), before a
+#: clause mark ("其中包括兵团补贴农机购置补贴资金60万, 2018年度…结余资金12.664万元", 十四师 2019, reports38). Not after
+#: other words ("服务人口60万,": people).
+_BARE_WAN = lazy_compile(
+    r"(?:资金|经费|补贴|补助|拨款|奖补|贴息|投资|预算数?)(?:为|是|共|计|共计|合计)?\s*"
+    r"(?<![\d.])(\d+(?:\.\d+)?)万(?=\s*[，,；;。、]|\s*$)",
+    needs=("万",),
+)
+
+
+def _bare_changes(sentence: str, text: str, carried: str = "") -> tuple[str, dict[str, str]]:
     """`sentence` with the money unit put after each change printed without one, and those figures as now printed
     ("484.05万元"). The unit is the one every money figure of the paragraph before it prints (the change's base is one
-    of them); none, or two units, and the figure stays unread (prose28b). `Fact.unit_assumed` marks it: a guess."""
-    if not _BARE_CHANGE.search(sentence):
-        return sentence, frozenset()
+    of them); none, or two units, and the figure stays unread (prose28b). So is the 元 of a sum of funds printed "60万"
+    (`_BARE_WAN`) when that unit is 万元. `carried`: the unit of the total carried from the paragraph before, one of the
+    paragraph's money figures. Each figure as now printed → what was put after it, `Fact.unit_assumed`: a guess."""
+    if not _BARE_CHANGE.search(sentence) and not _BARE_WAN.search(sentence):
+        return sentence, {}
     at = text.find(sentence)
     before = text[: at if at >= 0 else 0]
-    out, taken, pos = [], set(), 0
-    for m in _BARE_CHANGE.finditer(sentence):
+    found = [(m, "") for m in _BARE_CHANGE.finditer(sentence)] + [(m, "万元") for m in _BARE_WAN.finditer(sentence)]
+    out, taken, pos = [], {}, 0
+    for m, needed in sorted(found, key=lambda f: f[0].start()):
         units = {q.group(3) for q in _QTY.finditer(before + sentence[: m.start()]) if q.group(3) in MONEY_UNITS}
-        if len(units) != 1:
+        units |= {carried} if carried else set()
+        if len(units) != 1 or (needed and units != {needed}) or m.start() < pos:
             continue
         (unit,) = units
-        out.append(sentence[pos : m.end()] + unit)
-        taken.add(m.group(1) + unit)
+        put = "元" if needed else unit  # "60万" → "60万元"; "减少484.05" → "减少484.05万元"
+        out.append(sentence[pos : m.end()] + put)
+        taken[m.group(1) + unit] = put
         pos = m.end()
-    return "".join(out) + sentence[pos:], frozenset(taken)
+    return "".join(out) + sentence[pos:], taken
 
 
 @functools.lru_cache(maxsize=2048)
@@ -3092,7 +3126,8 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
             None  # a "分别于…第一笔…" list is its sentence's: a later 其中 of the figure is no instalment
         )
         state.tail += "。" if state.sentence else ""
-        sentence, bare = _bare_changes(sentence, text or "")
+        carried = carry.quantity.unit if carry is not None and state.facts and state.facts[0].carried else ""
+        sentence, bare = _bare_changes(sentence, text or "", carried if carried in MONEY_UNITS else "")
         first = len(state.facts)
         pieces = _qizhong_to_its_parts(_CLAUSE.split(sentence))  # clause, separator, clause …
         for i in range(0, len(pieces), 2):
@@ -3128,8 +3163,8 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
                     state.subject = state.facts[state.inner_parent].subject
                 state.depth, state.inner_parent, state.in_detail = 0, None, False
         for k in range(first, len(state.facts)):
-            if state.facts[k].quantity.text in bare:
-                state.facts[k] = dataclasses.replace(state.facts[k], unit_assumed=state.facts[k].quantity.unit)
+            if (put := bare.get(state.facts[k].quantity.text)) is not None:
+                state.facts[k] = dataclasses.replace(state.facts[k], unit_assumed=put)
     _enumerated_parts(state.facts, state.enumerations)
     _respective_shares(state.facts)
     _lists_named_by_their_shares(state.facts)

@@ -53,7 +53,19 @@ from .precision import (
 from .rate_from_nothing import check_rate_from_nothing
 from .rate_gaps import check_rate_gaps
 from .respective_lists import check_rates_over_stated_bases
-from .run_state import _arith, _operand, _Run, _sum_in, _where, contradict, n02, part_low, whole_wan_in_yuan
+from .run_state import (
+    _arith,
+    _operand,
+    _Run,
+    _sum_in,
+    _where,
+    contradict,
+    n02,
+    part_low,
+    unit_assumed,
+    whole_wan_in_yuan,
+)
+from .sources_overspent import check_sources_overspent
 from .stated_changes import (
     check_budget_shortfalls,
     check_changes_between_levels,
@@ -1435,6 +1447,7 @@ def _relations(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ..
     check_stated_sums(run, pi, ref, facts)
     if isinstance(ref, TextRef):
         check_unpaid_bound(run, pi, ref, facts, text)
+        check_sources_overspent(run, pi, ref, facts)
         check_added_totals(run, pi, ref, facts, text)
         check_rate_gaps(run, pi, ref, text)
         check_balances(run, pi, ref, facts)
@@ -1716,6 +1729,9 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         if exceeds and _of_the_whole(run, pi, facts, total, parts, Interval(lo, hi)):
             continue  # a second 其中 of the whole, after its first list: read so, the text agrees
         odd = _maybe_other_split(run, pi, total, parts) if exceeds and not single and not complete else []
+        past_whole = exceeds and not single and _listed_past_the_whole(total, parts)
+        # a part printed "60万" read in 万元 (facts' `_BARE_WAN`): a guess the finding says (`contradict` says the total's)
+        parts_assumed = "" if total.unit_assumed else unit_assumed(tuple(parts))
         total_said = (pi, total.index) in run.contradicted and (total.index not in said or point in said[total.index])
         if exceeds and not (single or paired or as_written or short or total_said):
             _give_way(run, pi, parts)
@@ -1801,6 +1817,13 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             + carried_by_place
             + "".join(f"；“{p.subject}”{p.quantity.text}写明“{w}”，口径或时点与总数不同，未计入" for p, w in apart)
             + (
+                f"；“包括”所列首项{parts[0].quantity.text}已等于总数，其后各项读作它所包括的组成部分"
+                "（也可能列在总数之外），请核实"
+                if past_whole
+                else ""
+            )
+            + (f"；{parts_assumed}" if parts_assumed else "")
+            + (
                 "；"
                 + "、".join(f"“{f.subject}”{f.quantity.text}" for f in odd)
                 + "可能是资金的另一种划分（结余、新增、投资）或包含其他各项的口径（民生支出），"
@@ -1820,6 +1843,12 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             + "".join(f"; {p.quantity.text} says {w}: another scope or stage, not summed" for p, w in apart)
             + ("; a remainder or an investment may be another split of the money, a person must check" if odd else "")
             + (
+                "; the 包括 list read on past a first part equal to the total, a person must check"
+                if past_whole
+                else ""
+            )
+            + ("; a part's unit was assumed" if parts_assumed else "")
+            + (
                 "; the economic classes of 基本支出 read as the whole, a class may be missing: a person must check"
                 if short and classes
                 else "; the split's classes (by its words) read as the whole, the total may hold more: a person must check"
@@ -1835,10 +1864,31 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 else ""
             ),
             certainty=Certainty.JUDGEMENT
-            if as_written or short or short_by_definition or others or by_place or loose or odd or carried_by_place
+            if as_written
+            or short
+            or short_by_definition
+            or others
+            or by_place
+            or loose
+            or odd
+            or carried_by_place
+            or past_whole
+            or bool(parts_assumed)
+            or total.unit_assumed != ""
             else Certainty.CERTAIN,
         )
         _consequent_rates(run, pi, total, parts, point)
+
+
+def _listed_past_the_whole(total: Fact, parts: list[Fact]) -> bool:
+    """A list opened by "包括" whose first part alone is the total, read on past it (`facts._included_goes_on`: "预算数60万元,
+    其中包括兵团补贴资金60万, 2018年度结余资金12.664万元", 十四师 2019, reports38): the later parts are the total's by
+    the words, yet may be listed beside it — an excess resting on that reading is a judgement."""
+    first = parts[0]
+    return compact_name(first.subject).startswith(("包括", "包含")) and (first.quantity.unit, first.quantity.value) == (
+        total.quantity.unit,
+        total.quantity.value,
+    )
 
 
 _WAN = Decimal(10000)

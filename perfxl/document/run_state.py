@@ -201,12 +201,13 @@ def contradict(
 
 def unit_assumed(facts: tuple[Fact, ...]) -> str:
     """Why a finding on these figures is a guess when one was printed without its unit ("减少484.05": read as 万元, the
-    unit of the paragraph's figures before it — prose28b), "" when every figure printed its own."""
+    unit of the paragraph's figures before it — prose28b; "资金60万": read as 万元 — reports38), "" when every figure
+    printed its own."""
     bare = [f for f in facts if f.unit_assumed]
     if not bare:
         return ""
     shown = "、".join(f"{f.quantity.text[: -len(f.unit_assumed)]}" for f in bare)
-    return f"文字中的 {shown} 未写单位，按其前金额的单位{bare[0].unit_assumed}读取（单位为推定）"
+    return f"文字中的 {shown} 未写单位，按其前金额的单位{bare[0].quantity.unit}读取（单位为推定）"
 
 
 def n02(ref: TextRef | CellRef, what: str, what_en: str, **fields: Any) -> Issue:
