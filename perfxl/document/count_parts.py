@@ -292,8 +292,12 @@ def _candidates(facts: tuple[Fact, ...], text: str) -> Iterator[tuple[Fact, list
     when a list cue (`_COUNT_LIST_CUE`) stands between it and the first of them ("共有18个内设机构,分别是:…")."""
     for total in facts:
         children = [f for f in facts if f.parent == total.index]
-        if len(children) >= 2:
-            yield total, children + _levels_after(facts, children), False
+        for split in dict.fromkeys(f.listed_by for f in children):
+            # each list of the total on its own, as `funds_arith._part_lists` sums money's: "4378人(其中男性2000人、
+            # 女性2378人),其中,城镇4000人,农村478人" splits it twice (prose31: the four summed, or none read)
+            listed = [f for f in children if f.listed_by == split]
+            if len(listed) >= 2:
+                yield total, listed + _levels_after(facts, listed), False
     for money in facts:
         if not money.quantity.is_money or money.parent is not None:
             continue

@@ -738,7 +738,7 @@ def _quoted_line(label: str) -> str:
 
 
 #: Words saying a figure was spent, not planned ("实际支出", "已支出", "执行", "完成"): no budget by another name.
-_SPENT_WORDS = lazy_compile(r"实际|已|执行|完成|决算|累计")
+_SPENT_NOT_PLANNED = lazy_compile(r"实际|已|执行|完成|决算|累计")
 #: Words after a figure, in its sentence, that set it against its budget ("完成预算的90.09%", "结余2.2万元", "比预算
 #: 节约", "执行率"): the figure is then what was spent, never the budget itself (review16: a false N01 警告).
 _SET_AGAINST_BUDGET = lazy_compile(
@@ -782,7 +782,7 @@ def _budget_of_a_budget_text(run: _Run, pi: int, fact: Fact) -> TableValue | Non
     is the year's spending as often as its plan."""
     if (tv := run.values.get((fact.claim, "budget"))) is None or not fact.claim:
         return None
-    if any(role == "final" for _, role in run.values) or _SPENT_WORDS.search(_around(fact)[0]):
+    if any(role == "final" for _, role in run.values) or _SPENT_NOT_PLANNED.search(_around(fact)[0]):
         return None
     if _SET_AGAINST_BUDGET.search(_rest_of_sentence(run.sub.narrative[pi].text, fact)):
         return None  # "公务接待费支出20万元，完成预算的90.09%": the spending set against the budget, not the budget
@@ -1787,7 +1787,7 @@ def _of_no_spending(text: str, fact: Fact) -> bool:
     a budget ("完成预算的90%")."""
     said = sentences(text)
     sentence = said[fact.sentence] if fact.sentence < len(said) else text
-    return not (_SPENT_WORDS.search(sentence) or "支出" in sentence or _SET_AGAINST_BUDGET.search(sentence))
+    return not (_SPENT_NOT_PLANNED.search(sentence) or "支出" in sentence or _SET_AGAINST_BUDGET.search(sentence))
 
 
 #: A year named other than as a comparison's base ("比2025年预算减少", "与2025年预算持平" name 2025 as the base).

@@ -72,7 +72,7 @@ from .stated_changes import (
     check_stated_changes,
     is_stated_change,
 )
-from .stated_sums import _SPENT_WORDS, check_stated_sums
+from .stated_sums import SPENDING_WORDS, check_stated_sums
 from .unpaid_bound import check_unpaid_bound
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
@@ -158,7 +158,7 @@ def _budget_readings(
         if (
             f.role == "budget"
             or (base_words.search(_ACCOUNT.sub("", f.subject)) and not _SPENT.search(f.subject))
-            or (_MONEY_TOTAL.search(f.subject) and not _SPENT_WORDS.search(f.subject))
+            or (_MONEY_TOTAL.search(f.subject) and not SPENDING_WORDS.search(f.subject))
         )
         and f not in added
         and f not in reduced
@@ -227,7 +227,7 @@ def _sums_no_spending(earlier: list[Fact], total: Fact, paid: Fact) -> bool:
     spent_words = paid.subject + (_around(paid)[0] or "")
     return (
         len(summed) >= 2
-        and not any(f.role == "final" or _SPENT_WORDS.search(_around(f)[0] or f.subject) for f in summed)
+        and not any(f.role == "final" or SPENDING_WORDS.search(_around(f)[0] or f.subject) for f in summed)
         and not any(f.subject and f.subject in spent_words for f in summed)
     )
 
@@ -458,7 +458,7 @@ def _like_the_run_before(facts: tuple[Fact, ...], rate: Fact, item: Fact, paid: 
     budget, spending, rate with the same spending and rate words (or after one written like that) — the item's amount is its budget as in the run before
     (narr13; 儋州法院 2018). The note saying so (a judgement, as every pairing by place), or "" when not so written."""
     words = _around(item)[0] or item.subject
-    if item.role != "value" or _SPENT_WORDS.search(words) or _MONEY_MOVED_WORDS.search(words):
+    if item.role != "value" or SPENDING_WORDS.search(words) or _MONEY_MOVED_WORDS.search(words):
         return ""
     if _AMOUNT_KIND.search(words):
         return ""  # "B项目合同金额500万元", "总投资…", "2020年…": an amount of a kind named, not the item's budget
@@ -539,7 +539,7 @@ def _spent_over_spent_and_left(run: _Run, pi: int, ref: TextRef | CellRef, facts
         return
     paid, left = money
     words = _around(paid)[0] or paid.subject
-    if paid.role not in ("value", "final") or not _SPENT_WORDS.search(words) or _BUDGET_OR_ARRIVED.search(words):
+    if paid.role not in ("value", "final") or not SPENDING_WORDS.search(words) or _BUDGET_OR_ARRIVED.search(words):
         return
     if _AN_ITEMS_MONEY.search(words):
         return  # "“三公”经费支出30万元，结余10万元": an item's own money, not the project's the rate measures
@@ -869,7 +869,7 @@ def _is_budget(f: Fact) -> bool:
     """A budget: by its role, or by the words before it (预算, 批复, 下达, 安排 — none of 支出, 执行, 使用, 拨付; not the
     预算 of an account's name, `_ACCOUNT`)."""
     words = _around(f)[0] or f.subject
-    return f.role == "budget" or bool(_BUDGET.search(_ACCOUNT.sub("", words)) and not _SPENT_WORDS.search(words))
+    return f.role == "budget" or bool(_BUDGET.search(_ACCOUNT.sub("", words)) and not SPENDING_WORDS.search(words))
 
 
 def _is_spending(f: Fact) -> bool:
@@ -2258,7 +2258,7 @@ def _item_named(facts: tuple[Fact, ...], f: Fact) -> str:
 
 def _spent(f: Fact) -> bool:
     """A spending by its role or by its words ("决算支出数", "执行数")."""
-    return _is_spending(f) or (f.role == "value" and bool(_SPENT_WORDS.search(f.subject)))
+    return _is_spending(f) or (f.role == "value" and bool(SPENDING_WORDS.search(f.subject)))
 
 
 def _measures_per_item(parts: list[Fact]) -> bool:
@@ -2369,13 +2369,13 @@ def _pooled(run: _Run, wholes: list[Fact], parts: list[Fact], unit: str) -> list
         for f in wholes
         if f.role in ("value", "budget")
         and _CARRIED_IN.search(words(f))
-        and not _SPENT_WORDS.search(words(f))
+        and not SPENDING_WORDS.search(words(f))
         and _before(f) is not None  # (not "收入50万元（含上年结转10万元）": inside the 收入 already)
     ]
     out: list[tuple[str, Interval]] = []
     for c in carried_in:
         for w in wholes:
-            if w is c or w in carried_in or w.role not in ("value", "budget") or _SPENT_WORDS.search(words(w)):
+            if w is c or w in carried_in or w.role not in ("value", "budget") or SPENDING_WORDS.search(words(w)):
                 continue
             if w.claim in _SPENDING_CLAIMS:
                 continue

@@ -319,12 +319,17 @@ def _arith(
         return  # "比重接近70%" of 68.57%: the text says the rate is not exact — it stands for the values around it
     truncated = computed.overlaps(printed) and not computed.overlaps(Interval(value - half, value + half))
     if computed.overlaps(printed) and not truncated:
-        if rounded is None or rounded.overlaps(printed) or _bound(rate):
+        if rounded is None or rounded.overlaps(Interval(value - half, value + half)) or _bound(rate):
             return
+        # "公用经费100万元,比上年减少10万元,下降8%" (9.09%): 8% only with the amounts read loosely and the rate then rounded,
+        # or with them rounded and the rate cut (8.56% → 8%) — either stretch alone is a judgement, so both are (prose31:
+        # was quiet, the rate's cut read only against the loose range)
+        cut_rate = rounded.overlaps(printed)
         computed = rounded
         wan = "、".join(o.quantity.text for o in operands if whole_wan_in_yuan(o))
         paired_by = paired_by or (
             "按印出的位数，只有把某个金额读作截去尾数、或把整数金额读作四舍五入到整数的结果才相符"
+            + ("，或把文字的比例读作截去尾数而非四舍五入的结果" if cut_rate else "")
             + (f"（整万的元金额 {wan} 读作由万元数换算而来、按万元取整）" if wan else "")
             + "；若各金额都按印出的最小位数精确（如 1万元即 1.00万元），比例不符"
         )

@@ -11,20 +11,26 @@ with one of those items' amounts (of the whole's own role: a spending's items as
 items' sum is held to the whole (N02, certain, at the last item's paragraph: the item that makes the sum). Anything less —
 an item unnamed, named twice, a paragraph between that opens with no item, another role — is not held: a 其中 may list
 only some items, and where such a list ends is not said.
+
+Likewise a whole a closing sentence names ("县级一般公共预算收入具体完成情况是:", 周至 2023, prose31), its figure anywhere
+in the paragraph, and the classes of a `vocabulary.SPLIT_DIMENSIONS` split its words admit opening the next paragraphs,
+every class once (税收收入 ¶ 非税收入): over the whole an 错误, short of it a 警告 (the whole may hold money outside the
+split), as a 其中 list of those classes is read.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ..model import TextRef
+from ..model import Certainty, TextRef
 from ..patterns import lazy_compile
 from ..units import convert
 from .facts import Fact, ParagraphFacts, compact_name
 from .precision import Interval, _interval, _show
 from .run_state import _Run, _where, contradict
-from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, SPREAD_WHOLES, claim_of
+from .vocabulary import CLAIM_ZH, DECOMPOSITIONS, SPLIT_DIMENSIONS, SPREAD_WHOLES, claim_of
 
 __all__ = ["check_spread_lists"]
 
@@ -82,6 +88,38 @@ def _closing_whole(text: str, facts: Sequence[Fact], next_text: str = "") -> tup
     return (last, claim) if not after and _opens_alone(next_text) else None
 
 
+#: A sentence announcing a whole's details by its name ("县级一般公共预算收入具体完成情况是:", 周至 2023 p7): the name is
+#: group 1.
+_NAMED_DETAILS = lazy_compile(r"(.+?)的?(?:具体|详细|分项|明细)(?:完成|执行)?情况(?:如下|为|是)?")
+_Classes = tuple[tuple[str, re.Pattern[str]], ...]
+#: `vocabulary.SPLIT_DIMENSIONS`, compiled: (its classes as (name, pattern), the whole's words, words no whole has).
+_SPLITS = tuple(
+    (tuple((name, lazy_compile(p)) for name, p in classes), lazy_compile(whole), lazy_compile(not_whole))
+    for _, classes, whole, not_whole in SPLIT_DIMENSIONS
+)
+
+
+def _named_split_whole(text: str, facts: Sequence[Fact]) -> tuple[Fact, list[_Classes]] | None:
+    """The whole a paragraph's closing "X具体完成情况是:" names, when X is the subject of exactly one level of the
+    paragraph, with the classes of each `SPLIT_DIMENSIONS` split its words admit ("县级一般公共预算收入" = 税收收入 +
+    非税收入, or 财政拨款 + 其他资金: the items after it tell which); else None. Its figure may stand anywhere before
+    (周至 2023 p7: the paragraph's last figure is 财政总收入)."""
+    stripped = (text or "").rstrip()
+    if not stripped.endswith(("：", ":")):
+        return None
+    m = _NAMED_DETAILS.fullmatch(compact_name(_CLAUSE_MARK.split(stripped.rstrip("：:"))[-1]))
+    if m is None:
+        return None
+    name = m.group(1)
+    wholes = [
+        f
+        for f in facts
+        if f.quantity.is_money and f.role in ("value", "final") and f.parent is None and compact_name(f.subject) == name
+    ]
+    splits = [classes for classes, whole, not_whole in _SPLITS if whole.search(name) and not not_whole.search(name)]
+    return (wholes[0], splits) if len(wholes) == 1 and splits else None
+
+
 def _opening_item(facts: Sequence[Fact]) -> Fact | None:
     """The amount a paragraph opens with, its first sentence's first money figure standing alone (no part)."""
     money = [f for f in facts if f.quantity.is_money]
@@ -98,6 +136,11 @@ def check_spread_lists(run: _Run, parsed: Sequence[tuple[int, TextRef, Paragraph
         following = texts[parsed[k + 1][0]] if k + 1 < len(parsed) else ""
         closing = _closing_whole(texts[pi], pf.facts, following)
         if closing is None:
+            if (named := _named_split_whole(texts[pi], pf.facts)) is not None:
+                whole, splits = named
+                for classes in splits:
+                    if _hold_classes(run, ref, whole, classes, parsed[k + 1 : k + 1 + len(classes)]):
+                        break
             continue
         whole, claim_of_whole = closing
         first = k + 2 if _opens_alone(following) and not _opens_alone(texts[pi]) else k + 1
@@ -116,7 +159,37 @@ def check_spread_lists(run: _Run, parsed: Sequence[tuple[int, TextRef, Paragraph
                 break
         if len(found) != len(items):
             continue
-        _hold(run, ref, whole, claim_of_whole, found)
+        _hold(
+            run, ref, whole, CLAIM_ZH.get(claim_of_whole, whole.subject), "＋".join(CLAIM_ZH[c] for c in items), found
+        )
+
+
+def _hold_classes(
+    run: _Run,
+    ref: TextRef,
+    whole: Fact,
+    classes: _Classes,
+    after: Sequence[tuple[int, TextRef, ParagraphFacts]],
+) -> bool:
+    """`whole`'s split classes, one paragraph each right after it (each opening with its class's amount, every class
+    once, of the whole's role), held to it: the classes make the whole by definition, so over it is certain; short of
+    it a 警告, as `SPLIT_DIMENSIONS` says (the whole may hold money outside the split). True when the paragraphs are
+    those classes."""
+    if any(at == whole.paragraph and any(o.index == whole.index for o in ops) for at, _, _, ops in run.rate_issues):
+        return True  # a rate of the whole already said wrong (its 完成预算%): one wrong figure, said once
+    found: list[tuple[int, TextRef, Fact]] = []
+    named: list[str] = []
+    for qi, qref, qf in after:
+        item = _opening_item(qf.facts)
+        name = next((n for n, p in classes if item is not None and p.search(compact_name(item.subject))), "")
+        if item is None or not name or name in named or item.role != whole.role:
+            break
+        found.append((qi, qref, item))
+        named.append(name)
+        if len(found) == len(classes):
+            _hold(run, ref, whole, whole.subject, "＋".join(named), found, split=True)
+            return True
+    return False
 
 
 def _agrees_with_table(run: _Run, fact: Fact) -> bool | None:
@@ -141,7 +214,17 @@ def _pinpointed(run: _Run, found: list[tuple[int, TextRef, Fact]]) -> tuple[int,
     return wrong[0] if len(wrong) == 1 and all(ok is not None for ok in verdicts) else None
 
 
-def _hold(run: _Run, ref: TextRef, whole: Fact, claim: str, found: list[tuple[int, TextRef, Fact]]) -> None:
+def _hold(
+    run: _Run,
+    ref: TextRef,
+    whole: Fact,
+    total_zh: str,
+    parts_zh: str,
+    found: list[tuple[int, TextRef, Fact]],
+    split: bool = False,
+) -> None:
+    """The N02 at the item that makes the sum (or the one the tables single out) when the items do not make the whole;
+    a split's items short of it (`split`) a 警告."""
     pi = whole.paragraph
     unit = whole.quantity.unit
     lo = hi = point = last_value = Decimal(0)
@@ -157,13 +240,12 @@ def _hold(run: _Run, ref: TextRef, whole: Fact, claim: str, found: list[tuple[in
         return
     if Interval(lo, hi).overlaps(_interval(whole)):
         return
+    short = split and hi <= _interval(whole).lo
     qi, qref, last = _pinpointed(run, found) or found[-1]
     others = point - values[id(last)]
     places = max(whole.quantity.places, *(f.quantity.places for _, _, f in found))
     expected = _show(whole.quantity.value - others, unit, places)
     names = " + ".join(f"{f.subject} {f.quantity.text}" for _, _, f in found)
-    total_zh = CLAIM_ZH.get(claim, whole.subject)
-    parts_zh = "＋".join(CLAIM_ZH[c] for c in DECOMPOSITIONS[claim])
     where = _where(ref)
     contradict(
         run,
@@ -174,12 +256,16 @@ def _hold(run: _Run, ref: TextRef, whole: Fact, claim: str, found: list[tuple[in
         f"the items of {whole.subject}, one paragraph each after its 其中, do not make it",
         expected=expected,
         basis=(
-            f"{where}写“{whole.subject}{whole.quantity.text}。其中：”，其后各段依次写 {names}，合计 "
-            f"{_show(point, unit, places)}，而总数写 {whole.quantity.text}（按定义，{parts_zh}＝{total_zh}，所列各项齐全）；"
-            f"{_where(qref)}的“{last.subject}”应为 {expected}，或总数有误"
+            f"{where}写“{whole.subject}{whole.quantity.text}"
+            + ("…”，段末写其具体情况" if split else "。其中：”")
+            + f"，其后各段依次写 {names}，合计 {_show(point, unit, places)}，而总数写 {whole.quantity.text}"
+            f"（按定义，{parts_zh}＝{total_zh}，所列各项齐全）；{_where(qref)}的“{last.subject}”应为 {expected}，或总数有误"
+            + ("（各部分之和少于总数：总数也可能含所列分类以外的款项，需人工核实）" if short else "")
         ),
         basis_en=(
             f"paragraph {pi + 1} ends on {whole.subject} {whole.quantity.text} and 其中; the next paragraphs give "
             f"each of its defined items once, summing to {_show(point, unit, places)}"
+            + ("; short of the whole, which may hold money outside the split: a person checks" if short else "")
         ),
+        certainty=Certainty.JUDGEMENT if short else Certainty.CERTAIN,
     )

@@ -99,8 +99,9 @@ def _added_after_part(money: list[Fact], total: Fact) -> list[Fact]:
     return []
 
 
-#: The words of a spending ("实际执行飞行经费", "全年实际支出", "资金支付"), anywhere in them — not a budget's.
-_SPENT_WORDS = lazy_compile(r"(支出|执行|使用|拨付|支付)")
+#: The words of a spending ("实际执行飞行经费", "全年实际支出", "资金支付"), anywhere in them — not a budget's: a
+#: figure they name is money spent or paid out, never an amount allotted (also read by funds_arith).
+SPENDING_WORDS = lazy_compile(r"(支出|执行|使用|拨付|支付)")
 #: A sum named as money allotted ("共计下达", "合计安排"): of the amounts allotted before it, not what was spent of them.
 _ALLOTTED_SUM = lazy_compile(r"(?:合计|总计|共计)(?:下达|安排)", needs=("下达", "安排"))
 
@@ -110,7 +111,7 @@ def _agrees_allotted(run: _Run, pi: int, total: Fact, listed: list[Fact]) -> boo
     支出25万元,省级资金70万元,支出60万元,共计下达100万元": 30 + 70; review30c — was a 警告 '应为 185万元')."""
     if not _ALLOTTED_SUM.search(total.clause):
         return False
-    allotted = [f for f in listed if not _SPENT_WORDS.search(_around(f)[0] or f.subject)]
+    allotted = [f for f in listed if not SPENDING_WORDS.search(_around(f)[0] or f.subject)]
     if not allotted or len(allotted) == len(listed):
         return False
     summed = _sum_in(run, pi, allotted, total.quantity.unit)
