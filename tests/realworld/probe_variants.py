@@ -1627,7 +1627,8 @@ def of_corpus(name: str, kind: str, work: Path) -> Validated:
 
 def rewritten_rows(table: R.Table, new: R.Table, rowmap: dict[int, int] | None) -> set[int]:
     """The published table's rows (1-based) the variant writes otherwise: a cell's text changed, or a cell now typed
-    as a number (`meta["typed_cells"]`, 0-based in the variant's rows)."""
+    as a number (`meta["typed_cells"]`, 0-based in the variant's rows). None so (merges, sheet, rows moved or added):
+    every row, which may all read otherwise (as `_changed_rows` counts them)."""
     back = (lambda r: rowmap.get(r)) if rowmap else (lambda r: r)
     out = set()
     for r, after in enumerate(new.rows, start=1):
@@ -1640,9 +1641,9 @@ def rewritten_rows(table: R.Table, new: R.Table, rowmap: dict[int, int] | None) 
             out.add(old)
     typed_before = {tuple(x[:3]) for x in table.meta.get("typed_cells", ())}
     for r, c, v, *_ in new.meta.get("typed_cells", ()):
-        if (r, c, v) not in typed_before and back(r + 1) is not None:
-            out.add(back(r + 1))
-    return out
+        if (r, c, v) not in typed_before and (old := back(r + 1)) is not None:
+            out.add(old)
+    return out or set(range(1, len(table.rows) + 1))
 
 
 def rest_on_rewritten(v: Validated) -> list[tuple[int, str]]:
