@@ -1,7 +1,7 @@
 """Every test checks something (audit30, docs/testing.md "What a test must do"): an AST pass over tests/ — each test
 function holds an `assert`, a `pytest.raises`/`fail`, or calls a helper of tests/ that does; no `assert` is true
-whatever it is given (a non-empty tuple, a true constant, `… or True`); no parametrize list gives one case twice
-(audit31). A test whose check is that a call raises nothing is listed below with what would raise. Slow: parsing and walking tests/' ≈ 4.6 MB costs ≈ 3 s of CPU."""
+whatever it is given (a non-empty tuple, a true constant, `… or True`, `and` over a parameter every case gives a true
+constant — audit31b); no parametrize list gives one case twice (audit31). A test whose check is that a call raises nothing is listed below with what would raise. Slow: parsing and walking tests/' ≈ 4.6 MB costs ≈ 3 s of CPU."""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ class Scan:
     always_true: list[str] = field(default_factory=list)  # asserts that pass whatever they are given
     aliases: dict[str, str] = field(default_factory=dict)  # `from m import name as alias`: alias → name
     repeated_cases: list[str] = field(default_factory=list)  # a parametrize list holding one case twice (audit31)
+    constant_operands: list[str] = field(default_factory=list)  # `assert label and …`, label true in every case
 
     def checking(self) -> frozenset[str]:
         """Names of tests/' functions (and their aliases) that assert, raise or call one that does, and pytest's."""
@@ -79,7 +80,45 @@ def _is_parametrize(call: ast.Call) -> bool:
     return isinstance(call.func, ast.Attribute) and call.func.attr == "parametrize" and len(call.args) > 1
 
 
+def _true_parameters(call: ast.Call, constants: dict[str, ast.expr]) -> set[str]:
+    """The parameters of a parametrize call (its cases written out or a module constant naming them) that every case
+    gives as a true constant ("classes", 1): an `and` over one is true whatever that case is."""
+    names, cases = call.args[0], constants.get(getattr(call.args[1], "id", ""), call.args[1])
+    if isinstance(names, ast.Constant):
+        params = [n.strip() for n in str(names.value).split(",") if n.strip()]
+    elif isinstance(names, ast.List | ast.Tuple):
+        params = [str(n.value) for n in names.elts if isinstance(n, ast.Constant)]
+    else:
+        return set()
+    if not isinstance(cases, ast.List | ast.Tuple) or not cases.elts:
+        return set()
+    rows = [c.elts if isinstance(c, ast.Tuple) and len(params) > 1 else [c] for c in cases.elts]
+    return {
+        p
+        for i, p in enumerate(params)
+        if all(len(r) > i and isinstance(r[i], ast.Constant) and r[i].value for r in rows)
+    }
+
+
+def _constant_operands(fn: ast.FunctionDef | ast.AsyncFunctionDef, constants: dict[str, ast.expr]) -> list[ast.Assert]:
+    """The asserts of a parametrized test that `and` a parameter true in every case (`assert reading and …`)."""
+    true = set().union(
+        *(_true_parameters(d, constants) for d in fn.decorator_list if isinstance(d, ast.Call) and _is_parametrize(d))
+    )
+    return [
+        x
+        for x in source_trees.nodes(fn)
+        if isinstance(x, ast.Assert)
+        and isinstance(x.test, ast.BoolOp)
+        and isinstance(x.test.op, ast.And)
+        and any(isinstance(v, ast.Name) and v.id in true for v in x.test.values)
+    ]
+
+
 def scan_module(rel: str, tree: ast.Module, out: Scan) -> None:
+    constants = {
+        t.id: x.value for x in tree.body if isinstance(x, ast.Assign) for t in x.targets if isinstance(t, ast.Name)
+    }
     for top in tree.body:
         for fn in top.body if isinstance(top, ast.ClassDef) else [top]:
             if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -87,6 +126,9 @@ def scan_module(rel: str, tree: ast.Module, out: Scan) -> None:
             collected = not isinstance(top, ast.ClassDef) or top.name.startswith("Test")
             f = Function(rel, fn.name, fn.lineno, collected)
             out.functions.append(f)
+            out.constant_operands += [
+                f"{rel}:{x.lineno}: assert {ast.unparse(x.test)[:80]}" for x in _constant_operands(fn, constants)
+            ]
             for x in source_trees.nodes(fn):
                 if isinstance(x, ast.Call):
                     f.called.add(x.func.attr if isinstance(x.func, ast.Attribute) else getattr(x.func, "id", ""))
@@ -138,6 +180,12 @@ def test_no_parametrized_case_is_given_twice(scan: Scan) -> None:
     assert not scan.repeated_cases, "\n".join(scan.repeated_cases)
 
 
+def test_no_assert_ands_a_parameter_true_in_every_case(scan: Scan) -> None:
+    """`assert reading and all(…)` with `reading` a label every case gives ("classes"): the label checks nothing
+    (test_review30c at audit31b's parent; fails there)."""
+    assert not scan.constant_operands, "\n".join(scan.constant_operands)
+
+
 def test_the_pass_tells_a_test_that_checks_nothing() -> None:
     """The pass on a module of its own: a test with no check is told from one calling a checking helper by its alias,
     and an always-true assert is found."""
@@ -150,8 +198,14 @@ def test_the_pass_tells_a_test_that_checks_nothing() -> None:
         "class TestIt:\n    def test_tuple(self):\n        assert (1 == 2, 'why')\n"
         "@pytest.mark.parametrize(('a', 'b'), [(1, 'x'), (2, 'x'), (1, 'x')])\ndef test_twice(a, b):\n    assert a\n"
     )
+    source += (
+        "CASES = (('label', 'x'), ('other', ''))\n"
+        "@pytest.mark.parametrize(('name', 'text'), CASES)\ndef test_label(name, text):\n    assert name and text\n"
+        "@pytest.mark.parametrize('text', ['', 'x'])\ndef test_text(text):\n    assert text and text.strip()\n"
+    )
     out = Scan()
     scan_module("test_x.py", ast.parse(source), out)
+    assert out.constant_operands == ["test_x.py:20: assert name and text"]
     checking = out.checking()
     assert [f.name for f in out.tests() if not f.checks and not f.called & checking] == ["test_nothing"]
     assert out.always_true == ["test_x.py:13: assert (1 == 2, 'why')"]

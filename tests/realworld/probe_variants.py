@@ -1629,6 +1629,36 @@ def of_corpus(name: str, kind: str, work: Path) -> Validated:
     )
 
 
+def rewritten_rows(table: R.Table, new: R.Table, rowmap: dict[int, int] | None) -> set[int]:
+    """The published table's rows (1-based) the variant writes otherwise: a cell's text changed, or a cell now typed
+    as a number (`meta["typed_cells"]`, 0-based in the variant's rows). None so (merges, sheet, rows moved or added):
+    every row, which may all read otherwise (as `_changed_rows` counts them)."""
+    back = (lambda r: rowmap.get(r)) if rowmap else (lambda r: r)
+    out = set()
+    for r, after in enumerate(new.rows, start=1):
+        old = back(r)
+        if (
+            old is not None
+            and old <= len(table.rows)
+            and [x for x in table.rows[old - 1] if x] != [x for x in after if x]
+        ):
+            out.add(old)
+    typed_before = {tuple(x[:3]) for x in table.meta.get("typed_cells", ())}
+    for r, c, v, *_ in new.meta.get("typed_cells", ()):
+        if (r, c, v) not in typed_before and (old := back(r + 1)) is not None:
+            out.add(old)
+    return out or set(range(1, len(table.rows) + 1))
+
+
+def rest_on_rewritten(v: Validated) -> list[tuple[int, str]]:
+    """The published table's findings (any severity) and hand-worked expectations on rows the kind rewrote, as (row,
+    code or expectation): none, and a case asserting "the kind changes no verdict" on that table cannot fail by what
+    the kind rewrites — no finding rests on those cells (audit31b)."""
+    rows = rewritten_rows(v.table, v.new, v.rowmap)
+    found = {(r, f.code) for f in v.base for r in P._rows(f, v.table.sheet) if r in rows}
+    return sorted(found | {(e.row, e.what) for e in v.table.expect if e.row in rows})
+
+
 def outcome_of_corpus(name: str, kind: str, work: Path) -> Outcome:
     """`compare` of corpus table `name` and its `kind` variant (new 错误, lost expectations), as the sweep judges one
     table: what tests/test_adv29.py, test_read30.py and test_review30w.py assert on."""
