@@ -885,8 +885,10 @@ def _change_of_a_change(state: _State, raw_prefix: str, qty: Quantity, after: st
         # 宜川路 2025, real reports 22)
         last = state.facts[-2]
     # (or its sentence right before: "…减少了342.74万元。其中公务用车…308.87万元" — nothing between the two)
-    if last is None or last.role != "change" or state.sentence - last.sentence not in (0, 1) or last.of is not None:
+    if last is None or last.role != "change" or state.sentence - last.sentence not in (0, 1):
         return None
+    if last.of is not None and not _RESPECTIVE_CHANGE.search(raw_prefix):
+        return None  # a change of a level stated: a 其中 after it may list the level's parts — not "其中A、B分别减少"
     if not compact_name(raw_prefix).startswith("其中") or not (qty.is_money and last.quantity.unit == qty.unit):
         return None
     # the whole list, not its first part only: "减少了1,276.52万元，其中因公出国(境)费91.85万元，公务接待费183.19万元，
