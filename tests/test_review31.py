@@ -37,3 +37,46 @@ ERROR = [("N02", "error")]
 )
 def test_a_respective_list_of_changes_after_a_level_and_its_change(text, expected):
     assert one_paragraph_codes(text) == expected
+
+
+TOTAL_INVESTMENT = "项目总投资3000万元,其中道路工程2000万元,桥梁工程800万元,{}2800万元。"
+
+
+@pytest.mark.parametrize(
+    "stage",
+    # each failed at main (N02 错误 "（2000万元 + 800万元 + 2800万元）超过了总数"): a stage the work reached measures the
+    # same money again, as 已完成投资 does (review30c) — no third part
+    [
+        "今年完成",
+        "本年完成投资",
+        "已完工投资",
+        "已竣工",
+        "已结算",
+        "结算金额",
+        "已审计",
+        "审定金额",
+        "决算审核",
+        "已验收",
+        "已完成工程量",
+        "已签订合同",
+        "合同金额",
+        "中标价",
+    ],
+)
+def test_a_stage_the_work_reached_is_no_part(stage):
+    assert one_paragraph_codes(TOTAL_INVESTMENT.format(stage)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # failed at main (N02 错误 "（2000万元 + 1800万元 + 1000万元 + 800万元）"): each part's 完成投资 after it
+        ("项目总投资3000万元,其中道路工程2000万元,完成投资1800万元,桥梁工程1000万元,完成投资800万元。", []),
+        ("项目总投资3000万元,其中道路工程2000万元,完成投资1800万元,桥梁工程1500万元,完成投资800万元。", ERROR),
+        # an item named by such a word is still an item
+        ("项目总投资3000万元,其中道路工程2000万元,桥梁工程800万元,审计费300万元。", ERROR),
+        ("项目总投资3000万元,其中道路工程2000万元,桥梁工程800万元,合同管理费300万元。", ERROR),
+    ],
+)
+def test_work_done_after_each_part_is_no_part(text, expected):
+    assert one_paragraph_codes(text) == expected
