@@ -80,3 +80,27 @@ def test_a_stage_the_work_reached_is_no_part(stage):
 )
 def test_work_done_after_each_part_is_no_part(text, expected):
     assert one_paragraph_codes(text) == expected
+
+
+MIANYANG_P7 = (
+    "2021年部门预算项目支出87.5万元,分别是科技活动交流经费5万元,科技项目评审及系统维护费18万元,"
+    "绵阳市外国专家工作经费2.5万元{}"
+)
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # each failed at main (N02 警告 "（5万元 + 18万元 + 2.5万元）少于总数"): 绵阳 2021 p7's 分别是 list ended by words
+        # saying more go unnamed, as its 等 does (review30c)
+        ("……", []),
+        ("……。", []),
+        (",以及其他专项经费。", []),
+        (",及其他经费。", []),
+        # closed with nothing more: a 分别是 list is all of it — short, the 警告
+        ("。", [("N02", "warning")]),
+        (",以上经费均已支出。", [("N02", "warning")]),
+    ],
+)
+def test_a_respective_list_saying_more_go_unnamed_is_open(tail, expected):
+    assert one_paragraph_codes(MIANYANG_P7.format(tail)) == expected

@@ -1693,8 +1693,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     and not _PARTIAL_LIST.search(_ECONOMIC_CLASS_WORDS.sub("", after_total))
                 )
                 or (by_kind and top < t.lo)
-                # (…"分别是A5万元,B18万元,C2.5万元等": its 等 says more is left unnamed — review30c, a false 警告)
-                or (respective and top < t.lo and not _ends_open(parts))
+                # (…"分别是A5万元,B18万元,C2.5万元等" or "…2.5万元……": more is left unnamed — review30c/31, a false 警告)
+                or (respective and top < t.lo and not _ends_open(parts) and not _more_unnamed(text, parts))
                 or by_shares
                 or residual
                 or (bool(stated) and top < t.lo and not _PARTIAL_LIST.search(after_count))
@@ -2581,12 +2581,27 @@ _ITEM_BEGUN = lazy_compile(r"^\s*[，,、；;]\s*[^\d。！？!?]+$")
 
 def _list_runs_on(text: str, parts: list[Fact]) -> bool:
     """The paragraph ends inside an item begun after the last part: no sentence end, no further figure."""
+    end = _after_last_part(text, parts)
+    return end is not None and bool(_ITEM_BEGUN.match(text[end:]))
+
+
+#: Words right after a list's last amount saying more items go unnamed ("……", "以及其他专项经费", "及其他"): review31.
+_MORE_UNNAMED = lazy_compile(r"^[\s，,、；;]*(?:…|\.\.\.|(?:以及|及|和|还有)其[他它余])")
+
+
+def _more_unnamed(text: str, parts: list[Fact]) -> bool:
+    """The words after the last part say the list names only some items ("…2.5万元……", "…2.5万元,以及其他专项经费")."""
+    end = _after_last_part(text, parts)
+    return end is not None and bool(_MORE_UNNAMED.match(text[end:]))
+
+
+def _after_last_part(text: str, parts: list[Fact]) -> int | None:
+    """Where in `text` the last part's figure ends, or None when its clause is not found there."""
     last = parts[-1]
     at = text.find(last.clause)
     if at < 0:
-        return False
-    end = at + last.clause.rfind(last.quantity.text) + len(last.quantity.text)
-    return bool(_ITEM_BEGUN.match(text[end:]))
+        return None
+    return at + last.clause.rfind(last.quantity.text) + len(last.quantity.text)
 
 
 #: The economic classes of 基本支出 (政府收支分类科目, 支出经济分类: 301 工资福利支出, 302 商品和服务支出, 303 对个人和
