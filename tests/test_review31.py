@@ -104,3 +104,24 @@ MIANYANG_P7 = (
 )
 def test_a_respective_list_saying_more_go_unnamed_is_open(tail, expected):
     assert one_paragraph_codes(MIANYANG_P7.format(tail)) == expected
+
+
+ALLOTTED = "项目总投资100万元。下达中央资金30万元,{}省级资金70万元,{}共计下达{}万元。"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "total", "expected"),
+    [
+        # each failed at main (N02 警告 "…（30万元 + 5万元 + 70万元 + 10万元），按其自身数字应为 115万元"): 旌德 2021 p4's
+        # 共计下达 with each fund's change on last year, or what was left of it, between the amounts allotted
+        ("比上年增加5万元,", "比上年减少10万元,", 100, []),
+        ("同比增长5万元,", "同比减少10万元,", 100, []),
+        ("结余5万元,", "结余10万元,", 100, []),
+        ("剩余5万元,", "剩余10万元,", 100, []),
+        # a 共计下达 no reading makes is still the 警告
+        ("比上年增加5万元,", "比上年减少10万元,", 110, [("N02", "warning")]),
+        ("结余5万元,", "结余10万元,", 90, [("N02", "warning")]),
+    ],
+)
+def test_a_sum_allotted_leaves_out_changes_and_balances_between(first, second, total, expected):
+    assert one_paragraph_codes(ALLOTTED.format(first, second, total)) == expected
