@@ -125,3 +125,34 @@ ALLOTTED = "项目总投资100万元。下达中央资金30万元,{}省级资金
 )
 def test_a_sum_allotted_leaves_out_changes_and_balances_between(first, second, total, expected):
     assert one_paragraph_codes(ALLOTTED.format(first, second, total)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each failed at main (N02 错误 "“项目支出”的各组成部分之和（500万元 + 100万元）超过了总数…400万元"): a 其中 opening a
+        # sentence (or a clause after a semicolon) after a list of parts is held to the last part only by place — here it
+        # splits the 基本支出, or the whole by source
+        "2024年支出合计1000万元,其中:基本支出600万元,项目支出400万元。其中:人员经费500万元,公用经费100万元。",
+        "2024年支出合计1000万元,其中:基本支出600万元,项目支出400万元;其中:人员经费500万元,公用经费100万元。",
+        "2024年支出合计1000万元,其中:基本支出600万元,项目支出400万元。其中:中央资金500万元,省级资金300万元。",
+        "项目资金总预算为500万元,其中基本建设300万元,设备购置200万元。其中基本建设已完成280万元。",
+        "“三公”经费支出30万元,其中公务用车购置及运行维护费20万元,公务接待费10万元。其中公务用车购置费15万元,"
+        "公务用车运行维护费5万元。",
+    ],
+)
+def test_a_qizhong_opening_a_sentence_after_a_list_is_paired_by_place(text):
+    found = one_paragraph_codes(text)
+    assert ("N02", "error") not in found and found == [("N02", "warning")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # in the same sentence, or after a lone part: still the 错误
+        "2024年支出合计1000万元,其中:基本支出600万元,项目支出400万元,其中:专项业务费300万元,设备购置费200万元。",
+        "2024年支出合计1000万元,其中项目支出400万元。其中:专项业务费300万元,设备购置费200万元。",
+    ],
+)
+def test_a_qizhong_tied_to_the_last_part_stays_an_error(text):
+    assert one_paragraph_codes(text) == ERROR
