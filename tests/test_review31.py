@@ -156,3 +156,13 @@ def test_a_qizhong_opening_a_sentence_after_a_list_is_paired_by_place(text):
 )
 def test_a_qizhong_tied_to_the_last_part_stays_an_error(text):
     assert one_paragraph_codes(text) == ERROR
+
+
+def test_an_amount_for_each_household_is_no_part():
+    """Failed at main (N02 警告 "（1万元 + 90万元 + 10万元）超过了总数"): "其中每户补助0.5-1万元,共补助120户,补助资金90万元,
+    管理费10万元" — a figure of each household (as "平均每户" is: `facts._NO_PART`), the range's top read as a part."""
+    assert (
+        one_paragraph_codes("2024年项目资金100万元,其中每户补助0.5-1万元,共补助120户,补助资金90万元,管理费10万元。")
+        == []
+    )
+    assert one_paragraph_codes("2024年项目资金100万元,其中:种植补贴60万元,养殖补贴50万元。") == ERROR

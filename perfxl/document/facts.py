@@ -2356,11 +2356,11 @@ _BROUGHT_IN = lazy_compile(
 
 #: Words naming money drawn in by the total ("带动社会投资50万元", "撬动社会资本"; not 引导资金, a fund), money it yields
 #: ("村集体增收50万元", "实现产值500万元", "节约资金10万元") or a figure of each item ("单笔支出均在50万元以上", "平均每户
-#: 2万元"): no part of the total, whatever its size — the 其中 list ends before it (issue 12: an 错误 must not rest on
+#: 2万元", "每户补助0.5-1万元": review31): no part of the total, whatever its size — the 其中 list ends before it (issue 12: an 错误 must not rest on
 #: such an amount added to the parts).
 _NO_PART = lazy_compile(
     r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益(?!指标)|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
-    r"|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目"
+    r"|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目|每(?:户|人|亩|村|家|名|个|所|座)"
 )
 
 
