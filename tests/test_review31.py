@@ -166,3 +166,21 @@ def test_an_amount_for_each_household_is_no_part():
         == []
     )
     assert one_paragraph_codes("2024年项目资金100万元,其中:种植补贴60万元,养殖补贴50万元。") == ERROR
+
+
+def test_the_level_a_change_ended_at_is_no_part_of_a_change_carried_in():
+    """Failed at main (N02 警告 "“三公经费”的各组成部分之和（15.5万元 + 9.5万元）超过了总数…文字写 5万元"): a change ending
+    the paragraph before, the 其中 opening this one lists each item's levels by 由X降至Y — the level it ended at is no part
+    of a change (review30b, in one paragraph)."""
+    from test_document_realreport import report_findings
+
+    def codes(*paragraphs: str) -> list[tuple[str, str]]:
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as d:
+            found = report_findings(Path(d), {"paragraphs": list(paragraphs)})
+        return [(f.code, f.severity.value) for f in found if f.severity.value != "info"]
+
+    head = "2024年“三公”经费比上年减少5万元。"
+    assert codes(head, "其中:公务接待费由18.5万元降至15.5万元,公务用车运行维护费由11.5万元降至9.5万元。") == []

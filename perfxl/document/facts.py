@@ -1582,9 +1582,13 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None or _share_base(raw_prefix, clause[m.end() :])
         if compared_budget or (FROM_LEVEL.search(raw_prefix) and TO_LEVEL.match(clause[m.end() :])):
             parent = None  # (…or where a change started: "其中公务接待费由18.5万元降至15.5万元", review29n)
-        if parent is not None and TO_LEVEL.match(raw_prefix) and _direction(state.facts[parent].subject):
+        if (
+            parent is not None
+            and TO_LEVEL.match(raw_prefix)
+            and (_direction(state.facts[parent].subject) or state.facts[parent].role == "change")
+        ):
             # (…or the level a change ended at, in a list of changes: "三公经费减少4万元,其中公务接待费由18.5万元降至15.5
-            # 万元,…" — the 15.5 is no part of the 4, review30b)
+            # 万元,…" — the 15.5 is no part of the 4, review30b; nor of a change carried from the paragraph before, review31)
             parent = None
         if parent is not None and _GROSS_OR_WRITTEN_OFF.search(compact_name(raw_prefix)):
             parent = None  # (…or an asset's cost or its depreciation: "其中固定资产原值860.2万元,累计折旧312.6万元", review29m)
