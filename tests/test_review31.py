@@ -184,3 +184,21 @@ def test_the_level_a_change_ended_at_is_no_part_of_a_change_carried_in():
 
     head = "2024年“三公”经费比上年减少5万元。"
     assert codes(head, "其中:公务接待费由18.5万元降至15.5万元,公务用车运行维护费由11.5万元降至9.5万元。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each failed at main (N02 错误 against the last of the wholes, "…文字写 980万元" / "…文字写 1000万元"): a 其中
+        # after a 分别 list of wholes splits one of them — which, only its place says
+        "2024年、2023年支出分别为1000万元、980万元,其中基本支出分别为600万元、550万元。",
+        "2024年收入、支出分别为1200万元、1000万元,其中财政拨款收入1100万元,基本支出600万元,项目支出400万元。",
+        "2024年收入、支出分别为1200万元、1000万元,其中财政拨款收入、支出分别为1100万元、900万元。",
+    ],
+)
+def test_a_qizhong_after_a_respective_list_of_wholes_has_no_certain_total(text):
+    assert ("N02", "error") not in one_paragraph_codes(text)
+
+
+def test_a_qizhong_after_one_whole_is_still_checked():
+    assert one_paragraph_codes("2024年支出1000万元,其中基本支出700万元,项目支出400万元。") == ERROR

@@ -1889,7 +1889,19 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
             # figure of another measure inside the money's list — a new split of the whole, or of that figure's money: not
             # said (summed with the 10 it was a false N02 错误); no total
             return None
-    return _level_not_rate(state, state.last_total, qty)
+    total = _level_not_rate(state, state.last_total, qty)
+    return None if total is not None and _one_of_respective_wholes(state.facts, total) else total
+
+
+def _one_of_respective_wholes(facts: list[Fact], total: int) -> bool:
+    """The total is one of a 分别 list of wholes ("收入、支出分别为1200万元、1000万元,其中…", "2024年、2023年支出分别为…"):
+    which of them a 其中 after it splits only its place says (review31: held to the last, three false N02 错误) — none."""
+    whole = facts[total]
+    return (
+        "分别" in whole.subject
+        and whole.parent is None
+        and any(f.clause == whole.clause and f.subject == whole.subject and f.parent is None for f in facts[:total])
+    )
 
 
 def _another_measure_part(facts: list[Fact], last: Fact, qty: Quantity | None) -> bool:
