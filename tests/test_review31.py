@@ -208,6 +208,19 @@ def test_a_qizhong_after_one_whole_is_still_checked():
     assert one_paragraph_codes("2024年支出1000万元,其中基本支出700万元,项目支出400万元。") == ERROR
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each failed at main (N02 错误 "（60万元 + 600万元 + 40万元 + 400万元）超过了总数"): "增加X至Y" — the level reached
+        # after the move is no part, as after 增至 (review30b)
+        "支出1000万元,比上年增加100万元,其中基本支出增加60万元至600万元,项目支出增加40万元至400万元。",
+        "“三公”经费25万元,其中公务接待费减少3万元至15.5万元,公务用车运行维护费减少2万元到9.5万元。",
+    ],
+)
+def test_the_level_reached_after_a_move_by_an_amount_is_no_part(text):
+    assert one_paragraph_codes(text) == []
+
+
 #: The rewrites (tests/fixtures/review31_rewrites.json): 550 consistent rewrites of real paragraphs by the reading they
 #: push (carried totals, from-levels, 分别减少 lists, fix30b brackets, 具体情况 lists, totals after 、, reports37/review30c
 #: shapes, lists with brackets, ranges and ties), kinds interleaved so the fast loop's first share covers each.
