@@ -692,6 +692,11 @@ _COMPARED_ON = lazy_compile(r"(?:按|以)?(?:同口径|同比口径|可比口径
 FROM_LEVEL = lazy_compile(
     r"(由|从)(?:(?:19|20)\d{2}年度?|上年度?|去年|上年同期)?的?(?:(?:年初)?预算|决算|实际)?(?:数|支出数?)?的?\s*$"
 )
+#: A move by an amount, then the level it reached ("增加60万元至600万元", "减少3万元到15.5万元"): the words before that level.
+_MOVED_BY_TO = lazy_compile(
+    r"(?:增加|减少|增长|下降|提高|降低|压减|调增|调减)了?\s*\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)\s*(?:至|到)\s*$",
+    needs=("至", "到"),
+)
 TO_LEVEL = lazy_compile(r"^\s*(提高|提升|增加|增长|上升|扩大|下降|降低|减少|压减|压缩|缩减|增|减|降|升)(到|至|为)")
 
 #: The end of an item's name: what a money figure is of ("预算收入", "三公经费", "一般公共预算拨款", "项目支出").
@@ -886,8 +891,10 @@ def _change_of_a_change(state: _State, raw_prefix: str, qty: Quantity, after: st
         # 宜川路 2025, real reports 22)
         last = state.facts[-2]
     # (or its sentence right before: "…减少了342.74万元。其中公务用车…308.87万元" — nothing between the two)
-    if last is None or last.role != "change" or state.sentence - last.sentence not in (0, 1) or last.of is not None:
+    if last is None or last.role != "change" or state.sentence - last.sentence not in (0, 1):
         return None
+    if last.of is not None and not _RESPECTIVE_CHANGE.search(raw_prefix):
+        return None  # a change of a level stated: a 其中 after it may list the level's parts — not "其中A、B分别减少"
     if not compact_name(raw_prefix).startswith("其中") or not (qty.is_money and last.quantity.unit == qty.unit):
         return None
     # the whole list, not its first part only: "减少了1,276.52万元，其中因公出国(境)费91.85万元，公务接待费183.19万元，
@@ -1581,10 +1588,16 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         compared_budget = _COMPARED_BUDGET.search(raw_prefix) is not None or _share_base(raw_prefix, clause[m.end() :])
         if compared_budget or (FROM_LEVEL.search(raw_prefix) and TO_LEVEL.match(clause[m.end() :])):
             parent = None  # (…or where a change started: "其中公务接待费由18.5万元降至15.5万元", review29n)
-        if parent is not None and TO_LEVEL.match(raw_prefix) and _direction(state.facts[parent].subject):
+        if (
+            parent is not None
+            and TO_LEVEL.match(raw_prefix)
+            and (_direction(state.facts[parent].subject) or state.facts[parent].role == "change")
+        ):
             # (…or the level a change ended at, in a list of changes: "三公经费减少4万元,其中公务接待费由18.5万元降至15.5
-            # 万元,…" — the 15.5 is no part of the 4, review30b)
+            # 万元,…" — the 15.5 is no part of the 4, review30b; nor of a change carried from the paragraph before, review31)
             parent = None
+        if parent is not None and _MOVED_BY_TO.search(clause[: m.start()]):
+            parent = None  # (…or the level reached: "其中基本支出增加60万元至600万元,…" — the 600 is no part, review31)
         if parent is not None and _GROSS_OR_WRITTEN_OFF.search(compact_name(raw_prefix)):
             parent = None  # (…or an asset's cost or its depreciation: "其中固定资产原值860.2万元,累计折旧312.6万元", review29m)
         if (
@@ -1884,7 +1897,19 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
             # figure of another measure inside the money's list — a new split of the whole, or of that figure's money: not
             # said (summed with the 10 it was a false N02 错误); no total
             return None
-    return _level_not_rate(state, state.last_total, qty)
+    total = _level_not_rate(state, state.last_total, qty)
+    return None if total is not None and _one_of_respective_wholes(state.facts, total) else total
+
+
+def _one_of_respective_wholes(facts: list[Fact], total: int) -> bool:
+    """The total is one of a 分别 list of wholes ("收入、支出分别为1200万元、1000万元,其中…", "2024年、2023年支出分别为…"):
+    which of them a 其中 after it splits only its place says (review31: held to the last, three false N02 错误) — none."""
+    whole = facts[total]
+    return (
+        "分别" in whole.subject
+        and whole.parent is None
+        and any(f.clause == whole.clause and f.subject == whole.subject and f.parent is None for f in facts[:total])
+    )
 
 
 def _another_measure_part(facts: list[Fact], last: Fact, qty: Quantity | None) -> bool:
@@ -2314,11 +2339,15 @@ _PAID_SO_FAR = lazy_compile(
 #: Words naming only a payment or a use, no item ("支出50万元", "完成支付", "实际使用", "拨付资金"): after a part of an open
 #: list ("其中中央资金60万元,支出50万元,省级资金40万元"), how much of it was paid or used — no part of the total (prose25: read as
 #: one, 60 + 50 + 40 over 100 was a false N02 错误); the list goes on after it. Likewise the work done so far ("已完成投资",
-#: "实际完成"): "总投资3000万元,其中道路工程2000万元,桥梁工程800万元;已完成投资2800万元" (review30c) — no third part.
+#: "实际完成"): "总投资3000万元,其中道路工程2000万元,桥梁工程800万元;已完成投资2800万元" (review30c) — no third part; and
+#: a stage the work reached ("完成投资", "今年完成", "已结算", "审定金额", "合同金额", "中标价": review31), the same money
+#: measured again.
 _ONLY_PAID = lazy_compile(
     r"(?:目前|当前|现|年底|年末|全年|当年)?(?:资金)?(?:已经?|累计|实际|共)?(?:完成)?(?:全部|全额|足额)?"
     r"(?:拨付|支付|兑付|报账|使用|支出|下拨|下达|执行|到位)(?:到位|完毕)?(?:资金|金额)?(?:为|了|达到?)?"
-    r"|(?:目前|当前|年底|年末)?(?:已经?|累计|实际)完成(?:投资)?(?:额|金额)?(?:为|了|达到?)?"
+    r"|(?:目前|当前|年底|年末|今年|本年|当年|全年)?(?:已经?|累计|实际)?完成(?:投资)?(?:额|金额)?(?:为|了|达到?)?"
+    r"|(?:目前|当前|年底|年末|今年|本年|当年)?(?:已经?|累计|实际)?(?:决算)?"
+    r"(?:完工|竣工|结算|审计|审定|审核|验收|完成工程量|签订合同|合同|中标)(?:投资|金额|价款?|额|造价)?(?:为|了|达到?)?"
 )
 
 
@@ -2351,11 +2380,11 @@ _BROUGHT_IN = lazy_compile(
 
 #: Words naming money drawn in by the total ("带动社会投资50万元", "撬动社会资本"; not 引导资金, a fund), money it yields
 #: ("村集体增收50万元", "实现产值500万元", "节约资金10万元") or a figure of each item ("单笔支出均在50万元以上", "平均每户
-#: 2万元"): no part of the total, whatever its size — the 其中 list ends before it (issue 12: an 错误 must not rest on
+#: 2万元", "每户补助0.5-1万元": review31): no part of the total, whatever its size — the 其中 list ends before it (issue 12: an 错误 must not rest on
 #: such an amount added to the parts).
 _NO_PART = lazy_compile(
     r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益(?!指标)|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
-    r"|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目"
+    r"|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目|每(?:户|人|亩|村|家|名|个|所|座)"
 )
 
 

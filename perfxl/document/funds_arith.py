@@ -1706,8 +1706,8 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                     and not _PARTIAL_LIST.search(_ECONOMIC_CLASS_WORDS.sub("", after_total))
                 )
                 or (by_kind and top < t.lo)
-                # (…"分别是A5万元,B18万元,C2.5万元等": its 等 says more is left unnamed — review30c, a false 警告)
-                or (respective and top < t.lo and not _ends_open(parts))
+                # (…"分别是A5万元,B18万元,C2.5万元等" or "…2.5万元……": more is left unnamed — review30c/31, a false 警告)
+                or (respective and top < t.lo and not _ends_open(parts) and not _more_unnamed(text, parts))
                 or by_shares
                 or residual
                 or (bool(stated) and top < t.lo and not _PARTIAL_LIST.search(after_count))
@@ -1756,6 +1756,9 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
         # a total ending the paragraph before, the 其中 opening this one: paired by place unless the parts are its
         # defined items or classes, or each names its noun (prose30: as a carried count, `_paired_by_place`)
         carried_by_place = "" if complete or classes else _paired_by_place(total, parts)
+        # (…or a 其中 opening a sentence, or a clause after a semicolon, after a list of parts: held to its last part by
+        # place, review31 — "基本支出600万元,项目支出400万元。其中:人员经费500万元,公用经费100万元" is the 基本支出's)
+        carried_by_place = carried_by_place or ("" if complete or classes else _after_a_list(text, facts, total, parts))
         rounded = "；若各项是四舍五入后的数字，仍可能相符，请核实" if as_written else ""
         if short:
             rounded = "；“其中”也可能只列出部分项目，若所列即全部，则总数或某一项有误，请核实"  # a judgement
@@ -2629,14 +2632,51 @@ def _stated_classes(text: str, total: Fact, parts: list[Fact], before: str = "")
 _ITEM_BEGUN = lazy_compile(r"^\s*[，,、；;]\s*[^\d。！？!?]+$")
 
 
+def _after_a_list(text: str, facts: tuple[Fact, ...], total: Fact, parts: list[Fact]) -> str:
+    """The note saying a 其中 that opens a sentence (or a clause after a semicolon) right after a list of two parts or
+    more ("支出1000万元,其中:基本支出600万元,项目支出400万元。其中:人员经费500万元,…") splits the list's last part only
+    by place — it may split any of them, or the whole again (review31: five false N02 错误) — or "" when it does not, or
+    when each part names the total ("其中,项目支出中专项业务费…")."""
+    if total.parent is None or total.carried or any(p.listed_by for p in parts):
+        return ""  # (parts made so by other words than 其中 — "区直文博系统项目有:一是…" — name their total)
+    if sum(f.parent == total.parent and f.quantity.is_money and not f.quantity.is_percent for f in facts) < 2:
+        return ""
+    at = text.find(total.clause)
+    start = text.find(parts[0].clause, at) if at >= 0 else -1
+    if start < 0:
+        return ""
+    end = at + total.clause.rfind(total.quantity.text) + len(total.quantity.text)
+    if not re.search(r"[。；;！？]", text[end:start]) and parts[0].sentence == total.sentence:
+        return ""
+    own = compact_name(total.subject)
+    if own and all(own in compact_name(p.subject) for p in parts):
+        return ""
+    return f"（“其中”在“{total.subject}”{total.quantity.text}之后另起一句，按位置读作其组成部分，也可能是其前另一项或总数的，请核实）"
+
+
 def _list_runs_on(text: str, parts: list[Fact]) -> bool:
     """The paragraph ends inside an item begun after the last part: no sentence end, no further figure."""
+    end = _after_last_part(text, parts)
+    return end is not None and bool(_ITEM_BEGUN.match(text[end:]))
+
+
+#: Words right after a list's last amount saying more items go unnamed ("……", "以及其他专项经费", "及其他"): review31.
+_MORE_UNNAMED = lazy_compile(r"^[\s，,、；;]*(?:…|\.\.\.|(?:以及|及|和|还有)其[他它余])")
+
+
+def _more_unnamed(text: str, parts: list[Fact]) -> bool:
+    """The words after the last part say the list names only some items ("…2.5万元……", "…2.5万元,以及其他专项经费")."""
+    end = _after_last_part(text, parts)
+    return end is not None and bool(_MORE_UNNAMED.match(text[end:]))
+
+
+def _after_last_part(text: str, parts: list[Fact]) -> int | None:
+    """Where in `text` the last part's figure ends, or None when its clause is not found there."""
     last = parts[-1]
     at = text.find(last.clause)
     if at < 0:
-        return False
-    end = at + last.clause.rfind(last.quantity.text) + len(last.quantity.text)
-    return bool(_ITEM_BEGUN.match(text[end:]))
+        return None
+    return at + last.clause.rfind(last.quantity.text) + len(last.quantity.text)
 
 
 #: The economic classes of 基本支出 (政府收支分类科目, 支出经济分类: 301 工资福利支出, 302 商品和服务支出, 303 对个人和

@@ -102,16 +102,18 @@ def _added_after_part(money: list[Fact], total: Fact) -> list[Fact]:
 #: The words of a spending ("实际执行飞行经费", "全年实际支出", "资金支付"), anywhere in them — not a budget's: a
 #: figure they name is money spent or paid out, never an amount allotted (also read by funds_arith).
 SPENDING_WORDS = lazy_compile(r"(支出|执行|使用|拨付|支付)")
+#: Words of money spent, or left over ("结余5万元", review31), after an amount allotted: none of the allotments.
+_NOT_ALLOTTED = lazy_compile(r"(支出|执行|使用|拨付|支付|结余|剩余)")
 #: A sum named as money allotted ("共计下达", "合计安排"): of the amounts allotted before it, not what was spent of them.
 _ALLOTTED_SUM = lazy_compile(r"(?:合计|总计|共计)(?:下达|安排)", needs=("下达", "安排"))
 
 
 def _agrees_allotted(run: _Run, pi: int, total: Fact, listed: list[Fact]) -> bool:
-    """A sum of money allotted comes to the listed amounts without those naming a spending or payment ("下达中央资金30万元,
+    """A sum of money allotted comes to the listed amounts without those naming a spending, payment or balance ("下达中央资金30万元,
     支出25万元,省级资金70万元,支出60万元,共计下达100万元": 30 + 70; review30c — was a 警告 '应为 185万元')."""
     if not _ALLOTTED_SUM.search(total.clause):
         return False
-    allotted = [f for f in listed if not SPENDING_WORDS.search(_around(f)[0] or f.subject)]
+    allotted = [f for f in listed if not _NOT_ALLOTTED.search(_around(f)[0] or f.subject)]
     if not allotted or len(allotted) == len(listed):
         return False
     summed = _sum_in(run, pi, allotted, total.quantity.unit)
@@ -126,7 +128,8 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
         if total.role not in ("value", "budget", "final"):
             continue  # "…共计237万元,比上年增加37万元": a change keeps the sum's subject, it is no sum
         # a rate between amounts ("A镇10个村,每村4400元,计4.4万元;…") is none of the amounts summed
-        amounts = [f for f in facts[: total.index] if f.quantity.is_money]
+        # (nor a change between them: "下达中央资金30万元,比上年增加5万元,省级资金70万元,…共计下达100万元", review31)
+        amounts = [f for f in facts[: total.index] if f.quantity.is_money and f.role not in ("change", "change_rate")]
         money = [f for f in amounts if not _per_unit(f)]
         own = [f for f in money if f.parent is None and not _bracketed(f)]  # no 其中 part, no detail in brackets
         listed = [f for f in own if f.sentence == total.sentence]
