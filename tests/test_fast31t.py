@@ -1,0 +1,69 @@
+"""fast31t (issue 14): the same work not done twice in one test or one process — the sheet-pass sweep's per-row calls,
+the import graph's parse — a new Word table's cell texts set without python-docx's clearing queries, and the test
+modules' rewritten bytecode read whole at collection."""
+
+from __future__ import annotations
+
+import importlib.util
+import marshal
+import sys
+from pathlib import Path
+
+import _pytest.assertion.rewrite as rewrite
+import docx
+import test_perf27r
+import test_start23_imports
+from conftest import WholeFileMarshal
+from docx.oxml.xmlchemy import serialize_for_reading
+from render import CORPUS, grid_of, load_table
+from test_document_realreport import _add_table, _add_table_in_place, _new_document
+
+
+def test_the_sheet_pass_check_says_whether_the_plain_kinds_read_an_overview() -> None:
+    """`_check` hands back what the sweep counted by making every per-row call of the grid again: a 部门 table of 岳阳
+    reads an overview (one of three in the corpus), a 项目 table of 亳州 none."""
+    for stem, overview in (
+        ("hunan-yueyang-chengguanjiandu-bumen-2018", True),
+        ("anhui-bozhou-rengongzengyu-mubiao-2023", False),
+    ):
+        grid = grid_of(load_table(CORPUS / f"{stem}.toml"))
+        assert (test_perf27r.read_overview(grid, test_perf27r._plain(grid)[2]) is not None) is overview
+        assert test_perf27r._check(grid, stem) is overview
+
+
+def test_the_import_graph_parses_each_module_once_a_process() -> None:
+    """The second walk of the graph (the batch runner's, after the command line's) parses nothing again."""
+    test_start23_imports._reachable(["perfxl.cli.main", "perfxl.validate"])
+    parsed = test_start23_imports._targets.cache_info().misses
+    loaded = test_start23_imports._reachable(["perfxl.cli.main", "perfxl.validate"])
+    assert test_start23_imports._targets.cache_info().misses == parsed and "perfxl.reader" in loaded
+
+
+def test_cell_texts_set_in_place_are_python_docx_s_own_for_every_kind_of_text() -> None:
+    """Tabs, line breaks, blank ends (xml:space), numbers and merged cells: the same `w:tbl` as python-docx's cells."""
+    table = {
+        "rows": [
+            ["名称", "a\tb", " 前后空格 ", ""],
+            ["行1\n行2", 12.5, "", "x"],
+            ["合计", "", "", "3"],
+        ],
+        "merges": ["B3:C3", "D1:D2"],
+    }
+    fast, plain = _new_document(), docx.Document()
+    _add_table_in_place(fast, table)
+    _add_table(plain, table)
+    [fast_tbl], [plain_tbl] = fast.element.body.tbl_lst, plain.element.body.tbl_lst
+    assert serialize_for_reading(fast_tbl) == serialize_for_reading(plain_tbl)
+
+
+def test_the_rewritten_bytecode_is_read_whole_as_marshal_reads_it(tmp_path: Path) -> None:
+    assert isinstance(rewrite.marshal, WholeFileMarshal) and rewrite.marshal.dumps is marshal.dumps
+    this = sys.modules[__name__]
+    assert this.__spec__ is not None and isinstance(this.__spec__.loader, rewrite.AssertionRewritingHook)
+    pyc = tmp_path / "module.pyc"
+    code = compile("x = '整数' * 3\nassert x\n", "module.py", "exec")
+    pyc.write_bytes(importlib.util.MAGIC_NUMBER + b"\x03\x00\x00\x00" + b"\x00" * 8 + marshal.dumps(code))
+    with pyc.open("rb") as whole, pyc.open("rb") as piecewise:
+        whole.read(16)
+        piecewise.read(16)
+        assert rewrite.marshal.load(whole) == marshal.load(piecewise) == code
