@@ -95,10 +95,12 @@ def test_cells_shown_otherwise_than_stored() -> None:
     xml = (
         b'<row r="1"><c r="A1" s="1"><v>0.955</v></c><c r="B1" s="2"><v>0.8972</v></c><c r="C1" s="3"><v>89.7</v></c>'
         b'<c r="D1" s="5"><v>1.0012</v></c><c r="E1" s="5"><v>0.95</v></c><c r="F1" s="5" t="s"><v>3</v></c>'
-        b'<c r="G1" s="5"><f>A1*2</f><v>1.91</v></c><c r="H1" s="0"><v>0.95</v></c><c r="I1" s="6"><v>2.5</v></c></row>'
+        b'<c r="G1" s="5"><f>A1*2</f><v>1.91</v></c><c r="H1" s="0"><v>0.95</v></c><c r="I1" s="6"><v>2.5</v></c>'
+        b'<c r="J1" s="5"><f>A1/3</f><v>0.31833</v></c></row>'
     )
     # 0.955 under "0%" shows 96% (half up); 89.7 under 0.00"%" is 89.70% (percent points, no scaling); 2.5 under
-    # "#,##0.000_ " 2.500; text, a formula's cached result under "0.00" and General are left as read
+    # "#,##0.000_ " 2.500; a formula's cached 1.91 under "0.00" hides no digit: shown (fix31f); text, a cached result
+    # with hidden digits under "0.00" (0.31833) and General are left as read
     formula_pct = b'<row r="2"><c r="A2" s="2"><f>B1</f><v>0.10774</v></c></row>'
     assert shown_cells(formula_pct, styles) == {(1, 0): "10.8%"}
     assert shown_cells(formula_pct, styles, formulas=False) == {}
@@ -108,6 +110,7 @@ def test_cells_shown_otherwise_than_stored() -> None:
         (0, 2): "89.70%",
         (0, 3): "1.00",
         (0, 4): "0.95",
+        (0, 6): "1.91",
         (0, 8): "2.500",
     }
 

@@ -5,8 +5,9 @@ python-calamine 0.9.1 gives a number cell's stored value and no number format, s
 would compare 0.95 with a "≥90%" target, or a printed 1.00 at four decimals — false 错误 (adv29). This scan reads
 xl/styles.xml and each worksheet's XML (the same pass as the error-value scan) and names the constant number cells
 whose format is a percent or a figure at fixed decimals, with the text the cell shows (round half up).
-A formula's cached result is read so under a percent format only (=F6/E6 under "0.00%"); dates and General numbers are
-not touched.
+A formula's cached result is read so under a percent format (=F6/E6 under "0.00%"), and under any other when it holds
+no digit the format hides (=ROUND(…*100,2) cached 10.77 under 0.00"%": printed exactly as stored, fix31f); one with
+hidden digits stays the number other formulas use. Dates and General numbers are not touched.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..model import column_index
 from ..patterns import lazy_compile
 from .ooxml import CellStyles
 
-__all__ = ["Shows", "format_shows", "shown_styles", "shown_cells", "shown_number", "shown_text"]
+__all__ = ["Shows", "format_shows", "shown_styles", "shown_cells", "shown_number", "shown_text", "shown_result"]
 
 #: What a number format shows of a figure: (decimals shown, scaled ×100 by a "%", the sign printed after it) —
 #: "0.0%" (1, True, "%"); perfxl's own 执行率 format 0.00"%" (2, False, "%"): percent points, the sign quoted text;
@@ -90,8 +91,8 @@ def shown_cells(xml: bytes, styles: Mapping[int, Shows], formulas: bool = True) 
     style (0.955 under "0.0%" → "95.5%") or a fixed-decimal style (1.0012 under "0.00" → "1.00", 8.5 → "8.50"):
     judged at the precision shown, as a printed copy is. A formula's cached result too under a percent format
     (=F6/E6 under "0.00%" shows 10.77%; `formulas`: False where uncached formulas are computed from the sheet's
-    numbers); under a fixed-decimal one it stays the number other formulas use (perfxl's own workbooks: the
-    score it computed)."""
+    numbers); under a fixed-decimal one only when the format hides none of its digits (`shown_result`), else it
+    stays the number other formulas use (perfxl's own workbooks: the score it computed)."""
     found: dict[tuple[int, int], str] = {}
     if not styles or b' s="' not in xml:
         return found
@@ -100,12 +101,13 @@ def shown_cells(xml: bytes, styles: Mapping[int, Shows], formulas: bool = True) 
     for m in _styled_cells(ids).finditer(xml):
         attrs, body = m.group(1), m.group(3)
         decimals, percent, sign = styles[int(m.group(2))]
-        if b"<f" in body and not (formulas and percent):
+        formula = b"<f" in body
+        if formula and not formulas:
             continue
         t, ref, v = _T.search(attrs), _R.search(attrs), _V.search(body)
         if (t is not None and t.group(1) != b"n") or ref is None or v is None:
             continue
-        text = _shown(v.group(1), decimals, percent, sign)
+        text = _shown(v.group(1), decimals, percent, sign, formula)
         if text is not None:
             found[(int(ref.group(2)) - 1, _column(ref.group(1)) - 1)] = text
     return found
@@ -126,14 +128,25 @@ def _styled_cells(ids: bytes) -> re.Pattern[bytes]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _shown(value: bytes, decimals: int, percent: bool, sign: str) -> str | None:
+def _shown(value: bytes, decimals: int, percent: bool, sign: str, formula: bool = False) -> str | None:
     """A stored number's text as its format shows it ("0.955", 0, True, "%" → "96%"; "95.5", 2, False, "%" →
-    "95.50%"), None when it is no finite number."""
+    "95.50%"), None when it is no finite number; a formula's cached result by `shown_result`."""
     try:
         number = Decimal(value.decode().strip())
     except (InvalidOperation, UnicodeDecodeError):
         return None
-    return shown_text(number, (decimals, percent, sign))
+    return (shown_result if formula else shown_text)(number, (decimals, percent, sign))
+
+
+def shown_result(number: Decimal, shows: Shows) -> str | None:
+    """A formula's cached result as its format shows it, where that text is certain to be what the filer reads as
+    the figure: always under a percent format (0.1077 → "10.77%"); under any other only when the format hides none of
+    its digits (10.77 under 0.00"%" → "10.77%", 8.5 under "0.00" → "8.50"). A result with hidden digits (10.7749
+    shown "10.77") → None: it stays the number stored, which other formulas use."""
+    text = shown_text(number, shows)
+    if text is None or shows[1]:
+        return text
+    return text if Decimal(text.removesuffix(shows[2])) == number else None
 
 
 def shown_text(number: Decimal, shows: Shows) -> str | None:

@@ -26,7 +26,7 @@ from ..grid import Grid
 from ..patterns import lazy_compile
 from .markup_text import decode_markup
 from .sheet_flags import MAX_HIDDEN_SPAN, SheetFlags, apply_flags, indices_within
-from .shown_numbers import Shows, format_shows, shown_text
+from .shown_numbers import Shows, format_shows, shown_result, shown_text
 
 __all__ = ["read_spreadsheetml", "spreadsheetml_grids", "NS"]
 
@@ -225,10 +225,10 @@ def _sheet(name: str, table: Any, budget: int, shows: dict[str, Shows]) -> tuple
 
 def _as_shown(number: Decimal, shows: Shows | None, *, formula: bool) -> Decimal | str:
     """A number cell as its style's format shows it ("95.5%" for 0.955 under "0.0%"), as the .xlsx reader reads it
-    (`shown_numbers.shown_cells`): a formula's result so under a percent format only; else the number as stored."""
-    if shows is None or (formula and not shows[1]):
+    (`shown_numbers.shown_cells`): a formula's result where `shown_result` shows it; else the number as stored."""
+    if shows is None:
         return number
-    text = shown_text(number, shows)
+    text = (shown_result if formula else shown_text)(number, shows)
     return number if text is None else text
 
 

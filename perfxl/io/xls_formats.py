@@ -15,13 +15,14 @@ from __future__ import annotations
 import struct
 from collections.abc import Iterator
 from dataclasses import field
+from decimal import Decimal
 from pathlib import Path
 
 from perfxl.records import record
 
 from .ooxml import CellStyles
 from .sheet_flags import SheetFlags, hidden_column_span, quoted_styles
-from .shown_numbers import Shows, shown_styles
+from .shown_numbers import Shows, shown_result, shown_styles
 
 __all__ = ["XlsSheet", "XlsFormatsUnread", "read_xls_sheets"]
 
@@ -50,7 +51,7 @@ class XlsFormatsUnread(Exception):
 @record(slots=True)
 class XlsSheet:
     """One worksheet of an .xls as its records show it, 0-based: the number cells whose format shows them otherwise
-    than stored (→ what the format shows; a formula's result under a percent format only, as `shown_cells` reads an
+    than stored (→ what the format shows; a formula's result where `shown_result` shows it, as `shown_cells` reads an
     .xlsx), its error cells, and its hidden rows/columns and quote-prefixed cells."""
 
     shows: dict[tuple[int, int], Shows] = field(default_factory=dict)
@@ -163,8 +164,8 @@ def _read_sheet(data: bytes, offset: int, shown: dict[int, Shows], quoted: froze
         elif rtype == FORMULA and rlen >= 14:
             row, col, xf = unpack("<HHH", data, at)
             result = data[at + 6 : at + 14]
-            if result[6:8] != b"\xff\xff":  # a number: shown as its format shows it under a percent format only
-                if xf in shown and shown[xf][1]:
+            if result[6:8] != b"\xff\xff":  # a number: shown as its format shows it where that is certain
+                if xf in shown and shown_result(Decimal(repr(unpack("<d", result)[0])), shown[xf]) is not None:
                     sheet.shows[(row, col)] = shown[xf]
             elif result[0] == 2:
                 sheet.errors[(row, col)] = ERROR_TEXT.get(result[2], "#VALUE!")
