@@ -10,6 +10,7 @@ format it cannot show must leave them). The .xls, HTML and SpreadsheetML readers
 
 from __future__ import annotations
 
+import math
 import sys
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +25,7 @@ import render as R
 from perfxl.io.html_source import html_grids
 from perfxl.io.shown_numbers import format_shows
 from perfxl.io.spreadsheetml_source import spreadsheetml_grids
+from perfxl.numbers import float_decimal, to_decimal
 from perfxl.validate import validate_file
 
 
@@ -96,3 +98,39 @@ def test_the_exports_read_a_conditional_format_as_stored() -> None:
     # the same number in x:num under no format that rounds it: a number cell, as General (at main the text "95.50")
     assert html_grids(page)[0].rows[0][0] == Decimal("95.5")
     assert isinstance(html_grids(page)[0].rows[0][0], Decimal)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "yunnan-shidian-xinxingzhuti-2019",  # at main: F05 错误 at F8 (2.900000000000001 against 2.89), T06 ×4, S17 lost
+        "jiangsu-suzhou-caizheng-zaibei-2021",  # at main: 16 T06 提示 "应保留两位小数" on 得分 Excel shows as 2.5 …
+        "yunnan-longyang-huafei-2022",  # at main: T06 at E8
+    ],
+)
+def test_a_general_figure_with_float_noise_is_judged_as_excel_shows_it(name: str, tmp_path: Path) -> None:
+    """A figure a formula left as 2.9000000000000004 (=2.8+0.1; General) shows 2.9 in every view of Excel (15
+    significant digits): its findings are those of the typed 2.9."""
+    table = R.load_table(R.CORPUS / f"{name}.toml")
+    table.meta["typed_in_excel"] = True
+    typed = R.render(table, tmp_path)
+    want = _verdicts(typed)
+    book = openpyxl.load_workbook(typed)
+    noisy = 0
+    for row in book.worksheets[0].iter_rows():
+        for cell in row:
+            if isinstance(cell.value, float) and cell.value and not cell.value.is_integer():
+                cell.value = math.nextafter(math.nextafter(cell.value, math.inf), math.inf)
+                noisy += 1
+    assert noisy
+    computed = tmp_path / f"{name}-computed.xlsx"
+    book.save(computed)
+    assert _verdicts(computed) == want
+
+
+def test_a_double_reads_at_the_15_significant_digits_excel_shows() -> None:
+    assert to_decimal(0.1 + 0.2) == Decimal("0.3")  # at main 0.30000000000000004
+    assert str(float_decimal(-7.300000000000002)) == "-7.3"
+    assert str(float_decimal(1 / 3)) == "0.333333333333333"
+    assert str(float_decimal(89.974)) == "89.974"  # a typed figure stays as typed
+    assert float_decimal(1234567890123456.7) == Decimal("1234567890123460")
