@@ -134,3 +134,12 @@ def test_a_double_reads_at_the_15_significant_digits_excel_shows() -> None:
     assert str(float_decimal(1 / 3)) == "0.333333333333333"
     assert str(float_decimal(89.974)) == "89.974"  # a typed figure stays as typed
     assert float_decimal(1234567890123456.7) == Decimal("1234567890123460")
+
+
+def test_a_spreadsheetml_number_reads_at_the_15_significant_digits_excel_shows() -> None:
+    xml = """<?xml version="1.0"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+<Worksheet ss:Name="S"><Table><Row><Cell><Data ss:Type="Number">2.9000000000000004</Data></Cell>
+<Cell><Data ss:Type="Number">89.974</Data></Cell></Row></Table></Worksheet></Workbook>"""
+    row = spreadsheetml_grids(xml)[0].rows[0]
+    assert [str(v) for v in row] == ["2.9", "89.974"]  # at main "2.9000000000000004" (a system's export of =2.8+0.1)
