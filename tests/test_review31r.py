@@ -104,7 +104,7 @@ def test_the_exports_read_a_conditional_format_as_stored() -> None:
     "name",
     [
         "yunnan-shidian-xinxingzhuti-2019",  # at main: F05 错误 at F8 (2.900000000000001 against 2.89), T06 ×4, S17 lost
-        "jiangsu-suzhou-caizheng-zaibei-2021",  # at main: 16 T06 提示 "应保留两位小数" on 得分 Excel shows as 2.5 …
+        "jiangsu-suzhou-caizheng-zaibei-2021",  # at main: 16 T06 提示 "应保留两位小数" on figures Excel shows at one decimal
         "yunnan-longyang-huafei-2022",  # at main: T06 at E8
     ],
 )
