@@ -42,6 +42,10 @@ _FORMAT_TOKEN = re.compile(r'"([^"]*)"?|\\(.)|\[[^\]]*\]|_.|\*.|(.)', re.S)
 #: A plain figure format once quoted text, escapes, [colour]/[locale] tags and padding are taken out: "0.00%",
 #: "#,##0.0", "0_ ".
 _PLAIN_FORMAT = re.compile(r"^[^0#?.A-Za-z]*[#0?,]*0(?:\.([0#?]+))?[^0#?.A-Za-z]*$")
+#: A condition tag of a format section ("[>=100]", "[<0]"): the section shows only the figures meeting it.
+_CONDITION = re.compile(r"\[\s*(?:[<>]=?|=|<>)\s*-?[\d.]+\s*\]")
+#: A comma after a figure's last digit placeholder ("#,##0,", "0.00,,"): each divides the figure shown by 1,000.
+_SCALING_COMMA = re.compile(r"[0#?],+(?![#0?])")
 _R = lazy_compile(rb'\br="([A-Z]{1,3})(\d+)"')
 _T = lazy_compile(rb'\bt="([a-z]+)"')
 _V = lazy_compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
@@ -54,6 +58,8 @@ def format_shows(code: str) -> Shows | None:
     bare: list[str] = []
     points = False
     for token in _FORMAT_TOKEN.finditer(section):
+        if _CONDITION.fullmatch(token.group(0)):
+            return None  # "[>=100]0;0.00": which section shows a figure depends on it — 95.5 shows "95.50", not "96"
         quoted, escaped, char = token.groups()
         literal = quoted if quoted is not None else escaped
         if char is not None:
@@ -61,6 +67,8 @@ def format_shows(code: str) -> Shows | None:
         elif literal is not None and "%" in literal and any(ch in "0#?" for ch in bare):
             points = True
     figure = "".join(bare)
+    if _SCALING_COMMA.search(figure):
+        return None  # "#,##0,": thousands shown (1234567 → "1,235"), not the figure rounded — left as stored
     percent = "%" in figure
     plain = _PLAIN_FORMAT.match(figure.replace("%", "").replace(" ", ""))
     if plain is None:

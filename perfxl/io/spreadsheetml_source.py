@@ -23,6 +23,7 @@ from typing import Any
 
 from ..errors import UnreadableWorkbook
 from ..grid import Grid
+from ..numbers import float_decimal
 from ..patterns import lazy_compile
 from .markup_text import decode_markup
 from .sheet_flags import MAX_HIDDEN_SPAN, SheetFlags, apply_flags, indices_within
@@ -240,9 +241,13 @@ def _value(data: Any) -> tuple[Any, bool]:
     kind = data.get(f"{_SS}Type", "String")
     if kind == "Number":
         try:
-            return Decimal(text.strip()), False
+            number = Decimal(text.strip())
         except InvalidOperation:
             return text, False
+        # more digits than the double Excel holds ("2.9000000000000004" a system wrote): the 15 it shows
+        return (
+            float_decimal(float(number)) if len(number.as_tuple().digits) > 15 and number.is_finite() else number
+        ), False
     if kind == "Boolean":
         return text.strip() in ("1", "true", "TRUE"), False
     if kind == "Error":
