@@ -16,6 +16,8 @@ last item's alone: still unread. Every finding of the 275 earlier reports unchan
 
 After (all 279 reports): found 101/105, false 错误 0, false 警告 0 (1271 facts); 南湖's table gets only F07 (执行率
 991.51 / 1208.75 = 82.03% below 90%, right) and two unread-row notes (its 概况 and 支出明细 grids are no form perfxl maps).
+PDF parity (tests/test_document_pdf_parity.py -k on the four): the known limits only — 中敖's one-page running
+head (ONE_PAGE_HEAD, published) and 南湖's cover lines read as one wrapped line (COVER_WIDEST, published and tagged).
 """
 
 from __future__ import annotations
