@@ -417,6 +417,21 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
             COVER_WIDEST
         ),
     },
+    # real reports 39 (session 31): the 南湖 低保专项 form's cover (as 团区委's above), 中敖 2022's one page
+    "hunan-yueyang-nanhu-dibao-2016": {  # in both layouts: the cover's widest line sets the edge, the head too short to
+        **{
+            f"[{layout}] {d}": COVER_WIDEST
+            for layout in ("published", "tagged")
+            for d in (
+                "reader paragraph ¶3: not read whole",
+                "reader paragraph ¶4: not read whole",
+                "reader pdf paragraph 第1页第3段: no such paragraph「评价类型:项目实施过程评价□项目完成结果评价■项目名称低保专」",
+            )
+        },
+    },
+    "chongqing-dazu-zhongao-juesuan-2022": {
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「大足区中敖镇2022年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
     "zhongyang-shenjishu-sangong-2010": {  # real reports 32 (session 27)
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「中华人民共和国审计署2010年度绩效自评报告」": ONE_PAGE_HEAD,
     },

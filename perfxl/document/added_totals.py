@@ -47,8 +47,9 @@ _SUMMED_TOTAL = lazy_compile(
 _ADDED = "加上"
 #: The words that tell a level's progress after its item ("一般公共预算收入预计完成"): no part of the item's name.
 _DONE_TAIL = lazy_compile(r"(?:预计)?(?:完成|实现)$")
-#: Items closed by "等" and a noun before one amount ("加上税收返还和转移支付等资金27.23亿元"): one amount of them all.
-_ITEMS_TOGETHER = lazy_compile(r"等(?:资金|收入|支出|款项)$")
+#: Items closed by "等" (a noun after it or none) before one amount ("加上税收返还和转移支付等资金27.23亿元"; "加上托底
+#: 保障补助、结算补助…等1,756.37万元", 小林 2022, reports39): one amount of them all.
+_ITEMS_TOGETHER = lazy_compile(r"等(?:资金|收入|支出|款项)?$")
 #: Between the last amount added and the 总量's words: punctuation, or the "后" closing "加上…后" (彭水 2022).
 _NOTHING_NAMED = lazy_compile(r"[，,、\s]*(?:之?后)?[，,、\s]*")
 #: A conjunction opening the next item of the list ("…11.73亿元,以及动用预算稳定调节基金0.22亿元"): it joins two
