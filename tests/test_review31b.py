@@ -45,3 +45,39 @@ def test_classes_qualified_apart_from_the_whole_are_not_its_split(tmp_path, clas
 )
 def test_the_plain_classes_are_still_held(tmp_path, classes, expected):
     assert _above_info(_report(tmp_path, _WHOLE, *classes)) == expected
+
+
+_GIVEN = "2024年该项目预算共安排546.23万元,其中:中央248.73万元,省级230.54万元,县级66.96万元;"
+
+
+@pytest.mark.parametrize(
+    "spent",
+    [
+        # spending over years, or another year's: not of this year's money given (a false 警告 each at main)
+        "截至2024年底累计支付855.16万元,其中:中央548.74万元、省级274.71万元、县级31.71万元。",
+        "2023年支付355.16万元,其中:中央268.74万元、省级74.71万元、县级11.71万元。",
+    ],
+)
+def test_spending_to_date_or_of_another_year_is_not_held_to_the_sources_given(tmp_path, spent):
+    assert _above_info(_report(tmp_path, _GIVEN + spent)) == []
+
+
+def test_spending_of_the_same_money_still_held_in_another_order(tmp_path):
+    spent = "实际支付355.16万元,其中:县级31.71万元、省级74.71万元、中央248.74万元。"
+    assert _above_info(_report(tmp_path, _GIVEN + spent)) == WARNING
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # money drawn in is a whole of its own: its 其中 list is its own (a false 错误 at main, summed into the 546.23)
+        (_GIVEN + "带动社会投资1000万元,其中:中央企业400万元、省级企业300万元、县级企业300万元。", []),
+        (_GIVEN + "带动社会投资1000万元,其中:中央企业500万元、省级企业300万元、县级企业300万元。", ERROR),
+        # a part named as within the part before it ("…资金中的中央资金"): a 错误 at main (60 + 40 over 60)
+        ("预算数60万元,包括农机购置补贴资金60万元、农机购置补贴资金中的中央资金40万元。", []),
+        # a figure the words set beside the total: a 警告 at main (60 + 12 over 60)
+        ("资金预算数60万元,其中包括补贴资金60万元,另有自筹资金12万元(不在预算数内)。", []),
+    ],
+)
+def test_lists_that_are_not_the_totals_parts(tmp_path, text, expected):
+    assert _above_info(_report(tmp_path, text)) == expected

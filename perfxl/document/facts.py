@@ -1680,7 +1680,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.enumeration.items[-1].append(idx)
         state.inline_budget = idx if inline else None
         # (a figure of each item — "平均每个项目71.67万元" — is no whole a 其中 after it splits, review29n)
-        each = _NO_PART.search(compact_name(raw_prefix)) is not None
+        each = _EACH_ITEM.search(compact_name(raw_prefix)) is not None
         if amount and parent is None and not bracketed and not inline and not compared_budget and not each:
             state.last_total = idx
         rest = clause[m.end() : _next_start(matches, m, clause)]
@@ -2357,6 +2357,9 @@ _NO_PART = lazy_compile(
     r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益(?!指标)|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
     r"|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目"
 )
+#: Of those, a figure of each item ("平均每个项目71.67万元"): no whole a 其中 after it splits (review29n). Money drawn
+#: in or yielded is a whole of its own ("带动社会投资1000万元,其中:中央企业400万元…" splits the 1000, review31b).
+_EACH_ITEM = lazy_compile(r"单笔|每笔|平均|均在|均达|户均|人均|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目")
 
 
 #: An asset's cost before depreciation, or the depreciation ("资产总额1256.34万元,其中固定资产原值860.2万元,累计折旧312.6万元,
@@ -2372,7 +2375,11 @@ _NARROWER_KINDS = (("中小企业", "小微企业"), ("中小企业", "小型和
 
 
 def _within_a_sibling(state: _State, parent: int, subject: str) -> int:
-    """The part of `parent` an amount named by a narrower kind splits (`_NARROWER_KINDS`), else `parent`."""
+    """The part of `parent` an amount named by a narrower kind splits (`_NARROWER_KINDS`) or as within it ("农机购置补贴
+    资金中的中央资金" after a part "农机购置补贴资金": review31b), else `parent`."""
+    within = [f for f in state.facts if f.parent == parent and f.subject and subject.startswith(f"{f.subject}中")]
+    if within:
+        return within[-1].index
     for broad, narrow in _NARROWER_KINDS:
         if narrow in subject:
             siblings = [f for f in state.facts if f.parent == parent and broad in f.subject]
@@ -2724,8 +2731,14 @@ def _included_goes_on(state: _State, parent: int, rest: str) -> bool:
     if len(parts) != 1 or not compact_name(parts[0].subject).startswith(("包括", "包含")) or len(total.subject) < 2:
         return False
     words = re.sub(r"^(?:19|20)\d{2}年度?", "", rest.lstrip(",，、 "))
+    if _SAID_OUTSIDE.search(re.split(r"[；;。]", words, maxsplit=1)[0]):
+        return False  # "另有自筹资金12万元(不在预算数内)": said to be beside the total (review31b)
     words = re.split(r"[\d，,、；;。]", words, maxsplit=1)[0]
     return words.endswith(total.subject[-2:]) and not _NOT_HELD.search(words)
+
+
+#: Words that set a figure beside a total rather than in it: "另有…", "此外…", "…(不在预算数内)", "…不含在内".
+_SAID_OUTSIDE = lazy_compile(r"^(?:另|此外|除此)|不在|不含|未含|未纳入|以外|之外")
 
 
 #: A class named as the rest of a whole ("其他收入", "其它支出").
