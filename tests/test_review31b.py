@@ -29,6 +29,10 @@ _WHOLE = "全年县级一般公共预算收入31751万元,较上年28899万元�
         ("——全县税收收入(含上划)40000万元,增长17.6%。", "——非税收入13432万元。"),
         ("——税收收入累计完成50000万元(含上划中省市部分)。", "——非税收入13432万元。"),
         ("1.税收收入(全口径)47637万元。", "2.非税收入13432万元。"),
+        # the class's other figure first, or a part of the class: 2 false 错误 and a false 警告 at main
+        ("——税收收入预计全年完成20000万元,实际完成18319万元。", "——非税收入13432万元。"),
+        ("——税收收入按可比口径计算为20000万元。", "——非税收入13432万元。"),
+        ("——税收收入中增值税7875万元。", "——非税收入13432万元。"),
     ],
 )
 def test_classes_qualified_apart_from_the_whole_are_not_its_split(tmp_path, classes):
@@ -56,6 +60,8 @@ _GIVEN = "2024年该项目预算共安排546.23万元,其中:中央248.73万元,
         # spending over years, or another year's: not of this year's money given (a false 警告 each at main)
         "截至2024年底累计支付855.16万元,其中:中央548.74万元、省级274.71万元、县级31.71万元。",
         "2023年支付355.16万元,其中:中央268.74万元、省级74.71万元、县级11.71万元。",
+        # a source's spending said to hold money carried in
+        "实际支付355.16万元,其中:中央248.74万元(含2023年结转资金)、省级74.71万元、县级31.71万元。",
     ],
 )
 def test_spending_to_date_or_of_another_year_is_not_held_to_the_sources_given(tmp_path, spent):
