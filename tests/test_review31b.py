@@ -87,3 +87,17 @@ def test_spending_of_the_same_money_still_held_in_another_order(tmp_path):
 )
 def test_lists_that_are_not_the_totals_parts(tmp_path, text, expected):
     assert _above_info(_report(tmp_path, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bracket after a part naming another part of its list: that part's detail (a false 错误 at main: 1900 over 378)
+        ("共有职工4378人,其中本科4000人、专科378人(在职人员中本科1900人)。", []),
+        ("共有职工4378人(其中在职2000人、退休2378人),其中本科4000人、专科378人(在职人员中本科1900人)。", []),
+        # a bracket naming its own part still details it: over it, found as at main
+        ("共有职工4378人,其中本科4000人、专科378人(其中在职人员中专科400人)。", ERROR),
+    ],
+)
+def test_a_bracket_naming_another_part_of_the_list(tmp_path, text, expected):
+    assert _above_info(_report(tmp_path, text)) == expected

@@ -1575,6 +1575,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
         amount = role in ("value", "final", "budget")
         parent = (state.inner_parent if bracketed else state.parent) if amount and not inline else None
+        if bracketed and parent is not None:
+            parent = _named_sibling(state, parent, subject)
         if parent is not None and not bracketed and qty.is_money and not any(f.parent == parent for f in state.facts):
             parent = state.parent = _level_not_rate(state, parent, qty)  # money after "…1980亩,其中:": the amount's
         # a base of comparison, or of the share right after it ("占基本支出预算881300.39元的81.25%"): no part, no total
@@ -2366,6 +2368,24 @@ _EACH_ITEM = lazy_compile(r"单笔|每笔|平均|均在|均达|户均|人均|最
 #: 固定资产净值547.6万元"): the books hold the net value — the cost and what is written off are no part of the total
 #: (review29m: summed with the 净值, a false N02 错误 "860.2 + 312.6 + 547.6 超过了总数").
 _GROSS_OR_WRITTEN_OFF = lazy_compile(r"原值|折旧|摊销|减值准备")
+
+
+def _named_sibling(state: _State, parent: int, subject: str) -> int:
+    """The sibling of `parent` a bracketed detail after it names ("本科4000人、专科378人(在职人员中本科1900人)": the 1900
+    are 本科's, no part of the 378 — review31b), else `parent`."""
+    owner = state.facts[parent]
+    named = [
+        f
+        for f in state.facts
+        if owner.parent is not None
+        and f.parent == owner.parent
+        and f.listed_by == owner.listed_by
+        and len(f.subject) >= 2
+        and f.subject != owner.subject
+        and f.subject in subject
+        and owner.subject not in subject
+    ]
+    return named[-1].index if len(named) == 1 else parent
 
 
 #: (broader, narrower) kinds a list names one after the other: the narrower is a part of the broader's figure, no
