@@ -1582,6 +1582,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         bracketed = state.depth + _opened(clause[: m.start()]) > 0  # a detail of the figure before the brackets
         amount = role in ("value", "final", "budget")
         parent = (state.inner_parent if bracketed else state.parent) if amount and not inline else None
+        if bracketed and parent is not None:
+            parent = _named_sibling(state, parent, subject)
         if parent is not None and not bracketed and qty.is_money and not any(f.parent == parent for f in state.facts):
             parent = state.parent = _level_not_rate(state, parent, qty)  # money after "…1980亩,其中:": the amount's
         # a base of comparison, or of the share right after it ("占基本支出预算881300.39元的81.25%"): no part, no total
@@ -1693,7 +1695,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.enumeration.items[-1].append(idx)
         state.inline_budget = idx if inline else None
         # (a figure of each item — "平均每个项目71.67万元" — is no whole a 其中 after it splits, review29n)
-        each = _NO_PART.search(compact_name(raw_prefix)) is not None
+        each = _EACH_ITEM.search(compact_name(raw_prefix)) is not None
         if amount and parent is None and not bracketed and not inline and not compared_budget and not each:
             state.last_total = idx
         rest = clause[m.end() : _next_start(matches, m, clause)]
@@ -2386,12 +2388,33 @@ _NO_PART = lazy_compile(
     r"带动|撬动|吸引|拉动|增收|创收|产值|收益|效益(?!指标)|利润|营业额|销售额|节约|节省|单笔|每笔|平均|均在|均达|户均|人均"
     r"|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目|每(?:户|人|亩|村|家|名|个|所|座)"
 )
+#: Of those, a figure of each item ("平均每个项目71.67万元"): no whole a 其中 after it splits (review29n). Money drawn
+#: in or yielded is a whole of its own ("带动社会投资1000万元,其中:中央企业400万元…" splits the 1000, review31b).
+_EACH_ITEM = lazy_compile(r"单笔|每笔|平均|均在|均达|户均|人均|最高(?!人民)|最低(?!生活|工资|保障)|单个项目|每个项目")
 
 
 #: An asset's cost before depreciation, or the depreciation ("资产总额1256.34万元,其中固定资产原值860.2万元,累计折旧312.6万元,
 #: 固定资产净值547.6万元"): the books hold the net value — the cost and what is written off are no part of the total
 #: (review29m: summed with the 净值, a false N02 错误 "860.2 + 312.6 + 547.6 超过了总数").
 _GROSS_OR_WRITTEN_OFF = lazy_compile(r"原值|折旧|摊销|减值准备")
+
+
+def _named_sibling(state: _State, parent: int, subject: str) -> int:
+    """The sibling of `parent` a bracketed detail after it names ("本科4000人、专科378人(在职人员中本科1900人)": the 1900
+    are 本科's, no part of the 378 — review31b), else `parent`."""
+    owner = state.facts[parent]
+    named = [
+        f
+        for f in state.facts
+        if owner.parent is not None
+        and f.parent == owner.parent
+        and f.listed_by == owner.listed_by
+        and len(f.subject) >= 2
+        and f.subject != owner.subject
+        and f.subject in subject
+        and owner.subject not in subject
+    ]
+    return named[-1].index if len(named) == 1 else parent
 
 
 #: (broader, narrower) kinds a list names one after the other: the narrower is a part of the broader's figure, no
@@ -2401,7 +2424,11 @@ _NARROWER_KINDS = (("中小企业", "小微企业"), ("中小企业", "小型和
 
 
 def _within_a_sibling(state: _State, parent: int, subject: str) -> int:
-    """The part of `parent` an amount named by a narrower kind splits (`_NARROWER_KINDS`), else `parent`."""
+    """The part of `parent` an amount named by a narrower kind splits (`_NARROWER_KINDS`) or as within it ("农机购置补贴
+    资金中的中央资金" after a part "农机购置补贴资金": review31b), else `parent`."""
+    within = [f for f in state.facts if f.parent == parent and f.subject and subject.startswith(f"{f.subject}中")]
+    if within:
+        return within[-1].index
     for broad, narrow in _NARROWER_KINDS:
         if narrow in subject:
             siblings = [f for f in state.facts if f.parent == parent and broad in f.subject]
@@ -2753,8 +2780,14 @@ def _included_goes_on(state: _State, parent: int, rest: str) -> bool:
     if len(parts) != 1 or not compact_name(parts[0].subject).startswith(("包括", "包含")) or len(total.subject) < 2:
         return False
     words = re.sub(r"^(?:19|20)\d{2}年度?", "", rest.lstrip(",，、 "))
+    if _SAID_OUTSIDE.search(re.split(r"[；;。]", words, maxsplit=1)[0]):
+        return False  # "另有自筹资金12万元(不在预算数内)": said to be beside the total (review31b)
     words = re.split(r"[\d，,、；;。]", words, maxsplit=1)[0]
     return words.endswith(total.subject[-2:]) and not _NOT_HELD.search(words)
+
+
+#: Words that set a figure beside a total rather than in it: "另有…", "此外…", "…(不在预算数内)", "…不含在内".
+_SAID_OUTSIDE = lazy_compile(r"^(?:另|此外|除此)|不在|不含|未含|未纳入|以外|之外")
 
 
 #: A class named as the rest of a whole ("其他收入", "其它支出").

@@ -20,6 +20,12 @@ from .run_state import _operand, _Run, _where, contradict
 #: Words of a total of money given to the project, and of money spent of it.
 _GIVEN = lazy_compile(r"预算|安排|下达|批复|到位")
 _SPENT = lazy_compile(r"支出|支付|执行|使用|拨付")
+#: Money spent over years, not of the money given: "截至2024年底累计支付…", "项目实施以来共支出…" (review31b).
+_TO_DATE = lazy_compile(r"累计|以来|截至|截止")
+#: A note right after a part that it holds money carried in: "(含2023年结转资金)", "（含上年结余…）".
+_CARRIED_NOTE = lazy_compile(r"\s*[(（][^)）]*(?:结转|结余)")
+#: A year a total's words name ("2023年支付…" is no spending of "2024年…预算共安排…").
+_YEAR = lazy_compile(r"((?:19|20)\d{2})年")
 
 
 def _lists(facts: tuple[Fact, ...]) -> dict[int, list[Fact]]:
@@ -41,7 +47,13 @@ def check_sources_overspent(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact,
     """N02 (警告) at a source's part of money spent that is more than the same source's part of money given before it,
     in this paragraph or the one before (a 其中 list set in a paragraph of its own heads it with the total it splits)."""
     lists = _lists(facts)
-    spent = [t for t in lists if _SPENT.search(facts[t].subject) and not _GIVEN.search(facts[t].subject)]
+    spent = [
+        t
+        for t in lists
+        if _SPENT.search(facts[t].subject)
+        and not _GIVEN.search(facts[t].subject)
+        and not _TO_DATE.search(facts[t].clause)
+    ]
     if not spent:
         return
     earlier = [(pi - 1, run.facts.get(pi - 1, ())), (pi, facts)] if pi > 0 else [(pi, facts)]
@@ -52,7 +64,8 @@ def check_sources_overspent(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact,
             if not _GIVEN.search(total.subject) or _SPENT.search(total.subject):
                 continue
             budgets = _by_source(parts)
-            for s in (s for s in spent if gi < pi or s > g):
+            years = set(_YEAR.findall(total.clause))
+            for s in (s for s in spent if (gi < pi or s > g) and set(_YEAR.findall(facts[s].clause)) <= years):
                 _held_to_budgets(run, pi, ref, facts[s], _by_source(lists[s]), (gi, total, budgets))
 
 
@@ -68,6 +81,8 @@ def _held_to_budgets(
         budget = budgets.get(name)
         if budget is None or budget.quantity.unit != part.quantity.unit or (pi, part.index) in run.contradicted:
             continue
+        if _CARRIED_NOTE.match(part.clause[part.clause.find(part.quantity.text) + len(part.quantity.text) :]):
+            continue  # "中央248.74万元(含2023年结转资金)": said to hold money of earlier years (review31b)
         spent_least = _operand(run, pi, part).meet(_rounded(part.quantity.value, part.quantity.step)).lo
         given_most = _operand(run, gi, budget).meet(_rounded(budget.quantity.value, budget.quantity.step)).hi
         if spent_least < given_most:

@@ -181,7 +181,8 @@ def _hold_classes(
     named: list[str] = []
     for qi, qref, qf in after:
         item = _opening_item(qf.facts)
-        name = next((n for n, p in classes if item is not None and p.search(compact_name(item.subject))), "")
+        label = _class_label(item) if item is not None else ""
+        name = next((n for n, p in classes if label is not None and p.fullmatch(label)), "")
         if item is None or not name or name in named or item.role != whole.role:
             break
         found.append((qi, qref, item))
@@ -190,6 +191,22 @@ def _hold_classes(
             _hold(run, ref, whole, whole.subject, "＋".join(named), found, split=True)
             return True
     return False
+
+
+#: An item's list mark ("——", "1.", "（一）") and the words that only say it was achieved ("税收收入完成18319万元").
+_ITEM_MARK = lazy_compile(r"^[\s—\-－·•]*(?:[(（]?[0-9一二三四五六七八九十]+[)）、.．]\s*)?")
+_ACHIEVED = lazy_compile(r"(?:完成|实现|为|达到?|共计?|合计)+$")
+
+
+def _class_label(item: Fact) -> str | None:
+    """The words naming `item` before its figure, list mark and 完成/实现 dropped — the class itself only when nothing
+    qualifies it ("全市税收收入", "2022年税收收入", "税收收入(含上划)", "税收收入累计完成…(含上划中省市部分)" name money of
+    another level, year or scope); None when a bracket follows the figure (its scope said after it)."""
+    clause = item.clause
+    at = clause.find(item.quantity.text)
+    if at < 0 or clause[at + len(item.quantity.text) :].lstrip().startswith(("(", "（")):
+        return None
+    return _ACHIEVED.sub("", compact_name(_ITEM_MARK.sub("", clause[:at])))
 
 
 def _agrees_with_table(run: _Run, fact: Fact) -> bool | None:
