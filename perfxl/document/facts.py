@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import field
 from decimal import Decimal
 
@@ -49,6 +50,7 @@ __all__ = [
     "RESPECTIVE_SHARES",
     "TAKEN_OFF",
     "compared_base",
+    "shares_name_their_whole",
 ]
 
 #: roles of a fact, as messages name them
@@ -2175,6 +2177,14 @@ def _whole_a_share_names(share: Fact) -> str:
 def _names(fact: Fact, words: str) -> bool:
     """The figure's subject or claim is what the words name ("基本支出", "一般公共预算财政拨款" for "财政拨款")."""
     return words in fact.subject or fact.subject.endswith(words) or (bool(fact.claim) and claim_of(words) == fact.claim)
+
+
+def shares_name_their_whole(facts: Sequence[Fact], parts: list[Fact], whole: Fact) -> bool:
+    """Every share given for the parts names `whole` ("其中人员经费793.26万元，占项目支出的…" under 项目支出): the words tie
+    the list to that figure, not only its place (gaps17's certain excess; review31's place-pairing note does not apply)."""
+    indices = {p.index for p in parts}
+    named = [_whole_a_share_names(f) for f in facts if f.role == "share" and f.of in indices]
+    return bool(named) and all(words and _names(whole, words) for words in named)
 
 
 def _lists_named_by_their_shares(facts: list[Fact]) -> None:

@@ -30,6 +30,7 @@ from .facts import (
     Fact,
     compact_name,
     sentences,
+    shares_name_their_whole,
 )
 from .indicator_arith import _completion_of_target
 from .part_scope import set_apart_word
@@ -2649,7 +2650,7 @@ def _after_a_list(text: str, facts: tuple[Fact, ...], total: Fact, parts: list[F
     if not re.search(r"[。；;！？]", text[end:start]) and parts[0].sentence == total.sentence:
         return ""
     own = compact_name(total.subject)
-    if own and all(own in compact_name(p.subject) for p in parts):
+    if (own and all(own in compact_name(p.subject) for p in parts)) or shares_name_their_whole(facts, parts, total):
         return ""
     return f"（“其中”在“{total.subject}”{total.quantity.text}之后另起一句，按位置读作其组成部分，也可能是其前另一项或总数的，请核实）"
 
