@@ -2711,6 +2711,17 @@ def target_per_year(table: R.Table):
 _FUNDS_PART = re.compile(r"其他资金|上年结转|其他")
 
 
+def _funds_amount_columns(table: R.Table, fr: int, end: int) -> list[int]:
+    """The columns of the funds block (rows fr..end) headed 年初预算数, 全年预算数 or 全年执行数."""
+    return [
+        c
+        for r, c, role in _header_cells(table)
+        if fr <= r < end
+        and role in ("initial_budget", "full_budget", "executed")
+        and H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) == role
+    ]
+
+
 def _empty_parts(spell: str) -> Callable[[R.Table], tuple[R.Table, None] | None]:
     def rewrite(table: R.Table):
         """A funds row 其他资金/上年结转 whose three amounts are all blank printed `spell` in each ("0", "—", "/"): nothing
@@ -2719,13 +2730,7 @@ def _empty_parts(spell: str) -> Callable[[R.Table], tuple[R.Table, None] | None]
         if block is None:
             return None
         fr, end = block
-        cols = [
-            c
-            for r, c, role in _header_cells(table)
-            if fr <= r < end
-            and role in ("initial_budget", "full_budget", "executed")
-            and H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) == role
-        ]
+        cols = _funds_amount_columns(table, fr, end)
         if not cols:
             return None
         t = _pad(table)
@@ -2778,13 +2783,7 @@ def funds_total_summed(table: R.Table):
     if block is None:
         return None
     fr, end = block
-    cols = [
-        c
-        for r, c, role in _header_cells(table)
-        if fr <= r < end
-        and role in ("initial_budget", "full_budget", "executed")
-        and H.match_role(table.rows[r][c], H.FUNDS_COLUMNS) == role
-    ]
+    cols = _funds_amount_columns(table, fr, end)
     total = next(
         (r for r in range(fr + 1, end) if any("资金总额" in x or "资金合计" in x for x in table.rows[r][:4])), None
     )
