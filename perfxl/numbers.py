@@ -80,7 +80,9 @@ def float_decimal(value: float) -> Decimal:
     if len(text.lstrip("-0.").replace(".", "").partition("e")[0]) <= 15:
         return Decimal(text)
     shown = Decimal(f"{value:.15g}")
-    return shown.quantize(Decimal(1)) if shown.adjusted() >= 15 else shown  # (1.23E+20 written out as Excel shows it)
+    # (1.23E+20 written out as Excel shows it; beyond the context's 28 digits it stays in exponent form, as main's
+    # Decimal(repr) gave it — quantize would raise InvalidOperation)
+    return shown.quantize(Decimal(1)) if 15 <= shown.adjusted() < 28 else shown
 
 
 def to_decimal(value: object) -> Decimal | None:

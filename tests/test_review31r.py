@@ -134,6 +134,10 @@ def test_a_double_reads_at_the_15_significant_digits_excel_shows() -> None:
     assert str(float_decimal(1 / 3)) == "0.333333333333333"
     assert str(float_decimal(89.974)) == "89.974"  # a typed figure stays as typed
     assert float_decimal(1234567890123456.7) == Decimal("1234567890123460")
+    # beyond the 28 digits of the decimal context: kept in exponent form, never InvalidOperation (test_layout_robust's
+    # random grids found it in CI)
+    assert float_decimal(1.2345678901234567e30) == Decimal("1.23456789012346E+30")
+    assert to_decimal(-9.87654321098765432e300) == Decimal("-9.87654321098765E+300")
 
 
 def test_a_spreadsheetml_number_reads_at_the_15_significant_digits_excel_shows() -> None:
