@@ -2472,15 +2472,23 @@ def funds_header_two_rows(table: R.Table):
     return _two_row_header(table, sorted(heads))
 
 
-def level2_short(table: R.Table):
-    """二级 labels printed without 指标 ("数量指标" → "数量", "社会效益指标" → "社会效益"), as many forms print them."""
-    t = copy.deepcopy(table)
-    for hr, c in _in_role(table, ("level2",)):
-        for r in _rows_under(table, hr):
-            cell = t.rows[r][c] if c < len(t.rows[r]) else ""
-            if m := re.fullmatch(r"\s*([\u4e00-\u9fff]{2,6})指标\s*", cell):
-                t.rows[r][c] = m.group(1)
-    return (t, None) if t.rows != table.rows else None
+def _labels_short(role: str, label: str) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    """Labels of `role` printed without 指标 (`label` the words kept), as many forms print them."""
+
+    def rewrite(table: R.Table):
+        t = copy.deepcopy(table)
+        for hr, c in _in_role(table, (role,)):
+            for r in _rows_under(table, hr):
+                cell = t.rows[r][c] if c < len(t.rows[r]) else ""
+                if m := re.fullmatch(rf"\s*({label})指标\s*", cell):
+                    t.rows[r][c] = m.group(1)
+        return (t, None) if t.rows != table.rows else None
+
+    return rewrite
+
+
+#: 二级 labels without 指标 ("数量指标" → "数量", "社会效益指标" → "社会效益")
+level2_short = _labels_short("level2", r"[\u4e00-\u9fff]{2,6}")
 
 
 def level1_points(table: R.Table):
@@ -2926,15 +2934,8 @@ def ops_break(cell: str) -> str:
     return f"{p[0]}\n{p[1]}" if p and p[0] in ("≥", "≤") else cell
 
 
-def level1_short(table: R.Table):
-    """一级 labels printed without 指标 ("产出指标" → "产出", "满意度指标" → "满意度"), as many forms print them."""
-    t = copy.deepcopy(table)
-    for hr, c in _in_role(table, ("level1",)):
-        for r in _rows_under(table, hr):
-            cell = t.rows[r][c] if c < len(t.rows[r]) else ""
-            if m := re.fullmatch(r"\s*(产出|效益|满意度|成本)指标\s*", cell):
-                t.rows[r][c] = m.group(1)
-    return (t, None) if t.rows != table.rows else None
+#: 一级 labels without 指标 ("产出指标" → "产出", "满意度指标" → "满意度")
+level1_short = _labels_short("level1", "产出|效益|满意度|成本")
 
 
 VARIANTS |= {
