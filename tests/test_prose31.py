@@ -109,6 +109,9 @@ def test_a_named_wholes_classes_one_paragraph_each_are_held_to_it(tmp_path, zhou
 
 
 def test_a_named_wholes_classes_as_published_and_its_changed_whole_said_once(tmp_path, zhouzhi):
+    """A guard (passes at prose31's parent, which held no named split; audit32): 周至 p7–p9 as published stay quiet, and
+    with the whole changed its wrong 完成预算% at p7 is the one finding — the classes' sum not said again at p9
+    (`_hold_classes` skips a whole whose rate was said wrong; without that skip this fails)."""
     from test_document_realreport import codes_at_paragraph, with_paragraph
 
     assert all(codes_at_paragraph(tmp_path, zhouzhi, p) == [] for p in (7, 8, 9))

@@ -136,7 +136,8 @@ def test_labels_declaring_what_their_rows_hold_give_one_weight_sum_finding(tmp_p
 
 def test_a_label_declaring_other_points_than_its_rows_keeps_its_own_finding(tmp_path):
     """The same table with 产出指标 labelled 75 points over rows holding 70: the labels' 115 is no longer the rows' 110
-    — a second slip, so W05 stands beside W03 (and W02 for the group), and W03's basis does not claim it."""
+    — a second slip, so W05 stands beside W03 (and W02 for the group), and W03's basis does not claim it. A guard
+    (passes at read31h's parent, which folded nothing; folding W05 without the rows matching the labels fails it)."""
     table = R.variant("sichuan-zhongjiang-shuibiaochi-2022", {"B12": "产出指标(75分)"})
     sums = _weight_sums(table, tmp_path)
     (w05,) = sums["W05"]

@@ -29,6 +29,8 @@ ERROR = [("N02", "error")]
         ),
         # the changes held to the level's change (甘谷 2024 p2's figures; quiet at main), the levels to the level
         ("一般公共预算收入42100万元,比上年减少7431万元,其中税收收入、非税收入分别减少5000万元、3431万元。", ERROR),
+        # the levels over it (the same 错误 at main, "30000万元 + 13100万元"), and levels before the changes (quiet at
+        # main): guards (audit32)
         (
             "一般公共预算收入42100万元,比上年减少7431万元,其中税收收入、非税收入分别减少5000万元、2431万元,分别完成30000万元、13100万元。",
             ERROR,
@@ -52,7 +54,7 @@ TOTAL_INVESTMENT = "项目总投资3000万元,其中道路工程2000万元,桥�
     # same money again, as 已完成投资 does (review30c) — no third part
     [
         "今年完成",
-        "本年完成投资",
+        "本年完成投资",  # quiet at main too (review30c's 完成投资): a guard (audit32)
         "已完工投资",
         "已竣工",
         "已结算",
@@ -76,6 +78,7 @@ def test_a_stage_the_work_reached_is_no_part(stage):
     [
         # failed at main (N02 错误 "（2000万元 + 1800万元 + 1000万元 + 800万元）"): each part's 完成投资 after it
         ("项目总投资3000万元,其中道路工程2000万元,完成投资1800万元,桥梁工程1000万元,完成投资800万元。", []),
+        # the parts over the total: the same 错误 at main ("2000万元 + 1500万元"), a guard (audit32)
         ("项目总投资3000万元,其中道路工程2000万元,完成投资1800万元,桥梁工程1500万元,完成投资800万元。", ERROR),
         # an item named by such a word is still an item
         ("项目总投资3000万元,其中道路工程2000万元,桥梁工程800万元,审计费300万元。", ERROR),

@@ -79,9 +79,22 @@ def test_format_shows_no_plain_figure_under_a_condition_or_scaling(code: str) ->
     assert format_shows(code) is None  # at main: (0, False, ""), (1, …), (0, …), (2, …), (2, …)
 
 
-@pytest.mark.parametrize("code", ["#,##0.00", "0.00_ ", "[Red]0.00", "[$-804]0.00", '0.00"万元"', "0.0%;[Red]-0.0%"])
-def test_plain_figure_formats_still_show_their_decimals(code: str) -> None:
-    assert format_shows(code) is not None
+@pytest.mark.parametrize(
+    ("code", "shows"),
+    [
+        ("#,##0.00", (2, False, "")),
+        ("0.00_ ", (2, False, "")),
+        ("[Red]0.00", (2, False, "")),
+        ("[$-804]0.00", (2, False, "")),
+        ('0.00"万元"', (2, False, "")),
+        ("0.0%;[Red]-0.0%", (1, True, "%")),
+    ],
+)
+def test_plain_figure_formats_still_show_their_decimals(code: str, shows: tuple) -> None:
+    """Guards (each passed at review31r's parent too, audit32): a thousands separator, a padding, a colour, a locale,
+    a quoted unit or a negative section is no condition or scaling — the format still shows its decimals, as before
+    (`is not None` alone held for a format read at the wrong decimals)."""
+    assert format_shows(code) == shows
 
 
 def test_the_exports_read_a_conditional_format_as_stored() -> None:

@@ -1,7 +1,8 @@
 """Every test checks something (audit30, docs/testing.md "What a test must do"): an AST pass over tests/ — each test
 function holds an `assert`, a `pytest.raises`/`fail`, or calls a helper of tests/ that does; no `assert` is true
 whatever it is given (a non-empty tuple, a true constant, `… or True`, `and` over a parameter every case gives a true
-constant — audit31b); no parametrize list gives one case twice (audit31). A test whose check is that a call raises nothing is listed below with what would raise. Slow: parsing and walking tests/' ≈ 4.6 MB costs ≈ 3 s of CPU."""
+constant — audit31b); no parametrize list gives one case twice (audit31); a guard validating a corpus variant asserts
+that findings rest on what the kind rewrote (audit32). A test whose check is that a call raises nothing is listed below with what would raise. Slow: parsing and walking tests/' ≈ 4.6 MB costs ≈ 3 s of CPU."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ pytestmark = pytest.mark.slow
 TESTS = Path(__file__).resolve().parent
 #: pytest's calls that check by themselves
 CHECKING_CALLS = frozenset({"raises", "warns", "fail", "deprecated_call"})
+#: probe_variants' runs of a kind on a corpus table (a guard over them asks `rest_on_rewritten`, audit31b/audit32)
+VARIANT_RUNS = frozenset({"of_corpus", "outcome_of_corpus"})
 #: tests whose check is that a call raises nothing: (file, test) → what would raise
 NO_ERROR_IS_THE_CHECK = {
     ("test_batch_workers_start.py", "test_a_failed_head_start_is_left_to_the_pool"): "the fork server's OSError",
@@ -35,6 +38,7 @@ class Function:
     in_test_class: bool  # module-level, or a method of a `Test…` class: where pytest collects tests
     called: set[str] = field(default_factory=set)  # the names it calls (a method by its attribute)
     checks: bool = False  # holds an `assert` or a `raise`
+    guard: bool = False  # says it is a guard (its docstring), or is named as the pinned-kind guards are ("no_verdict")
 
 
 @dataclass
@@ -54,6 +58,30 @@ class Scan:
             if not more:
                 return frozenset(names) | CHECKING_CALLS
             names |= more
+
+    def reached(self, f: Function) -> set[str]:
+        """The names `f` calls, and those its module's own functions it calls call, and so on (not across modules:
+        names such as `run` or `check` recur)."""
+        by_name: dict[str, list[Function]] = {}
+        for g in self.functions:
+            if g.file == f.file:
+                by_name.setdefault(g.name, []).append(g)
+        seen, todo = set(f.called), list(f.called)
+        while todo:
+            for g in by_name.get(todo.pop(), []):
+                todo += list(g.called - seen)
+                seen |= g.called
+        return seen
+
+    def unpinned_guards(self) -> list[str]:
+        """Guards validating a corpus variant (`probe_variants.of_corpus`/`outcome_of_corpus`) that never ask
+        `rest_on_rewritten`: on a table with no finding on the rows the kind rewrote they hold whatever perfxl reads
+        there (test_review31w's pinned kinds at audit32's parent: 7 of 21)."""
+        return [
+            f"{f.file}:{f.line} {f.name}"
+            for f in self.tests()
+            if f.guard and (reached := self.reached(f)) & VARIANT_RUNS and "rest_on_rewritten" not in reached
+        ]
 
     def tests(self) -> list[Function]:
         return [
@@ -125,6 +153,7 @@ def scan_module(rel: str, tree: ast.Module, out: Scan) -> None:
                 continue
             collected = not isinstance(top, ast.ClassDef) or top.name.startswith("Test")
             f = Function(rel, fn.name, fn.lineno, collected)
+            f.guard = "guard" in (ast.get_docstring(fn) or "").lower() or "no_verdict" in fn.name
             out.functions.append(f)
             out.constant_operands += [
                 f"{rel}:{x.lineno}: assert {ast.unparse(x.test)[:80]}" for x in _constant_operands(fn, constants)
@@ -184,6 +213,26 @@ def test_no_assert_ands_a_parameter_true_in_every_case(scan: Scan) -> None:
     """`assert reading and all(…)` with `reading` a label every case gives ("classes"): the label checks nothing
     (test_review30c at audit31b's parent; fails there)."""
     assert not scan.constant_operands, "\n".join(scan.constant_operands)
+
+
+def test_guards_on_corpus_variants_ask_what_rests_on_the_rewritten_rows(scan: Scan) -> None:
+    """A guard (it passes at its merge's parent) pinning a kind to a corpus table checks something only where findings
+    rest on the rows the kind rewrote: it asserts `rest_on_rewritten` (test_review31w at audit32's parent fails)."""
+    assert not scan.unpinned_guards(), "\n".join(scan.unpinned_guards())
+
+
+def test_the_pass_tells_a_guard_that_asks_nothing_of_the_rewritten_rows() -> None:
+    source = (
+        "def _outcome(name, kind, tmp):\n    return PV.outcome_of_corpus(name, kind, tmp)\n"
+        "def test_kinds_change_no_verdict_on_a_table(kind, name, tmp_path):\n"
+        "    assert _outcome(name, kind, tmp_path).lost == []\n"
+        "def test_pinned(kind, name, tmp_path):\n    'Guards: each passed at its parent.'\n"
+        "    v = PV.of_corpus(name, kind, tmp_path)\n    assert PV.rest_on_rewritten(v)\n"
+        "def test_fails_at_main(tmp_path):\n    assert _outcome('a', 'k', tmp_path).lost == []\n"
+    )
+    out = Scan()
+    scan_module("test_x.py", ast.parse(source), out)
+    assert out.unpinned_guards() == ["test_x.py:3 test_kinds_change_no_verdict_on_a_table"]
 
 
 def test_the_pass_tells_a_test_that_checks_nothing() -> None:
