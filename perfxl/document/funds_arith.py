@@ -77,7 +77,9 @@ from .stated_sums import SPENDING_WORDS, check_stated_sums
 from .unpaid_bound import check_unpaid_bound
 from .vocabulary import CLAIM_ZH, DECOMPOSITIONS
 
-_SPENT = lazy_compile(r"(支出|执行数?|使用|拨付|支付|完成)$")
+#: A spending named by its verb, or by the verb and what of the money it counts ("执行数", "执行金额", "支出金额":
+#: 承德 农业农村局 2023, "项目执行金额2856.63万元,执行率87.43%" — reports40).
+_SPENT = lazy_compile(r"(支出|执行|使用|拨付|支付|完成)(?:数|金额|额)?$")
 _BUDGET = lazy_compile(r"(预算|批复|下达|安排)")
 #: The budget accounts' and funds' names, which hold 预算 but name no budget figure ("中央一般公共预算收入100462.06亿元,
 #: 为预算的98.1%。…支出141055.9亿元,完成预算的97.9%": the 收入 was the 支出's budget, '应为 140.4%', 南都 2024; "从预算
@@ -122,14 +124,18 @@ _WHICH_MONEY = lazy_compile(r"(财政|中央|省级|市级|县级|自筹|专项|
 _PAID_MONEY = lazy_compile(r"(?:已经?|累计|实际)(?:拨付|支付|兑付|支出|使用)[^，,。;；]{0,10}(?:资金|经费|款)$")
 
 
+def _paid_money(f: Fact) -> bool:
+    """A payment naming its money (`_PAID_MONEY`) in the figure's subject or its own words: the subject drops 实际 and
+    累计 (facts' leading words), so "实际使用资金…" is read from the clause (reports40)."""
+    return bool(_PAID_MONEY.search(f.subject) or _PAID_MONEY.search(compact_name(_around(f)[0])))
+
+
 def _spending_before(facts: tuple[Fact, ...], at: Fact) -> tuple[list[Fact], Fact] | None:
     """The money figures before `at` in its sentence (no 其中 parts) and the one spending among them ("实际支出…", or
     the named item's 决算: "三公经费…，实际支出…"); None unless exactly one."""
     before = [f for f in facts[: at.index] if f.sentence == at.sentence and f.quantity.is_money and f.parent is None]
     spent = [
-        f
-        for f in before
-        if f.role == "final" or (f.role == "value" and (_SPENT.search(f.subject) or _PAID_MONEY.search(f.subject)))
+        f for f in before if f.role == "final" or (f.role == "value" and (_SPENT.search(f.subject) or _paid_money(f)))
     ]
     return (before, spent[0]) if len(spent) == 1 else None
 
