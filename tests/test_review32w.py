@@ -61,8 +61,8 @@ def test_the_names_under_a_units_row_are_the_second_header_row() -> None:
         # 云南 永德 营养改善 2022: the 总分 right under the header closed the table — its rows unread, T02 "总分应为 10"
         # an 错误 and its S01/S03/D01 findings lost (fails at main)
         "yunnan-yongde-yingyang-2022",
-        # 吉林 反恐经费 评价表 2016: the header printed again before each 一级 — the table still one table, W02/W05 no
-        # 错误 (passes at main, where the 总分 on top ended the reading; fails with a 总分 on top that closes the table)
+        # 吉林 反恐经费 评价表 2016: the header printed again before each 一级 — still one table, no W02/W05 错误 (passes
+        # at main; failed under a first fix that read on but counted the table closed: each 一级 a table of its own)
         "jilin-fankong-pingjiabiao-2016",
     ],
 )

@@ -2969,7 +2969,7 @@ VARIANTS |= {
 # Session 32 (review32w) adds: a units row above the indicator header, or between the two rows of a "绩效指标" group
 # header; header words split over two rows ("年度" over "指标值"); an actual "100%" against a percent target written
 # "完成", "已完成100%", "100%(完成)" or "全部完成"; a decimal percent in words with 点 ("百分之九十五点五"); a target
-# "≥95%" written "≥95.0%", "≤X" as "控制在X以内", a year-end date as "12月底"; the 总分 row printed right under the
+# "≥95%" written "≥95.0%", "≤X" as "控制在X以内", "X及以上", "X（含）以上", a year-end date as "12月底" or "年底"; the 总分 row printed right under the
 # header; scores under "0.00_ ", amounts under
 # "#,##0.00;[Red]-#,##0.00", percents under "0%;[Red]-0%"; "≥" in a written 偏差原因; 偏差原因 before 得分.
 
@@ -3173,6 +3173,13 @@ def swap_score_deviation(table: R.Table):
     return _swap(table, ("score",), ("deviation",))
 
 
+def date_year_end(table: R.Table):
+    """A target or actual date on the year's last day written "年底" ("2023年12月31日前" → "2023年底前")."""
+    return _map_role_column(
+        table, ("target", "actual"), H.INDICATOR_COLUMNS, lambda c: re.sub(r"(\d{4})年12月31日", r"\1年底", c)
+    )
+
+
 VARIANTS |= {
     "units_row_above_header": units_row_above_header,
     "units_row_between_headers": units_row_between_headers,
@@ -3191,6 +3198,9 @@ VARIANTS |= {
     "pct_red_negative": lambda t: _typed(t, _every_cell, _pct_red),
     "reason_ge_text": reason_ge_text,
     "swap_score_deviation": swap_score_deviation,
+    "ops_jiyishang": P.cellwise(_ops({"≥": "及以上", "≤": "及以下"}, suffix=True)),
+    "ops_han_yishang": P.cellwise(_ops({"≥": "（含）以上", "≤": "（含）以下"}, suffix=True)),
+    "date_year_end": date_year_end,
 }
 
 if __name__ == "__main__":
