@@ -1686,7 +1686,9 @@ class _Reader(FundsRows):
         """The next data row goes on with the indicators (`_row_that_follows`) and prints a figure under 分值 or 得分: an
         indicator row, not a remark or a signature under a table whose rows were not read."""
         nxt = self._row_that_follows(r)
-        return nxt is not None and any(c is not None and to_points(own(self.grid, nxt, c)) is not None for c in (wc, sc))
+        return nxt is not None and any(
+            c is not None and to_points(own(self.grid, nxt, c)) is not None for c in (wc, sc)
+        )
 
     def _stated_total(self, r: int) -> bool:
         """A row holding only the table's total stated with its label ("项目总得分99.41分", above the 宁夏 table), or the
