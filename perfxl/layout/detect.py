@@ -158,6 +158,14 @@ def _cells_under(grid: Grid, r: int, cols: dict[str, int]) -> int:
     return sum(1 for c, _ in row_cells(grid, r + 1) if c <= end)
 
 
+def _units_under(grid: Grid, r: int) -> bool:
+    """Row r + 1 a row of units alone ("分", "分 │ 分", `_UNIT_CELLS`): a header's units, printed between its two rows
+    when the row under it names roles (review32w — the 一级 │ 二级 │ 三级 row under it went unread, every indicator
+    lost); the caller asks that of row r + 2."""
+    cells = row_cells(grid, r + 1)
+    return bool(cells) and all(v.__class__ is str and v.strip() in _UNIT_CELLS for _, v in cells)
+
+
 def _no_trailing_seq(cols: dict[str, int]) -> dict[str, int]:
     """`cols` without a 序号 right of every other column it names: a 序号 numbers a table's rows from its left, one
     right of the table heads a small table of its own printed beside it (序号 │ 佐证材料名称, adv27 — read as this
@@ -224,9 +232,11 @@ def indicator_columns(grid: Grid, r: int) -> dict[str, int] | None:
     # a header merged down both rows and exported filled repeats its text in the row below ("指标分值" over "指标分值"):
     # that cell is the upper header's, not the second row's (河北 成安 2020: 权重占比 under 自评得分 is the weight)
     copies = _filled_down(grid, r)
-    sub = columns_by_role(grid, r + 1, H.INDICATOR_COLUMNS, skip=copies)
-    if sub and len(sub) >= _cells_under(grid, r, cols) - len(copies) - 1 and set(sub) - {"check"}:
-        merged = _goal_of_scoring(grid, r, {**_split_target(grid, r, cols), **sub, "_subheader": r + 1})
+    # a row of units between the two ("绩效指标 │ 分值" over "│ 分" over "一级 │ 二级 │ 三级", review32w): the names below it
+    below = r + 2 if _units_under(grid, r) else r + 1
+    sub = columns_by_role(grid, below, H.INDICATOR_COLUMNS, skip=copies)
+    if sub and len(sub) >= _cells_under(grid, below - 1, cols) - len(copies) - 1 and set(sub) - {"check"}:
+        merged = _goal_of_scoring(grid, r, {**_split_target(grid, r, cols), **sub, "_subheader": below})
         # the names on the second row under "绩效指标": a target-headed column left of them (年度目标, the project's goal
         # beside its 预算数) is no target column, as on a one-row header (adv27: 井研 2023's 申报表 with its header split)
         merged = _target_after_name(grid, r, merged)

@@ -517,7 +517,7 @@ class _Reader(FundsRows):
             ev = self.cur.build()
             self._name_unmapped(ev.kind)
             self.out.append(ev)
-            self.tables.append((ev, self.cur.rows, self.cur.has_total_row))
+            self.tables.append((ev, self.cur.rows, self.cur.has_total_row or self.cur.total_score is not None))
             if ev.goals and not (
                 self.cur.funds_seen or self.cur.indicators_seen or self.cur.components or self.cur.components_more
             ):
@@ -1675,8 +1675,20 @@ class _Reader(FundsRows):
                 self.cur.grade = value_at(g, r, c)  # 总分 │ 100 │ 96 │ 优: a grade alone right of the total (云南 永德)
         self.cur.total_weight = weight or (empty_at(g, r, wc) if wc is not None else None)
         self.cur.total_score = score or (empty_at(g, r, sc) if sc is not None else None)
+        if self.state == "indicators" and not self.cur.indicators and self._scored_row_follows(r, wc, sc):
+            # the 总分 printed right under the header, above the rows it sums (review32w: read as the table's end, its
+            # rows went unread and T02 said "总分应为 10"): the block reads on as if no total had closed it yet
+            return
         self.cur.has_total_row = True
         self.state = "after"
+
+    def _scored_row_follows(self, r: int, wc: int | None, sc: int | None) -> bool:
+        """The next data row goes on with the indicators (`_row_that_follows`) and prints a figure under 分值 or 得分: an
+        indicator row, not a remark or a signature under a table whose rows were not read."""
+        nxt = self._row_that_follows(r)
+        return nxt is not None and any(
+            c is not None and to_points(own(self.grid, nxt, c)) is not None for c in (wc, sc)
+        )
 
     def _stated_total(self, r: int) -> bool:
         """A row holding only the table's total stated with its label ("项目总得分99.41分", above the 宁夏 table), or the

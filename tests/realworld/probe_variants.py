@@ -2965,5 +2965,243 @@ VARIANTS |= {
     "level1_short": level1_short,
 }
 
+# ---------------------------------------------------------------- review32w: round 3 on what filers type and lay out
+# Session 32 (review32w) adds: a units row above the indicator header, or between the two rows of a "绩效指标" group
+# header; header words split over two rows ("年度" over "指标值"); an actual "100%" against a percent target written
+# "完成", "已完成100%", "100%(完成)" or "全部完成"; a decimal percent in words with 点 ("百分之九十五点五"); a target
+# "≥95%" written "≥95.0%", "≤X" as "控制在X以内", "X及以上", "X（含）以上", a year-end date as "12月底" or "年底"; the 总分 row printed right under the
+# header; scores under "0.00_ ", amounts under
+# "#,##0.00;[Red]-#,##0.00", percents under "0%;[Red]-0%"; "≥" in a written 偏差原因; 偏差原因 before 得分.
+
+
+def _units_above(table: R.Table, hr: int):
+    """A units row ("分" under 分值 and 得分) inserted right above the header row `hr` (merges over the place grown)."""
+    units = {c: "分" for r, c in _in_role(table, ("weight", "score")) if r == hr and "分）" not in table.rows[r][c]}
+    if not units or _crossed(table, hr):
+        return None
+    w = P._width(table)
+    return _insert_rows(table, hr, [[units.get(c, "") for c in range(w)]], [])
+
+
+def units_row_above_header(table: R.Table):
+    """A row of units ("分" over 分值 and 得分) printed above the indicator header, as some templates put it."""
+    heads = _rows_of_head(table)
+    return _units_above(table, heads[0]) if heads else None
+
+
+def units_row_between_headers(table: R.Table):
+    """`header_group_row` (a "绩效指标" row over the 一级/二级/三级 names) with a units row between its two rows: "分"
+    under the merged 分值/得分 cells' upper half would sit inside them, so the units go in their own columns only."""
+    got = header_group_row(table)
+    if got is None:
+        return None
+    t, rowmap = got
+    hr = next((r for r, row in enumerate(t.rows) if "绩效指标" in row), None)
+    if hr is None:
+        return None
+    bounds = P._bounds(t)
+    w = P._width(t)
+    row = [""] * w
+    for r, c in _in_role(t, ("weight", "score")):
+        if r == hr and "分）" not in t.rows[r][c]:
+            row[c] = "分"
+    if not any(row):
+        return None
+    t2 = _pad(t)
+    t2.rows.insert(hr + 1, row)
+    out = []
+    for r0, c0, r1, c1 in bounds:
+        if r0 > hr:
+            out.append((r0 + 1, c0, r1 + 1, c1))
+        elif r1 > hr and not any(row[c] for c in range(c0, c1 + 1)):
+            out.append((r0, c0, r1 + 1, c1))  # a header cell merged down the two rows grows over the units row
+        elif r1 > hr:
+            out.append((r0, c0, r0, c1))  # a unit goes under it: the header cell keeps its upper row
+        else:
+            out.append((r0, c0, r1, c1))
+    for c in range(w):
+        if row[c]:
+            t2.rows[hr + 2][c] = ""  # the header word stays on the upper row, its unit under it
+    t2.merges = P._emit(out)
+    step = {r: r for r in range(1, hr + 2)} | {r + 1: r for r in range(hr + 2, len(t.rows) + 1)}
+    return t2, _then(rowmap, step)
+
+
+def header_words_split(table: R.Table):
+    """The indicator header over two rows with the long words split between them ("年度指标值" → "年度" over "指标值",
+    "实际完成值" → "实际" over "完成值"), every other header cell merged down over both: a narrow form's header."""
+    heads = _rows_of_head(table)
+    if not heads:
+        return None
+    hr = heads[0]
+    if _head_end(table, hr) != hr or _crossed(table, hr) or _crossed(table, hr + 1):
+        return None
+    split = {
+        c: (m.group(1), m.group(2))
+        for r, c in _in_role(table, ("target", "actual"))
+        if r == hr
+        and (m := re.fullmatch(r"\s*(年度|实际|全年|预期)(指标值|完成值|完成情况|目标值)\s*", table.rows[r][c]))
+    }
+    if not split:
+        return None
+    t, step = _insert_rows(table, hr + 1, [[]], [])
+    step[hr + 1] = hr + 1
+    bounds = P._bounds(t)
+    for c, cell in enumerate(t.rows[hr]):
+        if c in split:
+            t.rows[hr][c], t.rows[hr + 1][c] = split[c]
+        elif cell.strip() and _grow_merge(bounds, hr, c) is None:
+            bounds.append((hr, c, hr + 1, c))
+        elif (i := _grow_merge(bounds, hr, c)) is not None and bounds[i][2] == hr and bounds[i][1] == c:
+            bounds[i] = (bounds[i][0], bounds[i][1], hr + 1, bounds[i][3])
+    t.merges = P._emit(bounds)
+    return t, step
+
+
+def _actual_done(word: str) -> Callable[[R.Table], tuple[R.Table, None] | None]:
+    def rewrite(table: R.Table):
+        """An actual "100%" beside a percent target written `word` ("完成", "已完成100%", "100%(完成)", "全部完成"), as
+        filers report a task wholly done."""
+        t = copy.deepcopy(table)
+        for row, ct, ca in _paired_rows(table, t, "target", "actual"):
+            if _PCT_TARGET.match(row[ct]) and re.fullmatch(r"\s*100\s*%\s*", row[ca]):
+                row[ca] = word
+        return (t, None) if t.rows != table.rows else None
+
+    return rewrite
+
+
+def actual_pct_chinese_point(table: R.Table):
+    """A one-decimal percent actual written in words with 点 ("95.5%" → "百分之九十五点五")."""
+
+    def words(c: str) -> str:
+        m = re.fullmatch(r"\s*(\d{1,2})\.(\d)\s*%\s*", c)
+        return f"百分之{_cn_number(int(m.group(1)))}点{_CN_DIGITS[int(m.group(2))]}" if m else c
+
+    return _map_role_column(table, ("actual",), H.INDICATOR_COLUMNS, words)
+
+
+def target_pct_point_zero(table: R.Table):
+    """A whole-percent target with an operator written with one decimal ("≥95%" → "≥95.0%"): the same bound."""
+    return _map_role_column(
+        table,
+        ("target",),
+        H.INDICATOR_COLUMNS,
+        lambda c: f"{m.group(1)}{m.group(2)}.0%" if (m := re.fullmatch(r"\s*(≥|≤)\s*(\d+)\s*%\s*", c)) else c,
+    )
+
+
+def target_kongzhi(table: R.Table):
+    """A target "≤X" written "控制在X以内" (以内 includes X)."""
+
+    def kz(c: str) -> str:
+        p = P._op(c)
+        return f"控制在{p[1]}以内" if p and p[0] == "≤" and re.match(r"\d", p[1]) else c
+
+    return _map_role_column(table, ("target",), H.INDICATOR_COLUMNS, kz)
+
+
+def date_month_end(table: R.Table):
+    """A target or actual date on the year's last day written "12月底" ("2023年12月31日前" → "2023年12月底前")."""
+    return _map_role_column(
+        table, ("target", "actual"), H.INDICATOR_COLUMNS, lambda c: re.sub(r"(?<!\d)12月31日", "12月底", c)
+    )
+
+
+def total_at_top(table: R.Table):
+    """The 总分 row printed right under the indicator header (a total of its own above the rows it sums). Only where no
+    merge crosses either place and every merge on the 总分 row stays on it."""
+    heads = _rows_of_head(table)
+    if not heads:
+        return None
+    h1 = _head_end(table, heads[0])
+    total = _total_row(table, heads[0])
+    at = h1 + 1
+    if total is None or total <= at or _crossed(table, at) or _crossed(table, total) or _crossed(table, total + 1):
+        return None
+    bounds = P._bounds(table)
+    order = [*range(at), total, *range(at, total), *range(total + 1, len(table.rows))]
+    where = {old: new for new, old in enumerate(order)}
+    t = copy.deepcopy(table)
+    t.rows = [table.rows[r] for r in order]
+    t.merges = P._emit([(where[r0], c0, where[r0] + (r1 - r0), c1) for r0, c0, r1, c1 in bounds])
+    return t, {new + 1: old + 1 for new, old in enumerate(order)}
+
+
+def _formatted(cells: Callable[[R.Table], list[tuple[int, int]]], fmt: str, pattern: str):
+    """Figures matching `pattern` at `cells` typed as numbers under the custom format `fmt` (render.py: a style
+    "fmt:<code>"), shown as printed."""
+
+    def value(text: str) -> tuple | None:
+        return (float(text), f"fmt:{fmt}") if re.fullmatch(pattern, text) else None
+
+    return lambda t: _typed(t, cells, value)
+
+
+def _pct_red(text: str) -> tuple | None:
+    """ "95%" → 0.95 under "0%;[Red]-0%", "95.5%" → under "0.0%;[Red]-0.0%": a percent format with a red negative."""
+    if not (m := _TYPED_PCT.match(text)) or len(m.group(2) or "") > 2:
+        return None
+    body = "0" + ("." + "0" * len(m.group(2)) if m.group(2) else "") + "%"
+    return float(Decimal(m.group(1)).scaleb(-2)), f"fmt:{body};[Red]-{body}"
+
+
+def reason_ge_text(table: R.Table):
+    """An empty 偏差原因 on a row scored full marks whose actual meets a "≥" percent target filled with the filer's
+    note of it ("实际完成值≥年度指标值，无偏差"): text, never a figure of the row."""
+    t = copy.deepcopy(table)
+    for hr, cd in _in_role(table, ("deviation",)):
+        cols = {
+            role: c for role in ("target", "actual", "weight", "score") for r, c in _in_role(table, (role,)) if r == hr
+        }
+        if len(cols) != 4:
+            continue
+        for r in _rows_under(table, hr):
+            row = t.rows[r]
+            if max(cd, *cols.values()) >= len(row) or row[cd].strip():
+                continue
+            mt, ma = _GE_PCT.match(row[cols["target"]]), R.PERCENT_TEXT.match(row[cols["actual"]])
+            w, sc = row[cols["weight"]].strip(), row[cols["score"]].strip()
+            full = _POINTS.match(w) and _POINTS.match(sc) and Decimal(w) == Decimal(sc) > 0
+            if mt and ma and full and Decimal(ma.group(1)) >= Decimal(mt.group(1)):
+                row[cd] = "实际完成值≥年度指标值，无偏差"
+    return (t, None) if t.rows != table.rows else None
+
+
+def swap_score_deviation(table: R.Table):
+    """偏差原因 printed before 得分 (the two columns swapped, header and all)."""
+    return _swap(table, ("score",), ("deviation",))
+
+
+def date_year_end(table: R.Table):
+    """A target or actual date on the year's last day written "年底" ("2023年12月31日前" → "2023年底前")."""
+    return _map_role_column(
+        table, ("target", "actual"), H.INDICATOR_COLUMNS, lambda c: re.sub(r"(\d{4})年12月31日", r"\1年底", c)
+    )
+
+
+VARIANTS |= {
+    "units_row_above_header": units_row_above_header,
+    "units_row_between_headers": units_row_between_headers,
+    "header_words_split": header_words_split,
+    "actual_wancheng": _actual_done("完成"),
+    "actual_yiwancheng_pct": _actual_done("已完成100%"),
+    "actual_pct_paren_ascii": _actual_done("100%(完成)"),
+    "actual_quanbu_wancheng": _actual_done("全部完成"),
+    "actual_pct_chinese_point": actual_pct_chinese_point,
+    "target_pct_point_zero": target_pct_point_zero,
+    "target_kongzhi": target_kongzhi,
+    "date_month_end": date_month_end,
+    "total_at_top": total_at_top,
+    "scores_format_padded": _formatted(_score_cells, "0.00_ ", r"\s*\d+\.\d\d\s*"),
+    "amounts_red_negative": _formatted(_funds_cells, "#,##0.00;[Red]-#,##0.00", r"\s*\d+\.\d\d\s*"),
+    "pct_red_negative": lambda t: _typed(t, _every_cell, _pct_red),
+    "reason_ge_text": reason_ge_text,
+    "swap_score_deviation": swap_score_deviation,
+    "ops_jiyishang": P.cellwise(_ops({"≥": "及以上", "≤": "及以下"}, suffix=True)),
+    "ops_han_yishang": P.cellwise(_ops({"≥": "（含）以上", "≤": "（含）以下"}, suffix=True)),
+    "date_year_end": date_year_end,
+}
+
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))

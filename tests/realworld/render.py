@@ -8,12 +8,13 @@ must never be "fixed" into a number), merged ranges are applied, and the file is
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import dataclasses
 import re
 import sys
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -249,12 +250,29 @@ def render(table: Table | Path, out_dir: Path, fmt: str = "xlsx") -> Path:
         for r, line in enumerate(front[1]):
             first.put(r, 0, line, style="text")
         plans.insert(0, first)
-    if fmt != "xlsx":
-        return write_export(out_dir / f"{table.name}.{fmt}.xls", plans, fmt, formats=True)
-    write_plans(target, plans, content, Shape())
+    with _custom_formats(plan):
+        if fmt != "xlsx":
+            return write_export(out_dir / f"{table.name}.{fmt}.xls", plans, fmt, formats=True)
+        write_plans(target, plans, content, Shape())
     if setup := table.meta.get("sheet_setup"):
         _set_up_sheet(target, table.sheet, setup)
     return target
+
+
+@contextlib.contextmanager
+def _custom_formats(plan: SheetPlan) -> Iterator[None]:
+    """A typed cell's style "fmt:<code>" (review32w: "0.00_ ", "#,##0.00;[Red]-#,##0.00") written under that number
+    format: the style is lent to the writer's table while the plan is written, then taken back."""
+    from perfxl.workbook.styles import STYLES
+
+    lent = {s for cell in plan.cells.values() if (s := cell.style).startswith("fmt:") and s not in STYLES}
+    for name in lent:
+        STYLES[name] = {**STYLES["num"], "num_format": name[4:]}
+    try:
+        yield
+    finally:
+        for name in lent:
+            del STYLES[name]
 
 
 def _set_up_sheet(path: Path, sheet: str, setup: dict[str, Any]) -> None:
