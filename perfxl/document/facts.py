@@ -1880,6 +1880,17 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
         ):
             _bracket_list_apart(state, state.closed_detail)
             return state.closed_detail
+        if last.role == "previous" and last.parent is None and last.sentence == state.sentence:
+            return _previous_whole(state, last)
+        if (
+            last.parent is None
+            and last.index == state.statement_from
+            and last.role in ("value", "budget", "final")
+            and last.subject not in _words_before(last)
+        ):
+            # "…,公用经费40万元;实际支出90万元,其中:…" (review32): the figure opening the statement, its part's name only
+            # carried to it — the 其中 splits it, not the part (held to the 40 by place, a false N02 警告)
+            return last.index
         if last.listed_by == _INSTALMENTS and last.parent is not None and state.parent != last.parent:
             state.instalments_of = None
             return last.parent
@@ -1903,6 +1914,15 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
             return None
     total = _level_not_rate(state, state.last_total, qty)
     return None if total is not None and _one_of_respective_wholes(state.facts, total) else total
+
+
+def _previous_whole(state: _State, last: Fact) -> int | None:
+    """The total a 其中 right after last year's figure splits (review32: "…预算共安排546.23万元,其中:…;上年实际支付355.16万元,
+    其中:中央268.74万元、…" — summed into this year's list, a false N02 错误): that figure when it opens its statement
+    naming a whole of its own ("上年实际支付"), else none — "支出1000万元,上年为900万元,其中…" may split either."""
+    opens = last.index in (0, state.statement_from) or state.facts[last.index - 1].sentence != last.sentence
+    named = _YEAR_BASE.sub("", last.subject).strip("度的为是数")
+    return last.index if opens and len(named) >= 2 else None
 
 
 def _one_of_respective_wholes(facts: list[Fact], total: int) -> bool:

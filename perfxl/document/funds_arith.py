@@ -2519,8 +2519,9 @@ def _part_lists(facts: tuple[Fact, ...]) -> Iterator[tuple[Fact, list[Fact]]]:
     """Each money total with each list of its parts: the text may split one whole twice — into instalments and, in a
     later 其中, by use ("分别于1月下达第一笔经费250万元…。其中用于设备采购300万元…") — and each list is summed on its own."""
     for total in facts:
-        if not total.quantity.is_money or total.role == "previous":
+        if not total.quantity.is_money:
             continue
+        # (last year's figure has parts only when a 其中 right after it splits it: "上年实际支付355.16万元,其中:…", review32)
         parts = [f for f in facts if f.parent == total.index and f.quantity.is_money]
         for split in dict.fromkeys(p.listed_by for p in parts):
             yield total, [p for p in parts if p.listed_by == split]
