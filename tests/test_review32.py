@@ -1,5 +1,5 @@
 """Review 32 (issue 12): an adversarial false-finding hunt on session 31's narrative rules (prose31, reports38/39,
-review31/31b) by 325 consistent rewrites of the real paragraphs they came from (tests/realworld/reports: 民乐 2024 p8,
+review31/31b) by 389 consistent rewrites of the real paragraphs they came from (tests/realworld/reports: 民乐 2024 p8,
 十四师 2019 p10, 周至 2023 p7–p9, 小林 2022 p5/p6): 万/万元/元 mixed in one list, 其中 lists of counts and money, sources
 given then spent in another order, rates printed to 0/1/2 decimals, 等 closing lists of two, 包括 lists restating their
 total, 截至/累计 spending, last year's figures beside this year's, paragraphs split mid-list.
