@@ -1586,6 +1586,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         parent = (state.inner_parent if bracketed else state.parent) if amount and not inline else None
         if bracketed and parent is not None:
             parent = _named_sibling(state, parent, subject)
+        if parent is not None and _OF_THE_WHOLE_LIST.match(subject):
+            parent = None  # "专科378人(以上人员中在职2000人)": a detail of every part listed, no part (review32)
         if parent is not None and not bracketed and qty.is_money and not any(f.parent == parent for f in state.facts):
             parent = state.parent = _level_not_rate(state, parent, qty)  # money after "…1980亩,其中:": the amount's
         # a base of comparison, or of the share right after it ("占基本支出预算881300.39元的81.25%"): no part, no total
@@ -1880,6 +1882,17 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
         ):
             _bracket_list_apart(state, state.closed_detail)
             return state.closed_detail
+        if last.role == "previous" and last.parent is None and last.sentence == state.sentence:
+            return _previous_whole(state, last)
+        if (
+            last.parent is None
+            and last.index == state.statement_from
+            and last.role in ("value", "budget", "final")
+            and last.subject not in _words_before(last)
+        ):
+            # "…,公用经费40万元;实际支出90万元,其中:…" (review32): the figure opening the statement, its part's name only
+            # carried to it — the 其中 splits it, not the part (held to the 40 by place, a false N02 警告)
+            return last.index
         if last.listed_by == _INSTALMENTS and last.parent is not None and state.parent != last.parent:
             state.instalments_of = None
             return last.parent
@@ -1903,6 +1916,15 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
             return None
     total = _level_not_rate(state, state.last_total, qty)
     return None if total is not None and _one_of_respective_wholes(state.facts, total) else total
+
+
+def _previous_whole(state: _State, last: Fact) -> int | None:
+    """The total a 其中 right after last year's figure splits (review32: "…预算共安排546.23万元,其中:…;上年实际支付355.16万元,
+    其中:中央268.74万元、…" — summed into this year's list, a false N02 错误): that figure when it opens its statement
+    naming a whole of its own ("上年实际支付"), else none — "支出1000万元,上年为900万元,其中…" may split either."""
+    opens = last.index in (0, state.statement_from) or state.facts[last.index - 1].sentence != last.sentence
+    named = _YEAR_BASE.sub("", last.subject).strip("度的为是数")
+    return last.index if opens and len(named) >= 2 else None
 
 
 def _one_of_respective_wholes(facts: list[Fact], total: int) -> bool:
@@ -2409,6 +2431,10 @@ _EACH_ITEM = lazy_compile(r"单笔|每笔|平均|均在|均达|户均|人均|最
 _GROSS_OR_WRITTEN_OFF = lazy_compile(r"原值|折旧|摊销|减值准备")
 
 
+#: A bracketed detail naming every part listed before it: "(以上人员中在职2000人)", "(全部人员中…)", "(上述资金中…)".
+_OF_THE_WHOLE_LIST = lazy_compile(r"^(?:以上|上述|前述|上列|全部|所有|全体|这些)[^\d中]{0,6}中")
+
+
 def _named_sibling(state: _State, parent: int, subject: str) -> int:
     """The sibling of `parent` a bracketed detail after it names ("本科4000人、专科378人(在职人员中本科1900人)": the 1900
     are 本科's, no part of the 378 — review31b), else `parent`."""
@@ -2433,10 +2459,25 @@ def _named_sibling(state: _State, parent: int, subject: str) -> int:
 _NARROWER_KINDS = (("中小企业", "小微企业"), ("中小企业", "小型和微型企业"), ("中小企业", "小型微型企业"))
 
 
-def _within_a_sibling(state: _State, parent: int, subject: str) -> int:
+#: An amount named as within the part just listed: "该资金中的…", "此项经费中…" (group 1), or within a part named short,
+#: by the end of its name: "补贴资金中的…" after "农机购置补贴资金…" (group 2).
+_WITHIN_NAMED = lazy_compile(
+    r"^(?:(该|此)(?:项|笔|部分)?[^\d中]{0,6}|([^\d中]{0,10}(?:资金|经费|补贴|补助|款|收入|支出|投资|人员)))中的?(?=.)"
+)
+
+
+def _within_a_sibling(state: _State, parent: int, subject: str) -> int | None:
     """The part of `parent` an amount named by a narrower kind splits (`_NARROWER_KINDS`) or as within it ("农机购置补贴
-    资金中的中央资金" after a part "农机购置补贴资金": review31b), else `parent`."""
-    within = [f for f in state.facts if f.parent == parent and f.subject and subject.startswith(f"{f.subject}中")]
+    资金中的中央资金" after a part "农机购置补贴资金": review31b), else `parent`; none when it is within several parts."""
+    parts = [f for f in state.facts if f.parent == parent and f.subject]
+    within = [f for f in parts if subject.startswith(f"{f.subject}中")]
+    if not within and parts and (m := _WITHIN_NAMED.match(subject)):
+        # "该资金中的中央资金" (the part just listed), "补贴资金中的中央资金" (a part named short, review32) — of two parts
+        # so named ("农机购置补贴资金…、作业补贴资金…、补贴资金中的…"), of both: no part
+        named = m.group(2)
+        within = [parts[-1]] if m.group(1) else [f for f in parts if f.subject.endswith(named) and f.subject != subject]
+        if len(within) > 1:
+            return None
     if within:
         return within[-1].index
     for broad, narrow in _NARROWER_KINDS:
@@ -2796,8 +2837,9 @@ def _included_goes_on(state: _State, parent: int, rest: str) -> bool:
     return words.endswith(total.subject[-2:]) and not _NOT_HELD.search(words)
 
 
-#: Words that set a figure beside a total rather than in it: "另有…", "此外…", "…(不在预算数内)", "…不含在内".
-_SAID_OUTSIDE = lazy_compile(r"^(?:另|此外|除此)|不在|不含|未含|未纳入|以外|之外")
+#: Words that set a figure beside a total rather than in it: "另有…", "此外…", "…(不在预算数内)", "…不含在内", "…另行安排
+#: 使用" (review32).
+_SAID_OUTSIDE = lazy_compile(r"^(?:另|此外|除此)|不在|不含|未含|未纳入|以外|之外|另行")
 
 
 #: A class named as the rest of a whole ("其他收入", "其它支出").

@@ -239,6 +239,29 @@ def _sums_no_spending(earlier: list[Fact], total: Fact, paid: Fact) -> bool:
     )
 
 
+def _a_parts_own_rate(run: _Run, pi: int, facts: tuple[Fact, ...], paid: Fact, rate: Fact) -> bool:
+    """The rate stands inside the spending's 其中 list, after a part ("实际支出90万元,其中:人员经费60万元,执行率100%;公用经费
+    30万元,…") and agrees with that part over the same-named part of a budget (人员经费 60 of 60): the part's rate, not the
+    whole's (review32: a false N02 警告 '应为 90%'). Agreeing with no such budget, it is read as before."""
+    listed = [f for f in facts[paid.index + 1 : rate.index] if f.parent == paid.index]
+    if not listed or not any(f.parent == paid.index for f in facts[rate.index + 1 :]):
+        return False
+    part = listed[-1]
+    budgets = [
+        f
+        for f in facts
+        if f.index != part.index
+        and f.role == "budget"
+        and f.subject == part.subject
+        and f.quantity.unit == part.quantity.unit
+    ]
+    for budget in budgets:
+        computed = _ratio(_operand(run, pi, part), _operand(run, pi, budget))
+        if computed is not None and _rate_agrees(rate, computed):
+            return True
+    return False
+
+
 def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
     """ "下达预算2596万元，全年度实际总支出2595.6208万元，项目预算执行率99%": names that do not pair, so the rate
     is taken against the one spending and the budgets before it in its own sentence — each budget alone, or one
@@ -254,6 +277,8 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     before, paid = found
     if any(f.role == "completion" and f.sentence == rate.sentence for f in facts[paid.index + 1 : rate.index]):
         return  # a second rate after the first: the year's rate was the first
+    if _a_parts_own_rate(run, pi, facts, paid, rate):
+        return
     named = set(_WHICH_MONEY.findall(paid.subject + rate.subject))
     got = _budget_readings(run, pi, before, paid, named)
     got = _with_named_parts(run, pi, facts, paid, got)
@@ -2525,8 +2550,9 @@ def _part_lists(facts: tuple[Fact, ...]) -> Iterator[tuple[Fact, list[Fact]]]:
     """Each money total with each list of its parts: the text may split one whole twice — into instalments and, in a
     later 其中, by use ("分别于1月下达第一笔经费250万元…。其中用于设备采购300万元…") — and each list is summed on its own."""
     for total in facts:
-        if not total.quantity.is_money or total.role == "previous":
+        if not total.quantity.is_money:
             continue
+        # (last year's figure has parts only when a 其中 right after it splits it: "上年实际支付355.16万元,其中:…", review32)
         parts = [f for f in facts if f.parent == total.index and f.quantity.is_money]
         for split in dict.fromkeys(p.listed_by for p in parts):
             yield total, [p for p in parts if p.listed_by == split]

@@ -20,12 +20,20 @@ from .run_state import _operand, _Run, _where, contradict
 #: Words of a total of money given to the project, and of money spent of it.
 _GIVEN = lazy_compile(r"预算|安排|下达|批复|到位")
 _SPENT = lazy_compile(r"支出|支付|执行|使用|拨付")
-#: Money spent over years, not of the money given: "截至2024年底累计支付…", "项目实施以来共支出…" (review31b).
-_TO_DATE = lazy_compile(r"累计|以来|截至|截止")
+#: Money spent over years, not of the money given: "截至2024年底累计支付…", "项目实施以来共支出…" (review31b), "三年来共支出…",
+#: "近三年共使用…", "项目建设期内共使用…" (review32).
+_TO_DATE = lazy_compile(r"累计|以来|截至|截止|年来|近[两二三四五六七八九十\d]+年|建设期|实施期|周期内")
 #: A note right after a part that it holds money carried in: "(含2023年结转资金)", "（含上年结余…）".
 _CARRIED_NOTE = lazy_compile(r"\s*[(（][^)）]*(?:结转|结余)")
+#: Words naming last year in a spent total's own name ("上一年度支付…", "去年同期支付…").
+_LAST_YEAR = lazy_compile(r"上一?年|去年")
 #: A year a total's words name ("2023年支付…" is no spending of "2024年…预算共安排…").
 _YEAR = lazy_compile(r"((?:19|20)\d{2})年")
+
+
+def _notes_carried(f: Fact) -> bool:
+    """A note right after the figure says it holds money carried in ("248.74万元(含2023年结转资金)")."""
+    return bool(_CARRIED_NOTE.match(f.clause[f.clause.find(f.quantity.text) + len(f.quantity.text) :]))
 
 
 def _lists(facts: tuple[Fact, ...]) -> dict[int, list[Fact]]:
@@ -53,6 +61,9 @@ def check_sources_overspent(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact,
         if _SPENT.search(facts[t].subject)
         and not _GIVEN.search(facts[t].subject)
         and not _TO_DATE.search(facts[t].clause)
+        and facts[t].role != "previous"  # "上年实际支付…,其中:…": last year's spending (review32)
+        and not _LAST_YEAR.search(facts[t].subject)  # "上一年度支付…" (not read as last year's figure)
+        and not _notes_carried(facts[t])  # "实际支付560万元(含上年结余资金120万元),其中:…" (review32)
     ]
     if not spent:
         return
@@ -81,7 +92,7 @@ def _held_to_budgets(
         budget = budgets.get(name)
         if budget is None or budget.quantity.unit != part.quantity.unit or (pi, part.index) in run.contradicted:
             continue
-        if _CARRIED_NOTE.match(part.clause[part.clause.find(part.quantity.text) + len(part.quantity.text) :]):
+        if _notes_carried(part):
             continue  # "中央248.74万元(含2023年结转资金)": said to hold money of earlier years (review31b)
         spent_least = _operand(run, pi, part).meet(_rounded(part.quantity.value, part.quantity.step)).lo
         given_most = _operand(run, gi, budget).meet(_rounded(budget.quantity.value, budget.quantity.step)).hi

@@ -102,8 +102,9 @@ def _added_after_part(money: list[Fact], total: Fact) -> list[Fact]:
 #: The words of a spending ("实际执行飞行经费", "全年实际支出", "资金支付"), anywhere in them — not a budget's: a
 #: figure they name is money spent or paid out, never an amount allotted (also read by funds_arith).
 SPENDING_WORDS = lazy_compile(r"(支出|执行|使用|拨付|支付)")
-#: Words of money spent, or left over ("结余5万元", review31), after an amount allotted: none of the allotments.
-_NOT_ALLOTTED = lazy_compile(r"(支出|执行|使用|拨付|支付|结余|剩余)")
+#: Words of money spent, or left over ("结余5万元", review31; "结转5万元", not 上年结转), or of last year ("上年为25万元",
+#: review32), after an amount allotted: none of the allotments.
+_NOT_ALLOTTED = lazy_compile(r"(支出|执行|使用|拨付|支付|结余|剩余|(?<!上年)(?<!年度)结转|上年(?!结转|结余)|去年)")
 #: A sum named as money allotted ("共计下达", "合计安排"): of the amounts allotted before it, not what was spent of them.
 _ALLOTTED_SUM = lazy_compile(r"(?:合计|总计|共计)(?:下达|安排)", needs=("下达", "安排"))
 
