@@ -161,10 +161,22 @@ def _level(facts: tuple[Fact, ...], first_added: Fact, side: str, total: Fact) -
     return None if found is None or (named and its and named != its) else found
 
 
+def _subtotal_before(same: list[Fact], side: str) -> Fact | None:
+    """The total of the side printed right before the 加上, itself no part: a second chain starts from the first's sum
+    ("…,全县一般预算总收入442751万元,加上年结余7546万元,加调入资金199万元,…,收入总计451227万元", 甘谷 2024 p6)."""
+    last = same[-1]
+    m = _names_a_total(last)
+    if m is None or last.parent is not None or last.direction or last.role not in ("value", "final"):
+        return None
+    return last if side in m.groups() else None
+
+
 def _level_by_words(facts: tuple[Fact, ...], first_added: Fact, side: str, total: Fact) -> tuple[Fact, bool] | None:
     """The level by its place: the one whole before the 加上 in its sentence, else the paragraph's last whole of the side."""
     same = [f for f in facts[: first_added.index] if f.sentence == first_added.sentence and f.quantity.is_money]
     wholes = [f for f in same if f.parent is None]  # "收入100亿元,其中税收收入60亿元,加上…": the 其中's parts are in it
+    if same and (subtotal := _subtotal_before(same, side)) is not None:
+        return subtotal, False
     if same:
         # "全市…收入100亿元,其中市本级收入40亿元,加上…,市本级总收入60亿元": the total's scope is a part's — which of
         # the two the amounts are added to, the words do not say
