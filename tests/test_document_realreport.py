@@ -418,11 +418,9 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
     # prose27 (facts._compared_with_pair: a bare 对比 after a year pair of budgets; tests/test_prose27.py).
     # 梧州 2024 p7 (19.62% of 469500 beside 84.06% of 2476260.58, both of an unprinted 一般公共预算支出) is found since
     # prose27 (perfxl/document/implied_wholes.py: 基本支出 and 项目支出 are apart, the whole at least their sum).
-    "chongqing-tongliang-xiaolin-juesuan-2022": {  # real reports 39 (blind)
-        14: "a total printed before its parts ('支出总计,867.48万元,由…支出1,867.48万元,加上解支出…等0万元等构成'), its "
-        "words cut from its figure by a stray comma (the thousands digit lost): no rule reads a total followed by "
-        "'由…构成', and the figure alone names no total",
-    },
+    # 小林 2022 p14 (real reports 39: "支出总计,867.48万元,由…支出1,867.48万元,加上解支出…等0万元等构成", a total printed
+    # before its parts) is found since prose32 as a 警告 (added_totals._check_compositions: the parts "由…构成" tells
+    # after a figure, the total that figure by place; tests/test_prose32.py).
     "shanghai-putuo-shiquan-juesuan-2025": {  # real reports 23 (blind)
         39: "an item whose 项 names no line of its 款 (统计信息事务（项）20.04; the 款's 项 are 专项统计业务 20.03, 统计管理 3.39)",
     },

@@ -302,9 +302,87 @@ def _deficit(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: st
     )
 
 
+#: A figure's parts told after it: "…支出总计1,867.48万元,由一般公共预算支出1,867.48万元,加上解支出…等0万元等构成"
+#: (小林 2022 p14, reports39), the span from 由 to 构成/组成 (group 1); "由于" is a reason, no composition.
+_COMPOSED = lazy_compile(
+    r"由(?![于於])([^。；;]*?)(?:等)?(?:构成|组成|構成|組成)", needs=("构成", "组成", "構成", "組成")
+)
+_DIGIT = lazy_compile(r"\d")
+
+
+def _places(sentence: str, facts: list[Fact]) -> dict[int, int]:
+    """Where each fact's figure stands in its sentence (found in order), by the fact's index."""
+    at, pos = {}, 0
+    for f in facts:
+        found = sentence.find(f.quantity.text, pos)
+        if found >= 0:
+            at[f.index], pos = found, found + len(f.quantity.text)
+    return at
+
+
+def _composition(facts: tuple[Fact, ...], text: str, span: tuple[int, int], s: int) -> tuple[Fact, list[Fact]] | None:
+    """(the total, its parts) of one "由…构成" span of sentence `s`: every figure in it a money part printed whole, and the
+    total the money figure right before 由 — in its sentence, or the last of the sentence before when 由 opens it."""
+    sentence = sentences(text)[s]
+    at = _places(sentence, [f for f in facts if f.sentence == s])
+    inside = [f for f in facts if f.index in at and f.quantity.is_money and span[0] <= at[f.index] < span[1]]
+    rest = sentence[span[0] : span[1]]
+    for f in inside:
+        rest = rest.replace(f.quantity.text, "", 1)
+    if not inside or _DIGIT.search(rest) or not _own_words(inside[0]).startswith("由"):
+        return None
+    if any(f.role not in ("value", "final") or f.direction or f.unit_assumed or f.parent is not None for f in inside):
+        return None
+    total = facts[inside[0].index - 1] if inside[0].index else None
+    if total is None or not total.quantity.is_money or total.direction or total.role not in ("value", "final"):
+        return None
+    if total.sentence == s:
+        gap = sentence[at[total.index] + len(total.quantity.text) : span[0]] if total.index in at else "?"
+    elif total.sentence == s - 1 and not sentence[: span[0]].strip("，,、 "):
+        prior = sentences(text)[s - 1]
+        gap = prior[prior.rfind(total.quantity.text) + len(total.quantity.text) :]
+    else:
+        return None
+    return (total, inside) if not gap.strip("，,、。 ") and total.parent is None else None
+
+
+def _check_compositions(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str) -> None:
+    """N02 (a 警告: the total is the figure before 由 by place, the words name no total of their own) when "X, 由A, 加B
+    …构成" prints parts whose sum is not X."""
+    for s, sentence in enumerate(sentences(text)):
+        for m in _COMPOSED.finditer(sentence):
+            found = _composition(facts, text, m.span(), s)
+            if found is None:
+                continue
+            total, parts = found
+            if any((pi, f.index) in run.contradicted for f in (total, *parts)):
+                continue
+            summed = _sum_in(run, pi, parts, total.quantity.unit)
+            if summed is None or summed[0].overlaps(_operand(run, pi, total)):
+                continue
+            point = summed[1]
+            shown = " + ".join(f.quantity.text for f in parts)
+            what = f"“{total.subject}”（由所列各项构成：{shown}）"
+            contradict(
+                run,
+                pi,
+                ref,
+                total,
+                what,
+                f"{total.subject}: the parts it is said to be made of",
+                expected=f"{fmt_decimal(point)}{total.quantity.unit}",
+                basis=f"{_where(ref)}：“由…构成”所列各项之和 {shown} = {fmt_decimal(point)}{total.quantity.unit}，"
+                f"其前的数字写 {total.quantity.text}；“由…构成”按位置归于其前的数字，需人工核实",
+                basis_en=f"the parts told by 由…构成 sum to {point}; the figure before them says {total.quantity.text}"
+                "; the total paired by place",
+                certainty=Certainty.JUDGEMENT,
+            )
+
+
 def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str) -> None:
-    """N02 when a "加上…,收入/支出总量为Y" total is not its level plus the amounts added, or "收支总量相抵,赤字Z" not the
-    支出总量 less the 收入总量."""
+    """N02 when a "加上…,收入/支出总量为Y" total is not its level plus the amounts added, "收支总量相抵,赤字Z" not the
+    支出总量 less the 收入总量, or a figure not the parts "由…构成" tells after it."""
+    _check_compositions(run, pi, ref, facts, text)
     if not any(word in text for word in ("总量", "总计", "总收入", "总支出", _ADDED)):
         return
     for fact in facts:
