@@ -9,6 +9,11 @@
    财力 sentence before: "…财力1,867.48万元。由…收入111.11万元,加上级补助收入…等1,756.37万元构成"): the parts from 由 to
    构成 summed against the money figure right before 由 (in its sentence, or ending the sentence before) — a 警告, the
    total paired by place (`added_totals._check_compositions`). Off KNOWN_MISSES: measure_reports 101 → 102 of 105.
+3. A change against its parts' changes listed in the next sentence opening on the figure's own words and 中 (普陀 建委
+   2026 p5 "财政拨款支出预算328,661万元，比2025年预算增加115,649万元。财政拨款支出预算中，一般公共预算拨款支出预算49,376
+   万元，比2025年预算减少5,965万元；政府性基金拨款…增加119,614万元；国有资本经营预算拨款…增加0万元" — −5,965 + 119,614 + 0
+   = 113,649): "X中，" lists X's parts (`change_parts._named_within`), and 财政拨款 is 一般公共预算 + 政府性基金 + 国有资本
+   经营预算 拨款 by definition (`vocabulary.SPLIT_DIMENSIONS`): an 错误. Off KNOWN_MISSES: 102 → 103 of 105.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import pytest
 from test_document_realreport import REPORTS, codes_at_paragraph, one_paragraph_codes, parsed_toml, with_paragraph
 
 GANGU = parsed_toml(REPORTS / "gansu-gangu-caizheng-juesuan-2024.toml")
+PUTUO = parsed_toml(REPORTS / "shanghai-putuo-jianguanwei-yusuan-2026.toml")
 XIAOLIN = parsed_toml(REPORTS / "chongqing-tongliang-xiaolin-juesuan-2022.toml")
 
 WARNING = [("N02", "warning")]
@@ -102,3 +108,40 @@ def test_the_published_total_before_its_parts_is_found() -> None:
 )
 def test_parts_told_by_you_gouchen(text: str, expected: list) -> None:
     assert one_paragraph_codes(text) == expected
+
+
+# ---------------------------------------------------------------- 3. "X中，" lists X's parts; 财政拨款 by its three budgets
+
+
+def test_the_published_change_against_its_fund_parts_is_found() -> None:
+    """Failed at main (the N01 警告 only): 普陀 建委 p5's 115,649 against −5,965 + 119,614 + 0 = 113,649 — an 错误; with
+    the change 113,649 as the parts make it, the N01 alone."""
+    fixed = with_paragraph(PUTUO, 5, "增加115,649万元。", "增加113,649万元。")
+    with tempfile.TemporaryDirectory() as d:
+        assert codes_at_paragraph(Path(d), PUTUO, 5) == [("N01", "warning"), ("N02", "error")]
+        assert codes_at_paragraph(Path(d), fixed, 5) == [("N01", "warning")]
+
+
+FUNDS = (
+    "财政拨款收入100万元，比上年增加{whole}万元。{opener}中，一般公共预算拨款收入60万元，比上年增加5万元；政府性基金拨款"
+    "收入40万元，{base}增加3万元{last}。"
+)
+LAST = "；国有资本经营预算拨款收入0万元，比上年增加0万元"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ({}, ERROR),  # 5 + 3 + 0 = 8 against 12
+        ({"whole": "8"}, []),
+        # the opener naming another figure's words, a class left out, a part on another base: not read
+        ({"opener": "其他资金"}, []),
+        ({"last": ""}, []),
+        ({"base": "比2023年"}, []),
+    ],
+)
+def test_parts_opened_by_the_figures_words_and_zhong(words: dict, expected: list) -> None:
+    text = FUNDS.format(**({"whole": "12", "opener": "财政拨款收入", "base": "比上年", "last": LAST} | words))
+    assert one_paragraph_codes(text) == expected
+    # the two sentences joined by a comma (test_realreport_rewrites' "joined"): read alike
+    assert one_paragraph_codes(text.replace("万元。", "万元，", 1)) == expected
