@@ -379,10 +379,73 @@ def _check_compositions(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...
             )
 
 
+#: The lines a 财政 account's 总计 adds to its side's level, by their names (决算 平衡表: 支出总计 = 一般公共预算支出 +
+#: 上解上级支出 + 债务还本支出 + 安排预算稳定调节基金 + 调出资金 + 补助下级 + 结转下年…; 收入总计 likewise with 上级补助,
+#: 转贷, 上年结余, 调入, 动用预算稳定调节基金): the side is the key.
+_ACCOUNT_LINES = {
+    "支出": lazy_compile(
+        r"上解(?:上级)?支出|还本支出|(?:安排|补充)预算稳定调节基金|调出资金|补助下级|转移性支出|结转下年|援助其他地区"
+    ),
+    "收入": lazy_compile(
+        r"上级补助|补助收入|返还性收入|转移支付收入|上解收入|转贷收入|上年结[余转]|调入(?:资金|预算稳定调节基金)"
+        r"|动用预算稳定调节基金"
+    ),
+}
+#: A 财政 account's 总计 named alone ("支出总计425533万元"): a 合计 may close any run, a 总计 closes the account's.
+_ACCOUNT_TOTAL = lazy_compile(r"(收入|支出)总计(?:为|是|达到?)?", needs=("总计",))
+
+
+def _check_account_runs(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    """N02 (a 警告: the run is read as the 总计's lines by their names, no 加 says so) when a sentence of money figures
+    only — the side's level naming its budget ("一般公共预算支出409525万元"), then lines the 总计 adds by their names
+    (`_ACCOUNT_LINES`), then "支出总计425533万元" (甘谷 2024 p8) — does not sum to the 总计."""
+    for total in facts:
+        m = _ACCOUNT_TOTAL.fullmatch(_own_words(total).lstrip("，,、"))
+        if m is None or not total.quantity.is_money or total.role != "value" or total.parent is not None:
+            continue
+        side = m.group(1)
+        items = [f for f in facts[: total.index] if f.sentence == total.sentence]
+        if len(items) < 2 or any(
+            not f.quantity.is_money or f.role != "value" or f.parent is not None or f.direction or f.unit_assumed
+            for f in (*items, total)
+        ):
+            continue
+        level, lines = items[0], items[1:]
+        if not (_DONE_TAIL.sub("", compact_name(_own_words(level))).endswith(side) and _kind(_own_words(level))):
+            continue
+        if not all(_ACCOUNT_LINES[side].search(_own_words(f)) for f in lines) or any(
+            _own_words(f).startswith(("加", "减", "再")) for f in lines
+        ):
+            continue  # (a 加 chain is `_added_total`'s: certain where every part is printed)
+        if any((pi, f.index) in run.contradicted for f in (*items, total)):
+            continue
+        summed = _sum_in(run, pi, items, total.quantity.unit)
+        if summed is None or summed[0].overlaps(_operand(run, pi, total)):
+            continue
+        point = summed[1]
+        shown = " + ".join(f.quantity.text for f in items)
+        what = f"“{side}总计”（{level.subject} 及其后所列各项：{shown}）"
+        contradict(
+            run,
+            pi,
+            ref,
+            total,
+            what,
+            f"{side} 总计: the level and the account lines listed before it",
+            expected=f"{fmt_decimal(point)}{total.quantity.unit}",
+            basis=f"{_where(ref)}：{what} = {fmt_decimal(point)}{total.quantity.unit}，文字写 {total.quantity.text}；"
+            "所列各项按名称读作总计的组成（文字未写“加”），总计也可能含未列出的项目，需人工核实",
+            basis_en=f"the level and the account lines before the 总计 sum to {point}; the text says "
+            f"{total.quantity.text}; the lines read as the total's by their names",
+            certainty=Certainty.JUDGEMENT,
+        )
+
+
 def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str) -> None:
     """N02 when a "加上…,收入/支出总量为Y" total is not its level plus the amounts added, "收支总量相抵,赤字Z" not the
     支出总量 less the 收入总量, or a figure not the parts "由…构成" tells after it."""
     _check_compositions(run, pi, ref, facts, text)
+    _check_account_runs(run, pi, ref, facts)
     if not any(word in text for word in ("总量", "总计", "总收入", "总支出", _ADDED)):
         return
     for fact in facts:
