@@ -401,10 +401,9 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
     # place; p46's expectation re-judged a 警告 in its fixture), 万里 p38 and 规划资源 p47 (N01 错误).
     # 普陀 建委 p5's N01 (支出预算 328,661 cut from the 收支总表's 328,661.81) is found since prose29b: a bare spending
     # role opening its paragraph names the 支出 (facts._books_spending; tests/test_prose29b.py).
-    "shanghai-putuo-jianguanwei-yusuan-2026": {  # real reports 23's second batch (blind)
-        (5, "N02"): 'a change against its parts\' changes, the parts listed after "财政拨款支出预算中," (no 其中) and '
-        "their three kinds (一般公共预算/政府性基金/国有资本经营预算 拨款) no split of vocabulary.SPLIT_DIMENSIONS",
-    },
+    # 普陀 建委 p5's N02 (the change against its parts' changes, listed after "财政拨款支出预算中,") is found since prose32:
+    # a sentence opening on a figure's own words and 中 lists its parts (change_parts._named_within), and 财政拨款 splits
+    # into 一般公共预算/政府性基金/国有资本经营预算 拨款 (vocabulary.SPLIT_DIMENSIONS; tests/test_prose32.py).
     # 梧州 文化 unit's two shares: kept a miss by decision in prose24 (docs/documents.md "prose24"): the whole is found
     # only under a near name (财政拨款收支总预算 for 支出总预算), and nothing but that pairing finds p5. p6 is found since
     # prose27 as a 警告 (perfxl/document/implied_wholes.py: 6.90% implies a 支出总预算 p3's 78.33% rules out).
@@ -418,11 +417,9 @@ KNOWN_MISSES: dict[str, dict[int | tuple[int, str], str]] = {
     # prose27 (facts._compared_with_pair: a bare 对比 after a year pair of budgets; tests/test_prose27.py).
     # 梧州 2024 p7 (19.62% of 469500 beside 84.06% of 2476260.58, both of an unprinted 一般公共预算支出) is found since
     # prose27 (perfxl/document/implied_wholes.py: 基本支出 and 项目支出 are apart, the whole at least their sum).
-    "chongqing-tongliang-xiaolin-juesuan-2022": {  # real reports 39 (blind)
-        14: "a total printed before its parts ('支出总计,867.48万元,由…支出1,867.48万元,加上解支出…等0万元等构成'), its "
-        "words cut from its figure by a stray comma (the thousands digit lost): no rule reads a total followed by "
-        "'由…构成', and the figure alone names no total",
-    },
+    # 小林 2022 p14 (real reports 39: "支出总计,867.48万元,由…支出1,867.48万元,加上解支出…等0万元等构成", a total printed
+    # before its parts) is found since prose32 as a 警告 (added_totals._check_compositions: the parts "由…构成" tells
+    # after a figure, the total that figure by place; tests/test_prose32.py).
     "shanghai-putuo-shiquan-juesuan-2025": {  # real reports 23 (blind)
         39: "an item whose 项 names no line of its 款 (统计信息事务（项）20.04; the 款's 项 are 专项统计业务 20.03, 统计管理 3.39)",
     },

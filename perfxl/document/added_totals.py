@@ -161,10 +161,22 @@ def _level(facts: tuple[Fact, ...], first_added: Fact, side: str, total: Fact) -
     return None if found is None or (named and its and named != its) else found
 
 
+def _subtotal_before(same: list[Fact], side: str) -> Fact | None:
+    """The total of the side printed right before the 加上, itself no part: a second chain starts from the first's sum
+    ("…,全县一般预算总收入442751万元,加上年结余7546万元,加调入资金199万元,…,收入总计451227万元", 甘谷 2024 p6)."""
+    last = same[-1]
+    m = _names_a_total(last)
+    if m is None or last.parent is not None or last.direction or last.role not in ("value", "final"):
+        return None
+    return last if side in m.groups() else None
+
+
 def _level_by_words(facts: tuple[Fact, ...], first_added: Fact, side: str, total: Fact) -> tuple[Fact, bool] | None:
     """The level by its place: the one whole before the 加上 in its sentence, else the paragraph's last whole of the side."""
     same = [f for f in facts[: first_added.index] if f.sentence == first_added.sentence and f.quantity.is_money]
     wholes = [f for f in same if f.parent is None]  # "收入100亿元,其中税收收入60亿元,加上…": the 其中's parts are in it
+    if same and (subtotal := _subtotal_before(same, side)) is not None:
+        return subtotal, False
     if same:
         # "全市…收入100亿元,其中市本级收入40亿元,加上…,市本级总收入60亿元": the total's scope is a part's — which of
         # the two the amounts are added to, the words do not say
@@ -290,9 +302,150 @@ def _deficit(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: st
     )
 
 
+#: A figure's parts told after it: "…支出总计1,867.48万元,由一般公共预算支出1,867.48万元,加上解支出…等0万元等构成"
+#: (小林 2022 p14, reports39), the span from 由 to 构成/组成 (group 1); "由于" is a reason, no composition.
+_COMPOSED = lazy_compile(
+    r"由(?![于於])([^。；;]*?)(?:等)?(?:构成|组成|構成|組成)", needs=("构成", "组成", "構成", "組成")
+)
+_DIGIT = lazy_compile(r"\d")
+
+
+def _places(sentence: str, facts: list[Fact]) -> dict[int, int]:
+    """Where each fact's figure stands in its sentence (found in order), by the fact's index."""
+    at, pos = {}, 0
+    for f in facts:
+        found = sentence.find(f.quantity.text, pos)
+        if found >= 0:
+            at[f.index], pos = found, found + len(f.quantity.text)
+    return at
+
+
+def _composition(facts: tuple[Fact, ...], text: str, span: tuple[int, int], s: int) -> tuple[Fact, list[Fact]] | None:
+    """(the total, its parts) of one "由…构成" span of sentence `s`: every figure in it a money part printed whole, and the
+    total the money figure right before 由 — in its sentence, or the last of the sentence before when 由 opens it."""
+    sentence = sentences(text)[s]
+    at = _places(sentence, [f for f in facts if f.sentence == s])
+    inside = [f for f in facts if f.index in at and f.quantity.is_money and span[0] <= at[f.index] < span[1]]
+    rest = sentence[span[0] : span[1]]
+    for f in inside:
+        rest = rest.replace(f.quantity.text, "", 1)
+    if not inside or _DIGIT.search(rest) or not _own_words(inside[0]).startswith("由"):
+        return None
+    if any(f.role not in ("value", "final") or f.direction or f.unit_assumed or f.parent is not None for f in inside):
+        return None
+    total = facts[inside[0].index - 1] if inside[0].index else None
+    if total is None or not total.quantity.is_money or total.direction or total.role not in ("value", "final"):
+        return None
+    if total.sentence == s:
+        gap = sentence[at[total.index] + len(total.quantity.text) : span[0]] if total.index in at else "?"
+    elif total.sentence == s - 1 and not sentence[: span[0]].strip("，,、 "):
+        prior = sentences(text)[s - 1]
+        gap = prior[prior.rfind(total.quantity.text) + len(total.quantity.text) :]
+    else:
+        return None
+    return (total, inside) if not gap.strip("，,、。 ") and total.parent is None else None
+
+
+def _check_compositions(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str) -> None:
+    """N02 (a 警告: the total is the figure before 由 by place, the words name no total of their own) when "X, 由A, 加B
+    …构成" prints parts whose sum is not X."""
+    for s, sentence in enumerate(sentences(text)):
+        for m in _COMPOSED.finditer(sentence):
+            found = _composition(facts, text, m.span(), s)
+            if found is None:
+                continue
+            total, parts = found
+            if any((pi, f.index) in run.contradicted for f in (total, *parts)):
+                continue
+            summed = _sum_in(run, pi, parts, total.quantity.unit)
+            if summed is None or summed[0].overlaps(_operand(run, pi, total)):
+                continue
+            point = summed[1]
+            shown = " + ".join(f.quantity.text for f in parts)
+            what = f"“{total.subject}”（由所列各项构成：{shown}）"
+            contradict(
+                run,
+                pi,
+                ref,
+                total,
+                what,
+                f"{total.subject}: the parts it is said to be made of",
+                expected=f"{fmt_decimal(point)}{total.quantity.unit}",
+                basis=f"{_where(ref)}：“由…构成”所列各项之和 {shown} = {fmt_decimal(point)}{total.quantity.unit}，"
+                f"其前的数字写 {total.quantity.text}；“由…构成”按位置归于其前的数字，需人工核实",
+                basis_en=f"the parts told by 由…构成 sum to {point}; the figure before them says {total.quantity.text}"
+                "; the total paired by place",
+                certainty=Certainty.JUDGEMENT,
+            )
+
+
+#: The lines a 财政 account's 总计 adds to its side's level, by their names (决算 平衡表: 支出总计 = 一般公共预算支出 +
+#: 上解上级支出 + 债务还本支出 + 安排预算稳定调节基金 + 调出资金 + 补助下级 + 结转下年…; 收入总计 likewise with 上级补助,
+#: 转贷, 上年结余, 调入, 动用预算稳定调节基金): the side is the key.
+_ACCOUNT_LINES = {
+    "支出": lazy_compile(
+        r"上解(?:上级)?支出|还本支出|(?:安排|补充)预算稳定调节基金|调出资金|补助下级|转移性支出|结转下年|援助其他地区"
+    ),
+    "收入": lazy_compile(
+        r"上级补助|补助收入|返还性收入|转移支付收入|上解收入|转贷收入|上年结[余转]|调入(?:资金|预算稳定调节基金)"
+        r"|动用预算稳定调节基金"
+    ),
+}
+#: A 财政 account's 总计 named alone ("支出总计425533万元"): a 合计 may close any run, a 总计 closes the account's.
+_ACCOUNT_TOTAL = lazy_compile(r"(收入|支出)总计(?:为|是|达到?)?", needs=("总计",))
+
+
+def _check_account_runs(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]) -> None:
+    """N02 (a 警告: the run is read as the 总计's lines by their names, no 加 says so) when a sentence of money figures
+    only — the side's level naming its budget ("一般公共预算支出409525万元"), then lines the 总计 adds by their names
+    (`_ACCOUNT_LINES`), then "支出总计425533万元" (甘谷 2024 p8) — does not sum to the 总计."""
+    for total in facts:
+        m = _ACCOUNT_TOTAL.fullmatch(_own_words(total).lstrip("，,、"))
+        if m is None or not total.quantity.is_money or total.role != "value" or total.parent is not None:
+            continue
+        side = m.group(1)
+        items = [f for f in facts[: total.index] if f.sentence == total.sentence]
+        if len(items) < 2 or any(
+            not f.quantity.is_money or f.role != "value" or f.parent is not None or f.direction or f.unit_assumed
+            for f in (*items, total)
+        ):
+            continue
+        level, lines = items[0], items[1:]
+        if not (_DONE_TAIL.sub("", compact_name(_own_words(level))).endswith(side) and _kind(_own_words(level))):
+            continue
+        if not all(_ACCOUNT_LINES[side].search(_own_words(f)) for f in lines) or any(
+            _own_words(f).startswith(("加", "减", "再")) for f in lines
+        ):
+            continue  # (a 加 chain is `_added_total`'s: certain where every part is printed)
+        if any((pi, f.index) in run.contradicted for f in (*items, total)):
+            continue
+        summed = _sum_in(run, pi, items, total.quantity.unit)
+        if summed is None or summed[0].overlaps(_operand(run, pi, total)):
+            continue
+        point = summed[1]
+        shown = " + ".join(f.quantity.text for f in items)
+        what = f"“{side}总计”（{level.subject} 及其后所列各项：{shown}）"
+        contradict(
+            run,
+            pi,
+            ref,
+            total,
+            what,
+            f"{side} 总计: the level and the account lines listed before it",
+            expected=f"{fmt_decimal(point)}{total.quantity.unit}",
+            basis=f"{_where(ref)}：{what} = {fmt_decimal(point)}{total.quantity.unit}，文字写 {total.quantity.text}；"
+            "所列各项按名称读作总计的组成（文字未写“加”），总计也可能含未列出的项目，需人工核实",
+            basis_en=f"the level and the account lines before the 总计 sum to {point}; the text says "
+            f"{total.quantity.text}; the lines read as the total's by their names",
+            certainty=Certainty.JUDGEMENT,
+        )
+
+
 def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str) -> None:
-    """N02 when a "加上…,收入/支出总量为Y" total is not its level plus the amounts added, or "收支总量相抵,赤字Z" not the
-    支出总量 less the 收入总量."""
+    """N02 when a "加上…,收入/支出总量为Y" total is not its level plus the amounts added, "收支总量相抵,赤字Z" not the
+    支出总量 less the 收入总量, or a figure not the parts "由…构成" tells after it."""
+    _check_compositions(run, pi, ref, facts, text)
+    _check_account_runs(run, pi, ref, facts)
     if not any(word in text for word in ("总量", "总计", "总收入", "总支出", _ADDED)):
         return
     for fact in facts:

@@ -22,7 +22,7 @@ from ..patterns import lazy_compile
 from ..units import convert
 from .count_parts import _split_dimension
 from .facts import Fact, compact_name, compared_base
-from .precision import Interval
+from .precision import Interval, _before
 from .run_state import _operand, _Run, _sum_in, _where, contradict
 from .vocabulary import CLAIM_ZH, CLOSED_KINDS, DECOMPOSITIONS
 
@@ -31,7 +31,9 @@ _AGAINST_BUDGET = lazy_compile(r"短收|超收", needs=("短收", "超收"))
 #: The splits whose classes are the whole by definition (一般公共预算收入 = 税收收入 + 非税收入): a change of the whole
 #: other than its classes' sum is certain. Other splits' wholes may hold money outside them (a 决算's 支出 also holds
 #: 上缴上级支出, 经营支出…) whose change goes unlisted: a 警告 that says so.
-_WHOLE_BY_DEFINITION = frozenset({"税收收入与非税收入合为一般公共预算收入"})
+_WHOLE_BY_DEFINITION = frozenset(
+    {"税收收入与非税收入合为一般公共预算收入", "一般公共预算、政府性基金与国有资本经营预算拨款合为财政拨款"}
+)
 _LEVELS = ("value", "budget", "final")
 _ONLY_QIZHONG = lazy_compile(r"[，,。;；]*其中[:：，,]*")
 
@@ -128,6 +130,41 @@ def _levels_changes(facts: tuple[Fact, ...], whole: Fact) -> tuple[list[Fact], l
     return levels, changes
 
 
+#: A figure's own words and 中 right after its change ("…增加115,649万元。财政拨款支出预算中，一般公共预算拨款支出预算
+#: 49,376万元，…"): what follows is inside that figure — its parts, as after 其中 (普陀 建委 2026 p5). Group "words"; the
+#: first part's own name after it.
+_WITHIN_WORDS = lazy_compile(r"[，,。；;\s]*(?P<words>[^\d，,。；;：:]+?)中[，,：:]+[^\d，,。；;：:]+", needs=("中",))
+
+
+def _named_within(
+    text: str, facts: tuple[Fact, ...], whole: Fact, level: Fact
+) -> tuple[Fact, list[Fact], list[Fact]] | None:
+    """(the level named by its words, the levels after the whole's change, their changes) when the level's own words and
+    中 stand right after the change (a new sentence or a comma), and the rest of that sentence is nothing but levels,
+    each followed by its one change; else None. The level keeps the words as its subject: the split's classes are read
+    against what the words name, not a subject cut short ("财政拨款支出预算" read as "支出", a bare spending role)."""
+    rest = facts[whole.index + 1 :]
+    words = compact_name(_before(level) or "").lstrip("其中:：，,")
+    at = text.find(whole.clause)
+    if not rest or not words or at < 0:
+        return None
+    end = at + whole.clause.rfind(whole.quantity.text) + len(whole.quantity.text)
+    figure = text.find(rest[0].quantity.text, end)
+    m = _WITHIN_WORDS.fullmatch(compact_name(text[end:figure])) if figure >= 0 else None
+    if m is None or m["words"] != words:
+        return None
+    run = [f for f in rest if f.sentence == rest[0].sentence]
+    levels, changes = run[0::2], run[1::2]
+    if len(run) < 4 or len(levels) != len(changes):
+        return None
+    for lv, ch in zip(levels, changes, strict=True):
+        if lv.role not in _LEVELS or ch.role != "change" or not (lv.quantity.is_money and ch.quantity.is_money):
+            return None
+        if lv.parent is not None or ch.subject != lv.subject or not ch.direction:
+            return None
+    return dataclasses.replace(level, subject=words), levels, changes
+
+
 def _defined_split(whole: Fact, split: list[Fact]) -> str:
     """The phrase of a closed kind's split by definition ("公务用车购置费与公务用车运行维护费合为公务用车购置及运行维护费")
     when the parts name each of its items once (`vocabulary.CLOSED_KINDS`: 三公, 公务用车), else ""."""
@@ -167,6 +204,8 @@ def check_change_parts(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
         if not parts and (level := _level_of(facts, whole)) is not None:
             split, parts = _levels_changes(facts, whole)
             of = level
+            if not parts and (named := _named_within(text, facts, whole, level)) is not None:
+                of, split, parts = named
         if len(parts) < 2 or any(not p.direction or p.unit_assumed for p in parts) or whole.unit_assumed:
             continue
         base = _base(whole)
