@@ -7,12 +7,14 @@ wrong) that gave nothing at main and its consistent rewrite (quiet at main and n
   from-level, `stated_changes.check_rate_between_levels`);
 - a from-level in another unit of money than the level reached ("由18500万元降至1.55亿元"), or with a bracket saying what
   it is ("由18.5万元(上年决算数)降至…") (`stated_changes._moved_from`);
+- a paragraph ending with the change, rate, share or last year's figure of its one whole ("支出1000万元,比上年减少50万元。"
+  ¶ "其中:…"): the next paragraph's 其中 splits that whole (`crosscheck._whole_it_follows`).
 """
 
 from __future__ import annotations
 
 import pytest
-from test_document_realreport import one_paragraph_codes
+from test_document_realreport import codes_at_paragraph, one_paragraph_codes
 
 ERROR = [("N02", "error")]
 
@@ -66,3 +68,64 @@ def test_a_rate_after_a_move_is_over_the_level_it_moved_from(text, expected):
 )
 def test_a_from_level_in_another_unit_or_with_a_bracket_is_read(text, expected):
     assert one_paragraph_codes(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("whole", "parts", "expected"),
+    [
+        # the rewrites (review31 314, 139, 178, 267, 102): quiet
+        (
+            "2024年一般公共预算财政拨款支出1000万元,比上年减少50万元。",
+            "一般公共服务支出600万元,教育支出300万元,其他支出100万元",
+            [],
+        ),
+        (
+            "2024年一般公共预算财政拨款支出1000万元,占总支出的80%。",
+            "一般公共服务支出600万元,教育支出300万元,其他支出100万元",
+            [],
+        ),
+        (
+            "2024年一般公共预算财政拨款支出1000万元,完成预算的95%。",
+            "一般公共服务支出600万元,教育支出300万元,其他支出100万元",
+            [],
+        ),
+        (
+            "2024年一般公共预算财政拨款支出1000万元,上年1050万元。",
+            "一般公共服务支出600万元,教育支出300万元,其他支出100万元",
+            [],
+        ),
+        ("2024年部门支出合计1000万元,比上年增加100万元。", "基本支出600万元,项目支出400万元", []),
+        # their twins: each failed at main (quiet there)
+        (
+            "2024年一般公共预算财政拨款支出1000万元,比上年减少50万元。",
+            "一般公共服务支出1800万元,教育支出300万元,其他支出100万元",
+            ERROR,
+        ),
+        (
+            "2024年一般公共预算财政拨款支出1000万元,占总支出的80%。",
+            "一般公共服务支出600万元,教育支出900万元,其他支出100万元",
+            ERROR,
+        ),
+        (
+            "2024年一般公共预算财政拨款支出1000万元,完成预算的95%。",
+            "一般公共服务支出600万元,教育支出300万元,其他支出300万元",
+            ERROR,
+        ),
+        (
+            "2024年一般公共预算财政拨款支出1000万元,上年1050万元。",
+            "一般公共服务支出1800万元,教育支出300万元,其他支出100万元",
+            ERROR,
+        ),
+        ("2024年部门支出合计1000万元,比上年增加100万元。", "基本支出600万元,项目支出1200万元", ERROR),
+        # a list that makes the sentence's other figure may be that one's (last year's 1050): judged against none
+        (
+            "2024年一般公共预算财政拨款支出1000万元,上年1050万元。",
+            "一般公共服务支出650万元,教育支出300万元,其他支出100万元",
+            [],
+        ),
+        # a paragraph with two wholes before its change carries none: which one the list splits is not said
+        ("2024年收入1200万元,支出1000万元,比上年减少50万元。", "基本支出600万元,项目支出1200万元", []),
+    ],
+)
+def test_a_whole_followed_by_its_change_or_rate_heads_the_next_paragraphs_list(tmp_path, whole, parts, expected):
+    assert codes_at_paragraph(tmp_path, {"paragraphs": [whole, f"其中:{parts}。"]}, 2) == expected
