@@ -116,6 +116,12 @@ def test_runs_that_agree_or_name_no_budget_stay_quiet(tmp_path, text):
 
 def test_a_qizhong_paragraph_after_a_change_is_not_the_changes(tmp_path):
     """Guard (narr13's first carry of a figure beside others made it a 错误 '文字写 50万元'): the change amount that ends
-    the paragraph before is no whole a next paragraph's 其中 lists."""
+    the paragraph before is no whole a next paragraph's 其中 lists. Since twins32 the whole it is said of is
+    (`crosscheck._whole_it_follows`): 基本支出 + 项目支出 = 900 is held to the 1000, as after "2020年支出1000万元。" —
+    never to the 50 — and the parts that make the 1000 are quiet."""
     findings = _report(tmp_path, "2020年支出1000万元，比上年增加50万元。", "其中：基本支出700万元，项目支出200万元。")
+    assert _above_info(findings) == [("N02", "error")]
+    n02 = next(f for f in findings if f.code == "N02")
+    assert "文字写 1000万元" in n02.message and "50万元" not in n02.message
+    findings = _report(tmp_path, "2020年支出1000万元，比上年增加50万元。", "其中：基本支出700万元，项目支出300万元。")
     assert _above_info(findings) == []

@@ -1512,6 +1512,8 @@ def _closing_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
     ends = text.rstrip().rstrip("。.，,:：").endswith(last.quantity.text)
     if not (ends and last.parent is None and not last.carried):
         return None
+    if last.role in _OF_A_WHOLE and (whole := _whole_it_follows(facts, last)) is not None:
+        return whole
     if last.quantity.is_count and not last.quantity.is_money:
         return _closing_count(text, facts, last)
     if not last.quantity.is_money:
@@ -1528,6 +1530,21 @@ def _closing_total(text: str, facts: tuple[Fact, ...]) -> Fact | None:
 
 #: The roles of a money figure a next paragraph's 其中 may list the parts of, beside other wholes.
 _WHOLES = ("value", "budget", "final")
+#: The roles of figures said of a whole after it ("…1000万元,比上年减少50万元", "占总支出的80%", "完成预算的95%", "上年1050万元").
+_OF_A_WHOLE = ("change", "change_rate", "share", "completion", "previous")
+
+
+def _whole_it_follows(facts: tuple[Fact, ...], last: Fact) -> Fact | None:
+    """The one money whole of the paragraph's last sentence when every figure after it is said of it (its change, rate,
+    share, last year's): "支出1000万元,比上年减少50万元。" ¶ "其中：基本支出600万元…" splits the 1000 (twins32). The
+    sentence's other money figures are its `rivals` — a list that makes any of them is judged against none."""
+    said = [f for f in facts if f.sentence == last.sentence and f.parent is None and not f.carried]
+    wholes = [f for f in said if f.quantity.is_money and f.role in _WHOLES]
+    if len(wholes) != 1 or any(f.role not in _OF_A_WHOLE for f in said if f.index > wholes[0].index):
+        return None
+    (whole,) = wholes
+    rivals = tuple(f for f in said if f is not whole and f.quantity.is_money)
+    return dataclasses.replace(whole, rivals=rivals)
 
 
 def _closing_count(text: str, facts: tuple[Fact, ...], last: Fact) -> Fact | None:

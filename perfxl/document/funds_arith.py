@@ -70,6 +70,7 @@ from .sources_overspent import check_sources_overspent
 from .stated_changes import (
     check_budget_shortfalls,
     check_changes_between_levels,
+    check_rate_between_levels,
     check_stated_changes,
     is_stated_change,
 )
@@ -733,7 +734,10 @@ def _funds_unit(run: _Run) -> str:
 def _rate_from_base(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
     """A change rate after a figure and the base it is compared with, no change amount between ("决算数2223.04万元，
     比上年2719.53万元减少18.26%", "较上年2.54万元下降56.3%"): |figure − base| / base (N02, certain: both are the text's)."""
-    if rate.base is None or rate.base not in (rate.index - 1, rate.index - 2):
+    if rate.base is None:
+        check_rate_between_levels(run, pi, ref, facts, rate)  # "由80万元增至95万元,增长18.75%": over the from-level
+        return
+    if rate.base not in (rate.index - 1, rate.index - 2):
         return
     base = facts[rate.base]
     # "2025年当年预算执行数为A，2026年预算安排B，比2025年预算执行数减少R%" (facts._named_year_base, real reports 21): the

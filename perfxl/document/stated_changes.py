@@ -140,14 +140,22 @@ _ADJUSTED = lazy_compile(r"(剔除|扣除|不含|不包括|除去|同口径|可�
 
 def _moved_from(facts: tuple[Fact, ...], level: Fact) -> Fact | None:
     """The figure right before `level` that the words make its starting point ("由18.5万元降至15.5万元", "从85%提升至
-    92%": `FROM_LEVEL` before it, `TO_LEVEL` after it), in its sentence and unit; else None."""
+    92%": `FROM_LEVEL` before it, `TO_LEVEL` after it), in its sentence and unit — or another unit of money ("由18500万元
+    降至1.55亿元", twins32); else None."""
     if not level.index:
         return None
     start = facts[level.index - 1]
     head, tail = _around(start)
-    if start.sentence != level.sentence or start.quantity.unit != level.quantity.unit:
+    if start.sentence != level.sentence or (
+        start.quantity.unit != level.quantity.unit and not (start.quantity.is_money and level.quantity.is_money)
+    ):
         return None
-    return start if FROM_LEVEL.search(head) and TO_LEVEL.match(tail) else None
+    # (a bracket saying what the level is may stand between: "由18.5万元(上年决算数)降至15.5万元")
+    return start if FROM_LEVEL.search(head) and TO_LEVEL.match(_SAID_WHAT.sub("", tail)) else None
+
+
+#: A short bracket right after a from-level saying what it is ("(上年决算数)"): no word of the move.
+_SAID_WHAT = lazy_compile(r"^\s*[（(][^（）()\d]{1,12}[)）]")
 
 
 #: Last year as a from-level's or a change's words name it ("由上年的…", "由去年…", "比上年", "同比").
@@ -280,6 +288,49 @@ def check_changes_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, fac
                 f"{level.subject or rate.subject}: change / last year",
                 (level, last),
             )
+
+
+def check_rate_between_levels(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], rate: Fact) -> None:
+    """N02 (certain) for a change rate right after the level a move reached, no change amount between ("项目支出由80万元
+    增至95万元,增长18.75%"; "由18.5万元降至15.5万元,降幅16.2%"): |to − from| / from, both the sentence's (twins32). Levels
+    of money or a count only: a rate between two rates may be relative or in points."""
+    if rate.of != rate.index - 1 or rate.base is not None or not rate.direction:
+        return
+    level = facts[rate.of]
+    start = _moved_from(facts, level)
+    if (
+        start is None
+        or rate.sentence != level.sentence
+        or not (level.quantity.is_money or level.quantity.is_count)
+        or not _same_kind(start, level)
+        or not _from_levels_base(start, rate)
+        or not all(map(_exact, (start, level)))
+        or any(_ADJUSTED.search(f.clause) for f in (start, level, rate))
+    ):
+        return
+    unit = start.quantity.unit
+    got = _difference(run, pi, level, start, unit, rate.direction > 0)
+    before = _sum_in(run, pi, [start], unit or "")
+    if got is None or before is None or before[0].lo <= 0:
+        return
+    diff, (now, was) = got
+    if now == was or (now > was) != (rate.direction > 0):
+        return  # the words and the figures go different ways: not this rate's pair
+    if diff.lo < 0:
+        diff = Interval(Decimal(0), diff.hi)
+    name = FROM_LEVEL.sub("", start.subject) or rate.subject
+    _arith(
+        run,
+        pi,
+        ref,
+        facts,
+        rate,
+        _ratio(diff, before[0]),
+        abs(now - was) / was * HUNDRED,
+        f"“{name}”变动前后的增减率（{level.quantity.text} 对变动前 {start.quantity.text}）",
+        f"{name}: the change between the levels / the level it moved from",
+        (level, start),
+    )
 
 
 def _the_wholes(
