@@ -40,7 +40,11 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _CLASS_RULE = re.compile(r"\.([A-Za-z_][\w-]*)\s*\{([^{}]*)\}")
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})\s?|(.))", re.S)
 #: Excel's named number formats as written in HTML (mso-number-format:Percent) and what they show.
-_NAMED_FORMATS: dict[str, Shows] = {"fixed": (2, False, ""), "standard": (2, False, ""), "percent": (2, True, "%")}
+_NAMED_FORMATS: dict[str, Shows] = {
+    "fixed": Shows(2, False, ""),
+    "standard": Shows(2, False, ""),
+    "percent": Shows(2, True, "%"),
+}
 _X_NUM = ("x:num", "{urn:schemas-microsoft-com:office:excel}num")
 #: colspan/rowspan beyond these are clamped (a hostile span must not allocate millions of cells).
 MAX_SPAN = 1000

@@ -368,7 +368,11 @@ def _read_xls_formats(path: Path, grids: list[Grid]) -> None:
             continue
         shown = {}
         for (r, c), shows in sheet.shows.items():
-            if r < len(grid.rows) and c < len(grid.rows[r]) and (text := shown_number(grid.rows[r][c], shows)):
+            if (
+                r < len(grid.rows)
+                and c < len(grid.rows[r])
+                and (text := shown_number(grid.rows[r][c], shows)) is not None
+            ):
                 shown[(r, c)] = text
         _put_errors(grid, sheet.errors)
         _put_shown(grid, shown)

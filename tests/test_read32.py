@@ -1,0 +1,135 @@
+"""read32 (issue 11): what the readers did not yet read as shown.
+
+1. Built-in number formats an .xlsx names by id alone (styles.xml need not declare ids 5–8, 41–44: currency and
+   accounting): at main only ids 1–4, 9, 10 were known, so a 得分 8.6312 under id 43 (shown "8.63") was judged at four
+   decimals. One table (`shown_numbers.BUILTIN_FORMATS`) serves the .xlsx and the .xls.
+2. A negative or a zero shown by a section of its own ("0.00;-0": −1.234 shows "-1"; "0.00;-0.00;": a zero shows
+   blank): at main every figure was read at the first section's decimals. LibreOffice's "as shown" CSV of the same
+   workbook is the judge of what the sheet shows.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
+
+import probe_variants as PV
+import render as R
+
+from perfxl.io.ooxml import CellStyles
+from perfxl.io.shown_numbers import BUILTIN_FORMATS, format_shows, shown_styles, shown_text
+from perfxl.io.source import open_source
+from perfxl.validate import validate_file
+
+#: openpyxl's (en-US) strings of the accounting and currency built-ins: it writes them as numFmtId 5–8 / 41–44 with no
+#: <numFmt> declaring them, as Excel does.
+_ACCOUNTING_2, _CURRENCY_2 = openpyxl.styles.numbers.BUILTIN_FORMATS[43], openpyxl.styles.numbers.BUILTIN_FORMATS[7]
+
+
+def _verdicts(path: Path) -> set[tuple[str, str, str]]:
+    return {
+        (f.code, f.severity.value, str(f.ref)) for f in validate_file(path).findings if not f.code.startswith("READ_")
+    }
+
+
+def _reformatted(path: Path, target: Path, code: str, pick) -> tuple[Path, list[tuple[int, int]]]:
+    """`path` saved as `target` with `code` on every number cell `pick(value, number_format)` chooses; those (row,
+    col), 0-based."""
+    book = openpyxl.load_workbook(path)
+    changed = []
+    for row in book.worksheets[0].iter_rows():
+        for cell in row:
+            if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool) and pick(cell):
+                cell.number_format = code
+                changed.append((cell.row - 1, cell.column - 1))
+    book.save(target)
+    return target, changed
+
+
+@pytest.mark.parametrize("code", [_ACCOUNTING_2, _CURRENCY_2])
+@pytest.mark.parametrize("name", ["yunnan-baoshan-nengyuan-2023", "shanghai-putuo-tiyu-yuandian-2022"])
+def test_a_builtin_accounting_or_currency_format_reads_as_shown(name: str, code: str, tmp_path: Path) -> None:
+    """得分 "8.63" typed 8.6312 (scores_hidden_digits) under "0.00"; the same cells under built-in 43 or 7 (2 decimals,
+    undeclared) must give the same findings. At main the ids were unknown: the figures read at four decimals, a false
+    F05 错误 (fails at main)."""
+    (table, _) = PV.VARIANTS["scores_hidden_digits"](R.load_table(R.CORPUS / f"{name}.toml"))
+    plain = R.render(table, tmp_path)
+    want = _verdicts(plain)
+    target, changed = _reformatted(plain, tmp_path / "builtin.xlsx", code, lambda c: c.number_format == "0.00")
+    assert changed, "the variant types figures under 0.00"
+    with zipfile.ZipFile(target) as z:
+        styles = z.read("xl/styles.xml").decode()
+    assert 'numFmtId="43"' in styles or 'numFmtId="7"' in styles
+    assert 'formatCode="' + code.replace('"', "&quot;")[:8] not in styles  # named by id alone
+    assert _verdicts(target) == want
+
+
+def test_one_table_of_builtin_formats_serves_every_reader() -> None:
+    """A cell format naming id 5–8 or 41–44 with no declaration (an .xlsx's styles.xml, an .xls without its FORMAT
+    record) is judged at its decimals; an accounting zero shows "-" (at main: none of the eight was known)."""
+    ids = (5, 6, 7, 8, 41, 42, 43, 44)
+    styles = shown_styles(CellStyles({}, [{"numFmtId": str(i)} for i in ids]))
+    assert [styles[i].decimals for i in range(len(ids))] == [0, 0, 2, 2, 0, 0, 2, 2]
+    assert [shown_text(Decimal(0), styles[i]) for i in range(4, 8)] == ["-"] * 4
+    assert shown_text(Decimal("-1234.565"), styles[7]) == "-1234.57"
+    assert set(BUILTIN_FORMATS) >= {1, 2, 3, 4, 9, 10, *ids}
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [
+        ("0.00;-0", {"-1.234": "-1", "0": "0.00", "2.5": "2.50"}),
+        ("0.00;-0.00;", {"-1.234": "-1.23", "0": "", "2.5": "2.50"}),
+        ("0.0%;-0%;\\-", {"-0.1234": "-12%", "0": "-", "0.1234": "12.3%"}),
+        ("0.00;0.00", None),  # a negative printed unsigned: no figure perfxl takes for it — left as stored
+    ],
+)
+def test_each_section_shows_its_own_figures(code: str, shown: dict[str, str] | None) -> None:
+    shows = format_shows(code)
+    if shown is None:
+        assert shows is None
+        return
+    assert shows is not None
+    assert {v: shown_text(Decimal(v), shows) for v in shown} == shown  # at main: "-1.23", "0.00" …
+
+
+@pytest.mark.slow
+def test_negative_and_zero_sections_read_as_libreoffice_shows_them(tmp_path: Path) -> None:
+    """A real table typed as in Excel (安徽 池州 2022, zeros in its amounts), its zeros under "0.00;-0.00;" (Excel and
+    LibreOffice show them blank) and one figure made negative under "0.00;-0" (shown at no decimals): perfxl's
+    grid holds what LibreOffice's "as shown" CSV of the same workbook holds. At main the zeros read "0.00" and the
+    negative "-x.xx" (fails at main)."""
+    from perfxl.io.libreoffice import convert_many
+
+    table = R.load_table(R.CORPUS / "anhui-guichi-cunji-2022.toml")
+    table.meta["typed_in_excel"] = True
+    plain = R.render(table, tmp_path)
+    book = openpyxl.load_workbook(plain)
+    zeros, negative = [], None
+    for row in book.worksheets[0].iter_rows():
+        for cell in row:
+            if isinstance(cell.value, (int, float)) and not isinstance(cell.value, bool):
+                if cell.value == 0:
+                    cell.number_format = "0.00;-0.00;"
+                    zeros.append((cell.row - 1, cell.column - 1))
+                elif negative is None and not float(cell.value).is_integer():
+                    cell.value, cell.number_format = -cell.value, "0.00;-0"
+                    negative = (cell.row - 1, cell.column - 1)
+    assert zeros and negative is not None, "the table holds zeros and a fractional figure"
+    target = tmp_path / "sections.xlsx"
+    book.save(target)
+    (out,) = convert_many([target], "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true", tmp_path / "csv")
+    with out.open(encoding="utf-8", newline="") as fh:
+        shows = list(csv.reader(fh))
+    (grid, *_), _, _ = open_source(target)
+    for r, c in [*zeros, negative]:
+        assert str(grid.rows[r][c]) == shows[r][c], (r, c)
+    assert any(shows[r][c] == "" for r, c in zeros)
