@@ -133,3 +133,17 @@ def test_negative_and_zero_sections_read_as_libreoffice_shows_them(tmp_path: Pat
     for r, c in [*zeros, negative]:
         assert str(grid.rows[r][c]) == shows[r][c], (r, c)
     assert any(shows[r][c] == "" for r, c in zeros)
+
+
+# ---------------------------------------------------------------- 3. an HTML cell's runs of spaces
+
+
+@pytest.mark.parametrize("name", ["hunan-miluo-dipiaojia-2017"])
+def test_an_html_cell_keeps_its_runs_of_spaces(name: str, tmp_path: Path) -> None:
+    """汨罗 2017 prints "项目名称       低票价运营补贴" (label and name apart by a run of spaces): the HTML copy (as a system or
+    LibreOffice writes it, raw spaces) must give the .xlsx's findings — at main the run collapsed to one space, the
+    name unread and the G04 警告 lost (fails at main)."""
+    table = R.load_table(R.CORPUS / f"{name}.toml")
+    want = _verdicts(R.render(table, tmp_path / "xlsx"))
+    assert ("G04", "warning", "Sheet1!A31") in want
+    assert _verdicts(R.render(table, tmp_path / "html", "html")) == want
