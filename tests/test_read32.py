@@ -147,3 +147,23 @@ def test_an_html_cell_keeps_its_runs_of_spaces(name: str, tmp_path: Path) -> Non
     want = _verdicts(R.render(table, tmp_path / "xlsx"))
     assert ("G04", "warning", "Sheet1!A31") in want
     assert _verdicts(R.render(table, tmp_path / "html", "html")) == want
+
+
+# ---------------------------------------------------------------- 4. an HTML page's figures said to be judged as printed
+
+
+def test_an_html_page_says_once_that_its_figures_were_judged_as_printed(tmp_path: Path) -> None:
+    """A real table's HTML copy: one READ_FIGURES_AS_PRINTED 提示 naming the file kind, in the console, JSON and HTML
+    reports as the other READ_* notes; its .xlsx has none (at main the page said nothing: fails at main)."""
+    from perfxl.report.console import render_text
+    from perfxl.report.html import render_html
+    from perfxl.report.json_report import render_json
+
+    table = R.load_table(R.CORPUS / "anhui-yuan-wenwubaohu-2022.toml")
+    page = validate_file(R.render(table, tmp_path, "html"))
+    (note,) = [f for f in page.findings if f.code == "READ_FIGURES_AS_PRINTED"]
+    assert note.severity.value == "info" and "HTML 网页" in note.message and "按显示" in note.message
+    for text in (render_text([page]), render_json([page]), render_html([page])):
+        assert text.count("READ_FIGURES_AS_PRINTED") == 1
+    book = validate_file(R.render(table, tmp_path))
+    assert not [f for f in book.findings if f.code == "READ_FIGURES_AS_PRINTED"]

@@ -97,7 +97,29 @@ def open_source(path: str | Path, *, need_formulas: bool = False, limits: Any = 
         raise refuse_unsupported(report)
     grids = reader(path, report, need_formulas)
     findings = tuple(getattr(report, "findings", ())) + formats_not_read(path, kind, grids)
-    return grids, findings, kind
+    return grids, findings + figures_as_printed(path, kind, grids), kind
+
+
+def figures_as_printed(path: Path, kind: str, grids: list[Grid]) -> tuple[Finding, ...]:
+    """The one 提示 for an HTML page read as a workbook (read32): a page holds the text each cell shows, so its figures
+    are judged at the decimals printed (a 86.2 shown "86" is 86) — coverage, said once per file, never the filer's."""
+    if kind != "html" or not grids:
+        return ()
+    first = next((g.name for g in grids if not g.hidden), grids[0].name)
+    return (
+        Finding(
+            "READ_FIGURES_AS_PRINTED",
+            Severity.INFO,
+            CellRef(first, "A1"),
+            f"文件“{path.name}”实为 HTML 网页（业务系统或 Excel 导出的表格），网页只保存单元格显示的文字：其中的数字按显示的"
+            "文字及小数位检查（显示 86% 即按 86% 判断，不能还原为背后的 86.2%），按显示的精度相符即不报错。如需按存储值检查，"
+            "请提交原始的 .xlsx 工作簿。",
+            f"'{path.name}' is an HTML page (a table a system or Excel exported), which holds the text each cell shows: its "
+            "figures were checked as printed, at the decimals shown (86% shown is 86%, not the 86.2% behind it). Submit "
+            "the original .xlsx to have stored values checked.",
+            file=str(path),
+        ),
+    )
 
 
 #: Workbook formats calamine reads values from but whose number formats and sheet flags perfxl does not read

@@ -121,6 +121,10 @@ OTHER_CODES: Mapping[str, tuple[str, str, str, str, str, str, str]] = {
                              ".xlsx 的 xl/styles.xml 不是合法的 XML（手工修改或导出程序出错）时，单元格的数字格式（百分比、固定小数位）与前置撇号无法读取：数字按存储值检查（输入的 95% 读作 0.95）；用 Excel 打开并保存后可按显示读取。",
                              "业务系统导出的 .xlsx，xl/styles.xml 中有未闭合的标签",
                              "文件“自评表.xlsx”的样式部件 xl/styles.xml 无法解析：单元格的数字格式（如百分比、保留的小数位）及前置撇号未能读取，数字按存储的值读取并检查（如输入的 95% 读作 0.95）。请用 Excel 打开该文件、保存后重新提交。"),
+    "READ_FIGURES_AS_PRINTED": ("reader", "info", "HTML 网页中的数字按显示的文字检查", "Figures of an HTML page were checked as printed",
+                                "导出为 .xls 的 HTML 网页只保存单元格显示的文字，不保存背后的数值：数字按显示的文字及小数位检查，与打印件相同；按显示的精度相符即不报错。",
+                                "业务系统导出的“自评表.xls”实为 HTML 网页",
+                                "文件“自评表.xls”实为 HTML 网页（业务系统或 Excel 导出的表格），网页只保存单元格显示的文字：其中的数字按显示的文字及小数位检查（显示 86% 即按 86% 判断，不能还原为背后的 86.2%），按显示的精度相符即不报错。如需按存储值检查，请提交原始的 .xlsx 工作簿。"),
     "PDF_PAGE_NO_TEXT": ("reader", "warning", "PDF 页面没有文字层", "A PDF page has no text layer", _UNCHECKED,
                          "PDF 报告第 3 页是扫描图片", "PDF 第3页没有文字层（扫描页），无法读取文字，该页未检查"),
     # ---------------------------------------------------------------- files perfxl cannot read (beyond the guard)
