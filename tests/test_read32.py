@@ -201,3 +201,19 @@ def test_an_ods_gives_the_findings_of_its_xlsx(tmp_path: Path) -> None:
     assert differ == set()
     _grids, notes, kind = open_source(saved[0])
     assert kind == "ods" and not [f for f in notes if f.code == "READ_FORMATS_NOT_READ"]
+
+
+# ---------------------------------------------------------------- 5. a target per year against an actual without it
+
+
+def test_a_target_per_year_against_a_bare_count_is_a_warning_saying_so(tmp_path: Path) -> None:
+    """两江 融媒体 2021 under `target_per_year`: the target "26次/年" and the actual "12次" differ by the period alone,
+    so S07 (full marks for 12 of 26) rests on reading the actual as the year's: a 警告 whose basis says so, where the
+    published "26次" gives an 错误. Already so at main (review31w's move, pinned here: this test passes at main)."""
+    name = "chongqing-kexuecheng-rongmeiti-bumen-2021"
+    published = R.load_table(R.CORPUS / f"{name}.toml")
+    (per_year, _) = PV.VARIANTS["target_per_year"](published)
+    (plain,) = [f for f in R.validated(published, tmp_path / "a").findings if f.code == "S07" and f.ref.cell == "J23"]
+    (read,) = [f for f in R.validated(per_year, tmp_path / "b").findings if f.code == "S07" and f.ref.cell == "J23"]
+    assert (plain.severity.value, read.severity.value) == ("error", "warning")
+    assert "“/年”" in read.basis and "需人工判断" in read.basis
