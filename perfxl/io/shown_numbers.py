@@ -38,6 +38,8 @@ __all__ = [
 #: after it) — "0.0%" (1, True, "%"); perfxl's own 执行率 format 0.00"%" (2, False, "%"): percent points, the sign
 #: quoted text; "#,##0.00" (2, False, "").
 Section = tuple[int, bool, str]
+#: A section whose figures perfxl leaves as stored (a negative printed without its sign): `shown_text` gives None.
+AS_STORED: Section = (-1, False, "")
 
 
 class Shows(NamedTuple):
@@ -94,7 +96,8 @@ def format_shows(code: str) -> Shows | None:
     """What a custom format shows of a figure when each section a number can meet prints one plain figure (or, for a
     negative or a zero, text alone: "0.00;-0.00;" shows a zero blank, an accounting format "-"); else None. A "%"
     in quoted or escaped text after the figure (0.00"%", 0.0\\%) is printed as is: the figure in percent points
-    (read30). A negative's section prints its own sign ("-", "(…)"): one printing none ("0.00;0.00") is left as stored."""
+    (read30). A negative's section prints its own sign ("-", "(…)"); under one printing none ("0.00;[Red]0.00": −5 shows
+    a red "5.00") a negative stays as stored (`AS_STORED`), the other figures as shown."""
     sections = re.split(r';(?=(?:[^"]*"[^"]*")*[^"]*$)', code)
     if any(_CONDITION.search(part) for part in sections):
         return None  # "[>=100]0;0.00": which section shows a figure depends on it — 95.5 shows "95.50", not "96"
@@ -130,7 +133,7 @@ def _section_shows(section: str, *, signed: bool = False, zero: bool = False) ->
     if "0" not in figure and (not section.strip() or zero) and not any(ch.isalpha() for ch in figure):
         return "".join(literal_text).strip(_CURRENCY + " ")  # "" blank; "-" an accounting zero ("¥ -": its sign)
     if signed and not {"-", "("} & set(figure + "".join(literal_text)):
-        return None  # "0.00;0.00": Excel prints −5 as "5.00" — no figure perfxl takes for the negative stored
+        return AS_STORED  # "0.00;[Red]0.00": Excel prints −5 as "5.00" — no figure perfxl takes for the negative
     if _SCALING_COMMA.search(figure):
         return None  # "#,##0,": thousands shown (1234567 → "1,235"), not the figure rounded — left as stored
     percent = "%" in figure
@@ -239,6 +242,8 @@ def shown_text(number: Decimal, shows: Shows | Section) -> str | None:
 def _figure_text(number: Decimal, section: Section) -> str | None:
     """A number at one section's decimals (×100 under a "%"), its sign after it; None beyond the context's digits."""
     decimals, percent, sign = section
+    if decimals < 0:
+        return None  # AS_STORED
     try:
         shown = (number.scaleb(2) if percent else number).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     except InvalidOperation:  # more digits than the context holds (1E+40 at two decimals): left as stored
