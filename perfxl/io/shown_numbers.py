@@ -85,6 +85,8 @@ _CONDITION = re.compile(r"\[\s*(?:[<>]=?|=|<>)\s*-?[\d.]+\s*\]")
 _SCALING_COMMA = re.compile(r"[0#?],+(?![#0?])")
 #: Currency signs a format prints beside a figure: a figure's text leaves them out (quoted text), and so does a zero's.
 _CURRENCY = "¥￥$€£"
+#: The dashes an accounting format prints for a zero ("_ * "-"??_ "): the figure 0, not a blank.
+_DASHES = "-—–"
 #: A figure as `shown_text` prints it ("-1.25", "95.5%"), not a zero's or a negative's text ("", "-").
 _FIGURE_SHOWN = re.compile(r"-?\d+(?:\.\d+)?%?")
 _R = lazy_compile(rb'\br="([A-Z]{1,3})(\d+)"')
@@ -94,7 +96,8 @@ _V = lazy_compile(rb"<v(?:\s[^>]*)?>([^<]*)</v>")
 
 def format_shows(code: str) -> Shows | None:
     """What a custom format shows of a figure when each section a number can meet prints one plain figure (or, for a
-    negative or a zero, text alone: "0.00;-0.00;" shows a zero blank, an accounting format "-"); else None. A "%"
+    negative or a zero, text alone: "0.00;-0.00;" shows a zero blank; an accounting zero's "-" is read as the figure 0
+    at the first section's decimals); else None. A "%"
     in quoted or escaped text after the figure (0.00"%", 0.0\\%) is printed as is: the figure in percent points
     (read30). A negative's section prints its own sign ("-", "(…)"); under one printing none ("0.00;[Red]0.00": −5 shows
     a red "5.00") a negative stays as stored (`AS_STORED`), the other figures as shown."""
@@ -108,6 +111,10 @@ def format_shows(code: str) -> Shows | None:
     zero = _section_shows(sections[2], zero=True) if len(sections) > 2 else first
     if negative is None or zero is None:
         return None
+    if isinstance(zero, str) and zero and not zero.strip(_DASHES):
+        zero = (
+            first  # an accounting zero's "-" is the figure 0 as finance staff read it: at the first section's decimals
+        )
     return Shows(*first, None if negative == first else negative, None if zero == first else zero)
 
 
