@@ -23,7 +23,7 @@ import probe_variants as PV
 from render import CORPUS, load_table
 
 from perfxl.io.ooxml import cell_styles
-from perfxl.io.shown_numbers import shown_cells, shown_styles
+from perfxl.io.shown_numbers import Shows, shown_cells, shown_styles
 
 
 def _outcome(name: str, kind: str, tmp_path: Path) -> PV.Outcome:
@@ -82,11 +82,11 @@ def test_styles_that_show_a_figure_otherwise_than_stored() -> None:
     """Percent formats (built-in 9, custom "0.0%") and fixed decimals ("0.00", "#,##0.000_ "); not General, not a
     a date; a quoted "%" (percent points, perfxl's own 执行率 format) shows its sign unscaled (read30)."""
     assert shown_styles(cell_styles(_STYLES)) == {
-        1: (0, True, "%"),
-        2: (1, True, "%"),
-        3: (2, False, "%"),
-        5: (2, False, ""),
-        6: (3, False, ""),
+        1: Shows(0, True, "%"),
+        2: Shows(1, True, "%"),
+        3: Shows(2, False, "%"),
+        5: Shows(2, False, ""),
+        6: Shows(3, False, ""),
     }
 
 

@@ -147,11 +147,10 @@ def test_a_unit_line_printed_past_the_form_stays_the_forms(tmp_path: Path) -> No
 
 
 @pytest.mark.libreoffice
-def test_ods_says_its_formats_were_not_read(tmp_path: Path) -> None:
+def test_ods_and_xls_read_their_formats(tmp_path: Path) -> None:
     """云南 昌宁 三公 2024 with 22% typed under a percent format, saved by LibreOffice as .ods and .xls: calamine gives
-    the .ods's stored 0.22 and perfxl reads no number format or hidden row of an .ods — one READ_FORMATS_NOT_READ 提示
-    says so (none at main: the 0.22 was checked as if it were what the sheet shows); the .xlsx gets none, nor the .xls
-    since read31 (perfxl.io.xls_formats reads its formats: "22%", tests/test_read31.py)."""
+    the stored 0.22; read30 said so for the .ods (READ_FORMATS_NOT_READ), read31 read the .xls's formats ("22%",
+    perfxl.io.xls_formats) and read32 the .ods's (perfxl.io.ods_formats, tests/test_read32.py): no note on either."""
     from perfxl.io.libreoffice import convert_many
     from perfxl.io.source import open_source
 
@@ -160,9 +159,8 @@ def test_ods_says_its_formats_were_not_read(tmp_path: Path) -> None:
     (xls,) = convert_many([plain], "xls", tmp_path / "xls")
     (ods,) = convert_many([plain], "ods:calc8", tmp_path / "ods")
     grids, findings, read_as = open_source(ods)
-    assert read_as == "ods" and grids[0].rows[4][4] == pytest.approx(0.22)
-    (note,) = [f for f in findings if f.code == "READ_FORMATS_NOT_READ"]
-    assert ".ods" in note.message and "0.95" in note.message
+    assert read_as == "ods" and grids[0].rows[4][4] == "22%"
+    assert not [f for f in findings if f.code == "READ_FORMATS_NOT_READ"]
     grids, findings, read_as = open_source(xls)
     assert read_as == "xls" and grids[0].rows[4][4] == "22%"
     assert not [f for f in [*findings, *open_source(plain)[1]] if f.code == "READ_FORMATS_NOT_READ"]

@@ -3,8 +3,8 @@ r"""HTML tables saved as .xls ("fake Excel" exports of budget systems) → Grids
 Parsed with lxml.html (libxml2's forgiving HTML parser: fast, maintained, has a Pyodide build, and
 is already installed with python-docx) — html5lib would give the same trees for these simple exports
 at many times the cost. Each top-level <table> becomes one Grid named after its <caption>, the heading right before it
-(LibreOffice's "Sheet 1: 基础数据表"), or the page <title> when there is one table, else "表1", "表2" …. Text keeps <br> as a line break;
-HTML's layout whitespace is collapsed. A cell styled `mso-number-format:"\@"` (Excel's text format)
+(LibreOffice's "Sheet 1: 基础数据表"), or the page <title> when there is one table, else "表1", "表2" …. Text keeps <br> as a line break and its
+runs of spaces and &nbsp; (as shown in the cell); the markup's layout whitespace (line breaks, tabs) is one space. A cell styled `mso-number-format:"\@"` (Excel's text format)
 stays text.
 What Excel's "save as web page" writes of a sheet is read as the .xlsx reader reads the sheet (read31h): a cell's
 style is its class's rule in the page's <style> plus its own `style`; a figure under a number format that shows
@@ -30,7 +30,10 @@ from .shown_numbers import Shows, format_shows
 
 __all__ = ["read_html", "html_grids"]
 
-_WS = re.compile(r"[ \t\r\n\f]+")
+#: Whitespace the markup lays out (a run holding a line break or a tab: the source's wrapping and indentation) → one
+#: space. A run of spaces within a line is the cell's own text, as an exporter writes it (LibreOffice's raw spaces,
+#: Excel's mso-spacerun &nbsp;): "项目名称       低票价运营补贴" keeps the gap its .xlsx has (read32).
+_WS = re.compile(r"[ \t\r\n\f]*[\t\r\n\f][ \t\r\n\f]*")
 _BR = "\u2028"
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _TEXT_FORMAT = re.compile(r"mso-number-format\s*:\s*[\"']?\\?@", re.I)
@@ -40,7 +43,11 @@ _DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.I)
 _CLASS_RULE = re.compile(r"\.([A-Za-z_][\w-]*)\s*\{([^{}]*)\}")
 _CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})\s?|(.))", re.S)
 #: Excel's named number formats as written in HTML (mso-number-format:Percent) and what they show.
-_NAMED_FORMATS: dict[str, Shows] = {"fixed": (2, False, ""), "standard": (2, False, ""), "percent": (2, True, "%")}
+_NAMED_FORMATS: dict[str, Shows] = {
+    "fixed": Shows(2, False, ""),
+    "standard": Shows(2, False, ""),
+    "percent": Shows(2, True, "%"),
+}
 _X_NUM = ("x:num", "{urn:schemas-microsoft-com:office:excel}num")
 #: colspan/rowspan beyond these are clamped (a hostile span must not allocate millions of cells).
 MAX_SPAN = 1000

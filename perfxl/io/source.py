@@ -8,6 +8,7 @@ which calamine also reads as "", are recovered from the sheet XML into the grid 
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
@@ -97,13 +98,36 @@ def open_source(path: str | Path, *, need_formulas: bool = False, limits: Any = 
         raise refuse_unsupported(report)
     grids = reader(path, report, need_formulas)
     findings = tuple(getattr(report, "findings", ())) + formats_not_read(path, kind, grids)
-    return grids, findings, kind
+    return grids, findings + figures_as_printed(path, kind, grids), kind
+
+
+def figures_as_printed(path: Path, kind: str, grids: list[Grid]) -> tuple[Finding, ...]:
+    """The one 提示 for an HTML page read as a workbook (read32): a page holds the text each cell shows, so its figures
+    are judged at the decimals printed (a 86.2 shown "86" is 86) — coverage, said once per file, never the filer's."""
+    if kind != "html" or not grids:
+        return ()
+    first = next((g.name for g in grids if not g.hidden), grids[0].name)
+    return (
+        Finding(
+            "READ_FIGURES_AS_PRINTED",
+            Severity.INFO,
+            CellRef(first, "A1"),
+            f"文件“{path.name}”实为 HTML 网页（业务系统或 Excel 导出的表格），网页只保存单元格显示的文字：其中的数字按显示的"
+            "文字及小数位检查（显示 86% 即按 86% 判断，不能还原为背后的 86.2%），按显示的精度相符即不报错。如需按存储值检查，"
+            "请提交原始的 .xlsx 工作簿。",
+            f"'{path.name}' is an HTML page (a table a system or Excel exported), which holds the text each cell shows: its "
+            "figures were checked as printed, at the decimals shown (86% shown is 86%, not the 86.2% behind it). Submit "
+            "the original .xlsx to have stored values checked.",
+            file=str(path),
+        ),
+    )
 
 
 #: Workbook formats calamine reads values from but whose number formats and sheet flags perfxl does not read
-#: (no odfpy or .xlsb record reader in the dependencies): said, never guessed. An .xls's are read (read31:
-#: perfxl.io.xls_formats), and said only where they could not be (`Grid.formats_unread`).
-_VALUES_ONLY = ("xlsb", "ods")
+#: (no .xlsb record reader in the dependencies): said, never guessed. An .xls's are read (read31:
+#: perfxl.io.xls_formats) and an .ods's (read32: perfxl.io.ods_formats), and said only where they could not be
+#: (`Grid.formats_unread`).
+_VALUES_ONLY = ("xlsb",)
 
 
 def formats_not_read(path: Path, kind: str, grids: list[Grid]) -> tuple[Finding, ...]:
@@ -160,6 +184,8 @@ def _read_workbook(path: Path, report: Any, need_formulas: bool) -> list[Grid]:
     grids = _read_calamine(path, kind)
     if kind == "xls":
         _read_xls_formats(path, grids)
+    if kind == "ods":
+        _read_ods_formats(path, grids)
     if kind in _OOXML:
         uncached, errors, quick, shown, headers, flags, styles_unread = _scan_sheets(
             path, getattr(report, "members", None), getattr(report, "parts", None)
@@ -366,13 +392,41 @@ def _read_xls_formats(path: Path, grids: list[Grid]) -> None:
         if sheet is None:
             grid.formats_unread = "the sheet is not among the workbook's BOUNDSHEET records"
             continue
-        shown = {}
-        for (r, c), shows in sheet.shows.items():
-            if r < len(grid.rows) and c < len(grid.rows[r]) and (text := shown_number(grid.rows[r][c], shows)):
-                shown[(r, c)] = text
         _put_errors(grid, sheet.errors)
-        _put_shown(grid, shown)
+        _put_shows(grid, sheet.shows)
         apply_flags(grid, sheet.flags)
+
+
+def _read_ods_formats(path: Path, grids: list[Grid]) -> None:
+    """An .ods's grids as its cells show them (perfxl.io.ods_formats): numbers under a percentage or fixed-decimal
+    data style as shown, hidden rows/columns, merged ranges — or why not, in `Grid.formats_unread`."""
+    # lazy: the OpenDocument style reading only for an .ods, off the .xlsx validate path
+    from .ods_formats import OdsFormatsUnread, read_ods_sheets
+
+    try:
+        sheets = read_ods_sheets(path)
+    except OdsFormatsUnread as exc:
+        for grid in grids:
+            grid.formats_unread = str(exc)
+        return
+    for i, grid in enumerate(grids):
+        sheet = sheets.get(grid.name)
+        if sheet is None:
+            grid.formats_unread = "the sheet is not among content.xml's tables"
+            continue
+        if sheet.merged and not grid.merged:  # the Grid maps merged cells when made: a new one with the ranges
+            grid = grids[i] = dataclasses.replace(grid, merged=tuple(sheet.merged))
+        _put_shows(grid, sheet.shows)
+        apply_flags(grid, sheet.flags)
+
+
+def _put_shows(grid: Grid, shows: dict[tuple[int, int], Shows]) -> None:
+    """Put the text each number calamine read shows under its format (an .xls's or .ods's cells) in its place."""
+    shown = {}
+    for (r, c), how in shows.items():
+        if r < len(grid.rows) and c < len(grid.rows[r]) and (text := shown_number(grid.rows[r][c], how)) is not None:
+            shown[(r, c)] = text
+    _put_shown(grid, shown)
 
 
 def _put_shown(grid: Grid, shown: dict[tuple[int, int], str] | None) -> None:

@@ -87,7 +87,11 @@ def spreadsheetml_grids(text: str, *, max_cells: int = 2_000_000) -> list[Grid]:
 
 #: SpreadsheetML's named number formats (Excel's "Fixed", "Standard", "Percent") as what they show; any other name
 #: ("General", "Currency", "Short Date", "Scientific" …) shows a number as stored or as no plain figure: left as read.
-_NAMED_FORMATS: dict[str, Shows] = {"fixed": (2, False, ""), "standard": (2, False, ""), "percent": (2, True, "%")}
+_NAMED_FORMATS: dict[str, Shows] = {
+    "fixed": Shows(2, False, ""),
+    "standard": Shows(2, False, ""),
+    "percent": Shows(2, True, "%"),
+}
 
 
 def _style_shows(root: Any) -> dict[str, Shows]:
