@@ -1717,7 +1717,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
 
 #: A bracket that opens a list of the figure before it with 包括 ("公务用车购置及运行维护费4070万元(包括:公务用车运行维护费
 #: 2648万元、公务用车购置1422万元)", 江北区 2021, real reports 15), as "（其中：…）" does.
-_BRACKET_LIST = lazy_compile(r"[(（]\s*包括\s*[:：]?\s*$")
+_BRACKET_LIST = lazy_compile(r"[(（【\[［]\s*包括\s*[:：]?\s*$")
 
 
 #: A clause announcing another split of the whole ("按支出功能分", "按经济分类", "按资金来源分"): the parts after it are
@@ -2313,12 +2313,15 @@ def _both_named(subject: str) -> tuple[str, str] | None:
 
 
 #: A clause ending with a closing bracket ("…12285万元)"): a bracket closed there, whatever opened it.
-_CLOSES_CLAUSE = lazy_compile(r"[)）]\s*$")
+_CLOSES_CLAUSE = lazy_compile(r"[)）\]］】]\s*$")
+#: The brackets a detail is set in: ( ) and （ ）, and the square 【】 [ ] ［ ］ an author uses the same way ("334959万元
+#: 【其中结转下年支出10277万元、…】,其中,…": fix32r — read as words, the list after it was held to the bracket's part).
+_OPENING, _CLOSING = "(（【[［", ")）】]］"
 
 
 def _opened(text: str) -> int:
     """Brackets opened and not closed in `text`."""
-    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
+    return sum(map(text.count, _OPENING)) - sum(map(text.count, _CLOSING))
 
 
 _YEAR_NAMED = lazy_compile(r"(?<!\d)((?:19|20)\d{2})年")

@@ -1,0 +1,60 @@
+"""fix32r (issue 12, session 32): the false findings the review31/review31b hunts left open, each a consistent rewrite
+of a real paragraph (tests/realworld/reports), with its inconsistent twin still found. Each "failed at main" case gave
+the false finding its comment quotes at main bc93b9f9.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+from test_document_realreport import findings_at_paragraph, one_paragraph_codes
+
+ERROR = [("N02", "error")]
+WARNING = [("N02", "warning")]
+
+#: 鹤城 2024 财政总决算 p8 (hunan-hecheng-zongjuesuan-2024.toml): the 334959's list as published, {} its last part (10277).
+HECHENG_LIST = (
+    "其中,一般公共预算支出287975万元,上解上级支出12285万元,调出资金5930万元,债务还本支出18400万元,"
+    "安排预算稳定调节基金92万元,结转下年支出{}万元。"
+)
+TOTAL = "全区支出合计334959万元"
+PARTS = "其中结转下年支出10277万元、上解上级支出12285万元"
+
+#: The words between the whole and its 其中 list: a bracket of its parts in 【】 or [ ], a change after the bracket joined
+#: by 、, a second bracket on the whole's change.
+BETWEEN = [
+    f"【{PARTS}】,",
+    f"[{PARTS}],",
+    f"［{PARTS}］,",
+]
+
+
+IDS = ["lenticular", "square", "fullwidth-square"]
+
+
+@pytest.mark.parametrize("between", BETWEEN, ids=IDS)
+def test_a_qizhong_after_the_bracket_and_the_wholes_change_splits_the_whole(between):
+    """Each failed at main: the list after the bracket was held to the bracket's last part (N02 错误 "…应为 334959万元，
+    文字写 12285万元": 【】, [ ], "、比上年增加") or summed with the bracket's parts (a second bracket on the change: "…
+    （10277万元 + 12285万元 + 287975万元 + …）…应为 357521万元") — fix30b's reading knew only ( ) closing a clause."""
+    assert one_paragraph_codes(TOTAL + between + HECHENG_LIST.format(10277)) == []
+
+
+@pytest.mark.parametrize("between", BETWEEN, ids=IDS)
+def test_the_list_after_the_bracket_over_the_whole_stays_an_error(between):
+    """10377 for 10277: the list over the whole — one N02 错误, against the 334959 (quiet shapes at main gave it too,
+    held to the 12285 or summed with the bracket)."""
+    with tempfile.TemporaryDirectory() as d:
+        found = findings_at_paragraph(Path(d), {"paragraphs": [TOTAL + between + HECHENG_LIST.format(10377)]}, 1)
+    assert [(code, severity) for code, severity, _ in found] == ERROR
+    assert "应为 335059万元，文字写 334959万元" in found[0][2]
+
+
+def test_the_brackets_own_parts_over_the_whole_stay_an_error():
+    text = TOTAL + "【其中结转下年支出10277万元、上解上级支出412285万元】," + HECHENG_LIST.format(10277)
+    with tempfile.TemporaryDirectory() as d:
+        found = findings_at_paragraph(Path(d), {"paragraphs": [text]}, 1)
+    assert [(code, severity) for code, severity, _ in found] == ERROR
+    assert "应为 422562万元，文字写 334959万元" in found[0][2]
