@@ -28,10 +28,11 @@ BETWEEN = [
     f"【{PARTS}】,",
     f"[{PARTS}],",
     f"［{PARTS}］,",
+    f"({PARTS})、比上年增加5000万元,",
 ]
 
 
-IDS = ["lenticular", "square", "fullwidth-square"]
+IDS = ["lenticular", "square", "fullwidth-square", "change-after-dun"]
 
 
 @pytest.mark.parametrize("between", BETWEEN, ids=IDS)

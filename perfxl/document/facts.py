@@ -1289,6 +1289,14 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.subject, state.role, state.subject_sentence = item, "", state.sentence
         return
     for m in matches:
+        if state.inner_parent is not None and state.depth + _opened(clause[:pos]) > 0 >= state.depth + _opened(
+            clause[: m.start()]
+        ):
+            # "…(其中A 10277万元、B 12285万元)、比上年增加5000万元,其中,…": the bracket of parts closed inside the clause,
+            # before this figure — closed as one ending a clause is (`_extract_facts`; fix32r: the change was read as
+            # the last part's and the 其中 held to that part, a false N02 错误)
+            state.closed_detail, state.subject = state.inner_parent, state.facts[state.inner_parent].subject
+            state.inner_parent = None
         prefix = clause[pos : m.start()]
         since = (state.tail if not pos else "") + prefix  # the words since the figure before (its sentence's)
         if state.reason_at is None and _REASON.search(_REASON_END.split(since)[-1]):
