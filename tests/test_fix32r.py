@@ -29,10 +29,21 @@ BETWEEN = [
     f"[{PARTS}],",
     f"［{PARTS}］,",
     f"({PARTS})、比上年增加5000万元,",
+    f"({PARTS}),比上年增加5000万元(其中一般公共预算支出增加3000万元),",
+    f"({PARTS}),比上年增加5000万元(其中:一般公共预算支出增加3000万元、上解上级支出增加2000万元),",
+    f"({PARTS}),比上年增加5000万元(上年329959万元),",
 ]
 
 
-IDS = ["lenticular", "square", "fullwidth-square", "change-after-dun"]
+IDS = [
+    "lenticular",
+    "square",
+    "fullwidth-square",
+    "change-after-dun",
+    "change-bracket-qizhong",
+    "change-bracket-list",
+    "change-bracket-base",
+]
 
 
 @pytest.mark.parametrize("between", BETWEEN, ids=IDS)

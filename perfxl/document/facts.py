@@ -421,6 +421,9 @@ class _State:
     # the figure a closed "（其中…）" detailed: a change stated right after the bracket is that figure's ("公车购置及运行费
     # 995万元(其中购置费38万元,运行费958万元),比上年决算数下降26.24%", 衢江 2016), not the last part's
     closed_detail: int | None = None
+    # the last figure outside brackets: a 其中 after "…),比上年增加5000万元(上年329959万元),其中," follows the change, not
+    # the figure in its bracket (`_qizhong_total`)
+    outside: int | None = None
     # inside a bracket opened with 含/包括 ("30.8万元(含公务接待费预算14.8万元,公务用车运行维护费预算16万元)"): every figure
     # in it details the one before the bracket and names no figure after it, not only the first (review29n)
     in_detail: bool = False
@@ -1295,8 +1298,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # "…(其中A 10277万元、B 12285万元)、比上年增加5000万元,其中,…": the bracket of parts closed inside the clause,
             # before this figure — closed as one ending a clause is (`_extract_facts`; fix32r: the change was read as
             # the last part's and the 其中 held to that part, a false N02 错误)
-            state.closed_detail, state.subject = state.inner_parent, state.facts[state.inner_parent].subject
-            state.inner_parent = None
+            _close_detail(state)
         prefix = clause[pos : m.start()]
         since = (state.tail if not pos else "") + prefix  # the words since the figure before (its sentence's)
         if state.reason_at is None and _REASON.search(_REASON_END.split(since)[-1]):
@@ -1564,7 +1566,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.in_detail or _INSIDE_DETAIL.match(subject)
         )
         state.in_detail = inside
-        if role in ("value", "budget", "final") and subject and state.depth == 0:
+        if role in ("value", "budget", "final") and subject and state.depth + _opened(clause[: m.start()]) <= 0:
             state.closed_detail = None  # a new figure outside brackets: a change after it is its own
         if role in ("value", "budget", "final") and subject and not inside and not pace:
             # (not "（含上年结转10万元）": a detail inside a bracket names no figure after it — "收入50万元（含上年结转
@@ -1699,6 +1701,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # a split of the whole by use after its instalments ("…295万元。其中用于设备采购300万元"): a list apart
             fact = dataclasses.replace(fact, listed_by=SPLIT_OF_WHOLE)
         state.add(fact)
+        if not bracketed:
+            state.outside = idx
         if twin is not None:
             state.add(dataclasses.replace(fact, index=idx + 1, subject=twin[1], claim=_claim(twin[1], role)))
         if state.enumeration is not None and state.enumeration.items:
@@ -1884,7 +1888,10 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
         if (
             state.closed_detail is not None
             and not state.depth
-            and _of_closed_bracket(state.facts, state.closed_detail, last)
+            and any(
+                _of_closed_bracket(state.facts, state.closed_detail, f)
+                for f in (last, state.facts[state.outside] if state.outside is not None else last)
+            )
         ):
             _bracket_list_apart(state, state.closed_detail)
             return state.closed_detail
@@ -1935,6 +1942,20 @@ def _another_measure_part(facts: list[Fact], last: Fact, qty: Quantity | None) -
         and not last.quantity.is_percent
         and (qty is None or qty.is_money)
     )
+
+
+def _close_detail(state: _State) -> None:
+    """The bracket of `state.inner_parent`'s parts closed: a change after it, or a 其中 (`_qizhong_total`), is that
+    figure's — unless the bracket split the change of the figure a bracket before closed on ("…(其中A、B),比上年增加
+    5000万元(其中:A增加3000万元、B增加2000万元),其中,…": fix32r), whose bracket a 其中 after them still follows."""
+    inner = state.facts[state.inner_parent] if state.inner_parent is not None else None
+    if inner is not None and not (
+        state.closed_detail is not None and inner.role in ("change", "change_rate") and inner.of == state.closed_detail
+    ):
+        state.closed_detail = inner.index
+    if state.closed_detail is not None:
+        state.subject = state.facts[state.closed_detail].subject
+    state.inner_parent = None
 
 
 def _of_closed_bracket(facts: list[Fact], whole: int, last: Fact) -> bool:
@@ -3240,10 +3261,9 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
             state.depth += _opened(pieces[i])
             if state.depth <= 0:
                 if was_open and state.inner_parent is not None:
-                    state.closed_detail = state.inner_parent
                     # the bracket's parts named no figure after it: "预算30.8万元(其中公务接待费14.8万元,…16万元),决算
                     # 25.7万元" — the 决算 is the 30.8's item's (review29n)
-                    state.subject = state.facts[state.inner_parent].subject
+                    _close_detail(state)
                 state.depth, state.inner_parent, state.in_detail = 0, None, False
         for k in range(first, len(state.facts)):
             if (put := bare.get(state.facts[k].quantity.text)) is not None:
