@@ -70,3 +70,40 @@ def test_the_brackets_own_parts_over_the_whole_stay_an_error():
         found = findings_at_paragraph(Path(d), {"paragraphs": [text]}, 1)
     assert [(code, severity) for code, severity, _ in found] == ERROR
     assert "应为 422562万元，文字写 334959万元" in found[0][2]
+
+
+#: 儋州法院 2018 p (hainan-danzhou-fayuan-bumen-2018.toml): "2018年度支出5560.46万元,其中:基本支出2956.36万元,项目支出
+#: 2604.1万元。" with its 基本支出 printed as a range.
+DANZHOU = "2018年度支出5560.46万元,其中:基本支出{},项目支出2604.1万元。"
+
+
+@pytest.mark.parametrize(
+    "basic",
+    [
+        # each failed at main: the range's two ends summed as two parts (N02 错误 "（2956.36万元 + 3000万元 + 2604.1万元）…
+        # 应为 8560.46万元"), or a bare range read at its top (2900-3000: "3000万元 + 2604.1万元 …应为 5604.1万元")
+        "2956.36万元至3000万元",
+        "2956.36万元到3000万元",
+        "2956.36万元~3000万元",
+        "2900-3000万元",
+        "2900万元至3000万元",
+    ],
+)
+def test_a_part_printed_as_a_range_is_at_least_its_low_end(basic):
+    assert one_paragraph_codes(DANZHOU.format(basic)) == []
+
+
+@pytest.mark.parametrize(
+    ("basic", "least"),
+    [
+        # over the whole even at the range's low end: still the 错误, the sum said at the least
+        ("3000万元至3100万元", "不少于 5604.1万元"),
+        ("3000-3100万元", "不少于 5604.1万元"),
+        ("2956.36万元至3000万元,其他支出100万元", "不少于 5660.46万元"),
+    ],
+)
+def test_a_range_part_over_the_whole_at_its_low_end_stays_an_error(basic, least):
+    with tempfile.TemporaryDirectory() as d:
+        found = findings_at_paragraph(Path(d), {"paragraphs": [DANZHOU.format(basic)]}, 1)
+    assert [(code, severity) for code, severity, _ in found] == ERROR
+    assert f"应为 {least}，文字写 5560.46万元" in found[0][2]

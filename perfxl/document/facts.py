@@ -697,6 +697,8 @@ _COMPARED_ON = lazy_compile(r"(?:按|以)?(?:同口径|同比口径|可比口径
 FROM_LEVEL = lazy_compile(
     r"(由|从)(?:(?:19|20)\d{2}年度?|上年度?|去年|上年同期)?的?(?:(?:年初)?预算|决算|实际)?(?:数|支出数?)?的?\s*$"
 )
+#: The words between a range's two ends ("600万元至700万元").
+_RANGE_TO = lazy_compile(r"\s*[-–—~～至到]\s*")
 #: A move by an amount, then the level it reached ("增加60万元至600万元", "减少3万元到15.5万元"): the words before that level.
 _MOVED_BY_TO = lazy_compile(
     r"(?:增加|减少|增长|下降|提高|降低|压减|调增|调减)了?\s*\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)\s*(?:至|到)\s*$",
@@ -1300,6 +1302,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # the last part's and the 其中 held to that part, a false N02 错误)
             _close_detail(state)
         prefix = clause[pos : m.start()]
+        gap = prefix if pos else None  # the words since the figure before it in this clause
         since = (state.tail if not pos else "") + prefix  # the words since the figure before (its sentence's)
         if state.reason_at is None and _REASON.search(_REASON_END.split(since)[-1]):
             state.reason_at, state.reason_from = len(state.facts), state.last_total
@@ -1610,6 +1613,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # (…or the level a change ended at, in a list of changes: "三公经费减少4万元,其中公务接待费由18.5万元降至15.5
             # 万元,…" — the 15.5 is no part of the 4, review30b; nor of a change carried from the paragraph before, review31)
             parent = None
+        # the top of a range printed after its low end ("其中基本支出600万元至700万元"): the low end stands for the range
+        # (`precision.range_low`) — no second part, nor a total (fix32r: the two ends summed, a false N02 错误)
+        range_top = gap is not None and qty.is_money and _RANGE_TO.fullmatch(gap) is not None
+        if range_top:
+            parent = None
         if parent is not None and _MOVED_BY_TO.search(clause[: m.start()]):
             parent = None  # (…or the level reached: "其中基本支出增加60万元至600万元,…" — the 600 is no part, review31)
         if parent is not None and _GROSS_OR_WRITTEN_OFF.search(compact_name(raw_prefix)):
@@ -1710,7 +1718,15 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         state.inline_budget = idx if inline else None
         # (a figure of each item — "平均每个项目71.67万元" — is no whole a 其中 after it splits, review29n)
         each = _EACH_ITEM.search(compact_name(raw_prefix)) is not None
-        if amount and parent is None and not bracketed and not inline and not compared_budget and not each:
+        if (
+            amount
+            and parent is None
+            and not bracketed
+            and not inline
+            and not compared_budget
+            and not each
+            and not range_top
+        ):
             state.last_total = idx
         rest = clause[m.end() : _next_start(matches, m, clause)]
         if (

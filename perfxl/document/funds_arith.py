@@ -50,6 +50,7 @@ from .precision import (
     _ratio,
     _rounded,
     _show,
+    range_low,
 )
 from .rate_from_nothing import check_rate_from_nothing
 from .rate_gaps import check_rate_gaps
@@ -1613,6 +1614,19 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 for p in parts
             ]
             lo, hi = sum((a.lo for a in about), Decimal(0)), sum((a.hi for a in about), Decimal(0))
+        if lows := {id(p): low for p in parts if (low := range_low(p)) is not None}:
+            # "其中基本支出600万元至700万元,…", "…600-700万元,…" (fix32r): a part printed as a range is at least its low
+            # end — more than the total even so is certain, less says nothing
+            floor = True
+            below = sum(
+                (
+                    (p.quantity.value - lows[id(p)]) * convert(Decimal(1), p.quantity.unit, unit).factor
+                    for p in parts
+                    if id(p) in lows
+                ),
+                Decimal(0),
+            )
+            lo, point = lo - below, point - below
         # short of the total is a judgement (警告) however it is read: the parts are held to it as rounded half up (the
         # usual printing); that only cut figures could make it is said in the finding (儋州法院 2018: 6.5 as 6.59)
         top = (
