@@ -107,3 +107,36 @@ def test_a_range_part_over_the_whole_at_its_low_end_stays_an_error(basic, least)
         found = findings_at_paragraph(Path(d), {"paragraphs": [DANZHOU.format(basic)]}, 1)
     assert [(code, severity) for code, severity, _ in found] == ERROR
     assert f"应为 {least}，文字写 5560.46万元" in found[0][2]
+
+
+#: 十四师 2019 农机购置补贴 (xinjiang-shisishi-nongjibutie-2019.toml), its "预算数60万元,其中包括…60万" paragraph: {} the
+#: list after the total, in simplified characters.
+SHISISHI = "第十四师2019年度农机购置补贴资金预算数60万元,包括{}。"
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # each failed at main (N02 错误 "“预算数”的各组成部分之和（60万元 + 60万元）超过了总数"): after a part making the
+        # total, the total's money said again with all of it paid — no second part (review31b's open case)
+        "购机补贴和作业补贴资金60万元、补贴资金60万元全部拨付",
+        "购机补贴和作业补贴资金60万元、补贴资金60万元已全部拨付到位",
+        "购机补贴资金50万元、作业补贴资金10万元、补贴资金60万元全额拨付",
+    ],
+)
+def test_the_total_said_again_as_all_paid_is_no_part(items):
+    assert one_paragraph_codes(SHISISHI.format(items)) == []
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # another amount, or parts that do not make the total before it: still a part over the total
+        "购机补贴和作业补贴资金60万元、补贴资金70万元全部拨付",
+        "购机补贴资金50万元、作业补贴资金20万元、补贴资金60万元全部拨付",
+        # no words of all of it paid: a second part of 60 (as at main)
+        "购机补贴和作业补贴资金60万元、补贴资金60万元",
+    ],
+)
+def test_another_amount_after_the_parts_stays_an_error(items):
+    assert one_paragraph_codes(SHISISHI.format(items)) == ERROR

@@ -1632,6 +1632,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             parent = (
                 None  # "其中:基本支出…,主要原因是人员增加20万元": the reason's money, no part of the list before it
             )
+        if parent is not None and _whole_all_paid(state, parent, qty, clause[m.end() :]):
+            parent = None  # (…or the total said again as all paid: "…包括A资金60万元、补贴资金60万元全部拨付", fix32r)
         if parent is not None and _restated_share_amount(state, qty, raw_prefix):
             parent = (
                 None  # "其中财政资金300万元,占比60%计300万元": the part's amount restated after its share, no new part
@@ -1815,6 +1817,27 @@ def _split_whole(state: _State, heading: str) -> int | None:
     ):
         return None
     return whole.index if whole.quantity.is_money and whole.role in ("value", "budget", "final") else None
+
+
+#: Words right after an amount saying all of it was paid or arrived ("60万元全部拨付", "…已全额到位", "…已足额下达").
+_ALL_OF_IT = lazy_compile(
+    r"^\s*(?:已经?|均已)?\s*(?:全部|全额|足额)\s*(?:拨付|到位|下达|支出|使用|兑付|发放|落实)",
+    needs=("全部", "全额", "足额"),
+)
+
+
+def _whole_all_paid(state: _State, parent: int, qty: Quantity, after: str) -> bool:
+    """The amount equals its total, the parts before it made that total, and the words after it say all of it was paid
+    ("预算数60万元,包括购机补贴和作业补贴资金60万元、补贴资金60万元全部拨付", review31b's open case): the total said
+    again with what became of it — no further part (summed, a false N02 错误 "60万元 + 60万元 超过了总数")."""
+    total = state.facts[parent]
+    return (
+        _ALL_OF_IT.match(after) is not None
+        and qty.unit == total.quantity.unit
+        and qty.value == total.quantity.value
+        and any(f.parent == parent for f in state.facts)
+        and _parts_reach(state, parent)
+    )
 
 
 #: The words between a share and the amount it comes to ("80%计260万元", "60%即300万元"; funds_arith checks the amount).
