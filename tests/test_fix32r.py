@@ -140,3 +140,39 @@ def test_the_total_said_again_as_all_paid_is_no_part(items):
 )
 def test_another_amount_after_the_parts_stays_an_error(items):
     assert one_paragraph_codes(SHISISHI.format(items)) == ERROR
+
+
+#: The 示范项目 2024 p5 (hunan-jiuyefuwu-shifan-xiangmu-2024.toml): "示范项目总预算36,620万元,经调整后资金的来源为:…";
+#: {} the total's words, {} the 地市 part (15920 as published: the four make 36620).
+SHIFAN = "示范项目{}万元,经调整后资金的来源为:中央财政补助10,000万元,省级财政补助5,000万元,地市财政补助{}万元,其他资金渠道5700万元。"
+
+
+@pytest.mark.parametrize(
+    "total",
+    [
+        # each failed at main (N02 警告 "…少于总数，…应为 36620万元，文字写 40,000万元", or "“调减”的各组成部分之和…超过了总数"):
+        # the money before the adjustment, named so, or the adjustment itself — not the adjusted money the sources split
+        "批复总预算40,000",
+        "初始预算40,000",
+        "计划总投资40,000",
+        "总预算40,000万元,调减3380",
+        "总预算33,240万元,调增3380",
+    ],
+)
+def test_the_sources_after_an_adjustment_split_no_total_named_before_it(total):
+    assert one_paragraph_codes(SHIFAN.format(total, 15920)) == []
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [
+        # the total as published, or named as the adjusted one: the sources over it still found
+        ("总预算36,620", ERROR),
+        ("调整后总预算36,620", ERROR),
+        ("调整后批复总预算36,620", ERROR),
+        # and short of it, a 警告 as at main
+        ("批复调整后总预算37,620", WARNING),
+    ],
+)
+def test_the_sources_of_the_adjusted_total_are_still_held(total, expected):
+    assert one_paragraph_codes(SHIFAN.format(total, 16920 if expected == ERROR else 15920)) == expected

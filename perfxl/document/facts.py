@@ -1801,9 +1801,12 @@ def _budget_part_before(state: _State, subject: str) -> int | None:
     return last.index
 
 
-#: A total named as the money before an adjustment ("原预算", "调整前", "年初预算"): "经调整后资金的来源为:" splits no such
-#: total (review30c: "原预算40,000万元,经调整后资金的来源为:…" was a 警告 'the sources fall short').
-_BEFORE_ADJUSTMENT = lazy_compile(r"原|调整前|年初")
+#: A total named as the money before an adjustment ("原预算", "调整前", "年初预算", "初始预算", "批复总预算", "计划总投资"),
+#: or as the adjustment itself ("调减3380万元"): "经调整后资金的来源为:" splits no such total (review30c: "原预算40,000万元,
+#: 经调整后资金的来源为:…" was a 警告 'the sources fall short'; fix32r: 初始/批复/计划, and 调减 read as the whole) — unless
+#: its name says it is the adjusted one ("调整后批复预算").
+_BEFORE_ADJUSTMENT = lazy_compile(r"原|调整前|年初|初始|批复|计划|调减|调增|追加|核减|核增")
+_ADJUSTED = lazy_compile(r"调整后|调整为|调减后|调增后")
 
 
 def _split_whole(state: _State, heading: str) -> int | None:
@@ -1812,9 +1815,8 @@ def _split_whole(state: _State, heading: str) -> int | None:
     if state.depth or state.last_total is None:
         return None
     whole = state.facts[state.last_total]
-    if "调整后" in heading and _BEFORE_ADJUSTMENT.search(
-        compact_name(whole.clause[: whole.clause.find(whole.quantity.text)])
-    ):
+    name = compact_name(whole.clause[: whole.clause.find(whole.quantity.text)].split(",")[-1].split("，")[-1])
+    if "调整后" in heading and _BEFORE_ADJUSTMENT.search(name) and not _ADJUSTED.search(name):
         return None
     return whole.index if whole.quantity.is_money and whole.role in ("value", "budget", "final") else None
 
