@@ -1620,7 +1620,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             floor = True
             below = sum(
                 (
-                    (p.quantity.value - lows[id(p)]) * convert(Decimal(1), p.quantity.unit, unit).factor
+                    (p.quantity.value - lows[id(p)]) * (convert(Decimal(1), p.quantity.unit, unit).factor or Decimal(0))
                     for p in parts
                     if id(p) in lows
                 ),
