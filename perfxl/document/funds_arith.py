@@ -1601,8 +1601,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 Decimal(0),
             )
             hi = sum((Interval.printed(p.quantity.value, _HUNDRED).hi for p in parts), Decimal(0))
-        if _bound(total) == "lower" or any(_bound(p) == "upper" for p in parts):
-            continue  # "下达资金120万元以上,其中…": a bound, not a figure the parts must make
+        if _bound(total) == "lower" or range_low(total) is not None or any(_bound(p) == "upper" for p in parts):
+            # "下达资金120万元以上,其中…", "支出600万元至700万元,其中…" (fix32r): a bound or a range, not a figure the
+            # parts must make
+            continue
         # "其中中央资金80万元,省级资金50万元以上": a part at least its figure — more than the total stays certain, less
         # says nothing
         floor = any(_bound(p) == "lower" for p in parts)
