@@ -189,3 +189,27 @@ def test_the_sources_of_the_adjusted_total_are_still_held(total, expected):
 )
 def test_a_total_printed_as_a_range_is_no_figure_the_parts_must_make(total):
     assert one_paragraph_codes(f"2018年度支出{total},其中:基本支出2906.36万元,项目支出2604.1万元。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # failed at main (N02 错误 "（2956.36万元 + 50万元 + 2604.1万元 + 50万元）…应为 5660.46万元"): each part's 调增/调减
+        # after it is that part's move, no further part (儋州法院 2018's list)
+        (DANZHOU.format("2956.36万元,调增50万元").replace("。", ",调减50万元。"), []),
+        (DANZHOU.format("2956.36万元,年中调减50万元"), []),
+        # a 调减 after the last part may be the whole's cut: short of the total then says nothing (review31's rewrite of
+        # 绵阳 2021 p4's classes; quiet at main, a false 警告 when the move was first left out)
+        (
+            "本单位项目分为基本建设、设备购置二类,项目资金总预算为500万元,其中基本建设300万元,设备购置150万元,调减50万元。",
+            [],
+        ),
+        # the parts over the whole without the moves: still the 错误
+        (DANZHOU.format("3006.36万元,调增50万元").replace("。", ",调减50万元。"), ERROR),
+        # after a base level the 调增 is a part of the adjusted budget: over it, still found
+        ("2018年度预算5560.46万元,其中:年初预算5510.46万元,调增100万元。", ERROR),
+        ("2018年度预算5560.46万元,其中:年初预算5510.46万元,调增50万元。", []),
+    ],
+)
+def test_a_parts_own_adjustment_is_no_further_part(text, expected):
+    assert one_paragraph_codes(text) == expected
