@@ -421,6 +421,9 @@ class _State:
     # the figure a closed "（其中…）" detailed: a change stated right after the bracket is that figure's ("公车购置及运行费
     # 995万元(其中购置费38万元,运行费958万元),比上年决算数下降26.24%", 衢江 2016), not the last part's
     closed_detail: int | None = None
+    # the last figure outside brackets: a 其中 after "…),比上年增加5000万元(上年329959万元),其中," follows the change, not
+    # the figure in its bracket (`_qizhong_total`)
+    outside: int | None = None
     # inside a bracket opened with 含/包括 ("30.8万元(含公务接待费预算14.8万元,公务用车运行维护费预算16万元)"): every figure
     # in it details the one before the bracket and names no figure after it, not only the first (review29n)
     in_detail: bool = False
@@ -694,6 +697,8 @@ _COMPARED_ON = lazy_compile(r"(?:按|以)?(?:同口径|同比口径|可比口径
 FROM_LEVEL = lazy_compile(
     r"(由|从)(?:(?:19|20)\d{2}年度?|上年度?|去年|上年同期)?的?(?:(?:年初)?预算|决算|实际)?(?:数|支出数?)?的?\s*$"
 )
+#: The words between a range's two ends ("600万元至700万元").
+_RANGE_TO = lazy_compile(r"\s*[-–—~～至到]\s*")
 #: A move by an amount, then the level it reached ("增加60万元至600万元", "减少3万元到15.5万元"): the words before that level.
 _MOVED_BY_TO = lazy_compile(
     r"(?:增加|减少|增长|下降|提高|降低|压减|调增|调减)了?\s*\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)\s*(?:至|到)\s*$",
@@ -1289,7 +1294,15 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.subject, state.role, state.subject_sentence = item, "", state.sentence
         return
     for m in matches:
+        if state.inner_parent is not None and state.depth + _opened(clause[:pos]) > 0 >= state.depth + _opened(
+            clause[: m.start()]
+        ):
+            # "…(其中A 10277万元、B 12285万元)、比上年增加5000万元,其中,…": the bracket of parts closed inside the clause,
+            # before this figure — closed as one ending a clause is (`_extract_facts`; fix32r: the change was read as
+            # the last part's and the 其中 held to that part, a false N02 错误)
+            _close_detail(state)
         prefix = clause[pos : m.start()]
+        gap = prefix if pos else None  # the words since the figure before it in this clause
         since = (state.tail if not pos else "") + prefix  # the words since the figure before (its sentence's)
         if state.reason_at is None and _REASON.search(_REASON_END.split(since)[-1]):
             state.reason_at, state.reason_from = len(state.facts), state.last_total
@@ -1556,7 +1569,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             state.in_detail or _INSIDE_DETAIL.match(subject)
         )
         state.in_detail = inside
-        if role in ("value", "budget", "final") and subject and state.depth == 0:
+        if role in ("value", "budget", "final") and subject and state.depth + _opened(clause[: m.start()]) <= 0:
             state.closed_detail = None  # a new figure outside brackets: a change after it is its own
         if role in ("value", "budget", "final") and subject and not inside and not pace:
             # (not "（含上年结转10万元）": a detail inside a bracket names no figure after it — "收入50万元（含上年结转
@@ -1602,6 +1615,11 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # (…or the level a change ended at, in a list of changes: "三公经费减少4万元,其中公务接待费由18.5万元降至15.5
             # 万元,…" — the 15.5 is no part of the 4, review30b; nor of a change carried from the paragraph before, review31)
             parent = None
+        # the top of a range printed after its low end ("其中基本支出600万元至700万元"): the low end stands for the range
+        # (`precision.range_low`) — no second part, nor a total (fix32r: the two ends summed, a false N02 错误)
+        range_top = gap is not None and qty.is_money and _RANGE_TO.fullmatch(gap) is not None
+        if range_top:
+            parent = None
         if parent is not None and _MOVED_BY_TO.search(clause[: m.start()]):
             parent = None  # (…or the level reached: "其中基本支出增加60万元至600万元,…" — the 600 is no part, review31)
         if parent is not None and _GROSS_OR_WRITTEN_OFF.search(compact_name(raw_prefix)):
@@ -1616,6 +1634,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             parent = (
                 None  # "其中:基本支出…,主要原因是人员增加20万元": the reason's money, no part of the list before it
             )
+        if parent is not None and _whole_all_paid(state, parent, qty, clause[m.end() :]):
+            parent = None  # (…or the total said again as all paid: "…包括A资金60万元、补贴资金60万元全部拨付", fix32r)
         if parent is not None and _restated_share_amount(state, qty, raw_prefix):
             parent = (
                 None  # "其中财政资金300万元,占比60%计300万元": the part's amount restated after its share, no new part
@@ -1693,6 +1713,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             # a split of the whole by use after its instalments ("…295万元。其中用于设备采购300万元"): a list apart
             fact = dataclasses.replace(fact, listed_by=SPLIT_OF_WHOLE)
         state.add(fact)
+        if not bracketed:
+            state.outside = idx
         if twin is not None:
             state.add(dataclasses.replace(fact, index=idx + 1, subject=twin[1], claim=_claim(twin[1], role)))
         if state.enumeration is not None and state.enumeration.items:
@@ -1700,7 +1722,15 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         state.inline_budget = idx if inline else None
         # (a figure of each item — "平均每个项目71.67万元" — is no whole a 其中 after it splits, review29n)
         each = _EACH_ITEM.search(compact_name(raw_prefix)) is not None
-        if amount and parent is None and not bracketed and not inline and not compared_budget and not each:
+        if (
+            amount
+            and parent is None
+            and not bracketed
+            and not inline
+            and not compared_budget
+            and not each
+            and not range_top
+        ):
             state.last_total = idx
         rest = clause[m.end() : _next_start(matches, m, clause)]
         if (
@@ -1719,7 +1749,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
 
 #: A bracket that opens a list of the figure before it with 包括 ("公务用车购置及运行维护费4070万元(包括:公务用车运行维护费
 #: 2648万元、公务用车购置1422万元)", 江北区 2021, real reports 15), as "（其中：…）" does.
-_BRACKET_LIST = lazy_compile(r"[(（]\s*包括\s*[:：]?\s*$")
+_BRACKET_LIST = lazy_compile(r"[(（【\[［]\s*包括\s*[:：]?\s*$")
 
 
 #: A clause announcing another split of the whole ("按支出功能分", "按经济分类", "按资金来源分"): the parts after it are
@@ -1773,9 +1803,12 @@ def _budget_part_before(state: _State, subject: str) -> int | None:
     return last.index
 
 
-#: A total named as the money before an adjustment ("原预算", "调整前", "年初预算"): "经调整后资金的来源为:" splits no such
-#: total (review30c: "原预算40,000万元,经调整后资金的来源为:…" was a 警告 'the sources fall short').
-_BEFORE_ADJUSTMENT = lazy_compile(r"原|调整前|年初")
+#: A total named as the money before an adjustment ("原预算", "调整前", "年初预算", "初始预算", "批复总预算", "计划总投资"),
+#: or as the adjustment itself ("调减3380万元"): "经调整后资金的来源为:" splits no such total (review30c: "原预算40,000万元,
+#: 经调整后资金的来源为:…" was a 警告 'the sources fall short'; fix32r: 初始/批复/计划, and 调减 read as the whole) — unless
+#: its name says it is the adjusted one ("调整后批复预算").
+_BEFORE_ADJUSTMENT = lazy_compile(r"原|调整前|年初|初始|批复|计划|调减|调增|追加|核减|核增")
+_ADJUSTED = lazy_compile(r"调整后|调整为|调减后|调增后")
 
 
 def _split_whole(state: _State, heading: str) -> int | None:
@@ -1784,11 +1817,31 @@ def _split_whole(state: _State, heading: str) -> int | None:
     if state.depth or state.last_total is None:
         return None
     whole = state.facts[state.last_total]
-    if "调整后" in heading and _BEFORE_ADJUSTMENT.search(
-        compact_name(whole.clause[: whole.clause.find(whole.quantity.text)])
-    ):
+    name = compact_name(whole.clause[: whole.clause.find(whole.quantity.text)].split(",")[-1].split("，")[-1])
+    if "调整后" in heading and _BEFORE_ADJUSTMENT.search(name) and not _ADJUSTED.search(name):
         return None
     return whole.index if whole.quantity.is_money and whole.role in ("value", "budget", "final") else None
+
+
+#: Words right after an amount saying all of it was paid or arrived ("60万元全部拨付", "…已全额到位", "…已足额下达").
+_ALL_OF_IT = lazy_compile(
+    r"^\s*(?:已经?|均已)?\s*(?:全部|全额|足额)\s*(?:拨付|到位|下达|支出|使用|兑付|发放|落实)",
+    needs=("全部", "全额", "足额"),
+)
+
+
+def _whole_all_paid(state: _State, parent: int, qty: Quantity, after: str) -> bool:
+    """The amount equals its total, the parts before it made that total, and the words after it say all of it was paid
+    ("预算数60万元,包括购机补贴和作业补贴资金60万元、补贴资金60万元全部拨付", review31b's open case): the total said
+    again with what became of it — no further part (summed, a false N02 错误 "60万元 + 60万元 超过了总数")."""
+    total = state.facts[parent]
+    return (
+        _ALL_OF_IT.match(after) is not None
+        and qty.unit == total.quantity.unit
+        and qty.value == total.quantity.value
+        and any(f.parent == parent for f in state.facts)
+        and _parts_reach(state, parent)
+    )
 
 
 #: The words between a share and the amount it comes to ("80%计260万元", "60%即300万元"; funds_arith checks the amount).
@@ -1878,7 +1931,10 @@ def _qizhong_total(state: _State, qty: Quantity | None = None) -> int | None:
         if (
             state.closed_detail is not None
             and not state.depth
-            and _of_closed_bracket(state.facts, state.closed_detail, last)
+            and any(
+                _of_closed_bracket(state.facts, state.closed_detail, f)
+                for f in (last, state.facts[state.outside] if state.outside is not None else last)
+            )
         ):
             _bracket_list_apart(state, state.closed_detail)
             return state.closed_detail
@@ -1949,6 +2005,20 @@ def _another_measure_part(facts: list[Fact], last: Fact, qty: Quantity | None) -
         and not last.quantity.is_percent
         and (qty is None or qty.is_money)
     )
+
+
+def _close_detail(state: _State) -> None:
+    """The bracket of `state.inner_parent`'s parts closed: a change after it, or a 其中 (`_qizhong_total`), is that
+    figure's — unless the bracket split the change of the figure a bracket before closed on ("…(其中A、B),比上年增加
+    5000万元(其中:A增加3000万元、B增加2000万元),其中,…": fix32r), whose bracket a 其中 after them still follows."""
+    inner = state.facts[state.inner_parent] if state.inner_parent is not None else None
+    if inner is not None and not (
+        state.closed_detail is not None and inner.role in ("change", "change_rate") and inner.of == state.closed_detail
+    ):
+        state.closed_detail = inner.index
+    if state.closed_detail is not None:
+        state.subject = state.facts[state.closed_detail].subject
+    state.inner_parent = None
 
 
 def _of_closed_bracket(facts: list[Fact], whole: int, last: Fact) -> bool:
@@ -2335,12 +2405,15 @@ def _both_named(subject: str) -> tuple[str, str] | None:
 
 
 #: A clause ending with a closing bracket ("…12285万元)"): a bracket closed there, whatever opened it.
-_CLOSES_CLAUSE = lazy_compile(r"[)）]\s*$")
+_CLOSES_CLAUSE = lazy_compile(r"[)）\]］】]\s*$")
+#: The brackets a detail is set in: ( ) and （ ）, and the square 【】 [ ] ［ ］ an author uses the same way ("334959万元
+#: 【其中结转下年支出10277万元、…】,其中,…": fix32r — read as words, the list after it was held to the bracket's part).
+_OPENING, _CLOSING = "(（【[［", ")）】]］"
 
 
 def _opened(text: str) -> int:
     """Brackets opened and not closed in `text`."""
-    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
+    return sum(map(text.count, _OPENING)) - sum(map(text.count, _CLOSING))
 
 
 _YEAR_NAMED = lazy_compile(r"(?<!\d)((?:19|20)\d{2})年")
@@ -3271,10 +3344,9 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
             state.depth += _opened(pieces[i])
             if state.depth <= 0:
                 if was_open and state.inner_parent is not None:
-                    state.closed_detail = state.inner_parent
                     # the bracket's parts named no figure after it: "预算30.8万元(其中公务接待费14.8万元,…16万元),决算
                     # 25.7万元" — the 决算 is the 30.8's item's (review29n)
-                    state.subject = state.facts[state.inner_parent].subject
+                    _close_detail(state)
                 state.depth, state.inner_parent, state.in_detail = 0, None, False
         for k in range(first, len(state.facts)):
             if (put := bare.get(state.facts[k].quantity.text)) is not None:

@@ -50,6 +50,7 @@ from .precision import (
     _ratio,
     _rounded,
     _show,
+    range_low,
 )
 from .rate_from_nothing import check_rate_from_nothing
 from .rate_gaps import check_rate_gaps
@@ -1569,6 +1570,14 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             single = len(parts) == 1
         if any(_RESTATED.match(compact_name(_around(p)[0])) for p in parts[1:]):
             continue  # "基本支出年初预算60万元,调整为65万元": the part before, as changed — no other part
+        if moved := {id(p) for p, before in zip(parts[1:], parts, strict=False) if _moves_the_part_before(p, before)}:
+            # (…and the list may then fall short by a move of the whole's: "总预算500万元,其中A 300万元,B 150万元,调减50
+            # 万元" — only more than the total is said)
+            parts = [p for p in parts if id(p) not in moved]
+            summed = _sum_in(run, pi, parts, unit) if parts else None
+            if summed is None:
+                continue
+            single = len(parts) == 1
         apart = [(p, w) for p in parts if (w := set_apart_word(total, p, facts))]
         if apart:
             # "其中:全口径税收收入63.31亿元…", "税收收入33.31亿元,年计划45亿元": a wider scope or another stage — no part of
@@ -1635,8 +1644,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 Decimal(0),
             )
             hi = sum((Interval.printed(p.quantity.value, _HUNDRED).hi for p in parts), Decimal(0))
-        if _bound(total) == "lower" or any(_bound(p) == "upper" for p in parts):
-            continue  # "下达资金120万元以上,其中…": a bound, not a figure the parts must make
+        if _bound(total) == "lower" or range_low(total) is not None or any(_bound(p) == "upper" for p in parts):
+            # "下达资金120万元以上,其中…", "支出600万元至700万元,其中…" (fix32r): a bound or a range, not a figure the
+            # parts must make
+            continue
         # "其中中央资金80万元,省级资金50万元以上": a part at least its figure — more than the total stays certain, less
         # says nothing
         floor = any(_bound(p) == "lower" for p in parts)
@@ -1648,6 +1659,19 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
                 for p in parts
             ]
             lo, hi = sum((a.lo for a in about), Decimal(0)), sum((a.hi for a in about), Decimal(0))
+        if lows := {id(p): low for p in parts if (low := range_low(p)) is not None}:
+            # "其中基本支出600万元至700万元,…", "…600-700万元,…" (fix32r): a part printed as a range is at least its low
+            # end — more than the total even so is certain, less says nothing
+            floor = True
+            below = sum(
+                (
+                    (p.quantity.value - lows[id(p)]) * (convert(Decimal(1), p.quantity.unit, unit).factor or Decimal(0))
+                    for p in parts
+                    if id(p) in lows
+                ),
+                Decimal(0),
+            )
+            lo, point = lo - below, point - below
         # short of the total is a judgement (警告) however it is read: the parts are held to it as rounded half up (the
         # usual printing); that only cut figures could make it is said in the finding (儋州法院 2018: 6.5 as 6.59)
         top = (
@@ -1757,7 +1781,7 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             exceeds or as_written or short or short_by_definition or (complete and not Interval(lo, hi).overlaps(t))
         ):
             continue
-        if floor and not exceeds:
+        if (floor or moved) and not exceeds:
             continue
         by_place = exceeds and not single and _end_by_place(run, pi, facts, total, parts)
         if by_place is None:
@@ -1917,6 +1941,20 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             else Certainty.CERTAIN,
         )
         _consequent_rates(run, pi, total, parts, point)
+
+
+#: A figure named only by an adjustment ("调增50万元", "年中调减50万元"), and the base level one may add to ("年初预算").
+_BARE_MOVE = lazy_compile(r"(?:年中|年内)?(?:调增|调减|核增|核减)(?:了)?")
+_BASE_LEVEL = lazy_compile(r"年初|原|调整前|初始|批复")
+
+
+def _moves_the_part_before(part: Fact, before: Fact) -> bool:
+    """`part` is named only by an adjustment after a part that is no base level ("其中基本支出600万元,调增50万元,项目支出
+    400万元,调减50万元", fix32r): that part's move, no further part — after a base level it is one ("其中年初预算950万元,
+    调增50万元" makes the 1000)."""
+    return _BARE_MOVE.fullmatch(compact_name(part.subject)) is not None and not _BASE_LEVEL.search(
+        before.subject + compact_name(_around(before)[0])
+    )
 
 
 def _listed_past_the_whole(total: Fact, parts: list[Fact]) -> bool:

@@ -153,6 +153,20 @@ def bare_range_low(fact: Fact) -> Decimal | None:
     return Decimal(m.group(1)) if m else None
 
 
+#: The other end of a range right after a money figure ("600万元至700万元", "600万元~700万元"): the figure is its low end.
+_RANGE_ON = lazy_compile(
+    r"^\s*[-–—~～至到]\s*\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)", needs=("-", "–", "—", "~", "～", "至", "到")
+)
+
+
+def range_low(fact: Fact) -> Decimal | None:
+    """The low end of a range the figure is printed as: its bare low end ("600-700万元": 600), or the figure itself when
+    the range's other end follows it ("600万元至700万元": 600) — None for a figure printed alone."""
+    if (low := bare_range_low(fact)) is not None and low < fact.quantity.value:
+        return low
+    return fact.quantity.value if fact.quantity.is_money and _RANGE_ON.match(_around(fact)[1]) else None
+
+
 def _bound_holds(bound: str, other: Interval, own: Interval) -> bool:
     """The stated bound (`own`, the figure's range) holds for the other side's range."""
     return (bound == "lower" and other.hi >= own.lo) or (bound == "upper" and other.lo <= own.hi)
