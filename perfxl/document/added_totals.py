@@ -107,20 +107,24 @@ def _opens_the_additions(fact: Fact) -> bool:
     return _FIGURE.split(_words(fact))[-1].startswith(_ADDED)
 
 
-def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
-    """Each amount after "加上" found in order in the sentence, one item named before each (`_SEVERAL_ITEMS`), and
-    nothing but punctuation between the last one and the 总量's own words."""
+def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool | None:
+    """Each amount after "加上" found in order in the sentence and nothing but punctuation between the last one and the
+    总量's own words: True when one item is named before each amount, None when some amount follows several items
+    (`_SEVERAL_ITEMS`: "加上上级税收返还及转移支付收入32.5亿元" may be the 转移支付's alone — the sum is then only a floor
+    of the total), False when the list is not read."""
     pos = sentence.rfind(_ADDED, 0, max(sentence.find(total.clause), 0))
     if pos < 0 and (clause_at := sentence.find(total.clause)) >= 0:  # one clause from 加上 to the total (渠县 2024 p7)
         pos = sentence.rfind(_ADDED, 0, clause_at + total.clause.rfind(total.quantity.text))
     if pos < 0:
         return False
-    start = pos
+    start, each_alone = pos, True
     for f in added:
         at = sentence.find(f.quantity.text, pos)
-        named = _NEXT_ITEM.sub("", _BRACKETED.sub("", sentence[pos:at]).lstrip("，,、 "), count=1)
-        if at < 0 or (_SEVERAL_ITEMS.search(_SOURCES.sub("调入", named)) and not _ITEMS_TOGETHER.search(named)):
+        if at < 0:
             return False
+        named = _NEXT_ITEM.sub("", _BRACKETED.sub("", sentence[pos:at]).lstrip("，,、 "), count=1)
+        if _SEVERAL_ITEMS.search(_SOURCES.sub("调入", named)) and not _ITEMS_TOGETHER.search(named):
+            each_alone = False
         pos = at + len(f.quantity.text)
     end = sentence.find(total.clause, pos)
     if end < 0 and (at_total := sentence.find(total.quantity.text, pos)) >= 0:
@@ -130,7 +134,9 @@ def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
     if end < 0 or not _NOTHING_NAMED.fullmatch(sentence[pos:end]) or _TAKEN_AWAY.search(sentence[start:end]):
         return False
     after = sentence.find(total.quantity.text, end)
-    return after < 0 or not _INCLUDES_MORE.search(sentence[after + len(total.quantity.text) :])
+    if after >= 0 and _INCLUDES_MORE.search(sentence[after + len(total.quantity.text) :]):
+        return False
+    return True if each_alone else None
 
 
 def _asides(sentence: str, facts: list[Fact]) -> list[Fact]:
@@ -208,7 +214,8 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
         return
     if any(map(_names_a_total, added)):
         return  # "加上…,全县财力总收入87.84亿元,全县财政总收入60亿元": a total among the items closed the list before
-    if not _every_part_printed(sentence, added, total):
+    printed = _every_part_printed(sentence, added, total)
+    if printed is False:
         return
     found = _level(
         facts, added[0], side, total
@@ -226,6 +233,8 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
     # a 总计/合计/总收入 above its level and the amounts added: the list may leave out an item the total holds ("…结转下年
     # 4.3亿元后,支出总计84.65亿元" without the 安排预算稳定调节基金 the 决算's 总计 counts, 彭水 2022 p10) — a judgement; one
     # below them is certain (every amount is added), and so is a 总量 (by definition the level and the amounts added)
+    if printed is None and made.hi <= _operand(run, pi, total).lo:
+        return  # an amount of several items may be one item's: a total above the sum is no contradiction
     short = "总量" not in _total_words(total) and made.hi <= _operand(run, pi, total).lo
     shown = " + ".join(f.quantity.text for f in parts)
     # (a 总计's subject drops the word: its words, less a verb after them — "总收入为")
