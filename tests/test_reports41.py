@@ -71,10 +71,11 @@ def test_a_sum_named_by_its_item_is_held_to_the_amounts_before_it():
         assert _at(Path(d), changed, 3) == [("N02", "warning")]
         assert _at(Path(d), GUANGXI, 3) == []
     # a named sum adds up what its noun names, not a run by place (docs/documents.md's 甘谷 p8 note): any two or more
-    # of the amounts before it that come to it keep it quiet
-    named = "基本支出300万元,项目支出200万元,年初结转100万元,支出合计{}万元。"
+    # of the amounts before it that come to it keep it quiet; a side's "支出合计" is added_totals' (its 加上 list): quiet
+    named = "A项目经费300万元,B项目经费200万元,年初结转100万元,项目经费合计{}万元。"
     assert one_paragraph_codes(named.format(500)) == []
     assert one_paragraph_codes(named.format(550)) == [("N02", "warning")]
+    assert one_paragraph_codes("基本支出300万元,项目支出200万元,年初结转100万元,支出合计550万元。") == []
 
 
 def test_a_sum_before_a_named_sum_closes_the_amounts_before_it():

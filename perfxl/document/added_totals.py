@@ -90,7 +90,7 @@ def _words(fact: Fact) -> str:
     return compact_name(fact.clause[: at if at >= 0 else len(fact.clause)])
 
 
-def _names_a_total(fact: Fact) -> re.Match[str] | None:
+def names_a_total(fact: Fact) -> re.Match[str] | None:
     """The 总量/总计/总收入 words naming `fact`, read from its own words since the figure before it: the list's last item
     and its total may share a clause ("…补充预算稳定调节基金122万元、年度支出总额为856832万元", 渠县 2024 p7)."""
     return _TOTAL.fullmatch(_total_words(fact)) or _SUMMED_TOTAL.fullmatch(_total_words(fact))
@@ -198,7 +198,7 @@ def _level_by_words(facts: tuple[Fact, ...], first_added: Fact, side: str, total
 
 
 def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str, total: Fact) -> None:
-    m = _names_a_total(total)
+    m = names_a_total(total)
     if m is None:
         return
     side = next(g for g in m.groups() if g)
@@ -212,7 +212,7 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
     added = added[opener:]
     if any(f.role not in ("value", "final") or f.direction or f.unit_assumed for f in added):
         return
-    if any(map(_names_a_total, added)):
+    if any(map(names_a_total, added)):
         return  # "加上…,全县财力总收入87.84亿元,全县财政总收入60亿元": a total among the items closed the list before
     printed = _every_part_printed(sentence, added, total)
     if printed is False:
@@ -307,7 +307,7 @@ def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
     for fact in facts:
         if not fact.quantity.is_money or fact.role != "value":
             continue
-        if "总量" in fact.subject or _names_a_total(fact):
+        if "总量" in fact.subject or names_a_total(fact):
             _added_total(run, pi, ref, facts, text, fact)
         elif fact.subject.endswith("赤字"):
             _deficit(run, pi, ref, facts, text, fact)

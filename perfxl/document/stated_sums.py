@@ -15,6 +15,7 @@ import itertools
 
 from ..model import CellRef, Certainty, TextRef
 from ..patterns import lazy_compile
+from .added_totals import names_a_total
 from .facts import _ADDED_TO, Fact, compact_name, extract_facts, sentences
 from .precision import Interval, _around, _show
 from .run_state import _operand, _Run, _sum_in, _where, contradict
@@ -128,8 +129,11 @@ _NAMED_SUM = lazy_compile(r"(?:合计|共计)(?:为|是|达到?)?$", needs=("合
 
 
 def _a_sum(total: Fact) -> bool:
-    """The figure is a 合计/共计: bare, or named by its item right before the word."""
-    return total.subject == "合计" or bool(_NAMED_SUM.search(compact_name(_around(total)[0])))
+    """The figure is a 合计/共计: bare, or named by its item right before the word — not a side's "收入合计", which
+    added_totals reads against its 加上 list (certain where the level is in its sentence)."""
+    if total.subject == "合计":
+        return True
+    return bool(_NAMED_SUM.search(compact_name(_around(total)[0]))) and names_a_total(total) is None
 
 
 #: The most amounts whose every selection a named sum is tried against (2^12 sums at most).
