@@ -122,6 +122,19 @@ KNOWN_PDF_DIFFERENCES: dict[str, dict[str, str]] = {
             "reader pdf paragraph 第2页第4段: no such paragraph「2.满意度达到90%。3.控制在总概算范围内。」",
         )
     },
+    "guangxi-nongyeshengchan-quyu-2021": {  # reports41 (session 32): the publisher field names no unit
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「2021年度绩效自评报告」": ONE_PAGE_HEAD,
+    },
+    "neimenggu-alashanzuoqi-wulijisumu-zhuanyizhifu-2023": {  # reports41 (session 32)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「阿拉善左旗乌力吉苏木人民政府2023年度绩效自评报告」": (
+            ONE_PAGE_HEAD
+        ),
+    },
+    "zhejiang-xiaoshan-xianghu-zhuanxiangzhai-2024": {  # reports41 (session 32)
+        "[published] reader pdf paragraph 第1页第1段: no such paragraph「杭州市萧山区湘湖旅游度假区管委会2024年度绩效自评报告」": (
+            ONE_PAGE_HEAD
+        ),
+    },
     "xinjiang-shisishi-nongjibutie-2019": {  # reports38 (session 31)
         "[published] reader pdf paragraph 第1页第1段: no such paragraph「新疆生產建設兵團第十四師農業農村局2019年度绩效自评报告」": (
             ONE_PAGE_HEAD

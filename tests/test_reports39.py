@@ -35,7 +35,8 @@ def test_items_closed_by_deng_before_one_amount_are_one_item():
     """Failed at main (quiet): 小林 p6 "支出1,867.48万元,…。加上结转下年、安排预算稳定调节基金、上解上级支出等0万元,支出总计
     1,767.48万元" — the level (the sentence before) plus the 0 the 等 list adds is 1,867.48: an N02 警告 (the level paired
     by place, as its basis says); p5's 收入总计 so changed likewise. As published both agree: quiet; without the 等 the
-    1,756.37 may be 动用预算稳定调节基金's alone: quiet."""
+    1,756.37 may be 动用预算稳定调节基金's alone — the sum is then a floor (reports41): the 1,767.48 below it is still an
+    N02 警告, a 总计 above it quiet."""
     spending = with_paragraph(XIAOLIN, 6, "支出总计1,867.48万元", "支出总计1,767.48万元")
     income = with_paragraph(XIAOLIN, 5, "收入总计1,867.48万元", "收入总计1,767.48万元")
     no_deng = with_paragraph(income, 5, "动用预算稳定调节基金等1,756.37万元", "动用预算稳定调节基金1,756.37万元")
@@ -43,7 +44,9 @@ def test_items_closed_by_deng_before_one_amount_are_one_item():
         found = findings_at_paragraph(Path(d), spending, 6)
         assert _at(Path(d), income, 5) == [("N02", "warning")]
         assert _at(Path(d), XIAOLIN, 5) == [] and _at(Path(d), XIAOLIN, 6) == []
-        assert _at(Path(d), no_deng, 5) == []
+        assert _at(Path(d), no_deng, 5) == [("N02", "warning")]
+        above = with_paragraph(no_deng, 5, "收入总计1,767.48万元", "收入总计1,967.48万元")
+        assert _at(Path(d), above, 5) == []
     assert [(code, severity) for code, severity, _ in found] == [("N02", "warning")]
     assert "1867.48万元" in found[0][2] and "1,767.48万元" in found[0][2]
 

@@ -90,7 +90,7 @@ def _words(fact: Fact) -> str:
     return compact_name(fact.clause[: at if at >= 0 else len(fact.clause)])
 
 
-def _names_a_total(fact: Fact) -> re.Match[str] | None:
+def names_a_total(fact: Fact) -> re.Match[str] | None:
     """The 总量/总计/总收入 words naming `fact`, read from its own words since the figure before it: the list's last item
     and its total may share a clause ("…补充预算稳定调节基金122万元、年度支出总额为856832万元", 渠县 2024 p7)."""
     return _TOTAL.fullmatch(_total_words(fact)) or _SUMMED_TOTAL.fullmatch(_total_words(fact))
@@ -107,20 +107,24 @@ def _opens_the_additions(fact: Fact) -> bool:
     return _FIGURE.split(_words(fact))[-1].startswith(_ADDED)
 
 
-def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
-    """Each amount after "加上" found in order in the sentence, one item named before each (`_SEVERAL_ITEMS`), and
-    nothing but punctuation between the last one and the 总量's own words."""
+def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool | None:
+    """Each amount after "加上" found in order in the sentence and nothing but punctuation between the last one and the
+    总量's own words: True when one item is named before each amount, None when some amount follows several items
+    (`_SEVERAL_ITEMS`: "加上上级税收返还及转移支付收入32.5亿元" may be the 转移支付's alone — the sum is then only a floor
+    of the total), False when the list is not read."""
     pos = sentence.rfind(_ADDED, 0, max(sentence.find(total.clause), 0))
     if pos < 0 and (clause_at := sentence.find(total.clause)) >= 0:  # one clause from 加上 to the total (渠县 2024 p7)
         pos = sentence.rfind(_ADDED, 0, clause_at + total.clause.rfind(total.quantity.text))
     if pos < 0:
         return False
-    start = pos
+    start, each_alone = pos, True
     for f in added:
         at = sentence.find(f.quantity.text, pos)
-        named = _NEXT_ITEM.sub("", _BRACKETED.sub("", sentence[pos:at]).lstrip("，,、 "), count=1)
-        if at < 0 or (_SEVERAL_ITEMS.search(_SOURCES.sub("调入", named)) and not _ITEMS_TOGETHER.search(named)):
+        if at < 0:
             return False
+        named = _NEXT_ITEM.sub("", _BRACKETED.sub("", sentence[pos:at]).lstrip("，,、 "), count=1)
+        if _SEVERAL_ITEMS.search(_SOURCES.sub("调入", named)) and not _ITEMS_TOGETHER.search(named):
+            each_alone = False
         pos = at + len(f.quantity.text)
     end = sentence.find(total.clause, pos)
     if end < 0 and (at_total := sentence.find(total.quantity.text, pos)) >= 0:
@@ -130,7 +134,9 @@ def _every_part_printed(sentence: str, added: list[Fact], total: Fact) -> bool:
     if end < 0 or not _NOTHING_NAMED.fullmatch(sentence[pos:end]) or _TAKEN_AWAY.search(sentence[start:end]):
         return False
     after = sentence.find(total.quantity.text, end)
-    return after < 0 or not _INCLUDES_MORE.search(sentence[after + len(total.quantity.text) :])
+    if after >= 0 and _INCLUDES_MORE.search(sentence[after + len(total.quantity.text) :]):
+        return False
+    return True if each_alone else None
 
 
 def _asides(sentence: str, facts: list[Fact]) -> list[Fact]:
@@ -204,7 +210,7 @@ def _level_by_words(facts: tuple[Fact, ...], first_added: Fact, side: str, total
 
 
 def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text: str, total: Fact) -> None:
-    m = _names_a_total(total)
+    m = names_a_total(total)
     if m is None:
         return
     side = next(g for g in m.groups() if g)
@@ -218,9 +224,10 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
     added = added[opener:]
     if any(f.role not in ("value", "final") or f.direction or f.unit_assumed for f in added):
         return
-    if any(map(_names_a_total, added)):
+    if any(map(names_a_total, added)):
         return  # "加上…,全县财力总收入87.84亿元,全县财政总收入60亿元": a total among the items closed the list before
-    if not _every_part_printed(sentence, added, total):
+    printed = _every_part_printed(sentence, added, total)
+    if printed is False:
         return
     found = _level(
         facts, added[0], side, total
@@ -238,6 +245,8 @@ def _added_total(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...], text
     # a 总计/合计/总收入 above its level and the amounts added: the list may leave out an item the total holds ("…结转下年
     # 4.3亿元后,支出总计84.65亿元" without the 安排预算稳定调节基金 the 决算's 总计 counts, 彭水 2022 p10) — a judgement; one
     # below them is certain (every amount is added), and so is a 总量 (by definition the level and the amounts added)
+    if printed is None and made.hi <= _operand(run, pi, total).lo:
+        return  # an amount of several items may be one item's: a total above the sum is no contradiction
     short = "总量" not in _total_words(total) and made.hi <= _operand(run, pi, total).lo
     shown = " + ".join(f.quantity.text for f in parts)
     # (a 总计's subject drops the word: its words, less a verb after them — "总收入为")
@@ -451,7 +460,7 @@ def check_added_totals(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...]
     for fact in facts:
         if not fact.quantity.is_money or fact.role != "value":
             continue
-        if "总量" in fact.subject or _names_a_total(fact):
+        if "总量" in fact.subject or names_a_total(fact):
             _added_total(run, pi, ref, facts, text, fact)
         elif fact.subject.endswith("赤字"):
             _deficit(run, pi, ref, facts, text, fact)

@@ -600,11 +600,16 @@ _SUM_AFTER_ROLE = lazy_compile(
 _DONE = lazy_compile(r"(?<=[入出])完成$", needs=("完成",), keep_gate=True)
 
 
+#: A bracketed note with a comma and no figure ("(含辖区内列统收入,下同)"): a remark on the figure's scope, no part of
+#: its name (a name's own brackets hold no comma: "因公出国（境）费").
+_COMMA_NOTE = lazy_compile(r"[(（][^()（）\d]*[，,][^()（）\d]*[)）]", needs=("(", "（"))
+
+
 @functools.lru_cache(maxsize=8192)
 def _clean_subject(prefix: str) -> tuple[str, str]:
     """(subject, role from the subject's own words) of the text before a number. Kept per text: eleven substitutions
     asked of the same clause up to four times as its facts are read (perf30p)."""
-    s = compact_name(_ITEM_NUMBER.sub("", _after_citations(_BARE_RANGE_LOW.sub("", prefix))))
+    s = compact_name(_ITEM_NUMBER.sub("", _after_citations(_BARE_RANGE_LOW.sub("", _COMMA_NOTE.sub("", prefix)))))
     s = _LEAD.sub("", _LEAD.sub("", s).lstrip(":："))  # "其中:因公出国(境)费…": the colon after 其中 names nothing
     role = ""
     m = _ROLE_TAIL.search(summed := _SUM_AFTER_ROLE.sub("", s))
@@ -3084,7 +3089,10 @@ _CLAUSE = lazy_compile(
 _NEW_STATEMENT = lazy_compile(
     r"^(?:截至|截止|截到|至\S*?\d{1,2}月|(?:全年|本年|当年)(?:累计|实际|已)*(?:支出|拨付|执行|使用|到位|完成|下达))"
     # "…;对下转移支付0万元,项目中,敏感涉密项目0个": "among the projects" views the whole again — a new statement
-    r"|^(?:上述|以上|所有|全部)?(?:项目|资金|支出)中$",
+    r"|^(?:上述|以上|所有|全部)?(?:项目|资金|支出)中$"
+    # "…合计671037万元,其中…95819万元,以上任务中,A 9779万元…" (广西 2021 with its sentences joined): the items named
+    # before, viewed again — "以上/上述 … 中" opens a new statement whatever it names
+    r"|^(?:上述|以上)[\u4e00-\u9fff]{1,6}中$",
     needs=opening("截至全本当累实已上以所项资支"),
 )
 
@@ -3108,6 +3116,34 @@ def _first_after_qizhong(state: _State) -> bool:
 _QIZHONG_AT_END = lazy_compile(r"其中\s*$")
 #: A paragraph that opens with its 其中 list (the total ended the paragraph before: Enter pressed before 其中).
 _OPENS_WITH_QIZHONG = lazy_compile(r"^\s*其中")
+
+
+#: A comma between clauses (not a semicolon or colon, which end a list or open one).
+_COMMA_ONLY = lazy_compile(r"[，,]")
+_A_DIGIT = lazy_compile(r"\d")
+
+
+def _notes_kept_whole(pieces: list[str]) -> list[str]:
+    """Clauses (and their separators) with a figure-free bracketed note that holds a comma joined into one clause
+    ("全区一般公共预算收入(含辖区内列统收入,下同)40.5亿元", 宿城 2022): split at the note's comma, the figure after it was
+    named by the note's tail ("下同") and no longer by the words before the note."""
+    out = list(pieces)
+    i = 0
+    while i + 2 < len(out):
+        opened_at = max(out[i].rfind("("), out[i].rfind("（"))
+        closing = re.search(r"[)）]", out[i + 2])
+        if (
+            _opened(out[i]) == 1
+            and not _A_DIGIT.search(out[i][opened_at:])
+            and _COMMA_ONLY.fullmatch(out[i + 1])
+            and closing is not None
+            and not re.search(r"[(（]", out[i + 2][: closing.start()])
+            and not _A_DIGIT.search(out[i + 2][: closing.start()])
+        ):
+            out[i : i + 3] = [out[i] + out[i + 1] + out[i + 2]]
+            continue
+        i += 2
+    return out
 
 
 def _qizhong_to_its_parts(pieces: list[str]) -> list[str]:
@@ -3316,7 +3352,7 @@ def _extract_facts(text: str, paragraph: int, carry: Fact | None) -> ParagraphFa
         carried = carry.quantity.unit if carry is not None and state.facts and state.facts[0].carried else ""
         sentence, bare = _bare_changes(sentence, text or "", carried if carried in MONEY_UNITS else "")
         first = len(state.facts)
-        pieces = _qizhong_to_its_parts(_CLAUSE.split(sentence))  # clause, separator, clause …
+        pieces = _qizhong_to_its_parts(_notes_kept_whole(_CLAUSE.split(sentence)))  # clause, separator, clause …
         for i in range(0, len(pieces), 2):
             if i:
                 state.tail += pieces[i - 1]

@@ -11,8 +11,11 @@ the sum may make it a product, not a sum: then nothing is said. Pure: a paragrap
 
 from __future__ import annotations
 
+import itertools
+
 from ..model import CellRef, Certainty, TextRef
 from ..patterns import lazy_compile
+from .added_totals import names_a_total
 from .facts import _ADDED_TO, Fact, compact_name, extract_facts, sentences
 from .precision import Interval, _around, _show
 from .run_state import _operand, _Run, _sum_in, _where, contradict
@@ -121,10 +124,44 @@ def _agrees_allotted(run: _Run, pi: int, total: Fact, listed: list[Fact]) -> boo
     return summed is not None and summed[0].overlaps(_operand(run, pi, total))
 
 
+#: A sum named by its item ("2021年农业生产发展资金合计671037万元", 广西 2021): a 合计/共计 all the same — not a 总计,
+#: the word of a 加上 list's total, which added_totals reads.
+_NAMED_SUM = lazy_compile(r"(?:合计|共计)(?:为|是|达到?)?$", needs=("合计", "共计"))
+
+
+def _a_sum(total: Fact) -> bool:
+    """The figure is a 合计/共计: bare, or named by its item right before the word — not a side's "收入合计", which
+    added_totals reads against its 加上 list (certain where the level is in its sentence)."""
+    if total.subject == "合计":
+        return True
+    return bool(_NAMED_SUM.search(compact_name(_around(total)[0]))) and names_a_total(total) is None
+
+
+#: The most amounts whose every selection a named sum is tried against (2^12 sums at most).
+_MOST_TRIED = 12
+
+
+def _named_by_some(run: _Run, pi: int, total: Fact, listed: list[Fact]) -> bool:
+    """A sum named by its item ("支出合计500万元" after "基本支出300万元,项目支出200万元,年初结转100万元") adds up the
+    amounts its noun names, which need not be a run: any two or more of `listed` that come to it keep it quiet (and a
+    list too long to try them all is left unread)."""
+    if total.subject == "合计":
+        return False
+    if len(listed) > _MOST_TRIED:
+        return True
+    want = _operand(run, pi, total)
+    for size in range(2, len(listed) + 1):
+        for chosen in itertools.combinations(listed, size):
+            summed = _sum_in(run, pi, list(chosen), total.quantity.unit)
+            if summed is not None and summed[0].overlaps(want):
+                return True
+    return False
+
+
 def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...]) -> None:
     """N02 (警告) for each 合计 no run of the amounts before it gives (see the module's docstring)."""
     for total in facts:
-        if total.subject != "合计" or not total.quantity.is_money or (pi, total.index) in run.contradicted:
+        if not _a_sum(total) or not total.quantity.is_money or (pi, total.index) in run.contradicted:
             continue
         if total.role not in ("value", "budget", "final"):
             continue  # "…共计237万元,比上年增加37万元": a change keeps the sum's subject, it is no sum
@@ -134,6 +171,10 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
         money = [f for f in amounts if not _per_unit(f)]
         own = [f for f in money if f.parent is None and not _bracketed(f)]  # no 其中 part, no detail in brackets
         listed = [f for f in own if f.sentence == total.sentence]
+        if sums := [k for k, f in enumerate(listed) if _a_sum(f)]:
+            # "…年初预算合计2389万元,年中调减…300万,全年预算执行数合计2089万元" (不详 农机 2024): a sum before it closed the
+            # amounts before it — the list goes on from that sum
+            listed = listed[sums[-1] :]
         added = _added_after_part(money, total)
         if added or (
             len(listed) < 2 and money and money[-1].parent is not None and money[-1].sentence == total.sentence
@@ -155,6 +196,8 @@ def check_stated_sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[F
         if _agrees(run, pi, total, money) or _agrees(run, pi, total, own) or continued(run, pi, total, listed):
             continue
         if _agrees_signed(run, pi, total, listed) or _agrees_allotted(run, pi, total, listed):
+            continue
+        if _named_by_some(run, pi, total, listed):
             continue
         summed = _sum_in(run, pi, listed, total.quantity.unit)
         if summed is None:
