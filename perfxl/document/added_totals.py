@@ -171,7 +171,7 @@ def _subtotal_before(same: list[Fact], side: str) -> Fact | None:
     """The total of the side printed right before the 加上, itself no part: a second chain starts from the first's sum
     ("…,全县一般预算总收入442751万元,加上年结余7546万元,加调入资金199万元,…,收入总计451227万元", 甘谷 2024 p6)."""
     last = same[-1]
-    m = _names_a_total(last)
+    m = names_a_total(last)
     if m is None or last.parent is not None or last.direction or last.role not in ("value", "final"):
         return None
     return last if side in m.groups() else None
