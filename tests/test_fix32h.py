@@ -20,6 +20,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "realworld"))
 
+import probe_variants as PV
 import render as R
 
 from perfxl.io.source import open_source
@@ -103,3 +104,35 @@ def test_a_total_summing_a_stored_part_is_no_error(formula: bool, tmp_path: Path
     assert [(str(f.ref), f.severity.value) for f in found if f.code == "F05"] == (
         [("Sheet1!I6", "warning")] if formula else []
     )
+
+
+def _scores_as_hidden_formulas(table: R.Table) -> R.Table:
+    """probe_variants' `scores_hidden_digits` (each two-decimal 得分 stored 0.0012 above its printed figure under
+    "0.00"), each cell a formula's cached result rather than typed: kept as stored by the reader."""
+    got = PV.VARIANTS["scores_hidden_digits"](table)
+    assert got is not None
+    new = got[0]
+    new.meta["typed_cells"] = [(r, c, v, s, f"=ROUND({v},4)") for r, c, v, s, _ in new.meta["typed_cells"]]
+    return new
+
+
+@pytest.mark.parametrize(
+    ("name", "cell", "code"),
+    [
+        ("shanghai-putuo-tiyu-yuandian-2022", "Sheet1!I6", "F05"),  # 4.5212 for 4.517
+        ("yunnan-baoshan-nengyuan-2023", "Sheet1!H5", "F05"),
+        ("yunnan-lijiang-weipian-2020", "Sheet1!H5", "F05"),
+        ("hebei-chengan-gaolingjintie-2020", "Sheet1!M15", "S19"),  # 1.0012 for 10.00 × 10.00%
+    ],
+)
+def test_published_scores_as_formulas_with_hidden_digits_add_no_error(
+    name: str, cell: str, code: str, tmp_path: Path
+) -> None:
+    """The 4 corpus tables review32w found: every 得分 a formula whose cached result hides 0.0012 under "0.00" — no
+    new 错误 and no lost finding; the rewritten score's finding is a 警告 (an 错误 at main: fails at main)."""
+    table = R.load_table(R.CORPUS / f"{name}.toml")
+    new = _scores_as_hidden_formulas(table)
+    base, found = R.validated(table, tmp_path / "b").findings, R.validated(new, tmp_path / "v").findings
+    out = PV.compare(table, base, new, found, None)
+    assert (out.new_errors, out.lost) == ([], [])
+    assert [f.severity.value for f in found if f.code == code and str(f.ref) == cell] == ["warning"]
