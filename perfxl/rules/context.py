@@ -425,6 +425,33 @@ class Context:
     def round_score(self, value: Decimal) -> Decimal:
         return round_half_up(value, self.settings.score_places)
 
+    def hidden_score_digits(self, cell: CellValue | None) -> Decimal | None:
+        """A number cell's score holding more decimals than the profile's score places (4.5212): that figure rounded
+        to them (4.52), else None. Its display format is not known here: a formula's result under "0.00" is kept as
+        stored (=ROUND(G6*0.45212,4) shows 4.52; other formulas add it up: `shown_numbers.shown_result`) while a typed
+        one arrives as the text shown — one rule for both: digits a format may hide make no 错误, a 警告 at most."""
+        if cell is None:
+            return None
+        places = typed_places(cell.raw)
+        if places is None or places <= self.settings.score_places:
+            return None
+        value = self.number(cell)
+        return None if value is None else self.round_score(value)
+
+    def hidden_digits_note(self, cell: CellValue, shown: Decimal, computed: Decimal) -> tuple[str, str]:
+        """The basis words of a score that agrees with perfxl's only at the profile's places (`hidden_score_digits`):
+        the stored, the shown and the computed figure."""
+        places, stored = self.settings.score_places, fmt_num(self.number(cell))
+        text = f"{shown:.{places}f}"  # as the format shows it: "1.00", not "1"
+        return (
+            f"；得分单元格存储 {stored}，按 {places} 位小数显示为 {text}，与计算值 {fmt_num(computed)} "
+            f"在 {places} 位小数上相符，只是显示格式可能隐去的位数不同（如公式结果设为两位小数格式；单元格显示格式未读取），"
+            "需人工判断",
+            f"; the cell stores {stored}, shown {text} at {places} decimals: it agrees with the computed "
+            f"{fmt_num(computed)} there and differs only in digits a format may hide (a formula's result under "
+            '"0.00"; display format not read): a person judges',
+        )
+
     # ------------------------------------------------------------------ parsing (cached)
     def parsed(self, cell: CellValue | None) -> ParsedValue:
         """`parse_value` of a cell's raw value, computed once per cell."""

@@ -1103,8 +1103,11 @@ def _last_place(
     shown = round_half_up(exact, places)
     if reported == shown:
         return
-    reachable = reachable_from_printed_rate(ctx, total, weight, result.ratio * 100)
-    if reachable is False:
+    hidden = ctx.hidden_score_digits(total.score)
+    if hidden is not None and hidden == ctx.round_score(exact):  # off only in digits a format hides: a 警告
+        reachable = None
+        note, note_en = ctx.hidden_digits_note(total.score, hidden, exact)
+    elif (reachable := reachable_from_printed_rate(ctx, total, weight, result.ratio * 100)) is False:
         note = f"；表中执行率 {total.rate.text} 按其小数位所能代表的任何值 ×{fmt_num(weight)} 都四舍五入不到 {total.score.text}"
         note_en = f"; no rate that prints as {total.rate.text} gives {total.score.text}"
     else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from perfxl.model import CellValue, Finding
+from perfxl.model import CellValue, Certainty, Finding
 from perfxl.numbers import HUNDRED, half_unit, printed_places, round_half_up, shown_places
 
 from .catalogue import check
@@ -52,6 +52,9 @@ def converted_score(ctx: Context) -> Iterator[Finding]:
             continue
         product = own[0] * share[0] / HUNDRED
         expected = fmt_num(round_half_up(product, places) if places is not None else ctx.round_score(product))
+        hidden = ctx.hidden_score_digits(ind.score)  # off only in digits a format hides: a 警告 naming them
+        hides = hidden is not None and ctx.round_score(low) <= hidden <= ctx.round_score(high)
+        note, note_en = ctx.hidden_digits_note(ind.score, hidden, product) if hidden is not None and hides else ("", "")
         yield ctx.finding(
             ind.score,
             expected=expected,
@@ -61,8 +64,9 @@ def converted_score(ctx: Context) -> Iterator[Finding]:
             share=ind.weight.text,
             basis=f"读取：单项指标得分 {ind.own_score.text}，权重占比(%) {ind.weight.text}，单项指标折算得分 "
             f"{ind.score.text}；计算：{ind.own_score.text} × {ind.weight.text} ÷ 100 = {fmt_num(product)}，按折算得分"
-            f"印出的精度为 {expected}",
+            f"印出的精度为 {expected}{note}",
             basis_en=f"read 单项指标得分 {ind.own_score.text}, 权重占比(%) {ind.weight.text}, 折算得分 {ind.score.text}; "
             f"computed {ind.own_score.text} × {ind.weight.text} / 100 = {fmt_num(product)}, {expected} at the printed "
-            "precision",
+            f"precision{note_en}",
+            certainty=Certainty.JUDGEMENT if hides else None,
         )
