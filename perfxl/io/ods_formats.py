@@ -7,7 +7,9 @@ An .ods keeps its number formats as XML: data styles (`number:number-style`, `nu
 `number:currency-style` with `number:decimal-places`) in content.xml's automatic styles or styles.xml, cell styles
 (`style:style`, family table-cell) naming one by `style:data-style-name`. Each data style is written as the format
 code it prints ("0.00", "0.0%", '"¥"#,##0.00') and judged by `shown_numbers.format_shows`, as an .xlsx's or .xls's
-format is; a data style with conditions (`style:map`: a negative or zero shown by another style) is left as stored.
+format is. An Excel format of several sections ("0%;[Red]-0%", an accounting format) is saved as one data style per
+section joined by `style:map` conditions (value()>=0, or value()>0 / value()<0 / value()=0): read back as the
+"positive;negative;zero" code it was (review33w); any other condition is left as stored.
 content.xml is parsed with defusedxml (as an .xlsx's parts are) after the guard bounded the ZIP and scanned the
 tables' extents; one pass over it finds the cells, counting repeated rows and columns as calamine does. The values
 stay calamine's: only their shown text is put in place by the caller.
@@ -36,6 +38,11 @@ _NS = {
     "number": "urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0",
 }
 _NUMBER_STYLES = {f"{{{_NS['number']}}}{k}": k for k in ("number-style", "percentage-style", "currency-style")}
+#: The text style a multi-section format's text section ("…;@") is saved as: the style its number sections map from.
+_TEXT_STYLE = f"{{{_NS['number']}}}text-style"
+#: A data style as saved: the format code of its own section (None: no plain figure) and its `style:map`s (condition
+#: without spaces, the data style applied).
+DataStyle = tuple[str | None, tuple[tuple[str, str], ...]]
 _CELLS = (f"{{{_NS['table']}}}table-cell", f"{{{_NS['table']}}}covered-table-cell")
 _NUMERIC = frozenset({"float", "percentage", "currency"})
 #: Repeats beyond this are the unused rest of a sheet (LibreOffice writes 1,048,000 empty rows as one): not walked.
@@ -66,7 +73,7 @@ def read_ods_sheets(path: Path) -> dict[str, OdsSheet]:
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
-            data_styles: dict[str, Shows | None] = {}
+            data_styles: dict[str, DataStyle] = {}
             cell_styles: dict[str, tuple[str, str]] = {}
             if "styles.xml" in names:
                 _read_styles(ElementTree.fromstring(z.read("styles.xml")), data_styles, cell_styles)
@@ -76,12 +83,17 @@ def read_ods_sheets(path: Path) -> dict[str, OdsSheet]:
         raise OdsFormatsUnread(f"{type(exc).__name__}: {exc}"[:200]) from exc
 
 
-def _read_styles(root: Any, data_styles: dict[str, Shows | None], cell_styles: dict[str, tuple[str, str]]) -> None:
-    """Every data style (→ what it shows, None when it is no plain figure) and cell style (→ its data style, its
-    parent) under `root`."""
+def _read_styles(root: Any, data_styles: dict[str, DataStyle], cell_styles: dict[str, tuple[str, str]]) -> None:
+    """Every data style (→ its section's code and its maps) and cell style (→ its data style, its parent) under
+    `root`."""
     for el in root.iter():
-        if el.tag in _NUMBER_STYLES:
-            data_styles[el.get(_q("style", "name"), "")] = _data_style_shows(el, _NUMBER_STYLES[el.tag])
+        if el.tag in _NUMBER_STYLES or el.tag == _TEXT_STYLE:
+            maps = tuple(
+                ((m.get(_q("style", "condition")) or "").replace(" ", ""), m.get(_q("style", "apply-style-name")) or "")
+                for m in el.findall(_q("style", "map"))
+            )
+            code = _data_style_code(el, _NUMBER_STYLES[el.tag]) if el.tag in _NUMBER_STYLES else None
+            data_styles[el.get(_q("style", "name"), "")] = (code, maps)
         elif el.tag == _q("style", "style") and el.get(_q("style", "family")) == "table-cell":
             cell_styles[el.get(_q("style", "name"), "")] = (
                 el.get(_q("style", "data-style-name"), ""),
@@ -89,10 +101,10 @@ def _read_styles(root: Any, data_styles: dict[str, Shows | None], cell_styles: d
             )
 
 
-def _data_style_shows(style: Any, kind: str) -> Shows | None:
-    """What one data style shows, from the format code its parts print: number:number at its decimal places, text
-    and currency symbols as quoted text, a percentage style's "%" as the scaling sign. Conditions (style:map) or any
-    part but these (a fraction, scientific notation, a date) → None."""
+def _data_style_code(style: Any, kind: str) -> str | None:
+    """The format code one data style's own section prints: number:number at its decimal places, text and currency
+    symbols as quoted text, a percentage style's "%" as the scaling sign; its colour (a "[Red]") and maps are no
+    part of it. Any other part (a fraction, scientific notation, a date) → None."""
     code: list[str] = []
     for part in style:
         local = part.tag.rpartition("}")[2]
@@ -103,31 +115,56 @@ def _data_style_shows(style: Any, kind: str) -> Shows | None:
             figure = ("#,##0" if part.get(_q("number", "grouping")) == "true" else "0") + (
                 "." + "0" * int(places) if int(places) else ""
             )
+            if part.get(_q("number", "min-integer-digits")) == "0" and figure == "0":
+                figure = "#"  # an accounting zero's "-"??: no digit printed of a zero (min-integer-digits 0)
             code.append(figure)
         elif local in ("text", "currency-symbol"):
             text = part.text or ""
             code.append(
                 "%" if kind == "percentage-style" and text.strip() == "%" else '"' + text.replace('"', "") + '"'
             )
-        elif local != "fill-character":
-            return None  # a condition (style:map), a fraction, scientific notation …: no plain figure
-    return format_shows("".join(code)) if code else None
+        elif local not in ("fill-character", "text-properties", "map"):
+            return None  # a fraction, scientific notation …: no plain figure
+    return "".join(code) if code else None
 
 
-def _shows_of(name: str, data_styles: dict[str, Shows | None], cell_styles: dict[str, tuple[str, str]]) -> Shows | None:
+def _data_style_shows(name: str, data_styles: dict[str, DataStyle]) -> Shows | None:
+    """What a data style shows: its own section's code, or with maps the Excel code its sections were saved from —
+    value()>=0 → "positive;this" (this the negative's), value()>0 and value()<0 → "positive;negative;this" (this the
+    zero's), and value()=0 too → "positive;negative;zero" (this the text's). Any other map → None (as stored)."""
+    code, maps = data_styles.get(name, (None, ()))
+    if not maps:
+        return format_shows(code) if code else None
+    applied = dict(maps)
+    if len(applied) != len(maps):
+        return None
+    order = {
+        frozenset({"value()>=0"}): ("value()>=0", ""),
+        frozenset({"value()>0", "value()<0"}): ("value()>0", "value()<0", ""),
+        frozenset({"value()>0", "value()<0", "value()=0"}): ("value()>0", "value()<0", "value()=0"),
+    }.get(frozenset(applied))
+    if order is None:
+        return None
+    sections = [code if not cond else data_styles.get(applied[cond], (None, ()))[0] for cond in order]
+    if any(part is None for part in sections) or any(data_styles.get(applied[c], (None, ()))[1] for c in order if c):
+        return None
+    return format_shows(";".join(part for part in sections if part is not None))
+
+
+def _shows_of(name: str, data_styles: dict[str, DataStyle], cell_styles: dict[str, tuple[str, str]]) -> Shows | None:
     """What a cell style shows: its data style's, or its parent's (a few levels), None when none shows a figure."""
     for _ in range(8):
         if name not in cell_styles:
             return None
         data, parent = cell_styles[name]
         if data:
-            return data_styles.get(data)
+            return _data_style_shows(data, data_styles)
         name = parent
     return None
 
 
 def _read_content(
-    fh: Any, data_styles: dict[str, Shows | None], cell_styles: dict[str, tuple[str, str]]
+    fh: Any, data_styles: dict[str, DataStyle], cell_styles: dict[str, tuple[str, str]]
 ) -> dict[str, OdsSheet]:
     """One pass over content.xml: its automatic styles, then each table's cells (rows and columns repeated counted)."""
     sheets: dict[str, OdsSheet] = {}
@@ -136,6 +173,7 @@ def _read_content(
     row = col = 0
     row_rep = 1
     depth = 0  # tables nested in a table's cells are not the sheet's
+    shows_by_style: dict[str, Shows | None] = {}
     for event, el in ElementTree.iterparse(fh, events=("start", "end")):
         tag = el.tag
         if event == "end":
@@ -172,7 +210,9 @@ def _read_content(
             rep = _repeat(el, "number-columns-repeated")
             style = el.get(_q("table", "style-name")) or (column_styles[col] if col < len(column_styles) else "")
             if el.get(_q("office", "value-type")) in _NUMERIC and style and row_rep * rep <= _MAX_REPEAT:
-                shows = _shows_of(style, data_styles, cell_styles)
+                if style not in shows_by_style:  # (each cell style resolved once: its data style and maps)
+                    shows_by_style[style] = _shows_of(style, data_styles, cell_styles)
+                shows = shows_by_style[style]
                 if shows is not None:
                     for r in range(row, row + row_rep):
                         for c in range(col, col + rep):

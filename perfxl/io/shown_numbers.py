@@ -242,6 +242,8 @@ def shown_text(number: Decimal, shows: Shows | Section) -> str | None:
         return other
     if other is None:
         return _figure_text(number, shows[:3])
+    if number.is_zero():
+        return _figure_text(number.copy_abs(), other)  # a zero's own section prints no sign ("0.00;-0.00;0": "0")
     text = _figure_text(-number, other)
     return None if text is None else "-" + text
 
