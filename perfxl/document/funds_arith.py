@@ -1570,7 +1570,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             single = len(parts) == 1
         if any(_RESTATED.match(compact_name(_around(p)[0])) for p in parts[1:]):
             continue  # "基本支出年初预算60万元,调整为65万元": the part before, as changed — no other part
-        if moved := {id(p) for p, before in zip(parts[1:], parts, strict=False) if _moves_the_part_before(p, before)}:
+        if _cuts_of_a_level(parts):
+            _check_level_with_cuts(run, pi, ref, total, parts, unit)
+            continue
+        if moved := _parts_own_moves(parts):
             # (…and the list may then fall short by a move of the whole's: "总预算500万元,其中A 300万元,B 150万元,调减50
             # 万元" — only more than the total is said)
             parts = [p for p in parts if id(p) not in moved]
@@ -1948,12 +1951,66 @@ _BARE_MOVE = lazy_compile(r"(?:年中|年内)?(?:调增|调减|核增|核减)(?:
 _BASE_LEVEL = lazy_compile(r"年初|原|调整前|初始|批复")
 
 
-def _moves_the_part_before(part: Fact, before: Fact) -> bool:
-    """`part` is named only by an adjustment after a part that is no base level ("其中基本支出600万元,调增50万元,项目支出
-    400万元,调减50万元", fix32r): that part's move, no further part — after a base level it is one ("其中年初预算950万元,
-    调增50万元" makes the 1000)."""
-    return _BARE_MOVE.fullmatch(compact_name(part.subject)) is not None and not _BASE_LEVEL.search(
-        before.subject + compact_name(_around(before)[0])
+#: A move of a level, however named ("年中追加", "调增", "核减"), and one that takes money off it.
+_LEVEL_MOVE = lazy_compile(r"追加|调增|调减|核增|核减")
+_CUT = lazy_compile(r"调减|核减")
+
+
+def _parts_own_moves(parts: list[Fact]) -> set[int]:
+    """The ids of the parts named only by an adjustment after a part that is no base level ("其中基本支出600万元,调增50万元,
+    项目支出400万元,调减50万元", fix32r): that part's move, no further part — after a base level it is one ("其中年初预算950
+    万元,调增50万元" makes the 1000), and so after such a move of the level (review33: "其中年初预算80万元,年中追加30万元,
+    调减10万元": the 调减 is the level's too, `_cuts_of_a_level`)."""
+    moved: set[int] = set()
+    level_moves = False  # the part before is the base level or one of its moves
+    for part, before in zip(parts[1:], parts, strict=False):
+        words = before.subject + compact_name(_around(before)[0])
+        level_moves = bool(_BASE_LEVEL.search(words)) or (
+            level_moves and id(before) not in moved and bool(_LEVEL_MOVE.search(words))
+        )
+        if _BARE_MOVE.fullmatch(compact_name(part.subject)) is not None and not level_moves:
+            moved.add(id(part))
+    return moved
+
+
+def _cuts_of_a_level(parts: list[Fact]) -> list[Fact]:
+    """The cuts ("调减10万元") among a base level's moves in a 其中 list ("预算数100万元,其中年初预算80万元,年中追加30万元,调减
+    10万元", review33: summed, 80 + 30 + 10 over the 100 was a false 错误): money the whole is less by, not a part."""
+    moved = _parts_own_moves(parts)
+    return [
+        p
+        for p in parts[1:]
+        if id(p) not in moved and _BARE_MOVE.fullmatch(compact_name(p.subject)) and _CUT.search(p.subject)
+    ]
+
+
+def _check_level_with_cuts(
+    run: _Run, pi: int, ref: TextRef | CellRef, total: Fact, parts: list[Fact], unit: str
+) -> None:
+    """A base level, its additions and its cuts against the whole they make (`_cuts_of_a_level`): the cuts taken off;
+    more or less than the whole is certain, the list being the level's every move as printed."""
+    cuts = _cuts_of_a_level(parts)
+    added = [p for p in parts if all(p is not c for c in cuts)]
+    plus, minus = _sum_in(run, pi, added, unit), _sum_in(run, pi, cuts, unit)
+    if plus is None or minus is None or any(_bound(p) or _approximate(p) or range_low(p) for p in (total, *parts)):
+        return
+    span = Interval(plus[0].lo - minus[0].hi, plus[0].hi - minus[0].lo)
+    if span.overlaps(_operand(run, pi, total)):
+        return
+    point = plus[1] - minus[1]
+    places = max(p.quantity.places for p in parts)
+    expected = _show(point, total.quantity.unit, places)
+    names = " + ".join(p.quantity.text for p in added) + "".join(f" − {c.quantity.text}" for c in cuts)
+    contradict(
+        run,
+        pi,
+        ref,
+        total,
+        f"“{_named(total)}”的各组成部分（{names}）与总数不符",
+        f"level and moves of {_named(total)}",
+        expected=expected,
+        basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}（年初数加追加、调增，减调减、核减）",
+        basis_en=f"{names} = {expected}, the total says {total.quantity.text} (the base level, plus additions, less cuts)",
     )
 
 
