@@ -1987,8 +1987,8 @@ def _cuts_of_a_level(parts: list[Fact]) -> list[Fact]:
 def _check_level_with_cuts(
     run: _Run, pi: int, ref: TextRef | CellRef, total: Fact, parts: list[Fact], unit: str
 ) -> None:
-    """A base level, its additions and its cuts against the whole they make (`_cuts_of_a_level`): the cuts taken off;
-    more or less than the whole is certain, the list being the level's every move as printed."""
+    """A base level, its additions and its cuts against the whole they make (`_cuts_of_a_level`): the cuts taken off.
+    More than the whole is certain, as for any 其中 list; less is a judgement (the list may leave a move out)."""
     cuts = _cuts_of_a_level(parts)
     added = [p for p in parts if all(p is not c for c in cuts)]
     plus, minus = _sum_in(run, pi, added, unit), _sum_in(run, pi, cuts, unit)
@@ -1998,6 +1998,7 @@ def _check_level_with_cuts(
     if span.overlaps(_operand(run, pi, total)):
         return
     point = plus[1] - minus[1]
+    short = span.hi <= _operand(run, pi, total).lo
     places = max(p.quantity.places for p in parts)
     expected = _show(point, total.quantity.unit, places)
     names = " + ".join(p.quantity.text for p in added) + "".join(f" − {c.quantity.text}" for c in cuts)
@@ -2009,8 +2010,11 @@ def _check_level_with_cuts(
         f"“{_named(total)}”的各组成部分（{names}）与总数不符",
         f"level and moves of {_named(total)}",
         expected=expected,
-        basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}（年初数加追加、调增，减调减、核减）",
-        basis_en=f"{names} = {expected}, the total says {total.quantity.text} (the base level, plus additions, less cuts)",
+        basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}（年初数加追加、调增，减调减、核减）"
+        + ("；所列少于总数，也可能另有未列的调整，请核实" if short else ""),
+        basis_en=f"{names} = {expected}, the total says {total.quantity.text} (the base level, plus additions, less cuts)"
+        + ("; the list may leave a move out, a person must check" if short else ""),
+        certainty=Certainty.JUDGEMENT if short else Certainty.CERTAIN,
     )
 
 
