@@ -241,6 +241,17 @@ def _sums_no_spending(earlier: list[Fact], total: Fact, paid: Fact) -> bool:
     )
 
 
+def _a_budget_parts_spending(run: _Run, pi: int, facts: tuple[Fact, ...], paid: Fact, rate: Fact) -> bool:
+    """The spending right after a 其中 part of the budget, in its sentence ("本项目预算资金100万元,其中设备购置60万元,执行
+    金额57万元,执行率95%"), may be that part's: a rate agreeing with it over that part is the part's (review33: a false
+    N02 警告 '应为 57%'). Agreeing with no such reading, it is read as before."""
+    part = facts[paid.index - 1] if paid.index else None
+    if part is None or part.parent is None or part.sentence != paid.sentence or part.quantity.unit != paid.quantity.unit:
+        return False
+    computed = _ratio(_operand(run, pi, paid), _operand(run, pi, part))
+    return computed is not None and _rate_agrees(rate, computed)
+
+
 def _a_parts_own_rate(run: _Run, pi: int, facts: tuple[Fact, ...], paid: Fact, rate: Fact) -> bool:
     """The rate stands inside the spending's 其中 list, after a part ("实际支出90万元,其中:人员经费60万元,执行率100%;公用经费
     30万元,…") and agrees with that part over the same-named part of a budget (人员经费 60 of 60): the part's rate, not the
@@ -279,7 +290,7 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     before, paid = found
     if any(f.role == "completion" and f.sentence == rate.sentence for f in facts[paid.index + 1 : rate.index]):
         return  # a second rate after the first: the year's rate was the first
-    if _a_parts_own_rate(run, pi, facts, paid, rate):
+    if _a_parts_own_rate(run, pi, facts, paid, rate) or _a_budget_parts_spending(run, pi, facts, paid, rate):
         return
     named = set(_WHICH_MONEY.findall(paid.subject + rate.subject))
     got = _budget_readings(run, pi, before, paid, named)
