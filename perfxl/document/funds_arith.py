@@ -246,7 +246,12 @@ def _a_budget_parts_spending(run: _Run, pi: int, facts: tuple[Fact, ...], paid: 
     金额57万元,执行率95%"), may be that part's: a rate agreeing with it over that part is the part's (review33: a false
     N02 警告 '应为 57%'). Agreeing with no such reading, it is read as before."""
     part = facts[paid.index - 1] if paid.index else None
-    if part is None or part.parent is None or part.sentence != paid.sentence or part.quantity.unit != paid.quantity.unit:
+    if (
+        part is None
+        or part.parent is None
+        or part.sentence != paid.sentence
+        or part.quantity.unit != paid.quantity.unit
+    ):
         return False
     computed = _ratio(_operand(run, pi, paid), _operand(run, pi, part))
     return computed is not None and _rate_agrees(rate, computed)
