@@ -2534,7 +2534,7 @@ def _named_sibling(state: _State, parent: int, subject: str) -> int:
 
 
 #: Words joining a list's items ("由中央资金120万元、省级资金80万元组成"): no part of an item's name.
-_ITEM_JOIN = lazy_compile(r"^(?:由|和|及|与|以及)")
+ITEM_JOIN = lazy_compile(r"^(?:由|和|及|与|以及)")
 
 
 def _list_item_named(state: _State, parent: int, subject: str) -> int:
@@ -2549,7 +2549,7 @@ def _list_item_named(state: _State, parent: int, subject: str) -> int:
         if f.sentence == owner.sentence
         and f.parent == owner.parent
         and f.role == owner.role
-        and len(item := _ITEM_JOIN.sub("", compact_name(f.subject))) >= 2
+        and len(item := ITEM_JOIN.sub("", compact_name(f.subject))) >= 2
         and item in name
     ]
     return named[0].index if len(named) == 1 else parent

@@ -24,6 +24,7 @@ from .facts import (
     _SPLIT_HEADING,
     _YEAR_NAMED,
     COMES_TO,
+    ITEM_JOIN,
     RESPECTIVE_SHARES,
     RESPECTIVELY,
     SPLIT_OF_WHOLE,
@@ -2688,7 +2689,10 @@ def _lone_part_of(total: Fact, part: Fact) -> bool:
     if part.listed_by == SPLIT_OF_WHOLE:
         return True
     if part.index != total.index + 1:
-        return False
+        # (…or further on, one naming it by its whole name: "由中央资金120万元、省级资金80万元组成,其中中央资金已拨付
+        # 130万元", review33 — `facts._list_item_named` held it to its item by that name)
+        name = ITEM_JOIN.sub("", compact_name(total.subject))
+        return len(name) >= 2 and compact_name(part.subject).startswith(name)
     kinds = [_MONEY_KIND.findall(f.subject) for f in (total, part)]
     return not (kinds[0] and kinds[1] and kinds[0][-1] != kinds[1][-1])
 
