@@ -2540,7 +2540,7 @@ ITEM_JOIN = lazy_compile(r"^(?:由|和|及|与|以及)")
 def _list_item_named(state: _State, parent: int, subject: str) -> int:
     """The item of `parent`'s list a 其中 amount names when that is another item ("由中央资金120万元、省级资金80万元组成,
     其中中央资金已拨付100万元": the 100 is the 中央资金's — held to the 80, a false N02 错误, review33), else `parent`: one
-    item of the sentence's list (same whole, same kind of figure) named, by its whole name."""
+    item of the sentence's list (same whole, same kind of figure) named first, by its whole name, and more ("中央资金已拨付"; not "财政拨款收入" after 收入)."""
     owner = state.facts[parent]
     name = compact_name(subject)
     named = [
@@ -2550,7 +2550,8 @@ def _list_item_named(state: _State, parent: int, subject: str) -> int:
         and f.parent == owner.parent
         and f.role == owner.role
         and len(item := ITEM_JOIN.sub("", compact_name(f.subject))) >= 2
-        and item in name
+        and name.startswith(item)
+        and item != name  # "其中税收收入80.2亿元" after a list holding 税收收入: a like item of another whole (review29p)
     ]
     return named[0].index if len(named) == 1 else parent
 
