@@ -2551,7 +2551,8 @@ def _list_item_named(state: _State, parent: int, subject: str) -> int:
         and f.role == owner.role
         and len(item := ITEM_JOIN.sub("", compact_name(f.subject))) >= 2
         and name.startswith(item)
-        and item != name  # "其中税收收入80.2亿元" after a list holding 税收收入: a like item of another whole (review29p)
+        and item
+        != name  # "其中税收收入80.2亿元" after a list holding 税收收入: a like item of another whole (review29p)
     ]
     return named[0].index if len(named) == 1 else parent
 
