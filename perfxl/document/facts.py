@@ -1604,6 +1604,8 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
         parent = (state.inner_parent if bracketed else state.parent) if amount and not inline else None
         if bracketed and parent is not None:
             parent = _named_sibling(state, parent, subject)
+        elif parent is not None and amount:
+            parent = _list_item_named(state, parent, subject)
         if parent is not None and _OF_THE_WHOLE_LIST.match(subject):
             parent = None  # "专科378人(以上人员中在职2000人)": a detail of every part listed, no part (review32)
         if parent is not None and not bracketed and qty.is_money and not any(f.parent == parent for f in state.facts):
@@ -2529,6 +2531,30 @@ def _named_sibling(state: _State, parent: int, subject: str) -> int:
         and owner.subject not in subject
     ]
     return named[-1].index if len(named) == 1 else parent
+
+
+#: Words joining a list's items ("由中央资金120万元、省级资金80万元组成"): no part of an item's name.
+ITEM_JOIN = lazy_compile(r"^(?:由|和|及|与|以及)")
+
+
+def _list_item_named(state: _State, parent: int, subject: str) -> int:
+    """The item of `parent`'s list a 其中 amount names when that is another item ("由中央资金120万元、省级资金80万元组成,
+    其中中央资金已拨付100万元": the 100 is the 中央资金's — held to the 80, a false N02 错误, review33), else `parent`: one
+    item of the sentence's list (same whole, same kind of figure) named first, by its whole name, and more ("中央资金已拨付"; not "财政拨款收入" after 收入)."""
+    owner = state.facts[parent]
+    name = compact_name(subject)
+    named = [
+        f
+        for f in state.facts
+        if f.sentence == owner.sentence
+        and f.parent == owner.parent
+        and f.role == owner.role
+        and len(item := ITEM_JOIN.sub("", compact_name(f.subject))) >= 2
+        and name.startswith(item)
+        and item
+        != name  # "其中税收收入80.2亿元" after a list holding 税收收入: a like item of another whole (review29p)
+    ]
+    return named[0].index if len(named) == 1 else parent
 
 
 #: (broader, narrower) kinds a list names one after the other: the narrower is a part of the broader's figure, no

@@ -24,6 +24,7 @@ from .facts import (
     _SPLIT_HEADING,
     _YEAR_NAMED,
     COMES_TO,
+    ITEM_JOIN,
     RESPECTIVE_SHARES,
     RESPECTIVELY,
     SPLIT_OF_WHOLE,
@@ -241,6 +242,22 @@ def _sums_no_spending(earlier: list[Fact], total: Fact, paid: Fact) -> bool:
     )
 
 
+def _a_budget_parts_spending(run: _Run, pi: int, facts: tuple[Fact, ...], paid: Fact, rate: Fact) -> bool:
+    """The spending right after a 其中 part of the budget, in its sentence ("本项目预算资金100万元,其中设备购置60万元,执行
+    金额57万元,执行率95%"), may be that part's: a rate agreeing with it over that part is the part's (review33: a false
+    N02 警告 '应为 57%'). Agreeing with no such reading, it is read as before."""
+    part = facts[paid.index - 1] if paid.index else None
+    if (
+        part is None
+        or part.parent is None
+        or part.sentence != paid.sentence
+        or part.quantity.unit != paid.quantity.unit
+    ):
+        return False
+    computed = _ratio(_operand(run, pi, paid), _operand(run, pi, part))
+    return computed is not None and _rate_agrees(rate, computed)
+
+
 def _a_parts_own_rate(run: _Run, pi: int, facts: tuple[Fact, ...], paid: Fact, rate: Fact) -> bool:
     """The rate stands inside the spending's 其中 list, after a part ("实际支出90万元,其中:人员经费60万元,执行率100%;公用经费
     30万元,…") and agrees with that part over the same-named part of a budget (人员经费 60 of 60): the part's rate, not the
@@ -279,7 +296,7 @@ def _rate_by_place(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact
     before, paid = found
     if any(f.role == "completion" and f.sentence == rate.sentence for f in facts[paid.index + 1 : rate.index]):
         return  # a second rate after the first: the year's rate was the first
-    if _a_parts_own_rate(run, pi, facts, paid, rate):
+    if _a_parts_own_rate(run, pi, facts, paid, rate) or _a_budget_parts_spending(run, pi, facts, paid, rate):
         return
     named = set(_WHICH_MONEY.findall(paid.subject + rate.subject))
     got = _budget_readings(run, pi, before, paid, named)
@@ -1570,7 +1587,10 @@ def _sums(run: _Run, pi: int, ref: TextRef | CellRef, facts: tuple[Fact, ...], t
             single = len(parts) == 1
         if any(_RESTATED.match(compact_name(_around(p)[0])) for p in parts[1:]):
             continue  # "基本支出年初预算60万元,调整为65万元": the part before, as changed — no other part
-        if moved := {id(p) for p, before in zip(parts[1:], parts, strict=False) if _moves_the_part_before(p, before)}:
+        if _cuts_of_a_level(parts):
+            _check_level_with_cuts(run, pi, ref, total, parts, unit)
+            continue
+        if moved := _parts_own_moves(parts):
             # (…and the list may then fall short by a move of the whole's: "总预算500万元,其中A 300万元,B 150万元,调减50
             # 万元" — only more than the total is said)
             parts = [p for p in parts if id(p) not in moved]
@@ -1948,12 +1968,70 @@ _BARE_MOVE = lazy_compile(r"(?:年中|年内)?(?:调增|调减|核增|核减)(?:
 _BASE_LEVEL = lazy_compile(r"年初|原|调整前|初始|批复")
 
 
-def _moves_the_part_before(part: Fact, before: Fact) -> bool:
-    """`part` is named only by an adjustment after a part that is no base level ("其中基本支出600万元,调增50万元,项目支出
-    400万元,调减50万元", fix32r): that part's move, no further part — after a base level it is one ("其中年初预算950万元,
-    调增50万元" makes the 1000)."""
-    return _BARE_MOVE.fullmatch(compact_name(part.subject)) is not None and not _BASE_LEVEL.search(
-        before.subject + compact_name(_around(before)[0])
+#: A move of a level, however named ("年中追加", "调增", "核减"), and one that takes money off it.
+_LEVEL_MOVE = lazy_compile(r"追加|调增|调减|核增|核减")
+_CUT = lazy_compile(r"调减|核减")
+
+
+def _parts_own_moves(parts: list[Fact]) -> set[int]:
+    """The ids of the parts named only by an adjustment after a part that is no base level ("其中基本支出600万元,调增50万元,
+    项目支出400万元,调减50万元", fix32r): that part's move, no further part — after a base level it is one ("其中年初预算950
+    万元,调增50万元" makes the 1000), and so after such a move of the level (review33: "其中年初预算80万元,年中追加30万元,
+    调减10万元": the 调减 is the level's too, `_cuts_of_a_level`)."""
+    moved: set[int] = set()
+    level_moves = False  # the part before is the base level or one of its moves
+    for part, before in zip(parts[1:], parts, strict=False):
+        words = before.subject + compact_name(_around(before)[0])
+        level_moves = bool(_BASE_LEVEL.search(words)) or (
+            level_moves and id(before) not in moved and bool(_LEVEL_MOVE.search(words))
+        )
+        if _BARE_MOVE.fullmatch(compact_name(part.subject)) is not None and not level_moves:
+            moved.add(id(part))
+    return moved
+
+
+def _cuts_of_a_level(parts: list[Fact]) -> list[Fact]:
+    """The cuts ("调减10万元") among a base level's moves in a 其中 list ("预算数100万元,其中年初预算80万元,年中追加30万元,调减
+    10万元", review33: summed, 80 + 30 + 10 over the 100 was a false 错误): money the whole is less by, not a part."""
+    moved = _parts_own_moves(parts)
+    return [
+        p
+        for p in parts[1:]
+        if id(p) not in moved and _BARE_MOVE.fullmatch(compact_name(p.subject)) and _CUT.search(p.subject)
+    ]
+
+
+def _check_level_with_cuts(
+    run: _Run, pi: int, ref: TextRef | CellRef, total: Fact, parts: list[Fact], unit: str
+) -> None:
+    """A base level, its additions and its cuts against the whole they make (`_cuts_of_a_level`): the cuts taken off.
+    More than the whole is certain, as for any 其中 list; less is a judgement (the list may leave a move out)."""
+    cuts = _cuts_of_a_level(parts)
+    added = [p for p in parts if all(p is not c for c in cuts)]
+    plus, minus = _sum_in(run, pi, added, unit), _sum_in(run, pi, cuts, unit)
+    if plus is None or minus is None or any(_bound(p) or _approximate(p) or range_low(p) for p in (total, *parts)):
+        return
+    span = Interval(plus[0].lo - minus[0].hi, plus[0].hi - minus[0].lo)
+    if span.overlaps(_operand(run, pi, total)):
+        return
+    point = plus[1] - minus[1]
+    short = span.hi <= _operand(run, pi, total).lo
+    places = max(p.quantity.places for p in parts)
+    expected = _show(point, total.quantity.unit, places)
+    names = " + ".join(p.quantity.text for p in added) + "".join(f" − {c.quantity.text}" for c in cuts)
+    contradict(
+        run,
+        pi,
+        ref,
+        total,
+        f"“{_named(total)}”的各组成部分（{names}）与总数不符",
+        f"level and moves of {_named(total)}",
+        expected=expected,
+        basis=f"{_where(ref)}：{names} = {expected}，而总数写 {total.quantity.text}（年初数加追加、调增，减调减、核减）"
+        + ("；所列少于总数，也可能另有未列的调整，请核实" if short else ""),
+        basis_en=f"{names} = {expected}, the total says {total.quantity.text} (the base level, plus additions, less cuts)"
+        + ("; the list may leave a move out, a person must check" if short else ""),
+        certainty=Certainty.JUDGEMENT if short else Certainty.CERTAIN,
     )
 
 
@@ -2611,7 +2689,10 @@ def _lone_part_of(total: Fact, part: Fact) -> bool:
     if part.listed_by == SPLIT_OF_WHOLE:
         return True
     if part.index != total.index + 1:
-        return False
+        # (…or further on, one naming it by its whole name: "由中央资金120万元、省级资金80万元组成,其中中央资金已拨付
+        # 130万元", review33 — `facts._list_item_named` held it to its item by that name)
+        name = ITEM_JOIN.sub("", compact_name(total.subject))
+        return len(name) >= 2 and compact_name(part.subject).startswith(name)
     kinds = [_MONEY_KIND.findall(f.subject) for f in (total, part)]
     return not (kinds[0] and kinds[1] and kinds[0][-1] != kinds[1][-1])
 
