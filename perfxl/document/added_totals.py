@@ -19,6 +19,7 @@ paragraph (certain: the words name both; a later 赤字 is a part or another sco
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..model import Certainty, TextRef
 from ..numbers import fmt_decimal
@@ -364,13 +365,9 @@ def _check_compositions(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...
             if found is None:
                 continue
             total, parts = found
-            if any((pi, f.index) in run.contradicted for f in (total, *parts)):
+            if (off := _sum_apart(run, pi, total, parts)) is None:
                 continue
-            summed = _sum_in(run, pi, parts, total.quantity.unit)
-            if summed is None or summed[0].overlaps(_operand(run, pi, total)):
-                continue
-            point = summed[1]
-            shown = " + ".join(f.quantity.text for f in parts)
+            shown, point = off
             what = f"“{total.subject}”（由所列各项构成：{shown}）"
             contradict(
                 run,
@@ -386,6 +383,17 @@ def _check_compositions(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...
                 "; the total paired by place",
                 certainty=Certainty.JUDGEMENT,
             )
+
+
+def _sum_apart(run: _Run, pi: int, total: Fact, parts: list[Fact]) -> tuple[str, Decimal] | None:
+    """The parts as printed ("a + b + c") and their sum's point when no reading of the printed figures makes the sum
+    the total's; None when one does, or a figure among them was already found wrong (one cause, one finding)."""
+    if any((pi, f.index) in run.contradicted for f in (total, *parts)):
+        return None
+    summed = _sum_in(run, pi, parts, total.quantity.unit)
+    if summed is None or summed[0].overlaps(_operand(run, pi, total)):
+        return None
+    return " + ".join(f.quantity.text for f in parts), summed[1]
 
 
 #: The lines a 财政 account's 总计 adds to its side's level, by their names (决算 平衡表: 支出总计 = 一般公共预算支出 +
@@ -426,13 +434,9 @@ def _check_account_runs(run: _Run, pi: int, ref: TextRef, facts: tuple[Fact, ...
             _own_words(f).startswith(("加", "减", "再")) for f in lines
         ):
             continue  # (a 加 chain is `_added_total`'s: certain where every part is printed)
-        if any((pi, f.index) in run.contradicted for f in (*items, total)):
+        if (off := _sum_apart(run, pi, total, items)) is None:
             continue
-        summed = _sum_in(run, pi, items, total.quantity.unit)
-        if summed is None or summed[0].overlaps(_operand(run, pi, total)):
-            continue
-        point = summed[1]
-        shown = " + ".join(f.quantity.text for f in items)
+        shown, point = off
         what = f"“{side}总计”（{level.subject} 及其后所列各项：{shown}）"
         contradict(
             run,
