@@ -32,6 +32,7 @@ from .compared_budget import check_compared_budgets
 from .defined_shares import check_defined_shares
 from .facts import (
     FROM_LEVEL,
+    RANGE_GAP,
     TO_LEVEL,
     Fact,
     ParagraphFacts,
@@ -1446,9 +1447,6 @@ def _check_indicator(run: _Run, pi: int, ref: TextRef, fact: Fact) -> None:
     )
 
 
-_RANGE_MARK = lazy_compile(r"^\s*[-–—~～至到]\s*$")
-
-
 def _range_ends(facts: tuple[Fact, ...], fact: Fact) -> tuple[Fact, Fact] | None:
     """The two ends of a range a figure is one end of ("95%-100%", "10～12公里", "3至5人"): consecutive figures of one
     clause joined only by a range mark."""
@@ -1457,7 +1455,7 @@ def _range_ends(facts: tuple[Fact, ...], fact: Fact) -> tuple[Fact, Fact] | None
             continue
         at = hi.clause.rfind(hi.quantity.text)
         start = hi.clause.rfind(lo.quantity.text, 0, at) if at > 0 else -1
-        if start >= 0 and _RANGE_MARK.match(hi.clause[start + len(lo.quantity.text) : at]):
+        if start >= 0 and RANGE_GAP.fullmatch(hi.clause[start + len(lo.quantity.text) : at]):
             return lo, hi
     return None
 

@@ -702,8 +702,10 @@ _COMPARED_ON = lazy_compile(r"(?:按|以)?(?:同口径|同比口径|可比口径
 FROM_LEVEL = lazy_compile(
     r"(由|从)(?:(?:19|20)\d{2}年度?|上年度?|去年|上年同期)?的?(?:(?:年初)?预算|决算|实际)?(?:数|支出数?)?的?\s*$"
 )
-#: The words between a range's two ends ("600万元至700万元").
-_RANGE_TO = lazy_compile(r"\s*[-–—~～至到]\s*")
+#: The marks between a range's two ends ("600万元至700万元", "10-15家", "1～2万元").
+RANGE_DASH = r"[-–—~～至到]"
+#: The words between a range's two ends, whole.
+RANGE_GAP = lazy_compile(rf"\s*{RANGE_DASH}\s*")
 #: A move by an amount, then the level it reached ("增加60万元至600万元", "减少3万元到15.5万元"): the words before that level.
 _MOVED_BY_TO = lazy_compile(
     r"(?:增加|减少|增长|下降|提高|降低|压减|调增|调减)了?\s*\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)\s*(?:至|到)\s*$",
@@ -1624,7 +1626,7 @@ def _clause_facts(clause: str, paragraph: int, state: _State) -> None:
             parent = None
         # the top of a range printed after its low end ("其中基本支出600万元至700万元"): the low end stands for the range
         # (`precision.range_low`) — no second part, nor a total (fix32r: the two ends summed, a false N02 错误)
-        range_top = gap is not None and qty.is_money and _RANGE_TO.fullmatch(gap) is not None
+        range_top = gap is not None and qty.is_money and RANGE_GAP.fullmatch(gap) is not None
         if range_top:
             parent = None
         if parent is not None and _MOVED_BY_TO.search(clause[: m.start()]):

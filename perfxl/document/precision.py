@@ -11,7 +11,7 @@ from ..numbers import HUNDRED, fmt_decimal, to_decimal
 from ..patterns import lazy_compile
 from ..records import record
 from ..units import convert
-from .facts import Fact
+from .facts import RANGE_DASH, Fact
 from .table_facts import TableValue, printed_step
 
 
@@ -155,7 +155,7 @@ def bare_range_low(fact: Fact) -> Decimal | None:
 
 #: The other end of a range right after a money figure ("600万元至700万元", "600万元~700万元"): the figure is its low end.
 _RANGE_ON = lazy_compile(
-    r"^\s*[-–—~～至到]\s*\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)", needs=("-", "–", "—", "~", "～", "至", "到")
+    rf"^\s*{RANGE_DASH}\s*\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|元)", needs=("-", "–", "—", "~", "～", "至", "到")
 )
 
 
